@@ -1,0 +1,185 @@
+"""The ``corridor-mapper`` command line: a thin click layer over the library.
+
+Exit codes: 0 success; 1 the command ran and found problems (``check``);
+2 bad input or usage, reported as one line on stderr naming the file, line or
+value at fault (a traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mapper.errors import InputError
+
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+
+class Reporter:
+    """Collects per-file problems so one bad file never stops the others."""
+
+    def __init__(self) -> None:
+        self.problems = 0
+
+    def skip(self, exc: Exception) -> None:
+        self.problems += 1
+        click.echo(f"corridor-mapper: skipped {exc}", err=True)
+
+    def warn(self, message: str) -> None:
+        self.problems += 1
+        click.echo(f"corridor-mapper: {message}", err=True)
+
+
+class Group(click.Group):
+    """Turns :class:`InputError` into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"corridor-mapper: {exc}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"corridor-mapper: internal error: {type(exc).__name__}: {exc} "
+                       "(run with --debug for a traceback)", err=True)
+            ctx.exit(EXIT_PROBLEMS)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder with geodata/ and corridors/ (default: current folder or the checkout).")
+@click.version_option(package_name="corridor-mapper")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, data_dir: Path | None) -> None:
+    """Map the places, corridors, border crossings and hubs that articles about
+    Eurasian trade and transport talk about."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    ctx.obj["data"] = data_dir
+
+
+def _gazetteer(ctx: click.Context):
+    from mapper.gazetteer import Gazetteer
+
+    return Gazetteer.open(ctx.obj.get("data"), progress=sys.stderr.isatty() or True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "csv"]), default="geojson",
+              show_default=True, help="Output format on stdout.")
+@click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes for large corpora.")
+@click.pass_context
+def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int) -> None:
+    """Print the place mentions found in FILES (files or folders)."""
+    from mapper.pipeline import iter_mentions
+
+    reporter = Reporter()
+    out = click.get_text_stream("stdout")
+    writer = _MentionWriter(fmt, out)
+    for m in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs):
+        writer.write(m)
+    writer.close()
+    if reporter.problems:
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+MENTION_FIELDS = ["id", "doc", "start", "end", "text", "place_id", "name", "country",
+                  "feature_class", "score", "lat", "lon"]
+
+
+class _MentionWriter:
+    """Streams mentions as GeoJSON, JSON lines or CSV."""
+
+    def __init__(self, fmt: str, out) -> None:
+        self.fmt, self.out, self.n = fmt, out, 0
+        if fmt == "geojson":
+            out.write('{"type": "FeatureCollection", "features": [\n')
+        elif fmt == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=MENTION_FIELDS, extrasaction="ignore")
+            self.csv.writeheader()
+
+    def write(self, m) -> None:
+        d = m.as_dict()
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        elif self.fmt == "csv":
+            self.csv.writerow(d)
+        else:
+            props = {k: d[k] for k in MENTION_FIELDS if k not in ("lat", "lon")}
+            feature = {"type": "Feature", "id": d["id"], "properties": props,
+                       "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]}}
+            self.out.write((",\n" if self.n else "") + json.dumps(feature, ensure_ascii=False))
+        self.n += 1
+
+    def close(self) -> None:
+        if self.fmt == "geojson":
+            self.out.write("\n]}\n")
+        self.out.flush()
+
+
+def _parse_near(value: str | None) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon = (float(x) for x in value.split(","))
+    except ValueError:
+        raise InputError(f"--near must be LAT,LON such as 51.2,51.4, not {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InputError(f"--near {value}: coordinate out of range")
+    return lat, lon
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--country", help="Only candidates in this country (ISO-2, e.g. KZ).")
+@click.option("--near", help="Prefer candidates close to LAT,LON.")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--online", is_flag=True, help="Also ask OpenStreetMap Nominatim (network; 1 request/s, cached).")
+@click.pass_context
+def geocode(ctx: click.Context, name: str, country: str | None, near: str | None, limit: int,
+            as_json: bool, online: bool) -> None:
+    """Ranked gazetteer candidates for NAME."""
+    from mapper.gazetteer import validate_country_code
+
+    country = validate_country_code(country)
+    point = _parse_near(near)
+    results = [{**e.as_dict(), "score": s} for e, s in
+               _gazetteer(ctx).geocode(name, country=country, near=point, limit=limit)]
+    if online:
+        from mapper.online import nominatim_geocode
+
+        results += nominatim_geocode(name, country=country, limit=limit)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    if not results:
+        click.echo(f"no match for {name!r}" + (f" in {country}" if country else ""), err=True)
+        ctx.exit(EXIT_PROBLEMS)
+    for r in results:
+        local = f"  [{r['local_names']}]" if r.get("local_names") else ""
+        click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
+                   f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="corridor-mapper")

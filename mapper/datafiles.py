@@ -1,0 +1,231 @@
+"""Read and validate the hand-edited TOML data in ``geodata/`` and ``corridors/``.
+
+Every problem is raised as :class:`~mapper.errors.DataError` with one line
+naming the file, the line (where it can be found) or id, and what is wrong.
+The schema is documented in ``docs/DATA.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from mapper.errors import DataError
+
+ISO2 = re.compile(r"^[A-Z]{2}$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FEATURE_CLASSES = set("APSHLTRVU")
+CROSSING_MODES = {"rail", "road", "rail,road"}
+CROSSING_STATUSES = {"operational", "under_construction", "planned", "reconstruction"}
+LEG_MODES = {"rail", "road", "sea", "river", "pipeline"}
+LEG_STATUSES = {"operational", "under_construction", "planned", "reconstruction", "proposed"}
+CONFIDENCE = {"high", "medium", "low"}
+
+_SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
+
+# field -> (types, required)
+_COMMON = {
+    "id": (str, True), "name": (str, True), "lat": ((int, float), True),
+    "lon": ((int, float), True), "confidence": (str, False), "note": (str, False),
+    "sources": (list, True), "alt_names": (list, False),
+}
+SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
+    "place": {**_COMMON, "country": (str, True), "feature_class": (str, True),
+              "feature_code": (str, False), "population": (int, False)},
+    "crossing": {**_COMMON, "posts": (list, True), "countries": (list, True), "mode": (str, True),
+                 "status": (str, True), "status_year": (int, False)},
+    "hub": {**_COMMON, "kind": (str, True), "status": (str, True), "country": (str, True),
+            "year": (int, False), "local_name": (str, False)},
+    "corridor": {"id": (str, True), "name": (str, True), "status": (str, True),
+                 "sources": (list, True), "leg": (list, True), "description": (str, False),
+                 "confidence": (str, False), "note": (str, False), "modes": (str, False)},
+    "leg": {"mode": (str, True), "status": (str, True), "nodes": (list, True),
+            "sources": (list, False), "note": (str, False), "confidence": (str, False),
+            "name": (str, False)},
+    "figure": {"id": (str, True), "metric": (str, True), "year": (int, True),
+               "value": ((int, float), True), "unit": (str, True), "sources": (list, True),
+               "period": (str, False), "note": (str, False), "label": (str, False)},
+    "country": {"iso": (str, True), "name": (str, True), "alt_names": (list, False),
+                "sources": (list, False), "note": (str, False)},
+}
+
+
+def data_root(path: Path | str | None = None) -> Path:
+    """The project folder holding ``geodata/`` and ``corridors/``.
+
+    Order: the argument, ``CORRIDOR_MAPPER_HOME``, the current directory if it
+    has both folders, else the checkout this package was installed from.
+    """
+    if path is not None:
+        return Path(path)
+    env = os.environ.get("CORRIDOR_MAPPER_HOME")
+    if env:
+        return Path(env)
+    cwd = Path.cwd()
+    if (cwd / "geodata").is_dir() and (cwd / "corridors").is_dir():
+        return cwd
+    return Path(__file__).resolve().parent.parent
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_toml(path: Path) -> dict:
+    """Parse one TOML file; a syntax error names the file and line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataError("not UTF-8 text", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"invalid TOML: {exc}", path=path) from None
+    except OSError as exc:
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+
+
+def line_of(path: Path, ident: str) -> int | None:
+    """The line where ``id = "<ident>"`` (or ``iso = ...``) is written, for messages."""
+    pattern = re.compile(r'^\s*(id|iso)\s*=\s*["\']' + re.escape(ident) + r'["\']')
+    try:
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.match(line):
+                return no
+    except OSError:
+        pass
+    return None
+
+
+def where(path: Path, ident: str | None) -> str:
+    line = line_of(path, ident) if ident else None
+    loc = f"{path}:{line}" if line else str(path)
+    return f"{loc}: {ident}" if ident else loc
+
+
+def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
+    """Check keys, types and value ranges of one record against its schema."""
+    ident = ident or (rec.get("id") if isinstance(rec, dict) else None)
+    loc = where(path, ident if isinstance(ident, str) else None)
+    if not isinstance(rec, dict):
+        raise DataError(f"{loc}: a [[{kind}]] entry must be a table")
+    schema = SCHEMAS[kind]
+    for key in rec:
+        if key not in schema:
+            near = [k for k in schema if _similar(k, key)]
+            hint = f" (did you mean {near[0]!r}?)" if near else ""
+            raise DataError(f"{loc}: unknown key {key!r} in {kind}{hint}")
+    for key, (types, required) in schema.items():
+        if key not in rec:
+            if required:
+                raise DataError(f"{loc}: {kind} is missing {key!r}")
+            continue
+        if not isinstance(rec[key], types) or isinstance(rec[key], bool):
+            raise DataError(f"{loc}: {key!r} has the wrong type ({type(rec[key]).__name__})")
+    if "id" in schema and not ID.match(rec["id"]):
+        raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
+    if "lat" in rec:
+        lat, lon = rec["lat"], rec["lon"]
+        if not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
+            raise DataError(f"{loc}: coordinate out of range (lat={lat}, lon={lon})")
+    if rec.get("confidence", "high") not in CONFIDENCE:
+        raise DataError(f"{loc}: confidence must be one of {sorted(CONFIDENCE)}")
+    for key in ("country",):
+        if key in rec and rec[key] and not ISO2.match(rec[key]):
+            raise DataError(f"{loc}: country must be an ISO-2 code, not {rec[key]!r}")
+    for src in rec.get("sources", []):
+        check_source(src, loc)
+    if "sources" in schema and schema["sources"][1] and not rec.get("sources"):
+        raise DataError(f"{loc}: no sources: every fact needs a citation")
+
+
+def check_source(src: Any, loc: str) -> None:
+    if not isinstance(src, dict) or not (set(src) <= _SOURCE_KEYS):
+        raise DataError(f"{loc}: a source must be {{doc, quote}} or {{url, title, accessed}}")
+    if "doc" in src:
+        if not isinstance(src.get("quote"), str) or not src["quote"].strip():
+            raise DataError(f"{loc}: a doc citation needs a non-empty quote")
+    elif "url" in src:
+        if not re.match(r"^https?://", str(src["url"])):
+            raise DataError(f"{loc}: source url must start with http:// or https://")
+    else:
+        raise DataError(f"{loc}: a source needs either doc+quote or url")
+
+
+def _similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def records(root: Path, folder: str, kind: str) -> Iterator[tuple[dict, Path]]:
+    """Every ``[[kind]]`` record of every TOML file in *folder*, validated, ids unique."""
+    seen: dict[str, Path] = {}
+    for path in _files(root / folder):
+        data = load_toml(path)
+        extra = set(data) - {kind}
+        if extra:
+            raise DataError(f"{path}: unknown top-level table {sorted(extra)[0]!r} (expected [[{kind}]])")
+        items = data.get(kind, [])
+        if not isinstance(items, list):
+            raise DataError(f"{path}: {kind} must be an array of tables ([[{kind}]])")
+        for rec in items:
+            check_record(kind, rec, path)
+            if rec["id"] in seen:
+                raise DataError(f"{where(path, rec['id'])}: duplicate id (also in {seen[rec['id']]})")
+            seen[rec["id"]] = path
+            yield rec, path
+
+
+def gazetteer_files(root: Path) -> list[Path]:
+    """The data files the gazetteer index is built from (its cache fingerprint)."""
+    files = _files(root / "geodata" / "places")
+    for extra in ("countries.toml", "countries.geojson"):
+        if (root / "geodata" / extra).exists():
+            files.append(root / "geodata" / extra)
+    return files
+
+
+def curated_places(root: Path) -> Iterator[tuple[dict, Path]]:
+    """Curated gazetteer entries from ``geodata/places/*.toml``."""
+    for rec, path in records(root, "geodata/places", "place"):
+        if rec["feature_class"] not in FEATURE_CLASSES:
+            raise DataError(f"{where(path, rec['id'])}: feature_class must be one of A P S H L T R V U")
+        yield rec, path
+
+
+def country_names(root: Path) -> dict[str, dict]:
+    """Alternate country names from ``geodata/countries.toml`` keyed by ISO-2."""
+    path = root / "geodata" / "countries.toml"
+    if not path.exists():
+        return {}
+    out = {}
+    for rec in load_toml(path).get("country", []):
+        check_record("country", rec, path, rec.get("iso") if isinstance(rec, dict) else None)
+        out[rec["iso"]] = rec
+    return out
+
+
+@lru_cache(maxsize=4)
+def country_outlines(root: Path) -> dict:
+    """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""
+    path = root / "geodata" / "countries.geojson"
+    if not path.exists():
+        raise DataError("missing: run scripts/build_country_outlines.py", path=path)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def country_points(root: Path) -> dict[str, tuple[float, float]]:
+    """A representative (lat, lon) inside each country's outline."""
+    return {f["properties"]["iso"]: (f["properties"]["label_lat"], f["properties"]["label_lon"])
+            for f in country_outlines(root)["features"]}

@@ -1,0 +1,196 @@
+"""Load documents: decode bytes to text, find the files of a corpus, check quotes.
+
+Offsets everywhere in corridor-mapper are Python ``str`` offsets into the text
+this module returns.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from charset_normalizer import from_bytes
+
+from mapper.errors import InputError
+
+#: Suffixes read as documents when a directory is given.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+
+#: Documents larger than this are read and parsed in chunks (streaming).
+STREAM_THRESHOLD = 8 * 1024 * 1024
+CHUNK_CHARS = 1 << 20
+
+#: Encodings that are known, not guessed: plain UTF-8 and byte-order marks.
+GIVEN = {"utf-8", "utf-8-sig", "utf-16", "utf-32"}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded document: its file name (the id used in layers), text and encoding."""
+
+    name: str
+    path: Path
+    text: str
+    encoding: str
+    guessed: bool = False  # True when the encoding was detected, not UTF-8, a BOM or declared
+
+
+def _check_readable(path: Path) -> None:
+    if not os.path.lexists(path):
+        raise InputError("no such file", path=path)
+    try:
+        st = path.stat()
+    except OSError as exc:  # broken symlink or a symlink loop
+        raise InputError(f"cannot open ({exc.strerror or exc})", path=path) from None
+    if path.is_dir():
+        raise InputError("is a directory, not a document", path=path)
+    if st.st_size == 0:
+        raise InputError("empty file", path=path)
+    if not os.access(path, os.R_OK):
+        raise InputError("permission denied", path=path)
+
+
+def detect_encoding(head: bytes, path: Path) -> str:
+    """Return the codec for a document whose first bytes are *head*.
+
+    A byte-order mark wins; then strict UTF-8; then charset-normalizer's guess
+    (cp1251, Latin-1, ...). Binary data (NUL bytes without a UTF-16/32 BOM, or
+    no plausible text encoding) raises :class:`InputError`.
+    """
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if b"\x00" in head:
+        raise InputError("binary file (NUL bytes), not a text document", path=path)
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:  # a character cut by the end of the sample
+            return "utf-8"
+    best = from_bytes(head).best()
+    if best is None or best.encoding is None:
+        raise InputError("not text in any known encoding", path=path)
+    return best.encoding
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """Read and decode one document, raising :class:`InputError` on bad input.
+
+    *encoding* declares the codec; otherwise it is detected (see
+    :func:`detect_encoding`) and ``Document.guessed`` says whether it had to
+    be guessed.
+    """
+    path = Path(path)
+    _check_readable(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    declared = encoding
+    encoding = encoding or detect_encoding(data[: 1 << 16], path)
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", path=path) from None
+    if not text.strip():
+        raise InputError("empty document (only white space)", path=path)
+    if "\x00" in text:
+        raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
+    return Document(path.name, path, text, encoding, guessed=declared is None and encoding not in GIVEN)
+
+
+def iter_chunks(path: str | os.PathLike[str]) -> Iterator[tuple[int, str, str]]:
+    """Yield ``(offset, text, encoding)`` chunks of a large document, decoding as it reads.
+
+    Chunks end at a line break where possible so that no name is cut; offsets
+    are ``str`` offsets into the whole decoded text. Memory stays bounded by
+    the chunk size whatever the file size.
+    """
+    path = Path(path)
+    _check_readable(path)
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+        encoding = detect_encoding(head, path)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        offset, pending, raw = 0, "", head
+        while True:
+            try:
+                pending += decoder.decode(raw, final=not raw)
+            except UnicodeDecodeError:
+                raise InputError(f"cannot be decoded as {encoding}", path=path) from None
+            if not raw:
+                break
+            if len(pending) >= CHUNK_CHARS:
+                cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or len(pending)
+                yield offset, pending[:cut], encoding
+                offset += cut
+                pending = pending[cut:]
+            raw = fh.read(CHUNK_CHARS)
+        if pending:
+            yield offset, pending, encoding
+
+
+def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Expand files and directories into document paths, sorted, each once.
+
+    Directories are walked (symlinked directories are not followed, so a
+    symlink loop cannot trap the walk); only files with a document suffix are
+    taken from them. Files named explicitly are always taken.
+    """
+    seen: set[Path] = set()
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                found += [Path(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES)]
+            candidates = sorted(found)
+        else:
+            candidates = [path]
+        for cand in candidates:
+            key = cand.absolute()
+            if key not in seen:
+                seen.add(key)
+                yield cand
+
+
+_WS = re.compile(r"\s+")
+
+
+def fold_whitespace(text: str) -> str:
+    """Collapse runs of white space to one space (how quotes are compared)."""
+    return _WS.sub(" ", text).strip()
+
+
+def quote_in_text(quote: str, text: str) -> bool:
+    """True when *quote* occurs verbatim in *text* after whitespace folding."""
+    return bool(quote.strip()) and fold_whitespace(quote) in fold_whitespace(text)
+
+
+def load_manifest(docs_dir: Path) -> dict[str, dict]:
+    """Read ``manifest.toml`` beside the documents (title, outlet, date per file)."""
+    path = docs_dir / "manifest.toml"
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML: {exc}", path=path) from None
+    return {d["file"]: d for d in data.get("document", []) if "file" in d}

@@ -1,0 +1,18 @@
+"""Errors the command line reports as one readable line (exit code 2)."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input or usage: a file, line or value the user has to fix.
+
+    The message names the file (and line or id where known) and the problem.
+    """
+
+    def __init__(self, message: str, *, path: object | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+class DataError(InputError):
+    """A data file in ``corridors/`` or ``geodata/`` is malformed."""

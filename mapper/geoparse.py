@@ -1,0 +1,357 @@
+"""Find place mentions in text and resolve each to a gazetteer entry.
+
+Two steps, as in the geoparsing literature:
+
+* **recognition**: capitalised token n-grams (up to six tokens, across spaces
+  and hyphens, so "Dostyk-Alashankou" gives two names and "Ust-Kamenogorsk"
+  one) that are gazetteer names, minus what the context says is not a place:
+  demonyms, names inside organisation and outlet names, people's names
+  (citations such as "Hadano, T. 2023", "Kazushige Kobayashi"), URLs, common
+  words at the start of a sentence;
+* **resolution**: among the entries that carry the name, the one that best
+  fits the document: prominence, the countries the document names, distance
+  to the places already resolved unambiguously, "Name, Country" and
+  "the Chinese city of ..." cues.
+
+Every mention satisfies ``text == doc[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import Iterable
+
+from mapper import datafiles
+from mapper.gazetteer import Entry, Gazetteer, normalize, prior
+from mapper.geo import distance_km
+
+MAX_TOKENS = 6
+TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl)\b(?:/\S*)?")
+SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
+# what may stand between two tokens of one multi-word name
+JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
+CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
+              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les"}
+ABBREVIATED = {"st", "mt", "ft", "pt"}
+COMMON_WORD_ZIPF = 4.0
+
+
+@dataclass
+class Mention:
+    """One place mention: where it is in the text and what it resolves to."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    place_id: str
+    name: str
+    country: str
+    feature_class: str
+    score: float
+    lat: float
+    lon: float
+    context: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc}:{self.start}-{self.end}"
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, **asdict(self)}
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    key: str
+    raw: str
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    first: int  # token index of the first token
+    last: int
+    entries: tuple[Entry, ...]
+    country_hint: str = ""
+    demonym_hint: str = ""
+
+
+class Lexicon:
+    """The parser's word lists from ``geodata/stopnames.toml``."""
+
+    def __init__(self, root=None) -> None:
+        data = datafiles.load_toml(datafiles.data_root(root) / "geodata" / "stopnames.toml")
+        self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
+        self.org_heads = {w.lower() for w in data.get("organisations", {}).get("heads", [])}
+        self.national_heads = {w.lower() for w in data.get("organisations", {}).get("national_heads", [])}
+        self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
+        self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
+        names = data.get("outlets", {}).get("names", [])
+        self.outlets = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if names else None
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+class Geoparser:
+    """Find and resolve place mentions using a :class:`Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon or Lexicon()
+
+    @cached_property
+    def _max_len(self) -> dict[str, int]:
+        """For each first word of a multi-word name, the most words such a name has."""
+        out: dict[str, int] = {}
+        for key in self.gazetteer.keys:
+            if " " in key:
+                parts = key.split(" ")
+                if len(parts) > out.get(parts[0], 1):
+                    out[parts[0]] = min(len(parts), MAX_TOKENS)
+        return out
+
+    # -- recognition -------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[_Token]:
+        tokens = []
+        for m in TOKEN.finditer(text):
+            raw = m.group()
+            end = m.end()
+            pm = POSSESSIVE.search(raw)
+            if pm and len(raw) > 3:
+                raw, end = raw[: pm.start()], m.start() + pm.start()
+            tokens.append(_Token(m.start(), end, normalize(raw), raw))
+        return tokens
+
+    def _masked(self, text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in URL.finditer(text)]
+        if self.lexicon.outlets is not None:
+            spans += [m.span() for m in self.lexicon.outlets.finditer(text)]
+        return sorted(spans)
+
+    @staticmethod
+    def _is_sentence_start(text: str, tok: _Token) -> bool:
+        before = text[max(0, tok.start - 4): tok.start].rstrip(" \t\"“”'‘’«»([")
+        return not before or bool(SENTENCE_END.search(before + " ")) or tok.start < 2
+
+    def _recognise(self, text: str) -> list[_Candidate]:
+        tokens = self._tokens(text)
+        masked = self._masked(text)
+        keys = self.gazetteer.keys
+        found: list[_Candidate] = []
+        i = 0
+        mi = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            while mi < len(masked) and masked[mi][1] <= tok.start:
+                mi += 1
+            if mi < len(masked) and masked[mi][0] <= tok.start < masked[mi][1]:
+                i += 1
+                continue
+            if not tok.raw[0].isupper():
+                i += 1
+                continue
+            longest = self._max_len.get(tok.key, 1)
+            match = None
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                span = tokens[i: i + n]
+                if not self._joinable(text, span):
+                    continue
+                key = " ".join(t.key for t in span)
+                if key.startswith("saint "):
+                    key = "st " + key[6:]
+                if key in keys:
+                    match = (n, key)
+                    break
+            if match is None:
+                i += 1
+                continue
+            n, key = match
+            span = tokens[i: i + n]
+            cand = _Candidate(span[0].start, span[-1].end, i, i + n - 1, self.gazetteer.by_key(key))
+            if self._accept(text, tokens, cand):
+                found.append(cand)
+            i += n
+        return found
+
+    @staticmethod
+    def _joinable(text: str, span: list[_Token]) -> bool:
+        for a, b in zip(span, span[1:]):
+            sep = text[a.end: b.start]
+            if not JOINER.match(sep):
+                return False
+            if "." in sep and a.key not in ABBREVIATED:
+                return False
+            if not (b.raw[0].isupper() or b.key in CONNECTORS):
+                return False
+        return not span[-1].key in CONNECTORS
+
+    def _accept(self, text: str, tokens: list[_Token], cand: _Candidate) -> bool:
+        """Context filters: is this capitalised name a place here?"""
+        lex = self.lexicon
+        first, last = tokens[cand.first], tokens[cand.last]
+        surface = text[cand.start: cand.end]
+        key = normalize(surface)
+        single = cand.first == cand.last
+        if key in lex.never or key in lex.demonyms:
+            return False
+        country_name = any(e.feature_code.startswith("PCL") for e in cand.entries)
+        if single and first.raw.isupper():
+            # upper case: country abbreviations (US, UK, UAE) or a dateline ("ASTANA –")
+            dateline = first.start == 0 or text[first.start - 1] == "\n"
+            if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3):
+                return False
+        elif single and len(first.raw) <= 2:
+            return False
+        # prefix such as Trans-Caspian, Sino-Russian
+        prev = tokens[cand.first - 1] if cand.first > 0 else None
+        if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
+            return False
+        nxt = tokens[cand.last + 1] if cand.last + 1 < len(tokens) else None
+        # inside an organisation name: capitalised words up to a head noun
+        j = cand.last + 1
+        while j < len(tokens) and j <= cand.last + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
+            t = tokens[j]
+            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == cand.last + 1 and single)):
+                return False
+            if not (t.raw[0].isupper() or t.key in CONNECTORS):
+                break
+            j += 1
+        # a person: "Hadano, T." / "(Hadano, 2023)" / "Kazushige Kobayashi" / "President Tokayev"
+        after = text[cand.end: cand.end + 8]
+        if re.match(r",\s*[A-Z]\.", after) or (not country_name and re.match(r",\s*(?:19|20)\d\d\b", after)):
+            return False
+        if prev and text[prev.end: first.start] == " ":
+            if prev.key in lex.titles:
+                return False
+            if single and not country_name and self._name_like(text, prev):
+                return False  # a surname after a given name
+        if (single and not country_name and nxt and text[cand.end: nxt.start] == " "
+                and self._name_like(text, nxt) and not any(prior(e) >= 0.85 for e in cand.entries)):
+            return False  # a given name before a surname
+        # a common word that starts a sentence, or a common word naming only small places
+        if single and not any(prior(e) >= 0.85 for e in cand.entries):
+            z = _zipf(first.key)
+            if z >= COMMON_WORD_ZIPF and self._is_sentence_start(text, first):
+                return False
+            if z >= COMMON_WORD_ZIPF + 0.5:
+                return False
+        cand.country_hint = self._country_after(text, cand.end)
+        cand.demonym_hint = self._demonym_before(tokens, cand.first)
+        return True
+
+    def _name_like(self, text: str, tok: _Token) -> bool:
+        """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
+        return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
+                and tok.key not in self.gazetteer.keys and tok.key not in CONNECTORS
+                and tok.key not in self.lexicon.org_heads and not self._is_sentence_start(text, tok)
+                and _zipf(tok.key) < 3.5)
+
+    def _country_after(self, text: str, end: int) -> str:
+        m = re.match(r",\s*([A-Z][\w’' -]{1,40})", text[end: end + 45])
+        if not m:
+            return ""
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            for e in self.gazetteer.by_key(normalize(" ".join(words[:n]))):
+                if e.feature_code.startswith("PCL"):
+                    return e.country
+        return ""
+
+    def _demonym_before(self, tokens: list[_Token], first: int) -> str:
+        for t in tokens[max(0, first - 4): first]:
+            code = self.lexicon.demonyms.get(t.key)
+            if code:
+                return code
+        return ""
+
+    # -- resolution --------------------------------------------------------
+
+    def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
+        """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
+        cands = self._recognise(text)
+        ctx_countries: set[str] = set()
+        anchors: list[tuple[float, float]] = []
+        for c in cands:
+            if len(c.entries) == 1 or any(e.feature_code.startswith("PCL") for e in c.entries):
+                best = max(c.entries, key=prior)
+                ctx_countries.add(best.country)
+                if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
+                    anchors.append((best.lat, best.lon))
+            if c.country_hint:
+                ctx_countries.add(c.country_hint)
+        # second pass: resolve ambiguous names, adding the confident ones as anchors
+        chosen: list[tuple[_Candidate, Entry, float]] = []
+        for c in cands:
+            entry, score = self._resolve(c, ctx_countries, anchors)
+            if entry is None:
+                continue
+            chosen.append((c, entry, score))
+        mentions = []
+        for c, e, score in chosen:
+            mentions.append(Mention(doc, c.start + offset, c.end + offset, text[c.start: c.end], e.id,
+                                    e.name, e.country, e.feature_class, round(score, 3),
+                                    e.lat, e.lon, sentence_around(text, c.start, c.end)))
+        return mentions
+
+    def _resolve(self, c: _Candidate, ctx: set[str], anchors: list[tuple[float, float]]) -> tuple[Entry | None, float]:
+        best, best_s = None, -1.0
+        for e in c.entries:
+            areal = e.feature_class in "ALH" or e.feature_code.startswith("PCL")
+            in_ctx = e.country in ctx
+            prox = 0.0
+            if anchors and not areal:
+                d = min(distance_km((e.lat, e.lon), a) for a in anchors)
+                prox = 1.0 / (1.0 + d / 400.0)
+            s = 0.45 * prior(e) + 0.3 * in_ctx + 0.25 * prox
+            if areal:
+                s += 0.2
+            if c.country_hint:
+                s += 0.5 if e.country == c.country_hint else -0.5
+            if c.demonym_hint and e.country == c.demonym_hint:
+                s += 0.3
+            if e.curated:
+                s += 0.05
+            if s > best_s or (s == best_s and best is not None and e.id < best.id):
+                best, best_s = e, s
+        if best is None:
+            return None, 0.0
+        areal = best.feature_class in "ALH" or best.feature_code.startswith("PCL")
+        if not areal and not best.curated and best.country != c.country_hint:
+            nearest = min((distance_km((best.lat, best.lon), a) for a in anchors), default=1e9)
+            if (best.country not in ctx and nearest > 2500 and prior(best) < 0.78) or (
+                    nearest > 1500 and prior(best) < 0.6):
+                return None, 0.0  # an obscure namesake far from everything the text is about
+        return best, min(1.0, best_s)
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence containing ``text[start:end]``, cut to about *limit* characters."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - limit // 2, 0)
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min([*right_candidates, end + limit // 2, len(text)])
+    if right < len(text) and text[right] == ".":
+        right += 1
+    return text[left:right].strip()
+
+
+def parse_documents(parser: Geoparser, docs: Iterable) -> list[Mention]:
+    """Mentions of several :class:`~mapper.documents.Document` objects, in order."""
+    out: list[Mention] = []
+    for d in docs:
+        out += parser.parse(d.text, d.name)
+    return out

@@ -1,0 +1,82 @@
+"""Run the geoparser over a corpus: document loading, skipping bad files, streaming.
+
+Small documents are read whole; large ones (over
+:data:`mapper.documents.STREAM_THRESHOLD`) are parsed chunk by chunk so
+memory stays flat whatever the corpus size. With ``jobs > 1`` documents are
+parsed in a process pool and results stream back in input order.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from mapper.documents import STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
+from mapper.errors import InputError
+from mapper.geoparse import Geoparser, Mention
+
+_WORKER: Geoparser | None = None
+
+
+def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparser:
+    """A ready geoparser (opens, or first builds, the gazetteer index)."""
+    from mapper.gazetteer import Gazetteer
+    from mapper.geoparse import Lexicon
+
+    return Geoparser(Gazetteer.open(data_dir, progress=progress), Lexicon(data_dir))
+
+
+def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tuple[list[Mention], str | None]:
+    """Mentions of one file, and a notice when its encoding had to be guessed."""
+    if path.is_file() and path.stat().st_size > STREAM_THRESHOLD and encoding is None:
+        out: list[Mention] = []
+        enc = None
+        for offset, chunk, enc in iter_chunks(path):
+            out += parser.parse(chunk, path.name, offset)
+        return out, (None if enc in ("utf-8", "utf-8-sig", "utf-16", "utf-32") else enc)
+    doc = read_document(path, encoding)
+    return parser.parse(doc.text, doc.name), (doc.encoding if doc.guessed else None)
+
+
+def _init_worker(data_dir: Path | None) -> None:
+    global _WORKER
+    _WORKER = make_parser(data_dir, progress=False)
+
+
+def _work(args: tuple[Path, str | None]) -> tuple[list[Mention] | None, str | None, str | None]:
+    path, encoding = args
+    try:
+        mentions, guessed = parse_path(_WORKER, path, encoding)
+        return mentions, guessed, None
+    except InputError as exc:
+        return None, None, str(exc)
+
+
+def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
+                  *, encoding: str | None = None, jobs: int = 1) -> Iterator[Mention]:
+    """Mentions of every document under *inputs*, in order; bad files go to *reporter*."""
+    paths = list(iter_document_paths(list(inputs)))
+    if jobs > 1 and len(paths) > 1:
+        make_parser(data_dir)  # build the index once, before the workers open it
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
+            for path, (mentions, guessed, error) in zip(
+                    paths, pool.map(_work, [(p, encoding) for p in paths], chunksize=8)):
+                if error:
+                    reporter.skip(InputError(error.split(": ", 1)[-1], path=path))
+                    continue
+                if guessed:
+                    reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
+                yield from mentions
+        return
+    parser = make_parser(data_dir)
+    for path in paths:
+        try:
+            mentions, guessed = parse_path(parser, path, encoding)
+        except InputError as exc:
+            reporter.skip(exc)
+            continue
+        if guessed:
+            reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
+        yield from mentions

