@@ -183,3 +183,103 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="corridor-mapper")
+
+
+def _network(ctx: click.Context):
+    from mapper.network import Network
+
+    return Network(ctx.obj.get("data"), _gazetteer(ctx))
+
+
+@cli.command()
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+              help="Folder of documents to geoparse.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Output folder (files are replaced atomically).")
+@click.option("--cdn", is_flag=True, help="Link Leaflet and plugins from CDNs instead of embedding them (smaller, needs network).")
+@click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
+@click.pass_context
+def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None) -> None:
+    """Geoparse the documents, build every layer, write exports and map.html."""
+    from mapper.pipeline import build as run_build
+
+    reporter = Reporter()
+    written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding)
+    click.echo(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})", err=True)
+    if reporter.problems:
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "kml", "fgb", "csv"]), required=True,
+              help="Output format.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path),
+              help="File (gpkg, kml) or folder (geojson, fgb, csv); default output/layers.<ext> or output/<format>/.")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) -> None:
+    """Write the layers in another format."""
+    from mapper import datafiles
+    from mapper.export import write_layers
+    from mapper.layers import build_layers
+    from mapper.pipeline import iter_mentions
+
+    net = _network(ctx)
+    reporter = Reporter()
+    mentions = list(iter_mentions([docs_dir], ctx.obj.get("data"), reporter))
+    layers = build_layers(net, mentions, datafiles.figures(net.root))
+    if out_path is None:
+        out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
+    for path in write_layers(layers.frames, out_path, fmt):
+        click.echo(str(path))
+    if reporter.problems:
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("origin", metavar="FROM")
+@click.argument("destination", metavar="TO")
+@click.option("--avoid", multiple=True, help="Country to avoid (ISO-2); repeat or comma-separate.")
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.pass_context
+def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, ...], as_json: bool) -> None:
+    """Best path over the corridor network, with km per mode and per country."""
+    from mapper.gazetteer import validate_country_code
+
+    codes = {validate_country_code(c.strip()) for a in avoid for c in a.split(",") if c.strip()}
+    result = _network(ctx).route(origin, destination, codes)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{result['from']} → {result['to']}: {result['length_km']:,.0f} km")
+    click.echo("  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_mode"].items()))
+    click.echo("  by country: " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_country"].items()))
+    click.echo(f"  border crossings ({len(result['border_crossings'])}): "
+               + "; ".join(c["name"] for c in result["border_crossings"]))
+    click.echo(f"  gauge changes ({len(result['gauge_changes'])}): "
+               + "; ".join(f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]))
+    click.echo(f"  sea legs ({len(result['sea_legs'])}): "
+               + "; ".join(f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]))
+    click.echo("  path: " + " – ".join(result["path"]))
+
+
+@cli.command()
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+              help="Folder the citations' documents are in.")
+@click.pass_context
+def check(ctx: click.Context, docs_dir: Path) -> None:
+    """Validate every data file and every citation; exit 1 on any problem."""
+    from mapper.check import problems
+    from mapper.errors import DataError
+
+    try:
+        net = _network(ctx)
+        found = problems(net, docs_dir)
+    except DataError as exc:
+        found = [str(exc)]
+    for line in found:
+        click.echo(f"corridor-mapper: {line}", err=True)
+    if found:
+        ctx.exit(EXIT_PROBLEMS)
+    click.echo(f"ok: {len(net.corridors)} corridors, {len(net.crossings)} crossings, {len(net.hubs)} hubs; "
+               "every citation found verbatim", err=True)

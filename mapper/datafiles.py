@@ -229,3 +229,39 @@ def country_points(root: Path) -> dict[str, tuple[float, float]]:
     """A representative (lat, lon) inside each country's outline."""
     return {f["properties"]["iso"]: (f["properties"]["label_lat"], f["properties"]["label_lon"])
             for f in country_outlines(root)["features"]}
+
+
+def gauges(root: Path) -> dict[str, int]:
+    """Main-line track gauge (mm) per country, from ``geodata/gauges.toml``."""
+    path = root / "geodata" / "gauges.toml"
+    data = load_toml(path)
+    out: dict[str, int] = {}
+    for rec in data.get("gauge", []):
+        for iso in rec.get("countries", []):
+            out[iso] = int(rec["mm"])
+    return out
+
+
+def figures(root: Path) -> list[dict]:
+    """Figures from ``corridors/figures.toml``; ``conflict`` is True when sources disagree.
+
+    Two figures conflict when they have the same metric, year and unit (and
+    period) but different values.
+    """
+    path = root / "corridors" / "figures.toml"
+    if not path.exists():
+        return []
+    data = load_toml(path)
+    out, seen = [], set()
+    for rec in data.get("figure", []):
+        check_record("figure", rec, path)
+        if rec["id"] in seen:
+            raise DataError(f"{where(path, rec['id'])}: duplicate id")
+        seen.add(rec["id"])
+        out.append(dict(rec))
+    groups: dict[tuple, set] = {}
+    for f in out:
+        groups.setdefault((f["metric"], f["year"], f["unit"], f.get("period", "")), set()).add(f["value"])
+    for f in out:
+        f["conflict"] = len(groups[(f["metric"], f["year"], f["unit"], f.get("period", ""))]) > 1
+    return out

@@ -319,12 +319,18 @@ class Gazetteer:
 
     def resolve_node(self, name: str, country: str) -> Entry:
         """The one entry named *name* in *country*, for route chains; ambiguity is an error."""
+        from mapper.geo import distance_km
+
         entries = self.lookup(name, country)
         if not entries:
             raise KeyError(f"unknown place {name!r} in {country}")
-        best = max(entries, key=prior)
-        close = [e for e in entries if e is not best and prior(e) > prior(best) - 0.05
-                 and e.feature_class == best.feature_class]
+        curated = [e for e in entries if e.curated]
+        # a curated entry and GeoNames entries within 10 km of it are one place
+        entries = curated + [e for e in entries if not e.curated and not any(
+            distance_km((e.lat, e.lon), (c.lat, c.lon)) < 10 for c in curated)]
+        best = max(entries, key=lambda e: (e.curated, prior(e)))
+        close = [e for e in entries if e is not best and e.curated == best.curated
+                 and prior(e) > prior(best) - 0.05 and e.feature_class == best.feature_class]
         if close:
             raise KeyError(f"ambiguous place {name!r} in {country}: "
                            + ", ".join(f"{e.id} ({e.lat}, {e.lon})" for e in [best, *close]))

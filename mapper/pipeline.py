@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from mapper.documents import STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
-from mapper.errors import InputError
+from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
 _WORKER: Geoparser | None = None
@@ -80,3 +80,60 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         if guessed:
             reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
         yield from mentions
+
+
+def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
+          encoding: str | None = None, progress: bool = True) -> dict[str, Path]:
+    """Geoparse *docs_dir*, build every layer and write exports and ``map.html`` into *out*.
+
+    Everything is written into a staging folder inside *out* first and then
+    renamed into place file by file under a lock: a failed or killed build
+    leaves the previous output as it was, and concurrent builds cannot
+    interleave. Returns the written files.
+    """
+    import shutil
+    import tempfile
+
+    from mapper import datafiles
+    from mapper.documents import load_manifest
+    from mapper.export import output_lock, write_layers, write_text_atomic
+    from mapper.layers import build_layers
+    from mapper.network import Network
+    from mapper.render import render_map
+
+    root = datafiles.data_root(data_dir)
+    if not Path(docs_dir).is_dir():
+        raise InputError("not a directory of documents", path=docs_dir)
+    parser = make_parser(root, progress=progress)
+    network = Network(root, parser.gazetteer)  # data errors surface before any output is touched
+    from mapper.check import problems
+
+    found = problems(network, Path(docs_dir))
+    if found:
+        raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
+                                    if len(found) > 1 else ""))
+    figures = datafiles.figures(root)
+    documents = load_manifest(Path(docs_dir))
+    mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding))
+    layers = build_layers(network, mentions, figures, documents)
+    page = render_map(layers, root, cdn=cdn)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        for stale in out.glob(".build-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        stage = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+        try:
+            write_layers(layers.frames, stage / "layers", "geojson")
+            write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
+            write_text_atomic(stage / "map.html", page)
+            written = {}
+            (out / "layers").mkdir(exist_ok=True)
+            for src in sorted(stage.rglob("*")):
+                if src.is_file():
+                    rel = src.relative_to(stage)
+                    os.replace(src, out / rel)
+                    written[str(rel)] = out / rel
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    return written

@@ -1,0 +1,348 @@
+"""Corridor data → geometries, lengths per country, the route graph and routing.
+
+Corridors are ordered chains of real nodes (``docs/DATA.md``). Each leg is
+drawn as geodesic segments between its nodes, densified so it curves like
+the earth, and measured on the WGS 84 ellipsoid. Lengths per country come
+from cutting the line with the Natural Earth outlines; the part outside every
+outline is reported as ``sea``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+from shapely import STRtree
+from shapely.geometry import LineString, Point, shape
+
+from mapper import datafiles
+from mapper.errors import DataError
+from mapper.gazetteer import Gazetteer, normalize
+from mapper.geo import densify, distance_km, geodesic_length_km
+
+#: Consecutive nodes farther apart than this (km) are a data error (a typo'd node).
+MAX_HOP_KM = {"sea": 1500.0, "pipeline": 900.0, "river": 900.0, "rail": 900.0, "road": 900.0}
+SEA = "sea"
+
+
+@dataclass(frozen=True)
+class Node:
+    """A resolved node of a corridor chain."""
+
+    key: str  # "hub:…", "crossing:…", "place:…", "geonames:…"
+    name: str
+    lat: float
+    lon: float
+    country: str
+
+
+@dataclass
+class Leg:
+    """One leg of a corridor: a run of nodes with one mode and status."""
+
+    corridor_id: str
+    index: int
+    mode: str
+    status: str
+    nodes: list[Node]
+    sources: list[dict]
+    line: LineString = field(init=False)
+    length_km: float = 0.0
+    km_by_country: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.corridor_id}-{self.index:02d}"
+
+    @property
+    def countries(self) -> list[str]:
+        return [c for c in self.km_by_country if c != SEA]
+
+
+@dataclass
+class Corridor:
+    id: str
+    name: str
+    status: str
+    description: str
+    sources: list[dict]
+    legs: list[Leg]
+    confidence: str = ""
+    note: str = ""
+
+    @property
+    def length_km(self) -> float:
+        return sum(leg.length_km for leg in self.legs)
+
+    @property
+    def modes(self) -> list[str]:
+        return list(dict.fromkeys(leg.mode for leg in self.legs))
+
+    @property
+    def countries(self) -> list[str]:
+        return list(dict.fromkeys(c for leg in self.legs for c in leg.countries))
+
+    @property
+    def km_by_country(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for leg in self.legs:
+            for c, km in leg.km_by_country.items():
+                out[c] = out.get(c, 0.0) + km
+        return out
+
+
+class Countries:
+    """Natural Earth outlines: which countries a line crosses, and for how long."""
+
+    def __init__(self, root: Path) -> None:
+        features = datafiles.country_outlines(root)["features"]
+        self.iso = [f["properties"]["iso"] for f in features]
+        self.geoms = [shape(f["geometry"]) for f in features]
+        self.tree = STRtree(self.geoms)
+
+    def by_iso(self, iso: str):
+        return self.geoms[self.iso.index(iso)] if iso in self.iso else None
+
+    def at(self, lon: float, lat: float) -> str:
+        pt = Point(lon, lat)
+        for i in self.tree.query(pt, predicate="intersects"):
+            return self.iso[i]
+        return ""
+
+    def split(self, line: LineString) -> dict[str, float]:
+        """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``."""
+        total = geodesic_length_km(list(line.coords))
+        pieces = []
+        for i in self.tree.query(line, predicate="intersects"):
+            part = line.intersection(self.geoms[i])
+            parts = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "LineString" and not g.is_empty]
+            km = sum(geodesic_length_km(list(g.coords)) for g in parts)
+            if km > 0.05:
+                first = min(line.project(Point(g.coords[0])) for g in parts)
+                pieces.append((first, self.iso[i], km))
+        out = {iso: round(km, 3) for _, iso, km in sorted(pieces)}
+        rest = total - sum(out.values())
+        if rest > 1.0:
+            out[SEA] = round(rest, 3)
+        return out
+
+
+class Network:
+    """The curated infrastructure: hubs, crossings, corridors and the route graph."""
+
+    def __init__(self, root: Path | None, gazetteer: Gazetteer) -> None:
+        self.root = datafiles.data_root(root)
+        self.gazetteer = gazetteer
+        self.hubs = {r["id"]: (r, p) for r, p in datafiles.records(self.root, "corridors/hubs", "hub")}
+        self.crossings = {r["id"]: (r, p) for r, p in datafiles.records(self.root, "corridors/crossings", "crossing")}
+        for rec, path in self.crossings.values():
+            _check_crossing(rec, path)
+        self.countries = Countries(self.root)
+        self.corridors = [self._corridor(rec, path)
+                          for rec, path in datafiles.records(self.root, "corridors/routes", "corridor")]
+
+    # -- building ----------------------------------------------------------
+
+    def resolve(self, spec: str, where: str) -> Node:
+        """Turn a node spec (``hub:id``, ``crossing:id``, ``place:id``, ``Name|CC``) into a :class:`Node`."""
+        kind, _, rest = spec.partition(":")
+        if kind in ("hub", "crossing") and rest:
+            table = self.hubs if kind == "hub" else self.crossings
+            if rest not in table:
+                raise DataError(f"{where}: unknown {kind} {rest!r} in node {spec!r}")
+            rec = table[rest][0]
+            country = rec.get("country") or self.countries.at(rec["lon"], rec["lat"])
+            return Node(spec, rec["name"], rec["lat"], rec["lon"], country)
+        if kind == "place" and rest:
+            e = self.gazetteer.get(spec)
+            if e is None:
+                raise DataError(f"{where}: unknown place {rest!r} in node {spec!r} (not in geodata/places)")
+            return Node(e.id, e.name, e.lat, e.lon, e.country)
+        name, bar, cc = spec.partition("|")
+        if not bar or len(cc) != 2:
+            raise DataError(f"{where}: node {spec!r} must be 'Name|CC', 'place:id', 'hub:id' or 'crossing:id'")
+        try:
+            e = self.gazetteer.resolve_node(name, cc)
+        except KeyError as exc:
+            raise DataError(f"{where}: {exc.args[0]}") from None
+        return Node(e.id, e.name, e.lat, e.lon, e.country)
+
+    def _corridor(self, rec: dict, path: Path) -> Corridor:
+        legs = []
+        for i, leg in enumerate(rec["leg"], 1):
+            loc = f"{datafiles.where(path, rec['id'])} leg {i}"
+            datafiles.check_record("leg", leg, path, rec["id"])
+            if leg["mode"] not in datafiles.LEG_MODES:
+                raise DataError(f"{loc}: mode must be one of {sorted(datafiles.LEG_MODES)}, not {leg['mode']!r}")
+            if leg["status"] not in datafiles.LEG_STATUSES:
+                raise DataError(f"{loc}: status must be one of {sorted(datafiles.LEG_STATUSES)}")
+            if len(leg["nodes"]) < 2:
+                raise DataError(f"{loc}: a leg needs at least two nodes")
+            nodes = [self.resolve(str(n), loc) for n in leg["nodes"]]
+            _check_chain(nodes, leg["mode"], loc)
+            if legs and legs[-1].nodes[-1].key != nodes[0].key:
+                raise DataError(f"{loc}: starts at {nodes[0].name!r} but the previous leg ends at "
+                                f"{legs[-1].nodes[-1].name!r}")
+            item = Leg(rec["id"], i, leg["mode"], leg["status"], nodes, leg.get("sources", []))
+            item.line = LineString(densify([(n.lon, n.lat) for n in nodes]))
+            item.length_km = round(geodesic_length_km(list(item.line.coords)), 3)
+            item.km_by_country = self.countries.split(item.line)
+            legs.append(item)
+        return Corridor(rec["id"], rec["name"], rec["status"], rec.get("description", ""),
+                        rec["sources"], legs, rec.get("confidence", ""), rec.get("note", ""))
+
+    # -- the graph ---------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """Nodes are :class:`Node` keys; an edge per consecutive pair of nodes of a leg."""
+        g = nx.Graph()
+        for c in self.corridors:
+            for leg in c.legs:
+                for a, b in zip(leg.nodes, leg.nodes[1:]):
+                    g.add_node(a.key, node=a)
+                    g.add_node(b.key, node=b)
+                    seg = LineString(densify([(a.lon, a.lat), (b.lon, b.lat)]))
+                    km = geodesic_length_km(list(seg.coords))
+                    prev = g.get_edge_data(a.key, b.key)
+                    if prev is None or km < prev["km"]:
+                        g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status,
+                                   corridor=c.id, countries=self.countries.split(seg))
+        return g
+
+    def find_node(self, name: str) -> str:
+        """The graph node a user means by *name*: by node name, else the gazetteer place nearest a node."""
+        key = normalize(name)
+        graph = self.graph
+        exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key]
+        for hub_id, (rec, _) in self.hubs.items():
+            names = [rec["name"], *rec.get("alt_names", [])]
+            if any(normalize(n) == key for n in names) and f"hub:{hub_id}" in graph:
+                exact.append(f"hub:{hub_id}")
+        if exact:
+            return sorted(exact)[0]
+        best, best_d = None, 60.0
+        for entry in self.gazetteer.lookup(name):
+            for k, d in graph.nodes(data=True):
+                dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
+                if dist < best_d:
+                    best, best_d = k, dist
+        if best is None:
+            from mapper.errors import InputError
+
+            raise InputError(f"{name!r} is not on the corridor network (no node within 60 km)")
+        return best
+
+    def route(self, origin: str, destination: str, avoid: set[str] = frozenset()) -> dict:
+        """Shortest path over the network, with km by mode and country, crossings and gauge changes."""
+        from mapper.errors import InputError
+
+        src, dst = self.find_node(origin), self.find_node(destination)
+        avoid = {c.upper() for c in avoid}
+
+        def allowed(u, v, d):
+            return not (avoid & set(d["countries"]))
+
+        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: allowed(u, v, self.graph[u][v]))
+        try:
+            path = nx.shortest_path(view, src, dst, weight="km")
+        except nx.NetworkXNoPath:
+            raise InputError(f"no route from {origin!r} to {destination!r}"
+                             + (f" avoiding {', '.join(sorted(avoid))}" if avoid else "")) from None
+        return self.describe(path)
+
+    def describe(self, path: list[str]) -> dict:
+        g = self.graph
+        gauges = datafiles.gauges(self.root)
+        by_mode: dict[str, float] = {}
+        by_country: dict[str, float] = {}
+        crossings, gauge_changes, sea_legs, steps = [], [], [], []
+        prev_gauge = None
+        for u, v in zip(path, path[1:]):
+            d = g[u][v]
+            a, b = g.nodes[u]["node"], g.nodes[v]["node"]
+            by_mode[d["mode"]] = by_mode.get(d["mode"], 0.0) + d["km"]
+            for c, km in d["countries"].items():
+                by_country[c] = by_country.get(c, 0.0) + km
+            steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
+                          "corridor": d["corridor"]})
+            if d["mode"] == SEA:
+                sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
+            lands = [c for c in d["countries"] if c != SEA]
+            for c1, c2 in zip(lands, lands[1:]):
+                crossings.append(self._crossing_between(c1, c2, a, b, d["mode"]))
+            if d["mode"] == "rail":
+                main = max((c for c in d["countries"] if c != SEA), key=lambda c: d["countries"][c], default="")
+                gauge = gauges.get(main)
+                if prev_gauge and gauge and gauge != prev_gauge[0]:
+                    gauge_changes.append({"at": a.name, "from_mm": prev_gauge[0], "to_mm": gauge,
+                                          "between": [prev_gauge[1], main]})
+                if gauge:
+                    prev_gauge = (gauge, main)
+            elif d["mode"] == SEA:
+                prev_gauge = None  # a ship in between: transshipment, not a gauge change
+        nodes = [g.nodes[k]["node"] for k in path]
+        return {
+            "from": nodes[0].name, "to": nodes[-1].name,
+            "length_km": round(sum(by_mode.values()), 1),
+            "km_by_mode": {k: round(v, 1) for k, v in sorted(by_mode.items(), key=lambda t: -t[1])},
+            "km_by_country": {k: round(v, 1) for k, v in by_country.items()},
+            "countries": [c for c in by_country if c != SEA],
+            "border_crossings": crossings,
+            "gauge_changes": gauge_changes,
+            "sea_legs": sea_legs,
+            "path": [n.name for n in nodes],
+            "steps": steps,
+        }
+
+    def _crossing_between(self, c1: str, c2: str, a: Node, b: Node, mode: str) -> dict:
+        pair = sorted([c1, c2])
+        seg = LineString([(a.lon, a.lat), (b.lon, b.lat)])
+        best, best_d = None, 0.5  # degrees, about 50 km
+        for cid, (rec, _) in self.crossings.items():
+            if sorted(rec["countries"]) != pair:
+                continue
+            if mode in ("rail", "road") and mode not in rec["mode"]:
+                continue
+            d = seg.distance(Point(rec["lon"], rec["lat"]))
+            if d < best_d:
+                best, best_d = rec, d
+        if best is None:
+            return {"countries": [c1, c2], "crossing": None, "name": f"{c1}→{c2} border"}
+        return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
+
+
+def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:
+    """Consecutive nodes must be a sane hop apart, and the chain must not cross itself."""
+    limit = MAX_HOP_KM.get(mode, 900.0)
+    for a, b in zip(nodes, nodes[1:]):
+        if a.key == b.key:
+            raise DataError(f"{loc}: node {a.name!r} repeated consecutively")
+        d = distance_km((a.lat, a.lon), (b.lat, b.lon))
+        if d > limit:
+            raise DataError(f"{loc}: {a.name!r} → {b.name!r} is {d:.0f} km, more than {limit:.0f} km for {mode}: "
+                            "a missing or mistyped node?")
+    line = LineString([(n.lon, n.lat) for n in nodes])
+    if len(nodes) > 3 and not line.is_simple:
+        raise DataError(f"{loc}: the chain crosses itself (check the order of its nodes)")
+
+
+def _check_crossing(rec: dict, path: Path) -> None:
+    loc = datafiles.where(path, rec["id"])
+    if rec["mode"] not in datafiles.CROSSING_MODES:
+        raise DataError(f"{loc}: mode must be rail, road or 'rail,road', not {rec['mode']!r}")
+    if rec["status"] not in datafiles.CROSSING_STATUSES:
+        raise DataError(f"{loc}: status must be one of {sorted(datafiles.CROSSING_STATUSES)}")
+    cs, posts = rec["countries"], rec["posts"]
+    if len(cs) != 2 or len(posts) != 2 or not all(isinstance(x, str) and x for x in posts):
+        raise DataError(f"{loc}: a crossing needs two countries and two post names")
+    if cs != sorted(cs) or not all(datafiles.ISO2.match(c) for c in cs):
+        raise DataError(f"{loc}: countries must be two ISO-2 codes in alphabetical order, got {cs}")
+
+
+def sources_json(sources: list[dict]) -> str:
+    """Citations as the compact JSON string the layers carry."""
+    return json.dumps(sources, ensure_ascii=False, separators=(",", ":"))

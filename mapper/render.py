@@ -1,0 +1,407 @@
+"""Render the layers as one interactive HTML map with Folium.
+
+By default the page embeds Leaflet, its plugins and their CSS/images (from
+``mapper/static/vendor``, refreshed by ``scripts/vendor_assets.py``) and the
+country outlines, so it opens with no network. ``cdn=True`` links the usual
+CDNs instead.
+
+Every string from a document or a data file is HTML-escaped here, and reaches
+JavaScript only through JSON encoding (``SafePopup``/``SafeTooltip``), never
+through template literals.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import mimetypes
+import re
+from pathlib import Path
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import Fullscreen, MarkerCluster, MeasureControl, Search
+from jinja2 import Template
+from shapely.geometry import box, mapping, shape
+
+from mapper.layers import Layers
+
+VENDOR = Path(__file__).parent / "static" / "vendor"
+LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+STATUS_DASH = {"planned": "10 8", "proposed": "10 8", "under_construction": "14 5 3 5",
+               "reconstruction": "14 5 3 5"}
+SEA_DASH = "2 7"
+CROSSING_COLOURS = {"operational": "#009E73", "reconstruction": "#E69F00",
+                    "under_construction": "#D55E00", "planned": "#CC79A7"}
+HUB_COLOURS = {"dry_port": "#0072B2", "sea_port": "#56B4E9", "river_port": "#56B4E9",
+               "airport": "#CC79A7", "logistics_centre": "#0072B2", "road_project": "#E69F00",
+               "rail_project": "#D55E00", "pipeline": "#000000", "venue": "#999999",
+               "university": "#999999"}
+GROUPS = ("Corridors", "Border crossings", "Hubs and projects", "Places mentioned", "Country outlines")
+MAX_QUOTES = 5
+
+
+def esc(value) -> str:
+    """HTML-escape anything for element content and attributes."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+class SafePopup(MacroElement):
+    """A popup whose (already escaped) HTML reaches JavaScript as a JSON string."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {maxWidth: 420, className: "cm-popup"});
+{% endmacro %}""")
+
+    def __init__(self, html_text: str) -> None:
+        super().__init__()
+        self._name = "SafePopup"
+        self.html = html_text
+
+
+class SafeTooltip(MacroElement):
+    """A tooltip with plain text (escaped), passed to Leaflet as a JSON string."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.bindTooltip({{ this.text|tojson }}, {sticky: true});
+{% endmacro %}""")
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "SafeTooltip"
+        self.text = esc(text)
+
+
+class Registry(MacroElement):
+    """Exposes each layer group as ``window.corridorMapper.groups[name]`` (for tests and scripts)."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+window.corridorMapper = {map: {{ this._parent.get_name() }}, groups: {
+{%- for label, obj in this.groups %}{{ label|tojson }}: {{ obj.get_name() }}{{ "," if not loop.last }}{% endfor -%}
+}, counts: {{ this.counts|tojson }}};
+{% endmacro %}""")
+
+    def __init__(self, groups: list[tuple[str, Element]], counts: dict[str, int]) -> None:
+        super().__init__()
+        self._name = "Registry"
+        self.groups = groups
+        self.counts = counts
+
+
+def _sources_html(sources_json: str, limit: int = MAX_QUOTES) -> str:
+    items = []
+    for src in json.loads(sources_json or "[]")[:limit]:
+        if "doc" in src:
+            items.append(f'<li class="cm-quote">“{esc(src["quote"])}” <span class="cm-doc">— {esc(src["doc"])}</span></li>')
+        else:
+            items.append(f'<li class="cm-url">{esc(src.get("title") or src["url"])} '
+                         f'<span class="cm-doc">({esc(src["url"])}, accessed {esc(src.get("accessed", ""))})</span></li>')
+    return f'<ul class="cm-sources">{"".join(items)}</ul>' if items else ""
+
+
+def _table(rows: list[tuple[str, object]]) -> str:
+    cells = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v not in (None, "", "nan"))
+    return f'<table class="cm-attrs">{cells}</table>'
+
+
+def _popup(title: str, rows: list[tuple[str, object]], extra: str = "") -> str:
+    return f'<div class="cm-popup-body"><h4>{esc(title)}</h4>{_table(rows)}{extra}</div>'
+
+
+def _nn(v):
+    try:
+        return None if v != v else int(v) if float(v).is_integer() else v  # NaN check
+    except (TypeError, ValueError):
+        return v
+
+
+def _corridor_colours(corridors) -> dict[str, str]:
+    return {cid: PALETTE[i % len(PALETTE)] for i, cid in enumerate(corridors["id"])}
+
+
+def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
+    segs = layers.frames["segments"]
+    corr = layers.frames["corridors"].set_index("id")
+    n = 0
+    for _, s in segs.iterrows():
+        dash = SEA_DASH if s["mode"] == "sea" else STATUS_DASH.get(s["status"])
+        line = folium.PolyLine([(lat, lon) for lon, lat in s.geometry.coords], color=colours.get(s["corridor_id"], "#333"),
+                               weight=3 if s["mode"] == "sea" else 4, opacity=0.9, dash_array=dash,
+                               class_name=f"cm-corridor cm-mode-{s['mode']} cm-status-{s['status']}")
+        c = corr.loc[s["corridor_id"]]
+        body = _popup(c["name"], [("Leg", f"{s['from']} → {s['to']}"), ("Mode", s["mode"]),
+                                  ("Status", s["status"]), ("Leg length (km)", s["length_km"]),
+                                  ("Leg countries", s["countries"]), ("Corridor length (km)", c["length_km"]),
+                                  ("Corridor countries", c["countries"]), ("Nodes", s["nodes"])],
+                      _sources_html(s["sources"]))
+        line.add_child(SafePopup(body))
+        line.add_child(SafeTooltip(f"{c['name']}: {s['from']} → {s['to']} ({s['mode']}, {s['status']})"))
+        line.add_to(group)
+        n += 1
+    return n
+
+
+def _shape_icon(kind: str, colour: str, css: str, title: str) -> folium.DivIcon:
+    shapes = {"square": '<rect x="3" y="3" width="12" height="12"/>',
+              "diamond": '<polygon points="9,1 17,9 9,17 1,9"/>',
+              "circle": '<circle cx="9" cy="9" r="6.5"/>'}
+    svg = (f'<svg width="18" height="18" viewBox="0 0 18 18" fill="{colour}" stroke="#222" stroke-width="1.3">'
+           f'{shapes[kind]}</svg>')
+    return folium.DivIcon(html=svg, icon_size=(18, 18), icon_anchor=(9, 9), class_name=css)
+
+
+def _add_crossings(group, layers: Layers) -> int:
+    n = 0
+    for _, c in layers.frames["crossings"].iterrows():
+        kind = {"rail": "square", "road": "circle"}.get(c["mode"], "diamond")
+        colour = CROSSING_COLOURS.get(c["status"], "#666")
+        m = folium.Marker((c.geometry.y, c.geometry.x),
+                          icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}", c["name"]))
+        body = _popup(c["name"], [("Posts", c["posts"].replace(",", " / ")), ("Countries", c["countries"]),
+                                  ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", _nn(c["status_year"])),
+                                  ("Confidence", c["confidence"]), ("Note", c["note"])],
+                      _sources_html(c["sources"]))
+        m.add_child(SafePopup(body))
+        m.add_child(SafeTooltip(f"{c['name']} ({c['mode']}, {c['status']})"))
+        m.add_to(group)
+        n += 1
+    return n
+
+
+def _add_hubs(group, layers: Layers) -> int:
+    n = 0
+    for _, h in layers.frames["hubs"].iterrows():
+        colour = HUB_COLOURS.get(h["kind"], "#666")
+        m = folium.Marker((h.geometry.y, h.geometry.x),
+                          icon=_shape_icon("diamond" if h["kind"] == "venue" else "square", colour,
+                                           f"cm-hub cm-kind-{h['kind']}", h["name"]))
+        body = _popup(h["name"], [("Kind", h["kind"].replace("_", " ")), ("Status", h["status"]),
+                                  ("Country", h["country"]), ("Year", _nn(h["year"])),
+                                  ("Local name", h["local_name"]), ("Confidence", h["confidence"]),
+                                  ("Note", h["note"])], _sources_html(h["sources"]))
+        m.add_child(SafePopup(body))
+        m.add_child(SafeTooltip(f"{h['name']} ({h['kind'].replace('_', ' ')})"))
+        m.add_to(group)
+        n += 1
+    return n
+
+
+def _add_places(group, layers: Layers) -> int:
+    mentions = layers.frames["mentions"]
+    by_place = {pid: g for pid, g in mentions.groupby("place_id", sort=True)}
+    n = 0
+    for _, p in layers.frames["places"].iterrows():
+        ms = by_place.get(p["id"])
+        quotes = "".join(f'<li class="cm-quote">“{esc(r["context"])}” <span class="cm-doc">— {esc(r["doc"])}</span></li>'
+                         for _, r in ms.drop_duplicates("context").head(MAX_QUOTES).iterrows()) if ms is not None else ""
+        more = int(p["mentions"]) - min(MAX_QUOTES, int(p["mentions"]))
+        extra = f'<ul class="cm-sources">{quotes}</ul>' + (f"<p>… and {more} more mentions.</p>" if more > 0 else "")
+        body = _popup(p["name"], [("Local names", p["local_names"]), ("Country", p["country"]),
+                                  ("GeoNames class", p["feature_class"]), ("Mentions", p["mentions"]),
+                                  ("Spellings", p["spellings"]), ("Documents", p["docs"]), ("Gazetteer id", p["id"])],
+                      extra)
+        radius = 4 + 3 * min(6, int(p["mentions"])) ** 0.5
+        m = folium.CircleMarker((p.geometry.y, p.geometry.x), radius=radius, color="#333", weight=1,
+                                fill=True, fill_color="#F0E442", fill_opacity=0.85, class_name="cm-place")
+        m.add_child(SafePopup(body))
+        m.add_child(SafeTooltip(f"{p['name']} — {p['mentions']} mention(s)"))
+        m.add_to(group)
+        n += 1
+    return n
+
+
+def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
+    from mapper import datafiles
+
+    minx, miny, maxx, maxy = bounds
+    window = box(minx - 12, miny - 8, maxx + 12, maxy + 8)
+    feats = []
+    for f in datafiles.country_outlines(root)["features"]:
+        g = shape(f["geometry"])
+        if not g.intersects(window):
+            continue
+        g = g.intersection(window).simplify(0.03, preserve_topology=True)
+        if g.is_empty:
+            continue
+        coords = json.loads(json.dumps(mapping(g)), parse_float=lambda s: round(float(s), 3))
+        feats.append({"type": "Feature", "properties": {"name": f["properties"]["name"], "iso": f["properties"]["iso"]},
+                      "geometry": coords})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _search_layer(layers: Layers) -> dict:
+    feats = []
+    for layer, label in (("crossings", "crossing"), ("hubs", "hub"), ("places", "place")):
+        for _, r in layers.frames[layer].iterrows():
+            feats.append({"type": "Feature", "properties": {"name": f"{r['name']}", "kind": label},
+                          "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
+    for _, c in layers.frames["corridors"].iterrows():
+        pt = c.geometry.interpolate(0.5, normalized=True)
+        feats.append({"type": "Feature", "properties": {"name": c["name"], "kind": "corridor"},
+                      "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _legend(layers: Layers, colours: dict[str, str]) -> str:
+    corr = layers.frames["corridors"]
+    rows = "".join(f'<div><span class="cm-swatch" style="background:{colours[cid]}"></span>{esc(name)}</div>'
+                   for cid, name in zip(corr["id"], corr["name"]))
+
+    def line(dash, label):
+        return (f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="#333" stroke-width="3"'
+                f'{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/></svg> {label}</div>')
+
+    styles = line(None, "operational") + line(STATUS_DASH["planned"], "planned") + \
+        line(STATUS_DASH["under_construction"], "under construction / reconstruction") + line(SEA_DASH, "sea leg")
+    marks = "".join(f'<div><span class="cm-dot" style="background:{c}"></span>crossing: {esc(s.replace("_", " "))}</div>'
+                    for s, c in CROSSING_COLOURS.items())
+    shapes = "<div>■ rail · ● road · ◆ rail and road crossing</div><div>■ hub or project · ◆ venue</div>" \
+             '<div><span class="cm-dot" style="background:#F0E442"></span>place mentioned (size: mentions)</div>'
+    return (f'<div id="cm-legend" class="cm-panel"><b>Legend</b>{rows}{styles}{marks}{shapes}'
+            f'<div class="cm-small">Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth (public domain)</div></div>')
+
+
+def _figures_panel(layers: Layers) -> str:
+    """An inline SVG chart of the bilateral trade turnover the documents state, by source."""
+    figs = [f for f in layers.figures if f["metric"] == "trade_turnover_kz_ru" and f["unit"].startswith("USD")]
+    if not figs:
+        return ""
+    years = sorted({f["year"] for f in figs})
+    vmax = max(f["value"] for f in figs) * 1.15
+    w, h, left, bottom = 300, 160, 34, 24
+    step = (w - left - 10) / max(1, len(years))
+    bars, labels = [], []
+    for yi, year in enumerate(years):
+        group = [f for f in figs if f["year"] == year]
+        conflict = len({f["value"] for f in group}) > 1
+        bw = step * 0.8 / len(group)
+        for k, f in enumerate(group):
+            x = left + yi * step + step * 0.1 + k * bw
+            bh = (h - bottom - 10) * f["value"] / vmax
+            src = next((s.get("doc") or s.get("url") for s in f["sources"]), "")
+            colour = "#D55E00" if conflict else "#0072B2"
+            bars.append(f'<rect x="{x:.1f}" y="{h - bottom - bh:.1f}" width="{bw - 1:.1f}" height="{bh:.1f}" fill="{colour}">'
+                        f'<title>{esc(year)}: {esc(f["value"])} {esc(f["unit"])} — {esc(src)}'
+                        f'{esc(" (" + f["period"] + ")") if f.get("period") else ""}</title></rect>')
+            bars.append(f'<text x="{x + bw / 2:.1f}" y="{h - bottom - bh - 2:.1f}" font-size="8" text-anchor="middle">{esc(f["value"])}</text>')
+        labels.append(f'<text x="{left + yi * step + step / 2:.1f}" y="{h - 8}" font-size="9" text-anchor="middle">{esc(year)}</text>')
+    svg = (f'<svg width="{w}" height="{h}" role="img" aria-label="Trade turnover chart">'
+           f'<line x1="{left}" y1="{h - bottom}" x2="{w}" y2="{h - bottom}" stroke="#333"/>{"".join(bars)}{"".join(labels)}'
+           f'<text x="2" y="10" font-size="9">USD bn</text></svg>')
+    return (f'<details id="cm-figures" class="cm-panel"><summary><b>Kazakhstan–Russia trade turnover</b> (as the documents state)</summary>'
+            f'{svg}<div class="cm-small">Orange: sources disagree for that year. Hover a bar for its source.</div></details>')
+
+
+PANEL_CSS = """<style>
+.cm-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;
+ box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:320px}
+#cm-legend{bottom:28px;right:10px} #cm-figures{bottom:70px;left:10px}
+.cm-swatch{display:inline-block;width:22px;height:5px;margin-right:5px;vertical-align:middle}
+.cm-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;border:1px solid #222}
+.cm-small{color:#555;font-size:10px;margin-top:3px}
+.cm-popup-body h4{margin:0 0 4px} .cm-attrs th{text-align:left;padding-right:6px;vertical-align:top}
+.cm-sources{padding-left:16px;margin:4px 0} .cm-doc{color:#666;font-size:11px}
+.leaflet-div-icon.cm-crossing,.leaflet-div-icon.cm-hub{background:none;border:none}
+</style>"""
+
+
+def _deterministic_ids(element: Element, counter: list[int]) -> None:
+    """Replace Folium's random element ids with a counter, so rebuilds are byte-identical."""
+    counter[0] += 1
+    element._id = f"{counter[0]:05d}"
+    for child in element._children.values():
+        _deterministic_ids(child, counter)
+
+
+def inline_assets(page: str) -> str:
+    """Replace CDN ``<script src>``/``<link href>`` with the vendored files' contents.
+
+    Raises ``ValueError`` if any external resource is left: the default map
+    must not touch the network.
+    """
+    manifest = json.loads((VENDOR / "manifest.json").read_text())
+
+    def script(m):
+        url = m.group(1)
+        if url not in manifest:
+            raise ValueError(f"no vendored copy of {url}")
+        js = (VENDOR / manifest[url]).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        return f"<script>/* {manifest[url]} */\n{js}\n</script>"
+
+    def link(m):
+        url = m.group(1)
+        if url not in manifest:
+            raise ValueError(f"no vendored copy of {url}")
+        path = VENDOR / manifest[url]
+        css = path.read_text(encoding="utf-8")
+        css = re.sub(r"url\((['\"]?)(?!data:|#)([^)'\"]+)\1\)", lambda u: f"url({_data_uri(path.parent / u.group(2))})", css)
+        return f"<style>/* {manifest[url]} */\n{css}\n</style>"
+
+    page = re.sub(r'<script src="([^"]+)"></script>', script, page)
+    page = re.sub(r'<link rel="stylesheet" href="([^"]+)"\s*/?>', link, page)
+    if re.search(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', page):
+        raise ValueError("an external resource is still linked")
+    return page
+
+
+def _data_uri(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
+    """The map as one HTML page (self-contained unless *cdn*)."""
+    frames = layers.frames
+    import pandas as pd
+
+    geoms = pd.concat([frames[k].geometry for k in ("corridors", "crossings", "hubs") if len(frames[k])])
+    minx, miny, maxx, maxy = geoms.total_bounds if len(geoms) else (20, 30, 120, 60)
+    m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=4, tiles=None,
+                   control_scale=True, prefer_canvas=False, min_zoom=2, max_zoom=12)
+    m.options.update({"maxZoom": 12, "minZoom": 2})  # no tile layer sets them; clustering needs them
+    m.default_js = [LEAFLET_JS]
+    m.default_css = [LEAFLET_CSS]
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=False,
+                     control=True).add_to(m)
+    outline = folium.FeatureGroup(name="Country outlines", show=True)
+    folium.GeoJson(_outlines(root, (minx, miny, maxx, maxy)), name="outlines", control=False,
+                   style_function=lambda f: {"color": "#888", "weight": 0.8, "fillColor": "#f2efe9",
+                                             "fillOpacity": 1.0},
+                   tooltip=folium.GeoJsonTooltip(["name"], labels=False)).add_to(outline)
+    outline.add_to(m)
+    colours = _corridor_colours(frames["corridors"])
+    corridors = folium.FeatureGroup(name="Corridors", show=True)
+    crossings = folium.FeatureGroup(name="Border crossings", show=True)
+    hubs = folium.FeatureGroup(name="Hubs and projects", show=True)
+    places_group = folium.FeatureGroup(name="Places mentioned", show=True)
+    places = MarkerCluster(name="places-cluster", control=False,
+                           options={"maxClusterRadius": 35, "disableClusteringAtZoom": 7}).add_to(places_group)
+    counts = {"Corridors": _add_corridors(corridors, layers, colours),
+              "Border crossings": _add_crossings(crossings, layers),
+              "Hubs and projects": _add_hubs(hubs, layers),
+              "Places mentioned": _add_places(places, layers)}
+    for g in (corridors, crossings, hubs, places_group):
+        g.add_to(m)
+    search_data = folium.GeoJson(_search_layer(layers), name="search", control=False, show=True,
+                                 marker=folium.CircleMarker(radius=1, opacity=0, fill_opacity=0))
+    search_data.add_to(m)
+    Search(layer=search_data, search_label="name", placeholder="Search places, crossings, hubs…",
+           collapsed=False, position="topleft").add_to(m)
+    Fullscreen(position="topleft").add_to(m)
+    MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
+                   primary_area_unit="sqkilometers").add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(20, 20))
+    m.get_root().header.add_child(Element(PANEL_CSS))
+    m.get_root().html.add_child(Element(_legend(layers, colours) + _figures_panel(layers)))
+    m.get_root().title = "corridor-mapper"
+    m.add_child(Registry([("Corridors", corridors), ("Border crossings", crossings), ("Hubs and projects", hubs),
+                          ("Places mentioned", places), ("Country outlines", outline)], counts))
+    _deterministic_ids(m, [0])
+    page = m.get_root().render()
+    return page if cdn else inline_assets(page)
