@@ -52,6 +52,8 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
                "period": (str, False), "note": (str, False), "label": (str, False)},
     "country": {"iso": (str, True), "name": (str, True), "alt_names": (list, False),
                 "sources": (list, False), "note": (str, False)},
+    "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True),
+              "sources": (list, True), "note": (str, False)},
 }
 
 
@@ -189,8 +191,8 @@ def records(root: Path, folder: str, kind: str) -> Iterator[tuple[dict, Path]]:
 
 def gazetteer_files(root: Path) -> list[Path]:
     """The data files the gazetteer index is built from (its cache fingerprint)."""
-    files = _files(root / "geodata" / "places")
-    for extra in ("countries.toml", "countries.geojson"):
+    files = _files(root / "geodata" / "places") + _files(root / "corridors" / "crossings")
+    for extra in ("countries.toml", "countries.geojson", "aliases.toml"):
         if (root / "geodata" / extra).exists():
             files.append(root / "geodata" / extra)
     return files
@@ -202,6 +204,31 @@ def curated_places(root: Path) -> Iterator[tuple[dict, Path]]:
         if rec["feature_class"] not in FEATURE_CLASSES:
             raise DataError(f"{where(path, rec['id'])}: feature_class must be one of A P S H L T R V U")
         yield rec, path
+
+
+@lru_cache(maxsize=4)
+def aliases(root: Path) -> dict[int, list[str]]:
+    """Extra names for GeoNames places from ``geodata/aliases.toml``, by geonameid."""
+    path = root / "geodata" / "aliases.toml"
+    out: dict[int, list[str]] = {}
+    if path.exists():
+        for rec in load_toml(path).get("alias", []):
+            check_record("alias", rec, path, rec.get("name") if isinstance(rec, dict) else None)
+            out.setdefault(rec["geonameid"], []).extend(rec["names"])
+    return out
+
+
+@lru_cache(maxsize=4)
+def _trusted(root: Path) -> dict[str, frozenset[str]]:
+    out = {f"geonames:{gid}": frozenset(names) for gid, names in aliases(root).items()}
+    for iso, rec in country_names(root).items():
+        out[f"country:{iso}"] = frozenset([rec["name"], *rec.get("alt_names", [])])
+    return out
+
+
+def trusted_names(root: Path, entry_id: str) -> frozenset[str]:
+    """Names a curator wrote for this entry: indexed even when they look like codes (US, UK)."""
+    return _trusted(root).get(entry_id, frozenset())
 
 
 def country_names(root: Path) -> dict[str, dict]:

@@ -152,14 +152,15 @@ def _indexable(name: str) -> bool:
     return True
 
 
-def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: bool) -> Iterator[tuple[Entry, list[str]]]:
+def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], aliases: dict[int, list[str]],
+                   progress: bool) -> Iterator[tuple[Entry, list[str]]]:
     from tqdm import tqdm
 
     with open(cities_file, encoding="utf-8") as fh:
         cities = json.load(fh)
     for c in tqdm(cities.values(), desc="Indexing GeoNames places", unit=" places",
                   disable=not progress, file=sys.stderr, mininterval=0.5):
-        names = [c["name"], *c.get("alternatenames", [])]
+        names = [c["name"], *c.get("alternatenames", []), *aliases.get(int(c["geonameid"]), [])]
         code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
         entry = Entry(f"geonames:{c['geonameid']}", c["name"], round(c["latitude"], 6),
                       round(c["longitude"], 6), c["countrycode"], "P", code,
@@ -193,6 +194,14 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                      _local_names(names), f"geodata/places/{path.name}"), names)
 
 
+def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+    """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP)."""
+    for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
+        for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
+            yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
+                         "", f"corridors/crossings/{path.name}"), [post])
+
+
 def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
     """Build the SQLite index at *target* atomically (temp file, then rename)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
@@ -212,16 +221,17 @@ def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", prog
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             """
         )
-        rows = [*_curated_rows(data_dir), *_country_rows(data_dir),
-                *_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)]
+        rows = [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir),
+                *_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, datafiles.aliases(data_dir), progress)]
         entry_rows, name_rows = [], []
         for idx, (entry, names) in enumerate(rows):
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
                                int(entry.curated), entry.local_names, entry.source))
             keys = set()
+            trusted = set(names) if entry.curated else set(datafiles.trusted_names(data_dir, entry.id))
             for n in names:
-                if n == entry.name or entry.curated or _indexable(n):
+                if n == entry.name or n in trusted or _indexable(n):
                     keys |= name_keys(n)
             name_rows += [(k, idx) for k in keys]
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)

@@ -38,6 +38,7 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les"}
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 COMMON_WORD_ZIPF = 4.0
+NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
 
 @dataclass
@@ -215,6 +216,8 @@ class Geoparser:
             dateline = first.start == 0 or text[first.start - 1] == "\n"
             if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3):
                 return False
+            if text[first.end: first.end + 1] == "$":
+                return False  # a currency: US$, NZ$
         elif single and len(first.raw) <= 2:
             return False
         # prefix such as Trans-Caspian, Sino-Russian
@@ -226,10 +229,10 @@ class Geoparser:
         j = cand.last + 1
         while j < len(tokens) and j <= cand.last + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
             t = tokens[j]
-            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == cand.last + 1 and single)):
-                return False
             if not (t.raw[0].isupper() or t.key in CONNECTORS):
                 break
+            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == cand.last + 1 and single)):
+                return False
             j += 1
         # a person: "Hadano, T." / "(Hadano, 2023)" / "Kazushige Kobayashi" / "President Tokayev"
         after = text[cand.end: cand.end + 8]
@@ -244,7 +247,7 @@ class Geoparser:
                 and self._name_like(text, nxt) and not any(prior(e) >= 0.85 for e in cand.entries)):
             return False  # a given name before a surname
         # a common word that starts a sentence, or a common word naming only small places
-        if single and not any(prior(e) >= 0.85 for e in cand.entries):
+        if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in cand.entries):
             z = _zipf(first.key)
             if z >= COMMON_WORD_ZIPF and self._is_sentence_start(text, first):
                 return False
@@ -259,7 +262,7 @@ class Geoparser:
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
                 and tok.key not in self.gazetteer.keys and tok.key not in CONNECTORS
                 and tok.key not in self.lexicon.org_heads and not self._is_sentence_start(text, tok)
-                and _zipf(tok.key) < 3.5)
+                and _zipf(tok.key) < NAME_ZIPF)
 
     def _country_after(self, text: str, end: int) -> str:
         m = re.match(r",\s*([A-Z][\w’' -]{1,40})", text[end: end + 45])

@@ -1,0 +1,76 @@
+"""Decoding documents: encodings, and bad files reported as one line."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from mapper.documents import iter_chunks, iter_document_paths, read_document
+from mapper.errors import InputError
+
+TEXT = "Грузы из Уральска идут в Оренбург; Zaysan — Tugyl."
+
+
+@pytest.mark.parametrize("encoding,guessed", [("utf-8", False), ("utf-8-sig", False), ("utf-16", False),
+                                              ("cp1251", True)])
+def test_decodes_declared_and_detected_encodings(tmp_path, encoding, guessed):
+    p = tmp_path / "doc.txt"
+    p.write_bytes((TEXT * 20).encode(encoding))
+    doc = read_document(p)
+    assert doc.text == TEXT * 20
+    assert doc.guessed is guessed
+
+
+def test_latin1_is_detected(tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_bytes(("Trains from Türkiye reach Köln and Duisburg via Małaszewicze? " * 5).encode("latin-1", "replace"))
+    doc = read_document(p)
+    assert "Türkiye" in doc.text and doc.guessed
+
+
+def test_declared_encoding_wins(tmp_path):
+    p = tmp_path / "doc.txt"
+    p.write_bytes(TEXT.encode("cp1251"))
+    assert read_document(p, "cp1251").text == TEXT
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p.write_bytes(b""), "empty file"),
+    (lambda p: p.write_bytes(b"   \n\t "), "empty document"),
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20), "binary"),
+    (lambda p: p.mkdir(), "is a directory"),
+    (lambda p: None, "no such file"),
+])
+def test_bad_documents_raise_one_line(tmp_path, make, message):
+    p = tmp_path / "bad.txt"
+    make(p)
+    with pytest.raises(InputError) as err:
+        read_document(p)
+    assert message in str(err.value) and str(p) in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_symlink_loop_and_unreadable(tmp_path):
+    loop = tmp_path / "loop.txt"
+    os.symlink(loop, loop)
+    with pytest.raises(InputError, match="cannot open"):
+        read_document(loop)
+    d = tmp_path / "dir"
+    d.mkdir()
+    os.symlink(d, d / "self")  # a directory symlink loop is not followed by the walk
+    (d / "a.txt").write_text("Astana")
+    assert [p.name for p in iter_document_paths([d])] == ["a.txt"]
+
+
+def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
+    import mapper.documents as documents
+
+    monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
+    text = "".join(f"Line {i}: Aktau — Баку — Xi’an.\n" for i in range(2000))
+    p = tmp_path / "big.txt"
+    p.write_text(text, encoding="utf-8")
+    chunks = list(iter_chunks(p))
+    assert len(chunks) > 10
+    assert "".join(c for _, c, _ in chunks) == text
+    assert all(text[off: off + len(c)] == c for off, c, _ in chunks)

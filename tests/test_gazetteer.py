@@ -1,0 +1,70 @@
+"""The offline gazetteer: spellings and transliterations resolve to the right place."""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.geo import distance_km
+
+# name -> (expected country, lat, lon) of the true place (GeoNames)
+VARIANTS = {
+    "Uralsk": ("KZ", 51.23, 51.37), "Oral": ("KZ", 51.23, 51.37), "Орал": ("KZ", 51.23, 51.37),
+    "Уральск": ("KZ", 51.23, 51.37),
+    "Zaysan": ("KZ", 47.47, 84.87), "Zaisan": ("KZ", 47.47, 84.87), "Zajsan": ("KZ", 47.47, 84.87),
+    "Xi'an": ("CN", 34.26, 108.93), "Xian": ("CN", 34.26, 108.93), "Xi’an": ("CN", 34.26, 108.93),
+    "Astana": ("KZ", 51.17, 71.43), "Nur-Sultan": ("KZ", 51.17, 71.43), "Akmola": ("KZ", 51.17, 71.43),
+    "Oskemen": ("KZ", 49.95, 82.61), "Ust-Kamenogorsk": ("KZ", 49.95, 82.61),
+    "Semey": ("KZ", 50.41, 80.23), "Semipalatinsk": ("KZ", 50.41, 80.23),
+    "Tugyl": ("KZ", 47.72, 84.2), "Tughyl": ("KZ", 47.72, 84.2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_variants_resolve(gazetteer, name):
+    country, lat, lon = VARIANTS[name]
+    (best, score), *_ = gazetteer.geocode(name)
+    assert best.country == country
+    assert distance_km((best.lat, best.lon), (lat, lon)) < 30, best
+
+
+@pytest.mark.parametrize("name,country,lat,lon", [
+    ("Khorgos", "KZ", 44.2, 80.4), ("Khorgas", "KZ", 44.2, 80.4), ("Horgos", "CN", 44.2, 80.4),
+    ("Korgas", "KZ", 44.2, 80.4),
+    ("Dostyk", "KZ", 45.25, 82.48), ("Druzhba", "KZ", 45.25, 82.48),
+    ("Alat", "AZ", 39.94, 49.41), ("Alyat", "AZ", 39.94, 49.41),
+])
+def test_border_towns_and_ports_with_country(gazetteer, name, country, lat, lon):
+    found = gazetteer.geocode(name, country=country, near=(lat, lon))
+    assert found, name
+    best = found[0][0]
+    assert distance_km((best.lat, best.lon), (lat, lon)) < 40, best
+
+
+def test_near_ranks_close_namesakes_first(gazetteer):
+    far = gazetteer.geocode("Aktau")[0][0]
+    near = gazetteer.geocode("Aktau", near=(50.2, 73.1))[0][0]
+    assert far.population > 100_000  # the Caspian port city by prominence
+    assert distance_km((near.lat, near.lon), (50.2, 73.1)) < 20
+
+
+def test_local_script_names(gazetteer):
+    oral = gazetteer.geocode("Uralsk")[0][0]
+    assert any(ch in oral.local_names for ch in "ОУ")
+
+
+def test_index_is_rebuilt_when_data_changes(tmp_path, monkeypatch):
+    import shutil
+
+    from mapper.gazetteer import Gazetteer
+    from tests.conftest import ROOT
+
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "geodata", root / "geodata")
+    monkeypatch.setenv("CORRIDOR_MAPPER_CACHE", str(tmp_path / "cache"))
+    g1 = Gazetteer.open(root, cities="cities15000", progress=False)
+    assert not g1.lookup("Qwertyville")
+    (root / "geodata" / "places" / "zz-test.toml").write_text(
+        '[[place]]\nid = "qwertyville"\nname = "Qwertyville"\ncountry = "KZ"\nfeature_class = "P"\n'
+        'lat = 50.0\nlon = 70.0\nsources = [{ url = "https://example.org", title = "t", accessed = "2026-11-21" }]\n')
+    g2 = Gazetteer.open(root, cities="cities15000", progress=False)
+    assert g2.path != g1.path and g2.lookup("Qwertyville")

@@ -1,0 +1,97 @@
+"""The geoparser, measured on the annotated gold sets and on the traps the seeds contain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mapper.evaluate import evaluate_corpus
+from mapper.geo import distance_km
+from tests.conftest import ROOT, SEEDS
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_seed_gold_set_bars(parser):
+    s = evaluate_corpus(parser, SEEDS, DATA / "gold" / "seeds.jsonl")
+    print(s.summary())
+    assert s.gold >= 350
+    assert s.precision_161 >= 0.97, s.errors[:20]
+    assert s.recall_161 >= 0.97, [e for e in s.errors if e["kind"] != "spurious"][:20]
+    assert s.recall_25 >= 0.93
+
+
+def test_held_out_news_f1(parser):
+    """Real articles annotated before tuning (tests/data/heldout/sources.toml)."""
+    s = evaluate_corpus(parser, DATA / "heldout" / "docs", DATA / "heldout" / "gold.jsonl")
+    print(s.summary())
+    assert s.gold >= 400
+    assert s.f1_161 >= 0.90, s.errors[:30]
+
+
+def _mentions(parser, name):
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return text, parser.parse(text, name)
+
+
+def _first(mentions, surface):
+    return next(m for m in mentions if m.text == surface)
+
+
+def test_seed_specific_resolutions(parser):
+    _, m0 = _mentions(parser, "000_dda4d801d8b380c5.txt")
+    zaysan = (47.46657, 84.87144)
+    satpai = _first(m0, "Satpai")
+    assert distance_km((satpai.lat, satpai.lon), zaysan) <= 30
+    assert _first(m0, "Zajsan").name == "Zaysan"
+    oral = _first(m0, "Uralsk")
+    assert oral.country == "KZ" and distance_km((oral.lat, oral.lon), (51.23, 51.37)) < 15
+    assert not any(m.name == "Shanghai" for m in m0), "Kalbata-Maika Shanghai highway is not Shanghai"
+    _, m4 = _mentions(parser, "004_3824384fed6630ea.txt")
+    xian = _first(m4, "Xian")
+    assert xian.country == "CN" and distance_km((xian.lat, xian.lon), (34.26, 108.93)) < 25
+
+
+def test_traps_are_not_places(parser):
+    _, m2 = _mentions(parser, "002_5a6a985fcc5413ad.txt")
+    surfaces = {m.text for m in m2}
+    assert not {"Hadano", "Kobayashi", "Shanghai", "Kazakh", "Russian", "Union", "Council", "Forum"} & surfaces
+    assert not any(m.country == "JP" for m in m2)
+
+
+def test_compounds(parser):
+    text = ("Trains cross at Dostyk-Alashankou and ride the Baku-Tbilisi-Kars railway "
+            "on the China-Kazakhstan-Russia route.")
+    got = [(m.text, m.country) for m in parser.parse(text, "t")]
+    for want in [("Dostyk", "KZ"), ("Alashankou", "CN"), ("Baku", "AZ"), ("Tbilisi", "GE"), ("Kars", "TR"),
+                 ("China", "CN"), ("Kazakhstan", "KZ"), ("Russia", "RU")]:
+        assert want in got, got
+
+
+def test_context_beats_population(parser):
+    """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
+    port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
+    aktau = _first(port, "Aktau")
+    assert distance_km((aktau.lat, aktau.lon), (43.65, 51.17)) < 20
+
+
+def test_name_country_cue(parser):
+    ms = parser.parse("She studied in Cambridge, United Kingdom, and later in Astana.", "t")
+    cam = _first(ms, "Cambridge")
+    assert cam.country == "GB"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+       | st.lists(st.sampled_from(["Astana", "Xi’an", "Kazakhstan's", "Ust-Kamenogorsk", "St.", "Saint",
+                                   "Petersburg", "—", "-", " ", "\n", "Орал", "США", "ASTANA", "http://x.kz/a",
+                                   "(Hadano, 2023)", "Aktau", "é", "\u0301", "Z" * 300]),
+                  max_size=60).map("".join))
+def test_offsets_always_inside_text(parser, text):
+    for m in parser.parse(text, "fuzz"):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start: m.end] == m.text
+        assert 0.0 <= m.score <= 1.0
