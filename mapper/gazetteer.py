@@ -328,10 +328,13 @@ class Gazetteer:
         return ranked[:limit]
 
     def resolve_node(self, name: str, country: str) -> Entry:
-        """The one entry named *name* in *country*, for route chains; ambiguity is an error."""
+        """The one place named *name* in *country*, for route chains; ambiguity is an error.
+
+        Border posts are not matched here: a chain names a crossing as ``crossing:<id>``.
+        """
         from mapper.geo import distance_km
 
-        entries = self.lookup(name, country)
+        entries = [e for e in self.lookup(name, country) if not e.id.startswith("post:")]
         if not entries:
             raise KeyError(f"unknown place {name!r} in {country}")
         curated = [e for e in entries if e.curated]

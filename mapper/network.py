@@ -26,6 +26,7 @@ from mapper.geo import densify, distance_km, geodesic_length_km
 #: Consecutive nodes farther apart than this (km) are a data error (a typo'd node).
 MAX_HOP_KM = {"sea": 1500.0, "pipeline": 900.0, "river": 900.0, "rail": 900.0, "road": 900.0}
 SEA = "sea"
+ROUTABLE = {"rail", "road", "sea", "river"}
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,8 @@ class Network:
         g = nx.Graph()
         for c in self.corridors:
             for leg in c.legs:
+                if leg.mode not in ROUTABLE:
+                    continue  # pipelines carry oil, not containers
                 for a, b in zip(leg.nodes, leg.nodes[1:]):
                     g.add_node(a.key, node=a)
                     g.add_node(b.key, node=b)
@@ -261,6 +264,7 @@ class Network:
         by_country: dict[str, float] = {}
         crossings, gauge_changes, sea_legs, steps = [], [], [], []
         prev_gauge = None
+        last_land, via_sea = "", False
         for u, v in zip(path, path[1:]):
             d = g[u][v]
             a, b = g.nodes[u]["node"], g.nodes[v]["node"]
@@ -271,9 +275,15 @@ class Network:
                           "corridor": d["corridor"]})
             if d["mode"] == SEA:
                 sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
-            lands = [c for c in d["countries"] if c != SEA]
-            for c1, c2 in zip(lands, lands[1:]):
-                crossings.append(self._crossing_between(c1, c2, a, b, d["mode"]))
+            for c in d["countries"]:
+                if c == SEA or d["mode"] == SEA:
+                    via_sea = True  # a coast or a sea passage, not a land border
+                    continue
+                if last_land and c != last_land and not via_sea:
+                    crossing = self._crossing_between(last_land, c, a, b, d["mode"])
+                    if not crossings or crossings[-1]["name"] != crossing["name"]:
+                        crossings.append(crossing)  # a line wiggling along a border crosses it once
+                last_land, via_sea = c, False
             if d["mode"] == "rail":
                 main = max((c for c in d["countries"] if c != SEA), key=lambda c: d["countries"][c], default="")
                 gauge = gauges.get(main)
