@@ -189,15 +189,6 @@ def records(root: Path, folder: str, kind: str) -> Iterator[tuple[dict, Path]]:
             yield rec, path
 
 
-def gazetteer_files(root: Path) -> list[Path]:
-    """The data files the gazetteer index is built from (its cache fingerprint)."""
-    files = _files(root / "geodata" / "places") + _files(root / "corridors" / "crossings")
-    for extra in ("countries.toml", "countries.geojson", "aliases.toml"):
-        if (root / "geodata" / extra).exists():
-            files.append(root / "geodata" / extra)
-    return files
-
-
 def curated_places(root: Path) -> Iterator[tuple[dict, Path]]:
     """Curated gazetteer entries from ``geodata/places/*.toml``."""
     for rec, path in records(root, "geodata/places", "place"):
@@ -216,19 +207,6 @@ def aliases(root: Path) -> dict[int, list[str]]:
             check_record("alias", rec, path, rec.get("name") if isinstance(rec, dict) else None)
             out.setdefault(rec["geonameid"], []).extend(rec["names"])
     return out
-
-
-@lru_cache(maxsize=4)
-def _trusted(root: Path) -> dict[str, frozenset[str]]:
-    out = {f"geonames:{gid}": frozenset(names) for gid, names in aliases(root).items()}
-    for iso, rec in country_names(root).items():
-        out[f"country:{iso}"] = frozenset([rec["name"], *rec.get("alt_names", [])])
-    return out
-
-
-def trusted_names(root: Path, entry_id: str) -> frozenset[str]:
-    """Names a curator wrote for this entry: indexed even when they look like codes (US, UK)."""
-    return _trusted(root).get(entry_id, frozenset())
 
 
 def country_names(root: Path) -> dict[str, dict]:

