@@ -88,13 +88,13 @@ def _gazetteer(ctx: click.Context):
               help="Worker processes for large corpora.")
 @click.pass_context
 def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int) -> None:
-    """Print the place mentions found in FILES (files or folders)."""
+    """Print the place mentions found in FILES (UTF-8 text; other encodings are detected and reported)."""
     from mapper.pipeline import iter_mentions
 
     reporter = Reporter()
     out = click.get_text_stream("stdout")
     writer = _MentionWriter(fmt, out)
-    for m in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs):
+    for m in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs, expand_dirs=False):
         writer.write(m)
     writer.close()
     if reporter.problems:

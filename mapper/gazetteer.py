@@ -237,6 +237,15 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
     return target
 
 
+def overlay_files(data_dir: Path) -> list[Path]:
+    """The data files the curated overlay is read from."""
+    files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
+    files += sorted((data_dir / "corridors" / "crossings").glob("*.toml"))
+    files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson"))
+              if p.exists()]
+    return files
+
+
 class Overlay:
     """Curated entries held in memory: countries, geodata/places, border posts, aliases.
 
@@ -256,6 +265,29 @@ class Overlay:
         for gid, names in datafiles.aliases(data_dir).items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "Overlay":
+        """The overlay for *data_dir*, from a pickle keyed by the data files' contents when possible."""
+        import pickle
+
+        digest = hashlib.sha256(INDEX_VERSION.encode())
+        for path in overlay_files(data_dir):
+            digest.update(str(path.relative_to(data_dir)).encode())
+            digest.update(path.read_bytes())
+        cached = cache_dir() / f"overlay-{digest.hexdigest()[:16]}.pickle"
+        try:
+            with open(cached, "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+        overlay = cls(data_dir)  # raises DataError on a bad file: nothing is cached then
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".overlay-", dir=cached.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(overlay, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+        return overlay
 
     def _add(self, name: str, entry_id: str) -> None:
         for k in name_keys(name):
@@ -294,7 +326,7 @@ class Gazetteer:
             if progress:
                 print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
             build_index(path, cities=cities, progress=progress)
-        return cls(path, Overlay(data_dir))
+        return cls(path, Overlay.load(data_dir))
 
     @property
     def keys(self) -> frozenset[str]:

