@@ -181,8 +181,21 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="corridor-mapper")
+    """Console-script entry point: usage errors, like bad input, are one line and exit 2."""
+    try:
+        code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help())
+        code = 0
+    except click.UsageError as exc:
+        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
+        message = " ".join(exc.format_message().split())  # one line, whatever click wrapped
+        click.echo(f"corridor-mapper: {message}{hint}", err=True)
+        code = EXIT_BAD_INPUT
+    except click.Abort:
+        click.echo("corridor-mapper: aborted", err=True)
+        code = EXIT_PROBLEMS
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _network(ctx: click.Context):

@@ -113,6 +113,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     root = datafiles.data_root(data_dir)
     if not Path(docs_dir).is_dir():
         raise InputError("not a directory of documents", path=docs_dir)
+    if Path(out).exists() and not Path(out).is_dir():
+        raise InputError("exists and is not a directory (choose another --out)", path=out)
     parser = make_parser(root, progress=progress)
     network = Network(root, parser.gazetteer)  # data errors surface before any output is touched
     from mapper.check import problems

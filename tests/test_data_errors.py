@@ -1,0 +1,150 @@
+"""A battery of bad inputs: each gets one line naming the file, line or id, exit 2,
+and the previous output stays exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mapper.cli import cli
+from tests.conftest import ROOT
+
+CN_KZ = "corridors/crossings/china-kazakhstan.toml"
+HUBS = "corridors/hubs/hubs.toml"
+EAST_WEST = "corridors/routes/east-west.toml"
+FIGURES = "corridors/figures.toml"
+
+
+def _sub(rel, old, new, count=1):
+    def mutate(root: Path):
+        p = root / rel
+        text = p.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        p.write_text(text.replace(old, new, count), encoding="utf-8")
+    return mutate
+
+
+def _append(rel, text):
+    def mutate(root: Path):
+        with open(root / rel, "a", encoding="utf-8") as fh:
+            fh.write("\n" + text)
+    return mutate
+
+
+def _write(rel, text, encoding="utf-8"):
+    def mutate(root: Path):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(text.encode(encoding))
+    return mutate
+
+
+SRC = '[{ url = "https://example.org/x", title = "t", accessed = "2026-11-21" }]'
+ROUTE = '''[[corridor]]
+id = "test-route"
+name = "Test"
+status = "operational"
+sources = ''' + SRC + '''
+[[corridor.leg]]
+mode = "road"
+status = "operational"
+nodes = [{nodes}]
+'''
+
+CASES = {
+    "toml syntax": (_sub(HUBS, 'kind = "logistics_centre"', 'kind = "logistics_centre'), ["hubs.toml", "invalid TOML"]),
+    "unknown key typo": (_sub(CN_KZ, 'status = "operational"', 'stauts = "operational"'), ["china-kazakhstan.toml", "stauts", "status"]),
+    "unknown place in chain": (_sub(EAST_WEST, '"Astana|KZ"', '"Atlantis|KZ"'), ["east-west", "Atlantis"]),
+    "swapped lat/lon": (_sub(CN_KZ, "lat = 45.20139\nlon = 82.55306", "lat = 82.55306\nlon = 45.20139"), ["dostyk-alashankou-rail", "swapped"]),
+    "latitude out of range": (_sub(CN_KZ, "lat = 45.20139", "lat = 95.20139"), ["dostyk-alashankou-rail", "out of range"]),
+    "duplicate id": (_append("corridors/crossings/other.toml", '[[crossing]]\nid = "dostyk-alashankou-rail"\nname = "x"\ncountries = ["CN", "KZ"]\nposts = ["a", "b"]\nmode = "rail"\nstatus = "planned"\nlat = 45.2\nlon = 82.55\nsources = ' + SRC), ["dostyk-alashankou-rail", "duplicate"]),
+    "quote not in document": (_sub(HUBS, "began building a new transport and logistics hub in Selyatino", "began building a new spaceport in Selyatino"), ["selyatino-logistics-centre", "quote not found"]),
+    "citation of a missing document": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "999_missing.txt"'), ["999_missing.txt"]),
+    "jump between nodes": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Vladivostok|RU"')), ["test-route", "km"]),
+    "chain crosses itself": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Kokshetau|KZ", "Karaganda|KZ", "Pavlodar|KZ", "Zhezkazgan|KZ"')), ["test-route", "crosses itself"]),
+    "bad leg mode": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace('mode = "road"', 'mode = "train"')), ["test-route", "mode"]),
+    "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
+    "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
+    "figure without year": (_sub(FIGURES, "year = 2024", 'year = "2024"'), ["figures.toml", "year"]),
+    "country not ISO-2": (_sub(HUBS, 'country = "RU"', 'country = "Russia"'), ["hubs.toml", "ISO-2"]),
+    "bad feature class": (_write("geodata/places/zz.toml", '[[place]]\nid = "zz"\nname = "Zz"\ncountry = "KZ"\nfeature_class = "X"\nlat = 50.0\nlon = 70.0\nsources = ' + SRC), ["zz.toml", "feature_class"]),
+    "no sources": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace("sources = " + SRC, "sources = []")), ["test-route", "sources"]),
+    "crossing far from its border": (_sub(CN_KZ, "lat = 45.20139\nlon = 82.55306", "lat = 43.25\nlon = 76.95"), ["dostyk-alashankou-rail", "border"]),
+    "unknown crossing in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "crossing:nowhere"')), ["test-route", "nowhere"]),
+    "legs not connected": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"') + '[[corridor.leg]]\nmode = "road"\nstatus = "operational"\nnodes = ["Pavlodar|KZ", "Semey|KZ"]\n'), ["test-route", "previous leg"]),
+    "data file not UTF-8": (_write("corridors/hubs/zz.toml", '# Ürümqi\n[[hub]]\n', encoding="latin-1"), ["zz.toml", "UTF-8"]),
+    "unknown table": (_write("corridors/hubs/zz.toml", '[[hubz]]\nid = "x"\n'), ["zz.toml", "hubz"]),
+    "hub outside its country": (_sub(HUBS, "lat = 55.51514\nlon = 36.97746", "lat = 48.85\nlon = 2.35"), ["selyatino-logistics-centre", "outside RU"]),
+    "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
+    "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
+    "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
+}
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory, gazetteer):
+    out = tmp_path_factory.mktemp("out") / "output"
+    result = CliRunner().invoke(cli, ["build", "--docs", str(ROOT / "seeds"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, monkeypatch):
+    mutate, needles = CASES[case]
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    mutate(root)
+    monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    before = _digest(good_output)
+    result = CliRunner().invoke(cli, ["build", "--docs", str(root / "seeds"), "--out", str(good_output)])
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    assert "Traceback" not in result.output
+    assert _digest(good_output) == before
+
+
+def test_check_reports_problems_with_exit_1(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    CASES["quote not in document"][0](root)
+    monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
+    assert result.exit_code == 1 and "quote not found" in result.stderr
+
+
+def test_out_is_a_file(tmp_path, gazetteer):
+    from tests.conftest import run_cli
+
+    target = tmp_path / "output"
+    target.write_text("not a folder")
+    proc = run_cli("build", "--docs", str(ROOT / "seeds"), "--out", str(target))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "output" in proc.stderr and target.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("args", [["build", "--no-such-option"], ["export"], ["route", "Astana"],
+                                  ["mentions", "--format", "xml", "x.txt"], ["nonsense"]])
+def test_usage_errors_are_one_line(args):
+    from tests.conftest import run_cli
+
+    proc = run_cli(*args)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_missing_docs_folder(tmp_path, gazetteer):
+    result = CliRunner().invoke(cli, ["build", "--docs", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "not a directory" in result.stderr
