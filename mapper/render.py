@@ -31,8 +31,10 @@ VENDOR = Path(__file__).parent / "static" / "vendor"
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+# Okabe–Ito first, then Paul Tol's muted set: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#882255",
+           "#117733", "#332288", "#AA4499", "#44AA99", "#999933", "#DDCC77"]
+MAIN_CORRIDORS = ("north-south-eastern", "east-west", "middle-corridor", "xian-selyatino")
 STATUS_DASH = {"planned": "10 8", "proposed": "10 8", "under_construction": "14 5 3 5",
                "reconstruction": "14 5 3 5"}
 SEA_DASH = "2 7"
@@ -121,7 +123,10 @@ def _nn(v):
 
 
 def _corridor_colours(corridors) -> dict[str, str]:
-    return {cid: PALETTE[i % len(PALETTE)] for i, cid in enumerate(corridors["id"])}
+    """One colour per corridor; the four main corridors get the most distinct ones."""
+    ids = sorted(corridors["id"], key=lambda c: (c not in MAIN_CORRIDORS, MAIN_CORRIDORS.index(c)
+                                                  if c in MAIN_CORRIDORS else 0, c))
+    return {cid: PALETTE[i % len(PALETTE)] for i, cid in enumerate(ids)}
 
 
 def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
@@ -132,7 +137,7 @@ def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
         dash = SEA_DASH if s["mode"] == "sea" else STATUS_DASH.get(s["status"])
         line = folium.PolyLine([(lat, lon) for lon, lat in s.geometry.coords], color=colours.get(s["corridor_id"], "#333"),
                                weight=3 if s["mode"] == "sea" else 4, opacity=0.9, dash_array=dash,
-                               class_name=f"cm-corridor cm-mode-{s['mode']} cm-status-{s['status']}")
+                               class_name=f"cm-corridor cm-corridor-{s['corridor_id']} cm-mode-{s['mode']} cm-status-{s['status']}")
         c = corr.loc[s["corridor_id"]]
         body = _popup(c["name"], [("Leg", f"{s['from']} → {s['to']}"), ("Mode", s["mode"]),
                                   ("Status", s["status"]), ("Leg length (km)", s["length_km"]),
@@ -146,12 +151,12 @@ def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
     return n
 
 
-def _shape_icon(kind: str, colour: str, css: str, title: str) -> folium.DivIcon:
+def _shape_icon(kind: str, colour: str, css: str, ident: str) -> folium.DivIcon:
     shapes = {"square": '<rect x="3" y="3" width="12" height="12"/>',
               "diamond": '<polygon points="9,1 17,9 9,17 1,9"/>',
               "circle": '<circle cx="9" cy="9" r="6.5"/>'}
-    svg = (f'<svg width="18" height="18" viewBox="0 0 18 18" fill="{colour}" stroke="#222" stroke-width="1.3">'
-           f'{shapes[kind]}</svg>')
+    svg = (f'<svg width="18" height="18" viewBox="0 0 18 18" fill="{colour}" stroke="#222" stroke-width="1.3" '
+           f'data-id="{esc(ident)}">{shapes[kind]}</svg>')
     return folium.DivIcon(html=svg, icon_size=(18, 18), icon_anchor=(9, 9), class_name=css)
 
 
@@ -161,7 +166,7 @@ def _add_crossings(group, layers: Layers) -> int:
         kind = {"rail": "square", "road": "circle"}.get(c["mode"], "diamond")
         colour = CROSSING_COLOURS.get(c["status"], "#666")
         m = folium.Marker((c.geometry.y, c.geometry.x),
-                          icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}", c["name"]))
+                          icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}", c["id"]))
         body = _popup(c["name"], [("Posts", c["posts"].replace(",", " / ")), ("Countries", c["countries"]),
                                   ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", _nn(c["status_year"])),
                                   ("Confidence", c["confidence"]), ("Note", c["note"])],
@@ -179,7 +184,7 @@ def _add_hubs(group, layers: Layers) -> int:
         colour = HUB_COLOURS.get(h["kind"], "#666")
         m = folium.Marker((h.geometry.y, h.geometry.x),
                           icon=_shape_icon("diamond" if h["kind"] == "venue" else "square", colour,
-                                           f"cm-hub cm-kind-{h['kind']}", h["name"]))
+                                           f"cm-hub cm-kind-{h['kind']}", h["id"]))
         body = _popup(h["name"], [("Kind", h["kind"].replace("_", " ")), ("Status", h["status"]),
                                   ("Country", h["country"]), ("Year", _nn(h["year"])),
                                   ("Local name", h["local_name"]), ("Confidence", h["confidence"]),
@@ -235,14 +240,15 @@ def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
 
 
 def _search_layer(layers: Layers) -> dict:
+    """Points to search by name; names are escaped because leaflet-search shows them as HTML."""
     feats = []
     for layer, label in (("crossings", "crossing"), ("hubs", "hub"), ("places", "place")):
         for _, r in layers.frames[layer].iterrows():
-            feats.append({"type": "Feature", "properties": {"name": f"{r['name']}", "kind": label},
+            feats.append({"type": "Feature", "properties": {"name": esc(r["name"]), "kind": label},
                           "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
     for _, c in layers.frames["corridors"].iterrows():
         pt = c.geometry.interpolate(0.5, normalized=True)
-        feats.append({"type": "Feature", "properties": {"name": c["name"], "kind": "corridor"},
+        feats.append({"type": "Feature", "properties": {"name": esc(c["name"]), "kind": "corridor"},
                       "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
     return {"type": "FeatureCollection", "features": feats}
 

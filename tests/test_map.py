@@ -1,0 +1,128 @@
+"""map.html as a person sees it: headless Chromium, no network."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, open_page
+from tests.conftest import ROOT, run_cli
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")]
+GROUPS = ["Corridors", "Border crossings", "Hubs and projects", "Places mentioned", "Country outlines"]
+
+
+def _count(built, layer):
+    return len(json.loads((built / "layers" / f"{layer}.geojson").read_text())["features"])
+
+
+def test_offline_render(built):
+    html = built / "map.html"
+    assert html.stat().st_size <= 2 * 1024 * 1024
+    with open_page(html) as (page, log):
+        page.wait_for_timeout(500)
+        assert page.evaluate("typeof L") == "object" and page.evaluate("L.version").startswith("1.9")
+        labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+        for g in GROUPS:
+            assert any(g in label for label in labels), (g, labels)
+        assert page.locator("path.cm-corridor").count() == _count(built, "segments")
+        drawn = page.evaluate("""() => { const ids = new Set(), colours = new Set();
+            document.querySelectorAll('path.cm-corridor').forEach(p => {
+              p.classList.forEach(c => { if (c.startsWith('cm-corridor-')) ids.add(c); });
+              colours.add(p.getAttribute('stroke')); });
+            return [ids.size, colours.size]; }""")
+        assert drawn == [_count(built, "corridors")] * 2  # every corridor drawn, one colour each
+        assert page.locator(".cm-crossing").count() == _count(built, "crossings")
+        assert page.locator(".cm-hub").count() == _count(built, "hubs")
+        assert page.locator("#cm-legend").is_visible()
+        assert page.locator(".leaflet-control-scale").is_visible()
+        assert page.locator(".leaflet-control-search input").count() == 1
+        assert page.locator(".leaflet-control-zoom-fullscreen, .fullscreen-icon").count() >= 1
+        assert page.locator(".leaflet-control-measure").count() == 1
+        assert log["errors"] == [] and log["requests"] == []
+
+
+def test_toggling_a_group_hides_it(built):
+    with open_page(built / "map.html") as (page, log):
+        assert page.locator(".cm-crossing").count() > 0
+        page.locator(".leaflet-control-layers-overlays label", has_text="Border crossings").click()
+        assert page.locator(".cm-crossing").count() == 0
+        page.locator(".leaflet-control-layers-overlays label", has_text="Corridors").click()
+        assert page.locator("path.cm-corridor").count() == 0
+        page.locator(".leaflet-control-layers-overlays label", has_text="Border crossings").click()
+        assert page.locator(".cm-crossing").count() > 0
+
+
+def test_clicking_a_crossing_shows_its_quote(built):
+    feats = json.loads((built / "layers" / "crossings.geojson").read_text())["features"]
+    quoted = next(f for f in feats if any("doc" in s for s in json.loads(f["properties"]["sources"])))
+    quote = next(s for s in json.loads(quoted["properties"]["sources"]) if "doc" in s)
+    with open_page(built / "map.html") as (page, log):
+        page.evaluate("""(id) => { const m = window.corridorMapper.map;
+            window.corridorMapper.groups['Border crossings'].eachLayer(l => {
+              if (l.getElement() && l.getElement().querySelector('[data-id="' + id + '"]')) m.setView(l.getLatLng(), 9); }); }""",
+                      quoted["id"])
+        page.wait_for_timeout(400)
+        page.locator(f'.cm-crossing:has([data-id="{quoted["id"]}"])').dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=5000)
+        text = popup.inner_text()
+        assert quote["quote"][:40] in text and quote["doc"] in text
+        assert quoted["properties"]["name"] in text
+
+
+def test_search_finds_a_place(built):
+    with open_page(built / "map.html") as (page, log):
+        page.locator(".leaflet-control-search input").press_sequentially("Selyat", delay=60)
+        page.wait_for_timeout(600)
+        assert "Selyatino" in page.locator(".leaflet-control-search .search-tooltip").inner_text()
+
+
+PAYLOAD_DOC = ("Containers reached Astana <script>window.__pwned = 1</script> and then Aktau "
+               "<img src=x onerror=\"window.__pwned = 2\"> before the ferry left for Baku.\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory, gazetteer):
+    root = tmp_path_factory.mktemp("hostile")
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "seeds" / "zz_hostile.txt").write_text(PAYLOAD_DOC, encoding="utf-8")
+    hubs = root / "corridors" / "hubs" / "zz_hostile.toml"
+    hubs.write_text(
+        '[[hub]]\nid = "hostile"\nname = "Evil <img src=x onerror=\\"window.__pwned = 3\\"> hub"\n'
+        'kind = "venue"\nstatus = "held"\ncountry = "KZ"\nlat = 51.17\nlon = 71.43\n'
+        'note = "</script><script>window.__pwned = 4</script>"\n'
+        'sources = [{ doc = "zz_hostile.txt", quote = "Astana <script>window.__pwned = 1</script> and then Aktau" }]\n',
+        encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("cdn", [False, True])
+def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
+    out = tmp_path / "out"
+    args = ["build", "--docs", str(hostile_project / "seeds"), "--out", str(out)] + (["--cdn"] if cdn else [])
+    proc = run_cli(*args, env={"CORRIDOR_MAPPER_HOME": str(hostile_project)})
+    assert proc.returncode == 0, proc.stderr
+    page_text = (out / "map.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page_text and 'onerror="window.__pwned' not in page_text
+    if cdn:
+        assert 'src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"' in page_text
+        return  # with the network blocked the CDN page cannot draw; the raw file is what matters
+    with open_page(out / "map.html") as (page, log):
+        page.evaluate("""() => { const m = window.corridorMapper.map;
+            window.corridorMapper.groups['Hubs and projects'].eachLayer(l => {
+              if (l.getElement() && l.getElement().querySelector('[data-id="hostile"]')) { m.setView(l.getLatLng(), 10); l.openPopup(); } }); }""")
+        page.wait_for_timeout(300)
+        content = page.locator(".leaflet-popup-content").inner_text()
+        assert "<img src=x onerror=" in content and "<script>window.__pwned = 1</script>" in content
+        page.locator(".leaflet-control-search input").press_sequentially("Evil", delay=30)
+        page.wait_for_timeout(300)
+        page.evaluate("""() => { window.corridorMapper.groups['Places mentioned'].eachLayer(l => l.openPopup && l.openPopup()); }""")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+        assert log["dialogs"] == []
