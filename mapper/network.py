@@ -274,7 +274,10 @@ class Network:
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
                           "corridor": d["corridor"]})
             if d["mode"] == SEA:
-                sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
+                if sea_legs and sea_legs[-1]["to"] == a.name:  # one passage drawn through waypoints
+                    sea_legs[-1].update(to=b.name, km=round(sea_legs[-1]["km"] + d["km"], 1))
+                else:
+                    sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
             for c in d["countries"]:
                 if c == SEA or d["mode"] == SEA:
                     via_sea = True  # a coast or a sea passage, not a land border

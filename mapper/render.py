@@ -224,7 +224,7 @@ def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
     from mapper import datafiles
 
     minx, miny, maxx, maxy = bounds
-    window = box(minx - 12, miny - 8, maxx + 12, maxy + 8)
+    window = box(max(-180, minx - 45), max(-85, miny - 25), min(180, maxx + 45), min(85, maxy + 20))
     feats = []
     for f in datafiles.country_outlines(root)["features"]:
         g = shape(f["geometry"])
@@ -268,8 +268,8 @@ def _legend(layers: Layers, colours: dict[str, str]) -> str:
                     for s, c in CROSSING_COLOURS.items())
     shapes = "<div>■ rail · ● road · ◆ rail and road crossing</div><div>■ hub or project · ◆ venue</div>" \
              '<div><span class="cm-dot" style="background:#F0E442"></span>place mentioned (size: mentions)</div>'
-    return (f'<div id="cm-legend" class="cm-panel"><b>Legend</b>{rows}{styles}{marks}{shapes}'
-            f'<div class="cm-small">Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth (public domain)</div></div>')
+    return (f'<details id="cm-legend" class="cm-panel" open><summary><b>Legend</b></summary>{rows}{styles}{marks}{shapes}'
+            f'<div class="cm-small">Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth (public domain)</div></details>')
 
 
 def _figures_panel(layers: Layers) -> str:
@@ -306,7 +306,8 @@ def _figures_panel(layers: Layers) -> str:
 PANEL_CSS = """<style>
 .cm-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;
  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:320px}
-#cm-legend{bottom:28px;right:10px} #cm-figures{bottom:70px;left:10px}
+#cm-legend{bottom:28px;right:10px;max-width:250px;max-height:60vh;overflow:auto;font-size:11px}
+#cm-figures{bottom:70px;left:10px}
 .cm-swatch{display:inline-block;width:22px;height:5px;margin-right:5px;vertical-align:middle}
 .cm-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;border:1px solid #222}
 .cm-small{color:#555;font-size:10px;margin-top:3px}
@@ -402,7 +403,7 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(20, 20))
+    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
     m.get_root().header.add_child(Element(PANEL_CSS))
     m.get_root().html.add_child(Element(_legend(layers, colours) + _figures_panel(layers)))
     m.get_root().title = "corridor-mapper"
