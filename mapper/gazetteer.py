@@ -229,12 +229,48 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
         con.commit()
+        keys = frozenset(k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
         con.close()
+        _write_pickle(_keys_path(target), {"keys": keys, "max_words": _max_words(keys)})
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _keys_path(index: Path) -> Path:
+    return index.with_suffix(".keys.pickle")
+
+
+def _max_words(keys) -> dict[str, int]:
+    """For each first word of a multi-word name, the most words such a name has."""
+    out: dict[str, int] = {}
+    for key in keys:
+        if " " in key:
+            parts = key.split(" ")
+            out[parts[0]] = max(out.get(parts[0], 1), len(parts))
+    return out
+
+
+def _write_pickle(path: Path, obj) -> None:
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def _read_pickle(path: Path):
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
 
 
 def overlay_files(data_dir: Path) -> list[Path]:
@@ -269,24 +305,15 @@ class Overlay:
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":
         """The overlay for *data_dir*, from a pickle keyed by the data files' contents when possible."""
-        import pickle
-
         digest = hashlib.sha256(INDEX_VERSION.encode())
         for path in overlay_files(data_dir):
             digest.update(str(path.relative_to(data_dir)).encode())
             digest.update(path.read_bytes())
         cached = cache_dir() / f"overlay-{digest.hexdigest()[:16]}.pickle"
-        try:
-            with open(cached, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-        overlay = cls(data_dir)  # raises DataError on a bad file: nothing is cached then
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".overlay-", dir=cached.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(overlay, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
+        overlay = _read_pickle(cached)
+        if not isinstance(overlay, cls):
+            overlay = cls(data_dir)  # raises DataError on a bad file: nothing is cached then
+            _write_pickle(cached, overlay)
         return overlay
 
     def _add(self, name: str, entry_id: str) -> None:
@@ -308,6 +335,7 @@ class Gazetteer:
         self.overlay = overlay
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._keys: frozenset[str] | None = None
+        self._max: dict[str, int] = {}
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cities: str | None = None,
@@ -332,9 +360,26 @@ class Gazetteer:
     def keys(self) -> frozenset[str]:
         """Every indexed name key (loaded on first use, for fast text scanning)."""
         if self._keys is None:
-            self._keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names")) \
-                | self.overlay.by_key.keys()
+            self._load_keys()
         return self._keys
+
+    def _load_keys(self) -> None:
+        data = _read_pickle(_keys_path(self.path))
+        if not isinstance(data, dict):  # an index from an older version: derive and save
+            keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names"))
+            data = {"keys": keys, "max_words": _max_words(keys)}
+            _write_pickle(_keys_path(self.path), data)
+        extra = self.overlay.by_key.keys()
+        self._keys = data["keys"] | extra
+        self._max = {**data["max_words"]}
+        for k, n in _max_words(extra).items():
+            self._max[k] = max(self._max.get(k, 1), n)
+
+    def max_words(self, first: str) -> int:
+        """How many words the longest name starting with the word *first* has (1 if none)."""
+        if self._keys is None:
+            self._load_keys()
+        return self._max.get(first, 1)
 
     def __contains__(self, key: str) -> bool:
         return key in self.keys

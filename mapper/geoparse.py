@@ -18,9 +18,9 @@ Every mention satisfies ``text == doc[start:end]``.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass
-from functools import cached_property
 from typing import Iterable
 
 from mapper import datafiles
@@ -101,10 +101,30 @@ class Lexicon:
             re.IGNORECASE) if names else None
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+_FREQ: dict[str, float] | None = None
 
-    return zipf_frequency(word, "en")
+
+def _zipf(word: str) -> float:
+    """English word frequency on the Zipf scale (wordfreq), from a table cached on disk."""
+    global _FREQ
+    if _FREQ is None:
+        _FREQ = _frequency_table()
+    return _FREQ.get(word, 0.0)
+
+
+def _frequency_table() -> dict[str, float]:
+    from importlib.metadata import version
+
+    from mapper.gazetteer import _read_pickle, _write_pickle, cache_dir
+
+    path = cache_dir() / f"wordfreq-en-{version('wordfreq')}.pickle"
+    table = _read_pickle(path)
+    if not isinstance(table, dict):
+        from wordfreq import get_frequency_dict
+
+        table = {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items() if f >= 1e-8}
+        _write_pickle(path, table)
+    return table
 
 
 class Geoparser:
@@ -113,17 +133,6 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
-
-    @cached_property
-    def _max_len(self) -> dict[str, int]:
-        """For each first word of a multi-word name, the most words such a name has."""
-        out: dict[str, int] = {}
-        for key in self.gazetteer.keys:
-            if " " in key:
-                parts = key.split(" ")
-                if len(parts) > out.get(parts[0], 1):
-                    out[parts[0]] = min(len(parts), MAX_TOKENS)
-        return out
 
     # -- recognition -------------------------------------------------------
 
@@ -166,7 +175,7 @@ class Geoparser:
             if not tok.raw[0].isupper():
                 i += 1
                 continue
-            longest = self._max_len.get(tok.key, 1)
+            longest = min(self.gazetteer.max_words(tok.key), MAX_TOKENS)
             match = None
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 span = tokens[i: i + n]
