@@ -277,17 +277,17 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
 
 
 @cli.command()
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
-              help="Folder the citations' documents are in.")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+              help="Folder the citations' documents are in (default: the project's seeds/).")
 @click.pass_context
-def check(ctx: click.Context, docs_dir: Path) -> None:
+def check(ctx: click.Context, docs_dir: Path | None) -> None:
     """Validate every data file and every citation; exit 1 on any problem."""
     from mapper.check import problems
     from mapper.errors import DataError
 
     try:
         net = _network(ctx)
-        found = problems(net, docs_dir)
+        found = problems(net, docs_dir or net.root / "seeds")
     except DataError as exc:
         found = [str(exc)]
     for line in found:

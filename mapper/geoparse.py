@@ -21,11 +21,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from mapper import datafiles
 from mapper.gazetteer import Entry, Gazetteer, normalize, prior
-from mapper.geo import distance_km
 
 MAX_TOKENS = 6
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
@@ -83,6 +83,9 @@ class _Candidate:
     entries: tuple[Entry, ...]
     country_hint: str = ""
     demonym_hint: str = ""
+
+
+_norm = lru_cache(maxsize=262144)(normalize)
 
 
 class Lexicon:
@@ -144,7 +147,7 @@ class Geoparser:
             pm = POSSESSIVE.search(raw)
             if pm and len(raw) > 3:
                 raw, end = raw[: pm.start()], m.start() + pm.start()
-            tokens.append(_Token(m.start(), end, normalize(raw), raw))
+            tokens.append(_Token(m.start(), end, _norm(raw), raw))
         return tokens
 
     def _masked(self, text: str) -> list[tuple[int, int]]:
@@ -297,39 +300,32 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         cands = self._recognise(text)
         ctx_countries: set[str] = set()
-        anchors: list[tuple[float, float]] = []
+        anchors: dict[str, tuple[float, float]] = {}
         for c in cands:
             if len(c.entries) == 1 or any(e.feature_code.startswith("PCL") for e in c.entries):
                 best = max(c.entries, key=prior)
                 ctx_countries.add(best.country)
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
-                    anchors.append((best.lat, best.lon))
+                    anchors[best.id] = (best.lat, best.lon)
             if c.country_hint:
                 ctx_countries.add(c.country_hint)
-        # second pass: resolve ambiguous names, adding the confident ones as anchors
-        chosen: list[tuple[_Candidate, Entry, float]] = []
-        for c in cands:
-            entry, score = self._resolve(c, ctx_countries, anchors)
-            if entry is None:
-                continue
-            chosen.append((c, entry, score))
+        near = _Anchors(anchors)
         mentions = []
-        for c, e, score in chosen:
-            mentions.append(Mention(doc, c.start + offset, c.end + offset, text[c.start: c.end], e.id,
-                                    e.name, e.country, e.feature_class, round(score, 3),
-                                    e.lat, e.lon, sentence_around(text, c.start, c.end)))
+        for c in cands:
+            e, score = self._resolve(c, ctx_countries, near)
+            if e is not None:
+                mentions.append(Mention(doc, c.start + offset, c.end + offset, text[c.start: c.end], e.id,
+                                        e.name, e.country, e.feature_class, round(score, 3),
+                                        e.lat, e.lon, sentence_around(text, c.start, c.end)))
         return mentions
 
-    def _resolve(self, c: _Candidate, ctx: set[str], anchors: list[tuple[float, float]]) -> tuple[Entry | None, float]:
-        best, best_s = None, -1.0
+    def _resolve(self, c: _Candidate, ctx: set[str], near: "_Anchors") -> tuple[Entry | None, float]:
+        best, best_s, best_d = None, -1.0, 1e9
         for e in c.entries:
             areal = e.feature_class in "ALH" or e.feature_code.startswith("PCL")
-            in_ctx = e.country in ctx
-            prox = 0.0
-            if anchors and not areal:
-                d = min(distance_km((e.lat, e.lon), a) for a in anchors)
-                prox = 1.0 / (1.0 + d / 400.0)
-            s = 0.45 * prior(e) + 0.3 * in_ctx + 0.25 * prox
+            d = near.nearest_km(e) if not areal else 1e9
+            prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
+            s = 0.45 * prior(e) + 0.3 * (e.country in ctx) + 0.25 * prox
             if areal:
                 s += 0.2
             if c.country_hint:
@@ -339,16 +335,45 @@ class Geoparser:
             if e.curated:
                 s += 0.05
             if s > best_s or (s == best_s and best is not None and e.id < best.id):
-                best, best_s = e, s
+                best, best_s, best_d = e, s, d
         if best is None:
             return None, 0.0
         areal = best.feature_class in "ALH" or best.feature_code.startswith("PCL")
         if not areal and not best.curated and best.country != c.country_hint:
-            nearest = min((distance_km((best.lat, best.lon), a) for a in anchors), default=1e9)
-            if (best.country not in ctx and nearest > 2500 and prior(best) < 0.78) or (
-                    nearest > 1500 and prior(best) < 0.6):
+            if (best.country not in ctx and best_d > 2500 and prior(best) < 0.78) or (
+                    best_d > 1500 and prior(best) < 0.6):
                 return None, 0.0  # an obscure namesake far from everything the text is about
         return best, min(1.0, best_s)
+
+
+class _Anchors:
+    """The unambiguous places of a document, for distance lookups (vectorised haversine)."""
+
+    def __init__(self, points: dict[str, tuple[float, float]]) -> None:
+        import numpy as np
+
+        self.ids = list(points)
+        arr = np.radians(np.array(list(points.values()), dtype=float).reshape(-1, 2))
+        self.lat, self.lon = arr[:, 0], arr[:, 1]
+        self.coslat = np.cos(self.lat)
+        self._cache: dict[str, float] = {}
+
+    def nearest_km(self, e: Entry) -> float:
+        """Distance from *e* to the closest anchor other than *e* itself (1e9 if none)."""
+        if e.id in self._cache:
+            return self._cache[e.id]
+        import numpy as np
+
+        if not self.ids:
+            return 1e9
+        lat, lon = math.radians(e.lat), math.radians(e.lon)
+        h = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.coslat * np.sin((self.lon - lon) / 2) ** 2
+        d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        if e.id in self.ids:
+            d[self.ids.index(e.id)] = np.inf
+        out = float(d.min()) if np.isfinite(d).any() else 1e9
+        self._cache[e.id] = out
+        return out
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:

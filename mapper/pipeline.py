@@ -119,7 +119,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     network = Network(root, parser.gazetteer)  # data errors surface before any output is touched
     from mapper.check import problems
 
-    found = problems(network, Path(docs_dir))
+    found = problems(network, root / "seeds")  # citations quote the project's own documents
     if found:
         raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
                                     if len(found) > 1 else ""))

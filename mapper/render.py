@@ -85,7 +85,7 @@ class Registry(MacroElement):
     _template = Template("""{% macro script(this, kwargs) %}
 window.corridorMapper = {map: {{ this._parent.get_name() }}, groups: {
 {%- for label, obj in this.groups %}{{ label|tojson }}: {{ obj.get_name() }}{{ "," if not loop.last }}{% endfor -%}
-}, counts: {{ this.counts|tojson }}};
+}, counts: {{ this.counts|tojson }}, readyAt: performance.now()};
 {% endmacro %}""")
 
     def __init__(self, groups: list[tuple[str, Element]], counts: dict[str, int]) -> None:
