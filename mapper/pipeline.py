@@ -54,6 +54,16 @@ def _work(args: tuple[Path, str | None]) -> tuple[list[Mention] | None, str | No
         return None, None, str(exc)
 
 
+def _progress(paths: list[Path]):
+    """A progress bar on an interactive stderr for corpora of more than a few documents."""
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(paths, desc="Geoparsing", unit=" docs", file=sys.stderr, mininterval=0.5,
+                disable=len(paths) < 20 or not sys.stderr.isatty())
+
+
 def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
                   *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True) -> Iterator[Mention]:
     """Mentions of every document under *inputs*, in order; bad files go to *reporter*.
@@ -71,7 +81,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
             for path, (mentions, guessed, error) in zip(
-                    paths, pool.map(_work, [(p, encoding) for p in paths], chunksize=8)):
+                    _progress(paths), pool.map(_work, [(p, encoding) for p in paths], chunksize=8)):
                 if error:
                     reporter.skip(InputError(error.split(": ", 1)[-1], path=path))
                     continue
@@ -80,7 +90,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
                 yield from mentions
         return
     parser = make_parser(data_dir)
-    for path in paths:
+    for path in _progress(paths):
         try:
             mentions, guessed = parse_path(parser, path, encoding)
         except InputError as exc:

@@ -1,0 +1,94 @@
+"""Builds that are killed or run concurrently, large and many documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyogrio
+
+from tests.conftest import ROOT, SEEDS, run_cli
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock" and ".build-" not in str(p)}
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    import shutil
+
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_build_killed_midway_leaves_previous_output(built, tmp_path):
+    out = _copy(built, tmp_path / "output")
+    before = _digest(out)
+    proc = subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob(".build-*/layers/*")):
+        time.sleep(0.01)
+    assert list(out.glob(".build-*")), "the build never started writing"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert _digest(out) == before
+    for name in ("corridors", "crossings", "mentions"):
+        assert pyogrio.read_info(out / "layers" / f"{name}.geojson")["features"] > 0
+    assert pyogrio.read_info(out / "layers.gpkg", layer="hubs")["features"] > 0
+    again = run_cli("build", "--docs", str(SEEDS), "--out", str(out))  # and the next build cleans up
+    assert again.returncode == 0 and not list(out.glob(".build-*")) and _digest(out) == before
+
+
+def test_concurrent_builds_do_not_corrupt(built, tmp_path):
+    out = tmp_path / "output"
+    procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    assert _digest(out) == _digest(built)
+
+
+def test_large_document_streams_in_bounded_memory(tmp_path):
+    """A 60 MB document is parsed in chunks: memory stays far below its size, offsets stay exact."""
+    doc = tmp_path / "big.txt"
+    line = "the rail freight market grew steadily while tariffs and insurance costs kept rising again. " * 10 + "\n"
+    with open(doc, "w", encoding="utf-8") as fh:
+        for i in range(60 * 1024 * 1024 // len(line)):
+            fh.write(line if i % 5000 else "Trains left Aktau for Baku via Alat.\n")
+    code = ("import resource,subprocess,sys;r=subprocess.run(sys.argv[1:],stdout=open(sys.argv[-1]+'.out','w'));"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss//1024, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "mapper", "mentions", "--format", "jsonl",
+                          str(doc)], capture_output=True, text=True, cwd=ROOT, timeout=600).stdout.split()
+    peak_mb, rc = int(out[0]), int(out[1])
+    assert rc == 0 and peak_mb < 400, peak_mb
+    mentions = [json.loads(x) for x in Path(str(doc) + ".out").read_text().splitlines()]
+    assert len(mentions) >= 3 * (60 * 1024 * 1024 // len(line) // 5000)
+    with open(doc, encoding="utf-8") as fh:
+        text = fh.read()
+    assert all(text[m["start"]: m["end"]] == m["text"] for m in mentions[-20:])
+
+
+def test_ten_thousand_small_documents(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(10_000):
+        (folder / f"d{i:05d}.txt").write_text(f"Report {i}: cargo moved from Astana to Almaty.\n", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02 binary")
+    proc = run_cli("mentions", "--format", "jsonl", *sorted(str(p) for p in folder.iterdir()), timeout=600)
+    assert proc.returncode == 2 and "bad.txt" in proc.stderr  # reported and skipped
+    assert len(proc.stdout.splitlines()) == 20_000
+
+
+def test_jobs_gives_the_same_mentions(tmp_path):
+    files = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    one = run_cli("mentions", "--format", "jsonl", *files)
+    two = run_cli("mentions", "--format", "jsonl", "--jobs", "2", *files)
+    assert one.returncode == two.returncode == 0 and one.stdout == two.stdout
