@@ -85,12 +85,34 @@ def _gazetteer(ctx: click.Context):
               show_default=True, help="Output format on stdout.")
 @click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Worker processes for large corpora.")
+              help="Worker processes for large corpora (results stream in input order).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster and write partitioned JSONL to --out.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local process pool.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="With --engine dask: folder for part-*.jsonl (consumed by build --mentions-from).")
 @click.pass_context
-def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int) -> None:
+def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int,
+             engine: str, scheduler: str | None, out_dir: Path | None) -> None:
     """Print the place mentions found in FILES (UTF-8 text; other encodings are detected and reported)."""
     from mapper.pipeline import iter_mentions
 
+    if engine == "dask":
+        from mapper import distributed
+        from mapper.documents import iter_document_paths
+
+        if out_dir is None:
+            raise InputError("--engine dask needs --out DIR for the partitioned output")
+        paths = list(iter_document_paths(list(files)))
+        parts = distributed.run(paths, out_dir, data_dir=ctx.obj.get("data"), scheduler=scheduler,
+                                encoding=encoding)
+        problems = [r for r in distributed.read_parts(out_dir) if isinstance(r, dict)]
+        for r in problems:
+            click.echo(f"corridor-mapper: {'skipped ' + r['error'] if 'error' in r else r['warning']}", err=True)
+        click.echo(f"wrote {len(parts)} partitions to {out_dir}/", err=True)
+        if problems:
+            ctx.exit(EXIT_BAD_INPUT)
+        return
     reporter = Reporter()
     out = click.get_text_stream("stdout")
     writer = _MentionWriter(fmt, out)
@@ -211,13 +233,17 @@ def _network(ctx: click.Context):
               show_default=True, help="Output folder (files are replaced atomically).")
 @click.option("--cdn", is_flag=True, help="Link Leaflet and plugins from CDNs instead of embedding them (smaller, needs network).")
 @click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
+@click.option("--mentions-from", type=click.Path(file_okay=False, path_type=Path),
+              help="Use mentions already computed by 'mentions --engine dask --out DIR' instead of geoparsing.")
 @click.pass_context
-def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None) -> None:
+def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None,
+          mentions_from: Path | None) -> None:
     """Geoparse the documents, build every layer, write exports and map.html."""
     from mapper.pipeline import build as run_build
 
     reporter = Reporter()
-    written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding)
+    written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding,
+                        mentions_from=mentions_from)
     click.echo(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})", err=True)
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)

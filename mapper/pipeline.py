@@ -102,7 +102,8 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
 
 
 def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
-          encoding: str | None = None, progress: bool = True) -> dict[str, Path]:
+          encoding: str | None = None, progress: bool = True,
+          mentions_from: Path | None = None) -> dict[str, Path]:
     """Geoparse *docs_dir*, build every layer and write exports and ``map.html`` into *out*.
 
     Everything is written into a staging folder inside *out* first and then
@@ -135,7 +136,17 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                                     if len(found) > 1 else ""))
     figures = datafiles.figures(root)
     documents = load_manifest(Path(docs_dir))
-    mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding))
+    if mentions_from is not None:
+        from mapper.distributed import read_parts
+
+        mentions = []
+        for rec in read_parts(mentions_from):
+            if isinstance(rec, dict):
+                reporter.warn(rec.get("error") or rec["warning"])
+            else:
+                mentions.append(rec)
+    else:
+        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding))
     layers = build_layers(network, mentions, figures, documents)
     page = render_map(layers, root, cdn=cdn)
     out = Path(out)

@@ -1,0 +1,107 @@
+"""Geoparse large corpora on a Dask cluster (``mentions --engine dask``).
+
+The same per-document geoparse as the single-process path runs in Dask
+workers. With a distributed scheduler, the gazetteer index, its key table,
+the curated overlay and the word lists are shipped to every worker once
+(``Client.run``); workers then parse partitions of documents and the results
+are written as partitioned JSON lines (``part-00000.jsonl`` …) that ``build
+--mentions-from`` consumes.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from mapper.errors import InputError
+
+_PARSER = None
+
+
+def _install(index_bytes: bytes, keys_bytes: bytes, name: str, overlay, lexicon) -> str:
+    """On a worker: write the shipped index into a local folder and make a parser from it."""
+    global _PARSER
+    from mapper.gazetteer import Gazetteer, _keys_path
+    from mapper.geoparse import Geoparser
+
+    folder = Path(tempfile.gettempdir()) / "corridor-mapper-worker"
+    folder.mkdir(parents=True, exist_ok=True)
+    index = folder / name
+    if not index.exists():
+        tmp = index.with_suffix(".part")
+        tmp.write_bytes(index_bytes)
+        _keys_path(index).write_bytes(keys_bytes)
+        tmp.replace(index)
+    _PARSER = Geoparser(Gazetteer(index, overlay), lexicon)
+    return str(index)
+
+
+def _parse_partition(paths: list[str], data_dir: str | None, encoding: str | None) -> list[str]:
+    """Parse one partition of documents; one JSON line per mention or per skipped file."""
+    global _PARSER
+    from mapper.pipeline import make_parser, parse_path
+
+    if _PARSER is None:  # local schedulers: build the parser once per process
+        _PARSER = make_parser(Path(data_dir) if data_dir else None, progress=False)
+    out = []
+    for p in paths:
+        try:
+            mentions, guessed = parse_path(_PARSER, Path(p), encoding)
+        except InputError as exc:
+            out.append(json.dumps({"error": str(exc), "doc": Path(p).name}))
+            continue
+        if guessed:
+            out.append(json.dumps({"warning": f"{p}: decoded as {guessed} (detected)", "doc": Path(p).name}))
+        out += [json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions]
+    return out
+
+
+def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, scheduler: str | None = None,
+        partitions: int | None = None, encoding: str | None = None) -> list[Path]:
+    """Geoparse *paths* with Dask and write ``out_dir/part-*.jsonl``; return the part files."""
+    import dask.bag as db
+
+    from mapper.pipeline import make_parser
+
+    parser = make_parser(data_dir)  # builds the index here once if needed
+    client = None
+    if scheduler:
+        from dask.distributed import Client
+
+        client = Client(scheduler)
+        gaz = parser.gazetteer
+        from mapper.gazetteer import _keys_path
+
+        client.run(_install, gaz.path.read_bytes(), _keys_path(gaz.path).read_bytes(), gaz.path.name,
+                   gaz.overlay, parser.lexicon)
+    try:
+        n = partitions or max(1, min(len(paths), 64))
+        bag = db.from_sequence([str(p) for p in paths], npartitions=n)
+        lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for old in out_dir.glob("part-*.jsonl"):
+            old.unlink()
+        files = lines.to_textfiles(str(out_dir / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
+                                   compute=True, encoding="utf-8")
+    finally:
+        if client is not None:
+            client.close()
+    return sorted(Path(f) for f in files)
+
+
+def read_parts(folder: Path):
+    """Mentions and problems from ``part-*.jsonl`` files, in partition order."""
+    from mapper.geoparse import Mention
+
+    parts = sorted(Path(folder).glob("part-*.jsonl"))
+    if not parts:
+        raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
+    fields = set(Mention.__dataclass_fields__)
+    for part in parts:
+        for line in part.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if "error" in rec or "warning" in rec:
+                yield rec
+            else:
+                yield Mention(**{k: v for k, v in rec.items() if k in fields})
