@@ -132,7 +132,6 @@ def _corridor_colours(corridors) -> dict[str, str]:
 def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
     segs = layers.frames["segments"]
     corr = layers.frames["corridors"].set_index("id")
-    n = 0
     for _, s in segs.iterrows():
         dash = SEA_DASH if s["mode"] == "sea" else STATUS_DASH.get(s["status"])
         line = folium.PolyLine([(lat, lon) for lon, lat in s.geometry.coords], color=colours.get(s["corridor_id"], "#333"),
@@ -144,11 +143,8 @@ def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
                                   ("Leg countries", s["countries"]), ("Corridor length (km)", c["length_km"]),
                                   ("Corridor countries", c["countries"]), ("Nodes", s["nodes"])],
                       _sources_html(s["sources"]))
-        line.add_child(SafePopup(body))
-        line.add_child(SafeTooltip(f"{c['name']}: {s['from']} → {s['to']} ({s['mode']}, {s['status']})"))
-        line.add_to(group)
-        n += 1
-    return n
+        _place(line, group, body, f"{c['name']}: {s['from']} → {s['to']} ({s['mode']}, {s['status']})")
+    return len(segs)
 
 
 def _shape_icon(kind: str, colour: str, css: str, ident: str) -> folium.DivIcon:
@@ -160,8 +156,14 @@ def _shape_icon(kind: str, colour: str, css: str, ident: str) -> folium.DivIcon:
     return folium.DivIcon(html=svg, icon_size=(18, 18), icon_anchor=(9, 9), class_name=css)
 
 
+def _place(layer, group, popup_html: str, tooltip: str) -> None:
+    """Attach the (escaped) popup and tooltip to *layer* and put it in *group*."""
+    layer.add_child(SafePopup(popup_html))
+    layer.add_child(SafeTooltip(tooltip))
+    layer.add_to(group)
+
+
 def _add_crossings(group, layers: Layers) -> int:
-    n = 0
     for _, c in layers.frames["crossings"].iterrows():
         kind = {"rail": "square", "road": "circle"}.get(c["mode"], "diamond")
         colour = CROSSING_COLOURS.get(c["status"], "#666")
@@ -171,15 +173,11 @@ def _add_crossings(group, layers: Layers) -> int:
                                   ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", _nn(c["status_year"])),
                                   ("Confidence", c["confidence"]), ("Note", c["note"])],
                       _sources_html(c["sources"]))
-        m.add_child(SafePopup(body))
-        m.add_child(SafeTooltip(f"{c['name']} ({c['mode']}, {c['status']})"))
-        m.add_to(group)
-        n += 1
-    return n
+        _place(m, group, body, f"{c['name']} ({c['mode']}, {c['status']})")
+    return len(layers.frames["crossings"])
 
 
 def _add_hubs(group, layers: Layers) -> int:
-    n = 0
     for _, h in layers.frames["hubs"].iterrows():
         colour = HUB_COLOURS.get(h["kind"], "#666")
         m = folium.Marker((h.geometry.y, h.geometry.x),
@@ -189,17 +187,13 @@ def _add_hubs(group, layers: Layers) -> int:
                                   ("Country", h["country"]), ("Year", _nn(h["year"])),
                                   ("Local name", h["local_name"]), ("Confidence", h["confidence"]),
                                   ("Note", h["note"])], _sources_html(h["sources"]))
-        m.add_child(SafePopup(body))
-        m.add_child(SafeTooltip(f"{h['name']} ({h['kind'].replace('_', ' ')})"))
-        m.add_to(group)
-        n += 1
-    return n
+        _place(m, group, body, f"{h['name']} ({h['kind'].replace('_', ' ')})")
+    return len(layers.frames["hubs"])
 
 
 def _add_places(group, layers: Layers) -> int:
     mentions = layers.frames["mentions"]
     by_place = {pid: g for pid, g in mentions.groupby("place_id", sort=True)}
-    n = 0
     for _, p in layers.frames["places"].iterrows():
         ms = by_place.get(p["id"])
         quotes = "".join(f'<li class="cm-quote">“{esc(r["context"])}” <span class="cm-doc">— {esc(r["doc"])}</span></li>'
@@ -213,11 +207,8 @@ def _add_places(group, layers: Layers) -> int:
         radius = 4 + 3 * min(6, int(p["mentions"])) ** 0.5
         m = folium.CircleMarker((p.geometry.y, p.geometry.x), radius=radius, color="#333", weight=1,
                                 fill=True, fill_color="#F0E442", fill_opacity=0.85, class_name="cm-place")
-        m.add_child(SafePopup(body))
-        m.add_child(SafeTooltip(f"{p['name']} — {p['mentions']} mention(s)"))
-        m.add_to(group)
-        n += 1
-    return n
+        _place(m, group, body, f"{p['name']} — {p['mentions']} mention(s)")
+    return len(layers.frames["places"])
 
 
 def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
