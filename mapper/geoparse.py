@@ -22,7 +22,6 @@ import math
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from mapper import datafiles
 from mapper.gazetteer import Entry, Gazetteer, normalize, prior
@@ -384,11 +383,3 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
     if right < len(text) and text[right] == ".":
         right += 1
     return text[left:right].strip()
-
-
-def parse_documents(parser: Geoparser, docs: Iterable) -> list[Mention]:
-    """Mentions of several :class:`~mapper.documents.Document` objects, in order."""
-    out: list[Mention] = []
-    for d in docs:
-        out += parser.parse(d.text, d.name)
-    return out
