@@ -12,11 +12,8 @@ render time in headless Chromium, and how each grows with input size.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile

@@ -258,15 +258,11 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) -> None:
     """Write the layers in another format."""
-    from mapper import datafiles
     from mapper.export import write_layers
-    from mapper.layers import build_layers
-    from mapper.pipeline import iter_mentions
+    from mapper.pipeline import make_layers
 
-    net = _network(ctx)
     reporter = Reporter()
-    mentions = list(iter_mentions([docs_dir], ctx.obj.get("data"), reporter))
-    layers = build_layers(net, mentions, datafiles.figures(net.root))
+    layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
     for path in write_layers(layers.frames, out_path, fmt):

@@ -82,7 +82,22 @@ def rel(path: Path, root: Path) -> str:
 
 
 def load_toml(path: Path) -> dict:
-    """Parse one TOML file; a syntax error names the file and line."""
+    """Parse one TOML file; a syntax error names the file and line.
+
+    Parsed once per file version (path, modification time, size): a build reads
+    the same files for the gazetteer, the network and the checks. Treat the
+    result as read-only.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    return _parse_toml(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
+    path = Path(name)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:

@@ -22,7 +22,7 @@ _PARSER = None
 def _install(index_bytes: bytes, keys_bytes: bytes, name: str, overlay, lexicon) -> str:
     """On a worker: write the shipped index into a local folder and make a parser from it."""
     global _PARSER
-    from mapper.gazetteer import Gazetteer, _keys_path
+    from mapper.gazetteer import Gazetteer, keys_path
     from mapper.geoparse import Geoparser
 
     folder = Path(tempfile.gettempdir()) / "corridor-mapper-worker"
@@ -31,7 +31,7 @@ def _install(index_bytes: bytes, keys_bytes: bytes, name: str, overlay, lexicon)
     if not index.exists():
         tmp = index.with_suffix(".part")
         tmp.write_bytes(index_bytes)
-        _keys_path(index).write_bytes(keys_bytes)
+        keys_path(index).write_bytes(keys_bytes)
         tmp.replace(index)
     _PARSER = Geoparser(Gazetteer(index, overlay), lexicon)
     return str(index)
@@ -71,9 +71,9 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
 
         client = Client(scheduler)
         gaz = parser.gazetteer
-        from mapper.gazetteer import _keys_path
+        from mapper.gazetteer import keys_path
 
-        client.run(_install, gaz.path.read_bytes(), _keys_path(gaz.path).read_bytes(), gaz.path.name,
+        client.run(_install, gaz.path.read_bytes(), keys_path(gaz.path).read_bytes(), gaz.path.name,
                    gaz.overlay, parser.lexicon)
     try:
         n = partitions or max(1, min(len(paths), 64))

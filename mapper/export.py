@@ -109,9 +109,12 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
     elif fmt in ("gpkg", "kml"):
         with atomic_path(path) as tmp:
             for name, gdf in layers.items():
-                opts = {"SPATIAL_INDEX": "NO"} if fmt == "gpkg" else {}
+                gpkg = fmt == "gpkg"
+                # GeoPackage 1.2: GDAL 3.6 (Debian 12) warns on the 1.4 files newer GDAL writes
                 pyogrio.write_dataframe(_gdal_frame(gdf), tmp, layer=name, driver=_DRIVERS[fmt],
-                                        append=tmp.exists(), layer_options=opts or None)
+                                        append=tmp.exists(),
+                                        layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
+                                        dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
         written.append(path)
     else:
         for name, gdf in layers.items():

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from mapper import datafiles
+from mapper.cache import cache_dir, memo, read_pickle, write_pickle
 from mapper.errors import InputError
 
 INDEX_VERSION = "3"
@@ -96,16 +97,6 @@ def prior(entry: Entry) -> float:
     if entry.curated:
         base = max(base, 0.55)
     return base
-
-
-def cache_dir() -> Path:
-    """Where built indexes live (``CORRIDOR_MAPPER_CACHE`` or the user cache dir)."""
-    env = os.environ.get("CORRIDOR_MAPPER_CACHE")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("corridor-mapper"))
 
 
 def _geonames_dir() -> Path:
@@ -231,7 +222,7 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.commit()
         keys = frozenset(k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
         con.close()
-        _write_pickle(_keys_path(target), {"keys": keys, "max_words": _max_words(keys)})
+        write_pickle(keys_path(target), {"keys": keys, "max_words": _max_words(keys)})
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -239,7 +230,8 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
     return target
 
 
-def _keys_path(index: Path) -> Path:
+def keys_path(index: Path) -> Path:
+    """The key table stored beside an index."""
     return index.with_suffix(".keys.pickle")
 
 
@@ -251,26 +243,6 @@ def _max_words(keys) -> dict[str, int]:
             parts = key.split(" ")
             out[parts[0]] = max(out.get(parts[0], 1), len(parts))
     return out
-
-
-def _write_pickle(path: Path, obj) -> None:
-    import pickle
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-
-
-def _read_pickle(path: Path):
-    import pickle
-
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return None
 
 
 def overlay_files(data_dir: Path) -> list[Path]:
@@ -309,12 +281,8 @@ class Overlay:
         for path in overlay_files(data_dir):
             digest.update(str(path.relative_to(data_dir)).encode())
             digest.update(path.read_bytes())
-        cached = cache_dir() / f"overlay-{digest.hexdigest()[:16]}.pickle"
-        overlay = _read_pickle(cached)
-        if not isinstance(overlay, cls):
-            overlay = cls(data_dir)  # raises DataError on a bad file: nothing is cached then
-            _write_pickle(cached, overlay)
-        return overlay
+        # a bad data file raises DataError inside cls(): nothing is cached then
+        return memo("overlay", digest.hexdigest(), lambda: cls(data_dir), cls)
 
     def _add(self, name: str, entry_id: str) -> None:
         for k in name_keys(name):
@@ -364,11 +332,11 @@ class Gazetteer:
         return self._keys
 
     def _load_keys(self) -> None:
-        data = _read_pickle(_keys_path(self.path))
+        data = read_pickle(keys_path(self.path))
         if not isinstance(data, dict):  # an index from an older version: derive and save
             keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names"))
             data = {"keys": keys, "max_words": _max_words(keys)}
-            _write_pickle(_keys_path(self.path), data)
+            write_pickle(keys_path(self.path), data)
         extra = self.overlay.by_key.keys()
         self._keys = data["keys"] | extra
         self._max = {**data["max_words"]}

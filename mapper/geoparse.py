@@ -117,16 +117,14 @@ def _zipf(word: str) -> float:
 def _frequency_table() -> dict[str, float]:
     from importlib.metadata import version
 
-    from mapper.gazetteer import _read_pickle, _write_pickle, cache_dir
+    from mapper.cache import memo
 
-    path = cache_dir() / f"wordfreq-en-{version('wordfreq')}.pickle"
-    table = _read_pickle(path)
-    if not isinstance(table, dict):
+    def compute() -> dict[str, float]:
         from wordfreq import get_frequency_dict
 
-        table = {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items() if f >= 1e-8}
-        _write_pickle(path, table)
-    return table
+        return {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items() if f >= 1e-8}
+
+    return memo("wordfreq-en", version("wordfreq"), compute, dict)
 
 
 class Geoparser:
@@ -215,7 +213,7 @@ class Geoparser:
     def _accept(self, text: str, tokens: list[_Token], cand: _Candidate) -> bool:
         """Context filters: is this capitalised name a place here?"""
         lex = self.lexicon
-        first, last = tokens[cand.first], tokens[cand.last]
+        first = tokens[cand.first]
         surface = text[cand.start: cand.end]
         key = normalize(surface)
         single = cand.first == cand.last

@@ -315,7 +315,7 @@ class Network:
         pair = sorted([c1, c2])
         seg = LineString([(a.lon, a.lat), (b.lon, b.lat)])
         best, best_d = None, 0.5  # degrees, about 50 km
-        for cid, (rec, _) in self.crossings.items():
+        for rec, _ in self.crossings.values():
             if sorted(rec["countries"]) != pair:
                 continue
             if mode in ("rail", "road") and mode not in rec["mode"]:

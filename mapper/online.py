@@ -15,10 +15,14 @@ from urllib.parse import urlparse
 
 from mapper import __version__
 from mapper.errors import InputError
-from mapper.gazetteer import cache_dir
+from mapper.cache import cache_dir
 
 USER_AGENT = f"corridor-mapper/{__version__} (offline-first geoparser; https://pypi.org/project/corridor-mapper/)"
 _LIMITER = None
+
+
+def _server() -> str:
+    return os.environ.get("CORRIDOR_MAPPER_NOMINATIM", "https://nominatim.openstreetmap.org")
 
 
 def _geocoder():
@@ -28,7 +32,7 @@ def _geocoder():
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import Nominatim
 
-        url = urlparse(os.environ.get("CORRIDOR_MAPPER_NOMINATIM", "https://nominatim.openstreetmap.org"))
+        url = urlparse(_server())
         geolocator = Nominatim(user_agent=USER_AGENT, domain=url.netloc + url.path.rstrip("/"),
                                scheme=url.scheme or "https", timeout=10)
         _LIMITER = RateLimiter(geolocator.geocode, min_delay_seconds=1.0, max_retries=1,
@@ -48,7 +52,7 @@ def nominatim_geocode(name: str, *, country: str | None = None, limit: int = 5) 
     """Candidates from Nominatim, as dicts shaped like gazetteer candidates."""
     from geopy.exc import GeopyError
 
-    query = json.dumps([name, country, limit])
+    query = json.dumps([_server(), name, country, limit])  # answers are cached per server
     con = _cache()
     row = con.execute("SELECT result FROM answers WHERE query = ?", (query,)).fetchone()
     if row:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from mapper.documents import STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
+from mapper.documents import GIVEN, STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
@@ -32,10 +32,12 @@ def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tu
     """Mentions of one file, and a notice when its encoding had to be guessed."""
     if path.is_file() and path.stat().st_size > STREAM_THRESHOLD and encoding is None:
         out: list[Mention] = []
-        enc = None
-        for offset, chunk, enc in iter_chunks(path):
+        codecs = set()
+        for offset, chunk, codec in iter_chunks(path):
             out += parser.parse(chunk, path.name, offset)
-        return out, (None if enc in ("utf-8", "utf-8-sig", "utf-16", "utf-32") else enc)
+            codecs.add(codec)
+        guessed = codecs - GIVEN
+        return out, (guessed.pop() if guessed else None)
     doc = read_document(path, encoding)
     return parser.parse(doc.text, doc.name), (doc.encoding if doc.guessed else None)
 
@@ -85,8 +87,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
                 if error:
                     reporter.skip(InputError(error.split(": ", 1)[-1], path=path))
                     continue
-                if guessed:
-                    reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
+                _report_guess(reporter, path, guessed)
                 yield from mentions
         return
     parser = make_parser(data_dir)
@@ -96,45 +97,36 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         except InputError as exc:
             reporter.skip(exc)
             continue
-        if guessed:
-            reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
+        _report_guess(reporter, path, guessed)
         yield from mentions
 
 
-def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
-          encoding: str | None = None, progress: bool = True,
-          mentions_from: Path | None = None) -> dict[str, Path]:
-    """Geoparse *docs_dir*, build every layer and write exports and ``map.html`` into *out*.
+def _report_guess(reporter, path: Path, guessed: str | None) -> None:
+    if guessed:
+        reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
 
-    Everything is written into a staging folder inside *out* first and then
-    renamed into place file by file under a lock: a failed or killed build
-    leaves the previous output as it was, and concurrent builds cannot
-    interleave. Returns the written files.
+
+def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: str | None = None,
+                mentions_from: Path | None = None, progress: bool = True):
+    """Check the data, geoparse *docs_dir* (or read ``mentions_from``) and assemble every layer.
+
+    Raises :class:`DataError` on the first data problem, before anything is written.
     """
-    import shutil
-    import tempfile
-
     from mapper import datafiles
+    from mapper.check import problems
     from mapper.documents import load_manifest
-    from mapper.export import output_lock, write_layers, write_text_atomic
     from mapper.layers import build_layers
     from mapper.network import Network
-    from mapper.render import render_map
 
     root = datafiles.data_root(data_dir)
     if not Path(docs_dir).is_dir():
         raise InputError("not a directory of documents", path=docs_dir)
-    if Path(out).exists() and not Path(out).is_dir():
-        raise InputError("exists and is not a directory (choose another --out)", path=out)
     parser = make_parser(root, progress=progress)
-    network = Network(root, parser.gazetteer)  # data errors surface before any output is touched
-    from mapper.check import problems
-
+    network = Network(root, parser.gazetteer)
     found = problems(network, root / "seeds")  # citations quote the project's own documents
     if found:
         raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
                                     if len(found) > 1 else ""))
-    figures = datafiles.figures(root)
     documents = load_manifest(Path(docs_dir))
     if mentions_from is not None:
         from mapper.distributed import read_parts
@@ -147,8 +139,31 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                 mentions.append(rec)
     else:
         mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding))
-    layers = build_layers(network, mentions, figures, documents)
-    page = render_map(layers, root, cdn=cdn)
+    return build_layers(network, mentions, datafiles.figures(root), documents)
+
+
+def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
+          encoding: str | None = None, progress: bool = True,
+          mentions_from: Path | None = None) -> dict[str, Path]:
+    """Build every layer and write exports and ``map.html`` into *out*.
+
+    Everything is written into a staging folder inside *out* first and then
+    renamed into place file by file under a lock: a failed or killed build
+    leaves the previous output as it was, and concurrent builds cannot
+    interleave. Returns the written files.
+    """
+    import shutil
+    import tempfile
+
+    from mapper import datafiles
+    from mapper.export import output_lock, write_layers, write_text_atomic
+    from mapper.render import render_map
+
+    if Path(out).exists() and not Path(out).is_dir():
+        raise InputError("exists and is not a directory (choose another --out)", path=out)
+    layers = make_layers(docs_dir, data_dir, reporter, encoding=encoding, mentions_from=mentions_from,
+                         progress=progress)
+    page = render_map(layers, datafiles.data_root(data_dir), cdn=cdn)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):

@@ -212,6 +212,16 @@ def _add_places(group, layers: Layers) -> int:
 
 
 def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
+    """Country outlines around the data, clipped and simplified for the zoom range (cached on disk)."""
+    from mapper.cache import memo
+
+    source = root / "geodata" / "countries.geojson"
+    st = source.stat()
+    key = f"{source.resolve()}|{st.st_mtime_ns}|{st.st_size}|{[round(b, 6) for b in bounds]}"
+    return memo("outlines", key, lambda: _clip_outlines(root, bounds), dict)
+
+
+def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
     from mapper import datafiles
 
     minx, miny, maxx, maxy = bounds
@@ -244,10 +254,15 @@ def _search_layer(layers: Layers) -> dict:
     return {"type": "FeatureCollection", "features": feats}
 
 
+def _short(name: str) -> str:
+    """A legend label: the name before its first colon or parenthesis."""
+    return re.split(r":| \(", name, maxsplit=1)[0].strip()
+
+
 def _legend(layers: Layers, colours: dict[str, str]) -> str:
     corr = layers.frames["corridors"]
-    rows = "".join(f'<div><span class="cm-swatch" style="background:{colours[cid]}"></span>{esc(name)}</div>'
-                   for cid, name in zip(corr["id"], corr["name"]))
+    rows = "".join(f'<div title="{esc(name)}"><span class="cm-swatch" style="background:{colours[cid]}"></span>'
+                   f'{esc(_short(name))}</div>' for cid, name in zip(corr["id"], corr["name"], strict=True))
 
     def line(dash, label):
         return (f'<div><svg width="34" height="8"><line x1="0" y1="4" x2="34" y2="4" stroke="#333" stroke-width="3"'
@@ -297,7 +312,7 @@ def _figures_panel(layers: Layers) -> str:
 PANEL_CSS = """<style>
 .cm-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;
  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:320px}
-#cm-legend{bottom:28px;right:10px;max-width:250px;max-height:60vh;overflow:auto;font-size:11px}
+#cm-legend{bottom:28px;right:10px;max-width:210px;max-height:60vh;overflow:auto;font-size:11px}
 #cm-figures{bottom:70px;left:10px}
 .cm-swatch{display:inline-block;width:22px;height:5px;margin-right:5px;vertical-align:middle}
 .cm-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;border:1px solid #222}

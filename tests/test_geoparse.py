@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mapper.evaluate import evaluate_corpus
 from mapper.geo import distance_km
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data"
 

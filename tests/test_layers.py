@@ -15,7 +15,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import shape
 
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli
 
 LAYERS = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
 REQUIRED = ("north-south-eastern", "east-west", "middle-corridor", "xian-selyatino")

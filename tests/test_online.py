@@ -39,7 +39,7 @@ def nominatim():
 
 def test_online_rate_limit_user_agent_and_cache(nominatim, tmp_path):
     url, hits = nominatim
-    from mapper.online import USER_AGENT, _geocoder, nominatim_geocode
+    from mapper.online import USER_AGENT, nominatim_geocode
     import mapper.online as online
     import os
 
