@@ -18,6 +18,7 @@ Every mention satisfies ``text == doc[start:end]``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import asdict, dataclass
@@ -40,7 +41,7 @@ COMMON_WORD_ZIPF = 4.0
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place mention: where it is in the text and what it resolves to."""
 
@@ -73,20 +74,52 @@ class _Token:
     raw: str
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Match:
+    """A gazetteer name inside a run of capitalised words, with what the run alone says of it."""
+
+    start: int  # offsets relative to the run
+    end: int
+    key: str
+    entries: tuple[Entry, ...]
+    country_name: bool
+    upper_short: bool  # one all-capital word of at most 3 letters (US, UK, UAE)
+    upper_long: bool  # one all-capital word of more letters: only a dateline ("ASTANA –")
+    anchor: Entry | None  # the entry when the name is unambiguous (or a country)
+    priors: tuple[float, ...]  # prior() of each entry
+    areal: tuple[bool, ...]  # _areal() of each entry
+
+
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
-    first: int  # token index of the first token
-    last: int
-    entries: tuple[Entry, ...]
+    match: _Match
     country_hint: str = ""
-    demonym_hint: str = ""
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.match.entries
 
 
 _norm = lru_cache(maxsize=262144)(normalize)
+# a run: capitalised words joined as the words of one name may be (space, hyphen, dash, dot),
+# with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
+_UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+_WORD = r"[^\W\d_]*(?:['’][^\W\d_]+)*"
+_CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
+RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
+                 rf"(?:(?: [-–—] |[ \-–—‐‑]|\. ?)(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
+_URL_HINT = re.compile(r"https?://|www\.|@|\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj"
+                       r"|tm|az|ge|tr|ir|de|fr|pl)\b")
+_CHUNK = re.compile(r"\S+")
+_STOPS = re.compile(r"\. |\n")  # what ends a sentence for a mention's context
 
-
+_AUTHOR = re.compile(r",\s*[A-Z]\.")
+_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
+_COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
+_RUN_CACHE_SIZE = 200_000
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
 
@@ -98,6 +131,7 @@ class Lexicon:
         self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
         names = data.get("outlets", {}).get("names", [])
+        self.outlet_keys = sorted({n.lower() for n in names}, key=len, reverse=True)
         self.outlets = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE) if names else None
@@ -128,15 +162,25 @@ def _frequency_table() -> dict[str, float]:
 
 
 class Geoparser:
-    """Find and resolve place mentions using a :class:`Gazetteer`."""
+    """Find and resolve place mentions using a :class:`Gazetteer`.
+
+    Recognition scans only runs of capitalised words (one compiled regex), and
+    what a run's own words say about each name in it is computed once per
+    distinct run and context and then reused, so repeated names cost a
+    dictionary look-up.
+    """
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
+        self._runs: dict[tuple, tuple[_Match, ...]] = {}
+        self._blockers = tuple(self.lexicon.titles | set(self.lexicon.demonyms))  # a quick test before the exact one
+        self._country_named = lru_cache(maxsize=4096)(self._country_in)
 
     # -- recognition -------------------------------------------------------
 
-    def _tokens(self, text: str) -> list[_Token]:
+    @staticmethod
+    def _tokens(text: str) -> list[_Token]:
         tokens = []
         for m in TOKEN.finditer(text):
             raw = m.group()
@@ -147,31 +191,79 @@ class Geoparser:
             tokens.append(_Token(m.start(), end, _norm(raw), raw))
         return tokens
 
-    def _masked(self, text: str) -> list[tuple[int, int]]:
-        spans = [m.span() for m in URL.finditer(text)]
-        if self.lexicon.outlets is not None:
-            spans += [m.span() for m in self.lexicon.outlets.finditer(text)]
-        return sorted(spans)
-
     @staticmethod
-    def _is_sentence_start(text: str, tok: _Token) -> bool:
-        before = text[max(0, tok.start - 4): tok.start].rstrip(" \t\"“”'‘’«»([")
-        return not before or bool(SENTENCE_END.search(before + " ")) or tok.start < 2
+    def _is_sentence_start(text: str, start: int) -> bool:
+        before = text[max(0, start - 4): start].rstrip(" \t\"“”'‘’«»([")
+        return not before or bool(SENTENCE_END.search(before + " ")) or start < 2
 
-    def _recognise(self, text: str) -> list[_Candidate]:
-        tokens = self._tokens(text)
-        masked = self._masked(text)
-        keys = self.gazetteer.keys
+    def _recognise(self, page: "_Page") -> list[_Candidate]:
+        text, masked = page.text, page.masked
         found: list[_Candidate] = []
-        i = 0
         mi = 0
+        for run in RUN.finditer(text):
+            rs, word = run.start(), run.group()
+            dateline = rs == 0 or text[rs - 1] == "\n"
+            variants = self._runs.get((word, dateline))
+            if variants is None:
+                if len(self._runs) > _RUN_CACHE_SIZE:
+                    self._runs.clear()
+                variants = self._runs[(word, dateline)] = self._analyse(word, dateline)
+            matches, at_sentence_start = variants
+            if at_sentence_start is not None and self._is_sentence_start(text, rs):
+                matches = at_sentence_start
+            for m in matches:
+                if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
+                    continue  # "President Tokayev", "trans-Caspian"
+                start, end = rs + m.start, rs + m.end
+                if masked:
+                    while mi < len(masked) and masked[mi][1] <= start:
+                        mi += 1
+                    if mi < len(masked) and masked[mi][0] <= start:
+                        continue
+                hint = ""
+                follower = text[end: end + 1]
+                if follower == ",":
+                    after = text[end: end + 8]
+                    if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
+                        continue  # a person: "Hadano, T." / "(Hadano, 2023)"
+                    hint = self._country_after(text, end)
+                elif follower == "$" and (m.upper_short or m.upper_long):
+                    continue  # a currency: US$, NZ$
+                found.append(_Candidate(start, end, m, hint))
+        return found
+
+    def _analyse(self, run: str, dateline: bool) -> tuple[tuple[_Match, ...], tuple[_Match, ...] | None]:
+        """The names a run allows: (anywhere, at a sentence start or None when that changes nothing)."""
+        if dateline:
+            return self._analyse_run(run, "\n"), None
+        plain, opening = self._analyse_run(run, "w "), self._analyse_run(run, ". ")
+        return plain, (None if opening == plain else opening)
+
+    def _blocked(self, text: str, start: int) -> bool:
+        """Whether the word before a run (a title, or a demonym joined by a hyphen) rules out its first name."""
+        sep = text[start - 1: start] if start > 1 else ""
+        if sep not in (" ", "-", "‐"):
+            return False
+        before = text[max(0, start - 16): start - 1]
+        if before.isascii() and not before.lower().endswith(self._blockers):
+            return False
+        word = _PREVIOUS_WORD.search(text, max(0, start - 25), start - 1)
+        if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())):
+            return False
+        return _norm(word.group()) in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
+
+    def _analyse_run(self, run: str, lead: str) -> tuple[_Match, ...]:
+        """The place names in one run of capitalised words, read as if *lead* came before it.
+
+        *lead* stands in for the context: a line start, a sentence start, or a word.
+        """
+        text = lead + run
+        tokens = self._tokens(text)[(1 if lead == "w " else 0):]
+        keys = self.gazetteer.keys
+        out: list[_Match] = []
+        i = 0
         while i < len(tokens):
             tok = tokens[i]
-            while mi < len(masked) and masked[mi][1] <= tok.start:
-                mi += 1
-            if mi < len(masked) and masked[mi][0] <= tok.start < masked[mi][1]:
-                i += 1
-                continue
             if not tok.raw[0].isupper():
                 i += 1
                 continue
@@ -191,12 +283,21 @@ class Geoparser:
                 i += 1
                 continue
             n, key = match
-            span = tokens[i: i + n]
-            cand = _Candidate(span[0].start, span[-1].end, i, i + n - 1, self.gazetteer.by_key(key))
-            if self._accept(text, tokens, cand):
-                found.append(cand)
+            entries = self.gazetteer.by_key(key)
+            if self._accept(text, tokens, i, i + n - 1, entries):
+                out.append(self._match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead),
+                                       text, tokens[i], n == 1, key, entries))
             i += n
-        return found
+        return tuple(out)
+
+    def _match(self, start: int, end: int, text: str, first: _Token, single: bool, key: str,
+               entries: tuple[Entry, ...]) -> _Match:
+        country_name = any(e.feature_code.startswith("PCL") for e in entries)
+        upper = single and first.raw.isupper()
+        anchor = max(entries, key=prior) if len(entries) == 1 or country_name else None
+        return _Match(start, end, key, entries, country_name, upper and len(first.raw) <= 3,
+                      upper and len(first.raw) > 3, anchor, tuple(prior(e) for e in entries),
+                      tuple(_areal(e) for e in entries))
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -210,137 +311,215 @@ class Geoparser:
                 return False
         return not span[-1].key in CONNECTORS
 
-    def _accept(self, text: str, tokens: list[_Token], cand: _Candidate) -> bool:
-        """Context filters: is this capitalised name a place here?"""
+    def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int,
+                entries: tuple[Entry, ...]) -> bool:
+        """Context filters within a run: is this capitalised name a place here?"""
         lex = self.lexicon
-        first = tokens[cand.first]
-        surface = text[cand.start: cand.end]
+        first = tokens[first_i]
+        surface = text[first.start: tokens[last_i].end]
         key = normalize(surface)
-        single = cand.first == cand.last
+        single = first_i == last_i
         if key in lex.never or key in lex.demonyms:
             return False
-        country_name = any(e.feature_code.startswith("PCL") for e in cand.entries)
+        country_name = any(e.feature_code.startswith("PCL") for e in entries)
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE) or a dateline ("ASTANA –")
             dateline = first.start == 0 or text[first.start - 1] == "\n"
             if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3):
                 return False
-            if text[first.end: first.end + 1] == "$":
-                return False  # a currency: US$, NZ$
         elif single and len(first.raw) <= 2:
             return False
         # prefix such as Trans-Caspian, Sino-Russian
-        prev = tokens[cand.first - 1] if cand.first > 0 else None
+        prev = tokens[first_i - 1] if first_i > 0 else None
         if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
             return False
-        nxt = tokens[cand.last + 1] if cand.last + 1 < len(tokens) else None
+        nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         # inside an organisation name: capitalised words up to a head noun
-        j = cand.last + 1
-        while j < len(tokens) and j <= cand.last + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
+        j = last_i + 1
+        while j < len(tokens) and j <= last_i + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
             t = tokens[j]
             if not (t.raw[0].isupper() or t.key in CONNECTORS):
                 break
-            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == cand.last + 1 and single)):
+            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)):
                 return False
             j += 1
-        # a person: "Hadano, T." / "(Hadano, 2023)" / "Kazushige Kobayashi" / "President Tokayev"
-        after = text[cand.end: cand.end + 8]
-        if re.match(r",\s*[A-Z]\.", after) or (not country_name and re.match(r",\s*(?:19|20)\d\d\b", after)):
-            return False
+        # a person: "Kazushige Kobayashi" / "President Tokayev"
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
             if single and not country_name and self._name_like(text, prev):
                 return False  # a surname after a given name
-        if (single and not country_name and nxt and text[cand.end: nxt.start] == " "
-                and self._name_like(text, nxt) and not any(prior(e) >= 0.85 for e in cand.entries)):
+        if (single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " "
+                and self._name_like(text, nxt) and not any(prior(e) >= 0.85 for e in entries)):
             return False  # a given name before a surname
         # a common word that starts a sentence, or a common word naming only small places
-        if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in cand.entries):
+        if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in entries):
             z = _zipf(first.key)
-            if z >= COMMON_WORD_ZIPF and self._is_sentence_start(text, first):
+            if z >= COMMON_WORD_ZIPF and self._is_sentence_start(text, first.start):
                 return False
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
-        cand.country_hint = self._country_after(text, cand.end)
-        cand.demonym_hint = self._demonym_before(tokens, cand.first)
         return True
 
     def _name_like(self, text: str, tok: _Token) -> bool:
         """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
                 and tok.key not in self.gazetteer.keys and tok.key not in CONNECTORS
-                and tok.key not in self.lexicon.org_heads and not self._is_sentence_start(text, tok)
+                and tok.key not in self.lexicon.org_heads and not self._is_sentence_start(text, tok.start)
                 and _zipf(tok.key) < NAME_ZIPF)
 
     def _country_after(self, text: str, end: int) -> str:
-        m = re.match(r",\s*([A-Z][\w’' -]{1,40})", text[end: end + 45])
-        if not m:
-            return ""
-        words = m.group(1).split()
+        """The country of a "Name, Country" pair, if the name is followed by one."""
+        m = _COUNTRY_AFTER.match(text, end, end + 45)
+        return self._country_named(m.group(1)) if m else ""
+
+    def _country_in(self, phrase: str) -> str:
+        """The country named by the longest leading words of *phrase*, or ""."""
+        words = phrase.split()
         for n in range(len(words), 0, -1):
             for e in self.gazetteer.by_key(normalize(" ".join(words[:n]))):
                 if e.feature_code.startswith("PCL"):
                     return e.country
         return ""
 
-    def _demonym_before(self, tokens: list[_Token], first: int) -> str:
-        for t in tokens[max(0, first - 4): first]:
-            code = self.lexicon.demonyms.get(t.key)
-            if code:
-                return code
-        return ""
-
     # -- resolution --------------------------------------------------------
 
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
-        cands = self._recognise(text)
+        page = _Page(text, self.lexicon)
+        cands = self._recognise(page)
         ctx_countries: set[str] = set()
         anchors: dict[str, tuple[float, float]] = {}
         for c in cands:
-            if len(c.entries) == 1 or any(e.feature_code.startswith("PCL") for e in c.entries):
-                best = max(c.entries, key=prior)
+            best = c.match.anchor
+            if best is not None:
                 ctx_countries.add(best.country)
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = (best.lat, best.lon)
             if c.country_hint:
                 ctx_countries.add(c.country_hint)
-        near = _Anchors(anchors)
+        matches = {c.match.key: c.match for c in cands}.values()
+        points = {e.id: e for m in matches for e, areal in zip(m.entries, m.areal) if not areal}
+        distance = dict(zip(points, _Anchors(anchors).nearest_km(list(points.values()))))
+        resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         mentions = []
         for c in cands:
-            e, score = self._resolve(c, ctx_countries, near)
+            demonym = page.demonym_before(c.start) if page.demonyms else ""
+            rkey = (c.match.key, c.country_hint, demonym)
+            if rkey not in resolved:
+                resolved[rkey] = self._resolve(c.match, c.country_hint, demonym, ctx_countries, distance)
+            e, score = resolved[rkey]
             if e is not None:
                 mentions.append(Mention(doc, c.start + offset, c.end + offset, text[c.start: c.end], e.id,
-                                        e.name, e.country, e.feature_class, round(score, 3),
-                                        e.lat, e.lon, sentence_around(text, c.start, c.end)))
+                                        e.name, e.country, e.feature_class, score,
+                                        e.lat, e.lon, page.sentence_around(c.start, c.end)))
         return mentions
 
-    def _resolve(self, c: _Candidate, ctx: set[str], near: "_Anchors") -> tuple[Entry | None, float]:
-        best, best_s, best_d = None, -1.0, 1e9
-        for e in c.entries:
-            areal = e.feature_class in "ALH" or e.feature_code.startswith("PCL")
-            d = near.nearest_km(e) if not areal else 1e9
+    @staticmethod
+    def _resolve(match: _Match, country_hint: str, demonym_hint: str, ctx: set[str],
+                 distance: dict[str, float]) -> tuple[Entry | None, float]:
+        """The entry that best fits the document, and its score rounded to 3 decimals.
+
+        *distance* holds each point entry's km to the document's nearest anchor.
+        """
+        best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
+        for e, p, areal in zip(match.entries, match.priors, match.areal):
+            d = 1e9 if areal else distance[e.id]
             prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
-            s = 0.45 * prior(e) + 0.3 * (e.country in ctx) + 0.25 * prox
+            s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
             if areal:
                 s += 0.2
-            if c.country_hint:
-                s += 0.5 if e.country == c.country_hint else -0.5
-            if c.demonym_hint and e.country == c.demonym_hint:
+            if country_hint:
+                s += 0.5 if e.country == country_hint else -0.5
+            if demonym_hint and e.country == demonym_hint:
                 s += 0.3
             if e.curated:
                 s += 0.05
             if s > best_s or (s == best_s and best is not None and e.id < best.id):
-                best, best_s, best_d = e, s, d
+                best, best_s, best_d, best_p = e, s, d, p
         if best is None:
             return None, 0.0
-        areal = best.feature_class in "ALH" or best.feature_code.startswith("PCL")
-        if not areal and not best.curated and best.country != c.country_hint:
-            if (best.country not in ctx and best_d > 2500 and prior(best) < 0.78) or (
-                    best_d > 1500 and prior(best) < 0.6):
+        if not _areal(best) and not best.curated and best.country != country_hint:
+            if (best.country not in ctx and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6):
                 return None, 0.0  # an obscure namesake far from everything the text is about
-        return best, min(1.0, best_s)
+        return best, round(min(1.0, best_s), 3)
+
+
+class _Page:
+    """Look-ups over one text, built once per parse: masked spans, demonyms, sentence breaks."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self._folded = text.lower()
+        same_length = len(self._folded) == len(text)
+        self.masked = sorted(self._urls() + self._outlets(lexicon, same_length))
+        self.demonyms = self._words(lexicon.demonyms, same_length)
+        self._demonym_starts = [d[0] for d in self.demonyms]
+        stops = [m.span() for m in _STOPS.finditer(text)]  # ". " and line breaks
+        self._stops = [a for a, _ in stops]
+        self._after_stops = [b for _, b in stops]
+
+    def _urls(self) -> list[tuple[int, int]]:
+        """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
+        text, spans, seen = self.text, [], set()
+        for hint in _URL_HINT.finditer(text):
+            word = _CHUNK.search(text, text.rfind(" ", 0, hint.start()) + 1)
+            if word and word.start() <= hint.start() and word.start() not in seen:
+                seen.add(word.start())
+                spans += [(word.start() + u.start(), word.start() + u.end()) for u in URL.finditer(word.group())]
+        return spans
+
+    def _outlets(self, lexicon: Lexicon, same_length: bool) -> list[tuple[int, int]]:
+        if lexicon.outlets is None:
+            return []
+        if not same_length:  # lower-casing changed offsets: use the (slower) pattern
+            return [m.span() for m in lexicon.outlets.finditer(self.text)]
+        return [(i, j) for i, j, _ in self._words(dict.fromkeys(lexicon.outlet_keys, ""), True)]
+
+    def _words(self, words: dict[str, str], same_length: bool) -> list[tuple[int, int, str]]:
+        """Whole-word, case-blind occurrences of *words*: (start, end, value), by start."""
+        if not same_length:
+            return sorted((t.start, t.end, words[t.key]) for t in Geoparser._tokens(self.text) if t.key in words)
+        folded, found = self._folded, []
+        for w, value in words.items():
+            i = folded.find(w)
+            while i != -1:
+                j = i + len(w)
+                if not (i and _is_word_char(folded[i - 1])) and not (j < len(folded) and _is_word_char(folded[j])):
+                    found.append((i, j, value))
+                i = folded.find(w, i + 1)
+        return sorted(found)
+
+    def demonym_before(self, start: int) -> str:
+        """The country of a demonym among the four words before *start* ("the Chinese city of ...")."""
+        k = bisect.bisect_left(self._demonym_starts, max(0, start - 60))
+        while k < len(self.demonyms) and self.demonyms[k][1] <= start:
+            d_start, _, code = self.demonyms[k]
+            if len(TOKEN.findall(self.text, d_start, start)) <= 4:
+                return code
+            k += 1
+        return ""
+
+    def sentence_around(self, start: int, end: int, limit: int = 300) -> str:
+        """The sentence containing ``text[start:end]``, cut to about *limit* characters."""
+        text, stops = self.text, self._stops
+        lo, hi = max(0, start - limit // 2), min(len(text), end + limit // 2)
+        k = bisect.bisect_left(stops, start)  # a mention starts with a letter: no stop is cut by it
+        left = max(lo, self._after_stops[k - 1]) if k else lo
+        k = bisect.bisect_left(stops, end, k)
+        right = min(stops[k], hi) if k < len(stops) else hi
+        if right < len(text) and text[right] == ".":
+            right += 1
+        return text[left:right].strip()
+
+
+def _areal(e: Entry) -> bool:
+    """A country, region, area or water body: no point stands for it, so distance says little."""
+    return e.feature_class in "ALH" or e.feature_code.startswith("PCL")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 class _Anchors:
@@ -349,35 +528,22 @@ class _Anchors:
     def __init__(self, points: dict[str, tuple[float, float]]) -> None:
         import numpy as np
 
-        self.ids = list(points)
+        self.index = {pid: i for i, pid in enumerate(points)}
         arr = np.radians(np.array(list(points.values()), dtype=float).reshape(-1, 2))
         self.lat, self.lon = arr[:, 0], arr[:, 1]
         self.coslat = np.cos(self.lat)
-        self._cache: dict[str, float] = {}
 
-    def nearest_km(self, e: Entry) -> float:
-        """Distance from *e* to the closest anchor other than *e* itself (1e9 if none)."""
-        if e.id in self._cache:
-            return self._cache[e.id]
+    def nearest_km(self, entries: list[Entry]) -> list[float]:
+        """For each entry, the distance to the closest anchor other than itself (1e9 if none)."""
         import numpy as np
 
-        if not self.ids:
-            return 1e9
-        lat, lon = math.radians(e.lat), math.radians(e.lon)
-        h = np.sin((self.lat - lat) / 2) ** 2 + math.cos(lat) * self.coslat * np.sin((self.lon - lon) / 2) ** 2
+        if not self.index or not entries:
+            return [1e9] * len(entries)
+        lat = np.radians([e.lat for e in entries])[:, None]
+        lon = np.radians([e.lon for e in entries])[:, None]
+        h = np.sin((self.lat - lat) / 2) ** 2 + np.cos(lat) * self.coslat * np.sin((self.lon - lon) / 2) ** 2
         d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        if e.id in self.ids:
-            d[self.ids.index(e.id)] = np.inf
-        out = float(d.min()) if np.isfinite(d).any() else 1e9
-        self._cache[e.id] = out
-        return out
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
-    """The sentence containing ``text[start:end]``, cut to about *limit* characters."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - limit // 2, 0)
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min([*right_candidates, end + limit // 2, len(text)])
-    if right < len(text) and text[right] == ".":
-        right += 1
-    return text[left:right].strip()
+        for row, e in enumerate(entries):
+            if e.id in self.index:
+                d[row, self.index[e.id]] = np.inf
+        return [float(x) if math.isfinite(x) else 1e9 for x in d.min(axis=1)]
