@@ -1,8 +1,8 @@
 """The on-disk cache shared by the stages: where it is, and pickles written atomically.
 
 ``CORRIDOR_MAPPER_CACHE`` overrides the user cache directory. Everything here
-is derived data (gazetteer index, key tables, word frequencies, simplified
-outlines, Nominatim answers): deleting the folder only costs a rebuild.
+is derived data (gazetteer index with its word frequencies, curated overlay,
+simplified outlines, Nominatim answers): deleting the folder only costs a rebuild.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -53,3 +54,4 @@ def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> 
         value = compute()
         write_pickle(path, value)
     return value
+

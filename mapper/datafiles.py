@@ -108,16 +108,29 @@ def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
         raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
 
 
+_ID_LINE = re.compile(r'^\s*(?:id|iso)\s*=\s*["\']([^"\']*)["\']', re.MULTILINE)
+
+
 def line_of(path: Path, ident: str) -> int | None:
     """The line where ``id = "<ident>"`` (or ``iso = ...``) is written, for messages."""
-    pattern = re.compile(r'^\s*(id|iso)\s*=\s*["\']' + re.escape(ident) + r'["\']')
     try:
-        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if pattern.match(line):
-                return no
+        st = path.stat()
     except OSError:
-        pass
-    return None
+        return None
+    return _id_lines(str(path), st.st_mtime_ns, st.st_size).get(ident)
+
+
+@lru_cache(maxsize=256)
+def _id_lines(name: str, mtime_ns: int, size: int) -> dict[str, int]:
+    """The first line of each ``id``/``iso`` value in one file version (read once)."""
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out: dict[str, int] = {}
+    for m in _ID_LINE.finditer(text):
+        out.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    return out
 
 
 def where(path: Path, ident: str | None) -> str:

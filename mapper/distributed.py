@@ -1,8 +1,8 @@
 """Geoparse large corpora on a Dask cluster (``mentions --engine dask``).
 
 The same per-document geoparse as the single-process path runs in Dask
-workers. With a distributed scheduler, the gazetteer index, its key table,
-the curated overlay and the word lists are shipped to every worker once
+workers. With a distributed scheduler, the gazetteer index, the curated
+overlay and the word lists are shipped to every worker once
 (``Client.run``); workers then parse partitions of documents and the results
 are written as partitioned JSON lines (``part-00000.jsonl`` …) that ``build
 --mentions-from`` consumes.
@@ -19,10 +19,10 @@ from mapper.errors import InputError
 _PARSER = None
 
 
-def _install(index_bytes: bytes, keys_bytes: bytes, name: str, overlay, lexicon) -> str:
+def _install(index_bytes: bytes, name: str, overlay, lexicon) -> str:
     """On a worker: write the shipped index into a local folder and make a parser from it."""
     global _PARSER
-    from mapper.gazetteer import Gazetteer, keys_path
+    from mapper.gazetteer import Gazetteer
     from mapper.geoparse import Geoparser
 
     folder = Path(tempfile.gettempdir()) / "corridor-mapper-worker"
@@ -31,7 +31,6 @@ def _install(index_bytes: bytes, keys_bytes: bytes, name: str, overlay, lexicon)
     if not index.exists():
         tmp = index.with_suffix(".part")
         tmp.write_bytes(index_bytes)
-        keys_path(index).write_bytes(keys_bytes)
         tmp.replace(index)
     _PARSER = Geoparser(Gazetteer(index, overlay), lexicon)
     return str(index)
@@ -71,10 +70,7 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
 
         client = Client(scheduler)
         gaz = parser.gazetteer
-        from mapper.gazetteer import keys_path
-
-        client.run(_install, gaz.path.read_bytes(), keys_path(gaz.path).read_bytes(), gaz.path.name,
-                   gaz.overlay, parser.lexicon)
+        client.run(_install, gaz.path.read_bytes(), gaz.path.name, gaz.overlay, parser.lexicon)
     try:
         n = partitions or max(1, min(len(paths), 64))
         bag = db.from_sequence([str(p) for p in paths], npartitions=n)

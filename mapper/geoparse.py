@@ -137,30 +137,6 @@ class Lexicon:
             re.IGNORECASE) if names else None
 
 
-_FREQ: dict[str, float] | None = None
-
-
-def _zipf(word: str) -> float:
-    """English word frequency on the Zipf scale (wordfreq), from a table cached on disk."""
-    global _FREQ
-    if _FREQ is None:
-        _FREQ = _frequency_table()
-    return _FREQ.get(word, 0.0)
-
-
-def _frequency_table() -> dict[str, float]:
-    from importlib.metadata import version
-
-    from mapper.cache import memo
-
-    def compute() -> dict[str, float]:
-        from wordfreq import get_frequency_dict
-
-        return {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items() if f >= 1e-8}
-
-    return memo("wordfreq-en", version("wordfreq"), compute, dict)
-
-
 class Geoparser:
     """Find and resolve place mentions using a :class:`Gazetteer`.
 
@@ -174,6 +150,7 @@ class Geoparser:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
         self._runs: dict[tuple, tuple[_Match, ...]] = {}
+        self._asked_opening = False
         self._blockers = tuple(self.lexicon.titles | set(self.lexicon.demonyms))  # a quick test before the exact one
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
 
@@ -236,8 +213,18 @@ class Geoparser:
         """The names a run allows: (anywhere, at a sentence start or None when that changes nothing)."""
         if dateline:
             return self._analyse_run(run, "\n"), None
-        plain, opening = self._analyse_run(run, "w "), self._analyse_run(run, ". ")
+        self._asked_opening = False
+        plain = self._analyse_run(run, "w ")
+        if not self._asked_opening:  # no filter looked at whether the run opens a sentence
+            return plain, None
+        opening = self._analyse_run(run, ". ")
         return plain, (None if opening == plain else opening)
+
+    def _opens_sentence(self, text: str, start: int) -> bool:
+        """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
+        if start == 2:  # just after the stand-in context of _analyse_run
+            self._asked_opening = True
+        return self._is_sentence_start(text, start)
 
     def _blocked(self, text: str, start: int) -> bool:
         """Whether the word before a run (a title, or a demonym joined by a hyphen) rules out its first name."""
@@ -259,7 +246,7 @@ class Geoparser:
         """
         text = lead + run
         tokens = self._tokens(text)[(1 if lead == "w " else 0):]
-        keys = self.gazetteer.keys
+        known = self.gazetteer.has_key
         out: list[_Match] = []
         i = 0
         while i < len(tokens):
@@ -276,7 +263,7 @@ class Geoparser:
                 key = " ".join(t.key for t in span)
                 if key.startswith("saint "):
                     key = "st " + key[6:]
-                if key in keys:
+                if known(key):
                     match = (n, key)
                     break
             if match is None:
@@ -317,7 +304,7 @@ class Geoparser:
         lex = self.lexicon
         first = tokens[first_i]
         surface = text[first.start: tokens[last_i].end]
-        key = normalize(surface)
+        key = _norm(surface)
         single = first_i == last_i
         if key in lex.never or key in lex.demonyms:
             return False
@@ -354,8 +341,8 @@ class Geoparser:
             return False  # a given name before a surname
         # a common word that starts a sentence, or a common word naming only small places
         if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in entries):
-            z = _zipf(first.key)
-            if z >= COMMON_WORD_ZIPF and self._is_sentence_start(text, first.start):
+            z = self.gazetteer.zipf(first.key)
+            if z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start):
                 return False
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
@@ -364,9 +351,9 @@ class Geoparser:
     def _name_like(self, text: str, tok: _Token) -> bool:
         """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
-                and tok.key not in self.gazetteer.keys and tok.key not in CONNECTORS
-                and tok.key not in self.lexicon.org_heads and not self._is_sentence_start(text, tok.start)
-                and _zipf(tok.key) < NAME_ZIPF)
+                and not self.gazetteer.has_key(tok.key) and tok.key not in CONNECTORS
+                and tok.key not in self.lexicon.org_heads and not self._opens_sentence(text, tok.start)
+                and self.gazetteer.zipf(tok.key) < NAME_ZIPF)
 
     def _country_after(self, text: str, end: int) -> str:
         """The country of a "Name, Country" pair, if the name is followed by one."""

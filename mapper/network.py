@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
+import shapely
 from shapely import STRtree
 from shapely.geometry import LineString, Point, shape
 
@@ -22,6 +23,9 @@ from mapper import datafiles
 from mapper.errors import DataError
 from mapper.gazetteer import Gazetteer, normalize
 from mapper.geo import densify, distance_km, geodesic_length_km
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Consecutive nodes farther apart than this (km) are a data error (a typo'd node).
 MAX_HOP_KM = {"sea": 1500.0, "pipeline": 900.0, "river": 900.0, "rail": 900.0, "road": 900.0}
@@ -99,10 +103,20 @@ class Countries:
     """Natural Earth outlines: which countries a line crosses, and for how long."""
 
     def __init__(self, root: Path) -> None:
-        features = datafiles.country_outlines(root)["features"]
-        self.iso = [f["properties"]["iso"] for f in features]
-        self.geoms = [shape(f["geometry"]) for f in features]
+        from mapper.cache import memo
+
+        source = root / "geodata" / "countries.geojson"
+        st = source.stat() if source.exists() else None
+        key = f"{source.resolve()}|{st and st.st_mtime_ns}|{st and st.st_size}|{shapely.__version__}"
+        self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple)
+        self.geoms = list(shapely.from_wkb(wkb))
         self.tree = STRtree(self.geoms)
+
+    @staticmethod
+    def _shapes(root: Path) -> tuple[list[str], list[bytes]]:
+        """ISO codes and WKB outlines, from geodata/countries.geojson (cached: parsing it is slow)."""
+        features = datafiles.country_outlines(root)["features"]
+        return [f["properties"]["iso"] for f in features], [shape(f["geometry"]).wkb for f in features]
 
     def by_iso(self, iso: str):
         return self.geoms[self.iso.index(iso)] if iso in self.iso else None
@@ -198,8 +212,10 @@ class Network:
     # -- the graph ---------------------------------------------------------
 
     @cached_property
-    def graph(self) -> nx.Graph:
+    def graph(self) -> "nx.Graph":
         """Nodes are :class:`Node` keys; an edge per consecutive pair of nodes of a leg."""
+        import networkx as nx
+
         g = nx.Graph()
         for c in self.corridors:
             for leg in c.legs:
@@ -248,6 +264,8 @@ class Network:
 
         def allowed(u, v, d):
             return not (avoid & set(d["countries"]))
+
+        import networkx as nx
 
         view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: allowed(u, v, self.graph[u][v]))
         try:

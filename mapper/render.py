@@ -17,8 +17,10 @@ import html
 import json
 import mimetypes
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
+import branca.element
 import folium
 from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen, MarkerCluster, MeasureControl, Search
@@ -51,6 +53,38 @@ MAX_QUOTES = 5
 def esc(value) -> str:
     """HTML-escape anything for element content and attributes."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+class Verbatim(Element):
+    """Text put in the page as it is.
+
+    branca's ``Element(text)`` compiles *text* as a Jinja template, so a "{{ }}"
+    in a document would be evaluated while rendering; this never is.
+    """
+
+    def __init__(self, template: str | None = None, template_name: str | None = None) -> None:
+        super().__init__()
+        self._text = template or ""
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+@contextmanager
+def _verbatim_macros():
+    """While rendering, let branca's MacroElement put its rendered macros in the page as :class:`Verbatim`.
+
+    MacroElement.render wraps each rendered header/html/script macro (which by
+    then holds escaped document text) in ``Element(...)``, which compiles it
+    once more as a template: template injection, and one Jinja compile per
+    marker. The name is swapped back afterwards.
+    """
+    original = branca.element.Element
+    branca.element.Element = Verbatim
+    try:
+        yield
+    finally:
+        branca.element.Element = original
 
 
 class SafePopup(MacroElement):
@@ -410,11 +444,12 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
                    primary_area_unit="sqkilometers").add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
-    m.get_root().header.add_child(Element(PANEL_CSS))
-    m.get_root().html.add_child(Element(_legend(layers, colours) + _figures_panel(layers)))
+    m.get_root().header.add_child(Verbatim(PANEL_CSS))
+    m.get_root().html.add_child(Verbatim(_legend(layers, colours) + _figures_panel(layers)))
     m.get_root().title = "corridor-mapper"
     m.add_child(Registry([("Corridors", corridors), ("Border crossings", crossings), ("Hubs and projects", hubs),
                           ("Places mentioned", places), ("Country outlines", outline)], counts))
     _deterministic_ids(m, [0])
-    page = m.get_root().render()
+    with _verbatim_macros():
+        page = m.get_root().render()
     return page if cdn else inline_assets(page)
