@@ -82,8 +82,9 @@ def test_search_finds_a_place(built):
         assert "Selyatino" in page.locator(".leaflet-control-search .search-tooltip").inner_text()
 
 
+# markup, and Jinja syntax: the map is rendered with Jinja templates, which must never evaluate document text
 PAYLOAD_DOC = ("Containers reached Astana <script>window.__pwned = 1</script> and then Aktau "
-               "<img src=x onerror=\"window.__pwned = 2\"> before the ferry left for Baku.\n")
+               "<img src=x onerror=\"window.__pwned = 2\"> {{ 7*7 }} {% if %} {# before the ferry left for Baku.\n")
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def hostile_project(tmp_path_factory, gazetteer):
     hubs.write_text(
         '[[hub]]\nid = "hostile"\nname = "Evil <img src=x onerror=\\"window.__pwned = 3\\"> hub"\n'
         'kind = "venue"\nstatus = "held"\ncountry = "KZ"\nlat = 51.17\nlon = 71.43\n'
-        'note = "</script><script>window.__pwned = 4</script>"\n'
+        'note = "{{ 6*7 }} {% for %} </script><script>window.__pwned = 4</script>"\n'
         'sources = [{ doc = "zz_hostile.txt", quote = "Astana <script>window.__pwned = 1</script> and then Aktau" }]\n',
         encoding="utf-8")
     return root
@@ -120,9 +121,14 @@ def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
         page.wait_for_timeout(300)
         content = page.locator(".leaflet-popup-content").inner_text()
         assert "<img src=x onerror=" in content and "<script>window.__pwned = 1</script>" in content
+        assert "{{ 6*7 }} {% for %}" in content and "42" not in content
         page.locator(".leaflet-control-search input").press_sequentially("Evil", delay=30)
         page.wait_for_timeout(300)
         page.evaluate("""() => { window.corridorMapper.groups['Places mentioned'].eachLayer(l => l.openPopup && l.openPopup()); }""")
         page.wait_for_timeout(300)
+        popups = page.evaluate("""() => { const out = [];
+            window.corridorMapper.groups['Places mentioned'].eachLayer(l => l.getPopup && out.push(l.getPopup().getContent()));
+            return out; }""")
+        assert any("{{ 7*7 }} {% if %} {#" in html for html in popups)  # shown as written, not evaluated
         assert page.evaluate("window.__pwned") is None
         assert log["dialogs"] == []
