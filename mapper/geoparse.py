@@ -330,15 +330,29 @@ class Geoparser:
             if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)):
                 return False
             j += 1
-        # a person: "Kazushige Kobayashi" / "President Tokayev"
+        # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
+        obscure = single and not country_name and self._obscure(entries)
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
             if single and not country_name and self._name_like(text, prev):
                 return False  # a surname after a given name
+            if obscure and self._pairs_as_name(first, prev):
+                before = tokens[first_i - 2] if first_i > 1 else None
+                if before is None or text[before.end: prev.start] != " " or not before.raw[0].isupper():
+                    return False  # two small places side by side: a given name and a surname
+            before = tokens[first_i - 2] if first_i > 1 else None
+            if (before and before.key in lex.titles and text[before.end: prev.start] == " " and prev.raw[0].isupper()
+                    and not any(prior(e) >= 0.85 for e in entries)):
+                return False  # the surname in "Minister Elena Ivanova"
         if (single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " "
-                and self._name_like(text, nxt) and not any(prior(e) >= 0.85 for e in entries)):
-            return False  # a given name before a surname
+                and not any(prior(e) >= 0.85 for e in entries)):
+            if self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
+                return False  # a given name before a surname (rarer words count as surnames after small places)
+            if obscure and self._pairs_as_name(first, nxt) and not (
+                    last_i + 2 < len(tokens) and text[nxt.end: tokens[last_i + 2].start] == " "
+                    and tokens[last_i + 2].raw[0].isupper()):
+                return False  # two small places side by side: a given name and a surname
         # a common word that starts a sentence, or a common word naming only small places
         if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in entries):
             z = self.gazetteer.zipf(first.key)
@@ -348,12 +362,32 @@ class Geoparser:
                 return False
         return True
 
-    def _name_like(self, text: str, tok: _Token) -> bool:
+    @staticmethod
+    def _obscure(entries: tuple[Entry, ...]) -> bool:
+        """Only small populated places carry this name (no country, region, curated place or city)."""
+        return bool(entries) and not any(prior(e) >= 0.85 or e.curated or _areal(e) for e in entries)
+
+    def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
+        """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
+
+        *other* must be a small place's name too, and not a word such as Port or
+        Terminal; one of the two must be rare in English.
+        """
+        lex, gaz = self.lexicon, self.gazetteer
+        if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.never or other.key in lex.org_heads \
+                or other.key in lex.national_heads or other.key in lex.demonyms:
+            return False
+        zipf = gaz.zipf(other.key)
+        return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
+            and self._obscure(gaz.by_key(other.key))
+
+    def _name_like(self, text: str, tok: _Token, rarer_than: float = NAME_ZIPF) -> bool:
         """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
+                and tok.key not in self.lexicon.never
                 and not self.gazetteer.has_key(tok.key) and tok.key not in CONNECTORS
                 and tok.key not in self.lexicon.org_heads and not self._opens_sentence(text, tok.start)
-                and self.gazetteer.zipf(tok.key) < NAME_ZIPF)
+                and self.gazetteer.zipf(tok.key) < rarer_than)
 
     def _country_after(self, text: str, end: int) -> str:
         """The country of a "Name, Country" pair, if the name is followed by one."""
@@ -445,6 +479,7 @@ class _Page:
         stops = [m.span() for m in _STOPS.finditer(text)]  # ". " and line breaks
         self._stops = [a for a, _ in stops]
         self._after_stops = [b for _, b in stops]
+        self._sentences: dict[tuple[int, int], str] = {}
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
@@ -497,7 +532,10 @@ class _Page:
         right = min(stops[k], hi) if k < len(stops) else hi
         if right < len(text) and text[right] == ".":
             right += 1
-        return text[left:right].strip()
+        sentence = self._sentences.get((left, right))
+        if sentence is None:  # mentions in one sentence share it
+            sentence = self._sentences[(left, right)] = text[left:right].strip()
+        return sentence
 
 
 def _areal(e: Entry) -> bool:
