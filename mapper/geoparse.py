@@ -90,6 +90,16 @@ class _Match:
     areal: tuple[bool, ...]  # _areal() of each entry
 
 
+@dataclass(frozen=True)
+class _RunInfo:
+    """What one run of capitalised words holds, whatever its place in a text."""
+
+    matches: tuple[_Match, ...]  # the place names it allows
+    at_sentence_start: tuple[_Match, ...] | None  # the same at a sentence start, None if no different
+    demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
+    outlets: tuple[tuple[int, tuple[str, ...]], ...]  # where an outlet's name may start, and which names
+
+
 @dataclass(slots=True)
 class _Candidate:
     start: int
@@ -131,10 +141,11 @@ class Lexicon:
         self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
         names = data.get("outlets", {}).get("names", [])
-        self.outlet_keys = sorted({n.lower() for n in names}, key=len, reverse=True)
-        self.outlets = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if names else None
+        #: outlet names (lower case, longest first) by the key of their first word
+        self.outlets: dict[str, tuple[str, ...]] = {}
+        for name in sorted({n.lower() for n in names}, key=len, reverse=True):
+            first = _norm(TOKEN.match(name).group())
+            self.outlets[first] = (*self.outlets.get(first, ()), name)
 
 
 class Geoparser:
@@ -149,7 +160,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
-        self._runs: dict[tuple, tuple[_Match, ...]] = {}
+        self._runs: dict[tuple[str, bool], _RunInfo] = {}
         self._asked_opening = False
         self._blockers = tuple(self.lexicon.titles | set(self.lexicon.demonyms))  # a quick test before the exact one
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
@@ -177,21 +188,27 @@ class Geoparser:
         text, masked = page.text, page.masked
         found: list[_Candidate] = []
         mi = 0
+        outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
             dateline = rs == 0 or text[rs - 1] == "\n"
-            variants = self._runs.get((word, dateline))
-            if variants is None:
+            info = self._runs.get((word, dateline))
+            if info is None:
                 if len(self._runs) > _RUN_CACHE_SIZE:
                     self._runs.clear()
-                variants = self._runs[(word, dateline)] = self._analyse(word, dateline)
-            matches, at_sentence_start = variants
-            if at_sentence_start is not None and self._is_sentence_start(text, rs):
-                matches = at_sentence_start
+                info = self._runs[(word, dateline)] = self._analyse(word, dateline)
+            matches = info.matches
+            if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
+                matches = info.at_sentence_start
+            for start, end, code in info.demonyms:
+                page.demonyms.append((rs + start, rs + end, code))
+            outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
             for m in matches:
                 if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
                     continue  # "President Tokayev", "trans-Caspian"
                 start, end = rs + m.start, rs + m.end
+                if start < outlet_end or any(a <= start < b for a, b in outlets):
+                    continue
                 if masked:
                     while mi < len(masked) and masked[mi][1] <= start:
                         mi += 1
@@ -207,18 +224,23 @@ class Geoparser:
                 elif follower == "$" and (m.upper_short or m.upper_long):
                     continue  # a currency: US$, NZ$
                 found.append(_Candidate(start, end, m, hint))
+            outlet_end = max([outlet_end, *(b for _, b in outlets)])
         return found
 
-    def _analyse(self, run: str, dateline: bool) -> tuple[tuple[_Match, ...], tuple[_Match, ...] | None]:
-        """The names a run allows: (anywhere, at a sentence start or None when that changes nothing)."""
+    def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
+        """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
+        and where an outlet's name may start."""
+        tokens = self._tokens(run)
+        demonyms = tuple((t.start, t.end, self.lexicon.demonyms[t.key]) for t in tokens if t.key in self.lexicon.demonyms)
+        outlets = tuple((t.start, self.lexicon.outlets[t.key]) for t in tokens if t.key in self.lexicon.outlets)
         if dateline:
-            return self._analyse_run(run, "\n"), None
+            return _RunInfo(self._analyse_run(run, "\n"), None, demonyms, outlets)
         self._asked_opening = False
         plain = self._analyse_run(run, "w ")
         if not self._asked_opening:  # no filter looked at whether the run opens a sentence
-            return plain, None
+            return _RunInfo(plain, None, demonyms, outlets)
         opening = self._analyse_run(run, ". ")
-        return plain, (None if opening == plain else opening)
+        return _RunInfo(plain, None if opening == plain else opening, demonyms, outlets)
 
     def _opens_sentence(self, text: str, start: int) -> bool:
         """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
@@ -407,7 +429,7 @@ class Geoparser:
 
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
-        page = _Page(text, self.lexicon)
+        page = _Page(text)
         cands = self._recognise(page)
         ctx_countries: set[str] = set()
         anchors: dict[str, tuple[float, float]] = {}
@@ -467,15 +489,16 @@ class Geoparser:
 
 
 class _Page:
-    """Look-ups over one text, built once per parse: masked spans, demonyms, sentence breaks."""
+    """Look-ups over one text for one parse: masked spans, demonyms, sentence breaks.
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    URL spans are found up front; outlet names and demonyms, which start with
+    a capital letter, are added by the recogniser as it meets them in runs.
+    """
+
+    def __init__(self, text: str) -> None:
         self.text = text
-        self._folded = text.lower()
-        same_length = len(self._folded) == len(text)
-        self.masked = sorted(self._urls() + self._outlets(lexicon, same_length))
-        self.demonyms = self._words(lexicon.demonyms, same_length)
-        self._demonym_starts = [d[0] for d in self.demonyms]
+        self.masked = self._urls()
+        self.demonyms: list[tuple[int, int, str]] = []  # (start, end, country), in text order
         stops = [m.span() for m in _STOPS.finditer(text)]  # ". " and line breaks
         self._stops = [a for a, _ in stops]
         self._after_stops = [b for _, b in stops]
@@ -489,32 +512,20 @@ class _Page:
             if word and word.start() <= hint.start() and word.start() not in seen:
                 seen.add(word.start())
                 spans += [(word.start() + u.start(), word.start() + u.end()) for u in URL.finditer(word.group())]
-        return spans
+        return sorted(spans)
 
-    def _outlets(self, lexicon: Lexicon, same_length: bool) -> list[tuple[int, int]]:
-        if lexicon.outlets is None:
-            return []
-        if not same_length:  # lower-casing changed offsets: use the (slower) pattern
-            return [m.span() for m in lexicon.outlets.finditer(self.text)]
-        return [(i, j) for i, j, _ in self._words(dict.fromkeys(lexicon.outlet_keys, ""), True)]
-
-    def _words(self, words: dict[str, str], same_length: bool) -> list[tuple[int, int, str]]:
-        """Whole-word, case-blind occurrences of *words*: (start, end, value), by start."""
-        if not same_length:
-            return sorted((t.start, t.end, words[t.key]) for t in Geoparser._tokens(self.text) if t.key in words)
-        folded, found = self._folded, []
-        for w, value in words.items():
-            i = folded.find(w)
-            while i != -1:
-                j = i + len(w)
-                if not (i and _is_word_char(folded[i - 1])) and not (j < len(folded) and _is_word_char(folded[j])):
-                    found.append((i, j, value))
-                i = folded.find(w, i + 1)
-        return sorted(found)
+    def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
+        """The end of the outlet name among *names* written at *start* (any case), or -1."""
+        text = self.text
+        for name in names:
+            end = start + len(name)
+            if text[start:end].lower() == name and not (end < len(text) and _is_word_char(text[end])):
+                return end
+        return -1
 
     def demonym_before(self, start: int) -> str:
         """The country of a demonym among the four words before *start* ("the Chinese city of ...")."""
-        k = bisect.bisect_left(self._demonym_starts, max(0, start - 60))
+        k = bisect.bisect_left(self.demonyms, (max(0, start - 60),))
         while k < len(self.demonyms) and self.demonyms[k][1] <= start:
             d_start, _, code = self.demonyms[k]
             if len(TOKEN.findall(self.text, d_start, start)) <= 4:
