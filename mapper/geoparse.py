@@ -99,6 +99,14 @@ class _RunInfo:
     demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
     outlets: tuple[tuple[int, tuple[str, ...]], ...]  # where an outlet's name may start, and which names
 
+    @property
+    def idle(self) -> bool:
+        """Nothing here for the recogniser (most runs: "The", "President", "Monday")."""
+        return not (self.matches or self.at_sentence_start or self.demonyms or self.outlets)
+
+
+_IDLE = _RunInfo((), None, (), ())
+
 
 @dataclass(slots=True)
 class _Candidate:
@@ -196,18 +204,23 @@ class Geoparser:
             if info is None:
                 if len(self._runs) > _RUN_CACHE_SIZE:
                     self._runs.clear()
-                info = self._runs[(word, dateline)] = self._analyse(word, dateline)
+                info = self._analyse(word, dateline)
+                info = self._runs[(word, dateline)] = _IDLE if info.idle else info
+            if info is _IDLE:
+                continue
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
-            for start, end, code in info.demonyms:
-                page.demonyms.append((rs + start, rs + end, code))
-            outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
+            if info.demonyms:
+                page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
+            outlets = ()
+            if info.outlets:
+                outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
             for m in matches:
                 if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
                     continue  # "President Tokayev", "trans-Caspian"
                 start, end = rs + m.start, rs + m.end
-                if start < outlet_end or any(a <= start < b for a, b in outlets):
+                if start < outlet_end or (outlets and any(a <= start < b for a, b in outlets)):
                     continue
                 if masked:
                     while mi < len(masked) and masked[mi][1] <= start:
@@ -224,7 +237,8 @@ class Geoparser:
                 elif follower == "$" and (m.upper_short or m.upper_long):
                     continue  # a currency: US$, NZ$
                 found.append(_Candidate(start, end, m, hint))
-            outlet_end = max([outlet_end, *(b for _, b in outlets)])
+            if outlets:
+                outlet_end = max(outlet_end, *(b for _, b in outlets))
         return found
 
     def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
