@@ -248,12 +248,12 @@ class Geoparser:
         demonyms = tuple((t.start, t.end, self.lexicon.demonyms[t.key]) for t in tokens if t.key in self.lexicon.demonyms)
         outlets = tuple((t.start, self.lexicon.outlets[t.key]) for t in tokens if t.key in self.lexicon.outlets)
         if dateline:
-            return _RunInfo(self._analyse_run(run, "\n"), None, demonyms, outlets)
+            return _RunInfo(self._analyse_run(run, tokens, "\n"), None, demonyms, outlets)
         self._asked_opening = False
-        plain = self._analyse_run(run, "w ")
+        plain = self._analyse_run(run, tokens, "w ")
         if not self._asked_opening:  # no filter looked at whether the run opens a sentence
             return _RunInfo(plain, None, demonyms, outlets)
-        opening = self._analyse_run(run, ". ")
+        opening = self._analyse_run(run, tokens, ". ")
         return _RunInfo(plain, None if opening == plain else opening, demonyms, outlets)
 
     def _opens_sentence(self, text: str, start: int) -> bool:
@@ -275,13 +275,12 @@ class Geoparser:
             return False
         return _norm(word.group()) in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
 
-    def _analyse_run(self, run: str, lead: str) -> tuple[_Match, ...]:
-        """The place names in one run of capitalised words, read as if *lead* came before it.
-
-        *lead* stands in for the context: a line start, a sentence start, or a word.
+    def _analyse_run(self, run: str, run_tokens: list[_Token], lead: str) -> tuple[_Match, ...]:
+        """The place names in one run of capitalised words (tokens *run_tokens*), read as if *lead* came
+        before it: *lead* stands in for the context, a line start, a sentence start or a word.
         """
-        text = lead + run
-        tokens = self._tokens(text)[(1 if lead == "w " else 0):]
+        text, k = lead + run, len(lead)
+        tokens = [_Token(t.start + k, t.end + k, t.key, t.raw) for t in run_tokens]
         known = self.gazetteer.has_key
         out: list[_Match] = []
         i = 0
