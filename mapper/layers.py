@@ -64,7 +64,7 @@ CORRIDOR_COLUMNS = ["id", "name", "modes", "countries", "length_km", "status", "
 SEGMENT_COLUMNS = ["id", "corridor_id", "from", "to", "mode", "status", "length_km", "countries",
                    "nodes", "sources"]
 CROSSING_COLUMNS = ["id", "name", "posts", "countries", "mode", "status", "status_year",
-                    "confidence", "note", "sources"]
+                    "confidence", "position", "note", "sources"]
 HUB_COLUMNS = ["id", "name", "kind", "status", "country", "year", "local_name", "confidence", "note", "sources"]
 
 
@@ -77,6 +77,8 @@ def point_layer(records: dict[str, tuple[dict, Path]], columns: list[str]) -> gp
             v = rec.get(col)
             if col == "sources":
                 v = sources_json(rec["sources"])
+            elif col == "position":  # crossings: is the point published, or derived by a stated method?
+                v = "estimated" if rec.get("estimated_from") or v == "estimated" else "sourced"
             elif isinstance(v, list):
                 v = ",".join(v)
             row[col] = "" if v is None and col not in ("status_year", "year") else v

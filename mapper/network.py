@@ -121,6 +121,32 @@ class Countries:
     def by_iso(self, iso: str):
         return self.geoms[self.iso.index(iso)] if iso in self.iso else None
 
+    def border(self, a: str, b: str):
+        """The line the outlines of countries *a* and *b* share (empty if they do not touch)."""
+        return self.by_iso(a).boundary.intersection(self.by_iso(b).boundary)
+
+    def estimate_crossing(self, a: str, b: str, points: list[tuple[float, float]]) -> tuple[float, float]:
+        """Where a crossing between *a* and *b* probably is, from the (lat, lon) of the places its posts are named after.
+
+        One place: the point of the border nearest to it. Two (one on each side):
+        where the straight segment between them crosses the border, or the
+        border point nearest to the segment's midpoint if it does not. Rounded
+        to 4 decimals. This is the method stated in the notes of crossings with
+        ``estimated_from`` (confidence low): a real checkpoint sits on a road
+        that may meet the border some km away.
+        """
+        from shapely.ops import nearest_points
+
+        border = self.border(a, b)
+        if len(points) == 1:
+            target = Point(points[0][1], points[0][0])
+        else:
+            segment = LineString([(lon, lat) for lat, lon in points])
+            hit = segment.intersection(border)
+            target = hit.representative_point() if not hit.is_empty else segment.interpolate(0.5, normalized=True)
+        at = nearest_points(border, target)[0]
+        return round(at.y, 4), round(at.x, 4)
+
     def at(self, lon: float, lat: float) -> str:
         pt = Point(lon, lat)
         for i in self.tree.query(pt, predicate="intersects"):
@@ -370,6 +396,12 @@ def _check_crossing(rec: dict, path: Path) -> None:
     cs, posts = rec["countries"], rec["posts"]
     if len(cs) != 2 or len(posts) != 2 or not all(isinstance(x, str) and x for x in posts):
         raise DataError(f"{loc}: a crossing needs two countries and two post names")
+    if rec.get("position", "estimated") not in ("sourced", "estimated") or (
+            "estimated_from" in rec and rec.get("position", "estimated") != "estimated"):
+        raise DataError(f"{loc}: position must be \"sourced\" or \"estimated\" (estimated when estimated_from is given)")
+    if "estimated_from" in rec and (rec.get("confidence") != "low" or not 1 <= len(rec["estimated_from"]) <= 2):
+        raise DataError(f"{loc}: an estimated position needs confidence = \"low\" and one or two places in "
+                        "estimated_from")
     if cs != sorted(cs) or not all(datafiles.ISO2.match(c) for c in cs):
         raise DataError(f"{loc}: countries must be two ISO-2 codes in alphabetical order, got {cs}")
 

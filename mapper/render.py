@@ -181,11 +181,13 @@ def _add_corridors(group, layers: Layers, colours: dict[str, str]) -> int:
     return len(segs)
 
 
-def _shape_icon(kind: str, colour: str, css: str, ident: str) -> folium.DivIcon:
+def _shape_icon(kind: str, colour: str, css: str, ident: str, hollow: bool = False) -> folium.DivIcon:
+    """An SVG marker; *hollow* (white inside, coloured rim) marks a position that is only estimated."""
     shapes = {"square": '<rect x="3" y="3" width="12" height="12"/>',
               "diamond": '<polygon points="9,1 17,9 9,17 1,9"/>',
               "circle": '<circle cx="9" cy="9" r="6.5"/>'}
-    svg = (f'<svg width="18" height="18" viewBox="0 0 18 18" fill="{colour}" stroke="#222" stroke-width="1.3" '
+    paint = f'fill="#fff" stroke="{colour}" stroke-width="3"' if hollow else f'fill="{colour}" stroke="#222" stroke-width="1.3"'
+    svg = (f'<svg width="18" height="18" viewBox="0 0 18 18" {paint} '
            f'data-id="{esc(ident)}">{shapes[kind]}</svg>')
     return folium.DivIcon(html=svg, icon_size=(18, 18), icon_anchor=(9, 9), class_name=css)
 
@@ -201,11 +203,14 @@ def _add_crossings(group, layers: Layers) -> int:
     for _, c in layers.frames["crossings"].iterrows():
         kind = {"rail": "square", "road": "circle"}.get(c["mode"], "diamond")
         colour = CROSSING_COLOURS.get(c["status"], "#666")
+        estimated = c["position"] == "estimated"
         m = folium.Marker((c.geometry.y, c.geometry.x),
-                          icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}", c["id"]))
+                          icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}"
+                                           + (" cm-estimated" if estimated else ""), c["id"], hollow=estimated))
         body = _popup(c["name"], [("Posts", c["posts"].replace(",", " / ")), ("Countries", c["countries"]),
                                   ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", _nn(c["status_year"])),
-                                  ("Confidence", c["confidence"]), ("Note", c["note"])],
+                                  ("Confidence", c["confidence"]), ("Position", c["position"]),
+                                  ("Note", c["note"])],
                       _sources_html(c["sources"]))
         _place(m, group, body, f"{c['name']} ({c['mode']}, {c['status']})")
     return len(layers.frames["crossings"])
@@ -306,7 +311,8 @@ def _legend(layers: Layers, colours: dict[str, str]) -> str:
         line(STATUS_DASH["under_construction"], "under construction / reconstruction") + line(SEA_DASH, "sea leg")
     marks = "".join(f'<div><span class="cm-dot" style="background:{c}"></span>crossing: {esc(s.replace("_", " "))}</div>'
                     for s, c in CROSSING_COLOURS.items())
-    shapes = "<div>■ rail · ● road · ◆ rail and road crossing</div><div>■ hub or project · ◆ venue</div>" \
+    shapes = "<div>■ rail · ● road · ◆ rail and road crossing</div><div>○ hollow: crossing position estimated, not published</div>" \
+             "<div>■ hub or project · ◆ venue</div>" \
              '<div><span class="cm-dot" style="background:#F0E442"></span>place mentioned (size: mentions)</div>'
     return (f'<details id="cm-legend" class="cm-panel" open><summary><b>Legend</b></summary>{rows}{styles}{marks}{shapes}'
             f'<div class="cm-small">Places: GeoNames (CC BY 4.0) · Outlines: Natural Earth (public domain)</div></details>')

@@ -67,6 +67,7 @@ CASES = {
     "chain crosses itself": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Kokshetau|KZ", "Karaganda|KZ", "Pavlodar|KZ", "Zhezkazgan|KZ"')), ["test-route", "crosses itself"]),
     "bad leg mode": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace('mode = "road"', 'mode = "train"')), ["test-route", "mode"]),
     "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
+    "estimate not marked low": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'confidence = "low"\nestimated_from = ["geonames:1484943"]', 'confidence = "high"\nestimated_from = ["geonames:1484943"]'), ["ubagan-zverinogolovskoe-road", "estimated"]),
     "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
     "figure without year": (_sub(FIGURES, "year = 2024", 'year = "2024"'), ["figures.toml", "year"]),
     "country not ISO-2": (_sub(HUBS, 'country = "RU"', 'country = "Russia"'), ["hubs.toml", "ISO-2"]),

@@ -37,6 +37,10 @@ def test_offline_render(built):
             return [ids.size, colours.size]; }""")
         assert drawn == [_count(built, "corridors")] * 2  # every corridor drawn, one colour each
         assert page.locator(".cm-crossing").count() == _count(built, "crossings")
+        crossings = json.loads((built / "layers" / "crossings.geojson").read_text())["features"]
+        estimated = [f["properties"]["id"] for f in crossings if f["properties"]["position"] == "estimated"]
+        assert estimated and page.locator(".cm-crossing.cm-estimated").count() == len(estimated)
+        assert page.locator(f'.cm-estimated svg[data-id="{estimated[0]}"]').get_attribute("fill") == "#fff"
         assert page.locator(".cm-hub").count() == _count(built, "hubs")
         assert page.locator("#cm-legend").is_visible()
         assert page.locator(".leaflet-control-scale").is_visible()
