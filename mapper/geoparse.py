@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper import datafiles
@@ -63,7 +63,8 @@ class Mention:
         return f"{self.doc}:{self.start}-{self.end}"
 
     def as_dict(self) -> dict:
-        return {"id": self.id, **asdict(self)}
+        """The mention as a plain dict, its ``id`` first (every field is a str or a number)."""
+        return {"id": self.id, **{name: getattr(self, name) for name in self.__slots__}}
 
 
 @dataclass
@@ -137,7 +138,7 @@ _STOPS = re.compile(r"\. |\n")  # what ends a sentence for a mention's context
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
-_RUN_CACHE_SIZE = 200_000
+_RUN_CACHE_SIZE = 50_000  # distinct runs kept (about 20 MB); the cache is emptied when full
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
 
