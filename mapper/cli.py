@@ -8,6 +8,7 @@ value at fault (a traceback only with ``--debug``).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -116,8 +117,9 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
     reporter = Reporter()
     out = click.get_text_stream("stdout")
     writer = _MentionWriter(fmt, out)
-    for m in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs, expand_dirs=False):
-        writer.write(m)
+    for record in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs,
+                                expand_dirs=False, encode=ENCODERS[fmt]):
+        writer.write(record)
     writer.close()
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
@@ -127,28 +129,40 @@ MENTION_FIELDS = ["id", "doc", "start", "end", "text", "place_id", "name", "coun
                   "feature_class", "score", "lat", "lon"]
 
 
+def _jsonl(m) -> str:
+    return json.dumps(m.as_dict(), ensure_ascii=False) + "\n"
+
+
+def _csv(m) -> str:
+    buf = io.StringIO()
+    csv.DictWriter(buf, fieldnames=MENTION_FIELDS, extrasaction="ignore").writerow(m.as_dict())
+    return buf.getvalue()
+
+
+def _geojson_feature(m) -> str:
+    d = m.as_dict()
+    props = {k: d[k] for k in MENTION_FIELDS if k not in ("lat", "lon")}
+    return json.dumps({"type": "Feature", "id": d["id"], "properties": props,
+                       "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]}},
+                      ensure_ascii=False)
+
+
+#: one mention as text in each output format (run in the worker processes with --jobs)
+ENCODERS = {"jsonl": _jsonl, "csv": _csv, "geojson": _geojson_feature}
+
+
 class _MentionWriter:
-    """Streams mentions as GeoJSON, JSON lines or CSV."""
+    """Streams encoded mentions (see :data:`ENCODERS`) as one GeoJSON document, JSON lines or CSV."""
 
     def __init__(self, fmt: str, out) -> None:
         self.fmt, self.out, self.n = fmt, out, 0
         if fmt == "geojson":
             out.write('{"type": "FeatureCollection", "features": [\n')
         elif fmt == "csv":
-            self.csv = csv.DictWriter(out, fieldnames=MENTION_FIELDS, extrasaction="ignore")
-            self.csv.writeheader()
+            csv.writer(out).writerow(MENTION_FIELDS)
 
-    def write(self, m) -> None:
-        d = m.as_dict()
-        if self.fmt == "jsonl":
-            self.out.write(json.dumps(d, ensure_ascii=False) + "\n")
-        elif self.fmt == "csv":
-            self.csv.writerow(d)
-        else:
-            props = {k: d[k] for k in MENTION_FIELDS if k not in ("lat", "lon")}
-            feature = {"type": "Feature", "id": d["id"], "properties": props,
-                       "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]}}
-            self.out.write((",\n" if self.n else "") + json.dumps(feature, ensure_ascii=False))
+    def write(self, record: str) -> None:
+        self.out.write((",\n" if self.n and self.fmt == "geojson" else "") + record)
         self.n += 1
 
     def close(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from mapper.documents import GIVEN, STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
 from mapper.errors import DataError, InputError
@@ -47,11 +47,11 @@ def _init_worker(data_dir: Path | None) -> None:
     _WORKER = make_parser(data_dir, progress=False)
 
 
-def _work(args: tuple[Path, str | None]) -> tuple[list[Mention] | None, str | None, str | None]:
-    path, encoding = args
+def _work(args: tuple[Path, str | None, Callable | None]) -> tuple[list | None, str | None, str | None]:
+    path, encoding, encode = args
     try:
         mentions, guessed = parse_path(_WORKER, path, encoding)
-        return mentions, guessed, None
+        return (mentions if encode is None else [encode(m) for m in mentions]), guessed, None
     except InputError as exc:
         return None, None, str(exc)
 
@@ -67,11 +67,14 @@ def _progress(paths: list[Path]):
 
 
 def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
-                  *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True) -> Iterator[Mention]:
+                  *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True,
+                  encode: Callable[[Mention], str] | None = None) -> Iterator[Mention | str]:
     """Mentions of every document under *inputs*, in order; bad files go to *reporter*.
 
     With ``expand_dirs=False`` a directory is reported as bad input instead of
-    being read (the ``mentions`` command takes files).
+    being read (the ``mentions`` command takes files). With *encode* (a
+    module-level function), ``encode(mention)`` is yielded instead, computed
+    in the worker processes when ``jobs > 1``.
     """
     inputs = list(inputs)
     if not expand_dirs:
@@ -83,7 +86,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
             for path, (mentions, guessed, error) in zip(
-                    _progress(paths), pool.map(_work, [(p, encoding) for p in paths], chunksize=8)):
+                    _progress(paths), pool.map(_work, [(p, encoding, encode) for p in paths], chunksize=8)):
                 if error:
                     reporter.skip(InputError(error.split(": ", 1)[-1], path=path))
                     continue
@@ -98,7 +101,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
             reporter.skip(exc)
             continue
         _report_guess(reporter, path, guessed)
-        yield from mentions
+        yield from (mentions if encode is None else map(encode, mentions))
 
 
 def _report_guess(reporter, path: Path, guessed: str | None) -> None:
