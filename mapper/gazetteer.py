@@ -195,8 +195,15 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 
 def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
-    """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP)."""
+    """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP).
+
+    Crossings whose point is derived from gazetteer places (``estimated_from``)
+    are left out: their posts are named after those places, which the
+    gazetteer already has at their true position.
+    """
     for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
+        if rec.get("estimated_from"):
+            continue
         for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
             yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
                          "", f"corridors/crossings/{path.name}"), [post])
@@ -290,7 +297,7 @@ class Overlay:
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":
         """The overlay for *data_dir*, from a pickle keyed by the data files' contents when possible."""
-        digest = hashlib.sha256(INDEX_VERSION.encode())
+        digest = hashlib.sha256(INDEX_VERSION.encode() + Path(__file__).read_bytes())  # this code builds it
         for path in overlay_files(data_dir):
             digest.update(str(path.relative_to(data_dir)).encode())
             digest.update(path.read_bytes())

@@ -126,9 +126,11 @@ _norm = lru_cache(maxsize=262144)(normalize)
 # with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
 _UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
 _WORD = r"[^\W\d_]*(?:['’][^\W\d_]+)*"
+# a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run
+_ABBREVIATION_DOT = r"(?<=(?<![^\W\d_])(?:[Ss][Tt]|[Mm][Tt]|[Ff][Tt]|[Pp][Tt]))\. ?"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
-                 rf"(?:(?: [-–—] |[ \-–—‐‑]|\. ?)(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+                 rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _URL_HINT = re.compile(r"https?://|www\.|@|\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj"
                        r"|tm|az|ge|tr|ir|de|fr|pl)\b")
