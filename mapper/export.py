@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
 from shapely.geometry import mapping
 
-from mapper.outputs import atomic_path, write_text_atomic
+from mapper.outputs import atomic_path
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -44,20 +45,43 @@ def _clean(value):
     return value
 
 
-def feature_collection(gdf: gpd.GeoDataFrame) -> dict:
-    """A layer as an RFC 7946 FeatureCollection dict."""
-    features = []
-    cols = [c for c in gdf.columns if c != gdf.geometry.name]
-    for row, geom in zip(gdf[cols].itertuples(index=False, name=None), gdf.geometry):
-        props = {c: _clean(v) for c, v in zip(cols, row)}
+def _column(values) -> list:
+    """A column as plain Python values: NaN → None, whole floats → int (see :func:`_clean`)."""
+    if values.dtype.kind == "f":
+        return [None if v != v else (int(v) if v.is_integer() and abs(v) < 1e15 else v) for v in values.tolist()]
+    if values.dtype.kind in "iub" and not values.hasnans:
+        return values.tolist()
+    return [_clean(v) for v in values.tolist()]
+
+
+def _geometries(geoms) -> Iterator[dict]:
+    """GeoJSON geometry dicts with coordinates rounded; points are read in one vectorised call."""
+    import shapely
+
+    if len(geoms) and (shapely.get_type_id(geoms.values) == 0).all():
+        for x, y in shapely.get_coordinates(geoms.values).tolist():
+            yield {"type": "Point", "coordinates": [round(x, PRECISION), round(y, PRECISION)]}
+        return
+    for geom in geoms:
         g = mapping(geom)
-        features.append({"type": "Feature", "id": str(props["id"]), "properties": props,
-                         "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}})
-    return {"type": "FeatureCollection", "features": features}
+        yield {"type": g["type"], "coordinates": _round(g["coordinates"])}
 
 
-def geojson_text(gdf: gpd.GeoDataFrame) -> str:
-    return json.dumps(feature_collection(gdf), ensure_ascii=False, separators=(",", ":")) + "\n"
+def iter_features(gdf: gpd.GeoDataFrame) -> Iterator[dict]:
+    """A layer's rows as RFC 7946 Feature dicts (coordinates rounded, ids as strings)."""
+    cols = [c for c in gdf.columns if c != gdf.geometry.name]
+    for row, geometry in zip(zip(*(_column(gdf[c]) for c in cols)), _geometries(gdf.geometry)):
+        props = dict(zip(cols, row))
+        yield {"type": "Feature", "id": str(props["id"]), "properties": props, "geometry": geometry}
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, target: Path) -> None:
+    """Write a layer as a compact FeatureCollection, feature by feature (memory stays small), atomically."""
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        fh.write('{"type":"FeatureCollection","features":[')
+        for i, feature in enumerate(iter_features(gdf)):
+            fh.write(("," if i else "") + json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+        fh.write("]}\n")
 
 
 def _gdal_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -77,7 +101,7 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
     if fmt == "geojson":
         for name, gdf in layers.items():
             target = path / f"{name}.geojson"
-            write_text_atomic(target, geojson_text(gdf))
+            write_geojson(gdf, target)
             written.append(target)
     elif fmt in ("gpkg", "kml"):
         with atomic_path(path) as tmp:
