@@ -344,6 +344,9 @@ class Gazetteer:
             if progress:
                 print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
             build_index(path, cities=cities, progress=progress)
+            for old in path.parent.glob(f"gazetteer-{cities}-*"):  # indexes of older versions, and their key tables
+                if not old.name.startswith(path.stem):
+                    old.unlink(missing_ok=True)
         return cls(path, Overlay.load(data_dir))
 
     def _has_key(self, key: str) -> bool:
