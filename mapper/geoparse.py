@@ -140,7 +140,8 @@ _STOPS = re.compile(r"\. |\n")  # what ends a sentence for a mention's context
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
-_RUN_CACHE_SIZE = 50_000  # distinct runs kept (about 20 MB); the cache is emptied when full
+_RUN_CACHE_SIZE = 50_000  # distinct runs kept (about 40 MB); the cache is emptied when full
+_RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
 
@@ -208,7 +209,10 @@ class Geoparser:
                 if len(self._runs) > _RUN_CACHE_SIZE:
                     self._runs.clear()
                 info = self._analyse(word, dateline)
-                info = self._runs[(word, dateline)] = _IDLE if info.idle else info
+                if info.idle:
+                    info = _IDLE
+                if len(word) <= _RUN_CACHE_MAX_CHARS:
+                    self._runs[(word, dateline)] = info
             if info is _IDLE:
                 continue
             matches = info.matches
