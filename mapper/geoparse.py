@@ -2,12 +2,17 @@
 
 Two steps, as in the geoparsing literature:
 
-* **recognition**: capitalised token n-grams (up to six tokens, across spaces
-  and hyphens, so "Dostyk-Alashankou" gives two names and "Ust-Kamenogorsk"
-  one) that are gazetteer names, minus what the context says is not a place:
-  demonyms, names inside organisation and outlet names, people's names
-  (citations such as "Hadano, T. 2023", "Kazushige Kobayashi"), URLs, common
-  words at the start of a sentence;
+* **recognition**: one compiled pattern finds the runs of capitalised words
+  (joined by spaces, hyphens and connectors such as "of"); inside a run, the
+  longest token n-grams (up to six) that are gazetteer names are read, so
+  "Dostyk-Alashankou" gives two names and "Ust-Kamenogorsk" one, minus what
+  the context says is not a place: demonyms, names inside organisation and
+  outlet names, people's names (citations such as "Hadano, T. 2023",
+  "Kazushige Kobayashi", "Minister Elena Ivanova"), URLs, common words at the
+  start of a sentence. What a run's own words decide is computed once per
+  distinct run and cached, so a name met again costs a dictionary look-up;
+  what depends on the text around the run (the word before it, a comma and
+  a country after a name, a sentence start) is checked each time;
 * **resolution**: among the entries that carry the name, the one that best
   fits the document: prominence, the countries the document names, distance
   to the places already resolved unambiguously, "Name, Country" and
