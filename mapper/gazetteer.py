@@ -29,7 +29,7 @@ import sys
 import tempfile
 import unicodedata
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -348,6 +348,15 @@ class Gazetteer:
                 if not old.name.startswith(path.stem):
                     old.unlink(missing_ok=True)
         return cls(path, Overlay.load(data_dir))
+
+    @cached_property
+    def and_heads(self) -> frozenset[str]:
+        """The words just before "and" inside some name ("bosnia" in "Bosnia and Herzegovina")."""
+        def query() -> list[str]:
+            return [k for (k,) in self._con.execute("SELECT DISTINCT key FROM names WHERE key LIKE '% and %'")]
+
+        keys = memo("and-names", self.path.name, query, list) + [k for k in self.overlay.by_key if " and " in k]
+        return frozenset(part.rsplit(" ", 1)[-1] for k in keys for part in k.split(" and ")[:-1])
 
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key* (use :attr:`has_key`, cached)."""

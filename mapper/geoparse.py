@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -137,6 +138,7 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
+_AND = re.compile(r" and (?=\S)")
 _URL_HINT = re.compile(r"https?://|www\.|@|\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj"
                        r"|tm|az|ge|tr|ir|de|fr|pl)\b")
 _CHUNK = re.compile(r"\S+")
@@ -206,8 +208,7 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        for run in RUN.finditer(text):
-            rs, word = run.start(), run.group()
+        for rs, word in self._runs_of(text):
             dateline = rs == 0 or text[rs - 1] == "\n"
             info = self._runs.get((word, dateline))
             if info is None:
@@ -252,6 +253,23 @@ class Geoparser:
             if outlets:
                 outlet_end = max(outlet_end, *(b for _, b in outlets))
         return found
+
+    def _runs_of(self, text: str) -> Iterator[tuple[int, str]]:
+        """The runs of capitalised words in *text* (start, run), cut at each "and" that joins two names
+        instead of being part of one ("Omsk and Karagandy", not "Bosnia and Herzegovina"), so that runs
+        repeat and their analysis is reused."""
+        for run in RUN.finditer(text):
+            rs, word = run.start(), run.group()
+            if " and " not in word:
+                yield rs, word
+                continue
+            heads, start = self.gazetteer.and_heads, 0
+            for m in _AND.finditer(word):
+                last = _PREVIOUS_WORD.search(word, start, m.start())
+                if last is None or _norm(last.group()) not in heads:
+                    yield rs + start, word[start: m.start()]
+                    start = m.end()
+            yield rs + start, word[start:]
 
     def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
         """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
