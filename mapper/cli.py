@@ -152,20 +152,30 @@ ENCODERS = {"jsonl": _jsonl, "csv": _csv, "geojson": _geojson_feature}
 
 
 class _MentionWriter:
-    """Streams encoded mentions (see :data:`ENCODERS`) as one GeoJSON document, JSON lines or CSV."""
+    """Streams encoded mentions (see :data:`ENCODERS`) as one GeoJSON document, JSON lines or CSV.
+
+    Records are written a thousand at a time (one write call each, not one per mention).
+    """
 
     def __init__(self, fmt: str, out) -> None:
-        self.fmt, self.out, self.n = fmt, out, 0
+        self.fmt, self.out, self.n, self.pending = fmt, out, 0, []
         if fmt == "geojson":
             out.write('{"type": "FeatureCollection", "features": [\n')
         elif fmt == "csv":
             csv.writer(out).writerow(MENTION_FIELDS)
 
     def write(self, record: str) -> None:
-        self.out.write((",\n" if self.n and self.fmt == "geojson" else "") + record)
+        self.pending.append((",\n" if self.n and self.fmt == "geojson" else "") + record)
         self.n += 1
+        if len(self.pending) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.out.write("".join(self.pending))
+        self.pending.clear()
 
     def close(self) -> None:
+        self._flush()
         if self.fmt == "geojson":
             self.out.write("\n]}\n")
         self.out.flush()
