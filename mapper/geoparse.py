@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -208,68 +207,66 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        for rs, word in self._runs_of(text):
-            dateline = rs == 0 or text[rs - 1] == "\n"
-            info = self._runs.get((word, dateline))
-            if info is None:
-                if len(self._runs) > _RUN_CACHE_SIZE:
-                    self._runs.clear()
-                info = self._analyse(word, dateline)
-                if info.idle:
-                    info = _IDLE
-                if len(word) <= _RUN_CACHE_MAX_CHARS:
-                    self._runs[(word, dateline)] = info
-            if info is _IDLE:
-                continue
-            matches = info.matches
-            if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
-                matches = info.at_sentence_start
-            if info.demonyms:
-                page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
-            outlets = ()
-            if info.outlets:
-                outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
-            for m in matches:
-                if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
-                    continue  # "President Tokayev", "trans-Caspian"
-                start, end = rs + m.start, rs + m.end
-                if start < outlet_end or (outlets and any(a <= start < b for a, b in outlets)):
-                    continue
-                if masked:
-                    while mi < len(masked) and masked[mi][1] <= start:
-                        mi += 1
-                    if mi < len(masked) and masked[mi][0] <= start:
-                        continue
-                hint = ""
-                follower = text[end: end + 1]
-                if follower == ",":
-                    after = text[end: end + 8]
-                    if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
-                        continue  # a person: "Hadano, T." / "(Hadano, 2023)"
-                    hint = self._country_after(text, end)
-                elif follower == "$" and (m.upper_short or m.upper_long):
-                    continue  # a currency: US$, NZ$
-                found.append(_Candidate(start, end, m, hint))
-            if outlets:
-                outlet_end = max(outlet_end, *(b for _, b in outlets))
-        return found
-
-    def _runs_of(self, text: str) -> Iterator[tuple[int, str]]:
-        """The runs of capitalised words in *text* (start, run), cut at each "and" that joins two names
-        instead of being part of one ("Omsk and Karagandy", not "Bosnia and Herzegovina"), so that runs
-        repeat and their analysis is reused."""
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            if " and " not in word:
-                yield rs, word
-                continue
-            heads, start = self.gazetteer.and_heads, 0
-            for m in _AND.finditer(word):
-                last = _PREVIOUS_WORD.search(word, start, m.start())
-                if last is None or _norm(last.group()) not in heads:
-                    yield rs + start, word[start: m.start()]
-                    start = m.end()
-            yield rs + start, word[start:]
+            for rs, word in (self._cut_at_and(rs, word) if " and " in word else ((rs, word),)):
+                dateline = rs == 0 or text[rs - 1] == "\n"
+                info = self._runs.get((word, dateline))
+                if info is None:
+                    if len(self._runs) > _RUN_CACHE_SIZE:
+                        self._runs.clear()
+                    info = self._analyse(word, dateline)
+                    if info.idle:
+                        info = _IDLE
+                    if len(word) <= _RUN_CACHE_MAX_CHARS:
+                        self._runs[(word, dateline)] = info
+                if info is _IDLE:
+                    continue
+                matches = info.matches
+                if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
+                    matches = info.at_sentence_start
+                if info.demonyms:
+                    page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
+                outlets = ()
+                if info.outlets:
+                    outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
+                for m in matches:
+                    if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
+                        continue  # "President Tokayev", "trans-Caspian"
+                    start, end = rs + m.start, rs + m.end
+                    if start < outlet_end or (outlets and any(a <= start < b for a, b in outlets)):
+                        continue
+                    if masked:
+                        while mi < len(masked) and masked[mi][1] <= start:
+                            mi += 1
+                        if mi < len(masked) and masked[mi][0] <= start:
+                            continue
+                    hint = ""
+                    follower = text[end: end + 1]
+                    if follower == ",":
+                        after = text[end: end + 8]
+                        if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
+                            continue  # a person: "Hadano, T." / "(Hadano, 2023)"
+                        hint = self._country_after(text, end)
+                    elif follower == "$" and (m.upper_short or m.upper_long):
+                        continue  # a currency: US$, NZ$
+                    found.append(_Candidate(start, end, m, hint))
+                for _, b in outlets:
+                    outlet_end = max(outlet_end, b)
+        return found
+
+    def _cut_at_and(self, rs: int, run: str) -> list[tuple[int, str]]:
+        """A run (starting at *rs*) cut at each "and" that joins two names instead of being part of one
+        ("Omsk and Karagandy", not "Bosnia and Herzegovina"), so that runs repeat and their analysis is
+        reused: the pieces, each with its start."""
+        heads, start, pieces = self.gazetteer.and_heads, 0, []
+        for m in _AND.finditer(run):
+            last = _PREVIOUS_WORD.search(run, start, m.start())
+            if last is None or _norm(last.group()) not in heads:
+                pieces.append((rs + start, run[start: m.start()]))
+                start = m.end()
+        pieces.append((rs + start, run[start:]))
+        return pieces
 
     def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
         """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
