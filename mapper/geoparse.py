@@ -157,6 +157,7 @@ class Lexicon:
         self.org_heads = {w.lower() for w in data.get("organisations", {}).get("heads", [])}
         self.national_heads = {w.lower() for w in data.get("organisations", {}).get("national_heads", [])}
         self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
+        self.surnames = {normalize(w) for w in data.get("persons", {}).get("surnames", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -409,7 +410,7 @@ class Geoparser:
                 return False  # the surname in "Minister Elena Ivanova"
         if (single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " "
                 and not any(prior(e) >= 0.85 for e in entries)):
-            if self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
+            if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
                 return False  # a given name before a surname (rarer words count as surnames after small places)
             if obscure and self._pairs_as_name(first, nxt) and not (
                     last_i + 2 < len(tokens) and text[nxt.end: tokens[last_i + 2].start] == " "

@@ -61,6 +61,15 @@ def test_traps_are_not_places(parser):
     assert not any(m.country == "JP" for m in m2)
 
 
+def test_people_named_like_places_are_not_places(parser):
+    text = ("Vladimir Putin met Ilham Aliyev in Baku. Minister Elena Ivanova and Maria Petrova flew to Aktau. "
+            "Trains from Vladimir reach Moscow. The Aktau Seaport zone grew.")
+    found = [(m.text, m.start) for m in parser.parse(text, "people")]
+    assert ("Vladimir", 0) not in found and not {"Ivanova", "Petrova", "Elena", "Maria", "Ilham"} & {t for t, _ in found}
+    assert {"Baku", "Aktau", "Vladimir", "Moscow"} <= {t for t, _ in found}  # the places still are
+    assert sum(t == "Aktau" for t, _ in found) == 2  # "Aktau Seaport": Seaport is no surname
+
+
 def test_compounds(parser):
     text = ("Trains cross at Dostyk-Alashankou and ride the Baku-Tbilisi-Kars railway "
             "on the China-Kazakhstan-Russia route.")
