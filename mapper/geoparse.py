@@ -524,8 +524,11 @@ class Geoparser:
         if best is None:
             return None, 0.0
         if not _areal(best) and not best.curated and best.country != country_hint:
-            if (best.country not in ctx and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6):
+            nothing_else = best_d >= 1e9 and not ctx - {"", best.country}
+            if not nothing_else and ((best.country not in ctx and best_d > 2500 and best_p < 0.78)
+                                     or (best_d > 1500 and best_p < 0.6)):
                 return None, 0.0  # an obscure namesake far from everything the text is about
+            # (a text that names no other place or country gives nothing to be far from: kept)
         return best, round(min(1.0, best_s), 3)
 
 

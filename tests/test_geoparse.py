@@ -70,6 +70,13 @@ def test_people_named_like_places_are_not_places(parser):
     assert sum(t == "Aktau" for t, _ in found) == 2  # "Aktau Seaport": Seaport is no surname
 
 
+def test_a_text_naming_one_place_still_finds_it(parser):
+    """With nothing else in the text, a name is not dropped as a namesake far from "everything"."""
+    for text, country in (("Oil went via Novorossiysk.", "RU"), ("Trains went to Aktau.", "KZ")):
+        assert [(m.text, m.country) for m in parser.parse(text, "one")] == [(text.split()[-1][:-1], country)]
+    assert "Belt" not in {m.text for m in parser.parse("China and Kazakhstan, along the Silk Road Economic Belt.", "x")}
+
+
 def test_compounds(parser):
     text = ("Trains cross at Dostyk-Alashankou and ride the Baku-Tbilisi-Kars railway "
             "on the China-Kazakhstan-Russia route.")
