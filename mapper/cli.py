@@ -260,9 +260,11 @@ def _network(ctx: click.Context):
 @click.option("--mentions-from", type=click.Path(file_okay=False, path_type=Path),
               help="Use mentions already computed by 'mentions --engine dask --out DIR' instead of geoparsing.")
 @click.option("--force", is_flag=True, help="Rebuild even if the output folder holds the build of the same inputs.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes for geoparsing the documents (the output is the same).")
 @click.pass_context
 def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None,
-          mentions_from: Path | None, force: bool) -> None:
+          mentions_from: Path | None, force: bool, jobs: int) -> None:
     """Geoparse the documents, build every layer, write exports and map.html.
 
     A build whose inputs (documents, data files, code, options) have not
@@ -273,7 +275,7 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
 
     reporter = Reporter()
     written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding,
-                        mentions_from=mentions_from, force=force)
+                        mentions_from=mentions_from, force=force, jobs=jobs)
     if written is None:
         click.echo(f"{out_dir}/ is up to date: same inputs as its last build (--force rebuilds)", err=True)
     else:

@@ -110,7 +110,7 @@ def _report_guess(reporter, path: Path, guessed: str | None) -> None:
 
 
 def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: str | None = None,
-                mentions_from: Path | None = None, progress: bool = True):
+                mentions_from: Path | None = None, progress: bool = True, jobs: int = 1):
     """Check the data, geoparse *docs_dir* (or read ``mentions_from``) and assemble every layer.
 
     Raises :class:`DataError` on the first data problem, before anything is written.
@@ -141,7 +141,7 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
             else:
                 mentions.append(rec)
     else:
-        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding))
+        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding, jobs=jobs))
     return build_layers(network, mentions, datafiles.figures(root), documents)
 
 
@@ -162,7 +162,7 @@ class _Recorder:
 
 def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bool = False,
           encoding: str | None = None, progress: bool = True,
-          mentions_from: Path | None = None, force: bool = False) -> dict[str, Path] | None:
+          mentions_from: Path | None = None, force: bool = False, jobs: int = 1) -> dict[str, Path] | None:
     """Build every layer and write exports and ``map.html`` into *out*.
 
     Everything is written into a staging folder inside *out* first and then
@@ -201,7 +201,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
 
     recorder = _Recorder(reporter)
     layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
-                         progress=progress)
+                         progress=progress, jobs=jobs)
     page = render_map(layers, root, cdn=cdn)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
