@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Iterator
 
 from shapely.geometry import Point
-from shapely.ops import nearest_points
 
 from mapper import datafiles
 from mapper.documents import fold_whitespace
-from mapper.geo import distance_km
-from mapper.network import Network
+from mapper.network import Network, km_to
 
 BORDER_TOLERANCE_KM = 5.0
 COUNTRY_TOLERANCE_KM = 30.0  # a point may sit this far outside its country's 1:50m outline
@@ -25,11 +23,11 @@ def _cited(net: Network) -> Iterator[tuple[str, list[dict]]]:
     for table in (net.hubs, net.crossings):
         for rec, path in table.values():
             yield datafiles.where(path, rec["id"]), rec["sources"]
-    for rec, path in datafiles.records(net.root, "corridors/routes", "corridor"):
+    for rec, path in net.routes:
         yield datafiles.where(path, rec["id"]), rec["sources"]
         for i, leg in enumerate(rec["leg"], 1):
             yield f"{datafiles.where(path, rec['id'])} leg {i}", leg.get("sources", [])
-    for rec, path in datafiles.curated_places(net.root):
+    for rec, path in net.places:
         yield datafiles.where(path, rec["id"]), rec["sources"]
     for rec in datafiles.figures(net.root):
         yield f"corridors/figures.toml: {rec['id']}", rec["sources"]
@@ -52,37 +50,29 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
                 yield f"{loc}: quote not found verbatim in {name}: “{src['quote'][:60]}…”"
 
 
-def _km_to(geom, lon: float, lat: float) -> float:
-    near = nearest_points(geom, Point(lon, lat))[0]
-    return distance_km((lat, lon), (near.y, near.x))
-
-
 def position_problems(net: Network) -> Iterator[str]:
     """Crossings near their border; hubs and places inside their country; swapped lat/lon."""
     countries = net.countries
     for rec, path in net.crossings.values():
         loc = datafiles.where(path, rec["id"])
-        a, b = (countries.by_iso(c) for c in rec["countries"])
-        if a is None or b is None:
+        if any(countries.by_iso(c) is None for c in rec["countries"]):
             yield f"{loc}: unknown country in {rec['countries']}"
             continue
-        border = a.boundary.intersection(b.boundary)
-        if border.is_empty:  # outlines that do not touch: take the gap between them
-            border = nearest_points(a, b)[0].buffer(0.05).boundary
-        d = _km_to(border, rec["lon"], rec["lat"])
+        border = countries.border(*rec["countries"])
+        d = km_to(border, rec["lon"], rec["lat"])
         if d > BORDER_TOLERANCE_KM:
-            swapped = _km_to(border, rec["lat"], rec["lon"]) if -90 <= rec["lon"] <= 90 else 1e9
+            swapped = km_to(border, rec["lat"], rec["lon"]) if -90 <= rec["lon"] <= 90 else 1e9
             hint = " — latitude and longitude look swapped" if swapped <= BORDER_TOLERANCE_KM else ""
             yield (f"{loc}: {d:.1f} km from the {'–'.join(rec['countries'])} border "
                    f"(must be within {BORDER_TOLERANCE_KM:.0f} km){hint}")
     located = [(rec, path, rec.get("country", "")) for rec, path in net.hubs.values()]
-    located += [(rec, path, rec.get("country", "")) for rec, path in datafiles.curated_places(net.root)
+    located += [(rec, path, rec.get("country", "")) for rec, path in net.places
                 if rec.get("feature_class") in ("P", "S")]
     for rec, path, iso in located:
         shape = countries.by_iso(iso) if iso else None
         if shape is None:
             continue
-        d = _km_to(shape, rec["lon"], rec["lat"]) if not shape.contains(Point(rec["lon"], rec["lat"])) else 0.0
+        d = km_to(shape, rec["lon"], rec["lat"]) if not shape.contains(Point(rec["lon"], rec["lat"])) else 0.0
         if d > COUNTRY_TOLERANCE_KM:
             swapped = (-90 <= rec["lon"] <= 90) and shape.contains(Point(rec["lat"], rec["lon"]))
             hint = " — latitude and longitude look swapped" if swapped else ""

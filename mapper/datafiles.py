@@ -22,6 +22,7 @@ ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
 CROSSING_STATUSES = {"operational", "under_construction", "planned", "reconstruction"}
+CROSSING_POSITIONS = {"sourced", "estimated"}
 LEG_MODES = {"rail", "road", "sea", "river", "pipeline"}
 LEG_STATUSES = {"operational", "under_construction", "planned", "reconstruction", "proposed"}
 CONFIDENCE = {"high", "medium", "low"}
@@ -299,3 +300,8 @@ def figures(root: Path) -> list[dict]:
     for f in out:
         f["conflict"] = len(groups[(f["metric"], f["year"], f["unit"], f.get("period", ""))]) > 1
     return out
+
+
+def crossing_position(rec: dict) -> str:
+    """Whether a crossing's point is published ("sourced") or not ("estimated"; always so with ``estimated_from``)."""
+    return "estimated" if rec.get("estimated_from") else rec.get("position", "sourced")

@@ -117,11 +117,14 @@ def _fingerprint(cities: str) -> str:
                           ).hexdigest()[:16]
 
 
-def _word_rows() -> Iterator[tuple[str, float]]:
+def _word_rows(progress: bool) -> Iterator[tuple[str, float]]:
     """English words and their frequency on the Zipf scale (wordfreq), for telling names from common words."""
+    from tqdm import tqdm
     from wordfreq import get_frequency_dict
 
-    for word, freq in get_frequency_dict("en").items():
+    words = get_frequency_dict("en")
+    for word, freq in tqdm(words.items(), total=len(words), desc="Indexing English word frequencies",
+                           unit=" words", disable=not progress, file=sys.stderr, mininterval=0.5):
         if freq >= 1e-8:
             yield word, round(math.log10(freq * 1e9), 2)
 
@@ -245,7 +248,7 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
         con.executemany("INSERT INTO first_words VALUES (?,?)", _max_words(keys).items())
         con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
-        con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows())
+        con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows(progress))
         con.commit()
         con.close()
         os.replace(tmp, target)
@@ -372,9 +375,6 @@ class Gazetteer:
         """How common *word* is in English on the Zipf scale, 0 if unknown (use :attr:`zipf`, cached)."""
         row = self._con.execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
         return row[0] if row else 0.0
-
-    def __contains__(self, key: str) -> bool:
-        return self.has_key(key)
 
     @lru_cache(maxsize=65536)
     def by_key(self, key: str) -> tuple[Entry, ...]:

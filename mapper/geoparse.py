@@ -394,27 +394,25 @@ class Geoparser:
                 return False
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
+        prominent = any(p >= 0.85 for p in map(prior, entries))
         obscure = single and not country_name and self._obscure(entries)
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
             if single and not country_name and self._name_like(text, prev):
                 return False  # a surname after a given name
-            if obscure and self._pairs_as_name(first, prev):
-                before = tokens[first_i - 2] if first_i > 1 else None
-                if before is None or text[before.end: prev.start] != " " or not before.raw[0].isupper():
-                    return False  # two small places side by side: a given name and a surname
             before = tokens[first_i - 2] if first_i > 1 else None
-            if (before and before.key in lex.titles and text[before.end: prev.start] == " " and prev.raw[0].isupper()
-                    and not any(prior(e) >= 0.85 for e in entries)):
+            joined = before is not None and text[before.end: prev.start] == " "
+            if obscure and self._pairs_as_name(first, prev) and not (joined and before.raw[0].isupper()):
+                return False  # two small places side by side: a given name and a surname
+            if joined and before.key in lex.titles and prev.raw[0].isupper() and not prominent:
                 return False  # the surname in "Minister Elena Ivanova"
-        if (single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " "
-                and not any(prior(e) >= 0.85 for e in entries)):
+        if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
                 return False  # a given name before a surname (rarer words count as surnames after small places)
+            after = tokens[last_i + 2] if last_i + 2 < len(tokens) else None
             if obscure and self._pairs_as_name(first, nxt) and not (
-                    last_i + 2 < len(tokens) and text[nxt.end: tokens[last_i + 2].start] == " "
-                    and tokens[last_i + 2].raw[0].isupper()):
+                    after and text[nxt.end: after.start] == " " and after.raw[0].isupper()):
                 return False  # two small places side by side: a given name and a surname
         # a common word that starts a sentence, or a common word naming only small places
         if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in entries):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 from shapely.geometry import MultiLineString, Point
 
+from mapper import datafiles
 from mapper.geoparse import Mention
 from mapper.network import Network, sources_json
 
@@ -68,17 +70,16 @@ CROSSING_COLUMNS = ["id", "name", "posts", "countries", "mode", "status", "statu
 HUB_COLUMNS = ["id", "name", "kind", "status", "country", "year", "local_name", "confidence", "note", "sources"]
 
 
-def point_layer(records: dict[str, tuple[dict, Path]], columns: list[str]) -> gpd.GeoDataFrame:
-    """Crossings or hubs: one point per record, lists joined with commas."""
+def point_layer(records: dict[str, tuple[dict, Path]], columns: list[str],
+                derived: dict[str, Callable[[dict], object]] | None = None) -> gpd.GeoDataFrame:
+    """Crossings or hubs: one point per record, lists joined with commas; *derived* columns computed from it."""
     rows, geoms = [], []
     for rec, _ in records.values():
         row = {}
         for col in columns:
-            v = rec.get(col)
+            v = derived[col](rec) if derived and col in derived else rec.get(col)
             if col == "sources":
                 v = sources_json(rec["sources"])
-            elif col == "position":  # crossings: is the point published, or derived by a stated method?
-                v = "estimated" if rec.get("estimated_from") or v == "estimated" else "sourced"
             elif isinstance(v, list):
                 v = ",".join(v)
             row[col] = "" if v is None and col not in ("status_year", "year") else v
@@ -120,7 +121,7 @@ def build_layers(net: Network, mentions: list[Mention], figures: list[dict] | No
     frames = {
         "corridors": corridors,
         "segments": segments,
-        "crossings": point_layer(net.crossings, CROSSING_COLUMNS),
+        "crossings": point_layer(net.crossings, CROSSING_COLUMNS, {"position": datafiles.crossing_position}),
         "hubs": point_layer(net.hubs, HUB_COLUMNS),
         "places": places_gdf,
         "mentions": mentions_gdf,

@@ -99,6 +99,14 @@ class Corridor:
         return out
 
 
+def km_to(geom, lon: float, lat: float) -> float:
+    """Great-circle km from (lon, lat) to the nearest point of *geom*."""
+    from shapely.ops import nearest_points
+
+    near = nearest_points(geom, Point(lon, lat))[0]
+    return distance_km((lat, lon), (near.y, near.x))
+
+
 class Countries:
     """Natural Earth outlines: which countries a line crosses, and for how long."""
 
@@ -122,8 +130,13 @@ class Countries:
         return self.geoms[self.iso.index(iso)] if iso in self.iso else None
 
     def border(self, a: str, b: str):
-        """The line the outlines of countries *a* and *b* share (empty if they do not touch)."""
-        return self.by_iso(a).boundary.intersection(self.by_iso(b).boundary)
+        """The line the outlines of countries *a* and *b* share; where they do not touch (1:50m
+        outlines leave gaps), a small ring around the point of *a* nearest to *b*."""
+        from shapely.ops import nearest_points
+
+        ga, gb = self.by_iso(a), self.by_iso(b)
+        border = ga.boundary.intersection(gb.boundary)
+        return nearest_points(ga, gb)[0].buffer(0.05).boundary if border.is_empty else border
 
     def estimate_crossing(self, a: str, b: str, points: list[tuple[float, float]]) -> tuple[float, float]:
         """Where a crossing between *a* and *b* probably is, from the (lat, lon) of the places its posts are named after.
@@ -181,9 +194,10 @@ class Network:
         self.crossings = {r["id"]: (r, p) for r, p in datafiles.records(self.root, "corridors/crossings", "crossing")}
         for rec, path in self.crossings.values():
             _check_crossing(rec, path)
+        self.places = list(datafiles.curated_places(self.root))
         self.countries = Countries(self.root)
-        self.corridors = [self._corridor(rec, path)
-                          for rec, path in datafiles.records(self.root, "corridors/routes", "corridor")]
+        self.routes = list(datafiles.records(self.root, "corridors/routes", "corridor"))
+        self.corridors = [self._corridor(rec, path) for rec, path in self.routes]
 
     # -- building ----------------------------------------------------------
 
@@ -396,8 +410,9 @@ def _check_crossing(rec: dict, path: Path) -> None:
     cs, posts = rec["countries"], rec["posts"]
     if len(cs) != 2 or len(posts) != 2 or not all(isinstance(x, str) and x for x in posts):
         raise DataError(f"{loc}: a crossing needs two countries and two post names")
-    if rec.get("position", "estimated") not in ("sourced", "estimated") or (
-            "estimated_from" in rec and rec.get("position", "estimated") != "estimated"):
+    position = rec.get("position")
+    if position is not None and (position not in datafiles.CROSSING_POSITIONS
+                                 or position != datafiles.crossing_position(rec)):
         raise DataError(f"{loc}: position must be \"sourced\" or \"estimated\" (estimated when estimated_from is given)")
     if "estimated_from" in rec and (rec.get("confidence") != "low" or not 1 <= len(rec["estimated_from"]) <= 2):
         raise DataError(f"{loc}: an estimated position needs confidence = \"low\" and one or two places in "

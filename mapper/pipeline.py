@@ -68,13 +68,15 @@ def _progress(paths: list[Path]):
 
 def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
                   *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True,
-                  encode: Callable[[Mention], str] | None = None) -> Iterator[Mention | str]:
+                  encode: Callable[[Mention], str] | None = None,
+                  parser: Geoparser | None = None) -> Iterator[Mention | str]:
     """Mentions of every document under *inputs*, in order; bad files go to *reporter*.
 
     With ``expand_dirs=False`` a directory is reported as bad input instead of
     being read (the ``mentions`` command takes files). With *encode* (a
     module-level function), ``encode(mention)`` is yielded instead, computed
-    in the worker processes when ``jobs > 1``.
+    in the worker processes when ``jobs > 1``. *parser* is used if the caller
+    already has one (otherwise one is made for *data_dir*).
     """
     inputs = list(inputs)
     if not expand_dirs:
@@ -83,7 +85,8 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         inputs = [i for i in inputs if not Path(i).is_dir()]
     paths = list(iter_document_paths(inputs))
     if jobs > 1 and len(paths) > 1:
-        make_parser(data_dir)  # build the index once, before the workers open it
+        if parser is None:
+            make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
             for path, (mentions, guessed, error) in zip(
                     _progress(paths), pool.map(_work, [(p, encoding, encode) for p in paths], chunksize=8)):
@@ -93,7 +96,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
                 _report_guess(reporter, path, guessed)
                 yield from mentions
         return
-    parser = make_parser(data_dir)
+    parser = parser or make_parser(data_dir)
     for path in _progress(paths):
         try:
             mentions, guessed = parse_path(parser, path, encoding)
@@ -141,7 +144,7 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
             else:
                 mentions.append(rec)
     else:
-        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding, jobs=jobs))
+        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding, jobs=jobs, parser=parser))
     return build_layers(network, mentions, datafiles.figures(root), documents)
 
 

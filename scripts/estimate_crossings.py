@@ -24,14 +24,11 @@ sys.path.insert(0, str(ROOT))
 from mapper import datafiles  # noqa: E402
 from mapper.gazetteer import Gazetteer  # noqa: E402
 from mapper.geo import distance_km  # noqa: E402
-from mapper.network import Countries  # noqa: E402
+from mapper.network import Countries, km_to  # noqa: E402
 
 
 def estimates(root: Path = ROOT):
     """(record, path, (lat, lon) recomputed, [(place, km to the border)]) for every estimated crossing."""
-    from shapely.geometry import Point
-    from shapely.ops import nearest_points
-
     gazetteer, countries = Gazetteer.open(root, progress=False), Countries(root)
     for rec, path in datafiles.records(root, "corridors/crossings", "crossing"):
         if "estimated_from" not in rec:
@@ -42,8 +39,7 @@ def estimates(root: Path = ROOT):
         a, b = rec["countries"]
         at = countries.estimate_crossing(a, b, [(p.lat, p.lon) for p in places])
         border = countries.border(a, b)
-        far = [(p, distance_km((p.lat, p.lon), (q.y, q.x)))
-               for p in places for q in [nearest_points(border, Point(p.lon, p.lat))[0]]]
+        far = [(p, km_to(border, p.lon, p.lat)) for p in places]
         yield rec, path, at, far
 
 
