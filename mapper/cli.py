@@ -77,7 +77,7 @@ def cli(ctx: click.Context, debug: bool, data_dir: Path | None) -> None:
 def _gazetteer(ctx: click.Context):
     from mapper.gazetteer import Gazetteer
 
-    return Gazetteer.open(ctx.obj.get("data"), progress=sys.stderr.isatty() or True)
+    return Gazetteer.open(ctx.obj.get("data"), progress=True)
 
 
 @cli.command()

@@ -76,13 +76,6 @@ def data_root(path: Path | str | None = None) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def rel(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def load_toml(path: Path) -> dict:
     """Parse one TOML file; a syntax error names the file and line.
 

@@ -24,14 +24,14 @@ def _install(index_bytes: bytes, name: str, overlay, lexicon) -> str:
     global _PARSER
     from mapper.gazetteer import Gazetteer
     from mapper.geoparse import Geoparser
+    from mapper.outputs import atomic_path
 
     folder = Path(tempfile.gettempdir()) / "corridor-mapper-worker"
     folder.mkdir(parents=True, exist_ok=True)
     index = folder / name
-    if not index.exists():
-        tmp = index.with_suffix(".part")
-        tmp.write_bytes(index_bytes)
-        tmp.replace(index)
+    if not index.exists():  # workers on one host may install at once: each writes its own file, then renames
+        with atomic_path(index) as tmp:
+            tmp.write_bytes(index_bytes)
     _PARSER = Geoparser(Gazetteer(index, overlay), lexicon)
     return str(index)
 

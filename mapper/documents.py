@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -179,18 +178,12 @@ def fold_whitespace(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def quote_in_text(quote: str, text: str) -> bool:
-    """True when *quote* occurs verbatim in *text* after whitespace folding."""
-    return bool(quote.strip()) and fold_whitespace(quote) in fold_whitespace(text)
-
-
 def load_manifest(docs_dir: Path) -> dict[str, dict]:
     """Read ``manifest.toml`` beside the documents (title, outlet, date per file)."""
     path = docs_dir / "manifest.toml"
     if not path.exists():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML: {exc}", path=path) from None
+    from mapper.datafiles import load_toml
+
+    data = load_toml(path)  # a bad file raises DataError (an InputError) naming it
     return {d["file"]: d for d in data.get("document", []) if "file" in d}

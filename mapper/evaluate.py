@@ -61,6 +61,7 @@ def score(predicted: list[dict], gold: list[dict]) -> Scores:
     used: set[int] = set()
     pairs: list[tuple[dict, dict]] = []
     errors: list[dict] = []
+    ok161 = 0
     for p in predicted:
         match = None
         for g in by_doc.get(p["doc"], []):
@@ -73,14 +74,15 @@ def score(predicted: list[dict], gold: list[dict]) -> Scores:
             continue
         used.add(id(match))
         pairs.append((p, match))
-        if not correct(p, match, 161):
+        if correct(p, match, 161):
+            ok161 += 1
+        else:
             errors.append({"kind": "wrong place", "doc": p["doc"], "text": p["text"], "start": p["start"],
                            "got": f"{p['name']}, {p['country']}", "want": f"{match['name']}, {match['country']}"})
     for g in gold:
         if id(g) not in used:
             errors.append({"kind": "missed", "doc": g["doc"], "text": g["text"], "start": g["start"],
                            "want": f"{g['name']}, {g['country']}"})
-    ok161 = sum(correct(p, g, 161) for p, g in pairs)
     ok25 = sum(correct(p, g, 25) for p, g in pairs)
     prec = ok161 / len(predicted) if predicted else 0.0
     rec = ok161 / len(gold) if gold else 0.0

@@ -54,9 +54,12 @@ def normalize(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPARATORS.sub(" ", text).replace(".", " ").strip(" ,'()")
     text = re.sub(r"\s+", " ", text)
-    if text.startswith("saint "):
-        text = "st " + text[6:]
-    return text
+    return fold_saint(text)
+
+
+def fold_saint(key: str) -> str:
+    """Index keys write "saint …" as "st …" (St Petersburg, Saint Petersburg)."""
+    return "st " + key[6:] if key.startswith("saint ") else key
 
 
 def name_keys(name: str) -> set[str]:
@@ -329,6 +332,7 @@ class Gazetteer:
         self.has_key = lru_cache(maxsize=262144)(self._has_key)
         self.max_words = lru_cache(maxsize=65536)(self._max_words)
         self.zipf = lru_cache(maxsize=262144)(self._zipf)
+        self.by_key = lru_cache(maxsize=65536)(self._by_key)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cities: str | None = None,
@@ -376,9 +380,8 @@ class Gazetteer:
         row = self._con.execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
         return row[0] if row else 0.0
 
-    @lru_cache(maxsize=65536)
-    def by_key(self, key: str) -> tuple[Entry, ...]:
-        """All entries that carry the (normalized) name *key*: curated first, then GeoNames."""
+    def _by_key(self, key: str) -> tuple[Entry, ...]:
+        """All entries that carry the (normalized) name *key*: curated first, then GeoNames (use :attr:`by_key`, cached)."""
         found = [e for e in (self.get(i) for i in self.overlay.by_key.get(key, ())) if e is not None]
         seen = {e.id for e in found}
         rows = self._con.execute(

@@ -30,12 +30,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper import datafiles
-from mapper.gazetteer import Entry, Gazetteer, normalize, prior
+from mapper.gazetteer import Entry, Gazetteer, fold_saint, normalize, prior
 
 MAX_TOKENS = 6
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl)\b(?:/\S*)?")
+_DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
+URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
@@ -89,8 +90,7 @@ class _Match:
     key: str
     entries: tuple[Entry, ...]
     country_name: bool
-    upper_short: bool  # one all-capital word of at most 3 letters (US, UK, UAE)
-    upper_long: bool  # one all-capital word of more letters: only a dateline ("ASTANA –")
+    upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
     anchor: Entry | None  # the entry when the name is unambiguous (or a country)
     priors: tuple[float, ...]  # prior() of each entry
     areal: tuple[bool, ...]  # _areal() of each entry
@@ -121,10 +121,6 @@ class _Candidate:
     match: _Match
     country_hint: str = ""
 
-    @property
-    def entries(self) -> tuple[Entry, ...]:
-        return self.match.entries
-
 
 _norm = lru_cache(maxsize=262144)(normalize)
 # a run: capitalised words joined as the words of one name may be (space, hyphen, dash, dot),
@@ -138,8 +134,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
-_URL_HINT = re.compile(r"https?://|www\.|@|\.(?:com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj"
-                       r"|tm|az|ge|tr|ir|de|fr|pl)\b")
+_URL_HINT = re.compile(rf"https?://|www\.|@|\.(?:{_DOMAINS})\b")
 _CHUNK = re.compile(r"\S+")
 _STOPS = re.compile(r"\. |\n")  # what ends a sentence for a mention's context
 
@@ -249,7 +244,7 @@ class Geoparser:
                         if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
                             continue  # a person: "Hadano, T." / "(Hadano, 2023)"
                         hint = self._country_after(text, end)
-                    elif follower == "$" and (m.upper_short or m.upper_long):
+                    elif follower == "$" and m.upper:
                         continue  # a currency: US$, NZ$
                     found.append(_Candidate(start, end, m, hint))
                 for _, b in outlets:
@@ -323,9 +318,7 @@ class Geoparser:
                 span = tokens[i: i + n]
                 if not self._joinable(text, span):
                     continue
-                key = " ".join(t.key for t in span)
-                if key.startswith("saint "):
-                    key = "st " + key[6:]
+                key = fold_saint(" ".join(t.key for t in span))
                 if known(key):
                     match = (n, key)
                     break
@@ -345,8 +338,7 @@ class Geoparser:
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         upper = single and first.raw.isupper()
         anchor = max(entries, key=prior) if len(entries) == 1 or country_name else None
-        return _Match(start, end, key, entries, country_name, upper and len(first.raw) <= 3,
-                      upper and len(first.raw) > 3, anchor, tuple(prior(e) for e in entries),
+        return _Match(start, end, key, entries, country_name, upper, anchor, tuple(prior(e) for e in entries),
                       tuple(_areal(e) for e in entries))
 
     @staticmethod

@@ -20,7 +20,6 @@ from mapper import datafiles
 from mapper.geoparse import Mention
 from mapper.network import Network, sources_json
 
-LAYER_NAMES = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
 CRS = "EPSG:4326"
 
 

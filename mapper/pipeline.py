@@ -148,6 +148,14 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     return build_layers(network, mentions, datafiles.figures(root), documents)
 
 
+def _clear_stages(out: Path) -> None:
+    """Remove staging folders a killed build left in *out* (call under the output lock)."""
+    import shutil
+
+    for stale in out.glob(".build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 class _Recorder:
     """Passes problems on to a reporter and keeps their text, for the build stamp."""
 
@@ -192,8 +200,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         with output_lock(out):
             warnings = replay(out, inputs)
             if warnings is not None:
-                for stale in out.glob(".build-*"):
-                    shutil.rmtree(stale, ignore_errors=True)
+                _clear_stages(out)
         if warnings is not None:
             for message in warnings:
                 reporter.warn(message)
@@ -208,8 +215,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     page = render_map(layers, root, cdn=cdn)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
-        for stale in out.glob(".build-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+        _clear_stages(out)
         stage = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
         try:
             write_layers(layers.frames, stage / "layers", "geojson")

@@ -46,7 +46,6 @@ HUB_COLOURS = {"dry_port": "#0072B2", "sea_port": "#56B4E9", "river_port": "#56B
                "airport": "#CC79A7", "logistics_centre": "#0072B2", "road_project": "#E69F00",
                "rail_project": "#D55E00", "pipeline": "#000000", "venue": "#999999",
                "university": "#999999"}
-GROUPS = ("Corridors", "Border crossings", "Hubs and projects", "Places mentioned", "Country outlines")
 MAX_QUOTES = 5
 
 
