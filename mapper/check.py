@@ -19,16 +19,16 @@ BORDER_TOLERANCE_KM = 5.0
 COUNTRY_TOLERANCE_KM = 30.0  # a point may sit this far outside its country's 1:50m outline
 
 
-def _cited(net: Network) -> Iterator[tuple[str, list[dict]]]:
+def _cited(net: Network) -> Iterator[tuple[datafiles.Where | str, list[dict]]]:
     for table in (net.hubs, net.crossings):
         for rec, path in table.values():
-            yield datafiles.where(path, rec["id"]), rec["sources"]
+            yield datafiles.Where(path, rec["id"]), rec["sources"]
     for rec, path in net.routes:
-        yield datafiles.where(path, rec["id"]), rec["sources"]
+        yield datafiles.Where(path, rec["id"]), rec["sources"]
         for i, leg in enumerate(rec["leg"], 1):
-            yield f"{datafiles.where(path, rec['id'])} leg {i}", leg.get("sources", [])
+            yield datafiles.Where(path, rec["id"], f" leg {i}"), leg.get("sources", [])
     for rec, path in net.places:
-        yield datafiles.where(path, rec["id"]), rec["sources"]
+        yield datafiles.Where(path, rec["id"]), rec["sources"]
     for rec in datafiles.figures(net.root):
         yield f"corridors/figures.toml: {rec['id']}", rec["sources"]
 
@@ -54,7 +54,7 @@ def position_problems(net: Network) -> Iterator[str]:
     """Crossings near their border; hubs and places inside their country; swapped lat/lon."""
     countries = net.countries
     for rec, path in net.crossings.values():
-        loc = datafiles.where(path, rec["id"])
+        loc = datafiles.Where(path, rec["id"])
         if any(countries.by_iso(c) is None for c in rec["countries"]):
             yield f"{loc}: unknown country in {rec['countries']}"
             continue

@@ -129,15 +129,26 @@ def _id_lines(name: str, mtime_ns: int, size: int) -> dict[str, int]:
 
 
 def where(path: Path, ident: str | None) -> str:
+    """``file:line: id`` for messages (the line where the id is written)."""
     line = line_of(path, ident) if ident else None
     loc = f"{path}:{line}" if line else str(path)
     return f"{loc}: {ident}" if ident else loc
 
 
+class Where:
+    """:func:`where` computed only when a message is formatted (finding the line reads the file)."""
+
+    def __init__(self, path: Path, ident: str | None, suffix: str = "") -> None:
+        self.path, self.ident, self.suffix = path, ident, suffix
+
+    def __str__(self) -> str:
+        return where(self.path, self.ident) + self.suffix
+
+
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
     """Check keys, types and value ranges of one record against its schema."""
     ident = ident or (rec.get("id") if isinstance(rec, dict) else None)
-    loc = where(path, ident if isinstance(ident, str) else None)
+    loc = Where(path, ident if isinstance(ident, str) else None)
     if not isinstance(rec, dict):
         raise DataError(f"{loc}: a [[{kind}]] entry must be a table")
     schema = SCHEMAS[kind]

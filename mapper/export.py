@@ -35,13 +35,14 @@ def _round(obj):
     return obj
 
 
-def _clean(value):
+def plain_value(value):
+    """A cell as JSON would have it: NaN → None, whole floats → int, numpy scalars → Python."""
     if value is None:
         return None
     if isinstance(value, float):
         return None if math.isnan(value) else (int(value) if value.is_integer() and abs(value) < 1e15 else value)
     if hasattr(value, "item"):  # numpy scalar
-        return _clean(value.item())
+        return plain_value(value.item())
     return value
 
 
@@ -51,7 +52,7 @@ def _column(values) -> list:
         return [None if v != v else (int(v) if v.is_integer() and abs(v) < 1e15 else v) for v in values.tolist()]
     if values.dtype.kind in "iub" and not values.hasnans:
         return values.tolist()
-    return [_clean(v) for v in values.tolist()]
+    return [plain_value(v) for v in values.tolist()]
 
 
 def _geometries(geoms) -> Iterator[dict]:

@@ -175,6 +175,7 @@ class Geoparser:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
         self._runs: dict[tuple[str, bool], _RunInfo] = {}
+        self._cuts: dict[str, list[tuple[int, str]]] = {}  # runs with an "and": where they are cut
         self._asked_opening = False
         self._blockers = tuple(self.lexicon.titles | set(self.lexicon.demonyms))  # a quick test before the exact one
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
@@ -255,14 +256,20 @@ class Geoparser:
         """A run (starting at *rs*) cut at each "and" that joins two names instead of being part of one
         ("Omsk and Karagandy", not "Bosnia and Herzegovina"), so that runs repeat and their analysis is
         reused: the pieces, each with its start."""
-        heads, start, pieces = self.gazetteer.and_heads, 0, []
-        for m in _AND.finditer(run):
-            last = _PREVIOUS_WORD.search(run, start, m.start())
-            if last is None or _norm(last.group()) not in heads:
-                pieces.append((rs + start, run[start: m.start()]))
-                start = m.end()
-        pieces.append((rs + start, run[start:]))
-        return pieces
+        cuts = self._cuts.get(run)
+        if cuts is None:  # the pieces depend on the run only: found once per distinct run
+            heads, start, cuts = self.gazetteer.and_heads, 0, []
+            for m in _AND.finditer(run):
+                last = _PREVIOUS_WORD.search(run, start, m.start())
+                if last is None or _norm(last.group()) not in heads:
+                    cuts.append((start, run[start: m.start()]))
+                    start = m.end()
+            cuts.append((start, run[start:]))
+            if len(self._cuts) > _RUN_CACHE_SIZE:
+                self._cuts.clear()
+            if len(run) <= _RUN_CACHE_MAX_CHARS:
+                self._cuts[run] = cuts
+        return [(rs + start, piece) for start, piece in cuts]
 
     def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
         """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms

@@ -228,7 +228,7 @@ class Network:
     def _corridor(self, rec: dict, path: Path) -> Corridor:
         legs = []
         for i, leg in enumerate(rec["leg"], 1):
-            loc = f"{datafiles.where(path, rec['id'])} leg {i}"
+            loc = datafiles.Where(path, rec["id"], f" leg {i}")
             datafiles.check_record("leg", leg, path, rec["id"])
             if leg["mode"] not in datafiles.LEG_MODES:
                 raise DataError(f"{loc}: mode must be one of {sorted(datafiles.LEG_MODES)}, not {leg['mode']!r}")
@@ -402,7 +402,7 @@ def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:
 
 
 def _check_crossing(rec: dict, path: Path) -> None:
-    loc = datafiles.where(path, rec["id"])
+    loc = datafiles.Where(path, rec["id"])
     if rec["mode"] not in datafiles.CROSSING_MODES:
         raise DataError(f"{loc}: mode must be rail, road or 'rail,road', not {rec['mode']!r}")
     if rec["status"] not in datafiles.CROSSING_STATUSES:

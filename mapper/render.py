@@ -27,6 +27,7 @@ from folium.plugins import Fullscreen, MarkerCluster, MeasureControl, Search
 from jinja2 import Template
 from shapely.geometry import box, mapping, shape
 
+from mapper.export import plain_value
 from mapper.layers import Layers
 
 VENDOR = Path(__file__).parent / "static" / "vendor"
@@ -148,13 +149,6 @@ def _popup(title: str, rows: list[tuple[str, object]], extra: str = "") -> str:
     return f'<div class="cm-popup-body"><h4>{esc(title)}</h4>{_table(rows)}{extra}</div>'
 
 
-def _nn(v):
-    try:
-        return None if v != v else int(v) if float(v).is_integer() else v  # NaN check
-    except (TypeError, ValueError):
-        return v
-
-
 def _corridor_colours(corridors) -> dict[str, str]:
     """One colour per corridor; the four main corridors get the most distinct ones."""
     ids = sorted(corridors["id"], key=lambda c: (c not in MAIN_CORRIDORS, MAIN_CORRIDORS.index(c)
@@ -207,7 +201,7 @@ def _add_crossings(group, layers: Layers) -> int:
                           icon=_shape_icon(kind, colour, f"cm-crossing cm-status-{c['status']}"
                                            + (" cm-estimated" if estimated else ""), c["id"], hollow=estimated))
         body = _popup(c["name"], [("Posts", c["posts"].replace(",", " / ")), ("Countries", c["countries"]),
-                                  ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", _nn(c["status_year"])),
+                                  ("Mode", c["mode"]), ("Status", c["status"]), ("Status year", plain_value(c["status_year"])),
                                   ("Confidence", c["confidence"]), ("Position", c["position"]),
                                   ("Note", c["note"])],
                       _sources_html(c["sources"]))
@@ -222,7 +216,7 @@ def _add_hubs(group, layers: Layers) -> int:
                           icon=_shape_icon("diamond" if h["kind"] == "venue" else "square", colour,
                                            f"cm-hub cm-kind-{h['kind']}", h["id"]))
         body = _popup(h["name"], [("Kind", h["kind"].replace("_", " ")), ("Status", h["status"]),
-                                  ("Country", h["country"]), ("Year", _nn(h["year"])),
+                                  ("Country", h["country"]), ("Year", plain_value(h["year"])),
                                   ("Local name", h["local_name"]), ("Confidence", h["confidence"]),
                                   ("Note", h["note"])], _sources_html(h["sources"]))
         _place(m, group, body, f"{h['name']} ({h['kind'].replace('_', ' ')})")

