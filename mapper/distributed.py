@@ -39,7 +39,7 @@ def _install(index_bytes: bytes, name: str, overlay, lexicon) -> str:
 def _parse_partition(paths: list[str], data_dir: str | None, encoding: str | None) -> list[str]:
     """Parse one partition of documents; one JSON line per mention or per skipped file."""
     global _PARSER
-    from mapper.pipeline import make_parser, parse_path
+    from mapper.pipeline import guessed_message, make_parser, parse_path
 
     if _PARSER is None:  # local schedulers: build the parser once per process
         _PARSER = make_parser(Path(data_dir) if data_dir else None, progress=False)
@@ -51,7 +51,7 @@ def _parse_partition(paths: list[str], data_dir: str | None, encoding: str | Non
             out.append(json.dumps({"error": str(exc), "doc": Path(p).name}))
             continue
         if guessed:
-            out.append(json.dumps({"warning": f"{p}: decoded as {guessed} (detected)", "doc": Path(p).name}))
+            out.append(json.dumps({"warning": guessed_message(Path(p), guessed), "doc": Path(p).name}))
         out += [json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions]
     return out
 

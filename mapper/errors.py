@@ -10,8 +10,15 @@ class InputError(Exception):
     """
 
     def __init__(self, message: str, *, path: object | None = None) -> None:
-        self.path = path
+        self.message, self.path = message, path
         super().__init__(f"{path}: {message}" if path is not None else message)
+
+    def __reduce__(self):  # keep the path when a worker process sends the error back
+        return (_rebuild, (type(self), self.message, self.path))
+
+
+def _rebuild(cls: type, message: str, path: object | None) -> InputError:
+    return cls(message, path=path)
 
 
 class DataError(InputError):

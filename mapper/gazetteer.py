@@ -45,16 +45,14 @@ _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
 
 
 def normalize(name: str) -> str:
     """Fold a name to its index key: no accents, lower case, one kind of apostrophe and space."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _SEPARATORS.sub(" ", text).replace(".", " ").strip(" ,'()")
-    text = re.sub(r"\s+", " ", text)
-    return fold_saint(text)
+    return fold_saint(_SEPARATORS.sub(" ", text).strip(" ,'()"))
 
 
 def fold_saint(key: str) -> str:

@@ -20,7 +20,7 @@ from shapely import STRtree
 from shapely.geometry import LineString, Point, shape
 
 from mapper import datafiles
-from mapper.errors import DataError
+from mapper.errors import DataError, InputError
 from mapper.gazetteer import Gazetteer, normalize
 from mapper.geo import densify, distance_km, geodesic_length_km
 
@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 #: Consecutive nodes farther apart than this (km) are a data error (a typo'd node).
-MAX_HOP_KM = {"sea": 1500.0, "pipeline": 900.0, "river": 900.0, "rail": 900.0, "road": 900.0}
+MAX_HOP_KM = {"sea": 1500.0}  # other modes: DEFAULT_HOP_KM
+DEFAULT_HOP_KM = 900.0
 SEA = "sea"
-ROUTABLE = {"rail", "road", "sea", "river"}
+ROUTABLE = datafiles.LEG_MODES - {"pipeline"}
 
 
 @dataclass(frozen=True)
@@ -290,24 +291,17 @@ class Network:
                 if dist < best_d:
                     best, best_d = k, dist
         if best is None:
-            from mapper.errors import InputError
-
             raise InputError(f"{name!r} is not on the corridor network (no node within 60 km)")
         return best
 
     def route(self, origin: str, destination: str, avoid: set[str] = frozenset()) -> dict:
         """Shortest path over the network, with km by mode and country, crossings and gauge changes."""
-        from mapper.errors import InputError
-
         src, dst = self.find_node(origin), self.find_node(destination)
         avoid = {c.upper() for c in avoid}
 
-        def allowed(u, v, d):
-            return not (avoid & set(d["countries"]))
-
         import networkx as nx
 
-        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: allowed(u, v, self.graph[u][v]))
+        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: not avoid & set(self.graph[u][v]["countries"]))
         try:
             path = nx.shortest_path(view, src, dst, weight="km")
         except nx.NetworkXNoPath:
@@ -388,7 +382,7 @@ class Network:
 
 def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:
     """Consecutive nodes must be a sane hop apart, and the chain must not cross itself."""
-    limit = MAX_HOP_KM.get(mode, 900.0)
+    limit = MAX_HOP_KM.get(mode, DEFAULT_HOP_KM)
     for a, b in zip(nodes, nodes[1:]):
         if a.key == b.key:
             raise DataError(f"{loc}: node {a.name!r} repeated consecutively")

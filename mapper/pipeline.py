@@ -47,13 +47,13 @@ def _init_worker(data_dir: Path | None) -> None:
     _WORKER = make_parser(data_dir, progress=False)
 
 
-def _work(args: tuple[Path, str | None, Callable | None]) -> tuple[list | None, str | None, str | None]:
+def _work(args: tuple[Path, str | None, Callable | None]) -> tuple[list | None, str | None, InputError | None]:
     path, encoding, encode = args
     try:
         mentions, guessed = parse_path(_WORKER, path, encoding)
         return (mentions if encode is None else [encode(m) for m in mentions]), guessed, None
     except InputError as exc:
-        return None, None, str(exc)
+        return None, None, exc
 
 
 def _progress(paths: list[Path]):
@@ -91,7 +91,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
             for path, (mentions, guessed, error) in zip(
                     _progress(paths), pool.map(_work, [(p, encoding, encode) for p in paths], chunksize=8)):
                 if error:
-                    reporter.skip(InputError(error.split(": ", 1)[-1], path=path))
+                    reporter.skip(error)
                     continue
                 _report_guess(reporter, path, guessed)
                 yield from mentions
@@ -107,9 +107,14 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         yield from (mentions if encode is None else map(encode, mentions))
 
 
+def guessed_message(path: Path, guessed: str) -> str:
+    """The warning for a document whose encoding had to be detected."""
+    return f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)"
+
+
 def _report_guess(reporter, path: Path, guessed: str | None) -> None:
     if guessed:
-        reporter.warn(f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)")
+        reporter.warn(guessed_message(path, guessed))
 
 
 def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: str | None = None,
