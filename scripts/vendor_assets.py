@@ -25,31 +25,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "mapper" / "static" / "vendor"
 
-# package@version -> (files to keep, {CDN url folium uses: kept file})
+# package@version -> (other files to keep: images, licence, {CDN url folium uses: the file kept for it})
 PACKAGES = {
     "leaflet@1.9.3": (
-        ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
+        ["dist/images", "LICENSE"],
         {"https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": "dist/leaflet.js",
          "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css": "dist/leaflet.css"},
     ),
     "leaflet.fullscreen@3.0.0": (
-        ["Control.FullScreen.js", "Control.FullScreen.css", "icon-fullscreen.svg", "LICENSE"],
+        ["icon-fullscreen.svg", "LICENSE"],
         {"https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.min.js": "Control.FullScreen.js",
          "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.css": "Control.FullScreen.css"},
     ),
     "leaflet-measure@2.1.7": (
-        ["dist/leaflet-measure.js", "dist/leaflet-measure.css", "dist/images", "LICENSE"],
+        ["dist/images", "LICENSE"],
         {"https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.js": "dist/leaflet-measure.js",
          "https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.css": "dist/leaflet-measure.css"},
     ),
     "leaflet-search@2.9.7": (
-        ["dist/leaflet-search.min.js", "dist/leaflet-search.min.css", "images", "license.txt"],
+        ["images", "license.txt"],
         {"https://cdn.jsdelivr.net/npm/leaflet-search@2.9.7/dist/leaflet-search.min.js": "dist/leaflet-search.min.js",
          "https://cdn.jsdelivr.net/npm/leaflet-search@2.9.7/dist/leaflet-search.min.css": "dist/leaflet-search.min.css"},
     ),
     "leaflet.markercluster@1.1.0": (
-        ["dist/leaflet.markercluster.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css",
-         "MIT-LICENCE.txt"],
+        ["MIT-LICENCE.txt"],
         {"https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js": "dist/leaflet.markercluster.js",
          "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css": "dist/MarkerCluster.css",
          "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css": "dist/MarkerCluster.Default.css"},
@@ -72,9 +71,10 @@ def main() -> None:
     if VENDOR.exists():
         shutil.rmtree(VENDOR)
     with tempfile.TemporaryDirectory() as tmp:
-        for spec, (files, urls) in PACKAGES.items():
+        for spec, (extras, urls) in PACKAGES.items():
             name = spec.rsplit("@", 1)[0]
             src = fetch(spec, Path(tmp))
+            files = [*urls.values(), *extras]
             for rel in files:  # a file or a whole folder (images)
                 target = VENDOR / name / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
