@@ -26,11 +26,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mapper import datafiles
 from mapper.gazetteer import Entry, Gazetteer, fold_saint, normalize, prior
+from mapper.geo import EARTH_RADIUS_KM
 
 MAX_TOKENS = 6
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
@@ -103,23 +104,28 @@ class _RunInfo:
     matches: tuple[_Match, ...]  # the place names it allows
     at_sentence_start: tuple[_Match, ...] | None  # the same at a sentence start, None if no different
     demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
-    outlets: tuple[tuple[int, tuple[str, ...]], ...]  # where an outlet's name may start, and which names
+    outlets: tuple[tuple[int, int], ...]  # outlet names the run holds ("The Astana Times"): (start, end)
+    open_outlets: tuple[tuple[int, tuple[str, ...]], ...]  # names that may go on past the run: start, names
 
     @property
     def idle(self) -> bool:
         """Nothing here for the recogniser (most runs: "The", "President", "Monday")."""
-        return not (self.matches or self.at_sentence_start or self.demonyms or self.outlets)
+        return not (self.matches or self.at_sentence_start or self.demonyms or self.outlets or self.open_outlets)
+
+    def joined(self, k: int, other: _RunInfo) -> _RunInfo:
+        """This run followed by *other*, which starts *k* characters in (a run cut at "and")."""
+        more = tuple(replace(m, start=m.start + k, end=m.end + k) for m in other.matches)
+        return _RunInfo(self.matches + more,
+                        None if self.at_sentence_start is None else self.at_sentence_start + more,
+                        self.demonyms + tuple((a + k, b + k, c) for a, b, c in other.demonyms),
+                        self.outlets + tuple((a + k, b + k) for a, b in other.outlets),
+                        self.open_outlets + tuple((a + k, names) for a, names in other.open_outlets))
 
 
-_IDLE = _RunInfo((), None, (), ())
+_IDLE = _RunInfo((), None, (), (), ())
 
 
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    match: _Match
-    country_hint: str = ""
+_Candidate = tuple[int, int, _Match, str]  # start, end, the name's match, the country of "Name, Country"
 
 
 _norm = lru_cache(maxsize=262144)(normalize)
@@ -136,7 +142,6 @@ _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _URL_HINT = re.compile(rf"https?://|www\.|@|\.(?:{_DOMAINS})\b")
 _CHUNK = re.compile(r"\S+")
-_STOPS = re.compile(r"\. |\n")  # what ends a sentence for a mention's context
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
@@ -174,10 +179,12 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
-        self._runs: dict[tuple[str, bool], _RunInfo] = {}
-        self._cuts: dict[str, list[tuple[int, str]]] = {}  # runs with an "and": where they are cut
+        self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
+        self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
-        self._blockers = tuple(self.lexicon.titles | set(self.lexicon.demonyms))  # a quick test before the exact one
+        blockers = self.lexicon.titles | set(self.lexicon.demonyms)  # for a quick test before the exact one:
+        self._blocker_tails = {b[-3:] for b in blockers}  # their last three letters,
+        self._short_blockers = tuple(b for b in blockers if len(b) < 3)  # and those shorter
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
 
     # -- recognition -------------------------------------------------------
@@ -200,91 +207,111 @@ class Geoparser:
         return not before or bool(SENTENCE_END.search(before + " ")) or start < 2
 
     def _recognise(self, page: "_Page") -> list[_Candidate]:
-        text, masked = page.text, page.masked
+        text, masked, runs = page.text, page.masked, self._runs
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            for rs, word in (self._cut_at_and(rs, word) if " and " in word else ((rs, word),)):
-                dateline = rs == 0 or text[rs - 1] == "\n"
-                info = self._runs.get((word, dateline))
-                if info is None:
-                    if len(self._runs) > _RUN_CACHE_SIZE:
-                        self._runs.clear()
-                    info = self._analyse(word, dateline)
-                    if info.idle:
-                        info = _IDLE
-                    if len(word) <= _RUN_CACHE_MAX_CHARS:
-                        self._runs[(word, dateline)] = info
-                if info is _IDLE:
+            if rs and text[rs - 1] != "\n":
+                info = runs.get(word) or self._info(word, False)
+            else:  # a dateline ("ASTANA –") may start a line
+                info = self._info(word, True)
+            if info is _IDLE:
+                continue
+            matches = info.matches
+            if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
+                matches = info.at_sentence_start
+            if matches and matches[0].start == 0 and rs > 1 and text[rs - 1] in " -‐":
+                tail = text[max(0, rs - 4): rs - 1]  # a quick test (can a blocker end here?) first
+                if (not tail.isascii() or (tail := tail.lower()) in self._blocker_tails
+                        or tail.endswith(self._short_blockers)) and self._blocked(text, rs):
+                    matches = matches[1:]  # "President Tokayev", "trans-Caspian"
+            if info.demonyms:
+                page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
+            outlets = ()
+            if info.outlets or info.open_outlets:
+                outlets = [(rs + a, rs + b) for a, b in info.outlets]
+                outlets += [(rs + a, page.outlet_at(rs + a, names)) for a, names in info.open_outlets]
+            for m in matches:
+                start, end = rs + m.start, rs + m.end
+                if start < outlet_end or (outlets and any(a <= start < b for a, b in outlets)):
                     continue
-                matches = info.matches
-                if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
-                    matches = info.at_sentence_start
-                if info.demonyms:
-                    page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
-                outlets = ()
-                if info.outlets:
-                    outlets = [(rs + start, page.outlet_at(rs + start, names)) for start, names in info.outlets]
-                for m in matches:
-                    if m.start == 0 and rs > 1 and text[rs - 1] in " -‐" and self._blocked(text, rs):
-                        continue  # "President Tokayev", "trans-Caspian"
-                    start, end = rs + m.start, rs + m.end
-                    if start < outlet_end or (outlets and any(a <= start < b for a, b in outlets)):
+                if masked:
+                    while mi < len(masked) and masked[mi][1] <= start:
+                        mi += 1
+                    if mi < len(masked) and masked[mi][0] <= start:
                         continue
-                    if masked:
-                        while mi < len(masked) and masked[mi][1] <= start:
-                            mi += 1
-                        if mi < len(masked) and masked[mi][0] <= start:
-                            continue
-                    hint = ""
-                    follower = text[end: end + 1]
-                    if follower == ",":
-                        after = text[end: end + 8]
-                        if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
-                            continue  # a person: "Hadano, T." / "(Hadano, 2023)"
-                        hint = self._country_after(text, end)
-                    elif follower == "$" and m.upper:
-                        continue  # a currency: US$, NZ$
-                    found.append(_Candidate(start, end, m, hint))
-                for _, b in outlets:
-                    outlet_end = max(outlet_end, b)
+                hint = ""
+                follower = text[end: end + 1]
+                if follower == ",":
+                    after = text[end: end + 8]
+                    if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
+                        continue  # a person: "Hadano, T." / "(Hadano, 2023)"
+                    hint = self._country_after(text, end)
+                elif follower == "$" and m.upper:
+                    continue  # a currency: US$, NZ$
+                found.append((start, end, m, hint))
+            if outlets:
+                outlet_end = max(outlet_end, *(b for _, b in outlets))
         return found
 
-    def _cut_at_and(self, rs: int, run: str) -> list[tuple[int, str]]:
-        """A run (starting at *rs*) cut at each "and" that joins two names instead of being part of one
-        ("Omsk and Karagandy", not "Bosnia and Herzegovina"), so that runs repeat and their analysis is
-        reused: the pieces, each with its start."""
-        cuts = self._cuts.get(run)
-        if cuts is None:  # the pieces depend on the run only: found once per distinct run
-            heads, start, cuts = self.gazetteer.and_heads, 0, []
-            for m in _AND.finditer(run):
-                last = _PREVIOUS_WORD.search(run, start, m.start())
-                if last is None or _norm(last.group()) not in heads:
-                    cuts.append((start, run[start: m.start()]))
-                    start = m.end()
-            cuts.append((start, run[start:]))
-            if len(self._cuts) > _RUN_CACHE_SIZE:
-                self._cuts.clear()
-            if len(run) <= _RUN_CACHE_MAX_CHARS:
-                self._cuts[run] = cuts
-        return [(rs + start, piece) for start, piece in cuts]
+    def _info(self, run: str, dateline: bool) -> _RunInfo:
+        """What *run* holds (cached per distinct run): a run with an "and" that joins two names
+        ("Omsk and Karagandy", not "Bosnia and Herzegovina") is read as its pieces, so that pieces
+        repeat and their analysis is reused."""
+        cache = self._dateline_runs if dateline else self._runs
+        info = cache.get(run)
+        if info is not None:
+            return info
+        pieces = self._cut_at_and(run) if " and " in run else [(0, run)]
+        if len(pieces) == 1:
+            info = self._analyse(run, dateline)
+        else:
+            info = self._info(pieces[0][1], dateline)
+            for k, piece in pieces[1:]:
+                info = info.joined(k, self._info(piece, False))
+        if info.idle:
+            info = _IDLE
+        if len(cache) > _RUN_CACHE_SIZE:
+            cache.clear()
+        if len(run) <= _RUN_CACHE_MAX_CHARS:
+            cache[run] = info
+        return info
+
+    def _cut_at_and(self, run: str) -> list[tuple[int, str]]:
+        """*run* cut at each "and" that joins two names: the pieces, each with its start."""
+        heads, start, cuts = self.gazetteer.and_heads, 0, []
+        for m in _AND.finditer(run):
+            last = _PREVIOUS_WORD.search(run, start, m.start())
+            if last is None or _norm(last.group()) not in heads:
+                cuts.append((start, run[start: m.start()]))
+                start = m.end()
+        cuts.append((start, run[start:]))
+        return cuts
 
     def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
         """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
         and where an outlet's name may start."""
         tokens = self._tokens(run)
         demonyms = tuple((t.start, t.end, self.lexicon.demonyms[t.key]) for t in tokens if t.key in self.lexicon.demonyms)
-        outlets = tuple((t.start, self.lexicon.outlets[t.key]) for t in tokens if t.key in self.lexicon.outlets)
+        outlets, open_outlets = [], []
+        for t in tokens:
+            if t.key in self.lexicon.outlets:
+                end, names = _outlet_in(run, t.start, self.lexicon.outlets[t.key])
+                if end >= 0:
+                    outlets.append((t.start, end))
+                elif names:
+                    open_outlets.append((t.start, names))
+        rest = demonyms, tuple(outlets), tuple(open_outlets)
         if dateline:
-            return _RunInfo(self._analyse_run(run, tokens, "\n"), None, demonyms, outlets)
+            return _RunInfo(self._analyse_run(run, tokens, "\n"), None, *rest)
         self._asked_opening = False
         plain = self._analyse_run(run, tokens, "w ")
         if not self._asked_opening:  # no filter looked at whether the run opens a sentence
-            return _RunInfo(plain, None, demonyms, outlets)
+            return _RunInfo(plain, None, *rest)
         opening = self._analyse_run(run, tokens, ". ")
-        return _RunInfo(plain, None if opening == plain else opening, demonyms, outlets)
+        return _RunInfo(plain, None if opening == plain else opening, *rest)
 
     def _opens_sentence(self, text: str, start: int) -> bool:
         """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
@@ -296,9 +323,6 @@ class Geoparser:
         """Whether the word before a run (a title, or a demonym joined by a hyphen) rules out its first name."""
         sep = text[start - 1: start] if start > 1 else ""
         if sep not in (" ", "-", "‐"):
-            return False
-        before = text[max(0, start - 16): start - 1]
-        if before.isascii() and not before.lower().endswith(self._blockers):
             return False
         word = _PREVIOUS_WORD.search(text, max(0, start - 25), start - 1)
         if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())):
@@ -469,31 +493,31 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         page = _Page(text)
         cands = self._recognise(page)
-        ctx_countries: set[str] = set()
-        anchors: dict[str, tuple[float, float]] = {}
-        for c in cands:
-            best = c.match.anchor
+        matches = {m.key: m for _, _, m, _ in cands}.values()
+        ctx_countries = {hint for _, _, _, hint in cands if hint}
+        anchors: dict[str, tuple[float, float, float]] = {}
+        for m in matches:
+            best = m.anchor
             if best is not None:
                 ctx_countries.add(best.country)
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
-                    anchors[best.id] = (best.lat, best.lon)
-            if c.country_hint:
-                ctx_countries.add(c.country_hint)
-        matches = {c.match.key: c.match for c in cands}.values()
+                    anchors[best.id] = _unit_vector(best.lat, best.lon)
         points = {e.id: e for m in matches for e, areal in zip(m.entries, m.areal) if not areal}
-        distance = dict(zip(points, _Anchors(anchors).nearest_km(list(points.values()))))
+        distance = dict(zip(points, _Anchors(anchors).nearest_km(
+            list(points), [_unit_vector(e.lat, e.lon) for e in points.values()])))
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         mentions = []
-        for c in cands:
-            demonym = page.demonym_before(c.start) if page.demonyms else ""
-            rkey = (c.match.key, c.country_hint, demonym)
-            if rkey not in resolved:
-                resolved[rkey] = self._resolve(c.match, c.country_hint, demonym, ctx_countries, distance)
-            e, score = resolved[rkey]
+        demonyms = bool(page.demonyms)
+        for start, end, match, hint in cands:
+            demonym = page.demonym_before(start) if demonyms else ""
+            rkey = (match.key, hint, demonym)
+            found = resolved.get(rkey)
+            if found is None:
+                found = resolved[rkey] = self._resolve(match, hint, demonym, ctx_countries, distance)
+            e, score = found
             if e is not None:
-                mentions.append(Mention(doc, c.start + offset, c.end + offset, text[c.start: c.end], e.id,
-                                        e.name, e.country, e.feature_class, score,
-                                        e.lat, e.lon, page.sentence_around(c.start, c.end)))
+                mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id, e.name, e.country,
+                                        e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
 
     @staticmethod
@@ -540,9 +564,6 @@ class _Page:
         self.text = text
         self.masked = self._urls()
         self.demonyms: list[tuple[int, int, str]] = []  # (start, end, country), in text order
-        stops = [m.span() for m in _STOPS.finditer(text)]  # ". " and line breaks
-        self._stops = [a for a, _ in stops]
-        self._after_stops = [b for _, b in stops]
         self._sentences: dict[tuple[int, int], str] = {}
 
     def _urls(self) -> list[tuple[int, int]]:
@@ -558,6 +579,14 @@ class _Page:
     def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
         """The end of the outlet name among *names* written at *start* (any case), or -1."""
         text = self.text
+        window = text[start: start + len(names[0])]  # names are longest first
+        if window.isascii():  # lower() keeps its length: one lower-cased window serves every name
+            window = window.lower()
+            for name in names:
+                end = start + len(name)
+                if window.startswith(name) and not (end < len(text) and _is_word_char(text[end])):
+                    return end
+            return -1
         for name in names:
             end = start + len(name)
             if text[start:end].lower() == name and not (end < len(text) and _is_word_char(text[end])):
@@ -575,13 +604,18 @@ class _Page:
         return ""
 
     def sentence_around(self, start: int, end: int, limit: int = 300) -> str:
-        """The sentence containing ``text[start:end]``, cut to about *limit* characters."""
-        text, stops = self.text, self._stops
+        """The sentence containing ``text[start:end]`` (ended by ". " or a line break), cut to about *limit*
+        characters."""
+        text = self.text
         lo, hi = max(0, start - limit // 2), min(len(text), end + limit // 2)
-        k = bisect.bisect_left(stops, start)  # a mention starts with a letter: no stop is cut by it
-        left = max(lo, self._after_stops[k - 1]) if k else lo
-        k = bisect.bisect_left(stops, end, k)
-        right = min(stops[k], hi) if k < len(stops) else hi
+        # a mention starts and ends with a letter: no ". " straddles its ends
+        stop = text.rfind(". ", max(0, lo - 1), start)
+        left = max(lo, stop + 2 if stop >= 0 else lo, text.rfind("\n", lo, start) + 1)
+        right, stop, line = hi, text.find(". ", end, hi + 1), text.find("\n", end, hi)
+        if stop >= 0:
+            right = min(right, stop)
+        if line >= 0:
+            right = min(right, line)
         if right < len(text) and text[right] == ".":
             right += 1
         sentence = self._sentences.get((left, right))
@@ -595,32 +629,59 @@ def _areal(e: Entry) -> bool:
     return e.feature_class in "ALH" or e.feature_code.startswith("PCL")
 
 
+def _outlet_in(run: str, start: int, names: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    """Which outlet name among *names* (lower case, longest first) is written at ``run[start:]``, in any
+    case: ``(end, ())`` when the run's own characters show it, ``(-1, names left)`` when the text after
+    the run must be read (see :meth:`_Page.outlet_at`), ``(-1, ())`` when none can be."""
+    for i, name in enumerate(names):
+        end = start + len(name)
+        if end <= len(run):
+            if run[start:end].lower() == name:
+                if end == len(run):
+                    return -1, names[i:]  # the character after the run decides
+                if not _is_word_char(run[end]):
+                    return end, ()
+        elif not run.isascii() or name.startswith(run[start:].lower()):
+            return -1, names[i:]  # goes on past the run
+    return -1, ()
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
 class _Anchors:
-    """The unambiguous places of a document, for distance lookups (vectorised haversine)."""
+    """The unambiguous places of a document, for distance look-ups: unit vectors, so the nearest
+    anchor of every entry is one matrix product."""
 
-    def __init__(self, points: dict[str, tuple[float, float]]) -> None:
+    def __init__(self, points: dict[str, tuple[float, float, float]]) -> None:
         import numpy as np
 
         self.index = {pid: i for i, pid in enumerate(points)}
-        arr = np.radians(np.array(list(points.values()), dtype=float).reshape(-1, 2))
-        self.lat, self.lon = arr[:, 0], arr[:, 1]
-        self.coslat = np.cos(self.lat)
+        self.xyz = np.array(list(points.values()), dtype=float).reshape(-1, 3)
 
-    def nearest_km(self, entries: list[Entry]) -> list[float]:
-        """For each entry, the distance to the closest anchor other than itself (1e9 if none)."""
+    def nearest_km(self, ids: list[str], xyz: list[tuple[float, float, float]]) -> list[float]:
+        """For each entry (by id, with its unit vector), the km to the closest anchor other than itself
+        (1e9 if none)."""
         import numpy as np
 
-        if not self.index or not entries:
-            return [1e9] * len(entries)
-        lat = np.radians([e.lat for e in entries])[:, None]
-        lon = np.radians([e.lon for e in entries])[:, None]
-        h = np.sin((self.lat - lat) / 2) ** 2 + np.cos(lat) * self.coslat * np.sin((self.lon - lon) / 2) ** 2
-        d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-        for row, e in enumerate(entries):
-            if e.id in self.index:
-                d[row, self.index[e.id]] = np.inf
-        return [float(x) if math.isfinite(x) else 1e9 for x in d.min(axis=1)]
+        if not self.index or not ids:
+            return [1e9] * len(ids)
+        points = np.array(xyz, dtype=float)
+        dot = points @ self.xyz.T
+        for row, pid in enumerate(ids):
+            col = self.index.get(pid)
+            if col is not None:
+                dot[row, col] = -np.inf
+        nearest = dot.argmax(axis=1)
+        chord = np.linalg.norm(points - self.xyz[nearest], axis=1)
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1.0))
+        km[np.isneginf(dot[np.arange(len(ids)), nearest])] = 1e9
+        return km.tolist()
+
+
+@lru_cache(maxsize=65536)
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """The point (lat, lon) on the unit sphere."""
+    la, lo = math.radians(lat), math.radians(lon)
+    return math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
