@@ -44,6 +44,7 @@ JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les"}
 ABBREVIATED = {"st", "mt", "ft", "pt"}
+CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
@@ -564,7 +565,8 @@ class _Page:
         self.text = text
         self.masked = self._urls()
         self.demonyms: list[tuple[int, int, str]] = []  # (start, end, country), in text order
-        self._sentences: dict[tuple[int, int], str] = {}
+        self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
+        self._last_end = 0
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
@@ -603,24 +605,33 @@ class _Page:
             k += 1
         return ""
 
-    def sentence_around(self, start: int, end: int, limit: int = 300) -> str:
-        """The sentence containing ``text[start:end]`` (ended by ". " or a line break), cut to about *limit*
-        characters."""
-        text = self.text
-        lo, hi = max(0, start - limit // 2), min(len(text), end + limit // 2)
+    def sentence_around(self, start: int, end: int) -> str:
+        """The sentence containing ``text[start:end]`` (ended by ". " or a line break), cut to about
+        :data:`CONTEXT_CHARS` characters. Mentions are asked for in text order, and the next mention in the
+        same sentence reuses it."""
+        text, half, last = self.text, CONTEXT_CHARS // 2, self._last_sentence
+        if last is not None:
+            left, right, sentence = last  # from stops (or the text's ends), with no stop inside the last mention
+            if self._last_end <= start and end <= right and start - half <= left and right <= end + half:
+                self._last_end = end
+                return sentence
+        lo, hi = max(0, start - half), min(len(text), end + half)
         # a mention starts and ends with a letter: no ". " straddles its ends
         stop = text.rfind(". ", max(0, lo - 1), start)
-        left = max(lo, stop + 2 if stop >= 0 else lo, text.rfind("\n", lo, start) + 1)
+        line = text.rfind("\n", lo, start)
+        left = max(lo, stop + 2 if stop >= 0 else lo, line + 1)
+        left_is_stop = left == 0 or (stop >= 0 and left == stop + 2) or (line >= 0 and left == line + 1)
         right, stop, line = hi, text.find(". ", end, hi + 1), text.find("\n", end, hi)
         if stop >= 0:
             right = min(right, stop)
         if line >= 0:
             right = min(right, line)
-        if right < len(text) and text[right] == ".":
-            right += 1
-        sentence = self._sentences.get((left, right))
-        if sentence is None:  # mentions in one sentence share it
-            sentence = self._sentences[(left, right)] = text[left:right].strip()
+        right_is_stop = right in (stop, line, len(text))
+        cut = right + 1 if right < len(text) and text[right] == "." else right
+        sentence = text[left:cut].strip()
+        reusable = left_is_stop and right_is_stop and ". " not in text[start:end] and "\n" not in text[start:end]
+        self._last_sentence = (left, right, sentence) if reusable else None
+        self._last_end = end
         return sentence
 
 

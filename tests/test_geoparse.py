@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mapper.evaluate import evaluate_corpus
@@ -110,3 +110,34 @@ def test_offsets_always_inside_text(parser, text):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start: m.end] == m.text
         assert 0.0 <= m.score <= 1.0
+
+
+def _sentence_by_definition(text: str, start: int, end: int) -> str:
+    """A mention's context as documented: from the end of the last ". " or line break before the mention
+    to the first one after it (its full stop kept), within CONTEXT_CHARS / 2 characters either side."""
+    from mapper.geoparse import CONTEXT_CHARS
+
+    half = CONTEXT_CHARS // 2
+    lo, hi = max(0, start - half), min(len(text), end + half)
+    stops = [(i, i + 2) for i in range(len(text) - 1) if text[i: i + 2] == ". "] + \
+            [(i, i + 1) for i, ch in enumerate(text) if ch == "\n"]
+    left = max([lo] + [b for a, b in stops if b <= start])
+    right = min([hi] + [a for a, _ in stops if a >= end])
+    if right < len(text) and text[right] == ".":
+        right += 1
+    return text[left:right].strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Aktau", "St. Petersburg", "and", ". ", "\n", " ", ".", "x" * 40, "y" * 170]),
+                max_size=40).map("".join))
+@example(". " + "x" * 140 + " Aktau " + "x" * 100 + " Aktau. ")  # the second mention's window starts later
+def test_mention_context_is_its_sentence(text):
+    """Contexts reused from one mention to the next equal the sentence worked out afresh."""
+    import re
+
+    from mapper.geoparse import _Page
+
+    page = _Page(text)
+    for m in re.finditer(r"Aktau|St\. Petersburg", text):
+        assert page.sentence_around(m.start(), m.end()) == _sentence_by_definition(text, m.start(), m.end())
