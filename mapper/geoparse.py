@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper import datafiles
@@ -115,7 +115,8 @@ class _RunInfo:
 
     def joined(self, k: int, other: _RunInfo) -> _RunInfo:
         """This run followed by *other*, which starts *k* characters in (a run cut at "and")."""
-        more = tuple(replace(m, start=m.start + k, end=m.end + k) for m in other.matches)
+        more = tuple(_Match(m.start + k, m.end + k, m.key, m.entries, m.country_name, m.upper, m.anchor, m.priors,
+                            m.areal) for m in other.matches)
         return _RunInfo(self.matches + more,
                         None if self.at_sentence_start is None else self.at_sentence_start + more,
                         self.demonyms + tuple((a + k, b + k, c) for a, b, c in other.demonyms),

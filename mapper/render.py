@@ -225,11 +225,14 @@ def _add_hubs(group, layers: Layers) -> int:
 
 def _add_places(group, layers: Layers) -> int:
     mentions = layers.frames["mentions"]
-    by_place = {pid: g for pid, g in mentions.groupby("place_id", sort=True)}
+    shown: dict[str, dict[str, str]] = {}  # place id -> its first MAX_QUOTES distinct contexts -> their document
+    for pid, context, doc in zip(mentions["place_id"], mentions["context"], mentions["doc"], strict=True):
+        contexts = shown.setdefault(pid, {})
+        if len(contexts) < MAX_QUOTES and context not in contexts:
+            contexts[context] = doc
     for _, p in layers.frames["places"].iterrows():
-        ms = by_place.get(p["id"])
-        quotes = "".join(f'<li class="cm-quote">“{esc(r["context"])}” <span class="cm-doc">— {esc(r["doc"])}</span></li>'
-                         for _, r in ms.drop_duplicates("context").head(MAX_QUOTES).iterrows()) if ms is not None else ""
+        quotes = "".join(f'<li class="cm-quote">“{esc(context)}” <span class="cm-doc">— {esc(doc)}</span></li>'
+                         for context, doc in shown.get(p["id"], {}).items())
         more = int(p["mentions"]) - min(MAX_QUOTES, int(p["mentions"]))
         extra = f'<ul class="cm-sources">{quotes}</ul>' + (f"<p>… and {more} more mentions.</p>" if more > 0 else "")
         body = _popup(p["name"], [("Local names", p["local_names"]), ("Country", p["country"]),
