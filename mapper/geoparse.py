@@ -160,6 +160,7 @@ class Lexicon:
         self.national_heads = {w.lower() for w in data.get("organisations", {}).get("national_heads", [])}
         self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
         self.surnames = {normalize(w) for w in data.get("persons", {}).get("surnames", [])}
+        self.family_first = {normalize(w) for w in data.get("persons", {}).get("family_names_first", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -421,6 +422,8 @@ class Geoparser:
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
         prominent = any(p >= 0.85 for p in map(prior, entries))
         obscure = single and not country_name and self._obscure(entries)
+        if single and not country_name and self._chinese_name(text, first, prev, nxt, key, entries):
+            return False
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
@@ -447,6 +450,20 @@ class Geoparser:
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
         return True
+
+    def _chinese_name(self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, key: str,
+                      entries: tuple[Entry, ...]) -> bool:
+        """Whether the one word *tok* is part of a Chinese name written family name first: the given name
+        after a family name ("Xi Jinping"), or the family name itself when it is only another name of a
+        place ("Wei" for Weifang) or comes before a given name ("Chen Wei")."""
+        family = self.lexicon.family_first
+        if prev and prev.key in family and text[prev.end: tok.start] == " " and prev.raw[0].isupper() \
+                and not prev.raw.isupper():
+            return True
+        if tok.key not in family or tok.raw.isupper():
+            return False
+        return not any(normalize(e.name) == key for e in entries) or (
+            nxt is not None and text[tok.end: nxt.start] == " " and nxt.raw[0].isupper() and nxt.key not in CONNECTORS)
 
     @staticmethod
     def _obscure(entries: tuple[Entry, ...]) -> bool:

@@ -70,6 +70,14 @@ def test_people_named_like_places_are_not_places(parser):
     assert sum(t == "Aktau" for t, _ in found) == 2  # "Aktau Seaport": Seaport is no surname
 
 
+def test_chinese_names_family_name_first_are_not_places(parser):
+    text = ("Xi Jinping and Vladimir Putin met in Kazan. Analyst Chen Wei said trains from Chongqing reach "
+            "Almaty. Liu Yang told reporters in Xi'an that Wei was right. Goods from Yiwu reach Duisburg.")
+    found = {m.text for m in parser.parse(text, "cn")}
+    assert not {"Jinping", "Chen", "Wei", "Liu", "Yang"} & found  # Jinping county, Chenzhou, Weifang, Yangzhou
+    assert {"Kazan", "Chongqing", "Almaty", "Xi'an", "Yiwu", "Duisburg"} <= found
+
+
 def test_a_text_naming_one_place_still_finds_it(parser):
     """With nothing else in the text, a name is not dropped as a namesake far from "everything"."""
     for text, country in (("Oil went via Novorossiysk.", "RU"), ("Trains went to Aktau.", "KZ")):
