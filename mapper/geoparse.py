@@ -209,7 +209,7 @@ class Geoparser:
         before = text[max(0, start - 4): start].rstrip(" \t\"“”'‘’«»([")
         return not before or bool(SENTENCE_END.search(before + " ")) or start < 2
 
-    def _recognise(self, page: "_Page") -> list[_Candidate]:
+    def _recognise(self, page: _Page) -> list[_Candidate]:
         text, masked, runs = page.text, page.masked, self._runs
         found: list[_Candidate] = []
         mi = 0
@@ -293,7 +293,7 @@ class Geoparser:
         cuts.append((start, run[start:]))
         return cuts
 
-    def _analyse(self, run: str, dateline: bool) -> "_RunInfo":
+    def _analyse(self, run: str, dateline: bool) -> _RunInfo:
         """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
         and where an outlet's name may start."""
         tokens = self._tokens(run)
