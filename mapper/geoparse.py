@@ -42,7 +42,8 @@ SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
-              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les"}
+              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
+              "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
@@ -346,7 +347,7 @@ class Geoparser:
             if not tok.raw[0].isupper():
                 i += 1
                 continue
-            longest = min(self.gazetteer.max_words(tok.key), MAX_TOKENS)
+            longest = min(self.gazetteer.max_words(fold_saint(tok.key + " ").rstrip()), MAX_TOKENS)  # "Saint …"
             match = None
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 span = tokens[i: i + n]

@@ -94,6 +94,13 @@ def test_compounds(parser):
         assert want in got, got
 
 
+def test_names_with_saint_and_persian_ezafe_stay_whole(parser):
+    text = "From Saint Petersburg and Astrakhan ships reach Bandar-e Anzali; trucks go on to Mazar-i-Sharif."
+    got = {(m.text, m.country) for m in parser.parse(text, "t")}
+    assert {("Saint Petersburg", "RU"), ("Astrakhan", "RU"), ("Bandar-e Anzali", "IR"),
+            ("Mazar-i-Sharif", "AF")} <= got, got
+
+
 def test_context_beats_population(parser):
     """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
     port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
