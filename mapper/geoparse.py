@@ -45,6 +45,7 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
+OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
@@ -97,6 +98,7 @@ class _Match:
     anchor: Entry | None  # the entry when the name is unambiguous (or a country)
     priors: tuple[float, ...]  # prior() of each entry
     areal: tuple[bool, ...]  # _areal() of each entry
+    own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ class _RunInfo:
     def joined(self, k: int, other: _RunInfo) -> _RunInfo:
         """This run followed by *other*, which starts *k* characters in (a run cut at "and")."""
         more = tuple(_Match(m.start + k, m.end + k, m.key, m.entries, m.country_name, m.upper, m.anchor, m.priors,
-                            m.areal) for m in other.matches)
+                            m.areal, m.own) for m in other.matches)
         return _RunInfo(self.matches + more,
                         None if self.at_sentence_start is None else self.at_sentence_start + more,
                         self.demonyms + tuple((a + k, b + k, c) for a, b, c in other.demonyms),
@@ -374,7 +376,7 @@ class Geoparser:
         upper = single and first.raw.isupper()
         anchor = max(entries, key=prior) if len(entries) == 1 or country_name else None
         return _Match(start, end, key, entries, country_name, upper, anchor, tuple(prior(e) for e in entries),
-                      tuple(_areal(e) for e in entries))
+                      tuple(_areal(e) for e in entries), tuple(fold_saint(normalize(e.name)) == key for e in entries))
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -548,7 +550,7 @@ class Geoparser:
         *distance* holds each point entry's km to the document's nearest anchor.
         """
         best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
-        for e, p, areal in zip(match.entries, match.priors, match.areal):
+        for e, p, areal, own in zip(match.entries, match.priors, match.areal, match.own):
             d = 1e9 if areal else distance[e.id]
             prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
             s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
@@ -560,6 +562,8 @@ class Geoparser:
                 s += 0.3
             if e.curated:
                 s += 0.05
+            if own:
+                s += OWN_NAME_BONUS
             if s > best_s or (s == best_s and best is not None and e.id < best.id):
                 best, best_s, best_d, best_p = e, s, d, p
         if best is None:

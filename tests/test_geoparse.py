@@ -101,6 +101,13 @@ def test_names_with_saint_and_persian_ezafe_stay_whole(parser):
             ("Mazar-i-Sharif", "AF")} <= got, got
 
 
+def test_a_name_is_first_the_place_it_is_the_own_name_of(parser):
+    """Kadirli, near Mersin, is also called Kars in GeoNames; the city of Kars is meant."""
+    text = "The route links Aktau to Baku, Poti and Batumi, then Kars and Mersin."
+    kars = next(m for m in parser.parse(text, "t") if m.text == "Kars")
+    assert distance_km((kars.lat, kars.lon), (40.6, 43.1)) < 25, kars
+
+
 def test_context_beats_population(parser):
     """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
     port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
