@@ -229,7 +229,8 @@ class Geoparser:
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
             if matches and matches[0].start == 0 and rs > 1 and text[rs - 1] in " -‐":
-                tail = text[max(0, rs - 4): rs - 1]  # a quick test (can a blocker end here?) first
+                end = rs - 2 if text[rs - 2: rs] == ". " else rs - 1  # "Mr. Jordan"
+                tail = text[max(0, end - 3): end]  # a quick test (can a blocker end here?) first
                 if (not tail.isascii() or (tail := tail.lower()) in self._blocker_tails
                         or tail.endswith(self._short_blockers)) and self._blocked(text, rs):
                     matches = matches[1:]  # "President Tokayev", "trans-Caspian"
@@ -330,8 +331,11 @@ class Geoparser:
         sep = text[start - 1: start] if start > 1 else ""
         if sep not in (" ", "-", "‐"):
             return False
-        word = _PREVIOUS_WORD.search(text, max(0, start - 25), start - 1)
-        if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())):
+        dotted = text[start - 2: start] == ". "  # an abbreviated title: "Mr. Jordan", "Dr. Florence Ng"
+        end = start - 2 if dotted else start - 1
+        word = _PREVIOUS_WORD.search(text, max(0, end - 24), end)
+        if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())) or (
+                dotted and len(word.group()) > 4):  # "… met the president. Jordan said": a sentence's end
             return False
         return _norm(word.group()) in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
 
