@@ -46,6 +46,7 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
+NOTED_PRIOR = 0.8  # prior() of a city of note
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
@@ -554,7 +555,12 @@ class Geoparser:
         *distance* holds each point entry's km to the document's nearest anchor.
         """
         best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
+        # a city of note goes by its own name: places that carry it only as another (often former) name are
+        # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
+        noted = any(own and p >= NOTED_PRIOR for own, p in zip(match.own, match.priors))
         for e, p, areal, own in zip(match.entries, match.priors, match.areal, match.own):
+            if noted and not own and e.country != country_hint:
+                continue
             d = 1e9 if areal else distance[e.id]
             prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
             s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
@@ -574,7 +580,8 @@ class Geoparser:
             return None, 0.0
         if not _areal(best) and not best.curated and best.country != country_hint:
             nothing_else = best_d >= 1e9 and not ctx - {"", best.country}
-            if not nothing_else and ((best.country not in ctx and best_d > 2500 and best_p < 0.78)
+            distinctive = len(match.entries) == 1 and " " in match.key  # one place has this many-word name
+            if not nothing_else and not distinctive and ((best.country not in ctx and best_d > 2500 and best_p < 0.78)
                                      or (best_d > 1500 and best_p < 0.6)):
                 return None, 0.0  # an obscure namesake far from everything the text is about
             # (a text that names no other place or country gives nothing to be far from: kept)

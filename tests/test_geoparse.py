@@ -111,6 +111,15 @@ def test_a_name_is_first_the_place_it_is_the_own_name_of(parser):
     assert distance_km((kars.lat, kars.lon), (40.6, 43.1)) < 25, kars
 
 
+def test_historical_other_names_and_distinctive_names(parser):
+    """Samarkand is the Uzbek city, not Temirtau (once Samarkandsky) beside Karaganda; a many-word name only
+    one place has (Ust-Luga) is kept however far it is from the rest; a publisher is no place."""
+    text = ("Ministers met in Samarkand. Steel from Karaganda and Temirtau goes to Astana and Almaty by rail. "
+            "Coal also leaves via Ust-Luga. Laruelle, M. (2018). Kazakhstan in the Making. Lexington Books.")
+    got = {m.text: m.country for m in parser.parse(text, "t")}
+    assert got.get("Samarkand") == "UZ" and got.get("Ust-Luga") == "RU" and "Lexington" not in got, got
+
+
 def test_context_beats_population(parser):
     """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
     port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
