@@ -120,6 +120,14 @@ def test_historical_other_names_and_distinctive_names(parser):
     assert got.get("Samarkand") == "UZ" and got.get("Ust-Luga") == "RU" and "Lexington" not in got, got
 
 
+def test_sea_routes_are_places(parser):
+    text = ("Tankers leave the Persian Gulf via the Strait of Hormuz; grain crosses the Bosphorus, and the Red Sea "
+            "route via the Suez Canal is shut.")
+    got = {m.text: m.feature_class for m in parser.parse(text, "t")}
+    assert {k: got.get(k) for k in ("Strait of Hormuz", "Bosphorus", "Red Sea", "Suez Canal")} == dict.fromkeys(
+        ("Strait of Hormuz", "Bosphorus", "Red Sea", "Suez Canal"), "H"), got  # the canal, not the city of Suez
+
+
 def test_context_beats_population(parser):
     """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
     port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
