@@ -128,6 +128,16 @@ def test_sea_routes_are_places(parser):
         ("Strait of Hormuz", "Bosphorus", "Red Sea", "Suez Canal"), "H"), got  # the canal, not the city of Suez
 
 
+def test_runs_cut_at_and_keep_every_piece_in_place(parser):
+    """A long run of names joined by "and" (read piece by piece, outlet names included) gives each name at
+    its own offset, and the piece that is an outlet's name gives none."""
+    pieces = ["Omsk", "The Astana Times", "Kazan", "Astana"] * 500
+    text = " and ".join(pieces) + " met."
+    found = [(m.text, m.start) for m in parser.parse(text, "and")]
+    starts = [sum(len(p) + 5 for p in pieces[:i]) for i in range(len(pieces))]
+    assert found == [(p, at) for p, at in zip(pieces, starts, strict=True) if p != "The Astana Times"]
+
+
 def test_context_beats_population(parser):
     """Aktau beside Kuryk and the Caspian is the port; beside Karaganda villages it is the village."""
     port = parser.parse("Ships sail from Aktau and Kuryk across the Caspian Sea to Baku.", "t")
