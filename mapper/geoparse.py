@@ -24,6 +24,7 @@ Every mention satisfies ``text == doc[start:end]``.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import math
 import re
 from dataclasses import dataclass
@@ -532,12 +533,14 @@ class Geoparser:
         page = _Page(text)
         cands = self._recognise(page)
         matches = {m.key: m for _, _, m, _ in cands}.values()
-        ctx_countries = {hint for _, _, _, hint in cands if hint}
+        # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,
+        # unambiguous places)
+        ctx_countries = Counter(hint for _, _, _, hint in cands if hint)
         anchors: dict[str, tuple[float, float, float]] = {}
         for m in matches:
             best = m.anchor
             if best is not None:
-                ctx_countries.add(best.country)
+                ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
         points = {e.id: e for m in matches for e, areal in zip(m.entries, m.areal) if not areal}
@@ -559,7 +562,7 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _resolve(match: _Match, country_hint: str, demonym_hint: str, ctx: set[str],
+    def _resolve(match: _Match, country_hint: str, demonym_hint: str, ctx: Counter[str],
                  distance: dict[str, float]) -> tuple[Entry | None, float]:
         """The entry that best fits the document, and its score rounded to 3 decimals.
 
@@ -590,9 +593,11 @@ class Geoparser:
         if best is None:
             return None, 0.0
         if not _areal(best) and not best.curated and best.country != country_hint:
-            nothing_else = best_d >= 1e9 and not ctx - {"", best.country}
+            nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
             distinctive = len(match.entries) == 1 and " " in match.key  # one place has this many-word name
-            if not nothing_else and not distinctive and ((best.country not in ctx and best_d > 2500 and best_p < 0.78)
+            # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
+            named = ctx[best.country] > (match.anchor is not None and match.anchor.country == best.country)
+            if not nothing_else and not distinctive and ((not named and best_d > 2500 and best_p < 0.78)
                                      or (best_d > 1500 and best_p < 0.6)):
                 return None, 0.0  # an obscure namesake far from everything the text is about
             # (a text that names no other place or country gives nothing to be far from: kept)

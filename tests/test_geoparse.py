@@ -128,6 +128,13 @@ def test_sea_routes_are_places(parser):
         ("Strait of Hormuz", "Bosphorus", "Red Sea", "Suez Canal"), "H"), got  # the canal, not the city of Suez
 
 
+def test_a_far_namesake_does_not_vouch_for_itself(parser):
+    """GeoNames gives "Khasan" only to Hassan, India (the Russian border station is not in cities500): a
+    text about the Korean border does not name India, so no mention, rather than a point in India."""
+    got = [(m.text, m.country) for m in parser.parse("Trains reach Tumangang via Khasan.", "t")]
+    assert got == [("Tumangang", "KP")], got
+
+
 def test_runs_cut_at_and_keep_every_piece_in_place(parser):
     """A long run of names joined by "and" (read piece by piece, outlet names included) gives each name at
     its own offset, and the piece that is an outlet's name gives none."""
