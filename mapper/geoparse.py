@@ -24,10 +24,10 @@ Every mention satisfies ``text == doc[start:end]``.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from mapper import datafiles
@@ -47,7 +47,8 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
-NOTED_PRIOR = 0.8  # prior() of a city of note
+NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
+SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
@@ -101,6 +102,14 @@ class _Match:
     priors: tuple[float, ...]  # prior() of each entry
     areal: tuple[bool, ...]  # _areal() of each entry
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
+    distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
+
+    def shifted(self, k: int) -> _Match:
+        """The same match *k* characters further on."""
+        return _Match(self.start + k, self.end + k, *(getattr(self, name) for name in _MATCH_FIELDS[2:]))
+
+
+_MATCH_FIELDS = tuple(f.name for f in fields(_Match))
 
 
 @dataclass(frozen=True)
@@ -124,8 +133,7 @@ class _RunInfo:
         cut at "and"); linear in the number of pieces."""
         matches, demonyms, outlets, open_outlets = [], [], [], []
         for k, info in rest:
-            matches += [_Match(m.start + k, m.end + k, m.key, m.entries, m.country_name, m.upper, m.anchor,
-                               m.priors, m.areal, m.own) for m in info.matches]
+            matches += [m.shifted(k) for m in info.matches]
             demonyms += [(a + k, b + k, c) for a, b, c in info.demonyms]
             outlets += [(a + k, b + k) for a, b in info.outlets]
             open_outlets += [(a + k, names) for a, names in info.open_outlets]
@@ -160,7 +168,7 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
-_RUN_CACHE_SIZE = 50_000  # distinct runs kept (about 40 MB); the cache is emptied when full
+_RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
@@ -171,6 +179,7 @@ class Lexicon:
         self.org_heads = {w.lower() for w in data.get("organisations", {}).get("heads", [])}
         self.national_heads = {w.lower() for w in data.get("organisations", {}).get("national_heads", [])}
         self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
+        self.abbreviated_titles = {w.lower() for w in data.get("persons", {}).get("abbreviated_titles", [])}
         self.surnames = {normalize(w) for w in data.get("persons", {}).get("surnames", [])}
         self.family_first = {normalize(w) for w in data.get("persons", {}).get("family_names_first", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
@@ -185,10 +194,12 @@ class Lexicon:
 class Geoparser:
     """Find and resolve place mentions using a :class:`Gazetteer`.
 
-    Recognition scans only runs of capitalised words (one compiled regex), and
-    what a run's own words say about each name in it is computed once per
-    distinct run and context and then reused, so repeated names cost a
-    dictionary look-up.
+    Recognition scans only runs of capitalised words (one compiled regex).
+    What a run's own words say (its names, demonyms, outlet names) is computed
+    once per distinct run, in two caches (runs at a line start, where a
+    dateline may stand, and the rest), and then reused, so repeated names cost
+    a dictionary look-up; a run with an "and" that joins two names is analysed
+    as its pieces, which repeat.
     """
 
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
@@ -197,9 +208,11 @@ class Geoparser:
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
-        blockers = self.lexicon.titles | set(self.lexicon.demonyms)  # for a quick test before the exact one:
-        self._blocker_tails = {b[-3:] for b in blockers}  # their last three letters,
-        self._short_blockers = tuple(b for b in blockers if len(b) < 3)  # and those shorter
+        # words before a run that rule out its first name, for a quick test before the exact one: their last
+        # three letters, and those shorter
+        blockers = self.lexicon.titles | self.lexicon.abbreviated_titles | set(self.lexicon.demonyms)
+        self._blocker_tails = {b[-3:] for b in blockers}
+        self._short_blockers = tuple(b for b in blockers if len(b) < 3)
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
 
     # -- recognition -------------------------------------------------------
@@ -237,12 +250,8 @@ class Geoparser:
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
-            if matches and matches[0].start == 0 and rs > 1 and text[rs - 1] in " -‐":
-                end = rs - 2 if text[rs - 2: rs] == ". " else rs - 1  # "Mr. Jordan"
-                tail = text[max(0, end - 3): end]  # a quick test (can a blocker end here?) first
-                if (not tail.isascii() or (tail := tail.lower()) in self._blocker_tails
-                        or tail.endswith(self._short_blockers)) and self._blocked(text, rs):
-                    matches = matches[1:]  # "President Tokayev", "trans-Caspian"
+            if matches and matches[0].start == 0 and self._blocked(text, rs):
+                matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
                 page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
             outlets = ()
@@ -303,7 +312,7 @@ class Geoparser:
         """*run* cut at each "and" that joins two names: the pieces, each with its start."""
         heads, start, cuts = self.gazetteer.and_heads, 0, []
         for m in _AND.finditer(run):
-            last = _PREVIOUS_WORD.search(run, start, m.start())
+            last = _PREVIOUS_WORD.search(run, max(start, m.start() - 40), m.start())  # heads are short words
             if last is None or _norm(last.group()) not in heads:
                 cuts.append((start, run[start: m.start()]))
                 start = m.end()
@@ -311,8 +320,8 @@ class Geoparser:
         return cuts
 
     def _analyse(self, run: str, dateline: bool) -> _RunInfo:
-        """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms
-        and where an outlet's name may start."""
+        """What a run holds: its place names (anywhere, and at a sentence start if that differs), demonyms,
+        and outlet names: those the run's own characters show, and those that may go on past its end."""
         tokens = self._tokens(run)
         demonyms = tuple((t.start, t.end, self.lexicon.demonyms[t.key]) for t in tokens if t.key in self.lexicon.demonyms)
         outlets, open_outlets = [], []
@@ -340,17 +349,25 @@ class Geoparser:
         return self._is_sentence_start(text, start)
 
     def _blocked(self, text: str, start: int) -> bool:
-        """Whether the word before a run (a title, or a demonym joined by a hyphen) rules out its first name."""
+        """Whether the word before a run rules out its first name: a title ("President Tokayev"), an
+        abbreviated title with its dot ("Mr. Jordan"; not a title ending a sentence, "…the akim. Aktau"),
+        or a demonym joined by a hyphen ("trans-Caspian")."""
         sep = text[start - 1: start] if start > 1 else ""
         if sep not in (" ", "-", "‐"):
             return False
-        dotted = text[start - 2: start] == ". "  # an abbreviated title: "Mr. Jordan", "Dr. Florence Ng"
+        dotted = text[start - 2: start] == ". "
         end = start - 2 if dotted else start - 1
-        word = _PREVIOUS_WORD.search(text, max(0, end - 24), end)
-        if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())) or (
-                dotted and len(word.group()) > 4):  # "… met the president. Jordan said": a sentence's end
+        tail = text[max(0, end - 3): end]  # a quick test first: can a title or demonym end here?
+        if tail.isascii() and (tail := tail.lower()) not in self._blocker_tails \
+                and not tail.endswith(self._short_blockers):
             return False
-        return _norm(word.group()) in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
+        word = _PREVIOUS_WORD.search(text, max(0, end - 24), end)
+        if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())):
+            return False
+        key = _norm(word.group())
+        if dotted:
+            return key in self.lexicon.abbreviated_titles
+        return key in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
 
     def _analyse_run(self, run: str, run_tokens: list[_Token], lead: str) -> tuple[_Match, ...]:
         """The place names in one run of capitalised words (tokens *run_tokens*), read as if *lead* came
@@ -392,8 +409,10 @@ class Geoparser:
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         upper = single and first.raw.isupper()
         anchor = max(entries, key=prior) if len(entries) == 1 or country_name else None
+        distinctive = len(entries) == 1 and not single and all(
+            word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split())
         return _Match(start, end, key, entries, country_name, upper, anchor, tuple(prior(e) for e in entries),
-                      tuple(_areal(e) for e in entries), tuple(fold_saint(normalize(e.name)) == key for e in entries))
+                      tuple(_areal(e) for e in entries), tuple(_own_name(e, key) for e in entries), distinctive)
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -475,14 +494,17 @@ class Geoparser:
                       entries: tuple[Entry, ...]) -> bool:
         """Whether the one word *tok* is part of a Chinese name written family name first: the given name
         after a family name ("Xi Jinping"), or the family name itself when it is only another name of a
-        place ("Wei" for Weifang) or comes before a given name ("Chen Wei")."""
+        place ("Wei" for Weifang) or comes before a given name ("Chen Wei"). Never a city of note under its
+        own name ("Lin Shanghai Port", "Yao City")."""
         family = self.lexicon.family_first
+        if any(_own_name(e, key) and prior(e) >= NOTED_PRIOR for e in entries):
+            return False
         if prev and prev.key in family and text[prev.end: tok.start] == " " and prev.raw[0].isupper() \
                 and not prev.raw.isupper():
             return True
         if tok.key not in family or tok.raw.isupper():
             return False
-        return not any(normalize(e.name) == key for e in entries) or (
+        return not any(_own_name(e, key) for e in entries) or (
             nxt is not None and text[tok.end: nxt.start] == " " and nxt.raw[0].isupper() and nxt.key not in CONNECTORS)
 
     @staticmethod
@@ -566,7 +588,10 @@ class Geoparser:
                  distance: dict[str, float]) -> tuple[Entry | None, float]:
         """The entry that best fits the document, and its score rounded to 3 decimals.
 
-        *distance* holds each point entry's km to the document's nearest anchor.
+        The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
+        say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
+        nearest), "Name, Country" and demonym cues, and whether the name is the entry's own. An obscure
+        namesake far from everything the text names is dropped (None), unless its name is distinctive.
         """
         best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
         # a city of note goes by its own name: places that carry it only as another (often former) name are
@@ -594,10 +619,9 @@ class Geoparser:
             return None, 0.0
         if not _areal(best) and not best.curated and best.country != country_hint:
             nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
-            distinctive = len(match.entries) == 1 and " " in match.key  # one place has this many-word name
             # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
             named = ctx[best.country] > (match.anchor is not None and match.anchor.country == best.country)
-            if not nothing_else and not distinctive and ((not named and best_d > 2500 and best_p < 0.78)
+            if not nothing_else and not match.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
                                      or (best_d > 1500 and best_p < 0.6)):
                 return None, 0.0  # an obscure namesake far from everything the text is about
             # (a text that names no other place or country gives nothing to be far from: kept)
@@ -683,6 +707,16 @@ class _Page:
         self._last_sentence = (left, right, sentence) if reusable else None
         self._last_end = end
         return sentence
+
+
+def _own_name(entry: Entry, key: str) -> bool:
+    """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
+    city, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for Santiago de Cuba;
+    not "Minsk" for Mińsk Mazowiecki), rather than another name of it (a former one: "Samarkand" for
+    Temirtau)."""
+    own, key = (fold_saint(normalize(entry.name)).replace("'", "").replace("’", ""),
+                key.replace("'", "").replace("’", ""))
+    return own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
 
 
 def _areal(e: Entry) -> bool:

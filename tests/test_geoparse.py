@@ -128,6 +128,18 @@ def test_sea_routes_are_places(parser):
         ("Strait of Hormuz", "Bosphorus", "Red Sea", "Suez Canal"), "H"), got  # the canal, not the city of Suez
 
 
+def test_name_rules_spare_real_places(parser):
+    """The person-name rules leave alone a place after a title that ends a sentence, a city of note after
+    a Chinese family name, and a big city called by the leading words of its name."""
+    cases = {"The deal was signed by the akim. Aktau port will grow.": ("Aktau", "KZ"),
+             "Lin Shanghai Port Director spoke to Xi Astana visit planners.": ("Shanghai", "CN"),
+             "Ships from Liverpool, Southampton and Felixstowe call at Newcastle.": ("Newcastle", "GB")}
+    for text, (name, country) in cases.items():
+        got = {m.text: (m.country, m.name) for m in parser.parse(text, "t")}
+        assert got.get(name, ("",))[0] == country, (text, got)
+    assert "upon Tyne" in got["Newcastle"][1]
+
+
 def test_a_far_namesake_does_not_vouch_for_itself(parser):
     """GeoNames gives "Khasan" only to Hassan, India (the Russian border station is not in cities500): a
     text about the Korean border does not name India, so no mention, rather than a point in India."""
