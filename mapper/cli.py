@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -241,7 +242,15 @@ def main() -> None:
     except click.Abort:
         click.echo("corridor-mapper: aborted", err=True)
         code = EXIT_PROBLEMS
-    sys.exit(code if isinstance(code, int) else 0)
+    _exit_now(code if isinstance(code, int) else 0)
+
+
+def _exit_now(code: int) -> None:
+    """Exit with *code* without tearing the interpreter down: every output is written and closed by
+    now, and unloading pandas, geopandas, GDAL and Folium took about 0.2 s of each `build`."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _network(ctx: click.Context):

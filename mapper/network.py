@@ -120,6 +120,7 @@ class Countries:
         self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple)
         self.geoms = list(shapely.from_wkb(wkb))
         self.tree = STRtree(self.geoms)
+        self._borders: dict[tuple[str, str], object] = {}
 
     @staticmethod
     def _shapes(root: Path) -> tuple[list[str], list[bytes]]:
@@ -132,12 +133,15 @@ class Countries:
 
     def border(self, a: str, b: str):
         """The line the outlines of countries *a* and *b* share; where they do not touch (1:50m
-        outlines leave gaps), a small ring around the point of *a* nearest to *b*."""
+        outlines leave gaps), a small ring around the point of *a* nearest to *b*. Worked out once per
+        pair (twenty Russia–Kazakhstan crossings share one border)."""
         from shapely.ops import nearest_points
 
-        ga, gb = self.by_iso(a), self.by_iso(b)
-        border = ga.boundary.intersection(gb.boundary)
-        return nearest_points(ga, gb)[0].buffer(0.05).boundary if border.is_empty else border
+        if (a, b) not in self._borders:
+            ga, gb = self.by_iso(a), self.by_iso(b)
+            border = ga.boundary.intersection(gb.boundary)
+            self._borders[a, b] = nearest_points(ga, gb)[0].buffer(0.05).boundary if border.is_empty else border
+        return self._borders[a, b]
 
     def estimate_crossing(self, a: str, b: str, points: list[tuple[float, float]]) -> tuple[float, float]:
         """Where a crossing between *a* and *b* probably is, from the (lat, lon) of the places its posts are named after.

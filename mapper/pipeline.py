@@ -211,29 +211,97 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                 reporter.warn(message)
             return None
 
-    from mapper.export import write_layers
+    recorder = _Recorder(reporter)
+    with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
+        from mapper.export import write_layers
+
+        layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
+                             progress=progress, jobs=jobs)
+        renderer.render(layers)
+        out.mkdir(parents=True, exist_ok=True)
+        with output_lock(out):
+            _clear_stages(out)
+            stage = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+            try:
+                write_layers(layers.frames, stage / "layers", "geojson")
+                write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
+                write_text_atomic(stage / "map.html", renderer.page())
+                written = {}
+                (out / "layers").mkdir(exist_ok=True)
+                for src in sorted(stage.rglob("*")):
+                    if src.is_file():
+                        rel = src.relative_to(stage)
+                        os.replace(src, out / rel)
+                        written[str(rel)] = out / rel
+            finally:
+                shutil.rmtree(stage, ignore_errors=True)
+            write_stamp(out, inputs, list(written.values()), recorder.messages)
+    return written
+
+
+class _MapRenderer:
+    """Renders ``map.html`` from the layers, in a forked process where that can run on another core.
+
+    Importing Folium (it compiles some 90 templates) and rendering take about
+    0.7 s of a seeds build; the child does both while this process imports
+    geopandas, builds the layers and writes them. Elsewhere (one core, no
+    ``fork``) the page is rendered here. Either way the page is the same.
+    """
+
+    def __init__(self, root: Path, cdn: bool) -> None:
+        import multiprocessing
+        import sys
+
+        self.root, self.cdn, self._page, self._conn, self._proc = root, cdn, None, None, None
+        if sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1:
+            ctx = multiprocessing.get_context("fork")
+            self._conn, child = ctx.Pipe()
+            self._proc = ctx.Process(target=_render_in_child, args=(child, self._conn, root, cdn), daemon=True)
+            self._proc.start()
+            child.close()
+
+    def __enter__(self) -> "_MapRenderer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._proc is not None:
+            self._conn.close()
+            if self._page is None:  # the build stopped before the page came back: no need for it
+                self._proc.kill()
+            self._proc.join(timeout=5)
+            if self._proc.is_alive():
+                self._proc.kill()
+
+    def render(self, layers) -> None:
+        """Start rendering *layers* (or render them now, without a child)."""
+        if self._proc is None:
+            from mapper.render import render_map
+
+            self._page = render_map(layers, self.root, cdn=self.cdn)
+        else:
+            self._conn.send(layers)
+
+    def page(self) -> str:
+        """The rendered page; an error raised while rendering is raised here."""
+        if self._page is None:
+            ok, value = self._conn.recv()
+            if not ok:
+                raise value
+            self._page = value
+        return self._page
+
+
+def _render_in_child(conn, parent_end, root: Path, cdn: bool) -> None:
+    """The child of :class:`_MapRenderer`: import the renderer, wait for the layers, send back the page."""
+    parent_end.close()  # so that the parent closing its end reads here as the end of the pipe
     from mapper.render import render_map
 
-    recorder = _Recorder(reporter)
-    layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
-                         progress=progress, jobs=jobs)
-    page = render_map(layers, root, cdn=cdn)
-    out.mkdir(parents=True, exist_ok=True)
-    with output_lock(out):
-        _clear_stages(out)
-        stage = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
-        try:
-            write_layers(layers.frames, stage / "layers", "geojson")
-            write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
-            write_text_atomic(stage / "map.html", page)
-            written = {}
-            (out / "layers").mkdir(exist_ok=True)
-            for src in sorted(stage.rglob("*")):
-                if src.is_file():
-                    rel = src.relative_to(stage)
-                    os.replace(src, out / rel)
-                    written[str(rel)] = out / rel
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
-        write_stamp(out, inputs, list(written.values()), recorder.messages)
-    return written
+    try:
+        layers = conn.recv()
+    except EOFError:  # the build stopped before its layers were made
+        return
+    try:
+        conn.send((True, render_map(layers, root, cdn=cdn)))
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        conn.send((False, exc))
+

@@ -48,6 +48,30 @@ def test_build_killed_midway_leaves_previous_output(built, tmp_path):
     assert "up to date" in again.stderr  # nothing had changed
 
 
+def test_a_failure_while_rendering_the_map_leaves_previous_output(built, tmp_path, monkeypatch):
+    """The map may be rendered in a forked process: an error there reaches the build as raised, without
+    a hang and without touching the output."""
+    import pytest
+
+    from mapper import pipeline, render
+
+    class Silent:
+        def warn(self, message): pass
+        def skip(self, exc): pass
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer broke")
+
+    out = _copy(built, tmp_path / "output")
+    before = _digest(out)
+    monkeypatch.setattr(render, "render_map", broken)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        pipeline.build(SEEDS, out, None, Silent(), progress=False, force=True)
+    assert time.monotonic() - started < 60
+    assert _digest(out) == before and not list(out.glob(".build-*"))
+
+
 def test_concurrent_builds_do_not_corrupt(built, tmp_path):
     out = tmp_path / "output"
     procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out),
