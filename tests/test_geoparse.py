@@ -59,6 +59,8 @@ def test_traps_are_not_places(parser):
     surfaces = {m.text for m in m2}
     assert not {"Hadano", "Kobayashi", "Shanghai", "Kazakh", "Russian", "Union", "Council", "Forum"} & surfaces
     assert not any(m.country == "JP" for m in m2)
+    wire = "MOSCOW, Nov 5 (Reuters) - Gas will flow from Beineu to Shymkent from Dec 1, the Kremlin said."
+    assert [m.text for m in parser.parse(wire, "wire")] == ["MOSCOW", "Beineu", "Shymkent"]  # Nov: a dateline
 
 
 def test_people_named_like_places_are_not_places(parser):
