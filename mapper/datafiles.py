@@ -23,6 +23,7 @@ FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
 CROSSING_STATUSES = {"operational", "under_construction", "planned", "reconstruction"}
 CROSSING_POSITIONS = {"sourced", "estimated"}
+NULLABLE_INTEGERS = ("status_year", "year")  # record fields that are a whole number or absent
 LEG_MODES = {"rail", "road", "sea", "river", "pipeline"}
 LEG_STATUSES = {"operational", "under_construction", "planned", "reconstruction", "proposed"}
 CONFIDENCE = {"high", "medium", "low"}

@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 from shapely.geometry import mapping
 
+from mapper import datafiles
 from mapper.outputs import atomic_path
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
@@ -86,10 +87,16 @@ def write_geojson(gdf: gpd.GeoDataFrame, target: Path) -> None:
 
 
 def _gdal_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """*gdf* with the field types GIS tools should see: text as strings, and years that may be unknown
+    (NaN in the frame) as integers rather than reals, as the GeoJSON layers write them."""
     out = gdf.copy()
     for col in out.columns:
-        if col != out.geometry.name and out[col].dtype == object:
+        if col == out.geometry.name:
+            continue
+        if out[col].dtype == object:
             out[col] = out[col].astype("string")
+        elif col in datafiles.NULLABLE_INTEGERS:
+            out[col] = out[col].astype("Int64")
     return out
 
 

@@ -81,7 +81,7 @@ def point_layer(records: dict[str, tuple[dict, Path]], columns: list[str],
                 v = sources_json(rec["sources"])
             elif isinstance(v, list):
                 v = ",".join(v)
-            row[col] = "" if v is None and col not in ("status_year", "year") else v
+            row[col] = "" if v is None and col not in datafiles.NULLABLE_INTEGERS else v
         rows.append(row)
         geoms.append(Point(rec["lon"], rec["lat"]))
     return _frame(rows, geoms, columns)

@@ -45,6 +45,7 @@ def test_ogrinfo_reads_geopackage(built):
     for name in LAYERS:
         assert f"Layer name: {name}" in out
     assert "EPSG" in out or "WGS 84" in out
+    assert "status_year: Integer" in out and "year: Integer" in out  # a year, not a real such as 2025.0
 
 
 def test_rfc7946_shape(built):
