@@ -1,4 +1,4 @@
-"""Load documents: decode bytes to text, find the files of a corpus, check quotes.
+"""Load documents: decode bytes to text, find the files of a corpus, read their manifest.
 
 Offsets everywhere in corridor-mapper are Python ``str`` offsets into the text
 this module returns.
@@ -15,6 +15,7 @@ from typing import Iterator
 
 from charset_normalizer import from_bytes
 
+from mapper.datafiles import load_toml
 from mapper.errors import InputError
 
 #: Suffixes read as documents when a directory is given.
@@ -183,7 +184,5 @@ def load_manifest(docs_dir: Path) -> dict[str, dict]:
     path = docs_dir / "manifest.toml"
     if not path.exists():
         return {}
-    from mapper.datafiles import load_toml
-
     data = load_toml(path)  # a bad file raises DataError (an InputError) naming it
     return {d["file"]: d for d in data.get("document", []) if "file" in d}

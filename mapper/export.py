@@ -36,21 +36,25 @@ def _round(obj):
     return obj
 
 
+def _plain_float(value: float) -> float | int | None:
+    return None if math.isnan(value) else (int(value) if value.is_integer() and abs(value) < 1e15 else value)
+
+
 def plain_value(value):
     """A cell as JSON would have it: NaN → None, whole floats → int, numpy scalars → Python."""
     if value is None:
         return None
     if isinstance(value, float):
-        return None if math.isnan(value) else (int(value) if value.is_integer() and abs(value) < 1e15 else value)
+        return _plain_float(value)
     if hasattr(value, "item"):  # numpy scalar
         return plain_value(value.item())
     return value
 
 
 def _column(values) -> list:
-    """A column as plain Python values: NaN → None, whole floats → int (see :func:`_clean`)."""
+    """A column as plain Python values (see :func:`plain_value`), a whole column at a time."""
     if values.dtype.kind == "f":
-        return [None if v != v else (int(v) if v.is_integer() and abs(v) < 1e15 else v) for v in values.tolist()]
+        return list(map(_plain_float, values.tolist()))
     if values.dtype.kind in "iub" and not values.hasnans:
         return values.tolist()
     return [plain_value(v) for v in values.tolist()]

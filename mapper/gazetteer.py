@@ -37,7 +37,7 @@ from mapper import datafiles
 from mapper.cache import cache_dir, memo
 from mapper.errors import InputError
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 #: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
@@ -245,9 +245,11 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
-        keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names")]
+        keys = {k for k, _ in name_rows}
         con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
-        con.executemany("INSERT INTO first_words VALUES (?,?)", _max_words(keys).items())
+        con.executemany("INSERT INTO first_words VALUES (?,?)", _first_word_lengths(keys).items())
+        con.execute("CREATE TABLE and_heads(word TEXT PRIMARY KEY) WITHOUT ROWID")
+        con.executemany("INSERT INTO and_heads VALUES (?)", ((w,) for w in _and_heads(keys)))
         con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
         con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows(progress))
         con.commit()
@@ -259,7 +261,12 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
     return target
 
 
-def _max_words(keys) -> dict[str, int]:
+def _and_heads(keys) -> set[str]:
+    """The words just before "and" inside the names *keys* ("bosnia" in "bosnia and herzegovina")."""
+    return {part.rsplit(" ", 1)[-1] for k in keys if " and " in k for part in k.split(" and ")[:-1]}
+
+
+def _first_word_lengths(keys) -> dict[str, int]:
     """For each first word of a multi-word name, the most words such a name has."""
     out: dict[str, int] = {}
     for key in keys:
@@ -326,7 +333,7 @@ class Gazetteer:
         self.path = path
         self.overlay = overlay
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._overlay_max = _max_words(overlay.by_key)
+        self._overlay_max = _first_word_lengths(overlay.by_key)
         self.has_key = lru_cache(maxsize=262144)(self._has_key)
         self.max_words = lru_cache(maxsize=65536)(self._max_words)
         self.zipf = lru_cache(maxsize=262144)(self._zipf)
@@ -352,16 +359,14 @@ class Gazetteer:
             for old in path.parent.glob(f"gazetteer-{cities}-*"):  # indexes of older versions, and their key tables
                 if not old.name.startswith(path.stem):
                     old.unlink(missing_ok=True)
+            for old in [*path.parent.glob("and-names-*.pickle"), *path.parent.glob("wordfreq-en-*.pickle")]:
+                old.unlink(missing_ok=True)  # side tables of older index versions
         return cls(path, Overlay.load(data_dir))
 
     @cached_property
     def and_heads(self) -> frozenset[str]:
         """The words just before "and" inside some name ("bosnia" in "Bosnia and Herzegovina")."""
-        def query() -> list[str]:
-            return [k for (k,) in self._con.execute("SELECT DISTINCT key FROM names WHERE key LIKE '% and %'")]
-
-        keys = memo("and-names", self.path.name, query, list) + [k for k in self.overlay.by_key if " and " in k]
-        return frozenset(part.rsplit(" ", 1)[-1] for k in keys for part in k.split(" and ")[:-1])
+        return frozenset(w for (w,) in self._con.execute("SELECT word FROM and_heads")) | _and_heads(self.overlay.by_key)
 
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key* (use :attr:`has_key`, cached)."""
@@ -370,6 +375,7 @@ class Gazetteer:
 
     def _max_words(self, first: str) -> int:
         """How many words the longest name starting with the word *first* has, 1 if none (use :attr:`max_words`)."""
+        first = "st" if first == "saint" else first  # keys write "saint …" as "st …" (fold_saint)
         row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone()
         return max(row[0] if row else 1, self._overlay_max.get(first, 1))
 

@@ -27,7 +27,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper import datafiles
@@ -88,28 +88,31 @@ class _Token:
     raw: str
 
 
-@dataclass(frozen=True)
-class _Match:
-    """A gazetteer name inside a run of capitalised words, with what the run alone says of it."""
+@dataclass(frozen=True, eq=False)
+class _Name:
+    """A gazetteer name and what it says whatever the text around it (one per key, shared by its matches)."""
 
-    start: int  # offsets relative to the run
-    end: int
     key: str
     entries: tuple[Entry, ...]
     country_name: bool
-    upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
     anchor: Entry | None  # the entry when the name is unambiguous (or a country)
     priors: tuple[float, ...]  # prior() of each entry
     areal: tuple[bool, ...]  # _areal() of each entry
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
+    prominent: bool  # some entry is a big place
+    obscure: bool  # only small populated places carry it (no country, region, curated place or city)
+    noted: bool  # it is the own name of a city of note
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
-    def shifted(self, k: int) -> _Match:
-        """The same match *k* characters further on."""
-        return _Match(self.start + k, self.end + k, *(getattr(self, name) for name in _MATCH_FIELDS[2:]))
 
+@dataclass(frozen=True)
+class _Match:
+    """A gazetteer name inside a run of capitalised words."""
 
-_MATCH_FIELDS = tuple(f.name for f in fields(_Match))
+    start: int  # offsets relative to the run
+    end: int
+    name: _Name
+    upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ class _RunInfo:
         cut at "and"); linear in the number of pieces."""
         matches, demonyms, outlets, open_outlets = [], [], [], []
         for k, info in rest:
-            matches += [m.shifted(k) for m in info.matches]
+            matches += [_Match(m.start + k, m.end + k, m.name, m.upper) for m in info.matches]
             demonyms += [(a + k, b + k, c) for a, b, c in info.demonyms]
             outlets += [(a + k, b + k) for a, b in info.outlets]
             open_outlets += [(a + k, names) for a, names in info.open_outlets]
@@ -156,7 +159,8 @@ _norm = lru_cache(maxsize=262144)(normalize)
 _UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
 _WORD = r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 # a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run
-_ABBREVIATION_DOT = r"(?<=(?<![^\W\d_])(?:[Ss][Tt]|[Mm][Tt]|[Ff][Tt]|[Pp][Tt]))\. ?"
+_ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
+                     + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
@@ -169,6 +173,9 @@ _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
+_NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
+# what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
+_WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
@@ -206,6 +213,7 @@ class Geoparser:
         self.gazetteer = gazetteer
         self.lexicon = lexicon or Lexicon()
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
+        self._names: dict[str, _Name] = {}
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         # words before a run that rule out its first name, for a quick test before the exact one: their last
@@ -276,7 +284,7 @@ class Geoparser:
                 follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR.match(after) or (not m.country_name and _AUTHOR_YEAR.match(after)):
+                    if _AUTHOR.match(after) or (not m.name.country_name and _AUTHOR_YEAR.match(after)):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)"
                     hint = self._country_after(text, end)
                 elif follower == "$" and m.upper:
@@ -336,15 +344,15 @@ class Geoparser:
         if dateline:
             return _RunInfo(self._analyse_run(run, tokens, "\n"), None, *rest)
         self._asked_opening = False
-        plain = self._analyse_run(run, tokens, "w ")
+        plain = self._analyse_run(run, tokens, _WORD_LEAD)
         if not self._asked_opening:  # no filter looked at whether the run opens a sentence
             return _RunInfo(plain, None, *rest)
-        opening = self._analyse_run(run, tokens, ". ")
+        opening = self._analyse_run(run, tokens, _SENTENCE_LEAD)
         return _RunInfo(plain, None if opening == plain else opening, *rest)
 
     def _opens_sentence(self, text: str, start: int) -> bool:
         """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
-        if start == 2:  # just after the stand-in context of _analyse_run
+        if start == len(_WORD_LEAD):  # the run's first word, just after the stand-in context
             self._asked_opening = True
         return self._is_sentence_start(text, start)
 
@@ -383,7 +391,7 @@ class Geoparser:
             if not tok.raw[0].isupper():
                 i += 1
                 continue
-            longest = min(self.gazetteer.max_words(fold_saint(tok.key + " ").rstrip()), MAX_TOKENS)  # "Saint …"
+            longest = min(self.gazetteer.max_words(tok.key), MAX_TOKENS)
             match = None
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 span = tokens[i: i + n]
@@ -397,22 +405,36 @@ class Geoparser:
                 i += 1
                 continue
             n, key = match
-            entries = self.gazetteer.by_key(key)
-            if self._accept(text, tokens, i, i + n - 1, entries):
-                out.append(self._match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead),
-                                       text, tokens[i], n == 1, key, entries))
+            name = self._name(key)
+            if self._accept(text, tokens, i, i + n - 1, name):
+                out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
+                                  n == 1 and tok.raw.isupper()))
             i += n
         return tuple(out)
 
-    def _match(self, start: int, end: int, text: str, first: _Token, single: bool, key: str,
-               entries: tuple[Entry, ...]) -> _Match:
-        country_name = any(e.feature_code.startswith("PCL") for e in entries)
-        upper = single and first.raw.isupper()
-        anchor = max(entries, key=prior) if len(entries) == 1 or country_name else None
-        distinctive = len(entries) == 1 and not single and all(
-            word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split())
-        return _Match(start, end, key, entries, country_name, upper, anchor, tuple(prior(e) for e in entries),
-                      tuple(_areal(e) for e in entries), tuple(_own_name(e, key) for e in entries), distinctive)
+    def _name(self, key: str) -> _Name:
+        """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
+        name = self._names.get(key)
+        if name is None:
+            entries = self.gazetteer.by_key(key)
+            priors = tuple(prior(e) for e in entries)
+            areal = tuple(_areal(e) for e in entries)
+            own = tuple(_own_name(e, key) for e in entries)
+            country_name = any(e.feature_code.startswith("PCL") for e in entries)
+            name = _Name(
+                key, entries, country_name,
+                anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
+                priors=priors, areal=areal, own=own,
+                prominent=any(p >= 0.85 for p in priors),
+                obscure=bool(entries) and not any(p >= 0.85 or e.curated or a
+                                                  for e, p, a in zip(entries, priors, areal)),
+                noted=any(o and p >= NOTED_PRIOR for o, p in zip(own, priors)),
+                distinctive=len(entries) == 1 and " " in key and all(
+                    word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
+            if len(self._names) > _NAME_CACHE_SIZE:
+                self._names.clear()
+            self._names[key] = name
+        return name
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -426,8 +448,7 @@ class Geoparser:
                 return False
         return not span[-1].key in CONNECTORS
 
-    def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int,
-                entries: tuple[Entry, ...]) -> bool:
+    def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int, name: _Name) -> bool:
         """Context filters within a run: is this capitalised name a place here?"""
         lex = self.lexicon
         first = tokens[first_i]
@@ -436,7 +457,7 @@ class Geoparser:
         single = first_i == last_i
         if key in lex.never or key in lex.demonyms:
             return False
-        country_name = any(e.feature_code.startswith("PCL") for e in entries)
+        country_name = name.country_name
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE) or a dateline ("ASTANA –")
             dateline = first.start == 0 or text[first.start - 1] == "\n"
@@ -459,9 +480,9 @@ class Geoparser:
                 return False
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
-        prominent = any(p >= 0.85 for p in map(prior, entries))
-        obscure = single and not country_name and self._obscure(entries)
-        if single and not country_name and self._chinese_name(text, first, prev, nxt, key, entries):
+        prominent = name.prominent
+        obscure = single and name.obscure
+        if single and not country_name and self._chinese_name(text, first, prev, nxt, name):
             return False
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
@@ -482,7 +503,7 @@ class Geoparser:
                     after and text[nxt.end: after.start] == " " and after.raw[0].isupper()):
                 return False  # two small places side by side: a given name and a surname
         # a common word that starts a sentence, or a common word naming only small places
-        if single and not any(prior(e) >= 0.85 or e.curated or e.feature_class in "ALH" for e in entries):
+        if single and (not name.entries or name.obscure):
             z = self.gazetteer.zipf(first.key)
             if z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start):
                 return False
@@ -490,27 +511,21 @@ class Geoparser:
                 return False
         return True
 
-    def _chinese_name(self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, key: str,
-                      entries: tuple[Entry, ...]) -> bool:
+    def _chinese_name(self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, name: _Name) -> bool:
         """Whether the one word *tok* is part of a Chinese name written family name first: the given name
         after a family name ("Xi Jinping"), or the family name itself when it is only another name of a
         place ("Wei" for Weifang) or comes before a given name ("Chen Wei"). Never a city of note under its
         own name ("Lin Shanghai Port", "Yao City")."""
         family = self.lexicon.family_first
-        if any(_own_name(e, key) and prior(e) >= NOTED_PRIOR for e in entries):
+        if name.noted:
             return False
         if prev and prev.key in family and text[prev.end: tok.start] == " " and prev.raw[0].isupper() \
                 and not prev.raw.isupper():
             return True
         if tok.key not in family or tok.raw.isupper():
             return False
-        return not any(_own_name(e, key) for e in entries) or (
+        return not any(name.own) or (
             nxt is not None and text[tok.end: nxt.start] == " " and nxt.raw[0].isupper() and nxt.key not in CONNECTORS)
-
-    @staticmethod
-    def _obscure(entries: tuple[Entry, ...]) -> bool:
-        """Only small populated places carry this name (no country, region, curated place or city)."""
-        return bool(entries) and not any(prior(e) >= 0.85 or e.curated or _areal(e) for e in entries)
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
@@ -524,7 +539,7 @@ class Geoparser:
             return False
         zipf = gaz.zipf(other.key)
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
-            and self._obscure(gaz.by_key(other.key))
+            and self._name(other.key).obscure
 
     def _name_like(self, text: str, tok: _Token, rarer_than: float = NAME_ZIPF) -> bool:
         """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
@@ -554,18 +569,18 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         page = _Page(text)
         cands = self._recognise(page)
-        matches = {m.key: m for _, _, m, _ in cands}.values()
+        names = {m.name.key: m.name for _, _, m, _ in cands}.values()
         # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,
         # unambiguous places)
         ctx_countries = Counter(hint for _, _, _, hint in cands if hint)
         anchors: dict[str, tuple[float, float, float]] = {}
-        for m in matches:
-            best = m.anchor
+        for name in names:
+            best = name.anchor
             if best is not None:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
-        points = {e.id: e for m in matches for e, areal in zip(m.entries, m.areal) if not areal}
+        points = {e.id: e for name in names for e, areal in zip(name.entries, name.areal) if not areal}
         distance = dict(zip(points, _Anchors(anchors).nearest_km(
             list(points), [_unit_vector(e.lat, e.lon) for e in points.values()])))
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
@@ -573,10 +588,10 @@ class Geoparser:
         demonyms = bool(page.demonyms)
         for start, end, match, hint in cands:
             demonym = page.demonym_before(start) if demonyms else ""
-            rkey = (match.key, hint, demonym)
+            rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
-                found = resolved[rkey] = self._resolve(match, hint, demonym, ctx_countries, distance)
+                found = resolved[rkey] = self._resolve(match.name, hint, demonym, ctx_countries, distance)
             e, score = found
             if e is not None:
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id, e.name, e.country,
@@ -584,7 +599,7 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _resolve(match: _Match, country_hint: str, demonym_hint: str, ctx: Counter[str],
+    def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
                  distance: dict[str, float]) -> tuple[Entry | None, float]:
         """The entry that best fits the document, and its score rounded to 3 decimals.
 
@@ -596,9 +611,8 @@ class Geoparser:
         best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
         # a city of note goes by its own name: places that carry it only as another (often former) name are
         # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
-        noted = any(own and p >= NOTED_PRIOR for own, p in zip(match.own, match.priors))
-        for e, p, areal, own in zip(match.entries, match.priors, match.areal, match.own):
-            if noted and not own and e.country != country_hint:
+        for e, p, areal, own in zip(name.entries, name.priors, name.areal, name.own):
+            if name.noted and not own and e.country != country_hint:
                 continue
             d = 1e9 if areal else distance[e.id]
             prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
@@ -620,8 +634,8 @@ class Geoparser:
         if not _areal(best) and not best.curated and best.country != country_hint:
             nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
             # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
-            named = ctx[best.country] > (match.anchor is not None and match.anchor.country == best.country)
-            if not nothing_else and not match.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
+            named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
+            if not nothing_else and not name.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
                                      or (best_d > 1500 and best_p < 0.6)):
                 return None, 0.0  # an obscure namesake far from everything the text is about
             # (a text that names no other place or country gives nothing to be far from: kept)
@@ -631,8 +645,9 @@ class Geoparser:
 class _Page:
     """Look-ups over one text for one parse: masked spans, demonyms, sentence breaks.
 
-    URL spans are found up front; outlet names and demonyms, which start with
-    a capital letter, are added by the recogniser as it meets them in runs.
+    URL spans are found up front; demonyms, which start with a capital letter,
+    are added by the recogniser as it meets them in runs; outlet names are
+    checked at a position on request.
     """
 
     def __init__(self, text: str) -> None:
@@ -655,14 +670,6 @@ class _Page:
     def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
         """The end of the outlet name among *names* written at *start* (any case), or -1."""
         text = self.text
-        window = text[start: start + len(names[0])]  # names are longest first
-        if window.isascii():  # lower() keeps its length: one lower-cased window serves every name
-            window = window.lower()
-            for name in names:
-                end = start + len(name)
-                if window.startswith(name) and not (end < len(text) and _is_word_char(text[end])):
-                    return end
-            return -1
         for name in names:
             end = start + len(name)
             if text[start:end].lower() == name and not (end < len(text) and _is_word_char(text[end])):
@@ -714,8 +721,7 @@ def _own_name(entry: Entry, key: str) -> bool:
     city, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for Santiago de Cuba;
     not "Minsk" for Mińsk Mazowiecki), rather than another name of it (a former one: "Samarkand" for
     Temirtau)."""
-    own, key = (fold_saint(normalize(entry.name)).replace("'", "").replace("’", ""),
-                key.replace("'", "").replace("’", ""))
+    own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
     return own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
 
 
