@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -30,11 +29,10 @@ def cache_dir() -> Path:
 
 def write_pickle(path: Path, obj) -> None:
     """Write *obj* to *path* atomically (temp file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
+    from mapper.outputs import atomic_path
+
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
 
 
 def read_pickle(path: Path):
@@ -44,6 +42,15 @@ def read_pickle(path: Path):
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
+
+
+def file_key(path: Path, *extra: object) -> str:
+    """A cache key for what is derived from the file *path* (and *extra*): its place, version and size,
+    and the shapely version (geometry caches hold shapely's output)."""
+    import shapely
+
+    st = path.stat() if path.exists() else None
+    return "|".join(map(str, (path.resolve(), st and st.st_mtime_ns, st and st.st_size, shapely.__version__, *extra)))
 
 
 def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:

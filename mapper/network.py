@@ -112,14 +112,13 @@ class Countries:
     """Natural Earth outlines: which countries a line crosses, and for how long."""
 
     def __init__(self, root: Path) -> None:
-        from mapper.cache import memo
+        from mapper.cache import file_key, memo
 
-        source = root / "geodata" / "countries.geojson"
-        st = source.stat() if source.exists() else None
-        key = f"{source.resolve()}|{st and st.st_mtime_ns}|{st and st.st_size}|{shapely.__version__}"
+        key = file_key(root / "geodata" / "countries.geojson")
         self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple)
         self.geoms = list(shapely.from_wkb(wkb))
         self.tree = STRtree(self.geoms)
+        self._index = {iso: i for i, iso in enumerate(self.iso)}
         self._borders: dict[tuple[str, str], object] = {}
 
     @staticmethod
@@ -129,7 +128,8 @@ class Countries:
         return [f["properties"]["iso"] for f in features], [shape(f["geometry"]).wkb for f in features]
 
     def by_iso(self, iso: str):
-        return self.geoms[self.iso.index(iso)] if iso in self.iso else None
+        i = self._index.get(iso)
+        return None if i is None else self.geoms[i]
 
     def border(self, a: str, b: str):
         """The line the outlines of countries *a* and *b* share; where they do not touch (1:50m

@@ -71,9 +71,10 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if folder.is_dir() else []
 
 
-def fingerprint(inputs: dict[str, Path | None], data_root: Path, options: dict) -> str:
-    """A digest of every input of a build: the folders *inputs* (documents, mention parts), *data_root*'s data
-    and code, library versions and *options*."""
+def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, options: dict) -> str:
+    """A digest of every input of a build: the files of *inputs* (a label: a folder and the files read from
+    it, such as the documents), *data_root*'s data and code, library versions and *options*. A file is
+    read once, even when it is both data and input (the seeds)."""
     h = hashlib.sha256()
 
     def add(label: str, value: bytes) -> None:
@@ -91,9 +92,10 @@ def fingerprint(inputs: dict[str, Path | None], data_root: Path, options: dict) 
     sources = [(f"code/{p.relative_to(CODE)}", p) for p in _files(CODE)]
     for folder in ("corridors", "geodata", "seeds"):
         sources += [(f"data/{p.relative_to(data_root)}", p) for p in _files(data_root / folder)]
-    for name, folder in inputs.items():
-        if folder is not None:
-            sources += [(f"{name}/{p.relative_to(folder)}", p) for p in _files(Path(folder))]
+    seen = {p.resolve() for _, p in sources}
+    for name, (folder, files) in inputs.items():
+        add(f"{name}-files", "\0".join(str(p.relative_to(folder)) for p in files).encode())
+        sources += [(f"{name}/{p.relative_to(folder)}", p) for p in files if p.resolve() not in seen]
     for label, path in sources:
         add(label, path.read_bytes())
     return h.hexdigest()

@@ -44,6 +44,7 @@ def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tu
 
 def _init_worker(data_dir: Path | None) -> None:
     global _WORKER
+    die_with_parent()
     _WORKER = make_parser(data_dir, progress=False)
 
 
@@ -192,13 +193,13 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     import tempfile
 
     from mapper import datafiles
-    from mapper.outputs import fingerprint, output_lock, replay, write_stamp, write_text_atomic
+    from mapper.outputs import fingerprint, output_lock, replay, write_stamp
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory (choose another --out)", path=out)
     root = datafiles.data_root(data_dir)
-    inputs = fingerprint({"docs": Path(docs_dir), "parts": mentions_from}, root,
+    inputs = fingerprint(_build_inputs(Path(docs_dir), mentions_from), root,
                          {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
                           "docs": str(Path(docs_dir).resolve())})
     if not force and out.is_dir():
@@ -225,7 +226,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
             try:
                 write_layers(layers.frames, stage / "layers", "geojson")
                 write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
-                write_text_atomic(stage / "map.html", renderer.page())
+                (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
                 written = {}
                 (out / "layers").mkdir(exist_ok=True)
                 for src in sorted(stage.rglob("*")):
@@ -239,28 +240,41 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     return written
 
 
+def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> dict[str, tuple[Path, list[Path]]]:
+    """The files a build reads besides the project's data: its documents and their manifest, and the
+    mention parts it is given (for the build stamp)."""
+    inputs = {}
+    if docs_dir.is_dir():
+        docs = list(iter_document_paths([docs_dir]))
+        inputs["docs"] = (docs_dir, docs + [p for p in [docs_dir / "manifest.toml"] if p.is_file()])
+    if mentions_from is not None and Path(mentions_from).is_dir():
+        inputs["parts"] = (Path(mentions_from), sorted(Path(mentions_from).glob("part-*.jsonl")))
+    return inputs
+
+
 class _MapRenderer:
     """Renders ``map.html`` from the layers, in a forked process where that can run on another core.
 
-    Importing Folium (it compiles some 90 templates) and rendering take about
-    0.7 s of a seeds build; the child does both while this process imports
-    geopandas, builds the layers and writes them. Elsewhere (one core, no
-    ``fork``) the page is rendered here. Either way the page is the same.
+    Importing geopandas and Folium (which compiles some 90 templates) and
+    rendering take about 0.9 s of a seeds build; the child does them while this
+    process builds the layers and writes them. Elsewhere (one core, no
+    ``fork``) the page is rendered here. Either way the page is the same, and
+    an error while rendering is raised by :meth:`page`.
     """
 
     def __init__(self, root: Path, cdn: bool) -> None:
         import multiprocessing
         import sys
 
-        self.root, self.cdn, self._page, self._conn, self._proc = root, cdn, None, None, None
-        if sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1:
+        self.root, self.cdn, self._page, self._conn, self._proc, self._sender = root, cdn, None, None, None, None
+        if sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1:
             ctx = multiprocessing.get_context("fork")
             self._conn, child = ctx.Pipe()
             self._proc = ctx.Process(target=_render_in_child, args=(child, self._conn, root, cdn), daemon=True)
             self._proc.start()
             child.close()
 
-    def __enter__(self) -> "_MapRenderer":
+    def __enter__(self) -> _MapRenderer:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -278,13 +292,27 @@ class _MapRenderer:
             from mapper.render import render_map
 
             self._page = render_map(layers, self.root, cdn=self.cdn)
-        else:
+        else:  # from a thread: the layers outgrow the pipe's buffer while the child is still importing
+            import threading
+
+            self._sender = threading.Thread(target=self._send, args=(layers,), daemon=True)
+            self._sender.start()
+
+    def _send(self, layers) -> None:
+        try:
             self._conn.send(layers)
+        except OSError:  # the child is gone; page() says why
+            pass
 
     def page(self) -> str:
         """The rendered page; an error raised while rendering is raised here."""
         if self._page is None:
-            ok, value = self._conn.recv()
+            self._sender.join()
+            try:
+                ok, value = self._conn.recv()
+            except EOFError:
+                self._proc.join(timeout=5)
+                raise RuntimeError(f"the map renderer stopped (exit code {self._proc.exitcode})") from None
             if not ok:
                 raise value
             self._page = value
@@ -292,16 +320,43 @@ class _MapRenderer:
 
 
 def _render_in_child(conn, parent_end, root: Path, cdn: bool) -> None:
-    """The child of :class:`_MapRenderer`: import the renderer, wait for the layers, send back the page."""
-    parent_end.close()  # so that the parent closing its end reads here as the end of the pipe
-    from mapper.render import render_map
+    """The child of :class:`_MapRenderer`: import the renderer, wait for the layers, send back the page or the
+    error."""
+    import signal
 
+    parent_end.close()  # so that the parent closing its end reads here as the end of the pipe
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
     try:
+        from mapper.render import render_map
+
         layers = conn.recv()
+        conn.send((True, render_map(layers, root, cdn=cdn)))
     except EOFError:  # the build stopped before its layers were made
         return
-    try:
-        conn.send((True, render_map(layers, root, cdn=cdn)))
     except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
-        conn.send((False, exc))
+        conn.send((False, _portable(exc)))
+
+
+def _portable(exc: Exception) -> Exception:
+    """*exc* if it survives pickling as it is, else a RuntimeError that says what it was."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - any failure to round-trip
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def die_with_parent() -> None:
+    """On Linux, have the kernel end this (worker) process when its parent dies, so that a killed build
+    leaves no process behind; elsewhere nothing."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 

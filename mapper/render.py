@@ -248,11 +248,9 @@ def _add_places(group, layers: Layers) -> int:
 
 def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
     """Country outlines around the data, clipped and simplified for the zoom range (cached on disk)."""
-    from mapper.cache import memo
+    from mapper.cache import file_key, memo
 
-    source = root / "geodata" / "countries.geojson"
-    st = source.stat()
-    key = f"{source.resolve()}|{st.st_mtime_ns}|{st.st_size}|{[round(b, 6) for b in bounds]}"
+    key = file_key(root / "geodata" / "countries.geojson", [round(b, 6) for b in bounds])
     return memo("outlines", key, lambda: _clip_outlines(root, bounds), dict)
 
 

@@ -25,6 +25,7 @@ from mapper import datafiles  # noqa: E402
 from mapper.gazetteer import Gazetteer  # noqa: E402
 from mapper.geo import distance_km  # noqa: E402
 from mapper.network import Countries, km_to  # noqa: E402
+from mapper.outputs import write_text_atomic  # noqa: E402
 
 
 def estimates(root: Path = ROOT):
@@ -46,12 +47,15 @@ def estimates(root: Path = ROOT):
 def write(path: Path, ident: str, lat: float, lon: float) -> None:
     """Replace the lat/lon lines of the entry *ident* in *path*."""
     text = path.read_text(encoding="utf-8")
-    start = re.search(rf'^id = "{re.escape(ident)}"$', text, re.MULTILINE).start()
+    line = datafiles.line_of(path, ident)
+    if line is None:
+        raise SystemExit(f"{path}: no entry {ident!r}")
+    start = sum(len(text_line) for text_line in text.splitlines(keepends=True)[:line - 1])  # where its id is
     end = text.find("\n[[", start)
     end = len(text) if end == -1 else end
     block = re.sub(r"^lat = .*$", f"lat = {lat}", text[start:end], count=1, flags=re.MULTILINE)
     block = re.sub(r"^lon = .*$", f"lon = {lon}", block, count=1, flags=re.MULTILINE)
-    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    write_text_atomic(path, text[:start] + block + text[end:])
 
 
 def main() -> None:
