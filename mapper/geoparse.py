@@ -29,6 +29,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
 
 from mapper import datafiles
 from mapper.gazetteer import Entry, Gazetteer, fold_saint, normalize, prior
@@ -99,6 +102,8 @@ class _Name:
     priors: tuple[float, ...]  # prior() of each entry
     areal: tuple[bool, ...]  # _areal() of each entry
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
+    contenders: tuple[tuple[Entry, float, bool, bool], ...]  # (entry, prior, areal, own) of those that can win
+    points: dict[str, tuple[float, float, float]]  # the unit vector of each contender with a point, by id
     prominent: bool  # some entry is a big place
     obscure: bool  # only small populated places carry it (no country, region, curated place or city)
     noted: bool  # it is the own name of a city of note
@@ -123,7 +128,7 @@ class _RunInfo:
     at_sentence_start: tuple[_Match, ...] | None  # the same at a sentence start, None if no different
     demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
     outlets: tuple[tuple[int, int], ...]  # outlet names the run holds ("The Astana Times"): (start, end)
-    open_outlets: tuple[tuple[int, tuple[str, ...]], ...]  # names that may go on past the run: start, names
+    open_outlets: tuple[_OpenOutlet, ...]  # outlet names that may go on past the run
 
     @property
     def idle(self) -> bool:
@@ -139,7 +144,7 @@ class _RunInfo:
             matches += [_Match(m.start + k, m.end + k, m.name, m.upper) for m in info.matches]
             demonyms += [(a + k, b + k, c) for a, b, c in info.demonyms]
             outlets += [(a + k, b + k) for a, b in info.outlets]
-            open_outlets += [(a + k, names) for a, names in info.open_outlets]
+            open_outlets += [_OpenOutlet(o.start + k, o.names, o.after + k, o.probes) for o in info.open_outlets]
         more = tuple(matches)
         return _RunInfo(first.matches + more,
                         None if first.at_sentence_start is None else first.at_sentence_start + more,
@@ -148,6 +153,26 @@ class _RunInfo:
 
 
 _IDLE = _RunInfo((), None, (), (), ())
+
+
+@dataclass(frozen=True)
+class _OpenOutlet:
+    """Outlet names that start in a run and may go on past its end: only the text after the run tells."""
+
+    start: int  # where they start in the run
+    names: tuple[str, ...]  # lower case, longest first
+    after: int  # where the run (or the piece of it they start in) ends
+    probes: frozenset[str] | None  # each name's two characters after the run, if every name has them
+
+    @staticmethod
+    def at(run: str, start: int, names: tuple[str, ...]) -> _OpenOutlet:
+        """The outlet names *names* starting at ``run[start:]``; the probes are a quick test of the two
+        characters after the run, before :meth:`_Page.outlet_at` reads the names whole."""
+        shown = len(run) - start
+        probes = None
+        if run.isascii() and all(len(n) >= shown + 2 for n in names):
+            probes = frozenset(n[shown: shown + 2] for n in names)
+        return _OpenOutlet(start, names, len(run), probes)
 
 
 _Candidate = tuple[int, int, _Match, str]  # start, end, the name's match, the country of "Name, Country"
@@ -167,6 +192,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _URL_HINT = re.compile(rf"https?://|www\.|@|\.(?:{_DOMAINS})\b")
+_DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
 _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
@@ -174,6 +200,7 @@ _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
+_PROBE_CACHE_SIZE = 65_536  # distinct five-character contexts kept for the quick title test
 # what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
 _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
@@ -221,6 +248,7 @@ class Geoparser:
         blockers = self.lexicon.titles | self.lexicon.abbreviated_titles | set(self.lexicon.demonyms)
         self._blocker_tails = {b[-3:] for b in blockers}
         self._short_blockers = tuple(b for b in blockers if len(b) < 3)
+        self._may_block: dict[str, bool] = {}  # by the five characters before a run: see _may_block_at
         self._country_named = lru_cache(maxsize=4096)(self._country_in)
 
     # -- recognition -------------------------------------------------------
@@ -243,7 +271,7 @@ class Geoparser:
         return not before or bool(SENTENCE_END.search(before + " ")) or start < 2
 
     def _recognise(self, page: _Page) -> list[_Candidate]:
-        text, masked, runs = page.text, page.masked, self._runs
+        text, masked, runs, may_block = page.text, page.masked, self._runs, self._may_block
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
@@ -258,14 +286,17 @@ class Geoparser:
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
-            if matches and matches[0].start == 0 and self._blocked(text, rs):
+            if matches and matches[0].start == 0 and may_block.get(text[max(0, rs - 5): rs], True) \
+                    and self._blocked(text, rs):  # (the look-up: _blocked's quick test, known to say no)
                 matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
-                page.demonyms += [(rs + start, rs + end, code) for start, end, code in info.demonyms]
+                page.add_demonyms(rs, info.demonyms)
             outlets = ()
             if info.outlets or info.open_outlets:
                 outlets = [(rs + a, rs + b) for a, b in info.outlets]
-                outlets += [(rs + a, page.outlet_at(rs + a, names)) for a, names in info.open_outlets]
+                for o in info.open_outlets:
+                    if o.probes is None or text[rs + o.after: rs + o.after + 2].lower() in o.probes:
+                        outlets.append((rs + o.start, page.outlet_at(rs + o.start, o.names)))
                 outlets.sort()
             oi, reach = 0, outlet_end  # how far the outlet names that start before a match reach
             for m in matches:
@@ -291,7 +322,7 @@ class Geoparser:
                     continue  # a currency: US$, NZ$
                 found.append((start, end, m, hint))
             if outlets:
-                outlet_end = max(outlet_end, *(b for _, b in outlets))
+                outlet_end = max(outlet_end, max(b for _, b in outlets))
         return found
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
@@ -339,7 +370,7 @@ class Geoparser:
                 if end >= 0:
                     outlets.append((t.start, end))
                 elif names:
-                    open_outlets.append((t.start, names))
+                    open_outlets.append(_OpenOutlet.at(run, t.start, names))
         rest = demonyms, tuple(outlets), tuple(open_outlets)
         if dateline:
             return _RunInfo(self._analyse_run(run, tokens, "\n"), None, *rest)
@@ -360,15 +391,17 @@ class Geoparser:
         """Whether the word before a run rules out its first name: a title ("President Tokayev"), an
         abbreviated title with its dot ("Mr. Jordan"; not a title ending a sentence, "…the akim. Aktau"),
         or a demonym joined by a hyphen ("trans-Caspian")."""
-        sep = text[start - 1: start] if start > 1 else ""
-        if sep not in (" ", "-", "‐"):
+        probe = text[max(0, start - 5): start]  # a quick test first, on the five characters before the run
+        may = self._may_block.get(probe)
+        if may is None:
+            if len(self._may_block) > _PROBE_CACHE_SIZE:
+                self._may_block.clear()
+            may = self._may_block[probe] = self._may_block_at(probe)
+        if not may:
             return False
+        sep = text[start - 1]
         dotted = text[start - 2: start] == ". "
         end = start - 2 if dotted else start - 1
-        tail = text[max(0, end - 3): end]  # a quick test first: can a title or demonym end here?
-        if tail.isascii() and (tail := tail.lower()) not in self._blocker_tails \
-                and not tail.endswith(self._short_blockers):
-            return False
         word = _PREVIOUS_WORD.search(text, max(0, end - 24), end)
         if word is None or (len(word.group()) > 3 and POSSESSIVE.search(word.group())):
             return False
@@ -376,6 +409,16 @@ class Geoparser:
         if dotted:
             return key in self.lexicon.abbreviated_titles
         return key in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
+
+    def _may_block_at(self, before: str) -> bool:
+        """Whether a title or demonym can end just before a run that *before* (up to five characters)
+        precedes: a separator, maybe a dot, and the last three letters of a blocker, or a shorter one."""
+        if len(before) < 2 or before[-1] not in (" ", "-", "‐"):
+            return False
+        end = len(before) - (2 if before.endswith(". ") else 1)
+        tail = before[max(0, end - 3): end]
+        return not tail.isascii() or (tail := tail.lower()) in self._blocker_tails \
+            or tail.endswith(self._short_blockers)
 
     def _analyse_run(self, run: str, run_tokens: list[_Token], lead: str) -> tuple[_Match, ...]:
         """The place names in one run of capitalised words (tokens *run_tokens*), read as if *lead* came
@@ -421,14 +464,17 @@ class Geoparser:
             areal = tuple(_areal(e) for e in entries)
             own = tuple(_own_name(e, key) for e in entries)
             country_name = any(e.feature_code.startswith("PCL") for e in entries)
+            noted = any(o and p >= NOTED_PRIOR for o, p in zip(own, priors))
+            contenders = _contenders(entries, priors, areal, own, noted)
             name = _Name(
                 key, entries, country_name,
                 anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
-                priors=priors, areal=areal, own=own,
+                priors=priors, areal=areal, own=own, contenders=contenders,
+                points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not any(p >= 0.85 or e.curated or a
                                                   for e, p, a in zip(entries, priors, areal)),
-                noted=any(o and p >= NOTED_PRIOR for o, p in zip(own, priors)),
+                noted=noted,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -574,15 +620,16 @@ class Geoparser:
         # unambiguous places)
         ctx_countries = Counter(hint for _, _, _, hint in cands if hint)
         anchors: dict[str, tuple[float, float, float]] = {}
+        points: dict[str, tuple[float, float, float]] = {}  # every entry that may be meant, with a point
         for name in names:
+            points.update(name.points)
             best = name.anchor
             if best is not None:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
-        points = {e.id: e for name in names for e, areal in zip(name.entries, name.areal) if not areal}
-        distance = dict(zip(points, _Anchors(anchors).nearest_km(
-            list(points), [_unit_vector(e.lat, e.lon) for e in points.values()])))
+        points.update(anchors)
+        distance = _nearest_anchor_km(points, list(anchors))
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         mentions = []
         demonyms = bool(page.demonyms)
@@ -608,10 +655,10 @@ class Geoparser:
         nearest), "Name, Country" and demonym cues, and whether the name is the entry's own. An obscure
         namesake far from everything the text names is dropped (None), unless its name is distinctive.
         """
-        best, best_s, best_d, best_p = None, -1.0, 1e9, 0.0
+        best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
         # a city of note goes by its own name: places that carry it only as another (often former) name are
         # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
-        for e, p, areal, own in zip(name.entries, name.priors, name.areal, name.own):
+        for e, p, areal, own in name.contenders:
             if name.noted and not own and e.country != country_hint:
                 continue
             d = 1e9 if areal else distance[e.id]
@@ -628,10 +675,10 @@ class Geoparser:
             if own:
                 s += OWN_NAME_BONUS
             if s > best_s or (s == best_s and best is not None and e.id < best.id):
-                best, best_s, best_d, best_p = e, s, d, p
+                best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
         if best is None:
             return None, 0.0
-        if not _areal(best) and not best.curated and best.country != country_hint:
+        if not best_areal and not best.curated and best.country != country_hint:
             nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
             # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
             named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
@@ -654,17 +701,23 @@ class _Page:
         self.text = text
         self.masked = self._urls()
         self.demonyms: list[tuple[int, int, str]] = []  # (start, end, country), in text order
+        self._demonym_starts: list[int] = []  # their starts, for bisection
         self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
         self._last_end = 0
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
         text, spans, seen = self.text, [], set()
+        if "@" not in text and "://" not in text and "www." not in text and not _DOMAIN.search(text):
+            return spans  # a quick test first: most texts hold no URL
         for hint in _URL_HINT.finditer(text):
-            word = _CHUNK.search(text, text.rfind(" ", 0, hint.start()) + 1)
-            if word and word.start() <= hint.start() and word.start() not in seen:
-                seen.add(word.start())
-                spans += [(word.start() + u.start(), word.start() + u.end()) for u in URL.finditer(word.group())]
+            start = hint.start()
+            while start and not text[start - 1].isspace():  # back to the start of the word
+                start -= 1
+            if start not in seen:
+                seen.add(start)
+                word = _CHUNK.match(text, start).group()
+                spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word)]
         return sorted(spans)
 
     def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
@@ -676,9 +729,14 @@ class _Page:
                 return end
         return -1
 
+    def add_demonyms(self, at: int, demonyms: tuple[tuple[int, int, str], ...]) -> None:
+        """Note the demonyms a run at *at* holds (runs are met in text order)."""
+        self.demonyms += [(at + start, at + end, code) for start, end, code in demonyms]
+        self._demonym_starts += [at + start for start, _, _ in demonyms]
+
     def demonym_before(self, start: int) -> str:
         """The country of a demonym among the four words before *start* ("the Chinese city of ...")."""
-        k = bisect.bisect_left(self.demonyms, (max(0, start - 60),))
+        k = bisect.bisect_left(self._demonym_starts, start - 60)
         while k < len(self.demonyms) and self.demonyms[k][1] <= start:
             d_start, _, code = self.demonyms[k]
             if len(TOKEN.findall(self.text, d_start, start)) <= 4:
@@ -725,6 +783,27 @@ def _own_name(entry: Entry, key: str) -> bool:
     return own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
 
 
+def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
+                own: tuple[bool, ...], noted: bool) -> tuple[tuple[Entry, float, bool, bool], ...]:
+    """The entries of a name that can win :meth:`Geoparser._resolve` in some text: not those that another
+    entry of the same country outscores whatever the text says (by more than nearness can make up), and
+    that is never skipped when they are not (the many small Washingtons behind the big ones)."""
+    def fixed(i: int) -> float:  # the part of the score that does not depend on the text
+        return 0.45 * priors[i] + 0.2 * areal[i] + 0.05 * entries[i].curated + OWN_NAME_BONUS * own[i]
+
+    best: dict[str, int] = {}  # by country: the entry with the highest fixed score
+    for i, e in enumerate(entries):
+        if e.country not in best or fixed(i) > fixed(best[e.country]):
+            best[e.country] = i
+    out = []
+    for i, e in enumerate(entries):
+        j = best[e.country]
+        beaten = fixed(j) > fixed(i) + 0.25 + 1e-9 and (not noted or own[j] or not own[i])
+        if not beaten:
+            out.append((e, priors[i], areal[i], own[i]))
+    return tuple(out)
+
+
 def _areal(e: Entry) -> bool:
     """A country, region, area or water body: no point stands for it, so distance says little."""
     return e.feature_class in "ALH" or e.feature_code.startswith("PCL")
@@ -751,34 +830,23 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-class _Anchors:
-    """The unambiguous places of a document, for distance look-ups: unit vectors, so the nearest
-    anchor of every entry is one matrix product."""
-
-    def __init__(self, points: dict[str, tuple[float, float, float]]) -> None:
-        import numpy as np
-
-        self.index = {pid: i for i, pid in enumerate(points)}
-        self.xyz = np.array(list(points.values()), dtype=float).reshape(-1, 3)
-
-    def nearest_km(self, ids: list[str], xyz: list[tuple[float, float, float]]) -> list[float]:
-        """For each entry (by id, with its unit vector), the km to the closest anchor other than itself
-        (1e9 if none)."""
-        import numpy as np
-
-        if not self.index or not ids:
-            return [1e9] * len(ids)
-        points = np.array(xyz, dtype=float)
-        dot = points @ self.xyz.T
-        for row, pid in enumerate(ids):
-            col = self.index.get(pid)
-            if col is not None:
-                dot[row, col] = -np.inf
-        nearest = dot.argmax(axis=1)
-        chord = np.linalg.norm(points - self.xyz[nearest], axis=1)
-        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1.0))
-        km[np.isneginf(dot[np.arange(len(ids)), nearest])] = 1e9
-        return km.tolist()
+def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: list[str]) -> dict[str, float]:
+    """For each point (by id, with its unit vector), the km to the closest of the *anchors* (ids of points,
+    the document's unambiguous places) other than itself, 1e9 if none: one matrix product."""
+    if not anchors:
+        return dict.fromkeys(points, 1e9)
+    row = {pid: i for i, pid in enumerate(points)}
+    cols = [row[pid] for pid in anchors]
+    xyz = np.fromiter(chain.from_iterable(points.values()), float, 3 * len(points)).reshape(-1, 3)
+    at = xyz[cols]
+    dot = xyz @ at.T
+    dot[cols, np.arange(len(cols))] = -np.inf  # not itself
+    nearest = dot.argmax(axis=1)
+    apart = xyz - at[nearest]
+    chord = np.sqrt((apart * apart).sum(axis=1))
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1.0))
+    km[dot[np.arange(len(row)), nearest] == -np.inf] = 1e9
+    return dict(zip(points, km.tolist()))
 
 
 @lru_cache(maxsize=65536)

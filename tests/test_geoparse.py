@@ -63,6 +63,13 @@ def test_traps_are_not_places(parser):
     assert [m.text for m in parser.parse(wire, "wire")] == ["MOSCOW", "Beineu", "Shymkent"]  # Nov: a dateline
 
 
+def test_names_inside_web_addresses_are_not_places(parser):
+    # a URL or e-mail address at a line start, after a tab or mid-sentence: its capitalised parts are no mentions
+    text = ("Trains reach Astana daily. Sources:\nhttps://en.wikipedia.org/wiki/Aktau and Almaty.\n"
+            "Mail\tinfo@Kostanay.kz or see www.Pavlodar.example/Omsk, Semey.")
+    assert [m.text for m in parser.parse(text, "web")] == ["Astana", "Almaty", "Semey"]
+
+
 def test_people_named_like_places_are_not_places(parser):
     text = ("Vladimir Putin met Ilham Aliyev in Baku. Minister Elena Ivanova and Maria Petrova flew to Aktau. "
             "Trains from Vladimir reach Moscow. The Aktau Seaport zone grew.")
