@@ -7,6 +7,7 @@ simplified outlines, Nominatim answers): deleting the folder only costs a rebuil
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+MEMO_KEEP = 4  # entries kept per memo name (other data versions, other checkouts, test copies)
 
 
 def cache_dir() -> Path:
@@ -45,20 +47,40 @@ def read_pickle(path: Path):
 
 
 def file_key(path: Path, *extra: object) -> str:
-    """A cache key for what is derived from the file *path* (and *extra*): its place, version and size,
-    and the shapely version (geometry caches hold shapely's output)."""
+    """A cache key for what is derived from the file *path* (and *extra*): a digest of its bytes (so every
+    checkout or copy of the same file shares one entry), and the shapely version (geometry caches hold
+    shapely's output)."""
     import shapely
 
-    st = path.stat() if path.exists() else None
-    return "|".join(map(str, (path.resolve(), st and st.st_mtime_ns, st and st.st_size, shapely.__version__, *extra)))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+    return "|".join(map(str, (digest, shapely.__version__, *extra)))
 
 
 def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:
-    """*compute()*, cached on disk under *name* and a digest of *key*."""
+    """*compute()*, cached on disk under *name* and a digest of *key*; the :data:`MEMO_KEEP` entries of
+    *name* used last are kept, older ones removed when a new one is written."""
     path = cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
     value = read_pickle(path)
-    if not isinstance(value, kind):
-        value = compute()
-        write_pickle(path, value)
+    if isinstance(value, kind):
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: the entries used last are those kept
+        return value
+    value = compute()
+    write_pickle(path, value)
+    prune(f"{name}-*.pickle", keep=path, count=MEMO_KEEP)
     return value
 
+
+def prune(pattern: str, keep: Path, count: int) -> None:
+    """Remove the files of the cache folder matching *pattern* beyond the *count* used last (by modification
+    time, which a use renews), never *keep*."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in keep.parent.glob(pattern) if p != keep), key=used, reverse=True)
+    for old in others[count - 1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -34,10 +35,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from mapper import datafiles
-from mapper.cache import cache_dir, memo
+from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 
 INDEX_VERSION = "5"
+INDEXES_KEPT = 2  # the index in use and the one another version used last
 
 #: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
@@ -356,11 +358,15 @@ class Gazetteer:
             if progress:
                 print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
             build_index(path, cities=cities, progress=progress)
-            for old in path.parent.glob(f"gazetteer-{cities}-*"):  # indexes of older versions, and their key tables
-                if not old.name.startswith(path.stem):
-                    old.unlink(missing_ok=True)
-            for old in [*path.parent.glob("and-names-*.pickle"), *path.parent.glob("wordfreq-en-*.pickle")]:
-                old.unlink(missing_ok=True)  # side tables of older index versions
+            # the index of another version (another checkout or library version sharing the cache) used last
+            # is kept, so two checkouts do not rebuild in turn; older ones, and side tables of old versions, go
+            prune(f"gazetteer-{cities}-*.sqlite", keep=path, count=INDEXES_KEPT)
+            for old in [*path.parent.glob("and-names-*.pickle"), *path.parent.glob("wordfreq-en-*.pickle"),
+                        *path.parent.glob(f"gazetteer-{cities}-*.pickle")]:
+                old.unlink(missing_ok=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now (see prune)
         return cls(path, Overlay.load(data_dir))
 
     @cached_property

@@ -14,7 +14,6 @@ libraries, so the check is quick.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -24,6 +23,11 @@ import tempfile
 from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory file locks
+    fcntl = None
 
 NAME = ".stamp.json"
 #: libraries whose version can change the bytes of an output
@@ -59,6 +63,9 @@ def write_text_atomic(target: Path, text: str) -> None:
 def output_lock(out: Path) -> Iterator[None]:
     """Serialise builds into the same output folder (an advisory lock file)."""
     out.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:  # builds into one folder are not serialised there (each output is still replaced whole)
+        yield
+        return
     with open(out / ".lock", "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:

@@ -154,3 +154,31 @@ def test_jobs_gives_the_same_mentions(tmp_path):
     one = run_cli("mentions", "--format", "jsonl", *files)
     two = run_cli("mentions", "--format", "jsonl", "--jobs", "2", *files)
     assert one.returncode == two.returncode == 0 and one.stdout == two.stdout
+
+
+def test_the_cache_keeps_a_few_entries_of_each_kind(tmp_path, monkeypatch):
+    """Derived data is keyed by content, so copies of the data share an entry, and old entries go."""
+    from mapper import cache
+
+    monkeypatch.setenv("CORRIDOR_MAPPER_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "copy").mkdir()
+    first, copy = tmp_path / "outline.geojson", tmp_path / "copy" / "outline.geojson"
+    first.write_text('{"a": 1}')
+    copy.write_text('{"a": 1}')
+    assert cache.file_key(first) == cache.file_key(copy)
+    copy.write_text('{"a": 2}')
+    assert cache.file_key(first) != cache.file_key(copy)
+
+    computed = []
+    def use(i):
+        time.sleep(0.02)  # file times have a granularity of a few ms
+        return cache.memo("thing", f"key {i}", lambda: computed.append(i) or [i], list)
+
+    for i in range(cache.MEMO_KEEP):
+        assert use(i) == [i]
+    assert use(0) == [0] and computed.count(0) == 1  # a hit, which renews entry 0
+    for i in range(cache.MEMO_KEEP, 10):
+        use(i)
+    assert len(list((tmp_path / "cache").glob("thing-*.pickle"))) == cache.MEMO_KEEP
+    assert use(9) == [9] and computed.count(9) == 1  # the newest is kept
+    assert use(1) == [1] and computed.count(1) == 2  # an old one was removed, so computed again
