@@ -104,6 +104,8 @@ class _Name:
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
     contenders: tuple[tuple[Entry, float, bool, bool], ...]  # (entry, prior, areal, own) of those that can win
     points: dict[str, tuple[float, float, float]]  # the unit vector of each contender with a point, by id
+    # for a name only areas carry ("Kazakhstan"), whom it resolves to depends on the cues alone: by the cues
+    resolved_by_cues: dict[tuple, tuple[Entry | None, float]] | None
     prominent: bool  # some entry is a big place
     obscure: bool  # only small populated places carry it (no country, region, curated place or city)
     noted: bool  # it is the own name of a city of note
@@ -200,6 +202,7 @@ _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
+_CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
 _PROBE_CACHE_SIZE = 65_536  # distinct five-character contexts kept for the quick title test
 # what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
 _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
@@ -471,6 +474,7 @@ class Geoparser:
                 anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
                 priors=priors, areal=areal, own=own, contenders=contenders,
                 points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
+                resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not any(p >= 0.85 or e.curated or a
                                                   for e, p, a in zip(entries, priors, areal)),
@@ -638,7 +642,7 @@ class Geoparser:
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
-                found = resolved[rkey] = self._resolve(match.name, hint, demonym, ctx_countries, distance)
+                found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
             e, score = found
             if e is not None:
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id, e.name, e.country,
@@ -646,8 +650,8 @@ class Geoparser:
         return mentions
 
     @staticmethod
-    def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
-                 distance: dict[str, float]) -> tuple[Entry | None, float]:
+    def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
+                    distance: dict[str, float]) -> tuple[Entry | None, float]:
         """The entry that best fits the document, and its score rounded to 3 decimals.
 
         The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
@@ -687,6 +691,22 @@ class Geoparser:
                 return None, 0.0  # an obscure namesake far from everything the text is about
             # (a text that names no other place or country gives nothing to be far from: kept)
         return best, round(min(1.0, best_s), 3)
+
+
+def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
+             distance: dict[str, float]) -> tuple[Entry | None, float]:
+    """:meth:`Geoparser._best_entry`, remembered by the cues for names only areas carry (their entries have
+    no distance to weigh: what the text names and its cues decide)."""
+    memo = name.resolved_by_cues
+    if memo is None:
+        return Geoparser._best_entry(name, country_hint, demonym_hint, ctx, distance)
+    cues = (country_hint, demonym_hint, *(e.country in ctx for e, _, _, _ in name.contenders))
+    found = memo.get(cues)
+    if found is None:
+        if len(memo) > _CUES_PER_NAME:
+            memo.clear()
+        found = memo[cues] = Geoparser._best_entry(name, country_hint, demonym_hint, ctx, distance)
+    return found
 
 
 class _Page:
@@ -785,7 +805,7 @@ def _own_name(entry: Entry, key: str) -> bool:
 
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
                 own: tuple[bool, ...], noted: bool) -> tuple[tuple[Entry, float, bool, bool], ...]:
-    """The entries of a name that can win :meth:`Geoparser._resolve` in some text: not those that another
+    """The entries of a name that can win :meth:`Geoparser._best_entry` in some text: not those that another
     entry of the same country outscores whatever the text says (by more than nearness can make up), and
     that is never skipped when they are not (the many small Washingtons behind the big ones)."""
     def fixed(i: int) -> float:  # the part of the score that does not depend on the text
@@ -845,7 +865,8 @@ def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: l
     apart = xyz - at[nearest]
     chord = np.sqrt((apart * apart).sum(axis=1))
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1.0))
-    km[dot[np.arange(len(row)), nearest] == -np.inf] = 1e9
+    if len(cols) == 1:  # the one anchor has no other
+        km[cols[0]] = 1e9
     return dict(zip(points, km.tolist()))
 
 
