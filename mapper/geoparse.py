@@ -49,11 +49,13 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
+_LOCATIVES = {"in", "from", "to", "at", "near", "via", "across", "into", "outside", "inside", "for"}  # "In Paris …"
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
 NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
+SURNAME_PLACE_PRIOR = 0.65  # prior() of a town of about 35,000: a bigger place's name after a given name is no surname
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
 
@@ -131,11 +133,13 @@ class _RunInfo:
     demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
     outlets: tuple[tuple[int, int], ...]  # outlet names the run holds ("The Astana Times"): (start, end)
     open_outlets: tuple[_OpenOutlet, ...]  # outlet names that may go on past the run
+    after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "from" ..., None if no different
 
     @property
     def idle(self) -> bool:
         """Nothing here for the recogniser (most runs: "The", "President", "Monday")."""
-        return not (self.matches or self.at_sentence_start or self.demonyms or self.outlets or self.open_outlets)
+        return not (self.matches or self.at_sentence_start or self.after_locative or self.demonyms or self.outlets
+                    or self.open_outlets)
 
     @staticmethod
     def joined(first: _RunInfo, rest: list[tuple[int, _RunInfo]]) -> _RunInfo:
@@ -151,7 +155,8 @@ class _RunInfo:
         return _RunInfo(first.matches + more,
                         None if first.at_sentence_start is None else first.at_sentence_start + more,
                         first.demonyms + tuple(demonyms), first.outlets + tuple(outlets),
-                        first.open_outlets + tuple(open_outlets))
+                        first.open_outlets + tuple(open_outlets),
+                        None if first.after_locative is None else first.after_locative + more)
 
 
 _IDLE = _RunInfo((), None, (), (), ())
@@ -206,6 +211,8 @@ _CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
 _PROBE_CACHE_SIZE = 65_536  # distinct five-character contexts kept for the quick title test
 # what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
 _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
+_LOCATIVE_LEAD = "in "  # and a place word before it ("in Paris Macron said")
+_LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))}) $", re.IGNORECASE)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
@@ -219,6 +226,8 @@ class Lexicon:
         self.abbreviated_titles = {w.lower() for w in data.get("persons", {}).get("abbreviated_titles", [])}
         self.surnames = {normalize(w) for w in data.get("persons", {}).get("surnames", [])}
         self.family_first = {normalize(w) for w in data.get("persons", {}).get("family_names_first", [])}
+        self.given_names = {normalize(w) for w in data.get("persons", {}).get("given_names", [])}
+        self.feature_words = {normalize(w) for w in data.get("persons", {}).get("feature_words", [])}
         self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -246,6 +255,7 @@ class Geoparser:
         self._names: dict[str, _Name] = {}
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
+        self._asked_locative = False
         # words before a run that rule out its first name, for a quick test before the exact one: their last
         # three letters, and those shorter
         blockers = self.lexicon.titles | self.lexicon.abbreviated_titles | set(self.lexicon.demonyms)
@@ -289,6 +299,8 @@ class Geoparser:
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
+            elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
+                matches = info.after_locative
             if matches and matches[0].start == 0 and may_block.get(text[max(0, rs - 5): rs], True) \
                     and self._blocked(text, rs):  # (the look-up: _blocked's quick test, known to say no)
                 matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
@@ -377,12 +389,13 @@ class Geoparser:
         rest = demonyms, tuple(outlets), tuple(open_outlets)
         if dateline:
             return _RunInfo(self._analyse_run(run, tokens, "\n"), None, *rest)
-        self._asked_opening = False
+        self._asked_opening = self._asked_locative = False
         plain = self._analyse_run(run, tokens, _WORD_LEAD)
-        if not self._asked_opening:  # no filter looked at whether the run opens a sentence
-            return _RunInfo(plain, None, *rest)
-        opening = self._analyse_run(run, tokens, _SENTENCE_LEAD)
-        return _RunInfo(plain, None if opening == plain else opening, *rest)
+        variants = []  # the run read at a sentence start, and after a place word, where a filter asked
+        for asked, lead in ((self._asked_opening, _SENTENCE_LEAD), (self._asked_locative, _LOCATIVE_LEAD)):
+            other = self._analyse_run(run, tokens, lead) if asked else plain
+            variants.append(None if other == plain else other)
+        return _RunInfo(plain, variants[0], *rest, variants[1])
 
     def _opens_sentence(self, text: str, start: int) -> bool:
         """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
@@ -545,6 +558,11 @@ class Geoparser:
                 return False  # two small places side by side: a given name and a surname
             if joined and before.key in lex.titles and prev.raw[0].isupper() and not prominent:
                 return False  # the surname in "Minister Elena Ivanova"
+        if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, first, nxt) \
+                and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
+            return False  # "Victoria Nuland", "Paris Hilton"
+        if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, prev, first):
+            return False  # the surname: "Henderson" in "Jordan Henderson"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
                 return False  # a given name before a surname (rarer words count as surnames after small places)
@@ -576,6 +594,37 @@ class Geoparser:
             return False
         return not any(name.own) or (
             nxt is not None and text[tok.end: nxt.start] == " " and nxt.raw[0].isupper() and nxt.key not in CONNECTORS)
+
+    def _after_locative(self, text: str, tok: _Token, prev: _Token | None) -> bool:
+        """Whether a place word ("in", "from" ...) comes just before *tok*; for a run's first word, which
+        the stand-in context decides, noting that the run must also be read after one."""
+        if prev is not None:
+            return prev.key in _LOCATIVES and text[prev.end: tok.start] == " "
+        lead = text[: tok.start]
+        if lead == _WORD_LEAD:
+            self._asked_locative = True
+        return lead == _LOCATIVE_LEAD
+
+    def _surname_after_given_name(self, text: str, given: _Token, nxt: _Token) -> bool:
+        """Whether *nxt*, just after the given name *given* that a place also carries, is a surname: a
+        capitalised word that is a known surname, or an uncommon word that is no title, outlet, area or
+        place bigger than a village, no word such places go with ("Harbour", "Valley") and no verb with an -s
+        ("Unveils")."""
+        lex = self.lexicon
+        if text[given.end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
+            return False
+        if nxt.key in lex.surnames:
+            return True
+        zipf = self.gazetteer.zipf
+        if nxt.key in lex.feature_words or nxt.key in lex.org_heads or nxt.key in lex.national_heads \
+                or nxt.key in lex.demonyms or nxt.key in lex.never or nxt.key in CONNECTORS or nxt.key in lex.titles \
+                or nxt.key in lex.abbreviated_titles or nxt.key in lex.outlets or zipf(nxt.key) >= COMMON_WORD_ZIPF + 0.5:
+            return False
+        if nxt.key.endswith("s") and max(zipf(nxt.key[:-1]), zipf(nxt.key[:-2])) >= NAME_ZIPF + 1.0:
+            return False  # a verb of a title-case headline ("Unveils", "Launches"), or a plural
+        other = self._name(nxt.key)  # not "Paris Aktau": only a village's name may be a surname ("Hilton")
+        return not any(p >= SURNAME_PLACE_PRIOR or e.curated or a
+                       for e, p, a in zip(other.entries, other.priors, other.areal))
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").

@@ -70,6 +70,16 @@ def test_names_inside_web_addresses_are_not_places(parser):
     assert [m.text for m in parser.parse(text, "web")] == ["Astana", "Almaty", "Semey"]
 
 
+def test_given_names_that_places_carry(parser):
+    people = ("US envoy Victoria Nuland visited Astana. Paris Hilton and Florence Nightingale never did; "
+              "Chelsea Clinton neither.")
+    assert [m.text for m in parser.parse(people, "people")] == ["US", "Astana"]
+    places = ("Victoria Unveils New Terminal. Ships wait in Victoria Harbour; in Paris Macron spoke of Sofia, "
+              "Bulgaria. Trains from Vienna Hosts reach Florence. Georgia Signs Deal.")
+    found = [m.text for m in parser.parse(places, "places")]
+    assert found[:3] == ["Victoria", "Victoria", "Paris"] and {"Sofia", "Bulgaria", "Vienna", "Florence", "Georgia"} <= set(found)
+
+
 def test_people_named_like_places_are_not_places(parser):
     text = ("Vladimir Putin met Ilham Aliyev in Baku. Minister Elena Ivanova and Maria Petrova flew to Aktau. "
             "Trains from Vladimir reach Moscow. The Aktau Seaport zone grew.")
