@@ -106,6 +106,7 @@ class _Name:
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
     contenders: tuple[tuple[Entry, float, bool, bool], ...]  # (entry, prior, areal, own) of those that can win
     points: dict[str, tuple[float, float, float]]  # the unit vector of each contender with a point, by id
+    countries: tuple[str, ...]  # each contender's country
     # for a name only areas carry ("Kazakhstan"), whom it resolves to depends on the cues alone: by the cues
     resolved_by_cues: dict[tuple, tuple[Entry | None, float]] | None
     prominent: bool  # some entry is a big place
@@ -487,6 +488,7 @@ class Geoparser:
                 anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
                 priors=priors, areal=areal, own=own, contenders=contenders,
                 points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
+                countries=tuple(e.country for e, _, _, _ in contenders),
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not any(p >= 0.85 or e.curated or a
@@ -749,7 +751,7 @@ def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str
     memo = name.resolved_by_cues
     if memo is None:
         return Geoparser._best_entry(name, country_hint, demonym_hint, ctx, distance)
-    cues = (country_hint, demonym_hint, *(e.country in ctx for e, _, _, _ in name.contenders))
+    cues = (country_hint, demonym_hint, *map(ctx.__contains__, name.countries))
     found = memo.get(cues)
     if found is None:
         if len(memo) > _CUES_PER_NAME:
