@@ -70,6 +70,12 @@ def test_names_inside_web_addresses_are_not_places(parser):
     assert [m.text for m in parser.parse(text, "web")] == ["Astana", "Almaty", "Semey"]
 
 
+def test_railway_names_of_towns(parser):
+    # the railways' name for a town: Uzen station is Zhanaozen (geodata/aliases.toml)
+    (uzen,) = [m for m in parser.parse("The line runs from Uzen to the Turkmen border.", "rail") if m.text == "Uzen"]
+    assert uzen.country == "KZ" and distance_km((uzen.lat, uzen.lon), (43.34, 52.86)) < 10
+
+
 def test_given_names_that_places_carry(parser):
     people = ("US envoy Victoria Nuland visited Astana. Paris Hilton and Florence Nightingale never did; "
               "Chelsea Clinton neither.")
