@@ -46,14 +46,14 @@ def read_pickle(path: Path):
         return None
 
 
-def file_key(path: Path, *extra: object) -> str:
-    """A cache key for what is derived from the file *path* (and *extra*): a digest of its bytes (so every
-    checkout or copy of the same file shares one entry), and the shapely version (geometry caches hold
-    shapely's output)."""
+def file_key(path: Path, code: str, *extra: object) -> str:
+    """A cache key for what the module *code* (its ``__file__``) derives from the file *path* (and *extra*):
+    digests of both files' bytes (so every checkout or copy of the same data and code shares one entry),
+    and the shapely version (geometry caches hold shapely's output)."""
     import shapely
 
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
-    return "|".join(map(str, (digest, shapely.__version__, *extra)))
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "missing" for p in (path, Path(code))]
+    return "|".join(map(str, (*digests, shapely.__version__, *extra)))
 
 
 def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:

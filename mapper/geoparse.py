@@ -27,6 +27,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -49,13 +50,16 @@ CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
-_LOCATIVES = {"in", "from", "to", "at", "near", "via", "across", "into", "outside", "inside", "for"}  # "In Paris …"
+# words before which a given name that places carry is the place ("in Paris Macron said"); not "to", "from"
+# or "for", which come before people as often ("according to Victoria Nuland")
+_LOCATIVES = {"in", "near", "outside", "inside", "across", "via"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
 NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
-SURNAME_PLACE_PRIOR = 0.65  # prior() of a town of about 35,000: a bigger place's name after a given name is no surname
+SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
 
@@ -443,24 +447,11 @@ class Geoparser:
         """
         text, k = lead + run, len(lead)
         tokens = [_Token(t.start + k, t.end + k, t.key, t.raw) for t in run_tokens]
-        known = self.gazetteer.has_key
         out: list[_Match] = []
         i = 0
         while i < len(tokens):
             tok = tokens[i]
-            if not tok.raw[0].isupper():
-                i += 1
-                continue
-            longest = min(self.gazetteer.max_words(tok.key), MAX_TOKENS)
-            match = None
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                span = tokens[i: i + n]
-                if not self._joinable(text, span):
-                    continue
-                key = fold_saint(" ".join(t.key for t in span))
-                if known(key):
-                    match = (n, key)
-                    break
+            match = self._longest_name(text, tokens, i) if tok.raw[0].isupper() else None
             if match is None:
                 i += 1
                 continue
@@ -471,6 +462,17 @@ class Geoparser:
                                   n == 1 and tok.raw.isupper()))
             i += n
         return tuple(out)
+
+    def _longest_name(self, text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+        """The longest gazetteer name that starts at ``tokens[i]``: (its number of tokens, its key), or None."""
+        longest = min(self.gazetteer.max_words(tokens[i].key), MAX_TOKENS)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            span = tokens[i: i + n]
+            if self._joinable(text, span):
+                key = fold_saint(" ".join(t.key for t in span))
+                if self.gazetteer.has_key(key):
+                    return n, key
+        return None
 
     def _name(self, key: str) -> _Name:
         """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
@@ -560,11 +562,13 @@ class Geoparser:
                 return False  # two small places side by side: a given name and a surname
             if joined and before.key in lex.titles and prev.raw[0].isupper() and not prominent:
                 return False  # the surname in "Minister Elena Ivanova"
-        if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, first, nxt) \
+        if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Paris Hilton"
-        if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, prev, first):
-            return False  # the surname: "Henderson" in "Jordan Henderson"
+        before = tokens[first_i - 2] if first_i > 1 else None
+        if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, tokens, first_i) \
+                and not self._after_locative(text, prev, before):
+            return False  # the surname: "Nuland" in "Victoria Nuland"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
                 return False  # a given name before a surname (rarer words count as surnames after small places)
@@ -607,26 +611,28 @@ class Geoparser:
             self._asked_locative = True
         return lead == _LOCATIVE_LEAD
 
-    def _surname_after_given_name(self, text: str, given: _Token, nxt: _Token) -> bool:
-        """Whether *nxt*, just after the given name *given* that a place also carries, is a surname: a
-        capitalised word that is a known surname, or an uncommon word that is no title, outlet, area or
-        place bigger than a village, no word such places go with ("Harbour", "Valley") and no verb with an -s
-        ("Unveils")."""
-        lex = self.lexicon
-        if text[given.end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
+    def _surname_after_given_name(self, text: str, tokens: list[_Token], j: int) -> bool:
+        """Whether ``tokens[j]``, just after a given name that a place also carries, is a surname: a
+        known surname, or a rare capitalised word that is no title, outlet, inflected verb of a title-case
+        headline ("Hosted", "Unveils") or word such places go with ("Harbour"), and names no area, no place
+        bigger than a village and no place of several words ("Sofia Gotse Delchev")."""
+        lex, zipf, nxt = self.lexicon, self.gazetteer.zipf, tokens[j]
+        if text[tokens[j - 1].end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
             return False
         if nxt.key in lex.surnames:
             return True
-        zipf = self.gazetteer.zipf
-        if nxt.key in lex.feature_words or nxt.key in lex.org_heads or nxt.key in lex.national_heads \
-                or nxt.key in lex.demonyms or nxt.key in lex.never or nxt.key in CONNECTORS or nxt.key in lex.titles \
-                or nxt.key in lex.abbreviated_titles or nxt.key in lex.outlets or zipf(nxt.key) >= COMMON_WORD_ZIPF + 0.5:
+        if zipf(nxt.key) >= SURNAME_ZIPF or nxt.key in lex.feature_words or nxt.key in lex.org_heads \
+                or nxt.key in lex.national_heads or nxt.key in lex.demonyms or nxt.key in lex.never \
+                or nxt.key in CONNECTORS or nxt.key in lex.titles or nxt.key in lex.abbreviated_titles \
+                or nxt.key in lex.outlets or _inflected(nxt.key, zipf):
             return False
-        if nxt.key.endswith("s") and max(zipf(nxt.key[:-1]), zipf(nxt.key[:-2])) >= NAME_ZIPF + 1.0:
-            return False  # a verb of a title-case headline ("Unveils", "Launches"), or a plural
-        other = self._name(nxt.key)  # not "Paris Aktau": only a village's name may be a surname ("Hilton")
-        return not any(p >= SURNAME_PLACE_PRIOR or e.curated or a
-                       for e, p, a in zip(other.entries, other.priors, other.areal))
+        found = self._longest_name(text, tokens, j)
+        if found is None:
+            return True
+        n, key = found
+        other = self._name(key)  # not "Paris Aktau": only a village's name may be a surname
+        return n == 1 and not any(p >= SURNAME_PLACE_PRIOR or e.curated or a
+                                  for e, p, a in zip(other.entries, other.priors, other.areal))
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
@@ -778,17 +784,18 @@ class _Page:
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
-        text, spans, seen = self.text, [], set()
+        text, spans, word_end = self.text, [], 0
         if "@" not in text and "://" not in text and "www." not in text and not _DOMAIN.search(text):
             return spans  # a quick test first: most texts hold no URL
         for hint in _URL_HINT.finditer(text):
             start = hint.start()
-            while start and not text[start - 1].isspace():  # back to the start of the word
+            if start < word_end:
+                continue  # in the word just read (a long one may hold thousands of hints)
+            while start > word_end and not text[start - 1].isspace():  # back to the start of the word
                 start -= 1
-            if start not in seen:
-                seen.add(start)
-                word = _CHUNK.match(text, start).group()
-                spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word)]
+            word = _CHUNK.match(text, start)
+            word_end = word.end()
+            spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word.group())]
         return sorted(spans)
 
     def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
@@ -873,6 +880,16 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
         if not beaten:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
+
+
+def _inflected(word: str, zipf: Callable[[str], float]) -> bool:
+    """Whether *word* reads as an inflected form of a common English word ("hosted", "welcoming",
+    "unveils"): a verb of a title-case headline, or a plural."""
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 2 and max(zipf(stem), zipf(stem + "e")) >= NAME_ZIPF + 1.0:
+            return True
+    return False
 
 
 def _areal(e: Entry) -> bool:

@@ -354,9 +354,12 @@ def die_with_parent() -> None:
     leaves no process behind; elsewhere nothing."""
     import ctypes
     import signal
+    import sys
 
+    if not sys.platform.startswith("linux"):
+        return
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         pass
 

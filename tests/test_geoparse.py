@@ -76,14 +76,21 @@ def test_railway_names_of_towns(parser):
     assert uzen.country == "KZ" and distance_km((uzen.lat, uzen.lon), (43.34, 52.86)) < 10
 
 
+def test_a_long_word_full_of_urls_is_read_once(parser):
+    # minified JSON: one 110 kB word with 4,000 URL hints is masked in one pass (it once took 47 s)
+    text = "Trains reach Aktau.\n" + ",".join(f'"https://news{i}.kz/Aktau"' for i in range(4000)) + "\nAstana."
+    assert [m.text for m in parser.parse(text, "json")] == ["Aktau", "Astana"]
+
+
 def test_given_names_that_places_carry(parser):
-    people = ("US envoy Victoria Nuland visited Astana. Paris Hilton and Florence Nightingale never did; "
-              "Chelsea Clinton neither.")
+    people = ("US envoy Victoria Nuland visited Astana. Florence Pugh never did, according to Victoria Nuland "
+              "and Sydney Brenner.")
     assert [m.text for m in parser.parse(people, "people")] == ["US", "Astana"]
     places = ("Victoria Unveils New Terminal. Ships wait in Victoria Harbour; in Paris Macron spoke of Sofia, "
-              "Bulgaria. Trains from Vienna Hosts reach Florence. Georgia Signs Deal.")
+              "Bulgaria. Vienna Hosted Talks. Flights from Paris Orly reach Sofia Gotse Delchev. Georgia Signs Deal.")
     found = [m.text for m in parser.parse(places, "places")]
-    assert found[:3] == ["Victoria", "Victoria", "Paris"] and {"Sofia", "Bulgaria", "Vienna", "Florence", "Georgia"} <= set(found)
+    assert found[:3] == ["Victoria", "Victoria", "Paris"]
+    assert {"Sofia", "Bulgaria", "Vienna", "Orly", "Gotse Delchev", "Georgia"} <= set(found)
 
 
 def test_people_named_like_places_are_not_places(parser):

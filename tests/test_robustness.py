@@ -165,9 +165,10 @@ def test_the_cache_keeps_a_few_entries_of_each_kind(tmp_path, monkeypatch):
     first, copy = tmp_path / "outline.geojson", tmp_path / "copy" / "outline.geojson"
     first.write_text('{"a": 1}')
     copy.write_text('{"a": 1}')
-    assert cache.file_key(first) == cache.file_key(copy)
+    assert cache.file_key(first, cache.__file__) == cache.file_key(copy, cache.__file__)
+    assert cache.file_key(first, cache.__file__) != cache.file_key(first, __file__)  # other code, other entry
     copy.write_text('{"a": 2}')
-    assert cache.file_key(first) != cache.file_key(copy)
+    assert cache.file_key(first, cache.__file__) != cache.file_key(copy, cache.__file__)
 
     computed = []
     def use(i):
