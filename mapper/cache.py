@@ -71,9 +71,12 @@ def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> 
     return value
 
 
-def prune(pattern: str, keep: Path, count: int) -> None:
+def prune(pattern: str, keep: Path, count: int, grace: float = 0.0) -> None:
     """Remove the files of the cache folder matching *pattern* beyond the *count* used last (by modification
-    time, which a use renews), never *keep*."""
+    time, which a use renews), never *keep* nor one used in the last *grace* seconds (another process may
+    have it open)."""
+    import time
+
     def used(p: Path) -> float:
         try:
             return p.stat().st_mtime
@@ -82,5 +85,6 @@ def prune(pattern: str, keep: Path, count: int) -> None:
 
     others = sorted((p for p in keep.parent.glob(pattern) if p != keep), key=used, reverse=True)
     for old in others[count - 1:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+        if time.time() - used(old) >= grace:
+            with contextlib.suppress(OSError):
+                old.unlink()

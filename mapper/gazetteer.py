@@ -40,6 +40,7 @@ from mapper.errors import InputError
 
 INDEX_VERSION = "5"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
+INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
 #: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
@@ -360,7 +361,7 @@ class Gazetteer:
             build_index(path, cities=cities, progress=progress)
             # the index of another version (another checkout or library version sharing the cache) used last
             # is kept, so two checkouts do not rebuild in turn; older ones, and side tables of old versions, go
-            prune(f"gazetteer-{cities}-*.sqlite", keep=path, count=INDEXES_KEPT)
+            prune(f"gazetteer-{cities}-*.sqlite", keep=path, count=INDEXES_KEPT, grace=INDEX_GRACE_S)
             for old in [*path.parent.glob("and-names-*.pickle"), *path.parent.glob("wordfreq-en-*.pickle"),
                         *path.parent.glob(f"gazetteer-{cities}-*.pickle")]:
                 old.unlink(missing_ok=True)

@@ -183,3 +183,15 @@ def test_the_cache_keeps_a_few_entries_of_each_kind(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").glob("thing-*.pickle"))) == cache.MEMO_KEEP
     assert use(9) == [9] and computed.count(9) == 1  # the newest is kept
     assert use(1) == [1] and computed.count(1) == 2  # an old one was removed, so computed again
+
+
+def test_pruning_spares_what_was_used_lately(tmp_path):
+    """An index another process used in the last hour is not removed, however many versions there are."""
+    from mapper import cache
+
+    files = {name: tmp_path / f"idx-{name}.sqlite" for name in ("new", "recent", "old", "older")}
+    for age, path in zip((0, 60, 7200, 9000), files.values()):
+        path.write_text("x")
+        os.utime(path, (time.time() - age, time.time() - age))
+    cache.prune("idx-*.sqlite", keep=files["new"], count=1, grace=3600)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["idx-new.sqlite", "idx-recent.sqlite"]
