@@ -216,8 +216,10 @@ _CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
 _PROBE_CACHE_SIZE = 65_536  # distinct five-character contexts kept for the quick title test
 # what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
 _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
-_LOCATIVE_LEAD = "in "  # and a place word before it ("in Paris Macron said")
-_LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))}) $", re.IGNORECASE)
+_DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
+# a place word before the run ("in Paris Macron said"), on the same line or the line before
+_LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
+_LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))})[ \n]$", re.IGNORECASE)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
@@ -392,13 +394,14 @@ class Geoparser:
                 elif names:
                     open_outlets.append(_OpenOutlet.at(run, t.start, names))
         rest = demonyms, tuple(outlets), tuple(open_outlets)
-        if dateline:
-            return _RunInfo(self._analyse_run(run, tokens, "\n"), None, *rest)
         self._asked_opening = self._asked_locative = False
-        plain = self._analyse_run(run, tokens, _WORD_LEAD)
-        variants = []  # the run read at a sentence start, and after a place word, where a filter asked
-        for asked, lead in ((self._asked_opening, _SENTENCE_LEAD), (self._asked_locative, _LOCATIVE_LEAD)):
-            other = self._analyse_run(run, tokens, lead) if asked else plain
+        plain = self._analyse_run(run, tokens, _DATELINE_LEAD if dateline else _WORD_LEAD)
+        # the run read at a sentence start, and after a place word, where a filter asked
+        asked = [(not dateline and self._asked_opening, _SENTENCE_LEAD),
+                 (self._asked_locative, _LOCATIVE_LINE_LEAD if dateline else _LOCATIVE_LEAD)]
+        variants = []
+        for ask, lead in asked:
+            other = self._analyse_run(run, tokens, lead) if ask else plain
             variants.append(None if other == plain else other)
         return _RunInfo(plain, variants[0], *rest, variants[1])
 
@@ -607,9 +610,9 @@ class Geoparser:
         if prev is not None:
             return prev.key in _LOCATIVES and text[prev.end: tok.start] == " "
         lead = text[: tok.start]
-        if lead == _WORD_LEAD:
+        if lead in (_WORD_LEAD, _DATELINE_LEAD):
             self._asked_locative = True
-        return lead == _LOCATIVE_LEAD
+        return lead in (_LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD)
 
     def _surname_after_given_name(self, text: str, tokens: list[_Token], j: int) -> bool:
         """Whether ``tokens[j]``, just after a given name that a place also carries, is a surname: a

@@ -86,10 +86,13 @@ def test_given_names_that_places_carry(parser):
     people = ("US envoy Victoria Nuland visited Astana. Florence Pugh never did, according to Victoria Nuland "
               "and Sydney Brenner.")
     assert [m.text for m in parser.parse(people, "people")] == ["US", "Astana"]
-    places = ("Victoria Unveils New Terminal. Ships wait in Victoria Harbour; in Paris Macron spoke of Sofia, "
-              "Bulgaria. Vienna Hosted Talks. Flights from Paris Orly reach Sofia Gotse Delchev. Georgia Signs Deal.")
-    found = [m.text for m in parser.parse(places, "places")]
-    assert found[:3] == ["Victoria", "Victoria", "Paris"]
+    places = ("Victoria Unveils New Terminal. Ships wait in Victoria Harbour; in Paris Nuland spoke of Sofia, "
+              "Bulgaria. Vienna Hosted Talks. Flights from Paris Orly reach Sofia Gotse Delchev. Georgia Signs Deal.\n"
+              "Talks in\nParis Nuland attended ended.")
+    found = [(m.text, m.start) for m in parser.parse(places, "places")]
+    assert [t for t, _ in found[:3]] == ["Victoria", "Victoria", "Paris"]
+    assert ("Paris", places.index("Paris Nuland attended")) in found  # after "in", also across a line
+    found = [t for t, _ in found]
     assert {"Sofia", "Bulgaria", "Vienna", "Orly", "Gotse Delchev", "Georgia"} <= set(found)
 
 
