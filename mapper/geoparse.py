@@ -138,7 +138,7 @@ class _RunInfo:
     demonyms: tuple[tuple[int, int, str], ...]  # (start, end, country)
     outlets: tuple[tuple[int, int], ...]  # outlet names the run holds ("The Astana Times"): (start, end)
     open_outlets: tuple[_OpenOutlet, ...]  # outlet names that may go on past the run
-    after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "from" ..., None if no different
+    after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "near" …, None if no different
 
     @property
     def idle(self) -> bool:
@@ -567,7 +567,7 @@ class Geoparser:
                 return False  # the surname in "Minister Elena Ivanova"
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
-            return False  # "Victoria Nuland", "Paris Hilton"
+            return False  # "Victoria Nuland", "Florence Pugh"
         before = tokens[first_i - 2] if first_i > 1 else None
         if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, tokens, first_i) \
                 and not self._after_locative(text, prev, before):
@@ -605,7 +605,7 @@ class Geoparser:
             nxt is not None and text[tok.end: nxt.start] == " " and nxt.raw[0].isupper() and nxt.key not in CONNECTORS)
 
     def _after_locative(self, text: str, tok: _Token, prev: _Token | None) -> bool:
-        """Whether a place word ("in", "from" ...) comes just before *tok*; for a run's first word, which
+        """Whether a place word ("in", "near" …) comes just before *tok*; for a run's first word, which
         the stand-in context decides, noting that the run must also be read after one."""
         if prev is not None:
             return prev.key in _LOCATIVES and text[prev.end: tok.start] == " "
