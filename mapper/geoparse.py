@@ -226,22 +226,31 @@ class Lexicon:
 
     def __init__(self, root=None) -> None:
         data = datafiles.load_toml(datafiles.data_root(root) / "geodata" / "stopnames.toml")
+
+        def words(section: str, key: str, fold: Callable[[str], str] = str.lower) -> set[str]:
+            return {fold(w) for w in data.get(section, {}).get(key, [])}
+
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
-        self.org_heads = {w.lower() for w in data.get("organisations", {}).get("heads", [])}
-        self.national_heads = {w.lower() for w in data.get("organisations", {}).get("national_heads", [])}
-        self.titles = {w.lower() for w in data.get("persons", {}).get("titles", [])}
-        self.abbreviated_titles = {w.lower() for w in data.get("persons", {}).get("abbreviated_titles", [])}
-        self.surnames = {normalize(w) for w in data.get("persons", {}).get("surnames", [])}
-        self.family_first = {normalize(w) for w in data.get("persons", {}).get("family_names_first", [])}
-        self.given_names = {normalize(w) for w in data.get("persons", {}).get("given_names", [])}
-        self.feature_words = {normalize(w) for w in data.get("persons", {}).get("feature_words", [])}
-        self.never = {normalize(w) for w in data.get("words", {}).get("never", [])}
+        self.org_heads = words("organisations", "heads")
+        self.national_heads = words("organisations", "national_heads")
+        self.titles = words("persons", "titles")
+        self.abbreviated_titles = words("persons", "abbreviated_titles")
+        self.surnames = words("persons", "surnames", normalize)
+        self.family_first = words("persons", "family_names_first", normalize)
+        self.given_names = words("persons", "given_names", normalize)
+        self.feature_words = words("persons", "feature_words", normalize)
+        self.never = words("words", "never", normalize)
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
         self.outlets: dict[str, tuple[str, ...]] = {}
         for name in sorted({n.lower() for n in names}, key=len, reverse=True):
             first = _norm(TOKEN.match(name).group())
             self.outlets[first] = (*self.outlets.get(first, ()), name)
+        #: words that are no part of a person's name: organisation heads, demonyms, words never a place
+        self.not_in_names = self.never | self.org_heads | self.national_heads | set(self.demonyms)
+        #: words that are no surname after a given name: those, titles, outlets, words places go with
+        self.not_surnames = (self.not_in_names | self.titles | self.abbreviated_titles | set(self.outlets)
+                             | self.feature_words | CONNECTORS)
 
 
 class Geoparser:
@@ -308,9 +317,13 @@ class Geoparser:
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
                 matches = info.after_locative
-            if matches and matches[0].start == 0 and may_block.get(text[max(0, rs - 5): rs], True) \
-                    and self._blocked(text, rs):  # (the look-up: _blocked's quick test, known to say no)
-                matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
+            if matches and matches[0].start == 0:
+                probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
+                may = may_block.get(probe)
+                if may is None:
+                    may = self._may_block_at(probe)
+                if may and self._blocked(text, rs):
+                    matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
             outlets = ()
@@ -414,15 +427,7 @@ class Geoparser:
     def _blocked(self, text: str, start: int) -> bool:
         """Whether the word before a run rules out its first name: a title ("President Tokayev"), an
         abbreviated title with its dot ("Mr. Jordan"; not a title ending a sentence, "…the akim. Aktau"),
-        or a demonym joined by a hyphen ("trans-Caspian")."""
-        probe = text[max(0, start - 5): start]  # a quick test first, on the five characters before the run
-        may = self._may_block.get(probe)
-        if may is None:
-            if len(self._may_block) > _PROBE_CACHE_SIZE:
-                self._may_block.clear()
-            may = self._may_block[probe] = self._may_block_at(probe)
-        if not may:
-            return False
+        or a demonym joined by a hyphen ("trans-Caspian"). Asked when :meth:`_may_block_at` says it may."""
         sep = text[start - 1]
         dotted = text[start - 2: start] == ". "
         end = start - 2 if dotted else start - 1
@@ -436,13 +441,18 @@ class Geoparser:
 
     def _may_block_at(self, before: str) -> bool:
         """Whether a title or demonym can end just before a run that *before* (up to five characters)
-        precedes: a separator, maybe a dot, and the last three letters of a blocker, or a shorter one."""
-        if len(before) < 2 or before[-1] not in (" ", "-", "‐"):
-            return False
-        end = len(before) - (2 if before.endswith(". ") else 1)
-        tail = before[max(0, end - 3): end]
-        return not tail.isascii() or (tail := tail.lower()) in self._blocker_tails \
-            or tail.endswith(self._short_blockers)
+        precedes: a separator, maybe a dot, and the last three letters of a blocker, or a shorter one
+        (remembered by *before*)."""
+        may = len(before) >= 2 and before[-1] in (" ", "-", "‐")
+        if may:
+            end = len(before) - (2 if before.endswith(". ") else 1)
+            tail = before[max(0, end - 3): end]
+            may = not tail.isascii() or (tail := tail.lower()) in self._blocker_tails \
+                or tail.endswith(self._short_blockers)
+        if len(self._may_block) > _PROBE_CACHE_SIZE:
+            self._may_block.clear()
+        self._may_block[before] = may
+        return may
 
     def _analyse_run(self, run: str, run_tokens: list[_Token], lead: str) -> tuple[_Match, ...]:
         """The place names in one run of capitalised words (tokens *run_tokens*), read as if *lead* came
@@ -496,8 +506,7 @@ class Geoparser:
                 countries=tuple(e.country for e, _, _, _ in contenders),
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
-                obscure=bool(entries) and not any(p >= 0.85 or e.curated or a
-                                                  for e, p, a in zip(entries, priors, areal)),
+                obscure=bool(entries) and not _holds_place(entries, priors, areal, 0.85),
                 noted=noted,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
@@ -554,12 +563,12 @@ class Geoparser:
         obscure = single and name.obscure
         if single and not country_name and self._chinese_name(text, first, prev, nxt, name):
             return False
+        before = tokens[first_i - 2] if first_i > 1 else None
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
             if single and not country_name and self._name_like(text, prev):
                 return False  # a surname after a given name
-            before = tokens[first_i - 2] if first_i > 1 else None
             joined = before is not None and text[before.end: prev.start] == " "
             if obscure and self._pairs_as_name(first, prev) and not (joined and before.raw[0].isupper()):
                 return False  # two small places side by side: a given name and a surname
@@ -568,7 +577,6 @@ class Geoparser:
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Florence Pugh"
-        before = tokens[first_i - 2] if first_i > 1 else None
         if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, tokens, first_i) \
                 and not self._after_locative(text, prev, before):
             return False  # the surname: "Nuland" in "Victoria Nuland"
@@ -624,18 +632,14 @@ class Geoparser:
             return False
         if nxt.key in lex.surnames:
             return True
-        if zipf(nxt.key) >= SURNAME_ZIPF or nxt.key in lex.feature_words or nxt.key in lex.org_heads \
-                or nxt.key in lex.national_heads or nxt.key in lex.demonyms or nxt.key in lex.never \
-                or nxt.key in CONNECTORS or nxt.key in lex.titles or nxt.key in lex.abbreviated_titles \
-                or nxt.key in lex.outlets or _inflected(nxt.key, zipf):
+        if nxt.key in lex.not_surnames or zipf(nxt.key) >= SURNAME_ZIPF or _inflected(nxt.key, zipf):
             return False
         found = self._longest_name(text, tokens, j)
         if found is None:
             return True
         n, key = found
         other = self._name(key)  # not "Paris Aktau": only a village's name may be a surname
-        return n == 1 and not any(p >= SURNAME_PLACE_PRIOR or e.curated or a
-                                  for e, p, a in zip(other.entries, other.priors, other.areal))
+        return n == 1 and not _holds_place(other.entries, other.priors, other.areal, SURNAME_PLACE_PRIOR)
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
@@ -644,8 +648,7 @@ class Geoparser:
         Terminal; one of the two must be rare in English.
         """
         lex, gaz = self.lexicon, self.gazetteer
-        if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.never or other.key in lex.org_heads \
-                or other.key in lex.national_heads or other.key in lex.demonyms:
+        if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.not_in_names:
             return False
         zipf = gaz.zipf(other.key)
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
@@ -667,7 +670,8 @@ class Geoparser:
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
         words = phrase.split()
-        for n in range(len(words), 0, -1):
+        longest = self.gazetteer.max_words(_norm(words[0])) if words else 0  # no name has more words
+        for n in range(min(len(words), longest), 0, -1):
             for e in self.gazetteer.by_key(normalize(" ".join(words[:n]))):
                 if e.feature_code.startswith("PCL"):
                     return e.country
@@ -709,63 +713,64 @@ class Geoparser:
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
 
-    @staticmethod
-    def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
-                    distance: dict[str, float]) -> tuple[Entry | None, float]:
-        """The entry that best fits the document, and its score rounded to 3 decimals.
 
-        The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
-        say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
-        nearest), "Name, Country" and demonym cues, and whether the name is the entry's own. An obscure
-        namesake far from everything the text names is dropped (None), unless its name is distinctive.
-        """
-        best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
-        # a city of note goes by its own name: places that carry it only as another (often former) name are
-        # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
-        for e, p, areal, own in name.contenders:
-            if name.noted and not own and e.country != country_hint:
-                continue
-            d = 1e9 if areal else distance[e.id]
-            prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
-            s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
-            if areal:
-                s += 0.2
-            if country_hint:
-                s += 0.5 if e.country == country_hint else -0.5
-            if demonym_hint and e.country == demonym_hint:
-                s += 0.3
-            if e.curated:
-                s += 0.05
-            if own:
-                s += OWN_NAME_BONUS
-            if s > best_s or (s == best_s and best is not None and e.id < best.id):
-                best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
-        if best is None:
-            return None, 0.0
-        if not best_areal and not best.curated and best.country != country_hint:
-            nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
-            # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
-            named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
-            if not nothing_else and not name.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
-                                     or (best_d > 1500 and best_p < 0.6)):
-                return None, 0.0  # an obscure namesake far from everything the text is about
-            # (a text that names no other place or country gives nothing to be far from: kept)
-        return best, round(min(1.0, best_s), 3)
+
+def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
+                distance: dict[str, float]) -> tuple[Entry | None, float]:
+    """The entry that best fits the document, and its score rounded to 3 decimals.
+
+    The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
+    say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
+    nearest), "Name, Country" and demonym cues, and whether the name is the entry's own. An obscure
+    namesake far from everything the text names is dropped (None), unless its name is distinctive.
+    """
+    best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
+    # a city of note goes by its own name: places that carry it only as another (often former) name are
+    # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
+    for e, p, areal, own in name.contenders:
+        if name.noted and not own and e.country != country_hint:
+            continue
+        d = 1e9 if areal else distance[e.id]
+        prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
+        s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
+        if areal:
+            s += 0.2
+        if country_hint:
+            s += 0.5 if e.country == country_hint else -0.5
+        if demonym_hint and e.country == demonym_hint:
+            s += 0.3
+        if e.curated:
+            s += 0.05
+        if own:
+            s += OWN_NAME_BONUS
+        if s > best_s or (s == best_s and best is not None and e.id < best.id):
+            best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
+    if best is None:
+        return None, 0.0
+    if not best_areal and not best.curated and best.country != country_hint:
+        nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
+        # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
+        named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
+        if not nothing_else and not name.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
+                                                          or (best_d > 1500 and best_p < 0.6)):
+            return None, 0.0  # an obscure namesake far from everything the text is about
+        # (a text that names no other place or country gives nothing to be far from: kept)
+    return best, round(min(1.0, best_s), 3)
 
 
 def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
              distance: dict[str, float]) -> tuple[Entry | None, float]:
-    """:meth:`Geoparser._best_entry`, remembered by the cues for names only areas carry (their entries have
+    """:func:`_best_entry`, remembered by the cues for names only areas carry (their entries have
     no distance to weigh: what the text names and its cues decide)."""
     memo = name.resolved_by_cues
     if memo is None:
-        return Geoparser._best_entry(name, country_hint, demonym_hint, ctx, distance)
+        return _best_entry(name, country_hint, demonym_hint, ctx, distance)
     cues = (country_hint, demonym_hint, *map(ctx.__contains__, name.countries))
     found = memo.get(cues)
     if found is None:
         if len(memo) > _CUES_PER_NAME:
             memo.clear()
-        found = memo[cues] = Geoparser._best_entry(name, country_hint, demonym_hint, ctx, distance)
+        found = memo[cues] = _best_entry(name, country_hint, demonym_hint, ctx, distance)
     return found
 
 
@@ -866,7 +871,7 @@ def _own_name(entry: Entry, key: str) -> bool:
 
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
                 own: tuple[bool, ...], noted: bool) -> tuple[tuple[Entry, float, bool, bool], ...]:
-    """The entries of a name that can win :meth:`Geoparser._best_entry` in some text: not those that another
+    """The entries of a name that can win :func:`_best_entry` in some text: not those that another
     entry of the same country outscores whatever the text says (by more than nearness can make up), and
     that is never skipped when they are not (the many small Washingtons behind the big ones)."""
     def fixed(i: int) -> float:  # the part of the score that does not depend on the text
@@ -883,6 +888,12 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
         if not beaten:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
+
+
+def _holds_place(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
+                 min_prior: float) -> bool:
+    """Whether some entry is an area, a curated place or a place of at least *min_prior*."""
+    return any(p >= min_prior or e.curated or a for e, p, a in zip(entries, priors, areal))
 
 
 def _inflected(word: str, zipf: Callable[[str], float]) -> bool:
