@@ -47,13 +47,13 @@ def read_pickle(path: Path):
 
 
 def file_key(path: Path, code: str, *extra: object) -> str:
-    """A cache key for what the module *code* (its ``__file__``) derives from the file *path* (and *extra*):
-    digests of both files' bytes (so every checkout or copy of the same data and code shares one entry),
-    and the shapely version (geometry caches hold shapely's output)."""
-    import shapely
+    """A cache key for what the module *code* (its ``__file__``) derives from the file *path* (and *extra*,
+    such as the version of the library whose output is cached): digests of both files' bytes, so every
+    checkout or copy of the same data and code shares one entry."""
+    from mapper.outputs import file_digest
 
-    digests = [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "missing" for p in (path, Path(code))]
-    return "|".join(map(str, (*digests, shapely.__version__, *extra)))
+    digests = [file_digest(p) if p.exists() else "missing" for p in (path, Path(code))]
+    return "|".join(map(str, (*digests, *extra)))
 
 
 def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:

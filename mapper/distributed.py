@@ -76,7 +76,7 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         bag = db.from_sequence([str(p) for p in paths], npartitions=n)
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in out_dir.glob("part-*.jsonl"):
+        for old in part_files(out_dir):
             old.unlink()
         files = lines.to_textfiles(str(out_dir / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
                                    compute=True, encoding="utf-8")
@@ -86,11 +86,16 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
     return sorted(Path(f) for f in files)
 
 
+def part_files(folder: Path) -> list[Path]:
+    """The ``part-*.jsonl`` files in *folder*, in partition order."""
+    return sorted(Path(folder).glob("part-*.jsonl"))
+
+
 def read_parts(folder: Path):
     """Mentions and problems from ``part-*.jsonl`` files, in partition order."""
     from mapper.geoparse import Mention
 
-    parts = sorted(Path(folder).glob("part-*.jsonl"))
+    parts = part_files(folder)
     if not parts:
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
     fields = set(Mention.__dataclass_fields__)

@@ -179,9 +179,14 @@ def fold_whitespace(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def manifest_path(docs_dir: Path) -> Path:
+    """Where the manifest of the documents in *docs_dir* is."""
+    return docs_dir / "manifest.toml"
+
+
 def load_manifest(docs_dir: Path) -> dict[str, dict]:
     """Read ``manifest.toml`` beside the documents (title, outlet, date per file)."""
-    path = docs_dir / "manifest.toml"
+    path = manifest_path(docs_dir)
     if not path.exists():
         return {}
     data = load_toml(path)  # a bad file raises DataError (an InputError) naming it

@@ -114,7 +114,7 @@ class Countries:
     def __init__(self, root: Path) -> None:
         from mapper.cache import file_key, memo
 
-        key = file_key(root / "geodata" / "countries.geojson", __file__)
+        key = file_key(root / "geodata" / "countries.geojson", __file__, shapely.__version__)
         self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple)
         self.geoms = list(shapely.from_wkb(wkb))
         self.tree = STRtree(self.geoms)

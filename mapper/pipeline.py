@@ -241,14 +241,18 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> dict[str, tuple[Path, list[Path]]]:
-    """The files a build reads besides the project's data: its documents and their manifest, and the
-    mention parts it is given (for the build stamp)."""
+    """The files a build reads besides the project's data (for the build stamp): the documents' manifest,
+    and the documents themselves, or the mention parts it is given instead of them."""
+    from mapper.documents import manifest_path
+
     inputs = {}
     if docs_dir.is_dir():
-        docs = list(iter_document_paths([docs_dir]))
-        inputs["docs"] = (docs_dir, docs + [p for p in [docs_dir / "manifest.toml"] if p.is_file()])
+        docs = [] if mentions_from is not None else list(iter_document_paths([docs_dir]))
+        inputs["docs"] = (docs_dir, docs + [p for p in [manifest_path(docs_dir)] if p.is_file()])
     if mentions_from is not None and Path(mentions_from).is_dir():
-        inputs["parts"] = (Path(mentions_from), sorted(Path(mentions_from).glob("part-*.jsonl")))
+        from mapper.distributed import part_files
+
+        inputs["parts"] = (Path(mentions_from), part_files(mentions_from))
     return inputs
 
 

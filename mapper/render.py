@@ -248,9 +248,12 @@ def _add_places(group, layers: Layers) -> int:
 
 def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
     """Country outlines around the data, clipped and simplified for the zoom range (cached on disk)."""
+    import shapely
+
     from mapper.cache import file_key, memo
 
-    key = file_key(root / "geodata" / "countries.geojson", __file__, [round(b, 6) for b in bounds])
+    key = file_key(root / "geodata" / "countries.geojson", __file__, shapely.__version__,
+                   [round(b, 6) for b in bounds])
     return memo("outlines", key, lambda: _clip_outlines(root, bounds), dict)
 
 

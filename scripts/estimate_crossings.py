@@ -47,10 +47,10 @@ def estimates(root: Path = ROOT):
 def write(path: Path, ident: str, lat: float, lon: float) -> None:
     """Replace the lat/lon lines of the entry *ident* in *path*."""
     text = path.read_text(encoding="utf-8")
-    line = datafiles.line_of(path, ident)
-    if line is None:
+    found = re.search(rf'^id = "{re.escape(ident)}"$', text, re.MULTILINE)
+    if found is None:
         raise SystemExit(f"{path}: no entry {ident!r}")
-    start = sum(len(text_line) for text_line in text.splitlines(keepends=True)[:line - 1])  # where its id is
+    start = found.start()
     end = text.find("\n[[", start)
     end = len(text) if end == -1 else end
     block = re.sub(r"^lat = .*$", f"lat = {lat}", text[start:end], count=1, flags=re.MULTILINE)
