@@ -203,8 +203,8 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
-_URL_HINT = re.compile(rf"https?://|www\.|@|\.(?:{_DOMAINS})\b")
 _DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
+_URL_HINT = re.compile(rf"https?://|www\.|@|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
