@@ -170,15 +170,23 @@ def test_the_cache_keeps_a_few_entries_of_each_kind(tmp_path, monkeypatch):
     copy.write_text('{"a": 2}')
     assert cache.file_key(first, cache.__file__) != cache.file_key(copy, cache.__file__)
 
-    computed = []
+    computed, clock = [], iter(range(time.time_ns() // 10**9 - 10_000, 10**12))
+
     def use(i):
-        time.sleep(0.02)  # file times have a granularity of a few ms
-        return cache.memo("thing", f"key {i}", lambda: computed.append(i) or [i], list)
+        value = cache.memo("thing", f"key {i}", lambda: computed.append(i) or [i], list)
+        # the entry just used has the newest file time; give it a clock of whole seconds in the past, so
+        # the order of uses shows whatever the file system's time granularity
+        entry = max((tmp_path / "cache").glob("thing-*.pickle"), key=lambda q: q.stat().st_mtime_ns)
+        os.utime(entry, (t := next(clock), t))
+        return value
 
     for i in range(cache.MEMO_KEEP):
         assert use(i) == [i]
     assert use(0) == [0] and computed.count(0) == 1  # a hit, which renews entry 0
-    for i in range(cache.MEMO_KEEP, 10):
+    for i in range(cache.MEMO_KEEP, 2 * cache.MEMO_KEEP - 1):
+        use(i)
+    assert use(0) == [0] and computed.count(0) == 1  # renewed, so kept while entry 1 went
+    for i in range(2 * cache.MEMO_KEEP - 1, 10):
         use(i)
     assert len(list((tmp_path / "cache").glob("thing-*.pickle"))) == cache.MEMO_KEEP
     assert use(9) == [9] and computed.count(9) == 1  # the newest is kept
