@@ -119,9 +119,12 @@ def _report_guess(reporter, path: Path, guessed: str | None) -> None:
 
 
 def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: str | None = None,
-                mentions_from: Path | None = None, progress: bool = True, jobs: int = 1):
+                mentions_from: Path | None = None, progress: bool = True, jobs: int = 1,
+                documents: list[Path] | None = None):
     """Check the data, geoparse *docs_dir* (or read ``mentions_from``) and assemble every layer.
 
+    *documents* are the document files of *docs_dir* if the caller has listed them already (the build
+    stamp did: what is parsed is then exactly what the stamp describes).
     Raises :class:`DataError` on the first data problem, before anything is written.
     """
     from mapper import datafiles
@@ -139,7 +142,7 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     if found:
         raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
                                     if len(found) > 1 else ""))
-    documents = load_manifest(Path(docs_dir))
+    manifest = load_manifest(Path(docs_dir))
     if mentions_from is not None:
         from mapper.distributed import read_parts
 
@@ -150,8 +153,9 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
             else:
                 mentions.append(rec)
     else:
-        mentions = list(iter_mentions([docs_dir], root, reporter, encoding=encoding, jobs=jobs, parser=parser))
-    return build_layers(network, mentions, datafiles.figures(root), documents)
+        mentions = list(iter_mentions([docs_dir] if documents is None else documents, root, reporter,
+                                      encoding=encoding, jobs=jobs, parser=parser))
+    return build_layers(network, mentions, datafiles.figures(root), manifest)
 
 
 def _clear_stages(out: Path) -> None:
@@ -199,7 +203,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory (choose another --out)", path=out)
     root = datafiles.data_root(data_dir)
-    inputs = fingerprint(_build_inputs(Path(docs_dir), mentions_from), root,
+    documents, read = _build_inputs(Path(docs_dir), mentions_from)
+    inputs = fingerprint(read, root,
                          {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
                           "docs": str(Path(docs_dir).resolve())})
     if not force and out.is_dir():
@@ -217,7 +222,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         from mapper.export import write_layers
 
         layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
-                             progress=progress, jobs=jobs)
+                             progress=progress, jobs=jobs, documents=documents)
         renderer.render(layers)
         out.mkdir(parents=True, exist_ok=True)
         with output_lock(out):
@@ -240,20 +245,22 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     return written
 
 
-def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> dict[str, tuple[Path, list[Path]]]:
-    """The files a build reads besides the project's data (for the build stamp): the documents' manifest,
-    and the documents themselves, or the mention parts it is given instead of them."""
+def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,
+                                                                      dict[str, tuple[Path, list[Path]]]]:
+    """The documents a build parses (None when it reads mention parts instead), and the files it reads
+    besides the project's data, for the build stamp: the documents and their manifest, or the manifest
+    and the mention parts."""
     from mapper.documents import manifest_path
 
-    inputs = {}
+    inputs, docs = {}, None
     if docs_dir.is_dir():
-        docs = [] if mentions_from is not None else list(iter_document_paths([docs_dir]))
-        inputs["docs"] = (docs_dir, docs + [p for p in [manifest_path(docs_dir)] if p.is_file()])
+        docs = None if mentions_from is not None else list(iter_document_paths([docs_dir]))
+        inputs["docs"] = (docs_dir, (docs or []) + [p for p in [manifest_path(docs_dir)] if p.is_file()])
     if mentions_from is not None and Path(mentions_from).is_dir():
         from mapper.distributed import part_files
 
         inputs["parts"] = (Path(mentions_from), part_files(mentions_from))
-    return inputs
+    return docs, inputs
 
 
 class _MapRenderer:
