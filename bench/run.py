@@ -53,7 +53,12 @@ def bench_geoparse(sizes: list[float], tmp: Path) -> None:
 
     parser = make_parser(progress=False)
     parser.parse("warm up: Astana, Aktau and Xi'an.", "w")
+    import mapper.geoparse
+
+    build = ("compiled by mypyc at install" if mapper.geoparse.__file__.endswith((".so", ".pyd"))
+             else "pure Python")
     print("\n### Geoparse throughput (one core, warm process, generated news corpus)\n")
+    print(f"Parser: {build} (`CORRIDOR_MAPPER_PURE=1` measures the pure-Python source).\n")
     print("The parser object is reused across corpora, as in a long `mentions` run; the first corpus pays for "
           "analysing each distinct run of capitalised words once.\n")
     row("corpus", "documents", "mentions / KB", "corridor-mapper MB/s", "docs/s", "geotext MB/s",

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import chain
 
@@ -86,7 +86,10 @@ class Mention:
 
     def as_dict(self) -> dict:
         """The mention as a plain dict, its ``id`` first (every field is a str or a number)."""
-        return {"id": self.id, **{name: getattr(self, name) for name in self.__slots__}}
+        return {"id": self.id, **{name: getattr(self, name) for name in _MENTION_FIELDS}}
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))  # as_dict's keys, in order
 
 
 @dataclass
@@ -244,7 +247,7 @@ class Lexicon:
         #: outlet names (lower case, longest first) by the key of their first word
         self.outlets: dict[str, tuple[str, ...]] = {}
         for name in sorted({n.lower() for n in names}, key=len, reverse=True):
-            first = _norm(TOKEN.match(name).group())
+            first = _norm(TOKEN.findall(name)[0])
             self.outlets[first] = (*self.outlets.get(first, ()), name)
         #: words that are no part of a person's name: organisation heads, demonyms, words never a place
         self.not_in_names = self.never | self.org_heads | self.national_heads | set(self.demonyms)
@@ -326,7 +329,7 @@ class Geoparser:
                     matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
-            outlets = ()
+            outlets: list[tuple[int, int]] = []
             if info.outlets or info.open_outlets:
                 outlets = [(rs + a, rs + b) for a, b in info.outlets]
                 for o in info.open_outlets:
@@ -569,10 +572,10 @@ class Geoparser:
                 return False
             if single and not country_name and self._name_like(text, prev):
                 return False  # a surname after a given name
-            joined = before is not None and text[before.end: prev.start] == " "
-            if obscure and self._pairs_as_name(first, prev) and not (joined and before.raw[0].isupper()):
+            joined = before if before is not None and text[before.end: prev.start] == " " else None
+            if obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper()):
                 return False  # two small places side by side: a given name and a surname
-            if joined and before.key in lex.titles and prev.raw[0].isupper() and not prominent:
+            if joined and joined.key in lex.titles and prev.raw[0].isupper() and not prominent:
                 return False  # the surname in "Minister Elena Ivanova"
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
@@ -792,7 +795,8 @@ class _Page:
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
-        text, spans, word_end = self.text, [], 0
+        text, word_end = self.text, 0
+        spans: list[tuple[int, int]] = []
         if "@" not in text and "://" not in text and "www." not in text and not _DOMAIN.search(text):
             return spans  # a quick test first: most texts hold no URL
         for hint in _URL_HINT.finditer(text):
@@ -802,6 +806,8 @@ class _Page:
             while start > word_end and not text[start - 1].isspace():  # back to the start of the word
                 start -= 1
             word = _CHUNK.match(text, start)
+            if word is None:  # never: the hint itself is no space
+                continue
             word_end = word.end()
             spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word.group())]
         return sorted(spans)

@@ -247,3 +247,38 @@ def test_mention_context_is_its_sentence(text):
     page = _Page(text)
     for m in re.finditer(r"Aktau|St\. Petersburg", text):
         assert page.sentence_around(m.start(), m.end()) == _sentence_by_definition(text, m.start(), m.end())
+
+
+def _parser_file(pure: str) -> str:
+    """Which file ``mapper.geoparse`` is loaded from in a fresh process (``CORRIDOR_MAPPER_PURE=pure``)."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import mapper.geoparse as g; print(g.__file__)"
+    return subprocess.run([sys.executable, "-c", code], env={**os.environ, "CORRIDOR_MAPPER_PURE": pure},
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_the_compiled_parser_finds_what_its_source_says():
+    """The install compiles the parser with mypyc (setup.py) where a C compiler is at hand; compiled or
+    not, ``mentions`` gives the same lines, and CORRIDOR_MAPPER_PURE=1 runs the source itself."""
+    import os
+    import shutil
+
+    import pytest
+
+    from tests.conftest import ROOT, run_cli
+
+    if os.environ.get("CORRIDOR_MAPPER_PURE"):
+        pytest.skip("installed without compiling (CORRIDOR_MAPPER_PURE)")
+    compiled = _parser_file("")
+    if shutil.which("cc") or shutil.which("gcc"):
+        assert compiled.endswith((".so", ".pyd")), f"the parser was not compiled at install: {compiled}"
+    assert _parser_file("1").endswith("geoparse.py")
+    docs = [str(p) for p in sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "tests/data/heldout/docs").iterdir())]
+    runs = {pure: run_cli("mentions", "--format", "jsonl", *docs, env={"CORRIDOR_MAPPER_PURE": pure})
+            for pure in ("", "1")}
+    assert all(r.returncode == 0 for r in runs.values()), [r.stderr for r in runs.values()]
+    assert runs[""].stdout.count("\n") > 500
+    assert runs[""].stdout == runs["1"].stdout
