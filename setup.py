@@ -5,12 +5,13 @@ C extension that gives the same mentions about 1.5× faster. Where that cannot b
 done (no C compiler, a type error, ``CORRIDOR_MAPPER_PURE=1`` at install time) the
 package installs as pure Python and works the same, only slower.
 
-Next to the extension the build writes ``geoparse.compiled-from``, the SHA-256 of
-the source it was compiled from: ``mapper/__init__.py`` loads the source instead
-of the extension when they differ (an edited checkout not yet rebuilt).
+mypyc makes two extensions (the parser and a small shim); both are built or
+neither is kept. Beside them the build writes ``geoparse.compiled-from``, a digest
+of the sources (``mapper/_compiled.py``): ``import mapper`` runs the source
+instead when the sources have changed since.
 """
 
-import hashlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -19,12 +20,21 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 SOURCE = "mapper/geoparse.py"
-STAMP = "geoparse.compiled-from"
+BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}
+
+
+def _compiled_module():
+    """``mapper/_compiled.py``, loaded by path (the package is not installed yet)."""
+    spec = importlib.util.spec_from_file_location("_corridor_mapper_compiled", "mapper/_compiled.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def compiled_parser() -> list:
-    """mypyc's extensions for the parser, or none (with a warning) where it cannot compile."""
-    if os.environ.get("CORRIDOR_MAPPER_PURE"):
+    """mypyc's extensions for the parser, or none (with a warning) where it cannot compile. Type-checking
+    takes a while, so it is done only for a command that builds (not for metadata or an sdist)."""
+    if _compiled_module().pure_wanted() or not BUILD_COMMANDS.intersection(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify
@@ -39,15 +49,21 @@ def compiled_parser() -> list:
 
 
 class StampedBuildExt(build_ext):
-    """``build_ext`` that records which source the compiled parser was built from."""
+    """``build_ext`` that builds the parser's extensions all or none and stamps what they were built from."""
 
     def run(self) -> None:
-        super().run()
         built = [Path(self.get_ext_fullpath(ext.name)) for ext in self.extensions]
-        parser = [p for p in built if p.name.startswith("geoparse.") and p.is_file()]
-        if parser:
-            digest = hashlib.sha256(Path(SOURCE).read_bytes()).hexdigest()
-            parser[0].with_name(STAMP).write_text(digest + "\n", encoding="ascii")
+        stamps = {path.with_name(_compiled_module().STAMP) for path in built}
+        for old in [*built, *stamps]:  # a failed compile must not leave an older build behind
+            old.unlink(missing_ok=True)
+        super().run()
+        if built and all(path.is_file() for path in built):
+            digest = _compiled_module().sources_digest(os.path.abspath("mapper"))
+            for stamp in stamps:
+                stamp.write_text(digest + "\n", encoding="ascii")
+        else:
+            for path in built:  # half a parser is no parser
+                path.unlink(missing_ok=True)
 
 
 setup(ext_modules=compiled_parser(), cmdclass={"build_ext": StampedBuildExt})

