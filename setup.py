@@ -23,7 +23,7 @@ SOURCE = "mapper/geoparse.py"
 BUILD_COMMANDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "install", "develop"}
 
 
-def _compiled_module():
+def _load_compiled_module():
     """``mapper/_compiled.py``, loaded by path (the package is not installed yet)."""
     spec = importlib.util.spec_from_file_location("_corridor_mapper_compiled", "mapper/_compiled.py")
     module = importlib.util.module_from_spec(spec)
@@ -31,10 +31,13 @@ def _compiled_module():
     return module
 
 
+COMPILED = _load_compiled_module()
+
+
 def compiled_parser() -> list:
     """mypyc's extensions for the parser, or none (with a warning) where it cannot compile. Type-checking
     takes a while, so it is done only for a command that builds (not for metadata or an sdist)."""
-    if _compiled_module().pure_wanted() or not BUILD_COMMANDS.intersection(sys.argv[1:]):
+    if COMPILED.pure_wanted() or not BUILD_COMMANDS.intersection(sys.argv[1:]):
         return []
     try:
         from mypyc.build import mypycify
@@ -53,12 +56,12 @@ class StampedBuildExt(build_ext):
 
     def run(self) -> None:
         built = [Path(self.get_ext_fullpath(ext.name)) for ext in self.extensions]
-        stamps = {path.with_name(_compiled_module().STAMP) for path in built}
+        stamps = {path.with_name(COMPILED.STAMP) for path in built}
         for old in [*built, *stamps]:  # a failed compile must not leave an older build behind
             old.unlink(missing_ok=True)
         super().run()
         if built and all(path.is_file() for path in built):
-            digest = _compiled_module().sources_digest(os.path.abspath("mapper"))
+            digest = COMPILED.sources_digest(os.path.abspath("mapper"))
             for stamp in stamps:
                 stamp.write_text(digest + "\n", encoding="ascii")
         else:

@@ -54,9 +54,9 @@ def bench_geoparse(sizes: list[float], tmp: Path) -> None:
     parser = make_parser(progress=False)
     parser.parse("warm up: Astana, Aktau and Xi'an.", "w")
     import mapper.geoparse
+    from mapper._compiled import is_extension
 
-    build = ("compiled by mypyc at install" if mapper.geoparse.__file__.endswith((".so", ".pyd"))
-             else "pure Python")
+    build = "compiled by mypyc at install" if is_extension(mapper.geoparse.__file__) else "pure Python"
     print("\n### Geoparse throughput (one core, warm process, generated news corpus)\n")
     print(f"Parser: {build} (`CORRIDOR_MAPPER_PURE=1` measures the pure-Python source).\n")
     print("The parser object is reused across corpora, as in a long `mentions` run; the first corpus pays for "

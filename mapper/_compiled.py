@@ -29,6 +29,11 @@ def sources_digest(folder: str = HERE) -> str:
     return digest.hexdigest()
 
 
+def is_extension(path: str) -> bool:
+    """Whether the module file *path* is a compiled extension (the parser built by ``setup.py``)."""
+    return path.endswith(EXTENSION_SUFFIXES)
+
+
 def pure_wanted() -> bool:
     """``CORRIDOR_MAPPER_PURE`` set to anything but "" or "0"."""
     return os.environ.get("CORRIDOR_MAPPER_PURE", "") not in ("", "0")
@@ -38,8 +43,8 @@ def state(folder: str = HERE) -> str:
     """"current" (the compiled parser matches the sources), "stale" (it does not, or is half there), or
     "absent" (nothing compiled)."""
     names = os.listdir(folder)
-    shim = any(n.startswith("geoparse.") and n.endswith(EXTENSION_SUFFIXES) for n in names)
-    native = any(n.startswith("geoparse__mypyc.") and n.endswith(EXTENSION_SUFFIXES) for n in names)
+    shim = any(n.startswith("geoparse.") and is_extension(n) for n in names)
+    native = any(n.startswith("geoparse__mypyc.") and is_extension(n) for n in names)
     if not shim and not native:
         return "absent"
     try:

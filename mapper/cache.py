@@ -83,8 +83,9 @@ def prune(pattern: str, keep: Path, count: int, grace: float = 0.0) -> None:
         except OSError:
             return 0.0
 
-    others = sorted((p for p in keep.parent.glob(pattern) if p != keep), key=used, reverse=True)
-    for old in others[count - 1:]:
-        if time.time() - used(old) >= grace:
+    now = time.time()
+    others = sorted(((used(p), p) for p in keep.parent.glob(pattern) if p != keep), reverse=True)
+    for when, old in others[count - 1:]:
+        if now - when >= grace:
             with contextlib.suppress(OSError):
                 old.unlink()
