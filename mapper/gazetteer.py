@@ -216,6 +216,22 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                          "", f"corridors/crossings/{path.name}"), [post])
 
 
+POST_NAMESAKE_KM = (10.0, 100.0)  # a town this far from a border post that bears its name is what the name means
+
+
+def _borrowed_post(entry: Entry, found: list[Entry]) -> bool:
+    """Whether *entry* is a border post named after a town of its country that lies 10 to 100 km away
+    ("Iletsk", whose rail crossing is 60 km from Sol-Iletsk): the name then means the town, not the
+    crossing; a post at or near its namesake (Khorgos, Dostyk) stays."""
+    if not entry.id.startswith("post:"):
+        return False
+    from mapper.geo import distance_km
+
+    low, high = POST_NAMESAKE_KM
+    return any(e.feature_class == "P" and e.country == entry.country and not e.id.startswith("post:")
+               and low < distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= high for e in found)
+
+
 def build_index(target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
     """Build the SQLite index of GeoNames places at *target* atomically (temp file, then rename)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
@@ -401,7 +417,7 @@ class Gazetteer:
             " WHERE n.key = ? ORDER BY e.idx", (key,))
         found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
                               for r in rows) if e.id not in seen]
-        return tuple(found)
+        return tuple(e for e in found if not _borrowed_post(e, found))
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``)."""

@@ -72,3 +72,25 @@ def test_curated_edits_apply_without_rebuilding_the_index(tmp_path, monkeypatch)
     assert g2.path == g1.path and g2.path.stat().st_ino == built  # GeoNames index reused
     (hit,) = g2.lookup("Квертивиль")
     assert hit.id == "place:qwertyville" and hit.curated
+
+
+# towns that give their name to a rail border crossing 14 to 60 km away (GeoNames points of the towns)
+TOWNS_NAMING_FAR_CROSSINGS = {
+    "Iletsk": ("RU", 51.16, 54.99), "Isilkul": ("RU", 54.91, 71.27), "Petukhovo": ("RU", 55.07, 67.90),
+    "Saykhin": ("KZ", 48.84, 46.80), "Verkhny Baskunchak": ("RU", 48.23, 46.72),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOWNS_NAMING_FAR_CROSSINGS))
+def test_a_town_named_by_a_distant_border_post_keeps_its_name(parser, gazetteer, name):
+    """The post of a crossing far from the town it is named after does not take the town's name."""
+    country, lat, lon = TOWNS_NAMING_FAR_CROSSINGS[name]
+    assert any(e.id.startswith("post:") for e in gazetteer.overlay.entries.values() if e.name == name)
+    (m,) = [m for m in parser.parse(f"The train stopped at {name} for an hour.") if m.text == name]
+    assert m.country == country and distance_km((m.lat, m.lon), (lat, lon)) < 10, m
+    assert not any(e.id.startswith("post:") for e in gazetteer.lookup(name))
+
+
+def test_a_post_at_its_namesake_keeps_the_name(gazetteer):
+    assert any(e.id.startswith("post:") for e in gazetteer.lookup("Dostyk"))
+    assert any(e.id.startswith("post:") for e in gazetteer.lookup("Khorgos"))
