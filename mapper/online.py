@@ -1,8 +1,9 @@
 """Optional online geocoding with OpenStreetMap Nominatim (only with ``--online``).
 
-Follows the Nominatim usage policy: at most one request per second (geopy's
-``RateLimiter``), an identifying User-Agent, and an on-disk cache so a name is
-asked once. ``CORRIDOR_MAPPER_NOMINATIM`` (e.g. ``http://127.0.0.1:8080``)
+Follows the Nominatim usage policy: at most one request per second, counted
+from the previous answer so the server sees the gap whatever the latency (geopy's
+``RateLimiter`` spaces only the starts of calls, and retries), an identifying
+User-Agent, and an on-disk cache so a name is asked once. ``CORRIDOR_MAPPER_NOMINATIM`` (e.g. ``http://127.0.0.1:8080``)
 points it at another server, such as a local stand-in in tests.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from urllib.parse import urlparse
 
 from mapper import __version__
@@ -35,9 +37,23 @@ def _geocoder():
         url = urlparse(_server())
         geolocator = Nominatim(user_agent=USER_AGENT, domain=url.netloc + url.path.rstrip("/"),
                                scheme=url.scheme or "https", timeout=10)
-        _LIMITER = RateLimiter(geolocator.geocode, min_delay_seconds=1.0, max_retries=1,
-                               error_wait_seconds=2.0, swallow_exceptions=False)
+        _LIMITER = RateLimiter(_after_previous_answer(geolocator.geocode, 1.0), min_delay_seconds=1.0,
+                               max_retries=1, error_wait_seconds=2.0, swallow_exceptions=False)
     return _LIMITER
+
+
+def _after_previous_answer(fn, seconds: float):
+    """*fn*, called no sooner than *seconds* after its previous call returned."""
+    answered = -seconds
+
+    def call(*args, **kwargs):
+        nonlocal answered
+        time.sleep(max(0.0, answered + seconds - time.monotonic()))
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            answered = time.monotonic()
+    return call
 
 
 def _cache():

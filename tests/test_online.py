@@ -51,7 +51,7 @@ def test_online_rate_limit_user_agent_and_cache(nominatim, tmp_path):
             assert nominatim_geocode(name)[0]["country"] == "KZ"
         assert len(hits) == 3
         gaps = [b[0] - a[0] for a, b in zip(hits, hits[1:])]
-        assert min(gaps) >= 0.95, gaps  # at most one request per second
+        assert min(gaps) >= 1.0, gaps  # at most one request per second, as the server sees them
         assert all(ua == USER_AGENT and "corridor-mapper" in ua for _, _, ua in hits)
         nominatim_geocode("Uralsk")  # cached: no new request
         assert len(hits) == 3
