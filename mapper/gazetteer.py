@@ -38,7 +38,7 @@ from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -165,10 +165,18 @@ def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: 
 
     with open(cities_file, encoding="utf-8") as fh:
         cities = json.load(fh)
+    # the capital is the most populous place of its country bearing the capital's name: the extract has no
+    # feature codes, and a country has namesakes of its capital (Washington, Maine; Washington, Georgia)
+    capital_ids = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["name"])
+        if key in capitals and (key not in capital_ids or (c.get("population") or 0) > capital_ids[key][0]):
+            capital_ids[key] = (c.get("population") or 0, c["geonameid"])
+    capital_ids = {gid for _, gid in capital_ids.values()}
     for c in tqdm(cities.values(), desc="Indexing GeoNames places", unit=" places",
                   disable=not progress, file=sys.stderr, mininterval=0.5):
         names = [c["name"], *c.get("alternatenames", [])]
-        code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
+        code = "PPLC" if c["geonameid"] in capital_ids else "PPL"
         entry = Entry(f"geonames:{c['geonameid']}", c["name"], round(c["latitude"], 6),
                       round(c["longitude"], 6), c["countrycode"], "P", code,
                       int(c.get("population") or 0), False, _local_names(names),

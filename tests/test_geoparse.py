@@ -199,6 +199,16 @@ def test_context_beats_population(parser):
     assert distance_km((aktau.lat, aktau.lon), (43.65, 51.17)) < 20
 
 
+def test_a_capital_is_not_outweighed_by_its_small_namesakes(parser, gazetteer):
+    """Only Washington, D.C. is the capital among the US Washingtons; beside Atlanta, the name is still it."""
+    capitals = [e for e in gazetteer.lookup("Washington", "US") if e.feature_code == "PPLC"]
+    assert len(capitals) == 1 and capitals[0].population > 500_000
+    ms = parser.parse("Washington and Brussels are watching.\nIn Atlanta, a logistics firm announced a joint "
+                      "venture with Almaty-based KTZ Express.", "t")
+    dc = _first(ms, "Washington")
+    assert distance_km((dc.lat, dc.lon), (38.9, -77.04)) < 20
+
+
 def test_name_country_cue(parser):
     ms = parser.parse("She studied in Cambridge, United Kingdom, and later in Astana.", "t")
     cam = _first(ms, "Cambridge")
