@@ -88,7 +88,7 @@ def test_required_corridors_nodes_countries_and_lengths(built):
     nodes = {cid: " ".join(s["properties"]["nodes"] for s in segs if s["properties"]["corridor_id"] == cid)
              for cid in corr}
     want_nodes = {
-        "north-south-eastern": ["Zhanaozen", "Bereket", "Etrek", "Gorgan", "Bandar Abbas"],
+        "north-south-eastern": ["Zhanaozen", "Bolashak", "Serhetyaka", "Bereket", "Etrek", "Gorgan", "Bandar Abbas"],
         "east-west": ["Druzhba", "Moscow", "Brest"],
         "middle-corridor": ["Aktau", "Alat", "Tbilisi"],
         "xian-selyatino": ["Xi", "Selyatino"],
@@ -119,6 +119,7 @@ def test_crossings_cover_the_borders(built, network):
     # the pairs that could not be placed are listed at the end of corridors/crossings/russia-kazakhstan.toml.
     assert pairs.count(("KZ", "RU")) >= 25
     assert pairs.count(("CN", "KZ")) >= 6
+    assert ("KZ", "TM") in pairs  # Bolashak – Serhetyaka, on the North–South corridor's eastern branch
     for f in feats:
         p = f["properties"]
         assert len(p["posts"].split(",")) == 2 and all(p["posts"].split(","))
