@@ -108,7 +108,10 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
         if not any(real.is_relative_to(data / f) for f in DATA_FOLDERS):
             sources += [(f"{name}/{rel}", p) for rel, p in zip(rels, files)]
     for label, path in sources:
-        add(label, path.read_bytes())
+        try:
+            add(label, path.read_bytes())
+        except OSError as exc:  # a broken link or no permission: the build skips it and says so
+            add(label, f"unreadable: {exc.strerror or exc}".encode())
     return h.hexdigest()
 
 

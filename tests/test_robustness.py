@@ -118,6 +118,22 @@ def test_a_skipped_build_repeats_the_warnings_and_exit_code(tmp_path):
     assert "up to date" in second.stderr
 
 
+def test_a_broken_link_or_link_loop_among_the_documents_is_skipped_and_named(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Trains from Aktau reach Baku.\n", encoding="utf-8")
+    (docs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (docs / "loop.txt").symlink_to(docs / "loop.txt")
+    out = tmp_path / "out"
+    proc = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert proc.returncode == 2, proc.stderr
+    for name in ("gone.txt", "loop.txt"):
+        assert len([line for line in proc.stderr.splitlines() if name in line]) == 1, proc.stderr
+    assert "internal error" not in proc.stderr
+    mentions = json.loads((out / "layers" / "mentions.geojson").read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["text"] for f in mentions} >= {"Aktau", "Baku"}
+
+
 def test_large_document_streams_in_bounded_memory(tmp_path):
     """A 100 MB document is parsed in chunks: memory stays far below its size, offsets stay exact."""
     doc = tmp_path / "big.txt"
