@@ -218,6 +218,11 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
             return None
 
     recorder = _Recorder(reporter)
+    if documents == []:
+        from mapper.documents import DOCUMENT_SUFFIXES
+
+        recorder.warn(f"{docs_dir}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) to geoparse: the map holds "
+                      "the corridors, crossings and hubs only")
     with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
         from mapper.export import write_layers
 

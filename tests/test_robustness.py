@@ -134,6 +134,14 @@ def test_a_broken_link_or_link_loop_among_the_documents_is_skipped_and_named(tmp
     assert {f["properties"]["text"] for f in mentions} >= {"Aktau", "Baku"}
 
 
+def test_a_folder_without_documents_is_reported(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    proc = run_cli("build", "--docs", str(tmp_path / "docs"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2 and "no documents" in proc.stderr and str(tmp_path / "docs") in proc.stderr
+    assert pyogrio.read_info(tmp_path / "out" / "layers" / "crossings.geojson")["features"] > 0
+
+
 def test_large_document_streams_in_bounded_memory(tmp_path):
     """A 100 MB document is parsed in chunks: memory stays far below its size, offsets stay exact."""
     doc = tmp_path / "big.txt"
