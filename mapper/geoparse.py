@@ -59,6 +59,7 @@ SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading wor
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
@@ -477,7 +478,27 @@ class Geoparser:
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
                                   n == 1 and tok.raw.isupper()))
             i += n
+        out = [m for m in out if not self._piece_of_unknown_compound(text, tokens, m, len(lead))]
         return tuple(out)
+
+    def _piece_of_unknown_compound(self, text: str, tokens: list[_Token], m: _Match, k: int) -> bool:
+        """Whether the small place *m* is hyphened to a rare capitalised word that names nothing: then it
+        is a piece of a name the gazetteer lacks ("Sary" in "Sary-Agash"), not a place of its own. A town
+        of note stays ("Dostyk-Moyinty", "Foo-Aktau"), and so does a piece beside a common word or a
+        demonym ("Trans-", "Sino-")."""
+        if _holds_place(m.name.entries, m.name.priors, m.name.areal, VILLAGE_PRIOR):
+            return False
+        i = next(j for j, t in enumerate(tokens) if t.start == m.start + k)
+        j = next(j for j, t in enumerate(tokens) if t.end == m.end + k)
+        for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
+                       (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
+            if sep in ("-", "‐", "‑"):
+                other = tokens[n]
+                if (other.raw[0].isupper() and not self.gazetteer.has_key(other.key)
+                        and other.key not in self.lexicon.demonyms and other.key not in CONNECTORS
+                        and self.gazetteer.zipf(other.key) < COMMON_WORD_ZIPF):
+                    return True
+        return False
 
     def _longest_name(self, text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
         """The longest gazetteer name that starts at ``tokens[i]``: (its number of tokens, its key), or None."""

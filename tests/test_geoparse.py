@@ -209,6 +209,15 @@ def test_a_capital_is_not_outweighed_by_its_small_namesakes(parser, gazetteer):
     assert distance_km((dc.lat, dc.lon), (38.9, -77.04)) < 20
 
 
+def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
+    """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
+    towns of note beside unknown names, and lists of places, stay."""
+    assert not [m for m in parser.parse("Transit rose at the Sary-Agash junction.", "t") if m.text == "Sary"]
+    assert [m.text for m in parser.parse("Sary is a village.", "t")] == ["Sary"]
+    assert [m.text for m in parser.parse("The Dostyk-Moyinty line and the Baku-Tbilisi-Kars railway.", "t")] \
+        == ["Dostyk", "Baku", "Tbilisi", "Kars"]
+
+
 def test_name_country_cue(parser):
     ms = parser.parse("She studied in Cambridge, United Kingdom, and later in Astana.", "t")
     cam = _first(ms, "Cambridge")
