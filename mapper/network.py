@@ -180,7 +180,8 @@ class Countries:
             parts = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "LineString" and not g.is_empty]
             km = sum(geodesic_length_km(list(g.coords)) for g in parts)
             if km > 0.05:
-                first = min(line.project(Point(g.coords[0])) for g in parts)
+                # where the line enters: an intersection's pieces may run against the line's direction
+                first = min(line.project(Point(c)) for g in parts for c in (g.coords[0], g.coords[-1]))
                 pieces.append((first, self.iso[i], km))
         out = {iso: round(km, 3) for _, iso, km in sorted(pieces)}
         rest = total - sum(out.values())
@@ -273,7 +274,7 @@ class Network:
                     km = geodesic_length_km(list(seg.coords))
                     prev = g.get_edge_data(a.key, b.key)
                     if prev is None or km < prev["km"]:
-                        g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status,
+                        g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
                                    corridor=c.id, countries=self.countries.split(seg))
         return g
 
@@ -334,7 +335,8 @@ class Network:
                     sea_legs[-1].update(to=b.name, km=round(sea_legs[-1]["km"] + d["km"], 1))
                 else:
                     sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
-            for c in d["countries"]:
+            # countries in the order this step travels them (the edge may have been drawn the other way)
+            for c in (d["countries"] if d["start"] == u else reversed(d["countries"])):
                 if c == SEA or d["mode"] == SEA:
                     via_sea = True  # a coast or a sea passage, not a land border
                     continue

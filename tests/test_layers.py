@@ -205,3 +205,11 @@ def test_route_avoiding_russia_takes_the_middle_corridor():
     assert r["sea_legs"] and r["km_by_mode"]["sea"] > 300
     north = json.loads(run_cli("route", "Xi'an", "Duisburg", "--json").stdout)
     assert "RU" in north["countries"] and north["length_km"] < r["length_km"]
+
+
+@pytest.mark.parametrize("origin,destination", [("Almaty", "Moscow"), ("Moscow", "Almaty")])
+def test_route_reports_each_border_once_whichever_way_it_is_travelled(origin, destination):
+    """Aktobe – Sol-Iletsk is drawn from the Russian end; travelled from Kazakhstan it crosses once, at Zhaisan."""
+    r = json.loads(run_cli("route", origin, destination, "--json").stdout)
+    assert [c["name"] for c in r["border_crossings"]] == ["Zhaisan – Iletsk"]
+    assert r["border_crossings"][0]["countries"] == ([r["countries"][0], r["countries"][-1]])
