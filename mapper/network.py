@@ -326,7 +326,11 @@ class Network:
             d = g[u][v]
             a, b = g.nodes[u]["node"], g.nodes[v]["node"]
             by_mode[d["mode"]] = by_mode.get(d["mode"], 0.0) + d["km"]
-            for c, km in d["countries"].items():
+            # countries in the order this step travels them (the edge may have been drawn the other way)
+            travelled = list(d["countries"].items())
+            if d["start"] != u:
+                travelled.reverse()
+            for c, km in travelled:
                 by_country[c] = by_country.get(c, 0.0) + km
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
                           "corridor": d["corridor"]})
@@ -335,8 +339,7 @@ class Network:
                     sea_legs[-1].update(to=b.name, km=round(sea_legs[-1]["km"] + d["km"], 1))
                 else:
                     sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
-            # countries in the order this step travels them (the edge may have been drawn the other way)
-            for c in (d["countries"] if d["start"] == u else reversed(d["countries"])):
+            for c, _ in travelled:
                 if c == SEA or d["mode"] == SEA:
                     via_sea = True  # a coast or a sea passage, not a land border
                     continue
@@ -376,8 +379,8 @@ class Network:
         for rec, _ in self.crossings.values():
             if sorted(rec["countries"]) != pair:
                 continue
-            if mode in ("rail", "road") and mode not in rec["mode"]:
-                continue
+            if mode not in rec["mode"]:
+                continue  # a river or sea leg passes no rail or road checkpoint
             d = seg.distance(Point(rec["lon"], rec["lat"]))
             if d < best_d:
                 best, best_d = rec, d

@@ -207,9 +207,20 @@ def test_route_avoiding_russia_takes_the_middle_corridor():
     assert "RU" in north["countries"] and north["length_km"] < r["length_km"]
 
 
-@pytest.mark.parametrize("origin,destination", [("Almaty", "Moscow"), ("Moscow", "Almaty")])
+@pytest.mark.parametrize("origin,destination", [("Aktobe", "Moscow"), ("Moscow", "Aktobe")])
 def test_route_reports_each_border_once_whichever_way_it_is_travelled(origin, destination):
     """Aktobe – Sol-Iletsk is drawn from the Russian end; travelled from Kazakhstan it crosses once, at Zhaisan."""
     r = json.loads(run_cli("route", origin, destination, "--json").stdout)
     assert [c["name"] for c in r["border_crossings"]] == ["Zhaisan – Iletsk"]
     assert r["border_crossings"][0]["countries"] == ([r["countries"][0], r["countries"][-1]])
+
+
+def test_the_river_port_of_tugyl_reaches_selyatino_and_semey_stays_in_kazakhstan_for_aktau():
+    """The Irtysh route joins the rail network at Semey (Turksib), and the Turksib keeps a domestic trip at home."""
+    r = json.loads(run_cli("route", "Tugyl", "Selyatino", "--json").stdout)
+    assert set(r["km_by_mode"]) == {"river", "rail"} and r["countries"] == ["KZ", "RU"]
+    home = json.loads(run_cli("route", "Semey", "Aktau", "--json").stdout)
+    assert home["countries"] == ["KZ"] and not home["border_crossings"]
+    river = json.loads(run_cli("route", "Omsk", "Pavlodar", "--json").stdout)
+    assert river["km_by_mode"].keys() == {"river"}
+    assert [c["crossing"] for c in river["border_crossings"]] == [None]  # a river passes no rail checkpoint
