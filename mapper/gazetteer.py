@@ -63,6 +63,33 @@ def fold_saint(key: str) -> str:
     return "st " + key[6:] if key.startswith("saint ") else key
 
 
+# Russian case endings of place names, as index keys spell them (й folds to и), each with the endings the
+# nominative may have instead: "в Москве" → москва, "из Омска" → омск, "Караганды" → караганда, "Казани" → казань
+# A word of three letters is read so only for a city of note ("в Уфе"), not "Она" (Oni) or "Дне" (Dno).
+SHORT_CASE_FORM_MIN_POPULATION = 100_000
+_RUSSIAN_CASE_ENDINGS = (
+    ("ью", ("ь",)), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
+    ("е", ("", "а", "я", "о")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
+    ("а", ("", "о")),
+)
+
+
+def russian_nominatives(key: str) -> list[str]:
+    """The keys *key* would have if its last word, written in Cyrillic, were in the nominative case, most
+    likely first (none for a key not ending in Cyrillic, or a last word under three letters)."""
+    if not key or not _CYRILLIC.match(key[-1]):
+        return []
+    head, _, last = key.rpartition(" ")
+    lead = f"{head} " if head else ""
+    out = []
+    if len(last) >= 3:
+        for ending, nominative_endings in _RUSSIAN_CASE_ENDINGS:
+            stem = last[: -len(ending)]
+            if last.endswith(ending) and len(stem) >= 2:
+                out += [f"{lead}{stem}{n}" for n in nominative_endings]
+    return out
+
+
 def name_keys(name: str) -> set[str]:
     """Index keys for one spelling: the folded form, and one without apostrophes."""
     key = normalize(name)
@@ -400,7 +427,11 @@ class Gazetteer:
         return frozenset(w for (w,) in self._con.execute("SELECT word FROM and_heads")) | _and_heads(self.overlay.by_key)
 
     def _has_key(self, key: str) -> bool:
-        """Whether some entry carries the (normalized) name *key* (use :attr:`has_key`, cached)."""
+        """Whether some entry carries the (normalized) name *key*, or its nominative if *key* is a Russian
+        case form ("москве": Moscow) (use :attr:`has_key`, cached)."""
+        return self._carried(key) or (bool(russian_nominatives(key)) and bool(self.by_key(key)))
+
+    def _carried(self, key: str) -> bool:
         return key in self.overlay.by_key or self._con.execute(
             "SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
@@ -416,7 +447,21 @@ class Gazetteer:
         return row[0] if row else 0.0
 
     def _by_key(self, key: str) -> tuple[Entry, ...]:
-        """All entries that carry the (normalized) name *key*: curated first, then GeoNames (use :attr:`by_key`, cached)."""
+        """All entries that carry the (normalized) name *key*: curated first, then GeoNames; for a Russian case
+        form, also those of its first nominative that some entry carries (use :attr:`by_key`, cached)."""
+        found = self._carrying(key)
+        short = len(key.rpartition(" ")[2]) < 4
+        for nominative in russian_nominatives(key):
+            more = self._carrying(nominative)
+            if short and not any(e.population >= SHORT_CASE_FORM_MIN_POPULATION for e in more):
+                continue
+            if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
+                seen = {e.id for e in found}
+                found += [e for e in more if e.id not in seen]
+                break
+        return tuple(e for e in found if not _borrowed_post(e, found))
+
+    def _carrying(self, key: str) -> list[Entry]:
         found = [e for e in (self.get(i) for i in self.overlay.by_key.get(key, ())) if e is not None]
         seen = {e.id for e in found}
         rows = self._con.execute(
@@ -425,7 +470,7 @@ class Gazetteer:
             " WHERE n.key = ? ORDER BY e.idx", (key,))
         found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
                               for r in rows) if e.id not in seen]
-        return tuple(e for e in found if not _borrowed_post(e, found))
+        return found
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``)."""

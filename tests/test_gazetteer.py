@@ -94,3 +94,22 @@ def test_a_town_named_by_a_distant_border_post_keeps_its_name(parser, gazetteer,
 def test_a_post_at_its_namesake_keeps_the_name(gazetteer):
     assert any(e.id.startswith("post:") for e in gazetteer.lookup("Dostyk"))
     assert any(e.id.startswith("post:") for e in gazetteer.lookup("Khorgos"))
+
+
+def test_russian_case_forms_resolve_to_the_place(parser):
+    """Russian texts name places in six cases: "в Москве", "из Омска", "в Самару", "Караганды"."""
+    text = ("Переговоры прошли в Москве, грузы идут из Омска в Самару через Караганды и Усть-Каменогорске. "
+            "Форум прошел в Уфе.")
+    want = {"Москве": (55.75, 37.62), "Омска": (54.99, 73.37), "Самару": (53.20, 50.15), "Уфе": (54.74, 55.97),
+            "Караганды": (49.80, 73.10), "Усть-Каменогорске": (49.95, 82.61)}
+    found = {m.text: m for m in parser.parse(text, "t")}
+    assert set(found) == set(want), found
+    for word, point in want.items():
+        assert distance_km((found[word].lat, found[word].lon), point) < 20, (word, found[word])
+
+
+def test_russian_nominatives_are_only_tried_for_cyrillic_words():
+    from mapper.gazetteer import russian_nominatives
+
+    assert russian_nominatives("омска") == ["омск", "омско"]
+    assert russian_nominatives("moscow") == [] and russian_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо"]
