@@ -194,12 +194,12 @@ def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: 
         cities = json.load(fh)
     # the capital is the most populous place of its country bearing the capital's name: the extract has no
     # feature codes, and a country has namesakes of its capital (Washington, Maine; Washington, Georgia)
-    capital_ids = {}
+    largest: dict[tuple[str, str], tuple[int, int]] = {}  # (country, capital's name) -> (population, id)
     for c in cities.values():
-        key = (c["countrycode"], c["name"])
-        if key in capitals and (key not in capital_ids or (c.get("population") or 0) > capital_ids[key][0]):
-            capital_ids[key] = (c.get("population") or 0, c["geonameid"])
-    capital_ids = {gid for _, gid in capital_ids.values()}
+        key, population = (c["countrycode"], c["name"]), c.get("population") or 0
+        if key in capitals and (key not in largest or population > largest[key][0]):
+            largest[key] = (population, c["geonameid"])
+    capital_ids = {gid for _, gid in largest.values()}
     for c in tqdm(cities.values(), desc="Indexing GeoNames places", unit=" places",
                   disable=not progress, file=sys.stderr, mininterval=0.5):
         names = [c["name"], *c.get("alternatenames", [])]

@@ -1,10 +1,11 @@
 """Optional online geocoding with OpenStreetMap Nominatim (only with ``--online``).
 
 Follows the Nominatim usage policy: at most one request per second, counted
-from the previous answer so the server sees the gap whatever the latency (geopy's
-``RateLimiter`` spaces only the starts of calls, and retries), an identifying
-User-Agent, and an on-disk cache so a name is asked once. ``CORRIDOR_MAPPER_NOMINATIM`` (e.g. ``http://127.0.0.1:8080``)
-points it at another server, such as a local stand-in in tests.
+from the previous answer so the server sees the gap whatever the latency
+(geopy's ``RateLimiter`` spaces only the starts of calls, and retries), an
+identifying User-Agent, and an on-disk cache so a name is asked once.
+``CORRIDOR_MAPPER_NOMINATIM`` (e.g. ``http://127.0.0.1:8080``) points it at
+another server, such as a local stand-in in tests.
 """
 
 from __future__ import annotations
