@@ -12,7 +12,8 @@ from typing import Iterator
 from shapely.geometry import Point
 
 from mapper import datafiles
-from mapper.documents import fold_whitespace
+from mapper.documents import fold_whitespace, read_document
+from mapper.errors import InputError
 from mapper.network import Network, km_to
 
 BORDER_TOLERANCE_KM = 5.0
@@ -35,7 +36,7 @@ def _cited(net: Network) -> Iterator[tuple[datafiles.Where | str, list[dict]]]:
 
 def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
     """Every ``{doc, quote}`` must name a file in *docs_dir* that contains the quote verbatim."""
-    texts: dict[str, str | None] = {}
+    texts: dict[str, str | InputError | None] = {}
     for loc, sources in _cited(net):
         for src in sources:
             if "doc" not in src:
@@ -43,10 +44,16 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
             name = src["doc"]
             if name not in texts:
                 p = Path(docs_dir) / name
-                texts[name] = fold_whitespace(p.read_text(encoding="utf-8")) if p.is_file() else None
-            if texts[name] is None:
+                try:  # the text a build reads: decoded, and a web page's article only
+                    texts[name] = fold_whitespace(read_document(p).text) if p.is_file() else None
+                except InputError as exc:
+                    texts[name] = exc
+            text = texts[name]
+            if text is None:
                 yield f"{loc}: cites {name}, which is not in {docs_dir}"
-            elif fold_whitespace(src["quote"]) not in texts[name]:
+            elif isinstance(text, InputError):
+                yield f"{loc}: cites {name}, which cannot be read: {text.message}"
+            elif fold_whitespace(src["quote"]) not in text:
                 yield f"{loc}: quote not found verbatim in {name}: “{src['quote'][:60]}…”"
 
 

@@ -1,7 +1,8 @@
 """Load documents: decode bytes to text, find the files of a corpus, read their manifest.
 
 Offsets everywhere in corridor-mapper are Python ``str`` offsets into the text
-this module returns.
+this module returns. For a saved web page (``.html``) that text is the article
+trafilatura extracts from it: menus, scripts and footers are not the document.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from charset_normalizer import from_bytes
 from mapper.datafiles import load_toml
 from mapper.errors import InputError
 
+#: Suffixes of saved web pages, whose article text is extracted.
+HTML_SUFFIXES = (".html", ".htm")
 #: Suffixes read as documents when a directory is given.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
 
 #: Documents larger than this are read and parsed in chunks (streaming).
 STREAM_THRESHOLD = 8 * 1024 * 1024
@@ -112,7 +115,20 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = article_text(text, path)
     return Document(path.name, path, text, encoding, guessed=declared is None and encoding not in GIVEN)
+
+
+def article_text(html: str, path: Path) -> str:
+    """The article in a saved web page (title, paragraphs, tables), without its menus, scripts and footer."""
+    import trafilatura
+
+    text = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=True,
+                               deduplicate=False)
+    if not text or not text.strip():
+        raise InputError("no article text found in this web page", path=path)
+    return text
 
 
 def iter_chunks(path: str | os.PathLike[str]) -> Iterator[tuple[int, str, str]]:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import GIVEN, STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
+from mapper.documents import GIVEN, HTML_SUFFIXES, STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
@@ -30,7 +30,8 @@ def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparse
 
 def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tuple[list[Mention], str | None]:
     """Mentions of one file, and a notice when its encoding had to be guessed."""
-    if path.is_file() and path.stat().st_size > STREAM_THRESHOLD and encoding is None:
+    if path.is_file() and path.stat().st_size > STREAM_THRESHOLD and encoding is None \
+            and path.suffix.lower() not in HTML_SUFFIXES:  # a web page is read whole: its article is extracted
         out: list[Mention] = []
         codecs = set()
         for offset, chunk, codec in iter_chunks(path):

@@ -74,3 +74,30 @@ def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
     assert len(chunks) > 10
     assert "".join(c for _, c, _ in chunks) == text
     assert all(text[off: off + len(c)] == c for off, c, _ in chunks)
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries link Aktau and Baku</title>
+<script>var cities = ["Moscow"]; document.write("London");</script><style>.nav {color: red}</style></head>
+<body><nav><ul><li><a href="/europe">Europe</a></li><li><a href="/paris">Paris</a></li><li><a href="/tokyo">Tokyo</a></li></ul></nav>
+<article><h1>Ferries link Aktau and Baku</h1>
+<p>Cargo from Xi&#39;an reaches Aktau in ten days, officials said on Monday. The port of Kuryk handles trucks for Alat &amp; Poti.</p>
+<p>Shippers said the Middle Corridor through Kazakhstan, Azerbaijan and Georgia carries more containers than ever.</p>
+</article><footer><p>© 2025 Sydney Morning Herald. Offices in Chicago and Berlin.</p></footer></body></html>"""
+
+
+def test_a_saved_web_page_is_read_as_its_article(tmp_path):
+    p = tmp_path / "caspian.html"
+    p.write_text(PAGE, encoding="utf-8")
+    assert p in list(iter_document_paths([tmp_path]))
+    text = read_document(p).text
+    assert "Cargo from Xi'an reaches Aktau" in text and "Alat & Poti" in text  # entities decoded
+    for chrome in ("Moscow", "London", "Paris", "Tokyo", "Sydney", "Chicago", "color"):
+        assert chrome not in text, chrome
+
+
+def test_a_web_page_without_an_article_is_reported(tmp_path):
+    p = tmp_path / "menu.html"
+    p.write_text("<html><head><title></title></head><body><script>var a = 1;</script><img src='a.png'></body></html>",
+                 encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        read_document(p)

@@ -227,3 +227,17 @@ def test_pruning_spares_what_was_used_lately(tmp_path):
         os.utime(path, (time.time() - age, time.time() - age))
     cache.prune("idx-*.sqlite", keep=files["new"], count=1, grace=3600)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["idx-new.sqlite", "idx-recent.sqlite"]
+
+
+def test_a_folder_of_saved_web_pages_is_mapped_from_their_articles(tmp_path):
+    from tests.test_documents import PAGE
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "caspian.html").write_text(PAGE, encoding="utf-8")
+    proc = run_cli("build", "--docs", str(docs), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    mentions = json.loads((tmp_path / "out" / "layers" / "mentions.geojson").read_text(encoding="utf-8"))["features"]
+    found = {f["properties"]["text"] for f in mentions}
+    assert {"Aktau", "Baku", "Xi'an", "Kuryk", "Alat", "Poti"} <= found
+    assert not found & {"Moscow", "London", "Paris", "Tokyo", "Sydney", "Chicago", "Berlin"}
