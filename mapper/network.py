@@ -232,6 +232,9 @@ class Network:
         return Node(e.id, e.name, e.lat, e.lon, e.country)
 
     def _corridor(self, rec: dict, path: Path) -> Corridor:
+        if rec["status"] not in datafiles.LEG_STATUSES:
+            raise DataError(f"{datafiles.Where(path, rec['id'])}: status must be one of "
+                            f"{sorted(datafiles.LEG_STATUSES)}, not {rec['status']!r}")
         legs = []
         for i, leg in enumerate(rec["leg"], 1):
             loc = datafiles.Where(path, rec["id"], f" leg {i}")
@@ -239,7 +242,7 @@ class Network:
             if leg["mode"] not in datafiles.LEG_MODES:
                 raise DataError(f"{loc}: mode must be one of {sorted(datafiles.LEG_MODES)}, not {leg['mode']!r}")
             if leg["status"] not in datafiles.LEG_STATUSES:
-                raise DataError(f"{loc}: status must be one of {sorted(datafiles.LEG_STATUSES)}")
+                raise DataError(f"{loc}: status must be one of {sorted(datafiles.LEG_STATUSES)}, not {leg['status']!r}")
             if len(leg["nodes"]) < 2:
                 raise DataError(f"{loc}: a leg needs at least two nodes")
             nodes = [self.resolve(str(n), loc) for n in leg["nodes"]]

@@ -65,6 +65,7 @@ CASES = {
     "citation of a missing document": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "999_missing.txt"'), ["999_missing.txt"]),
     "jump between nodes": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Vladivostok|RU"')), ["test-route", "km"]),
     "chain crosses itself": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Kokshetau|KZ", "Karaganda|KZ", "Pavlodar|KZ", "Zhezkazgan|KZ"')), ["test-route", "crosses itself"]),
+    "bad corridor status": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace('status = "operational"', 'status = "maybe"', 1)), ["test-route", "status", "maybe"]),
     "bad leg mode": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace('mode = "road"', 'mode = "train"')), ["test-route", "mode"]),
     "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
     "estimate not marked low": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'confidence = "low"\nestimated_from = ["geonames:1484943"]', 'confidence = "high"\nestimated_from = ["geonames:1484943"]'), ["ubagan-zverinogolovskoe-road", "estimated"]),
