@@ -96,7 +96,8 @@ def _gazetteer(ctx: click.Context):
 @click.pass_context
 def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int,
              engine: str, scheduler: str | None, out_dir: Path | None) -> None:
-    """Print the place mentions found in FILES (UTF-8 text; other encodings are detected and reported)."""
+    """Print the place mentions found in FILES: text (UTF-8; other encodings are detected and reported), or
+    saved web pages (.html: their article text)."""
     from mapper.pipeline import iter_mentions
 
     if engine == "dask":
