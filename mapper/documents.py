@@ -122,9 +122,12 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 
 def article_text(html: str, path: Path) -> str:
     """The article in a saved web page (title, paragraphs, tables), without its menus, scripts and footer."""
+    if "<" not in html:
+        return html  # plain text saved under a web page's name
     import trafilatura
 
-    text = trafilatura.extract(html, favor_recall=True, include_comments=False, include_tables=True,
+    # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
+    text = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=False)
     if not text or not text.strip():
         raise InputError("no article text found in this web page", path=path)

@@ -65,8 +65,13 @@ def fold_saint(key: str) -> str:
 
 # Russian case endings of place names, as index keys spell them (й folds to и), each with the endings the
 # nominative may have instead: "в Москве" → москва, "из Омска" → омск, "Караганды" → караганда, "Казани" → казань
-# A word of three letters is read so only for a city of note ("в Уфе"), not "Она" (Oni) or "Дне" (Dno).
+# GeoNames gives Cyrillic spellings to villages the world over ("Полле", "Делле"), so a case form is read as
+# a place of a country that writes Cyrillic with at least RUSSIAN_CASE_MIN_POPULATION people, or as a city of
+# note anywhere ("в Пекине"); "Поле" and "Дела" stay words. A word of three letters is read so only for a
+# city of note ("в Уфе"), not "Она" (Oni) or "Дне" (Dno).
+RUSSIAN_CASE_MIN_POPULATION = 1_000
 SHORT_CASE_FORM_MIN_POPULATION = 100_000
+CYRILLIC_COUNTRIES = frozenset({"RU", "KZ", "BY", "UA", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
 _RUSSIAN_CASE_ENDINGS = (
     ("ью", ("ь",)), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
     ("е", ("", "а", "я", "о")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
@@ -452,9 +457,9 @@ class Gazetteer:
         found = self._carrying(key)
         short = len(key.rpartition(" ")[2]) < 4
         for nominative in russian_nominatives(key):
-            more = self._carrying(nominative)
-            if short and not any(e.population >= SHORT_CASE_FORM_MIN_POPULATION for e in more):
-                continue
+            more = [e for e in self._carrying(nominative) if e.population >= SHORT_CASE_FORM_MIN_POPULATION
+                    or (not short and e.country in CYRILLIC_COUNTRIES and e.population >= RUSSIAN_CASE_MIN_POPULATION)
+                    or (not short and e.curated)]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]

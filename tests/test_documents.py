@@ -101,3 +101,18 @@ def test_a_web_page_without_an_article_is_reported(tmp_path):
                  encoding="utf-8")
     with pytest.raises(InputError, match="no article text"):
         read_document(p)
+
+
+def test_a_short_article_among_menus_is_read_without_them(tmp_path):
+    p = tmp_path / "short.html"
+    p.write_text("<html><body><div class='menu'><div><a href='/'>Home</a></div><div><a href='/m'>Moscow bureau</a>"
+                 "</div><div><a href='/l'>London desk</a></div><div><a href='/p'>Paris</a></div></div>"
+                 "<div class='story'><p>Trains from Aktau reach Baku.</p></div></body></html>", encoding="utf-8")
+    text = read_document(p).text
+    assert "Trains from Aktau reach Baku." in text and "Moscow" not in text and "Paris" not in text
+
+
+def test_plain_text_saved_as_a_web_page_is_read_as_text(tmp_path):
+    p = tmp_path / "notes.htm"
+    p.write_text("Trains from Aktau reach Baku.\n", encoding="utf-8")
+    assert read_document(p).text == "Trains from Aktau reach Baku.\n"

@@ -108,6 +108,12 @@ def test_russian_case_forms_resolve_to_the_place(parser):
         assert distance_km((found[word].lat, found[word].lon), point) < 20, (word, found[word])
 
 
+def test_russian_words_that_look_like_case_forms_of_foreign_villages_stay_words(parser):
+    """GeoNames gives Cyrillic names to villages everywhere: "Поле" is not Polle (DE), "Дела" not Delle (FR)."""
+    text = "Дела у компании идут хорошо. Поле для гольфа открыли. Мосту сорок лет. Года через три линия окупится."
+    assert parser.parse(text, "t") == []
+
+
 def test_russian_nominatives_are_only_tried_for_cyrillic_words():
     from mapper.gazetteer import russian_nominatives
 
