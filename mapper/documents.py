@@ -120,6 +120,13 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     return Document(path.name, path, text, encoding, guessed=declared is None and encoding not in GIVEN)
 
 
+def streamed(path: Path, encoding: str | None) -> bool:
+    """Whether *path* is read in chunks (:func:`iter_chunks`) rather than whole: a large text whose encoding
+    is to be detected; a web page is always read whole, since its article is extracted from all of it."""
+    return (encoding is None and path.suffix.lower() not in HTML_SUFFIXES and path.is_file()
+            and path.stat().st_size > STREAM_THRESHOLD)
+
+
 def article_text(html: str, path: Path) -> str:
     """The article in a saved web page (title, paragraphs, tables), without its menus, scripts and footer."""
     if "<" not in html:

@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
+from mapper.geo import distance_km
 
 INDEX_VERSION = "6"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -93,6 +94,14 @@ def russian_nominatives(key: str) -> list[str]:
             if last.endswith(ending) and len(stem) >= 2:
                 out += [f"{lead}{stem}{n}" for n in nominative_endings]
     return out
+
+
+def _read_in_case_form(entry: "Entry", short: bool) -> bool:
+    """Whether a case form of *entry*'s name (of three letters if *short*) is read as *entry*: see above."""
+    if entry.population >= SHORT_CASE_FORM_MIN_POPULATION:
+        return True
+    return not short and (entry.curated or (entry.country in CYRILLIC_COUNTRIES
+                                            and entry.population >= RUSSIAN_CASE_MIN_POPULATION))
 
 
 def name_keys(name: str) -> set[str]:
@@ -265,8 +274,6 @@ def _borrowed_post(entry: Entry, found: list[Entry]) -> bool:
     crossing; a post at or near its namesake (Khorgos, Dostyk) stays."""
     if not entry.id.startswith("post:"):
         return False
-    from mapper.geo import distance_km
-
     low, high = POST_NAMESAKE_KM
     return any(e.feature_class == "P" and e.country == entry.country and not e.id.startswith("post:")
                and low < distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= high for e in found)
@@ -457,9 +464,7 @@ class Gazetteer:
         found = self._carrying(key)
         short = len(key.rpartition(" ")[2]) < 4
         for nominative in russian_nominatives(key):
-            more = [e for e in self._carrying(nominative) if e.population >= SHORT_CASE_FORM_MIN_POPULATION
-                    or (not short and e.country in CYRILLIC_COUNTRIES and e.population >= RUSSIAN_CASE_MIN_POPULATION)
-                    or (not short and e.curated)]
+            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, short)]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]
@@ -503,8 +508,6 @@ class Gazetteer:
 
         Prominence ranks by default; *near* (lat, lon) favours close places.
         """
-        from mapper.geo import distance_km
-
         ranked = []
         for e in self.lookup(name, country):
             score = prior(e)
@@ -520,8 +523,6 @@ class Gazetteer:
 
         Border posts are not matched here: a chain names a crossing as ``crossing:<id>``.
         """
-        from mapper.geo import distance_km
-
         entries = [e for e in self.lookup(name, country) if not e.id.startswith("post:")]
         if not entries:
             raise KeyError(f"unknown place {name!r} in {country}")

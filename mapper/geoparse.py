@@ -474,22 +474,20 @@ class Geoparser:
                 continue
             n, key = match
             name = self._name(key)
-            if self._accept(text, tokens, i, i + n - 1, name):
+            if self._accept(text, tokens, i, i + n - 1, name) \
+                    and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name):
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
                                   n == 1 and tok.raw.isupper()))
             i += n
-        out = [m for m in out if not self._piece_of_unknown_compound(text, tokens, m, len(lead))]
         return tuple(out)
 
-    def _piece_of_unknown_compound(self, text: str, tokens: list[_Token], m: _Match, k: int) -> bool:
-        """Whether the small place *m* is hyphened to a rare capitalised word that names nothing: then it
-        is a piece of a name the gazetteer lacks ("Sary" in "Sary-Agash"), not a place of its own. A town
-        of note stays ("Dostyk-Moyinty", "Foo-Aktau"), and so does a piece beside a common word or a
-        demonym ("Trans-", "Sino-")."""
-        if _holds_place(m.name.entries, m.name.priors, m.name.areal, VILLAGE_PRIOR):
+    def _piece_of_unknown_compound(self, text: str, tokens: list[_Token], i: int, j: int, name: _Name) -> bool:
+        """Whether the small place *name* (``tokens[i..j]``) is hyphened to a rare capitalised word that
+        names nothing: then it is a piece of a name the gazetteer lacks ("Sary" in "Sary-Agash"), not a
+        place of its own. A town of note stays ("Dostyk-Moyinty", "Foo-Aktau"), and so does a piece beside
+        a common word or a demonym ("Trans-", "Sino-")."""
+        if _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR):
             return False
-        i = next(j for j, t in enumerate(tokens) if t.start == m.start + k)
-        j = next(j for j, t in enumerate(tokens) if t.end == m.end + k)
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
             if sep in ("-", "‐", "‑"):

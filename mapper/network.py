@@ -171,10 +171,11 @@ class Countries:
             return self.iso[i]
         return ""
 
-    def split(self, line: LineString) -> dict[str, float]:
-        """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``."""
+    def split(self, line: LineString, stretches: list[tuple[str, float]] | None = None) -> dict[str, float]:
+        """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``. *stretches*:
+        :meth:`stretches` of *line*, when the caller has them already."""
         out: dict[str, float] = {}
-        for iso, km in self.stretches(line):
+        for iso, km in self.stretches(line) if stretches is None else stretches:
             out[iso] = out.get(iso, 0.0) + km
         out = {iso: round(km, 3) for iso, km in out.items() if km > 0.05}
         rest = geodesic_length_km(list(line.coords)) - sum(out.values())
@@ -238,17 +239,14 @@ class Network:
         return Node(e.id, e.name, e.lat, e.lon, e.country)
 
     def _corridor(self, rec: dict, path: Path) -> Corridor:
-        if rec["status"] not in datafiles.LEG_STATUSES:
-            raise DataError(f"{datafiles.Where(path, rec['id'])}: status must be one of "
-                            f"{sorted(datafiles.LEG_STATUSES)}, not {rec['status']!r}")
+        _check_status(rec["status"], datafiles.Where(path, rec["id"]))
         legs = []
         for i, leg in enumerate(rec["leg"], 1):
             loc = datafiles.Where(path, rec["id"], f" leg {i}")
             datafiles.check_record("leg", leg, path, rec["id"])
             if leg["mode"] not in datafiles.LEG_MODES:
                 raise DataError(f"{loc}: mode must be one of {sorted(datafiles.LEG_MODES)}, not {leg['mode']!r}")
-            if leg["status"] not in datafiles.LEG_STATUSES:
-                raise DataError(f"{loc}: status must be one of {sorted(datafiles.LEG_STATUSES)}, not {leg['status']!r}")
+            _check_status(leg["status"], loc)
             if len(leg["nodes"]) < 2:
                 raise DataError(f"{loc}: a leg needs at least two nodes")
             nodes = [self.resolve(str(n), loc) for n in leg["nodes"]]
@@ -283,9 +281,10 @@ class Network:
                     km = geodesic_length_km(list(seg.coords))
                     prev = g.get_edge_data(a.key, b.key)
                     if prev is None or km < prev["km"]:
+                        stretches = self.countries.stretches(seg)
                         g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
-                                   corridor=c.id, countries=self.countries.split(seg),
-                                   stretches=[iso for iso, k in self.countries.stretches(seg) if k > 0.05])
+                                   corridor=c.id, countries=self.countries.split(seg, stretches),
+                                   stretches=[iso for iso, k in stretches if k > 0.05])
         return g
 
     def find_node(self, name: str) -> str:
@@ -395,6 +394,11 @@ class Network:
         if best is None:
             return {"countries": [c1, c2], "crossing": None, "name": f"{c1}→{c2} border"}
         return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
+
+
+def _check_status(status: str, loc: object) -> None:
+    if status not in datafiles.LEG_STATUSES:
+        raise DataError(f"{loc}: status must be one of {sorted(datafiles.LEG_STATUSES)}, not {status!r}")
 
 
 def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:

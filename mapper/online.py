@@ -38,7 +38,8 @@ def _geocoder():
         url = urlparse(_server())
         geolocator = Nominatim(user_agent=USER_AGENT, domain=url.netloc + url.path.rstrip("/"),
                                scheme=url.scheme or "https", timeout=10)
-        _LIMITER = RateLimiter(_after_previous_answer(geolocator.geocode, 1.0), min_delay_seconds=1.0,
+        # the spacing is _after_previous_answer's; RateLimiter adds the retry after an error
+        _LIMITER = RateLimiter(_after_previous_answer(geolocator.geocode, 1.0), min_delay_seconds=0.0,
                                max_retries=1, error_wait_seconds=2.0, swallow_exceptions=False)
     return _LIMITER
 

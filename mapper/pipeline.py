@@ -13,7 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import GIVEN, HTML_SUFFIXES, STREAM_THRESHOLD, iter_chunks, iter_document_paths, read_document
+from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, iter_chunks, iter_document_paths, read_document,
+                               streamed)
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
@@ -30,8 +31,7 @@ def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparse
 
 def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tuple[list[Mention], str | None]:
     """Mentions of one file, and a notice when its encoding had to be guessed."""
-    if path.is_file() and path.stat().st_size > STREAM_THRESHOLD and encoding is None \
-            and path.suffix.lower() not in HTML_SUFFIXES:  # a web page is read whole: its article is extracted
+    if streamed(path, encoding):
         out: list[Mention] = []
         codecs = set()
         for offset, chunk, codec in iter_chunks(path):
@@ -220,8 +220,6 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
 
     recorder = _Recorder(reporter)
     if documents == []:
-        from mapper.documents import DOCUMENT_SUFFIXES
-
         recorder.warn(f"{docs_dir}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) to geoparse: the map holds "
                       "the corridors, crossings and hubs only")
     with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
