@@ -113,6 +113,26 @@ class SafeTooltip(MacroElement):
         self.text = esc(text)
 
 
+class InitialView(MacroElement):
+    """Fits the map to *bounds* beside the open legend, so no line starts hidden under it; on a narrow
+    screen the legend starts closed instead."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+(function (map, bounds) {
+  var legend = document.getElementById("cm-legend");
+  if (legend && map.getSize().x < {{ this.narrow }}) legend.open = false;
+  var right = legend && legend.open ? legend.offsetWidth + 20 : 10;
+  map.fitBounds(bounds, {paddingTopLeft: [10, 10], paddingBottomRight: [right, 10]});
+})({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+{% endmacro %}""")
+
+    def __init__(self, bounds: list[list[float]], narrow: int = 720) -> None:
+        super().__init__()
+        self._name = "InitialView"
+        self.bounds = bounds
+        self.narrow = narrow
+
+
 class Registry(MacroElement):
     """Exposes each layer group as ``window.corridorMapper.groups[name]`` (for tests and scripts)."""
 
@@ -261,7 +281,7 @@ def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dic
     from mapper import datafiles
 
     minx, miny, maxx, maxy = bounds
-    window = box(max(-180, minx - 45), max(-85, miny - 25), min(180, maxx + 45), min(85, maxy + 20))
+    window = box(max(-180, minx - 45), max(-85, miny - 25), min(180, maxx + 45), min(85, maxy + 30))
     feats = []
     for f in datafiles.country_outlines(root)["features"]:
         g = shape(f["geometry"])
@@ -413,7 +433,8 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     minx, miny, maxx, maxy = geoms.total_bounds if len(geoms) else (20, 30, 120, 60)
     m = folium.Map(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=4, tiles=None,
                    control_scale=True, prefer_canvas=False, min_zoom=2, max_zoom=12)
-    m.options.update({"maxZoom": 12, "minZoom": 2})  # no tile layer sets them; clustering needs them
+    m.options.update({"maxZoom": 12, "minZoom": 2,  # no tile layer sets them; clustering needs them
+                      "zoomSnap": 0.25})  # the first view fits the corridors, not the next whole zoom level out
     m.default_js = [LEAFLET_JS]
     m.default_css = [LEAFLET_CSS]
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles (online)", show=False, overlay=False,
@@ -446,9 +467,9 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(10, 10))
     m.get_root().header.add_child(Verbatim(PANEL_CSS))
     m.get_root().html.add_child(Verbatim(_legend(layers, colours) + _figures_panel(layers)))
+    m.add_child(InitialView([[float(miny), float(minx)], [float(maxy), float(maxx)]]))
     m.get_root().title = "corridor-mapper"
     m.add_child(Registry([("Corridors", corridors), ("Border crossings", crossings), ("Hubs and projects", hubs),
                           ("Places mentioned", places), ("Country outlines", outline)], counts))

@@ -224,3 +224,34 @@ def test_the_river_port_of_tugyl_reaches_selyatino_and_semey_stays_in_kazakhstan
     river = json.loads(run_cli("route", "Omsk", "Pavlodar", "--json").stdout)
     assert river["km_by_mode"].keys() == {"river"}
     assert [c["crossing"] for c in river["border_crossings"]] == [None]  # a river passes no rail checkpoint
+
+
+# areas the outlines (Natural Earth 1:50m, de facto) and GeoNames (de jure) give to different countries
+_DISPUTED = {"UA": (44.3, 46.3, 32.4, 36.7),  # Crimea: (south, north, west, east)
+             "EH": (20.7, 27.8, -17.2, -8.6)}  # Western Sahara
+
+
+def test_country_outlines_hold_the_cities_of_their_country(gazetteer):
+    """Every city of 100,000+ people lies in (within 20 km of) the outline of its GeoNames country: one
+    outline per code (a second 'AU' feature, Ashmore Reef, had replaced Australia), and the rings that
+    cross 180° cut there (one had cut Russia off at 65° N)."""
+    import shapely
+
+    from mapper.network import Countries
+
+    outlines = Countries(ROOT)
+    rows = gazetteer._con.execute(
+        "SELECT name, lat, lon, country FROM entries WHERE fclass = 'P' AND population >= 100000").fetchall()
+    assert len(rows) > 5000
+    outside = []
+    for name, lat, lon, cc in rows:
+        s, n, w, e = _DISPUTED.get(cc, (0, 0, 0, 0))
+        if s <= lat <= n and w <= lon <= e:
+            continue
+        outline = outlines.by_iso(cc)
+        if outline is not None and outline.distance(shapely.Point(lon, lat)) > 0.2:
+            outside.append((name, cc))
+    assert outside == []
+    iso = [f["properties"]["iso"] for f in json.loads((ROOT / "geodata/countries.geojson").read_text())["features"]]
+    assert len(iso) == len(set(iso))
+    assert gazetteer.geocode("Australia")[0][0].lat < -20  # the country, not Ashmore Reef (-12.4)

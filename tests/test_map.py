@@ -50,6 +50,29 @@ def test_offline_render(built):
         assert log["errors"] == [] and log["requests"] == []
 
 
+_HIDDEN_VERTICES = """() => { const m = window.corridorMapper.map, size = m.getSize();
+    const box = m.getContainer().getBoundingClientRect(), legend = document.getElementById('cm-legend');
+    const r = legend.open ? legend.getBoundingClientRect() : null, out = [];
+    window.corridorMapper.groups['Corridors'].eachLayer(l => l.getLatLngs().flat(3).forEach(ll => {
+      const p = m.latLngToContainerPoint(ll), x = p.x + box.left, y = p.y + box.top;
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) out.push(['outside', ll.lat, ll.lng]);
+      else if (r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) out.push(['legend', ll.lat, ll.lng]);
+    }));
+    return [legend.open, out]; }"""
+
+
+@pytest.mark.parametrize("width,height", [(1400, 860), (1024, 700), (390, 800)])
+def test_first_view_shows_every_corridor(built, width, height):
+    """The first view holds every corridor vertex, none under the open legend (the Xi'an end was);
+    on a phone-sized window the legend starts closed, leaving the map to the map."""
+    with open_page(built / "map.html", width=width, height=height) as (page, log):
+        page.wait_for_timeout(300)
+        legend_open, hidden = page.evaluate(_HIDDEN_VERTICES)
+        assert hidden == []
+        assert legend_open == (width >= 720)
+        assert page.locator("#cm-legend summary").is_visible()
+
+
 def test_toggling_a_group_hides_it(built):
     with open_page(built / "map.html") as (page, log):
         assert page.locator(".cm-crossing").count() > 0
