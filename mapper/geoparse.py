@@ -55,6 +55,9 @@ ABBREVIATED = {"st", "mt", "ft", "pt"}
 _LOCATIVES = {"in", "near", "outside", "inside", "across", "via"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
 NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
+# a smaller namesake of a city of note is meant only when the text says so ("Name, Country", a demonym) or
+# when it lies this close to the places the text names while the city of note lies far from them all
+NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
@@ -120,6 +123,7 @@ class _Name:
     prominent: bool  # some entry is a big place
     obscure: bool  # only small populated places carry it (no country, region, curated place or city)
     noted: bool  # it is the own name of a city of note
+    noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -518,7 +522,9 @@ class Geoparser:
             areal = tuple(_areal(e) for e in entries)
             own = tuple(_own_name(e, key) for e in entries)
             country_name = any(e.feature_code.startswith("PCL") for e in entries)
-            noted = any(o and p >= NOTED_PRIOR for o, p in zip(own, priors))
+            top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
+                      key=lambda pe: pe[0])
+            noted = top[0] >= NOTED_PRIOR
             contenders = _contenders(entries, priors, areal, own, noted)
             name = _Name(
                 key, entries, country_name,
@@ -529,7 +535,7 @@ class Geoparser:
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not _holds_place(entries, priors, areal, 0.85),
-                noted=noted,
+                noted=noted, noted_entry=top[1] if noted else None,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -609,8 +615,9 @@ class Geoparser:
             if obscure and self._pairs_as_name(first, nxt) and not (
                     after and text[nxt.end: after.start] == " " and after.raw[0].isupper()):
                 return False  # two small places side by side: a given name and a surname
-        # a common word that starts a sentence, or a common word naming only small places
-        if single and (not name.entries or name.obscure):
+        # a common word that starts a sentence, or a common word naming only small places (not a city of
+        # note, whose name is common in English because of the city: Boston)
+        if single and (not name.entries or name.obscure) and not name.noted:
             z = self.gazetteer.zipf(first.key)
             if z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start):
                 return False
@@ -749,10 +756,15 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
+    top = name.noted_entry
     for e, p, areal, own in name.contenders:
         if name.noted and not own and e.country != country_hint:
             continue
         d = 1e9 if areal else distance[e.id]
+        if top is not None and e is not top and not areal and p < prior(top) - 0.1 \
+                and country_hint != e.country and demonym_hint != e.country \
+                and not (d <= NAMESAKE_NEAR_KM and distance.get(top.id, 1e9) >= NOTED_FAR_KM):
+            continue  # Rotterdam is not Rotterdam, New York because the text names the US
         prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
         s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
         if areal:

@@ -209,6 +209,23 @@ def test_a_capital_is_not_outweighed_by_its_small_namesakes(parser, gazetteer):
     assert distance_km((dc.lat, dc.lon), (38.9, -77.04)) < 20
 
 
+def test_a_city_of_note_is_not_outweighed_by_small_namesakes_in_countries_the_text_names(parser):
+    """A text about US and European logistics: Rotterdam, Hamburg and Brussels are the ports and the
+    capital, not towns in New York, Arkansas and Wisconsin (the US being named made those win); a cue
+    ("Name, Country") still picks the namesake; Boston, a common word in English because of the city, is
+    found."""
+    text = ("Officials in Washington and Chicago met shippers from Texas. Cargo from Shanghai to Rotterdam "
+            "and Hamburg rose, and Brussels answered. A fund in Boston invested $12 million.\n"
+            "A smaller Rotterdam, United States, has 20,000 people.")
+    ms = parser.parse(text, "t")
+    where = {(m.text, m.start): (m.lat, m.lon) for m in ms}
+    assert distance_km(where["Rotterdam", text.index("Rotterdam")], (51.92, 4.48)) < 20
+    assert distance_km(where["Hamburg", text.index("Hamburg")], (53.55, 10.0)) < 20
+    assert distance_km(where["Brussels", text.index("Brussels")], (50.85, 4.35)) < 20
+    assert distance_km(where["Boston", text.index("Boston")], (42.36, -71.06)) < 20
+    assert distance_km(where["Rotterdam", text.rindex("Rotterdam")], (42.8, -74.0)) < 30
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
