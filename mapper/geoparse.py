@@ -245,7 +245,11 @@ class Lexicon:
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
-        self.given_names = words("persons", "given_names", normalize)
+        self.given_names = words("persons", "given_names", normalize)  # those that places also carry
+        census = datafiles.load_toml(datafiles.data_root(root) / "geodata" / "person_names.toml")["census"]
+        #: common given names and surnames (US Census): "Daniel Hamilton", "Paris Hilton" are people
+        self.common_given_names = {normalize(w) for w in census["given_names"]}
+        common_surnames = {normalize(w) for w in census["surnames"]} | self.family_first
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
         names = data.get("outlets", {}).get("names", [])
@@ -259,6 +263,7 @@ class Lexicon:
         #: words that are no surname after a given name: those, titles, outlets, words places go with
         self.not_surnames = (self.not_in_names | self.titles | self.abbreviated_titles | set(self.outlets)
                              | self.feature_words | CONNECTORS)
+        self.surnames |= common_surnames - self.not_surnames
 
 
 class Geoparser:
@@ -605,9 +610,10 @@ class Geoparser:
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Florence Pugh"
-        if single and prev and prev.key in lex.given_names and self._surname_after_given_name(text, tokens, first_i) \
-                and not self._after_locative(text, prev, before):
-            return False  # the surname: "Nuland" in "Victoria Nuland"
+        if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
+                                and first.key in lex.surnames) \
+                and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
+            return False  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
                 return False  # a given name before a surname (rarer words count as surnames after small places)

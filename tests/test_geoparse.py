@@ -108,6 +108,18 @@ def test_people_named_like_places_are_not_places(parser):
     assert dotted == [("Astana", text.index("Astana")), ("Jordan", text.rindex("Jordan"))]  # after a sentence's end
 
 
+def test_common_given_names_and_surnames_make_people(parser):
+    """Given names and surnames of the US Census lists: "Paris Hilton", "Jordan Henderson", "Denver
+    Hughes", "Daniel Hamilton" are people; the same words beside real places, or alone, stay places."""
+    text = ("Paris Hilton and Jordan Henderson flew in. Denver Hughes, an adviser, spoke with Georgia Shaw "
+            "and Daniel Hamilton. Sydney Chen agreed.\nTrucks left Denver for Hamilton, Bermuda, and Paris. "
+            "Jordan and Georgia signed a deal in Amman.")
+    found = {(m.text, m.start) for m in parser.parse(text, "people")}
+    cut = text.index("\n")
+    assert not {t for t, start in found if start < cut}
+    assert {t for t, _ in found} >= {"Denver", "Hamilton", "Bermuda", "Paris", "Jordan", "Georgia", "Amman"}
+
+
 def test_chinese_names_family_name_first_are_not_places(parser):
     text = ("Xi Jinping and Vladimir Putin met in Kazan. Analyst Chen Wei said trains from Chongqing reach "
             "Almaty. Liu Yang told reporters in Xi'an that Wei was right. Goods from Yiwu reach Duisburg.")
