@@ -7,6 +7,7 @@ The schema is documented in ``docs/DATA.md``.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -257,6 +258,23 @@ def country_names(root: Path) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=4)
+def admin1_divisions(root: Path) -> list[dict]:
+    """The first-level divisions in ``geodata/admin1.tsv`` (none if the file is absent)."""
+    path = root / "geodata" / "admin1.tsv"
+    if not path.exists():
+        return []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    for i, rec in enumerate(rows, 1):
+        try:
+            lat, lon, _ = float(rec["lat"]), float(rec["lon"]), int(rec["population"])
+        except (KeyError, TypeError, ValueError):
+            lat = lon = float("nan")
+        if not rec.get("names") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(f"row {i}: names, a population and lat, lon in range are required", path=path)
+    return rows
+
+
 def country_outlines(root: Path) -> dict:
     """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""
     path = root / "geodata" / "countries.geojson"

@@ -39,7 +39,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -128,6 +128,7 @@ class Entry:
     curated: bool
     local_names: str
     source: str
+    admin1: str = ""  # the GeoNames code of its first-level division (state, province), if known
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -221,7 +222,7 @@ def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: 
         entry = Entry(f"geonames:{c['geonameid']}", c["name"], round(c["latitude"], 6),
                       round(c["longitude"], 6), c["countrycode"], "P", code,
                       int(c.get("population") or 0), False, _local_names(names),
-                      "GeoNames cities500 (CC BY 4.0)")
+                      "GeoNames cities500 (CC BY 4.0)", c.get("admin1code") or "")
         yield entry, names
 
 
@@ -239,6 +240,15 @@ def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                      int(c.get("population") or 0), False, _local_names(names),
                      "GeoNames country info (CC BY 4.0); point inside Natural Earth outline"),
                names)
+
+
+def _admin1_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+    """First-level divisions (states, provinces) from ``geodata/admin1.tsv`` (scripts/build_admin1.py)."""
+    for rec in datafiles.admin1_divisions(data_dir):
+        yield (Entry(f"admin1:{rec['country']}.{rec['code']}", rec["name"], float(rec["lat"]), float(rec["lon"]),
+                     rec["country"], "A", "ADM1", int(rec["population"]), False, "",
+                     f"GeoNames admin1 (CC BY 4.0); point: its most populous place, {rec['seat']}", rec["code"]),
+               rec["names"].split("|"))
 
 
 def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
@@ -293,7 +303,7 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE entries(idx INTEGER PRIMARY KEY, id TEXT, name TEXT, lat REAL, lon REAL,
               country TEXT, fclass TEXT, fcode TEXT, population INTEGER, curated INTEGER,
-              local TEXT, source TEXT);
+              local TEXT, source TEXT, admin1 TEXT);
             CREATE TABLE names(key TEXT, idx INTEGER);
             """
         )
@@ -301,13 +311,13 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         for idx, (entry, names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)):
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
-                               int(entry.curated), entry.local_names, entry.source))
+                               int(entry.curated), entry.local_names, entry.source, entry.admin1))
             keys = set()
             for n in names:
                 if n == entry.name or _indexable(n):
                     keys |= name_keys(n)
             name_rows += [(k, idx) for k in keys]
-        con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
+        con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
         con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
@@ -346,13 +356,14 @@ def overlay_files(data_dir: Path) -> list[Path]:
     """The data files the curated overlay is read from."""
     files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
     files += sorted((data_dir / "corridors" / "crossings").glob("*.toml"))
-    files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson"))
+    files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson",
+                                                             "admin1.tsv"))
               if p.exists()]
     return files
 
 
 class Overlay:
-    """Curated entries held in memory: countries, geodata/places, border posts, aliases.
+    """Entries held in memory: countries, first-level divisions, geodata/places, border posts, aliases.
 
     Read from the data files on every run (they are small), so editing them
     never needs an index rebuild.
@@ -361,7 +372,8 @@ class Overlay:
     def __init__(self, data_dir: Path) -> None:
         self.entries: dict[str, Entry] = {}
         self.by_key: dict[str, list[str]] = {}
-        for entry, names in [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir)]:
+        for entry, names in [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir),
+                             *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
             trusted = entry.curated or entry.id.startswith("country:")
             for n in names:
@@ -476,9 +488,9 @@ class Gazetteer:
         seen = {e.id for e in found}
         rows = self._con.execute(
             "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"
-            " e.curated, e.local, e.source FROM names n JOIN entries e ON e.idx = n.idx"
+            " e.curated, e.local, e.source, e.admin1 FROM names n JOIN entries e ON e.idx = n.idx"
             " WHERE n.key = ? ORDER BY e.idx", (key,))
-        found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10])
+        found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11])
                               for r in rows) if e.id not in seen]
         return found
 
@@ -487,9 +499,9 @@ class Gazetteer:
         if entry_id in self.overlay.entries:
             return self.overlay.entries[entry_id]
         row = self._con.execute(
-            "SELECT id, name, lat, lon, country, fclass, fcode, population, curated, local, source"
+            "SELECT id, name, lat, lon, country, fclass, fcode, population, curated, local, source, admin1"
             " FROM entries WHERE id = ?", (entry_id,)).fetchone()
-        return Entry(*row[:8], bool(row[8]), row[9], row[10]) if row else None
+        return Entry(*row[:8], bool(row[8]), *row[9:]) if row else None
 
     def lookup(self, name: str, country: str | None = None) -> list[Entry]:
         """Entries named *name* (any spelling), optionally within ISO-2 *country*."""

@@ -718,10 +718,12 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         page = _Page(text)
         cands = self._recognise(page)
-        names = {m.name.key: m.name for _, _, m, _ in cands}.values()
+        paired = _town_region_pairs(text, cands)
+        names = {m.name.key: m.name for start, _, m, _ in cands if start not in paired}.values()
         # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,
-        # unambiguous places)
-        ctx_countries = Counter(hint for _, _, _, hint in cands if hint)
+        # unambiguous places, "Town, Region" pairs)
+        ctx_countries = Counter(hint for start, _, _, hint in cands if hint and start not in paired)
+        ctx_countries.update(e.country for e in paired.values() if e.feature_class == "A")
         anchors: dict[str, tuple[float, float, float]] = {}
         points: dict[str, tuple[float, float, float]] = {}  # every entry that may be meant, with a point
         for name in names:
@@ -739,7 +741,7 @@ class Geoparser:
         for start, end, match, hint in cands:
             demonym = page.demonym_before(start) if demonyms else ""
             rkey = (match.name.key, hint, demonym)
-            found = resolved.get(rkey)
+            found = (paired[start], 1.0) if start in paired else resolved.get(rkey)
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
             e, score = found
@@ -748,6 +750,25 @@ class Geoparser:
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
 
+
+
+def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, Entry]:
+    """Where a town's name is followed by ", " and the name of a first-level division that holds a town of
+    that name ("Atlanta, Georgia", "Paris, Texas", "Birmingham, England"): the entries both mean, by their
+    mention's start (the biggest such town)."""
+    paired: dict[int, Entry] = {}
+    for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
+        if text[end: r_start] != ", ":
+            continue
+        for r in region.name.entries:
+            if r.feature_code != "ADM1" or not r.admin1:
+                continue
+            towns = [e for e in town.name.entries if e.feature_class == "P" and e.country == r.country
+                     and e.admin1 == r.admin1]
+            if towns:
+                paired[start], paired[r_start] = max(towns, key=prior), r
+                break
+    return paired
 
 
 def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],

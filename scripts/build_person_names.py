@@ -54,7 +54,7 @@ def _ranked(path: Path) -> list[tuple[str, int]]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
                         "--dest", tmp, PACKAGE], check=True, capture_output=True)
         archive = next(Path(tmp).glob("names-*.tar.gz"))
         with tarfile.open(archive) as tar:

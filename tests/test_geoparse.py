@@ -238,6 +238,24 @@ def test_a_city_of_note_is_not_outweighed_by_small_namesakes_in_countries_the_te
     assert distance_km(where["Rotterdam", text.rindex("Rotterdam")], (42.8, -74.0)) < 30
 
 
+def test_states_and_provinces_and_town_region_pairs(parser):
+    """First-level divisions are places (Texas, Bavaria, Inner Mongolia, Scotland were towns of the same
+    name or nothing); "Town, Region" names both ("Atlanta, Georgia" is the US state, "Paris, Texas" the
+    Texan town); Georgia alone, or after Tbilisi, stays the country; a region named after its capital
+    does not take the capital's name (Pavlodar, Hanover stay the cities)."""
+    text = ("Trucks from Bavaria, Inner Mongolia, Scotland and Texas. A firm in Atlanta, Georgia, and one in "
+            "Paris, Texas, wrote to Birmingham, England. Tbilisi, Georgia, and Georgia's ports. "
+            "Pavlodar and Hanover grew.")
+    got = [(m.text, m.place_id, m.country, m.feature_class) for m in parser.parse(text, "t")]
+    divisions = [(t, c) for t, pid, c, fc in got if pid.startswith("admin1:")]
+    assert divisions == [("Bavaria", "DE"), ("Inner Mongolia", "CN"), ("Scotland", "GB"), ("Texas", "US"),
+                         ("Georgia", "US"), ("Texas", "US"), ("England", "GB")]
+    towns = {t: (c, fc) for t, _, c, fc in got if t in ("Atlanta", "Paris", "Birmingham", "Pavlodar", "Hanover")}
+    assert towns == {"Atlanta": ("US", "P"), "Paris": ("US", "P"), "Birmingham": ("GB", "P"),
+                     "Pavlodar": ("KZ", "P"), "Hanover": ("DE", "P")}
+    assert [c for t, _, c, _ in got if t == "Georgia"] == ["US", "GE", "GE"]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
