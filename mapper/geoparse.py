@@ -209,6 +209,7 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+_NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
@@ -252,6 +253,11 @@ class Lexicon:
         common_surnames = {normalize(w) for w in census["surnames"]} | self.family_first
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
+        waters = data.get("waters", {})
+        #: "the Caspian": sea adjectives read alone, with the key of the sea each names, and the words that may
+        #: follow them (no noun: "the Caspian region" stays unread)
+        self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
+        self.after_sea = frozenset(waters.get("followed_by", []))
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
         self.outlets: dict[str, tuple[str, ...]] = {}
@@ -317,13 +323,17 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
+        seas = self.lexicon.seas_after_the
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
+            sea = self._sea_at_end(text, rs, word) if seas else None
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
             if info is _IDLE:
+                if sea is not None:
+                    found.append(sea)
                 continue
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
@@ -349,6 +359,8 @@ class Geoparser:
             oi, reach = 0, outlet_end  # how far the outlet names that start before a match reach
             for m in matches:
                 start, end = rs + m.start, rs + m.end
+                if sea is not None and end > sea[0]:
+                    break  # the sea's adjective, which a village also has ("Caspian", Michigan)
                 while oi < len(outlets) and outlets[oi][0] <= start:
                     reach = max(reach, outlets[oi][1])
                     oi += 1
@@ -371,7 +383,31 @@ class Geoparser:
                 found.append((start, end, m, hint))
             if outlets:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
+            if sea is not None:
+                found.append(sea)
         return found
+
+    def _sea_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
+        """The sea that a run's last word names alone ("across the Caspian", "the Caspian's ports", "Across
+        the Atlantic"): a sea adjective with "the" before it and, unless possessive, a punctuation mark, a
+        line end or a word of :attr:`Lexicon.after_sea` after it (no noun: "the Caspian region")."""
+        cut = run.rfind(" ") + 1
+        last = run[cut:]
+        possessive = last.endswith(("'s", "’s"))
+        sea = self.lexicon.seas_after_the.get(last[:-2] if possessive else last)
+        if sea is None:
+            return None
+        start = rs + cut
+        if text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5])):
+            return None
+        end = rs + len(run)
+        if not possessive:
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
+                return None
+        else:
+            end -= 2
+        return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names

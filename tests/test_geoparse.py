@@ -256,6 +256,18 @@ def test_states_and_provinces_and_town_region_pairs(parser):
     assert [c for t, _, c, _ in got if t == "Georgia"] == ["US", "GE", "GE"]
 
 
+def test_a_sea_named_by_its_adjective_alone(parser):
+    """"Across the Caspian", "the Caspian's eastern shore", "Kazakhstan and the Caspian", "Across the
+    Atlantic" name the sea or ocean (they were missed, or Atlantic, Iowa); before a noun ("the Caspian
+    region", "the Caspian Pipeline Consortium", "the Baltic states") the adjective is not read as the sea."""
+    text = ("Freight volumes across the Caspian nearly tripled. Ports on the Caspian's eastern shore grew. "
+            "Kazakhstan and the Caspian. Across the Atlantic, beyond the Pacific.\n"
+            "The Caspian region, the Caspian Pipeline Consortium and the Baltic states.")
+    got = [(m.text, m.name) for m in parser.parse(text, "t")]
+    assert got == [("Caspian", "Caspian Sea"), ("Caspian", "Caspian Sea"), ("Kazakhstan", "Kazakhstan"),
+                   ("Caspian", "Caspian Sea"), ("Atlantic", "Atlantic Ocean"), ("Pacific", "Pacific Ocean")]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
