@@ -124,6 +124,7 @@ class _Name:
     obscure: bool  # only small populated places carry it (no country, region, curated place or city)
     noted: bool  # it is the own name of a city of note
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
+    noted_prior: float  # its prior()
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -147,12 +148,13 @@ class _RunInfo:
     outlets: tuple[tuple[int, int], ...]  # outlet names the run holds ("The Astana Times"): (start, end)
     open_outlets: tuple[_OpenOutlet, ...]  # outlet names that may go on past the run
     after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "near" …, None if no different
+    surnames: frozenset[str] = frozenset()  # keys of place names it shows as a person's surname ("Jordan Henderson")
 
     @property
     def idle(self) -> bool:
         """Nothing here for the recogniser (most runs: "The", "President", "Monday")."""
         return not (self.matches or self.at_sentence_start or self.after_locative or self.demonyms or self.outlets
-                    or self.open_outlets)
+                    or self.open_outlets or self.surnames)
 
     @staticmethod
     def joined(first: _RunInfo, rest: list[tuple[int, _RunInfo]]) -> _RunInfo:
@@ -169,7 +171,8 @@ class _RunInfo:
                         None if first.at_sentence_start is None else first.at_sentence_start + more,
                         first.demonyms + tuple(demonyms), first.outlets + tuple(outlets),
                         first.open_outlets + tuple(open_outlets),
-                        None if first.after_locative is None else first.after_locative + more)
+                        None if first.after_locative is None else first.after_locative + more,
+                        first.surnames.union(*(info.surnames for _, info in rest)))
 
 
 _IDLE = _RunInfo((), None, (), (), ())
@@ -257,6 +260,7 @@ class Lexicon:
         #: "the Caspian": sea adjectives read alone, with the key of the sea each names, and the words that may
         #: follow them (no noun: "the Caspian region" stays unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
+        self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         self.after_sea = frozenset(waters.get("followed_by", []))
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -323,10 +327,10 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        seas = self.lexicon.seas_after_the
+        seas, sea_endings = self.lexicon.seas_after_the, self.lexicon.sea_endings
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            sea = self._sea_at_end(text, rs, word) if seas else None
+            sea = self._sea_at_end(text, rs, word) if seas and word.endswith(sea_endings) else None
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
@@ -349,6 +353,7 @@ class Geoparser:
                     matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
+            page.surnames |= info.surnames
             outlets: list[tuple[int, int]] = []
             if info.outlets or info.open_outlets:
                 outlets = [(rs + a, rs + b) for a, b in info.outlets]
@@ -457,6 +462,7 @@ class Geoparser:
                     open_outlets.append(_OpenOutlet.at(run, t.start, names))
         rest = demonyms, tuple(outlets), tuple(open_outlets)
         self._asked_opening = self._asked_locative = False
+        self._surnames_met: set[str] = set()
         plain = self._analyse_run(run, tokens, _DATELINE_LEAD if dateline else _WORD_LEAD)
         # the run read at a sentence start, and after a place word, where a filter asked
         asked = [(not dateline and self._asked_opening, _SENTENCE_LEAD),
@@ -465,7 +471,7 @@ class Geoparser:
         for ask, lead in asked:
             other = self._analyse_run(run, tokens, lead) if ask else plain
             variants.append(None if other == plain else other)
-        return _RunInfo(plain, variants[0], *rest, variants[1])
+        return _RunInfo(plain, variants[0], *rest, variants[1], frozenset(self._surnames_met))
 
     def _opens_sentence(self, text: str, start: int) -> bool:
         """:meth:`_is_sentence_start` inside a run's analysis, noting when it asks about the run's first word."""
@@ -576,7 +582,7 @@ class Geoparser:
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not _holds_place(entries, priors, areal, 0.85),
-                noted=noted, noted_entry=top[1] if noted else None,
+                noted=noted, noted_entry=top[1] if noted else None, noted_prior=top[0],
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -649,6 +655,7 @@ class Geoparser:
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
                                 and first.key in lex.surnames) \
                 and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
+            self._surnames_met.add(name.key)
             return False  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
@@ -754,6 +761,9 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         page = _Page(text)
         cands = self._recognise(page)
+        if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
+            cands = [c for c in cands if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
+                                             and not c[2].name.country_name)]
         paired = _town_region_pairs(text, cands)
         names = {m.name.key: m.name for start, _, m, _ in cands if start not in paired}.values()
         # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,
@@ -794,7 +804,7 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, Entry]:
     mention's start (the biggest such town)."""
     paired: dict[int, Entry] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
-        if text[end: r_start] != ", ":
+        if r_start != end + 2 or text[end] != ",":
             continue
         for r in region.name.entries:
             if r.feature_code != "ADM1" or not r.admin1:
@@ -824,7 +834,7 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
         if name.noted and not own and e.country != country_hint:
             continue
         d = 1e9 if areal else distance[e.id]
-        if top is not None and e is not top and not areal and p < prior(top) - 0.1 \
+        if top is not None and e is not top and not areal and p < name.noted_prior - 0.1 \
                 and country_hint != e.country and demonym_hint != e.country \
                 and not (d <= NAMESAKE_NEAR_KM and distance.get(top.id, 1e9) >= NOTED_FAR_KM):
             continue  # Rotterdam is not Rotterdam, New York because the text names the US
@@ -883,6 +893,7 @@ class _Page:
         self.text = text
         self.masked = self._urls()
         self.demonyms: list[tuple[int, int, str]] = []  # (start, end, country), in text order
+        self.surnames: set[str] = set()  # keys of place names the text shows as people's surnames
         self._demonym_starts: list[int] = []  # their starts, for bisection
         self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
         self._last_end = 0

@@ -118,6 +118,10 @@ def test_common_given_names_and_surnames_make_people(parser):
     cut = text.index("\n")
     assert not {t for t, start in found if start < cut}
     assert {t for t, _ in found} >= {"Denver", "Hamilton", "Bermuda", "Paris", "Jordan", "Georgia", "Amman"}
+    later = parser.parse("Jordan Henderson spoke in Almaty and Texas. Henderson said the line would grow to "
+                         "Henderson, United States.", "t")
+    assert [(m.text, m.country) for m in later][:3] == [("Almaty", "KZ"), ("Texas", "US"), ("Henderson", "US")]
+    assert [m.start for m in later if m.text == "Henderson"] == [82]  # only the one with a cue: the surname is not
 
 
 def test_chinese_names_family_name_first_are_not_places(parser):
