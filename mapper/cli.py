@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -321,10 +322,24 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) 
     layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
+    _check_export_target(out_path, single_file=fmt in ("gpkg", "kml"))
     for path in write_layers(layers.frames, out_path, fmt):
         click.echo(str(path))
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
+
+
+def _check_export_target(path: Path, single_file: bool) -> None:
+    """Refuse an ``--out`` that writing would destroy or cannot use: a device, pipe or link (it would be
+    replaced by a file), a folder where one file goes, a file where a folder of layers goes."""
+    if not os.path.lexists(path):
+        return
+    mode = os.lstat(path).st_mode
+    if single_file and not stat.S_ISREG(mode):
+        raise InputError("--out must be a new or regular file for this format (not a folder, device, pipe or "
+                         "link)", path=path)
+    if not single_file and not stat.S_ISDIR(mode):
+        raise InputError("--out must be a folder for this format (one file per layer goes in it)", path=path)
 
 
 @cli.command()

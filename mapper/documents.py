@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,8 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"cannot open ({exc.strerror or exc})", path=path) from None
     if path.is_dir():
         raise InputError("is a directory, not a document", path=path)
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, a named pipe: reading would never end
+        raise InputError("not a regular file (a device, pipe or socket)", path=path)
     if st.st_size == 0:
         raise InputError("empty file", path=path)
     if not os.access(path, os.R_OK):

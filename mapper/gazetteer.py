@@ -289,6 +289,21 @@ def _borrowed_post(entry: Entry, found: list[Entry]) -> bool:
                and low < distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= high for e in found)
 
 
+def _index_usable(path: Path) -> bool:
+    """Whether the index at *path* opens and has the tables and columns this code reads."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for table, columns in (("entries", "id, admin1"), ("names", "key, idx"), ("first_words", "word"),
+                                   ("and_heads", "word"), ("words", "zipf")):
+                con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
 def build_index(target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
     """Build the SQLite index of GeoNames places at *target* atomically (temp file, then rename)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
@@ -430,6 +445,8 @@ class Gazetteer:
         if cities not in ("cities500", "cities1000", "cities5000", "cities15000"):
             raise InputError(f"unknown GeoNames extract {cities!r} (cities500, cities1000, cities5000, cities15000)")
         path = cache_dir() / f"gazetteer-{cities}-{_fingerprint(cities)}.sqlite"
+        if path.exists() and not _index_usable(path):  # truncated, emptied or of another schema: built again
+            path.unlink(missing_ok=True)
         if not path.exists():
             if progress:
                 print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)

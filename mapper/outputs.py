@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import shutil
 import sys
 import tempfile
@@ -109,7 +110,8 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
             sources += [(f"{name}/{rel}", p) for rel, p in zip(rels, files)]
     for label, path in sources:
         try:
-            add(label, path.read_bytes())
+            mode = path.stat().st_mode  # a device or pipe among the documents is not read (it never ends)
+            add(label, path.read_bytes() if stat.S_ISREG(mode) else f"not a regular file ({stat.S_IFMT(mode):o})".encode())
         except OSError as exc:  # a broken link or no permission: the build skips it and says so
             add(label, f"unreadable: {exc.strerror or exc}".encode())
     return h.hexdigest()

@@ -241,3 +241,40 @@ def test_a_folder_of_saved_web_pages_is_mapped_from_their_articles(tmp_path):
     found = {f["properties"]["text"] for f in mentions}
     assert {"Aktau", "Baku", "Xi'an", "Kuryk", "Alat", "Poti"} <= found
     assert not found & {"Moscow", "London", "Paris", "Tokyo", "Sydney", "Chicago", "Berlin"}
+
+
+def test_devices_and_pipes_among_the_documents_are_skipped_not_read(tmp_path):
+    """A link to /dev/zero and a named pipe in the documents folder: reading either never ends (the build ate
+    24 GB, or hung); each is named in one line, the rest builds, exit 2."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Trains run from Almaty to Dostyk.", encoding="utf-8")
+    (docs / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(docs / "pipe.txt")
+    proc = run_cli("build", "--docs", str(docs), "--out", str(tmp_path / "out"), timeout=120)
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if "not a regular file" in line]
+    assert len(lines) == 2 and any("zero.txt" in line for line in lines) and any("pipe.txt" in line for line in lines)
+    assert (tmp_path / "out" / "map.html").is_file()
+
+
+def test_export_refuses_to_replace_a_device_pipe_or_the_wrong_kind_of_target(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    proc = run_cli("export", "--format", "gpkg", "--out", str(pipe))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and "regular file" in proc.stderr
+    assert pipe.is_fifo()
+    (tmp_path / "file").write_text("x")
+    proc = run_cli("export", "--format", "geojson", "--out", str(tmp_path / "file"))
+    assert proc.returncode == 2 and "must be a folder" in proc.stderr and (tmp_path / "file").read_text() == "x"
+
+
+def test_a_damaged_gazetteer_index_is_built_again(tmp_path):
+    """A truncated index in the cache (a crash, a full disk) is rebuilt, not reported as an internal error."""
+    env = {"CORRIDOR_MAPPER_CACHE": str(tmp_path / "cache"), "CORRIDOR_MAPPER_CITIES": "cities15000"}  # quick to build
+    assert run_cli("geocode", "Uralsk", "--limit", "1", env=env).returncode == 0
+    index = next((tmp_path / "cache").glob("gazetteer-*.sqlite"))
+    with open(index, "r+b") as fh:
+        fh.truncate(4096)
+    proc = run_cli("geocode", "Uralsk", "--limit", "1", env=env)
+    assert proc.returncode == 0 and "Oral" in proc.stdout
