@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from mapper.errors import InputError
+from mapper.errors import InputError, shown
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -31,11 +31,20 @@ class Reporter:
 
     def skip(self, exc: Exception) -> None:
         self.problems += 1
-        click.echo(f"corridor-mapper: skipped {exc}", err=True)
+        click.echo(f"corridor-mapper: skipped {shown(exc)}", err=True)
 
     def warn(self, message: str) -> None:
         self.problems += 1
-        click.echo(f"corridor-mapper: {message}", err=True)
+        click.echo(f"corridor-mapper: {shown(message)}", err=True)
+
+
+def _place_name(value: str) -> str:
+    """A place name from the command line: text, not bytes the terminal's encoding cannot read."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{shown(value)!r}: not valid text in the terminal's encoding (UTF-8)") from None
+    return value
 
 
 class Group(click.Group):
@@ -205,7 +214,7 @@ def _parse_near(value: str | None) -> tuple[float, float] | None:
 
 
 @cli.command()
-@click.argument("name")
+@click.argument("name", callback=lambda ctx, param, value: _place_name(value))
 @click.option("--country", help="Only candidates in this country (ISO-2, e.g. KZ).")
 @click.option("--near", help="Prefer candidates close to LAT,LON.")
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
@@ -343,8 +352,8 @@ def _check_export_target(path: Path, single_file: bool) -> None:
 
 
 @cli.command()
-@click.argument("origin", metavar="FROM")
-@click.argument("destination", metavar="TO")
+@click.argument("origin", metavar="FROM", callback=lambda ctx, param, value: _place_name(value))
+@click.argument("destination", metavar="TO", callback=lambda ctx, param, value: _place_name(value))
 @click.option("--avoid", multiple=True, help="Country to avoid (ISO-2); repeat or comma-separate.")
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.pass_context

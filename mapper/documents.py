@@ -18,7 +18,7 @@ from typing import Iterator
 from charset_normalizer import from_bytes
 
 from mapper.datafiles import load_toml
-from mapper.errors import InputError
+from mapper.errors import InputError, shown
 
 #: Suffixes of saved web pages, whose article text is extracted.
 HTML_SUFFIXES = (".html", ".htm")
@@ -93,6 +93,11 @@ def detect_encoding(head: bytes, path: Path) -> str:
     return best.encoding
 
 
+def document_name(path: Path) -> str:
+    """The name mentions give their document: the file name, printable (see :func:`mapper.errors.shown`)."""
+    return shown(path.name)
+
+
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Read and decode one document, raising :class:`InputError` on bad input.
 
@@ -120,7 +125,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
     if path.suffix.lower() in HTML_SUFFIXES:
         text = article_text(text, path)
-    return Document(path.name, path, text, encoding, guessed=declared is None and encoding not in GIVEN)
+    return Document(document_name(path), path, text, encoding, guessed=declared is None and encoding not in GIVEN)
 
 
 def streamed(path: Path, encoding: str | None) -> bool:

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
+def shown(text: object) -> str:
+    """*text* as one printable line: a file name's undecodable bytes and line breaks written as escapes
+    ("bad\\xffname.txt"), so a message stays one line and any stream or JSON file can take it."""
+    return (str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            .replace("\r", "\\r").replace("\n", "\\n"))
+
+
 class InputError(Exception):
     """Bad input or usage: a file, line or value the user has to fix.
 
@@ -11,7 +18,7 @@ class InputError(Exception):
 
     def __init__(self, message: str, *, path: object | None = None) -> None:
         self.message, self.path = message, path
-        super().__init__(f"{path}: {message}" if path is not None else message)
+        super().__init__(shown(f"{path}: {message}" if path is not None else message))
 
     def __reduce__(self):  # keep the path when a worker process sends the error back
         return (_rebuild, (type(self), self.message, self.path))

@@ -89,7 +89,7 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
     h = hashlib.sha256()
 
     def add(label: str, value: bytes) -> None:
-        h.update(f"{label}\0{len(value)}\0".encode())
+        h.update(f"{label}\0{len(value)}\0".encode("utf-8", "surrogateescape"))  # file names need not be UTF-8
         h.update(value)
 
     add("python", sys.version.encode())
@@ -106,7 +106,7 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
     data = data_root.resolve()
     for name, (folder, files) in inputs.items():
         rels = [p.relative_to(folder) for p in files]
-        add(f"{name}-files", "\0".join(map(str, rels)).encode())
+        add(f"{name}-files", b"\0".join(map(os.fsencode, rels)))
         real = folder.resolve()  # once: a folder inside the data (the seeds) was read with it already
         if not any(real.is_relative_to(data / f) for f in DATA_FOLDERS):
             sources += [(f"{name}/{rel}", p) for rel, p in zip(rels, files)]

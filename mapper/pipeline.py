@@ -13,8 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, iter_chunks, iter_document_paths, read_document,
-                               streamed)
+from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, document_name, iter_chunks, iter_document_paths,
+                               read_document, streamed)
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
@@ -35,7 +35,7 @@ def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tu
         out: list[Mention] = []
         codecs = set()
         for offset, chunk, codec in iter_chunks(path):
-            out += parser.parse(chunk, path.name, offset)
+            out += parser.parse(chunk, document_name(path), offset)
             codecs.add(codec)
         guessed = codecs - GIVEN
         return out, (guessed.pop() if guessed else None)

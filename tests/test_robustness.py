@@ -313,3 +313,21 @@ def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
     settle(out)
     assert [(out / rel).read_text() for rel in ("map.html", "layers/a.geojson")] == ["new", "new"]
     assert not (out / JOURNAL).exists() and not list(out.glob(".build-*"))
+
+
+def test_file_names_that_are_not_utf8_or_hold_a_line_break(tmp_path):
+    """A document named with a byte that is not UTF-8 is read, and its name written escaped (it stopped the
+    whole build with an internal error); a line break in a name does not split the one-line message."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / os.fsdecode(b"bad\xffname.txt")).write_text("Trains run from Aktau to Baku.", encoding="utf-8")
+    (docs / "empty\nname.txt").write_text("")
+    out = tmp_path / "out"
+    proc = run_cli("build", "--docs", str(docs), "--out", str(out))
+    assert proc.returncode == 2 and "internal error" not in proc.stderr
+    assert [line for line in proc.stderr.splitlines() if "empty" in line] == \
+        [f"corridor-mapper: skipped {docs}/empty\\nname.txt: empty file"]
+    mentions = json.loads((out / "layers" / "mentions.geojson").read_text(encoding="utf-8"))["features"]
+    assert {f["properties"]["doc"] for f in mentions} == {"bad\\xffname.txt"}
+    proc = run_cli("geocode", os.fsdecode(b"Alma\xffty"))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and "internal error" not in proc.stderr
