@@ -7,6 +7,7 @@ value at fault (a traceback only with ``--debug``).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -36,6 +37,16 @@ class Reporter:
     def warn(self, message: str) -> None:
         self.problems += 1
         click.echo(f"corridor-mapper: {shown(message)}", err=True)
+
+
+def _codec(value: str | None) -> str | None:
+    """An --encoding the codec registry knows, checked once (not once per document)."""
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise InputError(f"unknown encoding {value!r} (--encoding)") from None
+    return value
 
 
 def _place_name(value: str) -> str:
@@ -95,7 +106,8 @@ def _gazetteer(ctx: click.Context):
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "csv"]), default="geojson",
               show_default=True, help="Output format on stdout.")
-@click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
+@click.option("--encoding", callback=lambda ctx, param, value: _codec(value),
+              help="Declare the documents' encoding instead of detecting it.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Worker processes for large corpora (results stream in input order).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -287,7 +299,8 @@ def _network(ctx: click.Context):
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Output folder (files are replaced atomically).")
 @click.option("--cdn", is_flag=True, help="Link Leaflet and plugins from CDNs instead of embedding them (smaller, needs network).")
-@click.option("--encoding", help="Declare the documents' encoding instead of detecting it.")
+@click.option("--encoding", callback=lambda ctx, param, value: _codec(value),
+              help="Declare the documents' encoding instead of detecting it.")
 @click.option("--mentions-from", type=click.Path(file_okay=False, path_type=Path),
               help="Use mentions already computed by 'mentions --engine dask --out DIR' instead of geoparsing.")
 @click.option("--force", is_flag=True, help="Rebuild even if the output folder holds the build of the same inputs.")
@@ -387,6 +400,8 @@ def check(ctx: click.Context, docs_dir: Path | None) -> None:
     from mapper.check import problems
     from mapper.errors import DataError
 
+    if docs_dir is not None and not docs_dir.is_dir():
+        raise InputError("not a directory of documents", path=docs_dir)
     try:
         net = _network(ctx)
         found = problems(net, docs_dir or net.root / "seeds")

@@ -100,9 +100,12 @@ def read_parts(folder: Path):
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
     fields = set(Mention.__dataclass_fields__)
     for part in parts:
-        for line in part.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            if "error" in rec or "warning" in rec:
-                yield rec
-            else:
-                yield Mention(**{k: v for k, v in rec.items() if k in fields})
+        for n, line in enumerate(part.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            try:
+                rec = json.loads(line)
+                if "error" in rec or "warning" in rec:
+                    yield rec
+                else:
+                    yield Mention(**{k: v for k, v in rec.items() if k in fields})
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None

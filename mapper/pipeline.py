@@ -189,6 +189,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     """
     import shutil
 
+    from pyogrio.errors import DataSourceError, FeatureError
+
     from mapper import datafiles
     from mapper.outputs import finish, fingerprint, new_stage, output_lock, publish, replay, settle
 
@@ -219,18 +221,21 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
                              progress=progress, jobs=jobs, documents=documents)
         renderer.render(layers)
-        out.mkdir(parents=True, exist_ok=True)
-        with output_lock(out):
-            settle(out)
-            stage = new_stage(out)
-            try:
-                write_layers(layers.frames, stage / "layers", "geojson")
-                write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
-                (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
-                written = publish(stage, out)
-            finally:
-                shutil.rmtree(stage, ignore_errors=True)  # gone once published; a killed build's stays for settle()
-            finish(out, inputs, written, recorder.messages)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            with output_lock(out):
+                settle(out)
+                stage = new_stage(out)
+                try:
+                    write_layers(layers.frames, stage / "layers", "geojson")
+                    write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
+                    (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
+                    written = publish(stage, out)
+                finally:
+                    shutil.rmtree(stage, ignore_errors=True)  # gone once published; a killed build's stays
+                finish(out, inputs, written, recorder.messages)
+        except (OSError, DataSourceError, FeatureError) as exc:  # read-only, full disk: nothing was replaced
+            raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc})", path=out) from None
     return {str(p.relative_to(out)): p for p in written}
 
 
@@ -279,9 +284,11 @@ class _MapRenderer:
 
     def __exit__(self, *exc) -> None:
         if self._proc is not None:
-            self._conn.close()
             if self._page is None:  # the build stopped before the page came back: no need for it
                 self._proc.kill()
+            if self._sender is not None:  # its send fails once the child is gone: let it end before closing
+                self._sender.join(timeout=5)
+            self._conn.close()
             self._proc.join(timeout=5)
             if self._proc.is_alive():
                 self._proc.kill()

@@ -73,6 +73,29 @@ def test_a_failure_while_rendering_the_map_leaves_previous_output(built, tmp_pat
     assert _digest(out) == before and not list(out.glob(".build-*"))
 
 
+def test_a_full_disk_is_one_line_and_leaves_previous_output(built, tmp_path, monkeypatch, capsys):
+    """Writing the layers fails (a full or read-only disk): one line naming the output folder, exit 2, the
+    previous output untouched, and no traceback from the thread that feeds the map renderer."""
+    import errno
+
+    from click.testing import CliRunner
+
+    from mapper import export
+    from mapper.cli import cli
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = _copy(built, tmp_path / "output")
+    before = _digest(out)
+    monkeypatch.setattr(export, "write_layers", full)
+    result = CliRunner().invoke(cli, ["build", "--docs", str(SEEDS), "--out", str(out), "--force"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == f"corridor-mapper: {out}: cannot write the output (No space left on device)"
+    assert "Traceback" not in capsys.readouterr().err
+    assert _digest(out) == before and not list(out.glob(".build-*"))
+
+
 def test_concurrent_builds_do_not_corrupt(built, tmp_path):
     out = tmp_path / "output"
     procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out),
@@ -331,3 +354,19 @@ def test_file_names_that_are_not_utf8_or_hold_a_line_break(tmp_path):
     assert {f["properties"]["doc"] for f in mentions} == {"bad\\xffname.txt"}
     proc = run_cli("geocode", os.fsdecode(b"Alma\xffty"))
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and "internal error" not in proc.stderr
+
+
+def test_bad_options_and_bad_mention_parts_are_one_line(tmp_path):
+    """An unknown --encoding is reported once (it was once per document); a malformed mention part names
+    its file and line (it was an internal error); check of a missing folder is one line (it was 136)."""
+    proc = run_cli("build", "--encoding", "bogus-enc", "--docs", str(SEEDS), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [
+        "corridor-mapper: unknown encoding 'bogus-enc' (--encoding)"]
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-0.jsonl").write_text("garbage{\n")
+    proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 2 and "part-0.jsonl: line 1: not a mention record" in proc.stderr
+    assert "internal error" not in proc.stderr
+    proc = run_cli("check", "--docs", str(tmp_path / "missing"))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
