@@ -246,12 +246,14 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
         from mapper.online import nominatim_geocode
 
         results += nominatim_geocode(name, country=country, limit=limit)
+    if not results:  # nothing found: exit 1, as check does for problems; JSON readers still get a list
+        if as_json:
+            click.echo("[]")
+        click.echo(f"corridor-mapper: no match for {shown(name)!r}" + (f" in {country}" if country else ""), err=True)
+        ctx.exit(EXIT_PROBLEMS)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
         return
-    if not results:
-        click.echo(f"no match for {name!r}" + (f" in {country}" if country else ""), err=True)
-        ctx.exit(EXIT_PROBLEMS)
     for r in results:
         local = f"  [{r['local_names']}]" if r.get("local_names") else ""
         click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"

@@ -56,6 +56,9 @@ def _parse_partition(paths: list[str], data_dir: str | None, encoding: str | Non
     return out
 
 
+SCHEDULER_TIMEOUT_S = 10
+
+
 def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, scheduler: str | None = None,
         partitions: int | None = None, encoding: str | None = None) -> list[Path]:
     """Geoparse *paths* with Dask and write ``out_dir/part-*.jsonl``; return the part files."""
@@ -68,7 +71,10 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
     if scheduler:
         from dask.distributed import Client
 
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, ValueError) as exc:  # refused, timed out, or no such address
+            raise InputError(f"cannot reach the Dask scheduler ({exc})", path=scheduler) from None
         gaz = parser.gazetteer
         client.run(_install, gaz.path.read_bytes(), gaz.path.name, gaz.overlay, parser.lexicon)
     try:

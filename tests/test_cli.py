@@ -42,6 +42,8 @@ def test_geocode_country_and_near_filters():
     assert abs(hit["lat"] - 50.2) < 0.3
     none = run_cli("geocode", "Aktau", "--country", "CN")
     assert none.returncode == 1 and "no match" in none.stderr
+    none = run_cli("geocode", "Aktau", "--country", "CN", "--json")  # the same exit code as without --json
+    assert none.returncode == 1 and json.loads(none.stdout) == []
 
 
 @pytest.mark.parametrize("args,needle", [

@@ -43,3 +43,10 @@ def test_build_consumes_partitions(tmp_path, built):
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert (out / "layers" / "mentions.geojson").read_bytes() == (built / "layers" / "mentions.geojson").read_bytes()
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path):
+    proc = run_cli("mentions", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--out", str(tmp_path / "p"),
+                   str(next(SEEDS.glob("*.txt"))), timeout=120)
+    assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [
+        proc.stderr.strip()] and "cannot reach the Dask scheduler" in proc.stderr
