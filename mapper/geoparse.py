@@ -613,9 +613,11 @@ class Geoparser:
             return False
         country_name = name.country_name
         if single and first.raw.isupper():
-            # upper case: country abbreviations (US, UK, UAE) or a dateline ("ASTANA –")
+            # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
+            # written in capitals ("Traders in ISTANBUL"), unless the word is common in English ("FOR SALE")
             dateline = first.start == 0 or text[first.start - 1] == "\n"
-            if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3):
+            if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3) \
+                    and not (len(first.raw) > 3 and self._noted_in_capitals(name)):
                 return False
         elif single and len(first.raw) <= 2:
             return False
@@ -673,6 +675,21 @@ class Geoparser:
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
         return True
+
+    def _noted_in_capitals(self, name: _Name) -> bool:
+        """Whether a word written in capitals is a place whatever the text around it: a country, a curated
+        place, or under its own name a capital, a city of about 180,000 whose name is rare in English, or a
+        town of about 7,000 whose name of five letters or more is rarer still (KURYK; not an acronym such
+        as OPEC). LONDON is a capital; MOBILE and SALE are words; COSCO, a shipping line, is only another
+        name of Cusco."""
+        if name.country_name or any(e.curated for e in name.entries):
+            return True
+        zipf = self.gazetteer.zipf(name.key)
+        least = SHORT_NAME_PRIOR if zipf < COMMON_WORD_ZIPF else 2.0
+        if zipf < SURNAME_ZIPF and len(name.key) >= 5:
+            least = SURNAME_PLACE_PRIOR
+        return any(own and (e.feature_code == "PPLC" or p >= least)
+                   for e, p, own in zip(name.entries, name.priors, name.own))
 
     def _chinese_name(self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, name: _Name) -> bool:
         """Whether the one word *tok* is part of a Chinese name written family name first: the given name

@@ -272,6 +272,17 @@ def test_a_sea_named_by_its_adjective_alone(parser):
                    ("Caspian", "Caspian Sea"), ("Atlantic", "Atlantic Ocean"), ("Pacific", "Pacific Ocean")]
 
 
+def test_places_of_note_written_in_capitals(parser):
+    """Capitals in running text ("Traders in ISTANBUL and MERSIN", "KAZAKHSTAN AND CHINA SIGN DEAL"): a
+    country, a capital, a curated place or a city of note under its own rare name is a place; a common word
+    (SALE, MOBILE, DEAL) or another name of a city (COSCO for Cusco) is not."""
+    text = ("Traders in ISTANBUL and MERSIN say port fees rose, as in LONDON.\n"
+            "KAZAKHSTAN AND CHINA SIGN DEAL. FOR SALE: MOBILE cranes. COSCO ships call at OPEC ports.")
+    assert [m.text for m in parser.parse(text, "t")] == ["ISTANBUL", "MERSIN", "LONDON", "KAZAKHSTAN", "CHINA"]
+    ferries = "Ferries from AKTAU and KURYK cross the Caspian to ALAT."
+    assert [m.text for m in parser.parse(ferries, "t")] == ["AKTAU", "KURYK", "Caspian", "ALAT"]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
