@@ -244,6 +244,7 @@ class Lexicon:
 
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
         self.org_heads = words("organisations", "heads")
+        self.org_prefixes = words("organisations", "prefixes")
         self.national_heads = words("organisations", "national_heads")
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
@@ -625,6 +626,8 @@ class Geoparser:
         prev = tokens[first_i - 1] if first_i > 0 else None
         if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
             return False
+        if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
+            return False  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         # inside an organisation name: capitalised words up to a head noun
         j = last_i + 1

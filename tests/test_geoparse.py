@@ -283,6 +283,14 @@ def test_places_of_note_written_in_capitals(parser):
     assert [m.text for m in parser.parse(ferries, "t")] == ["AKTAU", "KURYK", "Caspian", "ALAT"]
 
 
+def test_airlines_and_chambers_are_organisations(parser):
+    """"Air Astana", "Air China" are airlines, "Istanbul Chamber of Commerce" a chamber (Commerce is a
+    Texan town): none is a place; the cities beside them are."""
+    text = "Air Astana flies from Astana to Almaty. The Istanbul Chamber of Commerce met. She flew Air China to Beijing."
+    assert [(m.text, m.start) for m in parser.parse(text, "t")] == [
+        ("Astana", text.index("Astana to")), ("Almaty", text.index("Almaty")), ("Beijing", text.index("Beijing"))]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
