@@ -947,9 +947,13 @@ class _Page:
         return -1
 
     def add_demonyms(self, at: int, demonyms: tuple[tuple[int, int, str], ...]) -> None:
-        """Note the demonyms a run at *at* holds (runs are met in text order)."""
-        self.demonyms += [(at + start, at + end, code) for start, end, code in demonyms]
-        self._demonym_starts += [at + start for start, _, _ in demonyms]
+        """Note the demonyms a run at *at* holds (runs are met in text order), but not a language ("known in
+        Russian as Petropavlovsk" is no cue for a Russian place)."""
+        text = self.text
+        found = [(at + start, at + end, code) for start, end, code in demonyms
+                 if text[max(0, at + start - 3): at + start].lower() != "in "]
+        self.demonyms += found
+        self._demonym_starts += [start for start, _, _ in found]
 
     def demonym_before(self, start: int) -> str:
         """The country of a demonym among the four words before *start* ("the Chinese city of ...")."""

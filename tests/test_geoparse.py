@@ -291,6 +291,13 @@ def test_airlines_and_chambers_are_organisations(parser):
         ("Astana", text.index("Astana to")), ("Almaty", text.index("Almaty")), ("Beijing", text.index("Beijing"))]
 
 
+def test_a_language_is_no_country_cue(parser):
+    """"known in Russian as Petropavlovsk": Russian is the language, so the other name is Petropavl's, not a
+    Russian town's (it was dropped, or Severouralsk, once called Petropavlovsky)."""
+    text = "Petropavl, known in Russian as Petropavlovsk, sits on the Trans-Siberian line."
+    assert [(m.text, m.country) for m in parser.parse(text, "t")] == [("Petropavl", "KZ"), ("Petropavlovsk", "KZ")]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
