@@ -647,13 +647,12 @@ class Geoparser:
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
                 return False
-            if single and not country_name and self._name_like(text, prev):
-                return False  # a surname after a given name
             joined = before if before is not None and text[before.end: prev.start] == " " else None
-            if obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper()):
-                return False  # two small places side by side: a given name and a surname
-            if joined and joined.key in lex.titles and prev.raw[0].isupper() and not prominent:
-                return False  # the surname in "Minister Elena Ivanova"
+            if (single and not country_name and self._name_like(text, prev)  # a surname after a given name
+                    or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
+                    or joined and joined.key in lex.titles and prev.raw[0].isupper() and not prominent):
+                self._surnames_met.add(name.key)  # two small places side by side; "Minister Elena Ivanova"
+                return False
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Florence Pugh"

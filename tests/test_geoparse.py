@@ -122,6 +122,9 @@ def test_common_given_names_and_surnames_make_people(parser):
                          "Henderson, United States.", "t")
     assert [(m.text, m.country) for m in later][:3] == [("Almaty", "KZ"), ("Texas", "US"), ("Henderson", "US")]
     assert [m.start for m in later if m.text == "Henderson"] == [82]  # only the one with a cue: the surname is not
+    # a surname the text shows beside a given name (Mörel is a German village) is no anchor for the rest
+    text = "Florence Morel agreed. Morel later travelled to Batumi. Chelsea Wang said Wang liked Constanta."
+    assert [(m.text, m.country) for m in parser.parse(text, "t")] == [("Batumi", "GE"), ("Constanta", "RO")]
 
 
 def test_chinese_names_family_name_first_are_not_places(parser):
