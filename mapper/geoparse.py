@@ -245,6 +245,7 @@ class Lexicon:
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
         self.org_heads = words("organisations", "heads")
         self.org_prefixes = words("organisations", "prefixes")
+        self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
@@ -629,13 +630,16 @@ class Geoparser:
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
             return False  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
-        # inside an organisation name: capitalised words up to a head noun
+        # inside an organisation name: capitalised words up to a head noun, but not across a headline's
+        # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
+        route = prev is not None and text[prev.end: first.start] in ("-", "–", "—")
         j = last_i + 1
         while j < len(tokens) and j <= last_i + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
             t = tokens[j]
-            if not (t.raw[0].isupper() or t.key in CONNECTORS):
+            if not (t.raw[0].isupper() or t.key in CONNECTORS) or t.key in lex.headline_words:
                 break
-            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)):
+            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
+                                          and not route):
                 return False
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"

@@ -301,6 +301,16 @@ def test_a_language_is_no_country_cue(parser):
     assert [(m.text, m.country) for m in parser.parse(text, "t")] == [("Petropavl", "KZ"), ("Petropavlovsk", "KZ")]
 
 
+def test_title_case_headlines_and_route_names(parser):
+    """A Title Case headline's function words end an organisation name ("Georgia Has Chosen A Consortium"
+    is Georgia); a railway named after its ends keeps both ("Rasht-Astara Railway"); a country's railway
+    company stays no place ("Kazakhstan Railway")."""
+    text = ("Georgia Has Chosen A Consortium To Build Anaklia Port\nWork on the Rasht-Astara Railway began. "
+            "Kazakhstan Railway signed.")
+    assert [(m.text, m.country) for m in parser.parse(text, "t")] == [
+        ("Georgia", "GE"), ("Anaklia", "GE"), ("Rasht", "IR"), ("Astara", "IR")]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
