@@ -632,7 +632,7 @@ class Geoparser:
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
-        route = prev is not None and text[prev.end: first.start] in ("-", "–", "—")
+        route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
         j = last_i + 1
         while j < len(tokens) and j <= last_i + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
             t = tokens[j]
