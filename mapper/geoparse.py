@@ -263,6 +263,7 @@ class Lexicon:
         #: follow them (no noun: "the Caspian region" stays unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
+        self.sea_tails = frozenset(e[-3:] for e in self.sea_endings)  # a quick test first, on every run
         self.after_sea = frozenset(waters.get("followed_by", []))
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -329,10 +330,10 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        seas, sea_endings = self.lexicon.seas_after_the, self.lexicon.sea_endings
+        sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            sea = self._sea_at_end(text, rs, word) if seas and word.endswith(sea_endings) else None
+            sea = self._sea_at_end(text, rs, word) if word[-3:] in sea_tails and word.endswith(sea_endings) else None
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
