@@ -189,8 +189,6 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     """
     import shutil
 
-    from pyogrio.errors import DataSourceError, FeatureError
-
     from mapper import datafiles
     from mapper.outputs import finish, fingerprint, new_stage, output_lock, publish, replay, settle
 
@@ -234,9 +232,19 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                 finally:
                     shutil.rmtree(stage, ignore_errors=True)  # gone once published; a killed build's stays
                 finish(out, inputs, written, recorder.messages)
-        except (OSError, DataSourceError, FeatureError) as exc:  # read-only, full disk: nothing was replaced
+        except Exception as exc:  # read-only, full disk: nothing was replaced
+            if not _write_error(exc):
+                raise
             raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc})", path=out) from None
     return {str(p.relative_to(out)): p for p in written}
+
+
+def _write_error(exc: Exception) -> bool:
+    """Whether *exc* says the output could not be written (a full or read-only disk), as Python or GDAL
+    reports it (pyogrio is imported only by then: a skipped build never loads it)."""
+    from pyogrio.errors import DataSourceError, FeatureError
+
+    return isinstance(exc, (OSError, DataSourceError, FeatureError)) and not isinstance(exc, InputError)
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,
