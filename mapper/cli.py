@@ -119,7 +119,7 @@ def _gazetteer(ctx: click.Context):
 def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int,
              engine: str, scheduler: str | None, out_dir: Path | None) -> None:
     """Print the place mentions found in FILES: text (UTF-8; other encodings are detected and reported), or
-    saved web pages (.html: their article text)."""
+    saved web pages (.html: their article text); '-' reads standard input."""
     from mapper.pipeline import iter_mentions
 
     if engine == "dask":

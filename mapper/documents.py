@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,9 +94,12 @@ def detect_encoding(head: bytes, path: Path) -> str:
     return best.encoding
 
 
+STDIN = "-"  # the file name that stands for standard input (mentions -)
+
+
 def document_name(path: Path) -> str:
     """The name mentions give their document: the file name, printable (see :func:`mapper.errors.shown`)."""
-    return shown(path.name)
+    return "stdin" if str(path) == STDIN else shown(path.name)
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -106,11 +110,16 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     be guessed.
     """
     path = Path(path)
-    _check_readable(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read()
+        if not data:
+            raise InputError("empty document (nothing on standard input)", path=path)
+    else:
+        _check_readable(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
     encoding = encoding or detect_encoding(data[: 1 << 16], path)
     try:
@@ -131,7 +140,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 def streamed(path: Path, encoding: str | None) -> bool:
     """Whether *path* is read in chunks (:func:`iter_chunks`) rather than whole: a large text whose encoding
     is to be detected; a web page is always read whole, since its article is extracted from all of it."""
-    return (encoding is None and path.suffix.lower() not in HTML_SUFFIXES and path.is_file()
+    return (encoding is None and path.suffix.lower() not in HTML_SUFFIXES and str(path) != STDIN and path.is_file()
             and path.stat().st_size > STREAM_THRESHOLD)
 
 

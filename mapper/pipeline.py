@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, document_name, iter_chunks, iter_document_paths,
+from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, iter_chunks, iter_document_paths,
                                read_document, streamed)
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
@@ -86,7 +86,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
             reporter.skip(InputError("is a directory, not a document (pass its files, e.g. DIR/*.txt)", path=p))
         inputs = [i for i in inputs if not Path(i).is_dir()]
     paths = list(iter_document_paths(inputs))
-    if jobs > 1 and len(paths) > 1:
+    if jobs > 1 and len(paths) > 1 and STDIN not in map(str, paths):  # standard input is the parent's
         if parser is None:
             make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, run_cli
 
 
 def test_mentions_geojson_jsonl_csv_agree():
@@ -94,3 +96,11 @@ def test_python_dash_m_and_help():
     assert proc.returncode == 0
     for cmd in ("build", "mentions", "geocode", "export", "route", "check"):
         assert cmd in proc.stdout
+
+
+def test_mentions_reads_standard_input():
+    proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", "-", "--jobs", "2"],
+                          input="Trains run from Almaty to Moscow.".encode(), capture_output=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [(r["doc"], r["text"]) for r in rows] == [("stdin", "Almaty"), ("stdin", "Moscow")]
