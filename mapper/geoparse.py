@@ -212,6 +212,9 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+# lower-case words after a name that make it a first-level division's ("Atyrau region")
+_DIVISION_WORDS = (" region", " oblast", " province", " krai", " kray", " oblysy")
+_DIVISION_WORD = re.compile(r" (region|oblast|province|krai|kray|oblysy)\b")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -380,6 +383,8 @@ class Geoparser:
                     if mi < len(masked) and masked[mi][0] <= start:
                         continue
                 hint = ""
+                if text.startswith(_DIVISION_WORDS, end):  # "Atyrau region" is the region, not the city
+                    m, end = self._division(text, m, end)
                 follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
@@ -394,6 +399,16 @@ class Geoparser:
             if sea is not None:
                 found.append(sea)
         return found
+
+    def _division(self, text: str, m: _Match, end: int) -> tuple[_Match, int]:
+        """*m* and its end, or the first-level division that *m*'s name and the lower-case word after it
+        name ("Atyrau region", "Sverdlovsk oblast"), when the gazetteer has it, and where it ends."""
+        word = _DIVISION_WORD.match(text, end)
+        if word is not None:
+            key = f"{m.name.key} {word.group(1).lower()}"
+            if self.gazetteer.has_key(key):
+                return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
+        return m, end
 
     def _sea_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The sea that a run's last word names alone ("across the Caspian", "the Caspian's ports", "Across
@@ -653,10 +668,12 @@ class Geoparser:
             if prev.key in lex.titles:
                 return False
             joined = before if before is not None and text[before.end: prev.start] == " " else None
+            titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper()
             if (single and not country_name and self._name_like(text, prev)  # a surname after a given name
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
-                    or joined and joined.key in lex.titles and prev.raw[0].isupper() and not prominent):
-                self._surnames_met.add(name.key)  # two small places side by side; "Minister Elena Ivanova"
+                    or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
+                if titled or prev.key in lex.given_names or prev.key in lex.common_given_names:
+                    self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
                 return False
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"

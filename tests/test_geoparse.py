@@ -311,6 +311,22 @@ def test_title_case_headlines_and_route_names(parser):
         ("Georgia", "GE"), ("Anaklia", "GE"), ("Rasht", "IR"), ("Astara", "IR")]
 
 
+def test_a_name_followed_by_region_or_oblast_is_the_division(parser):
+    """"Atyrau region", "Sverdlovsk oblast", "Abai region": the division (it was the city, Yekaterinburg or
+    a village in Paraguay), the span taking the word in; the bare name stays the city."""
+    text = "The akimat of Atyrau region reported growth in Atyrau. Sverdlovsk oblast and Abai region agreed."
+    assert [(m.text, m.feature_class, m.country) for m in parser.parse(text, "t")] == [
+        ("Atyrau region", "A", "KZ"), ("Atyrau", "P", "KZ"), ("Sverdlovsk oblast", "A", "RU"),
+        ("Abai region", "A", "KZ")]
+
+
+def test_a_capitalised_noun_before_a_russian_place_name_makes_no_person(parser):
+    """"Город Костанай" (the city of Kostanay) is no given name and surname: Kostanay stays a place, here and
+    elsewhere in the text."""
+    text = "Поезда идут через Костанай. Город Костанай новый."
+    assert [m.name for m in parser.parse(text, "t")] == ["Kostanay", "Kostanay"]
+
+
 def test_a_village_name_inside_an_unknown_hyphened_name_is_not_a_place(parser):
     """"Sary" (a Ukrainian village) is no place in "Sary-Agash", a spelling of Saryagash the gazetteer lacks;
     towns of note beside unknown names, and lists of places, stay."""
