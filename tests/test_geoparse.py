@@ -288,8 +288,10 @@ def test_places_of_note_written_in_capitals(parser):
 
 def test_airlines_and_chambers_are_organisations(parser):
     """"Air Astana", "Air China" are airlines, "Istanbul Chamber of Commerce" a chamber (Commerce is a
-    Texan town): none is a place; the cities beside them are."""
-    text = "Air Astana flies from Astana to Almaty. The Istanbul Chamber of Commerce met. She flew Air China to Beijing."
+    Texan town), "Phoenix Logistics" and "Ural Steel" companies, "MV Kazakhstan" a ship: none is a place;
+    the cities beside them are."""
+    text = ("Air Astana flies from Astana to Almaty. The Istanbul Chamber of Commerce met. She flew Air China to "
+            "Beijing. Phoenix Logistics and the Ural Steel plant hired the MV Kazakhstan.")
     assert [(m.text, m.start) for m in parser.parse(text, "t")] == [
         ("Astana", text.index("Astana to")), ("Almaty", text.index("Almaty")), ("Beijing", text.index("Beijing"))]
 
