@@ -214,6 +214,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it a first-level division's ("Atyrau region")
 _DIVISION_WORDS = (" region", " oblast", " province", " krai", " kray", " oblysy")
+_DIVISION_STARTS = frozenset(w[:2] for w in _DIVISION_WORDS)  # a quick test first
 _DIVISION_WORD = re.compile(r" (region|oblast|province|krai|kray|oblysy)\b")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
@@ -383,7 +384,8 @@ class Geoparser:
                     if mi < len(masked) and masked[mi][0] <= start:
                         continue
                 hint = ""
-                if text.startswith(_DIVISION_WORDS, end):  # "Atyrau region" is the region, not the city
+                follower = text[end: end + 2]
+                if follower in _DIVISION_STARTS and text.startswith(_DIVISION_WORDS, end):  # "Atyrau region"
                     m, end = self._division(text, m, end)
                 follower = text[end: end + 1]
                 if follower == ",":
