@@ -119,3 +119,12 @@ def test_russian_nominatives_are_only_tried_for_cyrillic_words():
 
     assert russian_nominatives("омска") == ["омск", "омско"]
     assert russian_nominatives("moscow") == [] and russian_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо"]
+
+
+def test_countries_by_the_names_the_press_still_uses(gazetteer):
+    """Former or other English names: "Burma" was a Jordanian village, "Macedonia" a town in Ohio, "Czech
+    Republic" and "Swaziland" nothing."""
+    for name, iso in (("Czech Republic", "CZ"), ("Burma", "MM"), ("Macedonia", "MK"), ("Swaziland", "SZ"),
+                      ("East Timor", "TL")):
+        best = gazetteer.geocode(name)[0][0]
+        assert (best.country, best.feature_code) == (iso, "PCLI"), name
