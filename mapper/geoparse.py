@@ -545,12 +545,22 @@ class Geoparser:
                 continue
             n, key = match
             name = self._name(key)
+            if n > 1 and tok.key == "the" and self._same_without_article(name, key):
+                i += 1  # "The Volga", "The United States" at a sentence start: the name begins after "The"
+                continue
             if self._accept(text, tokens, i, i + n - 1, name) \
                     and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name):
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
                                   n == 1 and tok.raw.isupper()))
             i += n
         return tuple(out)
+
+    def _same_without_article(self, name: _Name, key: str) -> bool:
+        """Whether the name *key* ("the volga") means the same places without its leading article (not
+        "The Hague", whose article belongs to it)."""
+        rest = key.partition(" ")[2]
+        return (not any(_norm(e.name).startswith("the ") for e in name.entries) and self.gazetteer.has_key(rest)
+                and {e.id for e in name.entries} <= {e.id for e in self._name(rest).entries})
 
     def _piece_of_unknown_compound(self, text: str, tokens: list[_Token], i: int, j: int, name: _Name) -> bool:
         """Whether the small place *name* (``tokens[i..j]``) is hyphened to a rare capitalised word that

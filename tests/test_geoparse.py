@@ -440,3 +440,10 @@ def test_an_edited_or_half_built_parser_runs_from_source(tmp_path):
     assert _compiled.state(str(folder)) == "current"
     (folder / "gazetteer.py").write_text("# the parser's types come from here too\n")
     assert _compiled.state(str(folder)) == "stale"
+
+
+def test_a_sentence_opening_the_is_no_part_of_a_name(parser):
+    """"The Volga", "The United States" at a sentence start: the mention is the name without "The"; "The
+    Hague" keeps its article, which belongs to it."""
+    text = "The Volga cities look south. The United States and The Hague agreed."
+    assert [m.text for m in parser.parse(text, "t")] == ["Volga", "United States", "The Hague"]
