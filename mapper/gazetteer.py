@@ -80,6 +80,10 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
+_FEMININE_HEADS = (" область", "область", "республика")  # nouns a feminine adjective names a region with
+_FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
+
+
 def russian_nominatives(key: str) -> list[str]:
     """The keys *key* would have if its last word, written in Cyrillic, were in the nominative case, most
     likely first (none for a key not ending in Cyrillic, or a last word under three letters)."""
@@ -93,7 +97,21 @@ def russian_nominatives(key: str) -> list[str]:
             stem = last[: -len(ending)]
             if last.endswith(ending) and len(stem) >= 2:
                 out += [f"{lead}{stem}{n}" for n in nominative_endings]
+    nouns = [o for o in [key, *out] if o.endswith(_FEMININE_HEADS)]
+    if head and nouns:  # "Костанайской области", "Северо-Казахстанскую область": the adjective too
+        adjectives = " ".join(_feminine_nominative(w) for w in head.split(" "))
+        if adjectives != head:
+            out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in nouns]
     return out
+
+
+def _feminine_nominative(word: str) -> str:
+    """A Russian feminine adjective in the nominative ("костанайской", "костанайскую" -> "костанайская"),
+    as keys write it (й as и); other words as they are."""
+    for ending in _FEMININE_OBLIQUE:
+        if word.endswith(ending) and len(word) > len(ending) + 2 and _CYRILLIC.match(word[-1]):
+            return word[: -len(ending)] + "ая"
+    return word
 
 
 def _read_in_case_form(entry: "Entry", short: bool) -> bool:
@@ -480,7 +498,9 @@ class Gazetteer:
         """How many words the longest name starting with the word *first* has, 1 if none (use :attr:`max_words`)."""
         first = "st" if first == "saint" else first  # keys write "saint …" as "st …" (fold_saint)
         row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone()
-        return max(row[0] if row else 1, self._overlay_max.get(first, 1))
+        most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
+        nominative = _feminine_nominative(first)  # "Костанайской области" starts as "Костанайская область"
+        return most if nominative == first else max(most, self._max_words(nominative))
 
     def _zipf(self, word: str) -> float:
         """How common *word* is in English on the Zipf scale, 0 if unknown (use :attr:`zipf`, cached)."""

@@ -216,6 +216,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 _DIVISION_WORDS = (" region", " oblast", " province", " krai", " kray", " oblysy")
 _DIVISION_STARTS = frozenset(w[:2] for w in _DIVISION_WORDS)  # a quick test first
 _DIVISION_WORD = re.compile(r" (region|oblast|province|krai|kray|oblysy)\b")
+_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2})\b")  # область, области, областью
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -338,6 +339,8 @@ class Geoparser:
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
             sea = self._sea_at_end(text, rs, word) if word[-3:] in sea_tails and word.endswith(sea_endings) else None
+            if sea is None and text.startswith(" обл", rs + len(word)):  # "Костанайской области"
+                sea = self._russian_division(text, rs, word)
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
@@ -411,6 +414,19 @@ class Geoparser:
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
         return m, end
+
+    def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
+        """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
+        область", "в Костанайской области"), when the gazetteer has it in some case."""
+        noun = _RUSSIAN_DIVISION.match(text, rs + len(run))
+        if noun is None:
+            return None
+        cut = run.rfind(" ") + 1
+        key = _norm(f"{run[cut:]} {noun.group(1)}")
+        if not self.gazetteer.has_key(key):
+            return None
+        start = rs + cut
+        return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
 
     def _sea_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The sea that a run's last word names alone ("across the Caspian", "the Caspian's ports", "Across

@@ -128,3 +128,13 @@ def test_countries_by_the_names_the_press_still_uses(gazetteer):
                       ("East Timor", "TL")):
         best = gazetteer.geocode(name)[0][0]
         assert (best.country, best.feature_code) == (iso, "PCLI"), name
+
+
+def test_russian_regions_named_by_an_adjective_and_oblast(parser):
+    """"Оренбургская область", "в Костанайской области", "в Северо-Казахстанскую область": the adjective and
+    its lower-case noun together, in any case (they were missed: the adjective alone names nothing)."""
+    text = ("Оренбургская область граничит с Казахстаном. Грузы из Костанайской области идут в "
+            "Северо-Казахстанскую область.")
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Оренбургская область", "Orenburg Oblast"), ("Казахстаном", "Kazakhstan"),
+        ("Костанайской области", "Kostanay Region"), ("Северо-Казахстанскую область", "North Kazakhstan Region")]
