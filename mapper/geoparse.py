@@ -339,7 +339,7 @@ class Geoparser:
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
             sea = self._sea_at_end(text, rs, word) if word[-3:] in sea_tails and word.endswith(sea_endings) else None
-            if sea is None and text.startswith(" обл", rs + len(word)):  # "Костанайской области"
+            if sea is None and word[-1] >= "\u0400" and text.startswith(" обл", rs + len(word)):  # "Костанайской области"
                 sea = self._russian_division(text, rs, word)
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
