@@ -15,8 +15,10 @@ Sources, both GeoNames (CC BY 4.0):
   populations (a lower bound).
 
 Names are written bare too ("Xinjiang" for "Xinjiang Uygur Zizhiqu",
-"Mangghystau" for "Mangghystau Oblysy"), and US states also as "Texas State".
-Left out: a name that a town of the same country carries with at least 5% of
+"Mangghystau" for "Mangghystau Oblysy"), with "Province" and "Region" after
+them ("Golestan Province", kept even where a town has the bare name), and US
+states also as "Texas State".
+Left out (but for the "Province"/"Region" spellings): a name that a town of the same country carries with at least 5% of
 the division's people (the division is named after it: "Pavlodar", "New York",
 "Washington" mean the city), a name a town of 400,000 people anywhere carries
 ("Hanover" is Hannover, not the Jamaican parish), names made only of words such as North, Central,
@@ -111,12 +113,16 @@ def main() -> None:
         name = names.most_common(1)[0][0]
         people = sum(int(c.get("population") or 0) for c in places)
         seat = max(places, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
-        spellings = [name, _bare(name)] + ([f"{name} State"] if cc == "US" and code != "DC" else [])
+        bare = _bare(name)
+        spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else [])
+        # with the word for a division the name means the division, whatever town shares it ("Golestan Province")
+        explicit = {normalize(f"{bare} {word}") for word in ("Province", "Region")} - {normalize(name)}
         usable = []
-        for spelling in dict.fromkeys(spellings):
+        for spelling in dict.fromkeys(spellings + [f"{bare} Province", f"{bare} Region"]):
             key = normalize(spelling)
-            if (len(key) <= 2 or key in curated or key in noted or set(key.split()) <= GENERIC
-                    or towns.get((cc, key), 0) >= CAPITAL_SHARE * max(people, 1)):
+            if (len(key) <= 2 or key in curated or set(key.split()) <= GENERIC
+                    or key not in explicit and (key in noted
+                                                or towns.get((cc, key), 0) >= CAPITAL_SHARE * max(people, 1))):
                 continue
             usable.append(spelling)
         if usable:

@@ -83,7 +83,7 @@ CASES = {
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
     "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
-    "division out of range": (_sub("geodata/admin1.tsv", "\tTexas|Texas State\t29.76328", "\tTexas|Texas State\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
+    "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
 }
 
 
