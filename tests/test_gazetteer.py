@@ -138,3 +138,15 @@ def test_russian_regions_named_by_an_adjective_and_oblast(parser):
     assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
         ("Оренбургская область", "Orenburg Oblast"), ("Казахстаном", "Kazakhstan"),
         ("Костанайской области", "Kostanay Region"), ("Северо-Казахстанскую область", "North Kazakhstan Region")]
+
+
+def test_border_passes_ports_and_waters_the_region_s_news_names(parser):
+    """Places GeoNames' cities500 lacks, now curated with sourced points: China–Kyrgyzstan passes, Afghan
+    border towns, Caspian and Black Sea ports, European rivers, seas and ranges."""
+    text = ("Trucks cross at Torugart and Irkeshtam; trains run via Hairatan and Torghundi. Ferries from Olya and "
+            "Anzali; oil from Kulevi. Barges on the Rhine reach the North Sea.")
+    got = {m.text: (m.country, m.lat) for m in parser.parse(text, "t")}
+    assert {k: v[0] for k, v in got.items()} == {
+        "Torugart": "KG", "Irkeshtam": "KG", "Hairatan": "AF", "Torghundi": "AF", "Olya": "RU", "Anzali": "IR",
+        "Kulevi": "GE", "Rhine": "", "North Sea": ""}
+    assert got["North Sea"][1] > 50  # the sea, not North Sea, New York
