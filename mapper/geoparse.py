@@ -335,19 +335,16 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            sea = self._sea_at_end(text, rs, word) if word[-3:] in sea_tails and word.endswith(sea_endings) else None
-            if sea is None and word[-1] >= "\u0400" and text.startswith(" обл", rs + len(word)):  # "Костанайской области"
-                sea = self._russian_division(text, rs, word)
+            tail = self._name_at_end(text, rs, word)
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
             if info is _IDLE:
-                if sea is not None:
-                    found.append(sea)
+                if tail is not None:
+                    found.append(tail)
                 continue
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
@@ -374,8 +371,8 @@ class Geoparser:
             oi, reach = 0, outlet_end  # how far the outlet names that start before a match reach
             for m in matches:
                 start, end = rs + m.start, rs + m.end
-                if sea is not None and end > sea[0]:
-                    break  # the sea's adjective, which a village also has ("Caspian", Michigan)
+                if tail is not None and end > tail[0]:
+                    break  # a word of the tail's name ("Caspian" is also a village in Michigan)
                 while oi < len(outlets) and outlets[oi][0] <= start:
                     reach = max(reach, outlets[oi][1])
                     oi += 1
@@ -401,8 +398,8 @@ class Geoparser:
                 found.append((start, end, m, hint))
             if outlets:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
-            if sea is not None:
-                found.append(sea)
+            if tail is not None:
+                found.append(tail)
         return found
 
     def _division(self, text: str, m: _Match, end: int) -> tuple[_Match, int]:
@@ -414,6 +411,17 @@ class Geoparser:
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
         return m, end
+
+    def _name_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
+        """A name that a run's last word makes with the text around the run, which the run alone does not
+        show: a sea named by its adjective ("across the Caspian") or a Russian region ("Костанайской
+        области"). Each has a quick first test, as this is asked for every run."""
+        lex = self.lexicon
+        if run[-3:] in lex.sea_tails and run.endswith(lex.sea_endings):
+            return self._sea_at_end(text, rs, run)
+        if run[-1] >= "\u0400" and text.startswith(" обл", rs + len(run)):
+            return self._russian_division(text, rs, run)
+        return None
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
