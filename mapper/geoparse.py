@@ -214,7 +214,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it a first-level division's ("Atyrau region")
 _DIVISION_WORDS = (" region", " oblast", " province", " krai", " kray", " oblysy")
-_DIVISION_STARTS = frozenset(w[:2] for w in _DIVISION_WORDS)  # a quick test first
+_DIVISION_INITIALS = "".join(sorted({w[1] for w in _DIVISION_WORDS}))  # a quick test first
 _DIVISION_WORD = re.compile(r" (region|oblast|province|krai|kray|oblysy)\b")
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2})\b")  # область, области, областью
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
@@ -335,9 +335,11 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
+        sea_tails = self.lexicon.sea_tails
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            tail = self._name_at_end(text, rs, word)
+            # quick tests first (this runs for every run): a sea adjective's ending, a Cyrillic last letter
+            tail = self._name_at_end(text, rs, word) if word[-3:] in sea_tails or word[-1] >= "\u0400" else None
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
@@ -360,7 +362,8 @@ class Geoparser:
                     matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
-            page.surnames |= info.surnames
+            if info.surnames:
+                page.surnames |= info.surnames
             outlets: list[tuple[int, int]] = []
             if info.outlets or info.open_outlets:
                 outlets = [(rs + a, rs + b) for a, b in info.outlets]
@@ -384,10 +387,11 @@ class Geoparser:
                     if mi < len(masked) and masked[mi][0] <= start:
                         continue
                 hint = ""
-                follower = text[end: end + 2]
-                if follower in _DIVISION_STARTS and text.startswith(_DIVISION_WORDS, end):  # "Atyrau region"
-                    m, end = self._division(text, m, end)
                 follower = text[end: end + 1]
+                if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS \
+                        and text.startswith(_DIVISION_WORDS, end):  # "Atyrau region"
+                    m, end = self._division(text, m, end)
+                    follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
                     if _AUTHOR.match(after) or (not m.name.country_name and _AUTHOR_YEAR.match(after)):
@@ -415,7 +419,7 @@ class Geoparser:
     def _name_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
         """A name that a run's last word makes with the text around the run, which the run alone does not
         show: a sea named by its adjective ("across the Caspian") or a Russian region ("Костанайской
-        области"). Each has a quick first test, as this is asked for every run."""
+        области")."""
         lex = self.lexicon
         if run[-3:] in lex.sea_tails and run.endswith(lex.sea_endings):
             return self._sea_at_end(text, rs, run)
