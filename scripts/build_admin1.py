@@ -114,6 +114,8 @@ def main() -> None:
         people = sum(int(c.get("population") or 0) for c in places)
         seat = max(places, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
         bare = _bare(name)
+        if normalize(bare) in curated or normalize(name) in curated:
+            continue  # a curated place is this division ("Xinjiang"): no second entry for it
         spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else [])
         # with the word for a division the name means the division, whatever town shares it ("Golestan Province")
         explicit = {normalize(f"{bare} {word}") for word in ("Province", "Region")} - {normalize(name)}
