@@ -56,11 +56,13 @@ _LOCATIVES = {"in", "near", "outside", "inside", "across", "via"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
 NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 # a smaller namesake of a city of note is meant only when the text says so ("Name, Country", a demonym) or
-# when it lies this close to the places the text names while the city of note lies far from them all
+# when it lies this close to the places the text names while the city of note lies far from them all, and is
+# more than a hamlet
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
+OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
@@ -738,6 +740,10 @@ class Geoparser:
                 return False
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
+        # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
+        if single and not any(name.own) and not name.country_name and name.entries \
+                and self.gazetteer.zipf(first.key) >= OTHER_NAME_WORD_ZIPF:
+            return False
         return True
 
     def _noted_in_capitals(self, name: _Name) -> bool:
@@ -917,7 +923,7 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
         d = 1e9 if areal else distance[e.id]
         if top is not None and e is not top and not areal and p < name.noted_prior - 0.1 \
                 and country_hint != e.country and demonym_hint != e.country \
-                and not (d <= NAMESAKE_NEAR_KM and distance.get(top.id, 1e9) >= NOTED_FAR_KM):
+                and not (d <= NAMESAKE_NEAR_KM and p >= VILLAGE_PRIOR and distance.get(top.id, 1e9) >= NOTED_FAR_KM):
             continue  # Rotterdam is not Rotterdam, New York because the text names the US
         prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
         s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox

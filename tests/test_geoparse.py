@@ -273,6 +273,9 @@ def test_a_sea_named_by_its_adjective_alone(parser):
     got = [(m.text, m.name) for m in parser.parse(text, "t")]
     assert got == [("Caspian", "Caspian Sea"), ("Caspian", "Caspian Sea"), ("Kazakhstan", "Kazakhstan"),
                    ("Caspian", "Caspian Sea"), ("Atlantic", "Atlantic Ocean"), ("Pacific", "Pacific Ocean")]
+    # nor a village named like the adjective (Atlantic, Iowa), nor a word that is another name of a city
+    # ("Rim" is Rome in Croatian)
+    assert parser.parse("The Atlantic alliance met and the Pacific Rim grew.", "t") == []
 
 
 def test_places_of_note_written_in_capitals(parser):
