@@ -263,6 +263,8 @@ class Lexicon:
         #: common given names and surnames (US Census): "Daniel Hamilton", "Paris Hilton" are people
         self.common_given_names = {normalize(w) for w in census["given_names"]}
         common_surnames = {normalize(w) for w in census["surnames"]} | self.family_first
+        #: surnames read as such only right after a given name ("Austin Lincoln", "Jordan Washington")
+        self.surnames_after_given = {normalize(w) for w in census.get("surnames_after_given_names", [])}
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
         waters = data.get("waters", {})
@@ -721,7 +723,7 @@ class Geoparser:
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Florence Pugh"
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
-                                and first.key in lex.surnames) \
+                                and (first.key in lex.surnames or first.key in lex.surnames_after_given)) \
                 and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
             self._surnames_met.add(name.key)
             return False  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
@@ -795,7 +797,7 @@ class Geoparser:
         lex, zipf, nxt = self.lexicon, self.gazetteer.zipf, tokens[j]
         if text[tokens[j - 1].end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
             return False
-        if nxt.key in lex.surnames:
+        if nxt.key in lex.surnames or nxt.key in lex.surnames_after_given:
             return True
         if nxt.key in lex.not_surnames or zipf(nxt.key) >= SURNAME_ZIPF or _inflected(nxt.key, zipf):
             return False

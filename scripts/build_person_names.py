@@ -15,7 +15,9 @@ Kept, so that the lists name people and not common words:
   often words than names ("Will", "May", "Grant", "Summer", "German");
 * surnames: of the 2,000 most frequent, those rare as English words (Zipf
   below 3.9, from ``wordfreq``), and the 300 most frequent unless very common
-  words (Zipf 4.6 or more: "Young", "King", "White").
+  words (Zipf 4.6 or more: "Young", "King", "White");
+* surnames after a given name: all of the 2,500 most frequent ("Austin
+  Lincoln", "Jordan Washington" are people).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from wordfreq import zipf_frequency
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "geodata" / "person_names.toml"
 PACKAGE = "names==0.3.0"
-GIVEN_TOP, SURNAME_TOP, COMMON_SURNAME_TOP = 1000, 2000, 300
+GIVEN_TOP, SURNAME_TOP, COMMON_SURNAME_TOP, ANY_SURNAME_TOP = 1000, 2000, 300, 2500
 RARE_ZIPF, COMMON_ZIPF = 3.9, 4.6
 # given names that are more often English words (or months, demonyms, titles) than names
 NOT_GIVEN_NAMES = {
@@ -62,8 +64,10 @@ def main() -> None:
         data = next(Path(tmp).glob("names-*/names"))
         given = {name for f in ("dist.male.first", "dist.female.first")
                  for name, rank in _ranked(data / f) if rank <= GIVEN_TOP} - NOT_GIVEN_NAMES
+        ranked = _ranked(data / "dist.all.last")
+        any_surnames = {name for name, _ in ranked[:ANY_SURNAME_TOP]}
         surnames = set()
-        for name, rank in _ranked(data / "dist.all.last")[:SURNAME_TOP]:
+        for name, rank in ranked[:SURNAME_TOP]:
             zipf = zipf_frequency(name, "en")
             if zipf < RARE_ZIPF or (rank <= COMMON_SURNAME_TOP and zipf < COMMON_ZIPF):
                 surnames.add(name)
@@ -76,7 +80,10 @@ def main() -> None:
         f"# (public domain; PyPI package {PACKAGE}). Do not edit: rerun the script.\n"
         "[census]\n"
         f"given_names = {listing(given)}"
-        f"surnames = {listing(surnames)}", encoding="utf-8")
+        f"surnames = {listing(surnames)}"
+        "# every one of the 2,500 most frequent surnames, English words among them: read as a surname only\n"
+        "# right after a given name (\"Austin Lincoln\", \"Dallas Kent\", \"Jordan Washington\")\n"
+        f"surnames_after_given_names = {listing(any_surnames)}", encoding="utf-8")
     print(f"wrote {TARGET} ({len(given)} given names, {len(surnames)} surnames)")
 
 

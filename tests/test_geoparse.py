@@ -122,6 +122,9 @@ def test_common_given_names_and_surnames_make_people(parser):
                          "Henderson, United States.", "t")
     assert [(m.text, m.country) for m in later][:3] == [("Almaty", "KZ"), ("Texas", "US"), ("Henderson", "US")]
     assert [m.start for m in later if m.text == "Henderson"] == [82]  # only the one with a cue: the surname is not
+    # a given name and a surname that are both places: "Austin Lincoln", "Jordan Washington", "Dallas Kent"
+    text = "Its CFO, Austin Lincoln, joined; chaired by Jordan Washington. Dallas Kent will lead.\nTrucks reach Paris."
+    assert [m.text for m in parser.parse(text, "t")] == ["Paris"]
     # a surname the text shows beside a given name (Mörel is a German village) is no anchor for the rest
     text = "Florence Morel agreed. Morel later travelled to Batumi. Chelsea Wang said Wang liked Constanta."
     assert [(m.text, m.country) for m in parser.parse(text, "t")] == [("Batumi", "GE"), ("Constanta", "RO")]
