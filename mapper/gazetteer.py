@@ -253,7 +253,9 @@ def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
             continue
         lat, lon = points[iso]
         extra = alt.get(iso, {})
-        names = [c["name"], *extra.get("alt_names", [])]
+        # GeoNames' name, the name countries.toml gives (it may differ: "Netherlands", not "The Netherlands"),
+        # and the other names
+        names = list(dict.fromkeys([c["name"], extra.get("name", c["name"]), *extra.get("alt_names", [])]))
         yield (Entry(f"country:{iso}", extra.get("name", c["name"]), lat, lon, iso, "A", "PCLI",
                      int(c.get("population") or 0), False, _local_names(names),
                      "GeoNames country info (CC BY 4.0); point inside Natural Earth outline"),
