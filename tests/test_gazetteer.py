@@ -162,3 +162,11 @@ def test_every_country_is_found_by_the_name_countries_toml_gives_it(gazetteer):
     for rec in countries:
         found = gazetteer.geocode(rec["name"])
         assert found and found[0][0].id == f"country:{rec['iso']}", rec["name"]
+
+
+def test_continents_parts_are_regions(parser):
+    """"North America", "Latin America", "East Africa" found nothing, or only Africa."""
+    text = "Exports to North America, Latin America and East Africa rose; Eastern Europe and Southeast Asia too."
+    assert [(m.text, m.feature_class) for m in parser.parse(text, "t")] == [
+        ("North America", "L"), ("Latin America", "L"), ("East Africa", "L"), ("Eastern Europe", "L"),
+        ("Southeast Asia", "L")]
