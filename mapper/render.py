@@ -297,15 +297,16 @@ def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dic
 
 
 def _search_layer(layers: Layers) -> dict:
-    """Points to search by name; names are escaped because leaflet-search shows them as HTML."""
+    """Points to search by name. Names are escaped because leaflet-search shows them as HTML, but not their
+    quotes: it matches what is typed against the escaped text, and "Xi'an" must find Xi'an."""
     feats = []
     for layer, label in (("crossings", "crossing"), ("hubs", "hub"), ("places", "place")):
         for _, r in layers.frames[layer].iterrows():
-            feats.append({"type": "Feature", "properties": {"name": esc(r["name"]), "kind": label},
+            feats.append({"type": "Feature", "properties": {"name": html.escape(str(r["name"]), quote=False), "kind": label},
                           "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
     for _, c in layers.frames["corridors"].iterrows():
         pt = c.geometry.interpolate(0.5, normalized=True)
-        feats.append({"type": "Feature", "properties": {"name": esc(c["name"]), "kind": "corridor"},
+        feats.append({"type": "Feature", "properties": {"name": html.escape(str(c["name"]), quote=False), "kind": "corridor"},
                       "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
     return {"type": "FeatureCollection", "features": feats}
 

@@ -107,6 +107,10 @@ def test_search_finds_a_place(built):
         page.locator(".leaflet-control-search input").press_sequentially("Selyat", delay=60)
         page.wait_for_timeout(600)
         assert "Selyatino" in page.locator(".leaflet-control-search .search-tooltip").inner_text()
+        page.locator(".leaflet-control-search input").fill("")
+        page.locator(".leaflet-control-search input").press_sequentially("Xi'an d", delay=60)  # a quote typed
+        page.wait_for_timeout(600)
+        assert "Xi'an dry port" in page.locator(".leaflet-control-search .search-tooltip").inner_text()
 
 
 # markup, and Jinja syntax: the map is rendered with Jinja templates, which must never evaluate document text
