@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -356,13 +355,13 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) 
 def _check_export_target(path: Path, single_file: bool) -> None:
     """Refuse an ``--out`` that writing would destroy or cannot use: a device, pipe or link (it would be
     replaced by a file), a folder where one file goes, a file where a folder of layers goes."""
-    if not os.path.lexists(path):
-        return
-    mode = os.lstat(path).st_mode
-    if single_file and not stat.S_ISREG(mode):
+    from mapper.outputs import file_kind
+
+    kind = file_kind(path)
+    if single_file and kind not in ("missing", "file"):
         raise InputError("--out must be a new or regular file for this format (not a folder, device, pipe or "
                          "link)", path=path)
-    if not single_file and not stat.S_ISDIR(mode):
+    if not single_file and kind not in ("missing", "folder"):
         raise InputError("--out must be a folder for this format (one file per layer goes in it)", path=path)
 
 

@@ -257,9 +257,9 @@ def country_names(root: Path) -> dict[str, dict]:
     return out
 
 
-@lru_cache(maxsize=4)
 def admin1_divisions(root: Path) -> list[dict]:
-    """The first-level divisions in ``geodata/admin1.tsv`` (none if the file is absent)."""
+    """The first-level divisions in ``geodata/admin1.tsv`` (none if the file is absent), with ``lat``,
+    ``lon`` and ``population`` as numbers and ``names`` as a list."""
     path = root / "geodata" / "admin1.tsv"
     if not path.exists():
         return []
@@ -267,14 +267,16 @@ def admin1_divisions(root: Path) -> list[dict]:
     rows = list(csv.DictReader(lines, delimiter="\t"))
     for i, rec in enumerate(rows, 1):
         try:
-            lat, lon, _ = float(rec["lat"]), float(rec["lon"]), int(rec["population"])
+            rec["lat"], rec["lon"], rec["population"] = float(rec["lat"]), float(rec["lon"]), int(rec["population"])
         except (KeyError, TypeError, ValueError):
-            lat = lon = float("nan")
-        if not rec.get("names") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            rec["lat"] = rec["lon"] = float("nan")
+        rec["names"] = [n for n in (rec.get("names") or "").split("|") if n]
+        if not rec["names"] or not (-90 <= rec["lat"] <= 90 and -180 <= rec["lon"] <= 180):
             raise DataError(f"row {i}: names, a population and lat, lon in range are required", path=path)
     return rows
 
 
+@lru_cache(maxsize=4)
 def country_outlines(root: Path) -> dict:
     """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""
     path = root / "geodata" / "countries.geojson"

@@ -12,7 +12,8 @@
   editing a data file never needs a rebuild: ``geodata/countries.toml``
   (country names), ``geodata/places/*.toml`` (border posts, ports, villages,
   regions, seas GeoNames lacks), the posts of ``corridors/crossings``,
-  ``geodata/aliases.toml`` (extra spellings of GeoNames places) and
+  ``geodata/aliases.toml`` (extra spellings of GeoNames places),
+  ``geodata/admin1.tsv`` (first-level divisions, generated from GeoNames) and
   ``geodata/countries.geojson`` (Natural Earth outlines, public domain, for a
   point inside each country).
 """
@@ -80,7 +81,7 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
-_FEMININE_HEADS = (" область", "область", "республика")  # nouns a feminine adjective names a region with
+_FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
 
 
@@ -265,10 +266,10 @@ def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 def _admin1_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
     """First-level divisions (states, provinces) from ``geodata/admin1.tsv`` (scripts/build_admin1.py)."""
     for rec in datafiles.admin1_divisions(data_dir):
-        yield (Entry(f"admin1:{rec['country']}.{rec['code']}", rec["name"], float(rec["lat"]), float(rec["lon"]),
-                     rec["country"], "A", "ADM1", int(rec["population"]), False, "",
+        yield (Entry(f"admin1:{rec['country']}.{rec['code']}", rec["name"], rec["lat"], rec["lon"],
+                     rec["country"], "A", "ADM1", rec["population"], False, "",
                      f"GeoNames admin1 (CC BY 4.0); point: its most populous place, {rec['seat']}", rec["code"]),
-               rec["names"].split("|"))
+               rec["names"])
 
 
 def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
@@ -534,7 +535,8 @@ class Gazetteer:
         return found
 
     def get(self, entry_id: str) -> Entry | None:
-        """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``)."""
+        """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``,
+        ``admin1:XX.code``)."""
         if entry_id in self.overlay.entries:
             return self.overlay.entries[entry_id]
         row = self._con.execute(

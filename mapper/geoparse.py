@@ -126,7 +126,6 @@ class _Name:
     obscure: bool  # only small populated places carry it (no country, region, curated place or city)
     noted: bool  # it is the own name of a city of note
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
-    noted_prior: float  # its prior()
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -215,9 +214,9 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it a first-level division's ("Atyrau region")
-_DIVISION_WORDS = (" region", " oblast", " province", " krai", " kray", " oblysy")
-_DIVISION_INITIALS = "".join(sorted({w[1] for w in _DIVISION_WORDS}))  # a quick test first
-_DIVISION_WORD = re.compile(r" (region|oblast|province|krai|kray|oblysy)\b")
+_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
+_DIVISION_INITIALS = "".join(sorted({w[0] for w in _DIVISION_WORDS}))  # a quick test first
+_DIVISION_WORD = re.compile(rf" ({'|'.join(_DIVISION_WORDS)})\b")
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2})\b")  # область, области, областью
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
@@ -244,7 +243,8 @@ class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml``."""
 
     def __init__(self, root=None) -> None:
-        data = datafiles.load_toml(datafiles.data_root(root) / "geodata" / "stopnames.toml")
+        geodata = datafiles.data_root(root) / "geodata"
+        data = datafiles.load_toml(geodata / "stopnames.toml")
 
         def words(section: str, key: str, fold: Callable[[str], str] = str.lower) -> set[str]:
             return {fold(w) for w in data.get(section, {}).get(key, [])}
@@ -259,12 +259,11 @@ class Lexicon:
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
-        census = datafiles.load_toml(datafiles.data_root(root) / "geodata" / "person_names.toml")["census"]
-        #: common given names and surnames (US Census): "Daniel Hamilton", "Paris Hilton" are people
+        census = datafiles.load_toml(geodata / "person_names.toml")["census"]
+        #: common given names (US Census): "Daniel Hamilton", "Paris Hilton" are people
         self.common_given_names = {normalize(w) for w in census["given_names"]}
-        common_surnames = {normalize(w) for w in census["surnames"]} | self.family_first
-        #: surnames read as such only right after a given name ("Austin Lincoln", "Jordan Washington")
-        self.surnames_after_given = {normalize(w) for w in census.get("surnames_after_given_names", [])}
+        #: given names of either list
+        self.any_given_names = self.given_names | self.common_given_names
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
         waters = data.get("waters", {})
@@ -285,7 +284,11 @@ class Lexicon:
         #: words that are no surname after a given name: those, titles, outlets, words places go with
         self.not_surnames = (self.not_in_names | self.titles | self.abbreviated_titles | set(self.outlets)
                              | self.feature_words | CONNECTORS)
-        self.surnames |= common_surnames - self.not_surnames
+        self.surnames |= ({normalize(w) for w in census["surnames"]} | self.family_first) - self.not_surnames
+        #: what reads as a surname right after a given name: those, and any common US one ("Austin Lincoln",
+        #: "Jordan Washington"), but no word places go with ("Victoria Lake", "Sydney Park")
+        self.surnames_after_given = self.surnames | (
+            {normalize(w) for w in census["surnames_after_given_names"]} - self.not_surnames)
 
 
 class Geoparser:
@@ -307,6 +310,7 @@ class Geoparser:
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
+        self._surnames_met: set[str] = set()  # keys a run's analysis showed as people's surnames
         # words before a run that rule out its first name, for a quick test before the exact one: their last
         # three letters, and those shorter
         blockers = self.lexicon.titles | self.lexicon.abbreviated_titles | set(self.lexicon.demonyms)
@@ -339,11 +343,16 @@ class Geoparser:
         found: list[_Candidate] = []
         mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
-        sea_tails = self.lexicon.sea_tails
+        sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            # quick tests first (this runs for every run): a sea adjective's ending, a Cyrillic last letter
-            tail = self._name_at_end(text, rs, word) if word[-3:] in sea_tails or word[-1] >= "\u0400" else None
+            # a name the run's last word makes with the text around it, which the run alone does not show;
+            # quick tests first, as this runs for every run
+            tail = None
+            if word[-3:] in sea_tails and word.endswith(sea_endings):  # "across the Caspian"
+                tail = self._sea_at_end(text, rs, word)
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(" обл", rs + len(word)):
+                tail = self._russian_division(text, rs, word)  # "Костанайской области"
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
@@ -392,8 +401,7 @@ class Geoparser:
                         continue
                 hint = ""
                 follower = text[end: end + 1]
-                if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS \
-                        and text.startswith(_DIVISION_WORDS, end):  # "Atyrau region"
+                if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS:  # "Atyrau region"
                     m, end = self._division(text, m, end)
                     follower = text[end: end + 1]
                 if follower == ",":
@@ -415,21 +423,10 @@ class Geoparser:
         name ("Atyrau region", "Sverdlovsk oblast"), when the gazetteer has it, and where it ends."""
         word = _DIVISION_WORD.match(text, end)
         if word is not None:
-            key = f"{m.name.key} {word.group(1).lower()}"
+            key = f"{m.name.key} {word.group(1)}"
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
         return m, end
-
-    def _name_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
-        """A name that a run's last word makes with the text around the run, which the run alone does not
-        show: a sea named by its adjective ("across the Caspian") or a Russian region ("Костанайской
-        области")."""
-        lex = self.lexicon
-        if run[-3:] in lex.sea_tails and run.endswith(lex.sea_endings):
-            return self._sea_at_end(text, rs, run)
-        if run[-1] >= "\u0400" and text.startswith(" обл", rs + len(run)):
-            return self._russian_division(text, rs, run)
-        return None
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -514,7 +511,7 @@ class Geoparser:
                     open_outlets.append(_OpenOutlet.at(run, t.start, names))
         rest = demonyms, tuple(outlets), tuple(open_outlets)
         self._asked_opening = self._asked_locative = False
-        self._surnames_met: set[str] = set()
+        self._surnames_met = set()
         plain = self._analyse_run(run, tokens, _DATELINE_LEAD if dateline else _WORD_LEAD)
         # the run read at a sentence start, and after a place word, where a filter asked
         asked = [(not dateline and self._asked_opening, _SENTENCE_LEAD),
@@ -644,7 +641,7 @@ class Geoparser:
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not _holds_place(entries, priors, areal, 0.85),
-                noted=noted, noted_entry=top[1] if noted else None, noted_prior=top[0],
+                noted=noted, noted_entry=top[1] if noted else None,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -716,14 +713,14 @@ class Geoparser:
             if (single and not country_name and self._name_like(text, prev)  # a surname after a given name
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
-                if titled or prev.key in lex.given_names or prev.key in lex.common_given_names:
+                if titled or prev.key in lex.any_given_names:
                     self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
                 return False
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return False  # "Victoria Nuland", "Florence Pugh"
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
-                                and (first.key in lex.surnames or first.key in lex.surnames_after_given)) \
+                                and first.key in lex.surnames_after_given) \
                 and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
             self._surnames_met.add(name.key)
             return False  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
@@ -790,14 +787,15 @@ class Geoparser:
         return lead in (_LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD)
 
     def _surname_after_given_name(self, text: str, tokens: list[_Token], j: int) -> bool:
-        """Whether ``tokens[j]``, just after a given name that a place also carries, is a surname: a
-        known surname, or a rare capitalised word that is no title, outlet, inflected verb of a title-case
-        headline ("Hosted", "Unveils") or word such places go with ("Harbour"), and names no area, no place
-        bigger than a village and no place of several words ("Sofia Gotse Delchev")."""
+        """Whether ``tokens[j]``, just after a given name, is a surname: one of
+        :attr:`Lexicon.surnames_after_given` ("Nuland", "Lincoln"), or a rare capitalised word that is no
+        title, outlet, inflected verb of a title-case headline ("Hosted", "Unveils") or word such places go
+        with ("Harbour"), and names no area, no place bigger than a village and no place of several words
+        ("Sofia Gotse Delchev")."""
         lex, zipf, nxt = self.lexicon, self.gazetteer.zipf, tokens[j]
         if text[tokens[j - 1].end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
             return False
-        if nxt.key in lex.surnames or nxt.key in lex.surnames_after_given:
+        if nxt.key in lex.surnames_after_given:
             return True
         if nxt.key in lex.not_surnames or zipf(nxt.key) >= SURNAME_ZIPF or _inflected(nxt.key, zipf):
             return False
@@ -919,14 +917,17 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
     top = name.noted_entry
+    floor, top_far = 0.0, False  # a namesake below floor is meant only on a cue, or near if top is far
+    if top is not None:
+        floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders:
-        if name.noted and not own and e.country != country_hint:
-            continue
         d = 1e9 if areal else distance[e.id]
-        if top is not None and e is not top and not areal and p < name.noted_prior - 0.1 \
-                and country_hint != e.country and demonym_hint != e.country \
-                and not (d <= NAMESAKE_NEAR_KM and p >= VILLAGE_PRIOR and distance.get(top.id, 1e9) >= NOTED_FAR_KM):
-            continue  # Rotterdam is not Rotterdam, New York because the text names the US
+        if top is not None and e.country != country_hint:
+            if not own:
+                continue
+            if e is not top and not areal and p < floor and demonym_hint != e.country \
+                    and not (top_far and d <= NAMESAKE_NEAR_KM and p >= VILLAGE_PRIOR):
+                continue  # Rotterdam is not Rotterdam, New York because the text names the US
         prox = 1.0 / (1.0 + d / 400.0) if d < 1e9 else 0.0
         s = 0.45 * p + 0.3 * (e.country in ctx) + 0.25 * prox
         if areal:

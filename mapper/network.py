@@ -108,6 +108,9 @@ def km_to(geom, lon: float, lat: float) -> float:
     return distance_km((lat, lon), (near.y, near.x))
 
 
+SLIVER_KM = 0.05  # a line's stretch in a country shorter than this is an outline's imprecision, not a visit
+
+
 class Countries:
     """Natural Earth outlines: which countries a line crosses, and for how long."""
 
@@ -171,14 +174,16 @@ class Countries:
             return self.iso[i]
         return ""
 
-    def split(self, line: LineString, stretches: list[tuple[str, float]] | None = None) -> dict[str, float]:
-        """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``. *stretches*:
-        :meth:`stretches` of *line*, when the caller has them already."""
+    def split(self, line: LineString, stretches: list[tuple[str, float]] | None = None,
+              length_km: float | None = None) -> dict[str, float]:
+        """Geodesic km of *line* in each country, in order of travel; the rest is ``sea``. *stretches* (its
+        :meth:`stretches`) and *length_km* (its geodesic length), when the caller has them already."""
         out: dict[str, float] = {}
         for iso, km in self.stretches(line) if stretches is None else stretches:
             out[iso] = out.get(iso, 0.0) + km
-        out = {iso: round(km, 3) for iso, km in out.items() if km > 0.05}
-        rest = geodesic_length_km(list(line.coords)) - sum(out.values())
+        out = {iso: round(km, 3) for iso, km in out.items() if km > SLIVER_KM}
+        total = geodesic_length_km(list(line.coords)) if length_km is None else length_km
+        rest = total - sum(out.values())
         if rest > 1.0:
             out[SEA] = round(rest, 3)
         return out
@@ -283,8 +288,8 @@ class Network:
                     if prev is None or km < prev["km"]:
                         stretches = self.countries.stretches(seg)
                         g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
-                                   corridor=c.id, countries=self.countries.split(seg, stretches),
-                                   stretches=[iso for iso, k in stretches if k > 0.05])
+                                   corridor=c.id, countries=self.countries.split(seg, stretches, km),
+                                   stretches=[iso for iso, k in stretches if k > SLIVER_KM])
         return g
 
     def find_node(self, name: str) -> str:

@@ -161,12 +161,29 @@ def publish(stage: Path, out: Path) -> list[Path]:
 
     files = [p.relative_to(stage) for p in sorted(stage.rglob("*")) if p.is_file()]
     for rel in [*files, Path(NAME)]:
-        target = out / rel
-        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
-            raise InputError("is in the way of an output (not a regular file): move it away", path=target)
+        if file_kind(out / rel) not in ("missing", "file"):
+            raise InputError("is in the way of an output (not a regular file): move it away", path=out / rel)
     write_text_atomic(out / JOURNAL, stage.name)
     _move(stage, out)
+    shutil.rmtree(stage, ignore_errors=True)
     return [out / rel for rel in files]
+
+
+def abandon(stage: Path, out: Path) -> None:
+    """Remove the staging folder of a build that failed, unless its publication began (the journal names
+    it): then :func:`settle` completes it."""
+    journal = out / JOURNAL
+    if not (journal.is_file() and journal.read_text(encoding="utf-8").strip() == stage.name):
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def file_kind(path: Path) -> str:
+    """What is at *path*, links not followed: "missing", "file", "folder" or "other" (a link, device,
+    pipe or socket, which writing a file there would replace)."""
+    if not os.path.lexists(path):
+        return "missing"
+    mode = os.lstat(path).st_mode
+    return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 
 def _move(stage: Path, out: Path) -> None:

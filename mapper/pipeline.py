@@ -187,10 +187,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     the build of exactly these inputs (see :mod:`mapper.outputs`; *force*
     rebuilds anyway).
     """
-    import shutil
-
     from mapper import datafiles
-    from mapper.outputs import finish, fingerprint, new_stage, output_lock, publish, replay, settle
+    from mapper.outputs import abandon, finish, fingerprint, new_stage, output_lock, publish, replay, settle
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -229,10 +227,12 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                     write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
                     (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
                     written = publish(stage, out)
-                finally:
-                    shutil.rmtree(stage, ignore_errors=True)  # gone once published; a killed build's stays
+                except BaseException:
+                    abandon(stage, out)
+                    raise
                 finish(out, inputs, written, recorder.messages)
-        except Exception as exc:  # read-only, full disk: nothing was replaced
+        except Exception as exc:  # read-only, full disk: the old build stays, or the next build completes the new
+
             if not _write_error(exc):
                 raise
             raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc})", path=out) from None
@@ -244,7 +244,7 @@ def _write_error(exc: Exception) -> bool:
     reports it (pyogrio is imported only by then: a skipped build never loads it)."""
     from pyogrio.errors import DataSourceError, FeatureError
 
-    return isinstance(exc, (OSError, DataSourceError, FeatureError)) and not isinstance(exc, InputError)
+    return isinstance(exc, (OSError, DataSourceError, FeatureError))
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,

@@ -120,17 +120,18 @@ class InitialView(MacroElement):
     _template = Template("""{% macro script(this, kwargs) %}
 (function (map, bounds) {
   var legend = document.getElementById("cm-legend");
-  if (legend && map.getSize().x < {{ this.narrow }}) legend.open = false;
+  if (legend && map.getSize().x < {{ this.NARROW_PX }}) legend.open = false;
   var right = legend && legend.open ? legend.offsetWidth + 20 : 10;
   map.fitBounds(bounds, {paddingTopLeft: [10, 10], paddingBottomRight: [right, 10]});
 })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
 {% endmacro %}""")
 
-    def __init__(self, bounds: list[list[float]], narrow: int = 720) -> None:
+    NARROW_PX = 720  # a window narrower than this starts with the legend closed
+
+    def __init__(self, bounds: list[list[float]]) -> None:
         super().__init__()
         self._name = "InitialView"
         self.bounds = bounds
-        self.narrow = narrow
 
 
 class Registry(MacroElement):

