@@ -452,6 +452,7 @@ class Gazetteer:
         self.max_words = lru_cache(maxsize=65536)(self._max_words)
         self.zipf = lru_cache(maxsize=262144)(self._zipf)
         self.by_key = lru_cache(maxsize=65536)(self._by_key)
+        self.meant_by = lru_cache(maxsize=65536)(self._meant_by)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cities: str | None = None,
@@ -521,6 +522,13 @@ class Gazetteer:
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]
                 break
+        return tuple(found)
+
+    def _meant_by(self, key: str) -> tuple[Entry, ...]:
+        """The entries a name in running text may mean: :attr:`by_key` less the border posts that only
+        borrow a nearby town's name ("Iletsk" in a text is Sol-Iletsk; ``geocode Iletsk`` still lists the
+        post) (use :attr:`meant_by`, cached)."""
+        found = self.by_key(key)
         return tuple(e for e in found if not _borrowed_post(e, found))
 
     def _carrying(self, key: str) -> list[Entry]:
@@ -559,17 +567,19 @@ class Gazetteer:
                 near: tuple[float, float] | None = None, limit: int = 5) -> list[tuple[Entry, float]]:
         """Ranked candidates for *name*: ``(entry, score)`` with score in 0..1.
 
-        Prominence ranks by default; *near* (lat, lon) favours close places.
+        Prominence ranks by default; *near* (lat, lon) favours close places. A border post that only
+        borrows a town's name comes after the places the name means (see :attr:`meant_by`).
         """
+        found = self.lookup(name, country)
         ranked = []
-        for e in self.lookup(name, country):
+        for e in found:
             score = prior(e)
             if near is not None:
                 d = distance_km(near, (e.lat, e.lon))
                 score = 0.35 * score + 0.65 * (1.0 / (1.0 + d / 250.0))
-            ranked.append((e, round(score, 4)))
-        ranked.sort(key=lambda t: (-t[1], t[0].id))
-        return ranked[:limit]
+            ranked.append((_borrowed_post(e, found), -round(score, 4), e.id, e))
+        ranked.sort(key=lambda t: t[:3])
+        return [(e, -score) for _, score, _, e in ranked[:limit]]
 
     def resolve_node(self, name: str, country: str) -> Entry:
         """The one place named *name* in *country*, for route chains; ambiguity is an error.

@@ -623,7 +623,7 @@ class Geoparser:
         """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
         name = self._names.get(key)
         if name is None:
-            entries = self.gazetteer.by_key(key)
+            entries = self.gazetteer.meant_by(key)
             priors = tuple(prior(e) for e in entries)
             areal = tuple(_areal(e) for e in entries)
             own = tuple(_own_name(e, key) for e in entries)
@@ -837,7 +837,7 @@ class Geoparser:
         words = phrase.split()
         longest = self.gazetteer.max_words(_norm(words[0])) if words else 0  # no name has more words
         for n in range(min(len(words), longest), 0, -1):
-            for e in self.gazetteer.by_key(normalize(" ".join(words[:n]))):
+            for e in self.gazetteer.meant_by(normalize(" ".join(words[:n]))):
                 if e.feature_code.startswith("PCL"):
                     return e.country
         return ""
