@@ -83,6 +83,8 @@ _RUSSIAN_CASE_ENDINGS = (
 
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
+_KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
+_MASCULINE_OBLIQUE = ("ого", "ому", "им", "ом")  # the endings of its -ский adjective then
 
 
 def russian_nominatives(key: str) -> list[str]:
@@ -103,6 +105,8 @@ def russian_nominatives(key: str) -> list[str]:
         adjectives = " ".join(_feminine_nominative(w) for w in head.split(" "))
         if adjectives != head:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in nouns]
+    if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
+        out.append(" ".join(_masculine_nominative(w) for w in head.split(" ")) + " краи")
     return out
 
 
@@ -112,6 +116,15 @@ def _feminine_nominative(word: str) -> str:
     for ending in _FEMININE_OBLIQUE:
         if word.endswith(ending) and len(word) > len(ending) + 2 and _CYRILLIC.match(word[-1]):
             return word[: -len(ending)] + "ая"
+    return word
+
+
+def _masculine_nominative(word: str) -> str:
+    """A Russian -ский adjective in the nominative ("алтайского", "красноярском" -> "алтайскии", as keys
+    write й); other words as they are."""
+    for ending in _MASCULINE_OBLIQUE:
+        if word.endswith(ending) and word[: -len(ending)].endswith("ск") and _CYRILLIC.match(word[-1]):
+            return word[: -len(ending)] + "ии"
     return word
 
 
@@ -503,8 +516,9 @@ class Gazetteer:
         first = "st" if first == "saint" else first  # keys write "saint …" as "st …" (fold_saint)
         row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone()
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
-        nominative = _feminine_nominative(first)  # "Костанайской области" starts as "Костанайская область"
-        return most if nominative == first else max(most, self._max_words(nominative))
+        # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
+        nominatives = {_feminine_nominative(first), _masculine_nominative(first)} - {first}
+        return max([most, *map(self._max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:
         """How common *word* is in English on the Zipf scale, 0 if unknown (use :attr:`zipf`, cached)."""

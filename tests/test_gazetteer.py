@@ -145,6 +145,32 @@ def test_russian_regions_named_by_an_adjective_and_oblast(parser):
         ("Костанайской области", "Kostanay Region"), ("Северо-Казахстанскую область", "North Kazakhstan Region")]
 
 
+def test_russian_krai_regions_in_any_case(parser):
+    """"Алтайского края", "в Красноярском крае", "Пермскому краю": a -ский adjective and край in any case are
+    the territory (Krasnoyarsk Krai, like Perm Krai, is named by ISO 3166-2's Russian name in admin1.tsv)."""
+    text = "Делегации Алтайского края и Пермскому краю. В Красноярском крае растет экспорт."
+    assert [(m.text, m.country, m.feature_class) for m in parser.parse(text, "t")] == [
+        ("Алтайского края", "RU", "A"), ("Пермскому краю", "RU", "A"), ("Красноярском крае", "RU", "A")]
+
+
+# divisions named in English the way news does, from ISO 3166-2 (GeoNames spells them "Brjansk",
+# "Krasnoyarskiy", "Sakha"): each with a point of the division (its most populous place)
+DIVISIONS_BY_ISO_NAMES = {
+    "Bryansk Oblast": ("RU", 53.27, 34.32), "Krasnoyarsk Krai": ("RU", 56.04, 92.93),
+    "Yakutia": ("RU", 62.03, 129.73), "Kuzbass": ("RU", 55.35, 86.09), "Perm Krai": ("RU", 58.01, 56.25),
+    "Nizhny Novgorod Oblast": ("RU", 56.33, 44.00), "Osh Oblast": ("KG", 40.53, 72.80),
+    "Kashkadarya": ("UZ", 38.86, 65.79), "West Azerbaijan Province": ("IR", 37.55, 45.08),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIVISIONS_BY_ISO_NAMES))
+def test_divisions_by_the_names_news_uses(parser, name):
+    country, lat, lon = DIVISIONS_BY_ISO_NAMES[name]
+    (m,) = parser.parse(f"Officials from {name} signed the agreement.", "t")
+    assert (m.text, m.country, m.feature_class) == (name, country, "A")
+    assert distance_km((m.lat, m.lon), (lat, lon)) < 5
+
+
 def test_border_passes_ports_and_waters_the_region_s_news_names(parser):
     """Places GeoNames' cities500 lacks, now curated with sourced points: China–Kyrgyzstan passes, Afghan
     border towns, Caspian and Black Sea ports, European rivers, seas and ranges."""
