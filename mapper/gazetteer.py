@@ -295,15 +295,10 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 
 def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
-    """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP).
-
-    Crossings whose point is derived from gazetteer places (``estimated_from``)
-    are left out: their posts are named after those places, which the
-    gazetteer already has at their true position.
-    """
+    """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP), estimated
+    points too ("Kairak", "Zhana Zhol" name nothing else); where a post bears the name of a town 10 to
+    100 km away, text means the town (:meth:`Gazetteer.meant_by`)."""
     for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
-        if rec.get("estimated_from"):
-            continue
         for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
             yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
                          "", f"corridors/crossings/{path.name}"), [post])
