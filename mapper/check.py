@@ -13,7 +13,7 @@ from shapely.geometry import Point
 
 from mapper import datafiles
 from mapper.documents import fold_whitespace, read_document
-from mapper.errors import InputError
+from mapper.errors import DataError, InputError
 from mapper.network import Network, km_to
 
 BORDER_TOLERANCE_KM = 5.0
@@ -86,6 +86,16 @@ def position_problems(net: Network) -> Iterator[str]:
             yield f"{datafiles.where(path, rec['id'])}: {d:.0f} km outside {iso}{hint}"
 
 
+def word_list_problems(root: Path) -> Iterator[str]:
+    """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) that do not load."""
+    from mapper.geoparse import Lexicon
+
+    try:
+        Lexicon(root)
+    except DataError as exc:
+        yield str(exc)
+
+
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
-    return [*citation_problems(net, docs_dir), *position_problems(net)]
+    return [*citation_problems(net, docs_dir), *position_problems(net), *word_list_problems(net.root)]

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from itertools import chain
 
@@ -213,10 +213,17 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
-# lower-case words after a name that make it a first-level division's ("Atyrau region")
+# lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
+# feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural division word makes each
+# name of a list a division ("the Aktobe and Kostanay regions")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
-_DIVISION_INITIALS = "".join(sorted({w[0] for w in _DIVISION_WORDS}))  # a quick test first
-_DIVISION_WORD = re.compile(rf" ({'|'.join(_DIVISION_WORDS)})\b")
+_PLURAL_DIVISION_WORDS = ("regions", "oblasts", "provinces")
+_FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
+                  "plateau", "hills", "canal")
+_NAME_WORDS = (*_PLURAL_DIVISION_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS)
+_DIVISION_INITIALS = "".join(sorted({w[0] for w in _NAME_WORDS}))  # a quick test first
+_DIVISION_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
+_LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е))\b")  # области, областью, края, крае
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
@@ -402,7 +409,7 @@ class Geoparser:
                 hint = ""
                 follower = text[end: end + 1]
                 if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS:  # "Atyrau region"
-                    m, end = self._division(text, m, end)
+                    m, end = self._division(text, m, end, found)
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
@@ -418,15 +425,31 @@ class Geoparser:
                 found.append(tail)
         return found
 
-    def _division(self, text: str, m: _Match, end: int) -> tuple[_Match, int]:
-        """*m* and its end, or the first-level division that *m*'s name and the lower-case word after it
-        name ("Atyrau region", "Sverdlovsk oblast"), when the gazetteer has it, and where it ends."""
+    def _division(self, text: str, m: _Match, end: int, found: list[_Candidate]) -> tuple[_Match, int]:
+        """*m* and its end, or the division or feature that *m*'s name and the lower-case word after it name
+        ("Atyrau region", "Sverdlovsk oblast", "the Altai mountains"), when the gazetteer has it, and where
+        it ends. Before a plural ("the Aktobe and Kostanay regions") the names of the list, *m* and those
+        just *found* before it, are each their division, and the spans stay the names."""
         word = _DIVISION_WORD.match(text, end)
-        if word is not None:
-            key = f"{m.name.key} {word.group(1)}"
+        if word is None:
+            return m, end
+        noun = word.group(1)
+        if noun not in _PLURAL_DIVISION_WORDS:
+            key = f"{m.name.key} {noun}"
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
-        return m, end
+            return m, end
+        singular = noun[:-1]
+        i, start = len(found), end - (m.end - m.start)
+        while i and text[found[i - 1][1]: start] in _LIST_GLUE:
+            i -= 1
+            f_start, f_end, f_match, f_hint = found[i]
+            key = f"{f_match.name.key} {singular}"
+            if self.gazetteer.has_key(key):
+                found[i] = (f_start, f_end, replace(f_match, name=self._name(key)), f_hint)
+            start = f_start
+        key = f"{m.name.key} {singular}"
+        return (replace(m, name=self._name(key)) if self.gazetteer.has_key(key) else m), end
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская

@@ -83,6 +83,7 @@ CASES = {
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
     "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
+    "word list broken": (_append("geodata/stopnames.toml", "x = {a = 1,\n}"), ["stopnames.toml", "invalid TOML"]),
     "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
 }
 
@@ -127,6 +128,17 @@ def test_check_reports_problems_with_exit_1(tmp_path, monkeypatch):
     monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
     result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
     assert result.exit_code == 1 and "quote not found" in result.stderr
+
+
+def test_check_loads_the_parser_s_word_lists(tmp_path, monkeypatch):
+    """A broken stopnames.toml failed only the next build; check names it too."""
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    CASES["word list broken"][0](root)
+    monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
+    assert result.exit_code == 1 and "stopnames.toml" in result.stderr and "invalid TOML" in result.stderr
 
 
 def test_out_is_a_file(tmp_path, gazetteer):

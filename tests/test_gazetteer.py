@@ -153,6 +153,41 @@ def test_russian_krai_regions_in_any_case(parser):
         ("Алтайского края", "RU", "A"), ("Пермскому краю", "RU", "A"), ("Красноярском крае", "RU", "A")]
 
 
+def test_a_plural_division_word_makes_each_name_of_the_list_a_division(parser):
+    """"the Abai and East Kazakhstan regions", "the Orenburg and Samara oblasts": each name is its region (the
+    Abai region was missed, the others were cities); "the Altai mountains" is the range, not a town."""
+    text = ("Semey and Oskemen are the capitals of the Abai and East Kazakhstan regions. Traders from the Aktobe, "
+            "Kostanay and North Kazakhstan regions met in the Orenburg and Samara oblasts. The Irtysh rises in "
+            "the Altai mountains.")
+    got = [(m.text, m.name, m.feature_class) for m in parser.parse(text, "t")]
+    assert got[:2] == [("Semey", "Semey", "P"), ("Oskemen", "Ust-Kamenogorsk", "P")]
+    assert [(t, n) for t, n, c in got[2:] if c == "A"] == [
+        ("Abai", "Abai Region"), ("East Kazakhstan", "East Kazakhstan Region"), ("Aktobe", "Aktobe Region"),
+        ("Kostanay", "Kostanay Region"), ("North Kazakhstan", "North Kazakhstan Region"),
+        ("Orenburg", "Orenburg Oblast"), ("Samara", "Samara Oblast")]
+    assert got[-1] == ("Altai mountains", "Altai Mountains", "T")
+
+
+def test_rivers_named_alone_after_the_and_central_asian_waters_and_ranges(parser):
+    """A river whose bare name a town also carries is the river after "the" and before a verb or
+    punctuation ("The Tobol flows past Kostanay"), the town elsewhere ("Ishim is a town"); reservoirs,
+    ranges and basins the region's news names are curated with sourced points."""
+    text = ("The Tobol flows past Kostanay to Tobolsk. The Ishim passes through Astana. Trucks crossed the Ural. "
+            "Ishim is a town in Tyumen oblast. The Amu Darya rises in the Pamirs. Karamay lies on the edge of "
+            "the Junggar Basin, far from the Hindu Kush and the Bukhtarma Reservoir.")
+    got = {(m.text, m.start): (m.name, m.feature_class) for m in parser.parse(text, "t")}
+    by_text = {}
+    for (t, _), v in sorted(got.items(), key=lambda kv: kv[0][1]):
+        by_text.setdefault(t, []).append(v)
+    assert by_text["Tobol"] == [("Tobol River", "H")]
+    assert by_text["Ishim"] == [("Ishim River", "H"), ("Ishim", "P")]
+    assert by_text["Ural"] == [("Ural River", "H")]
+    assert by_text["Pamirs"] == [("Pamir Mountains", "T")]
+    assert by_text["Junggar Basin"] == [("Junggar Basin", "T")]
+    assert by_text["Hindu Kush"] == [("Hindu Kush", "T")]
+    assert by_text["Bukhtarma Reservoir"] == [("Bukhtarma Reservoir", "H")]
+
+
 # divisions named in English the way news does, from ISO 3166-2 (GeoNames spells them "Brjansk",
 # "Krasnoyarskiy", "Sakha"): each with a point of the division (its most populous place)
 DIVISIONS_BY_ISO_NAMES = {
