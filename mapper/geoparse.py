@@ -123,7 +123,8 @@ class _Name:
     # for a name only areas carry ("Kazakhstan"), whom it resolves to depends on the cues alone: by the cues
     resolved_by_cues: dict[tuple, tuple[Entry | None, float]] | None
     prominent: bool  # some entry is a big place
-    obscure: bool  # only small populated places carry it (no country, region, curated place or city)
+    obscure: bool  # only small populated places carry it as their own name, if any does (no country, region,
+    # curated place or city: "Valley", whose city of note, The Valley, carries it only without its article)
     noted: bool  # it is the own name of a city of note
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
@@ -273,6 +274,7 @@ class Lexicon:
         self.any_given_names = self.given_names | self.common_given_names
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
+        self.landform_heads = words("words", "landform_heads")
         waters = data.get("waters", {})
         #: "the Caspian": sea adjectives read alone, with the key of the sea each names, and the words that may
         #: follow them (no noun: "the Caspian region" stays unread)
@@ -663,7 +665,7 @@ class Geoparser:
                 countries=tuple(e.country for e, _, _, _ in contenders),
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
-                obscure=bool(entries) and not _holds_place(entries, priors, areal, 0.85),
+                obscure=bool(entries) and not _holds_place(*_own_entries(entries, priors, areal, own), 0.85),
                 noted=noted, noted_entry=top[1] if noted else None,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
@@ -710,6 +712,9 @@ class Geoparser:
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
             return False  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
+        if nxt is not None and nxt.key in lex.landform_heads and text[tokens[last_i].end: nxt.start] == " " \
+                and not any(a or e.curated for e, a in zip(name.entries, name.areal)):
+            return False  # "Rasht Valley": a feature named after a town, not the town
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -1116,6 +1121,16 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
         if not beaten:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
+
+
+def _own_entries(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
+                 own: tuple[bool, ...]) -> tuple[tuple[Entry, ...], tuple[float, ...], tuple[bool, ...]]:
+    """(entries, priors, areal) less the GeoNames places that carry the name only as another name, if some
+    entry carries it as its own (countries, regions and curated places that carry it are kept: "US")."""
+    if not any(own) or all(own):
+        return entries, priors, areal
+    kept = [i for i, (e, a, o) in enumerate(zip(entries, areal, own)) if o or a or e.curated]
+    return tuple(entries[i] for i in kept), tuple(priors[i] for i in kept), tuple(areal[i] for i in kept)
 
 
 def _holds_place(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

@@ -453,3 +453,12 @@ def test_a_sentence_opening_the_is_no_part_of_a_name(parser):
     Hague" keeps its article, which belongs to it."""
     text = "The Volga cities look south. The United States and The Hague agreed."
     assert [m.text for m in parser.parse(text, "t")] == ["Volga", "United States", "The Hague"]
+
+
+def test_a_feature_named_after_a_far_town_is_not_the_town(parser):
+    """"the Rasht Valley" (Tajikistan) is not Rasht (Iran), nor "Valley" The Valley (Anguilla): a name before a
+    landform word is read only if it names an area, water or curated place; known wholes stay read."""
+    text = ("Trucks cross into Tajikistan through the Rasht Valley. Tourists visit Sayram Lake. "
+            "Boats sail on Balkhash Lake and the Kapchagay Reservoir.")
+    got = [(m.text, m.feature_class) for m in parser.parse(text, "t")]
+    assert got == [("Tajikistan", "A"), ("Balkhash Lake", "H"), ("Kapchagay Reservoir", "H")]
