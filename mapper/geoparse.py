@@ -64,6 +64,7 @@ CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many
 COMMON_WORD_ZIPF = 4.0
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
 VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
@@ -127,6 +128,10 @@ class _Name:
     # curated place or city: "Valley", whose city of note, The Valley, carries it only without its article)
     noted: bool  # it is the own name of a city of note
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
+    # a place that carries the name only as another (often former) name, with a prior below this, is not meant
+    # but on a "Name, Country" cue: the name's own bearers are far bigger ("Brest" is no Ukrainian village
+    # once called so); -1 when no place carries it as its own
+    other_name_floor: float
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -667,6 +672,7 @@ class Geoparser:
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not _holds_place(*_own_entries(entries, priors, areal, own), 0.85),
                 noted=noted, noted_entry=top[1] if noted else None,
+                other_name_floor=top[0] - RENAMED_PRIOR_GAP if top[1] is not None else -1.0,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -949,6 +955,8 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
     if top is not None:
         floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders:
+        if not own and p < name.other_name_floor and not areal and not e.curated and e.country != country_hint:
+            continue
         d = 1e9 if areal else distance[e.id]
         if top is not None and e.country != country_hint:
             if not own:

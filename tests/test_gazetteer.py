@@ -188,6 +188,25 @@ def test_rivers_named_alone_after_the_and_central_asian_waters_and_ranges(parser
     assert by_text["Bukhtarma Reservoir"] == [("Bukhtarma Reservoir", "H")]
 
 
+def test_border_villages_the_region_s_news_names(parser):
+    """Curated with the point their source states: Krasny Yar of Astrakhan Oblast (GeoNames has only
+    namesakes in Samara, Omsk and Tomsk oblasts), Sary-Tash, Marabda, Aqina."""
+    text = ("Trucks wait at Krasny Yar in Astrakhan oblast. From Irkeshtam the road descends to Sary-Tash. "
+            "The railway branches off at Marabda. A railway reaches Turkmenistan at Aqina.")
+    got = {m.text: (m.country, round(m.lat, 1), round(m.lon, 1)) for m in parser.parse(text, "t")}
+    assert got["Krasny Yar"] == ("RU", 46.5, 48.3)
+    assert got["Sary-Tash"][0] == "KG" and got["Marabda"][0] == "GE" and got["Aqina"][0] == "AF"
+
+
+def test_a_village_once_called_so_is_not_a_city_s_namesake(parser):
+    """"Brest" is the Belarusian city (or Brest, France), never the Ukrainian village GeoNames lists with
+    the former name Brest, whatever the text's other places: a place that carries a name only as another
+    name, ten times smaller than the biggest place whose own name it is, is not meant."""
+    text = "Trains from Brest reach Kremenchuk, Poltava and Kropyvnytskyi."
+    (brest,) = [m for m in parser.parse(text, "t") if m.text == "Brest"]
+    assert brest.name == "Brest" and brest.country in ("BY", "FR")
+
+
 # divisions named in English the way news does, from ISO 3166-2 (GeoNames spells them "Brjansk",
 # "Krasnoyarskiy", "Sakha"): each with a point of the division (its most populous place)
 DIVISIONS_BY_ISO_NAMES = {
