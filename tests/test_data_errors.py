@@ -101,14 +101,20 @@ def good_output(tmp_path_factory, gazetteer):
     return out
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, monkeypatch):
-    mutate, needles = CASES[case]
+def _mutated_project(tmp_path: Path, case: str, monkeypatch) -> Path:
+    """A copy of the project's data and seeds with the mutation of *case* applied, made the data home."""
     root = tmp_path / "project"
     for folder in ("geodata", "corridors", "seeds"):
         shutil.copytree(ROOT / folder, root / folder)
-    mutate(root)
+    CASES[case][0](root)
     monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    return root
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, monkeypatch):
+    needles = CASES[case][1]
+    root = _mutated_project(tmp_path, case, monkeypatch)
     before = _digest(good_output)
     result = CliRunner().invoke(cli, ["build", "--docs", str(root / "seeds"), "--out", str(good_output)])
     assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
@@ -121,22 +127,14 @@ def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, 
 
 
 def test_check_reports_problems_with_exit_1(tmp_path, monkeypatch):
-    root = tmp_path / "project"
-    for folder in ("geodata", "corridors", "seeds"):
-        shutil.copytree(ROOT / folder, root / folder)
-    CASES["quote not in document"][0](root)
-    monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    root = _mutated_project(tmp_path, "quote not in document", monkeypatch)
     result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
     assert result.exit_code == 1 and "quote not found" in result.stderr
 
 
 def test_check_loads_the_parser_s_word_lists(tmp_path, monkeypatch):
     """A broken stopnames.toml failed only the next build; check names it too."""
-    root = tmp_path / "project"
-    for folder in ("geodata", "corridors", "seeds"):
-        shutil.copytree(ROOT / folder, root / folder)
-    CASES["word list broken"][0](root)
-    monkeypatch.setenv("CORRIDOR_MAPPER_HOME", str(root))
+    root = _mutated_project(tmp_path, "word list broken", monkeypatch)
     result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
     assert result.exit_code == 1 and "stopnames.toml" in result.stderr and "invalid TOML" in result.stderr
 
