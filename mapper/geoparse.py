@@ -220,10 +220,10 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
-# feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural division word makes each
-# name of a list a division ("the Aktobe and Kostanay regions")
+# feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
+# that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
-_PLURAL_DIVISION_WORDS = ("regions", "oblasts", "provinces")
+_PLURAL_DIVISION_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal")
 _NAME_WORDS = (*_PLURAL_DIVISION_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS)
@@ -250,6 +250,9 @@ _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
 _DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
 # a place word before the run ("in Paris Macron said"), on the same line or the line before
 _LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
+# a preposition that puts a place after it: the surname of a person met in the text is the place there
+# ("Daniyar Semey ... trains in Semey"; not "according to Henderson")
+_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:in|at|near|via|into|across)[ \n]$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))})[ \n]$", re.IGNORECASE)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -267,6 +270,7 @@ class Lexicon:
         self.org_prefixes = words("organisations", "prefixes")
         self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
+        self.venue_heads = words("organisations", "venue_heads")
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         self.surnames = words("persons", "surnames", normalize)
@@ -690,7 +694,8 @@ class Geoparser:
                 return False
             if not (b.raw[0].isupper() or b.key in CONNECTORS):
                 return False
-        return not span[-1].key in CONNECTORS
+        last = span[-1]
+        return last.key not in CONNECTORS or last.raw[0].isupper()  # "Mari El", not "Bosnia and"
 
     def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int, name: _Name) -> bool:
         """Context filters within a run: is this capitalised name a place here?"""
@@ -718,9 +723,11 @@ class Geoparser:
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
             return False  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
-        if nxt is not None and nxt.key in lex.landform_heads and text[tokens[last_i].end: nxt.start] == " " \
-                and not any(a or e.curated for e, a in zip(name.entries, name.areal)):
-            return False  # "Rasht Valley": a feature named after a town, not the town
+        if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
+            if nxt.key in lex.landform_heads and not any(a or e.curated for e, a in zip(name.entries, name.areal)):
+                return False  # "Rasht Valley": a feature named after a town, not the town
+            if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
+                return False  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -884,7 +891,8 @@ class Geoparser:
         cands = self._recognise(page)
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
             cands = [c for c in cands if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
-                                             and not c[2].name.country_name)]
+                                             and not c[2].name.country_name
+                                             and not _PLACE_PREPOSITION.search(text, max(0, c[0] - 8), c[0]))]
         paired = _town_region_pairs(text, cands)
         names = {m.name.key: m.name for start, _, m, _ in cands if start not in paired}.values()
         # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,

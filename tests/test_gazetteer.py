@@ -166,6 +166,8 @@ def test_a_plural_division_word_makes_each_name_of_the_list_a_division(parser):
         ("Kostanay", "Kostanay Region"), ("North Kazakhstan", "North Kazakhstan Region"),
         ("Orenburg", "Orenburg Oblast"), ("Samara", "Samara Oblast")]
     assert got[-1] == ("Altai mountains", "Altai Mountains", "T")
+    canals = [(m.text, m.name) for m in parser.parse("The Suez and Panama canals reported lower transits.", "t")]
+    assert canals[0] == ("Suez", "Suez Canal")
 
 
 def test_rivers_named_alone_after_the_and_central_asian_waters_and_ranges(parser):
@@ -214,6 +216,9 @@ DIVISIONS_BY_ISO_NAMES = {
     "Yakutia": ("RU", 62.03, 129.73), "Kuzbass": ("RU", 55.35, 86.09), "Perm Krai": ("RU", 58.01, 56.25),
     "Nizhny Novgorod Oblast": ("RU", 56.33, 44.00), "Osh Oblast": ("KG", 40.53, 72.80),
     "Kashkadarya": ("UZ", 38.86, 65.79), "West Azerbaijan Province": ("IR", 37.55, 45.08),
+    # romanized from the Russian name; a name ending in a capitalised connector word
+    "Zabaykalsky Krai": ("RU", 52.03, 113.50), "Primorsky Krai": ("RU", 43.11, 131.87),
+    "Mari El": ("RU", 56.64, 47.89),
 }
 
 

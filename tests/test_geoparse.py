@@ -462,3 +462,12 @@ def test_a_feature_named_after_a_far_town_is_not_the_town(parser):
             "Boats sail on Balkhash Lake and the Kapchagay Reservoir.")
     got = [(m.text, m.feature_class) for m in parser.parse(text, "t")]
     assert got == [("Tajikistan", "A"), ("Balkhash Lake", "H"), ("Kapchagay Reservoir", "H")]
+
+
+def test_venues_keep_their_city_not_a_namesake_of_their_name(parser):
+    """"the Almaty Arena" stands in Almaty; "the Zhaiyk Arena", "the Pushkin House", "the Barys Arena" are
+    named after a river, a poet, a club (not the Ural, Pushkin town, Barysh); "Arena" is no town in Italy."""
+    text = ("Concert at the Almaty Arena tonight; Tokayev spoke at the Zhaiyk Arena. The Pushkin House in Uralsk "
+            "reopened. Fans cheered at the Barys Arena.")
+    got = [m.text for m in parser.parse(text, "t")]
+    assert got == ["Almaty", "Uralsk"]
