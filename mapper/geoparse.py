@@ -1112,10 +1112,11 @@ class _Page:
 def _own_name(entry: Entry, key: str) -> bool:
     """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
     city, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for Santiago de Cuba;
-    not "Minsk" for Mińsk Mazowiecki), rather than another name of it (a former one: "Samarkand" for
-    Temirtau)."""
+    not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for Shalqar; not "Aksu" for Aqsu, China), rather than
+    another name of it (a former one: "Samarkand" for Temirtau)."""
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
-    return own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
+    return (own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
+            or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
 
 
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

@@ -471,3 +471,13 @@ def test_venues_keep_their_city_not_a_namesake_of_their_name(parser):
             "reopened. Fans cheered at the Barys Arena.")
     got = [m.text for m in parser.parse(text, "t")]
     assert got == ["Almaty", "Uralsk"]
+
+
+def test_a_kazakh_q_spelt_k_is_the_place_s_own_name(parser):
+    """GeoNames writes Shalqar (Aktobe region, the railway town) and a West Kazakhstan village Shalkar:
+    "Shalkar" is both places' own name, so nearness decides; a Chinese Aqsu does not become Aksu's own."""
+    (shalkar, _) = [m for m in parser.parse("The Beineu–Shalkar and Shalkar–Zhezkazgan lines opened.", "t")
+                    if m.text == "Shalkar"]
+    assert round(shalkar.lon) == 60, shalkar
+    (aksu,) = [m for m in parser.parse("Kazakhstan plans to expand ferroalloy output in Aksu.", "t") if m.text == "Aksu"]
+    assert aksu.country == "KZ", aksu
