@@ -226,7 +226,8 @@ _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
 _PLURAL_DIVISION_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal")
-_NAME_WORDS = (*_PLURAL_DIVISION_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS)
+_PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_NAME_WORDS = (*_PLURAL_DIVISION_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
 _DIVISION_INITIALS = "".join(sorted({w[0] for w in _NAME_WORDS}))  # a quick test first
 _DIVISION_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
@@ -271,6 +272,7 @@ class Lexicon:
         self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
         self.venue_heads = words("organisations", "venue_heads")
+        self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         self.surnames = words("persons", "surnames", normalize)
@@ -420,7 +422,10 @@ class Geoparser:
                 hint = ""
                 follower = text[end: end + 1]
                 if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS:  # "Atyrau region"
-                    m, end = self._division(text, m, end, found)
+                    divided = self._division(text, m, end, found)
+                    if divided is None:
+                        continue  # "Urals crude"
+                    m, end = divided
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
@@ -436,15 +441,18 @@ class Geoparser:
                 found.append(tail)
         return found
 
-    def _division(self, text: str, m: _Match, end: int, found: list[_Candidate]) -> tuple[_Match, int]:
+    def _division(self, text: str, m: _Match, end: int, found: list[_Candidate]) -> tuple[_Match, int] | None:
         """*m* and its end, or the division or feature that *m*'s name and the lower-case word after it name
         ("Atyrau region", "Sverdlovsk oblast", "the Altai mountains"), when the gazetteer has it, and where
         it ends. Before a plural ("the Aktobe and Kostanay regions") the names of the list, *m* and those
-        just *found* before it, are each their division, and the spans stay the names."""
+        just *found* before it, are each their division, and the spans stay the names. None for an oil
+        grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude")."""
         word = _DIVISION_WORD.match(text, end)
         if word is None:
             return m, end
         noun = word.group(1)
+        if noun in _PRODUCT_WORDS:
+            return None if m.name.key in self.lexicon.crude_grades else (m, end)
         if noun not in _PLURAL_DIVISION_WORDS:
             key = f"{m.name.key} {noun}"
             if self.gazetteer.has_key(key):

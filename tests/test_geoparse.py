@@ -481,3 +481,11 @@ def test_a_kazakh_q_spelt_k_is_the_place_s_own_name(parser):
     assert round(shalkar.lon) == 60, shalkar
     (aksu,) = [m for m in parser.parse("Kazakhstan plans to expand ferroalloy output in Aksu.", "t") if m.text == "Aksu"]
     assert aksu.country == "KZ", aksu
+
+
+def test_oil_grades_and_clubs_named_after_places(parser):
+    """"Urals crude", "Brent crude" are grades (not the Urals, nor Brent, Alabama), while "Kashagan crude"
+    comes from the Kashagan field; "FC Tobol" is a club."""
+    text = ("Urals crude traded at a discount to Brent crude at Primorsk. Kashagan crude goes to Europe. "
+            "FC Tobol beat FC Ural in Kostanay.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Primorsk", "Kashagan", "Europe", "Kostanay"]
