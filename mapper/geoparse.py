@@ -64,6 +64,7 @@ CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many
 COMMON_WORD_ZIPF = 4.0
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
 RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
 VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
@@ -869,9 +870,10 @@ class Geoparser:
             and self._name(other.key).obscure
 
     def _name_like(self, text: str, tok: _Token, rarer_than: float = NAME_ZIPF) -> bool:
-        """A capitalised rare word that is not a place, demonym or sentence opener: part of a person's name."""
+        """A capitalised rare word that is not a place, demonym, word places go with ("Baikonur Cosmodrome") or
+        sentence opener: part of a person's name."""
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
-                and tok.key not in self.lexicon.never
+                and tok.key not in self.lexicon.never and tok.key not in self.lexicon.feature_words
                 and not self.gazetteer.has_key(tok.key) and tok.key not in CONNECTORS
                 and tok.key not in self.lexicon.org_heads and not self._opens_sentence(text, tok.start)
                 and self.gazetteer.zipf(tok.key) < rarer_than)
@@ -1000,8 +1002,11 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
         nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
         # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
-        if not nothing_else and not name.distinctive and ((not named and best_d > 2500 and best_p < 0.78)
-                                                          or (best_d > 1500 and best_p < 0.6)):
+        # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
+        # not "Года", a Russian word that is also a Japanese town's other name)
+        sole_town = name.anchor is best and best_p >= SOLE_TOWN_PRIOR and name.own[0]
+        if not nothing_else and not name.distinctive and not sole_town and (
+                (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
             return None, 0.0  # an obscure namesake far from everything the text is about
         # (a text that names no other place or country gives nothing to be far from: kept)
     return best, round(min(1.0, best_s), 3)

@@ -105,6 +105,7 @@ _RUSSIAN_KIND = {"край": "Krai", "область": "Oblast"}
 LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "вилояти", "облусу", "welaýaty")
 _ISO_NAME = re.compile(r"\s*([^,]+?) \(([a-z0-9]+)\)(?:,|$)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_REPUBLIC_OF = re.compile(r"^(?:Autonomous )?Republic of ")
 _KIND_IN_KEY = re.compile(r"^(?:respublika |republic of )|(?: oblast| oblast'| oblasti| oblysy| kraj| krai| kray"
                           r"| region| province| respublika| republic| sheng| shi| viloyati| avtonomnyj okrug"
                           r"| avtonomnyy okrug| autonomous okrug| city| territory)$")
@@ -182,8 +183,10 @@ def _iso_spellings(cc: str, sub: dict, geonames_name: str) -> tuple[list[str], l
     for name, language in sub["names"]:
         if any(ch in name for ch in "[]()—/") or len(name.split()) > 4:
             continue
-        if language == "eng" and _english_name(name, official):
-            names.append(name)
+        if language == "iso" and "," not in name and "'" not in name and len(name.split()) == 1:
+            names.append(name)  # ISO's own romanization of a one-word name: "Lōgar" (GeoNames: Lowgar)
+        elif language == "eng" and _english_name(bare := _REPUBLIC_OF.sub("", name), official):
+            names += dict.fromkeys([name, bare])  # "Adjara" of "Autonomous Republic of Adjara"
             if not KIND_WORDS & set(name.lower().split()):  # not "Republic of Adygea Republic"
                 explicit += [p.format(name) for p in patterns]
         elif language in LOCAL_LANGUAGES and not set(name.lower().split()) <= set(LOCAL_KIND_WORDS):
