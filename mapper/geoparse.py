@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
 
@@ -65,6 +66,8 @@ COMMON_WORD_ZIPF = 4.0
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
+SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
+EXONYM_ZIPF = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
 RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
 VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
@@ -131,8 +134,10 @@ class _Name:
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
     # a place that carries the name only as another (often former) name, with a prior below this, is not meant
     # but on a "Name, Country" cue: the name's own bearers are far bigger ("Brest" is no Ukrainian village
-    # once called so); -1 when no place carries it as its own
+    # once called so), or bigger at all when the name is rare in English, so no English exonym ("Constanta"
+    # is Constanța, not Konstanz, which Romanian calls so); -1 when no place carries it as its own
     other_name_floor: float
+    spelt_so: frozenset[str]  # ids of the places whose own name is another spelling of it ("Şirvan", "Shirvan")
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -685,7 +690,9 @@ class Geoparser:
                 prominent=any(p >= 0.85 for p in priors),
                 obscure=bool(entries) and not _holds_place(*_own_entries(entries, priors, areal, own), 0.85),
                 noted=noted, noted_entry=top[1] if noted else None,
-                other_name_floor=top[0] - RENAMED_PRIOR_GAP if top[1] is not None else -1.0,
+                other_name_floor=-1.0 if top[1] is None else top[0] - (
+                    RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0),
+                spelt_so=frozenset(e.id for e, o in zip(entries, own) if not o and _spelt_alike(e, key)),
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -973,7 +980,8 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
     if top is not None:
         floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders:
-        if not own and p < name.other_name_floor and not areal and not e.curated and e.country != country_hint:
+        if not own and p < name.other_name_floor and not areal and not e.curated and e.country != country_hint \
+                and e.id not in name.spelt_so:
             continue
         d = 1e9 if areal else distance[e.id]
         if top is not None and e.country != country_hint:
@@ -1151,6 +1159,12 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
         if not beaten:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
+
+
+def _spelt_alike(entry: Entry, key: str) -> bool:
+    """Whether *entry*'s own name and the name *key* are one name spelt two ways ("Şirvan" and "Shirvan",
+    "Shalqar" and "Shalkar"), not two names ("Konstanz" and "Constanta", "Aktau" and "Shevchenko")."""
+    return SequenceMatcher(None, _norm(entry.name), key).ratio() >= SPELLING_RATIO
 
 
 def _own_entries(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

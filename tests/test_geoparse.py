@@ -500,3 +500,16 @@ def test_round_six_misses(parser):
     got = {m.text: (m.country, m.feature_class) for m in parser.parse(text, "t")}
     assert got == {"Batumi": ("GE", "P"), "Adjara": ("GE", "A"), "Logar": ("AF", "A"),
                    "Baikonur": ("KZ", "P"), "Gulf": ("", "H")}
+
+
+def test_a_name_rare_in_english_is_not_a_smaller_place_s_other_name(parser):
+    """"Constanța" in a text that names Germany is the Romanian port, not Konstanz, which Romanian calls
+    Constanța: a place that carries a name rare in English only as another name, and is smaller than the
+    place whose own name it is, is not meant; "Hanover", an English exonym, stays Hannover; "Shirvan",
+    another spelling of Şirvan's own name, stays a contender."""
+    got = {m.text: m.country for m in parser.parse(
+        "Grain from Constanța goes to Germany. Trains from Hanover reach Berlin.", "t")}
+    assert got["Constanța"] == "RO" and got["Hanover"] == "DE"
+    (shirvan,) = [m for m in parser.parse("Trains run west from Alat through Shirvan and Ganja.", "t")
+                  if m.text == "Shirvan"]
+    assert shirvan.country == "AZ"
