@@ -648,12 +648,8 @@ class Geoparser:
             return False
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
-            if sep in ("-", "‐", "‑"):
-                other = tokens[n]
-                if (other.raw[0].isupper() and not self.gazetteer.has_key(other.key)
-                        and other.key not in self.lexicon.demonyms and other.key not in CONNECTORS
-                        and self.gazetteer.zipf(other.key) < COMMON_WORD_ZIPF):
-                    return True
+            if sep in ("-", "‐", "‑") and self._name_like(text, tokens[n], COMMON_WORD_ZIPF):
+                return True
         return False
 
     def _longest_name(self, text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
