@@ -906,12 +906,13 @@ class Geoparser:
             cands = [c for c in cands if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
                                              and not c[2].name.country_name
                                              and not _PLACE_PREPOSITION.search(text, max(0, c[0] - 8), c[0]))]
-        paired = _town_region_pairs(text, cands)
-        names = {m.name.key: m.name for start, _, m, _ in cands if start not in paired}.values()
-        # the countries the text names, with how many names of it say so ("Name, Country" cues, countries,
-        # unambiguous places, "Town, Region" pairs)
-        ctx_countries = Counter(hint for start, _, _, hint in cands if hint and start not in paired)
-        ctx_countries.update(e.country for e in paired.values() if e.feature_class == "A")
+        divisions = _town_region_pairs(text, cands)
+        if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
+            cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
+        names = {m.name.key: m.name for _, _, m, _ in cands}.values()
+        # the countries the text names, with how many names of it say so ("Name, Country" and "Town, Region"
+        # cues, countries, unambiguous places)
+        ctx_countries = Counter(hint[:2] for _, _, _, hint in cands if hint)
         anchors: dict[str, tuple[float, float, float]] = {}
         points: dict[str, tuple[float, float, float]] = {}  # every entry that may be meant, with a point
         for name in names:
@@ -929,7 +930,7 @@ class Geoparser:
         for start, end, match, hint in cands:
             demonym = page.demonym_before(start) if demonyms else ""
             rkey = (match.name.key, hint, demonym)
-            found = (paired[start], 1.0) if start in paired else resolved.get(rkey)
+            found = resolved.get(rkey)
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
             e, score = found
@@ -940,34 +941,34 @@ class Geoparser:
 
 
 
-def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, Entry]:
+def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     """Where a town's name is followed by ", " and the name of a first-level division that holds a town of
-    that name ("Atlanta, Georgia", "Paris, Texas", "Birmingham, England"): the entries both mean, by their
-    mention's start (the biggest such town)."""
-    paired: dict[int, Entry] = {}
+    that name ("Atlanta, Georgia", "Paris, Texas", "Birmingham, England"): the cue both names get, by their
+    mention's start, the division's country and admin1 code ("US.TX")."""
+    cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
         if r_start != end + 2 or text[end] != ",":
             continue
         for r in region.name.entries:
-            if r.feature_code != "ADM1" or not r.admin1:
-                continue
-            towns = [e for e in town.name.entries if e.feature_class == "P" and e.country == r.country
-                     and e.admin1 == r.admin1]
-            if towns:
-                paired[start], paired[r_start] = max(towns, key=prior), r
+            if r.feature_code == "ADM1" and r.admin1 and any(
+                    e.feature_class == "P" and e.country == r.country and e.admin1 == r.admin1
+                    for e in town.name.entries):
+                cues[start] = cues[r_start] = f"{r.country}.{r.admin1}"
                 break
-    return paired
+    return cues
 
 
-def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
+def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
                 distance: dict[str, float]) -> tuple[Entry | None, float]:
     """The entry that best fits the document, and its score rounded to 3 decimals.
 
     The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
     say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
-    nearest), "Name, Country" and demonym cues, and whether the name is the entry's own. An obscure
-    namesake far from everything the text names is dropped (None), unless its name is distinctive.
+    nearest), "Name, Country" (*hint* "CC") and "Town, Region" (*hint* "CC.admin1") cues, demonyms, and
+    whether the name is the entry's own. An obscure namesake far from everything the text names is
+    dropped (None), unless its name is distinctive.
     """
+    country_hint, _, division_hint = hint.partition(".")
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
@@ -992,6 +993,8 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
             s += 0.2
         if country_hint:
             s += 0.5 if e.country == country_hint else -0.5
+            if division_hint and e.admin1 == division_hint and e.country == country_hint:
+                s += 0.5  # "Paris, Texas": the Paris of Texas; "Texas" the state
         if demonym_hint and e.country == demonym_hint:
             s += 0.3
         if e.curated:
@@ -1016,19 +1019,19 @@ def _best_entry(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[
     return best, round(min(1.0, best_s), 3)
 
 
-def _resolve(name: _Name, country_hint: str, demonym_hint: str, ctx: Counter[str],
+def _resolve(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
              distance: dict[str, float]) -> tuple[Entry | None, float]:
     """:func:`_best_entry`, remembered by the cues for names only areas carry (their entries have
     no distance to weigh: what the text names and its cues decide)."""
     memo = name.resolved_by_cues
     if memo is None:
-        return _best_entry(name, country_hint, demonym_hint, ctx, distance)
-    cues = (country_hint, demonym_hint, *map(ctx.__contains__, name.countries))
+        return _best_entry(name, hint, demonym_hint, ctx, distance)
+    cues = (hint, demonym_hint, *map(ctx.__contains__, name.countries))
     found = memo.get(cues)
     if found is None:
         if len(memo) > _CUES_PER_NAME:
             memo.clear()
-        found = memo[cues] = _best_entry(name, country_hint, demonym_hint, ctx, distance)
+        found = memo[cues] = _best_entry(name, hint, demonym_hint, ctx, distance)
     return found
 
 
