@@ -1,4 +1,5 @@
-"""Validate data against the documents and the map: citations, positions, borders.
+"""Validate data against the documents and the map: citations, positions, borders, and that the
+parser's word lists load.
 
 ``problems()`` returns one line per problem (file, line or id, what is wrong).
 ``corridor-mapper check`` prints them; ``build`` refuses to run on the first.

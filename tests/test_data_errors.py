@@ -83,6 +83,8 @@ CASES = {
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
     "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
+    "word list shaped wrong": (_sub("geodata/stopnames.toml", 'prefixes = ["air", "mv", "fc", "fk", "hc", "bc", "pfc"]',
+                                    "prefixes = 5"), ["stopnames.toml", "malformed word lists"]),
     "word list broken": (_append("geodata/stopnames.toml", "x = {a = 1,\n}"), ["stopnames.toml", "invalid TOML"]),
     "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
 }
