@@ -304,6 +304,7 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                          "", f"corridors/crossings/{path.name}"), [post])
 
 
+CURATED_BONUS = 0.05  # a curated place, checked for the field, outranks a GeoNames namesake of its size
 POST_NAMESAKE_KM = (10.0, 100.0)  # a town this far from a border post that bears its name is what the name means
 
 
@@ -576,13 +577,14 @@ class Gazetteer:
                 near: tuple[float, float] | None = None, limit: int = 5) -> list[tuple[Entry, float]]:
         """Ranked candidates for *name*: ``(entry, score)`` with score in 0..1.
 
-        Prominence ranks by default; *near* (lat, lon) favours close places. A border post that only
+        Prominence ranks by default (a curated place a little ahead: :data:`CURATED_BONUS`); *near*
+        (lat, lon) favours close places. A border post that only
         borrows a town's name comes after the places the name means (see :attr:`meant_by`).
         """
         found = self.lookup(name, country)
         ranked = []
         for e in found:
-            score = prior(e)
+            score = min(1.0, prior(e) + CURATED_BONUS * e.curated)
             if near is not None:
                 d = distance_km(near, (e.lat, e.lon))
                 score = 0.35 * score + 0.65 * (1.0 / (1.0 + d / 250.0))

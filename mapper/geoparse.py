@@ -37,7 +37,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import Entry, Gazetteer, fold_saint, normalize, prior
+from mapper.gazetteer import CURATED_BONUS, Entry, Gazetteer, fold_saint, normalize, prior
 from mapper.geo import EARTH_RADIUS_KM
 
 MAX_TOKENS = 6
@@ -1016,7 +1016,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         if demonym_hint and e.country == demonym_hint:
             s += 0.3
         if e.curated:
-            s += 0.05
+            s += CURATED_BONUS
         if own:
             s += OWN_NAME_BONUS
         if s > best_s or (s == best_s and best is not None and e.id < best.id):

@@ -259,3 +259,10 @@ def test_continents_parts_are_regions(parser):
     assert [(m.text, m.feature_class) for m in parser.parse(text, "t")] == [
         ("North America", "L"), ("Latin America", "L"), ("East Africa", "L"), ("Eastern Europe", "L"),
         ("Southeast Asia", "L")]
+
+
+def test_geocode_puts_a_curated_place_ahead_of_a_namesake_of_its_size(gazetteer):
+    """"Alat" is the Azerbaijani port the corridor data uses, before Olot, Uzbekistan (13,000 people), as the
+    parser weighs it; "Port of Baku" names it too."""
+    assert gazetteer.geocode("Alat")[0][0].id == "place:alat"
+    assert gazetteer.geocode("Port of Baku")[0][0].id == "place:alat"
