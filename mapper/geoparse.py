@@ -67,6 +67,7 @@ COMMON_WORD_ZIPF = 4.0
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
+NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
 SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
 EXONYM_ZIPF = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
 RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
@@ -546,11 +547,14 @@ class Geoparser:
         return info
 
     def _cut_at_and(self, run: str) -> list[tuple[int, str]]:
-        """*run* cut at each "and" that joins two names: the pieces, each with its start."""
+        """*run* cut at each "and" that joins two names: the pieces, each with its start. An "and" after a
+        word that names nothing is inside a name ("Magnitogorsk Iron and Steel Works", read whole so that
+        its head noun is seen), as is one inside a place's name ("Bosnia and Herzegovina")."""
         heads, start, cuts = self.gazetteer.and_heads, 0, []
         for m in _AND.finditer(run):
             last = _PREVIOUS_WORD.search(run, max(start, m.start() - 40), m.start())  # heads are short words
-            if last is None or _norm(last.group()) not in heads:
+            word = _norm(last.group()) if last is not None else ""
+            if last is None or (word not in heads and self.gazetteer.has_key(word)):
                 cuts.append((start, run[start: m.start()]))
                 start = m.end()
         cuts.append((start, run[start:]))
@@ -988,6 +992,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     """
     country_hint, _, division_hint = hint.partition(".")
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
+    near_town, near_town_s = None, -1.0  # the best-scoring town of some size near the text's places
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
     top = name.noted_entry
@@ -1021,6 +1026,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             s += OWN_NAME_BONUS
         if s > best_s or (s == best_s and best is not None and e.id < best.id):
             best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
+        if p >= SOLE_TOWN_PRIOR and d <= NEAR_TOWN_KM and s > near_town_s:
+            near_town, near_town_s = e, s
     if best is None:
         return None, 0.0
     if not best_areal and not best.curated and best.country != country_hint:
@@ -1032,7 +1039,11 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         sole_town = len(name.entries) == 1 and name.anchor is best and best_p >= SOLE_TOWN_PRIOR and name.own[0]
         if not nothing_else and not name.distinctive and not sole_town and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
-            return None, 0.0  # an obscure namesake far from everything the text is about
+            # an obscure namesake far from everything the text is about: then a city of the name near the
+            # text's places, if any ("Rudny" beside Magnitogorsk is Rudny, Kazakhstan, not a Russian village)
+            if near_town is None or near_town is best:
+                return None, 0.0
+            return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept)
     return best, round(min(1.0, best_s), 3)
 

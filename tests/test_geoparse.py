@@ -513,3 +513,12 @@ def test_a_name_rare_in_english_is_not_a_smaller_place_s_other_name(parser):
     (shirvan,) = [m for m in parser.parse("Trains run west from Alat through Shirvan and Ganja.", "t")
                   if m.text == "Shirvan"]
     assert shirvan.country == "AZ"
+
+
+def test_a_city_near_the_text_when_the_best_scoring_namesake_is_dropped(parser):
+    """"Rudny" beside Magnitogorsk alone: the Russian village scores best (the text names Russia) but lies
+    far from everything and is dropped; Rudny, Kazakhstan (124,000 people, 330 km away) is then meant. Big
+    names in company names are no places ("Magnitogorsk Iron and Steel Works")."""
+    got = [(m.text, m.country) for m in parser.parse("Students from Rudny study in Magnitogorsk.", "t")]
+    assert got == [("Rudny", "KZ"), ("Magnitogorsk", "RU")]
+    assert parser.parse("Magnitogorsk Iron and Steel Works invested in Kostanay.", "t")[0].text == "Kostanay"
