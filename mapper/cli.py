@@ -398,14 +398,14 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
 @click.pass_context
 def check(ctx: click.Context, docs_dir: Path | None) -> None:
     """Validate every data file and every citation; exit 1 on any problem."""
-    from mapper.check import problems
+    from mapper.check import problems, word_list_problems
     from mapper.errors import DataError
 
     if docs_dir is not None and not docs_dir.is_dir():
         raise InputError("not a directory of documents", path=docs_dir)
     try:
         net = _network(ctx)
-        found = problems(net, docs_dir or net.root / "seeds")
+        found = [*problems(net, docs_dir or net.root / "seeds"), *word_list_problems(net.root)]
     except DataError as exc:
         found = [str(exc)]
     for line in found:

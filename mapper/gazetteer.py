@@ -514,7 +514,7 @@ class Gazetteer:
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
         nominatives = {_feminine_nominative(first), _masculine_nominative(first)} - {first}
-        return max([most, *map(self._max_words, nominatives)])
+        return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:
         """How common *word* is in English on the Zipf scale, 0 if unknown (use :attr:`zipf`, cached)."""

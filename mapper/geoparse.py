@@ -27,7 +27,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -141,6 +141,9 @@ class _Name:
     other_name_floor: float
     spelt_so: frozenset[str]  # ids of the places whose own name is another spelling of it ("Şirvan", "Shirvan")
     holds_area: bool  # some entry is an area, a water or a curated place
+    # the only place that has the name, as its own, a city: kept however far the text's places lie ("Batumi")
+    sole_town: bool
+    other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
 
 
@@ -262,8 +265,13 @@ _DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
 _LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
 # a preposition that puts a place after it: the surname of a person met in the text is the place there
 # ("Daniyar Semey ... trains in Semey"; not "according to Henderson")
-_PLACE_PREPOSITION = re.compile(r"(?<![^\W\d_])(?:in|at|near|via|into|across)[ \n]$", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(_LOCATIVES))})[ \n]$", re.IGNORECASE)
+def _word_before(words: Iterable[str]) -> re.Pattern:
+    """A pattern for one of *words* (any case) and a space or line break just before a position."""
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(words))})[ \n]$", re.IGNORECASE)
+
+
+_PLACE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "across"})
+_LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``."""
@@ -318,6 +326,8 @@ class Lexicon:
             self.outlets[first] = (*self.outlets.get(first, ()), name)
         #: words that are no part of a person's name: organisation heads, demonyms, words never a place
         self.not_in_names = self.never | self.org_heads | self.national_heads | set(self.demonyms)
+        #: words that are no part of a person's or an unknown place's name (see Geoparser._name_like)
+        self.no_name_words = self.never | self.org_heads | self.feature_words | set(self.demonyms) | CONNECTORS
         #: words that are no surname after a given name: those, titles, outlets, words places go with
         self.not_surnames = (self.not_in_names | self.titles | self.abbreviated_titles | set(self.outlets)
                              | self.feature_words | CONNECTORS)
@@ -653,7 +663,7 @@ class Geoparser:
         "The Hague", whose article belongs to it)."""
         rest = key.partition(" ")[2]
         return (not any(_norm(e.name).startswith("the ") for e in name.entries) and self.gazetteer.has_key(rest)
-                and {e.id for e in name.entries} <= {e.id for e in self._name(rest).entries})
+                and {e.id for e in name.entries} <= {e.id for e in self.gazetteer.meant_by(rest)})
 
     def _piece_of_unknown_compound(self, text: str, tokens: list[_Token], i: int, j: int, name: _Name) -> bool:
         """Whether the small place *name* (``tokens[i..j]``) is hyphened to a rare capitalised word that
@@ -696,6 +706,9 @@ class Geoparser:
                       key=lambda pe: pe[0])
             noted = top[0] >= NOTED_PRIOR
             contenders = _contenders(entries, priors, areal, own, noted)
+            holds_area = any(a or e.curated for e, a in zip(entries, areal))
+            # the biggest place that has the name as its own, or of all that carry it if none does
+            biggest = top[0] if top[1] is not None else max(priors, default=0.0)
             name = _Name(
                 key, entries, country_name,
                 anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
@@ -704,13 +717,16 @@ class Geoparser:
                 countries=tuple(e.country for e, _, _, _ in contenders),
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
-                obscure=bool(entries) and not _holds_place(*_own_entries(entries, priors, areal, own), 0.85),
+                obscure=bool(entries) and not holds_area and biggest < 0.85,
                 noted=noted, noted_entry=top[1] if noted else None,
                 other_name_floor=-1.0 if top[1] is None else top[0] - (
                     RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0),
                 spelt_so=frozenset(e.id for e, p, o in zip(entries, priors, own)
                                    if not o and p < top[0] and _spelt_alike(e, key)),
-                holds_area=any(a or e.curated for e, a in zip(entries, areal)),
+                holds_area=holds_area,
+                sole_town=len(entries) == 1 and own[0] and priors[0] >= SOLE_TOWN_PRIOR,
+                other_name_word=bool(entries) and not any(own) and not country_name
+                and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
             if len(self._names) > _NAME_CACHE_SIZE:
@@ -815,8 +831,7 @@ class Geoparser:
             if z >= COMMON_WORD_ZIPF + 0.5:
                 return False
         # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
-        if single and not any(name.own) and not name.country_name and name.entries \
-                and self.gazetteer.zipf(first.key) >= OTHER_NAME_WORD_ZIPF:
+        if single and name.other_name_word:
             return False
         return True
 
@@ -897,10 +912,8 @@ class Geoparser:
     def _name_like(self, text: str, tok: _Token, rarer_than: float = NAME_ZIPF) -> bool:
         """A capitalised rare word that is not a place, demonym, word places go with ("Baikonur Cosmodrome") or
         sentence opener: part of a person's name."""
-        return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.demonyms
-                and tok.key not in self.lexicon.never and tok.key not in self.lexicon.feature_words
-                and not self.gazetteer.has_key(tok.key) and tok.key not in CONNECTORS
-                and tok.key not in self.lexicon.org_heads and not self._opens_sentence(text, tok.start)
+        return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.no_name_words
+                and not self.gazetteer.has_key(tok.key) and not self._opens_sentence(text, tok.start)
                 and self.gazetteer.zipf(tok.key) < rarer_than)
 
     def _country_after(self, text: str, end: int) -> str:
@@ -1036,8 +1049,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
         # not "Года", a Russian word that is also a Japanese town's other name)
-        sole_town = len(name.entries) == 1 and name.anchor is best and best_p >= SOLE_TOWN_PRIOR and name.own[0]
-        if not nothing_else and not name.distinctive and not sole_town and (
+        if not nothing_else and not name.distinctive and not name.sole_town and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
             # an obscure namesake far from everything the text is about: then a city of the name near the
             # text's places, if any ("Rudny" beside Magnitogorsk is Rudny, Kazakhstan, not a Russian village)
@@ -1114,7 +1126,7 @@ class _Page:
         Russian as Petropavlovsk" is no cue for a Russian place)."""
         text = self.text
         found = [(at + start, at + end, code) for start, end, code in demonyms
-                 if text[max(0, at + start - 3): at + start].lower() != "in "]
+                 if text[max(0, at + start - 3): at + start].lower() != _LOCATIVE_LEAD]
         self.demonyms += found
         self._demonym_starts += [start for start, _, _ in found]
 
@@ -1174,7 +1186,7 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
     entry of the same country outscores whatever the text says (by more than nearness can make up), and
     that is never skipped when they are not (the many small Washingtons behind the big ones)."""
     def fixed(i: int) -> float:  # the part of the score that does not depend on the text
-        return 0.45 * priors[i] + 0.2 * areal[i] + 0.05 * entries[i].curated + OWN_NAME_BONUS * own[i]
+        return 0.45 * priors[i] + 0.2 * areal[i] + CURATED_BONUS * entries[i].curated + OWN_NAME_BONUS * own[i]
 
     best: dict[str, int] = {}  # by country: the entry with the highest fixed score
     for i, e in enumerate(entries):
@@ -1193,16 +1205,6 @@ def _spelt_alike(entry: Entry, key: str) -> bool:
     """Whether *entry*'s own name and the name *key* are one name spelt two ways ("Şirvan" and "Shirvan",
     "Shalqar" and "Shalkar"), not two names ("Konstanz" and "Constanta", "Aktau" and "Shevchenko")."""
     return SequenceMatcher(None, _norm(entry.name), key).ratio() >= SPELLING_RATIO
-
-
-def _own_entries(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
-                 own: tuple[bool, ...]) -> tuple[tuple[Entry, ...], tuple[float, ...], tuple[bool, ...]]:
-    """(entries, priors, areal) less the GeoNames places that carry the name only as another name, if some
-    entry carries it as its own (countries, regions and curated places that carry it are kept: "US")."""
-    if not any(own) or all(own):
-        return entries, priors, areal
-    kept = [i for i, (e, a, o) in enumerate(zip(entries, areal, own)) if o or a or e.curated]
-    return tuple(entries[i] for i in kept), tuple(priors[i] for i in kept), tuple(areal[i] for i in kept)
 
 
 def _holds_place(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

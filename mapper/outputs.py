@@ -164,7 +164,7 @@ def publish(stage: Path, out: Path) -> list[Path]:
         if file_kind(out / rel) not in ("missing", "file"):
             raise InputError("is in the way of an output (not a regular file): move it away", path=out / rel)
     write_text_atomic(out / JOURNAL, stage.name)
-    _move(stage, out)
+    _move(stage, out, files)
     shutil.rmtree(stage, ignore_errors=True)
     return [out / rel for rel in files]
 
@@ -186,12 +186,14 @@ def file_kind(path: Path) -> str:
     return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 
-def _move(stage: Path, out: Path) -> None:
-    for src in sorted(stage.rglob("*")):
-        if src.is_file():
-            target = out / src.relative_to(stage)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, target)
+def _move(stage: Path, out: Path, files: list[Path] | None = None) -> None:
+    """Move the files of *stage* (or *files*, paths relative to it) to the same places under *out*."""
+    if files is None:
+        files = [p.relative_to(stage) for p in sorted(stage.rglob("*")) if p.is_file()]
+    for rel in files:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(stage / rel, target)
 
 
 def settle(out: Path) -> None:

@@ -45,10 +45,11 @@ def network(gazetteer):
     return Network(ROOT, gazetteer)
 
 
-def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run ``python -m mapper`` as a user would, capturing output."""
+def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300,
+            input: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m mapper`` as a user would, capturing output (*input* on standard input)."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mapper", *args], cwd=cwd, env=full_env,
+    return subprocess.run([sys.executable, "-m", "mapper", *args], cwd=cwd, env=full_env, input=input,
                           capture_output=True, text=True, timeout=timeout)
 
 

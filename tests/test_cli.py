@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import SEEDS, run_cli
 
 
 def test_mentions_geojson_jsonl_csv_agree():
@@ -99,8 +97,7 @@ def test_python_dash_m_and_help():
 
 
 def test_mentions_reads_standard_input():
-    proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", "-", "--jobs", "2"],
-                          input="Trains run from Almaty to Moscow.".encode(), capture_output=True, cwd=ROOT)
+    proc = run_cli("mentions", "--format", "jsonl", "-", "--jobs", "2", input="Trains run from Almaty to Moscow.")
     assert proc.returncode == 0, proc.stderr
-    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [(r["doc"], r["text"]) for r in rows] == [("stdin", "Almaty"), ("stdin", "Moscow")]

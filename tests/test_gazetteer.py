@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mapper import datafiles
 from mapper.gazetteer import normalize
 from mapper.geo import distance_km
 from tests.conftest import ROOT
@@ -245,10 +246,7 @@ def test_border_passes_ports_and_waters_the_region_s_news_names(parser):
 def test_every_country_is_found_by_the_name_countries_toml_gives_it(gazetteer):
     """The name in geodata/countries.toml is indexed too ("Netherlands": GeoNames calls it "The Netherlands",
     and a bare "Netherlands" found nothing)."""
-    import tomllib
-
-    countries = tomllib.loads((ROOT / "geodata/countries.toml").read_text(encoding="utf-8"))["country"]
-    for rec in countries:
+    for rec in datafiles.country_names(ROOT).values():
         found = gazetteer.geocode(rec["name"])
         assert found and found[0][0].id == f"country:{rec['iso']}", rec["name"]
 

@@ -23,8 +23,6 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def _copy(src: Path, dst: Path) -> Path:
-    import shutil
-
     shutil.copytree(src, dst)
     return dst
 
@@ -305,17 +303,16 @@ def test_a_damaged_gazetteer_index_is_built_again(tmp_path):
 
 
 def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_replaced(built, tmp_path):
-    out = tmp_path / "out"
-    shutil.copytree(built, out)
+    out = _copy(built, tmp_path / "out")
     (out / "map.html").unlink()
     (out / "map.html").mkdir()
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    before = _digest(out)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("Trains run from Aktau to Baku.", encoding="utf-8")
     proc = run_cli("build", "--docs", str(docs), "--out", str(out))
     assert proc.returncode == 2 and "map.html" in proc.stderr and "internal error" not in proc.stderr
-    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()} == before
+    assert _digest(out) == before
 
 
 def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
