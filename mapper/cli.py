@@ -23,6 +23,11 @@ EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
 
+def say(message: object) -> None:
+    """One line on stderr, prefixed with the program's name; file names' odd bytes and line breaks escaped."""
+    click.echo(f"corridor-mapper: {shown(message)}", err=True)
+
+
 class Reporter:
     """Collects per-file problems so one bad file never stops the others."""
 
@@ -31,11 +36,11 @@ class Reporter:
 
     def skip(self, exc: Exception) -> None:
         self.problems += 1
-        click.echo(f"corridor-mapper: skipped {shown(exc)}", err=True)
+        say(f"skipped {exc}")
 
     def warn(self, message: str) -> None:
         self.problems += 1
-        click.echo(f"corridor-mapper: {shown(message)}", err=True)
+        say(message)
 
 
 def _codec(value: str | None) -> str | None:
@@ -66,7 +71,7 @@ class Group(click.Group):
         except InputError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"corridor-mapper: {exc}", err=True)
+            say(exc)
             ctx.exit(EXIT_BAD_INPUT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
@@ -76,8 +81,7 @@ class Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"corridor-mapper: internal error: {type(exc).__name__}: {exc} "
-                       "(run with --debug for a traceback)", err=True)
+            say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
             ctx.exit(EXIT_PROBLEMS)
 
 
@@ -132,7 +136,7 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
                                 encoding=encoding)
         problems = [r for r in distributed.read_parts(out_dir) if isinstance(r, dict)]
         for r in problems:
-            click.echo(f"corridor-mapper: {'skipped ' + r['error'] if 'error' in r else r['warning']}", err=True)
+            say(f"skipped {r['error']}" if "error" in r else r["warning"])
         click.echo(f"wrote {len(parts)} partitions to {out_dir}/", err=True)
         if problems:
             ctx.exit(EXIT_BAD_INPUT)
@@ -248,7 +252,7 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
     if not results:  # nothing found: exit 1, as check does for problems; JSON readers still get a list
         if as_json:
             click.echo("[]")
-        click.echo(f"corridor-mapper: no match for {shown(name)!r}" + (f" in {country}" if country else ""), err=True)
+        say(f"no match for {name!r}" + (f" in {country}" if country else ""))
         ctx.exit(EXIT_PROBLEMS)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
@@ -269,10 +273,10 @@ def main() -> None:
     except click.UsageError as exc:
         hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
         message = " ".join(exc.format_message().split())  # one line, whatever click wrapped
-        click.echo(f"corridor-mapper: {message}{hint}", err=True)
+        say(f"{message}{hint}")
         code = EXIT_BAD_INPUT
     except click.Abort:
-        click.echo("corridor-mapper: aborted", err=True)
+        say("aborted")
         code = EXIT_PROBLEMS
     _exit_now(code if isinstance(code, int) else 0)
 
@@ -345,24 +349,10 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) 
     layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
-    _check_export_target(out_path, single_file=fmt in ("gpkg", "kml"))
     for path in write_layers(layers.frames, out_path, fmt):
         click.echo(str(path))
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
-
-
-def _check_export_target(path: Path, single_file: bool) -> None:
-    """Refuse an ``--out`` that writing would destroy or cannot use: a device, pipe or link (it would be
-    replaced by a file), a folder where one file goes, a file where a folder of layers goes."""
-    from mapper.outputs import file_kind
-
-    kind = file_kind(path)
-    if single_file and kind not in ("missing", "file"):
-        raise InputError("--out must be a new or regular file for this format (not a folder, device, pipe or "
-                         "link)", path=path)
-    if not single_file and kind not in ("missing", "folder"):
-        raise InputError("--out must be a folder for this format (one file per layer goes in it)", path=path)
 
 
 @cli.command()
@@ -409,7 +399,7 @@ def check(ctx: click.Context, docs_dir: Path | None) -> None:
     except DataError as exc:
         found = [str(exc)]
     for line in found:
-        click.echo(f"corridor-mapper: {line}", err=True)
+        say(line)
     if found:
         ctx.exit(EXIT_PROBLEMS)
     click.echo(f"ok: {len(net.corridors)} corridors, {len(net.crossings)} crossings, {len(net.hubs)} hubs; "

@@ -19,7 +19,8 @@ import geopandas as gpd
 from shapely.geometry import mapping
 
 from mapper import datafiles
-from mapper.outputs import atomic_path
+from mapper.errors import InputError
+from mapper.outputs import atomic_path, file_kind
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -104,10 +105,22 @@ def _gdal_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+def _check_target(path: Path, single_file: bool) -> None:
+    """Refuse a target that writing would destroy or cannot use: a device, pipe or link (it would be
+    replaced by a file), a folder where one file goes, a file where a folder of layers goes."""
+    kind = file_kind(path)
+    if single_file and kind not in ("missing", "file"):
+        raise InputError("must be a new or regular file for this format (not a folder, device, pipe or link)",
+                         path=path)
+    if not single_file and kind not in ("missing", "folder"):
+        raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
+
+
 def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> list[Path]:
     """Write every layer in *fmt*: one multi-layer file (gpkg, kml) or a folder of files."""
     import pyogrio
 
+    _check_target(path, single_file=fmt in ("gpkg", "kml"))
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     written = []
     if fmt == "geojson":

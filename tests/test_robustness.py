@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pyogrio
+import pytest
 
 from tests.conftest import ROOT, SEEDS, run_cli
 
@@ -289,6 +290,23 @@ def test_export_refuses_to_replace_a_device_pipe_or_the_wrong_kind_of_target(tmp
     (tmp_path / "file").write_text("x")
     proc = run_cli("export", "--format", "geojson", "--out", str(tmp_path / "file"))
     assert proc.returncode == 2 and "must be a folder" in proc.stderr and (tmp_path / "file").read_text() == "x"
+
+
+def test_write_layers_itself_refuses_the_wrong_kind_of_target(tmp_path):
+    """Library callers get the same guard as the command line: a folder is never replaced by a GeoPackage."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from mapper.errors import InputError
+    from mapper.export import write_layers
+
+    layers = {"hubs": gpd.GeoDataFrame({"id": ["a"]}, geometry=[Point(51.2, 51.2)], crs="EPSG:4326")}
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "keep.txt").write_text("x")
+    with pytest.raises(InputError, match="regular file"):
+        write_layers(layers, tmp_path / "folder", "gpkg")
+    assert (tmp_path / "folder" / "keep.txt").read_text() == "x"
+    assert write_layers(layers, tmp_path / "out.gpkg", "gpkg") == [tmp_path / "out.gpkg"]
 
 
 def test_a_damaged_gazetteer_index_is_built_again(tmp_path):
