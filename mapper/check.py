@@ -87,6 +87,14 @@ def position_problems(net: Network) -> Iterator[str]:
             yield f"{datafiles.where(path, rec['id'])}: {d:.0f} km outside {iso}{hint}"
 
 
+def admin1_code_problems(net: Network) -> Iterator[str]:
+    """Each code in ``geodata/admin1-curated.tsv`` belongs to a curated first-level division (a renamed or
+    removed place leaves a stale row: rerun scripts/build_admin1.py)."""
+    divisions = {rec["id"] for rec, _ in net.places if rec.get("feature_code") == "ADM1"}
+    for place in sorted(datafiles.curated_admin1_codes(net.root).keys() - divisions):
+        yield f"geodata/admin1-curated.tsv: {place} is no curated first-level division (rerun scripts/build_admin1.py)"
+
+
 def word_list_problems(root: Path) -> Iterator[str]:
     """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) that do not load
     (for ``check``; ``build`` loads them anyway when it makes its parser)."""
@@ -100,4 +108,4 @@ def word_list_problems(root: Path) -> Iterator[str]:
 
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
-    return [*citation_problems(net, docs_dir), *position_problems(net)]
+    return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net)]

@@ -276,6 +276,19 @@ def admin1_divisions(root: Path) -> list[dict]:
     return rows
 
 
+def curated_admin1_codes(root: Path) -> dict[str, str]:
+    """The GeoNames admin1 code of each curated first-level division, by place id, from
+    ``geodata/admin1-curated.tsv`` (none if the file is absent)."""
+    path = root / "geodata" / "admin1-curated.tsv"
+    if not path.exists():
+        return {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    if any(not (rec.get("place") and rec.get("code")) for rec in rows):
+        raise DataError("every row needs a place and a code", path=path)
+    return {rec["place"]: rec["code"] for rec in rows}
+
+
 @lru_cache(maxsize=4)
 def country_outlines(root: Path) -> dict:
     """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""

@@ -50,6 +50,7 @@ _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
+_HYPHENATED = re.compile(r"[^\W\d_][-‐‑][^\W\d_]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
 
 
@@ -286,12 +287,14 @@ def _admin1_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 
 def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+    """Curated places; a first-level division has its GeoNames admin1 code ("Aksu in Xinjiang")."""
+    codes = datafiles.curated_admin1_codes(data_dir)
     for place, path in datafiles.curated_places(data_dir):
         names = [place["name"], *place.get("alt_names", [])]
         yield (Entry(f"place:{place['id']}", place["name"], place["lat"], place["lon"],
                      place.get("country", ""), place.get("feature_class", "P"),
                      place.get("feature_code", ""), int(place.get("population", 0)), True,
-                     _local_names(names), f"geodata/places/{path.name}"), names)
+                     _local_names(names), f"geodata/places/{path.name}", codes.get(place["id"], "")), names)
 
 
 def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
@@ -402,7 +405,7 @@ def overlay_files(data_dir: Path) -> list[Path]:
     files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
     files += sorted((data_dir / "corridors" / "crossings").glob("*.toml"))
     files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson",
-                                                             "admin1.tsv"))
+                                                             "admin1.tsv", "admin1-curated.tsv"))
               if p.exists()]
     return files
 
@@ -565,7 +568,10 @@ class Gazetteer:
     def lookup(self, name: str, country: str | None = None) -> list[Entry]:
         """Entries named *name* (any spelling), optionally within ISO-2 *country*."""
         found: dict[str, Entry] = {}
-        for key in name_keys(name):
+        keys = name_keys(name)
+        if _HYPHENATED.search(name) and not any(self.has_key(k) for k in keys):
+            keys = {k.replace(" ", "") for k in keys}  # "Kok-Terek": the index writes Kokterek
+        for key in keys:
             for e in self.by_key(key):
                 found.setdefault(e.id, e)
         entries = list(found.values())

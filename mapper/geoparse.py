@@ -47,6 +47,13 @@ _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
+_HYPHENS = ("-", "‐", "‑")
+# between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
+_OTHER_NAME_WORDS = r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)(?: (?:known as|called|named))?"
+_OTHER_NAME_WORD = re.compile(r"\b(?:former|formerly|once|previously|now|today|renamed|later) ")
+_OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
+                              rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
+_IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
@@ -238,6 +245,8 @@ _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal")
+# features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe")
+_WATER_AND_RANGE_WORDS = ("river", "lake", "reservoir", "canal", "mountains", "range", "hills")
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
@@ -296,6 +305,7 @@ class Lexicon:
         self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
         self.venue_heads = words("organisations", "venue_heads")
+        self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
@@ -395,11 +405,15 @@ class Geoparser:
             rs, word = run.start(), run.group()
             # a name the run's last word makes with the text around it, which the run alone does not show;
             # quick tests first, as this runs for every run
-            tail = None
+            tail = head = None
             if word[-3:] in sea_tails and word.endswith(sea_endings):  # "across the Caspian"
                 tail = self._sea_at_end(text, rs, word)
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
+            if " and the " in word and word.index(" ") == word.index(" and the "):  # "across the Caspian and the
+                head = self._sea_at_end(text, rs, word[:word.index(" ")], before_and=True)  # Black Sea"
+                if head is not None:
+                    found.append(head)
             if rs and text[rs - 1] != "\n":
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
@@ -436,6 +450,8 @@ class Geoparser:
                 start, end = rs + m.start, rs + m.end
                 if tail is not None and end > tail[0]:
                     break  # a word of the tail's name ("Caspian" is also a village in Michigan)
+                if head is not None and start < head[1]:
+                    continue
                 while oi < len(outlets) and outlets[oi][0] <= start:
                     reach = max(reach, outlets[oi][1])
                     oi += 1
@@ -474,7 +490,8 @@ class Geoparser:
         ("Atyrau region", "Sverdlovsk oblast", "the Altai mountains"), when the gazetteer has it, and where
         it ends. Before a plural ("the Aktobe and Kostanay regions") the names of the list, *m* and those
         just *found* before it, are each their division, and the spans stay the names. None for an oil
-        grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude")."""
+        grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude"), and for a
+        feature the gazetteer lacks, named after a town that holds no area ("the Tumen river")."""
         word = _NAME_WORD.match(text, end)
         if word is None:
             return m, end
@@ -485,6 +502,8 @@ class Geoparser:
             key = f"{m.name.key} {noun}"
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
+            if noun in _WATER_AND_RANGE_WORDS and not m.name.holds_area:
+                return None  # a river, range or lake the gazetteer lacks is not the town of its name ("Tumen river")
             return m, end
         singular = noun[:-1]
         i, start = len(found), end - (m.end - m.start)
@@ -511,11 +530,12 @@ class Geoparser:
         start = rs + cut
         return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
 
-    def _sea_at_end(self, text: str, rs: int, run: str) -> _Candidate | None:
+    def _sea_at_end(self, text: str, rs: int, run: str, before_and: bool = False) -> _Candidate | None:
         """The sea or river that a run's last word names alone ("across the Caspian", "the Caspian's ports",
         "The Tobol flows"): a word of :attr:`Lexicon.seas_after_the` with "the" before it and, unless
         possessive, a punctuation mark, a line end or a word of :attr:`Lexicon.after_sea` after it (verbs and
-        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region")."""
+        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region"). *run* may be the first
+        word of a longer run, *before_and* a name ("the Caspian and the Black Sea")."""
         cut = run.rfind(" ") + 1
         last = run[cut:]
         possessive = last.endswith(("'s", "’s"))
@@ -526,12 +546,12 @@ class Geoparser:
         if text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5])):
             return None
         end = rs + len(run)
-        if not possessive:
+        if possessive:
+            end -= 2
+        elif not before_and:
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
                 return None
-        else:
-            end -= 2
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
@@ -652,7 +672,11 @@ class Geoparser:
                 i += 1  # "The Volga", "The United States" at a sentence start: the name begins after "The"
                 continue
             if self._accept(text, tokens, i, i + n - 1, name) \
-                    and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name):
+                    and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name) \
+                    and not (n == 1 and out and out[-1].end + len(lead) == tok.start - 1 and text[tok.start - 1] == " "
+                             and not _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR)):
+                # (a village's name just after a place's, in one run, qualifies it: "Małaszewicze Duże",
+                # "Hamburg Süd")
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
                                   n == 1 and tok.raw.isupper()))
             i += n
@@ -691,6 +715,10 @@ class Geoparser:
                 key = fold_saint(" ".join(t.key for t in span))
                 if self.gazetteer.has_key(key):
                     return n, key
+                if n > 1 and all(text[a.end: b.start] in _HYPHENS for a, b in zip(span, span[1:])):
+                    key = key.replace(" ", "")  # "Kok-Terek", "Sary-Agash": the gazetteer writes Kokterek
+                    if self.gazetteer.has_key(key) and self.gazetteer.zipf(key) < COMMON_WORD_ZIPF - 1:
+                        return n, key  # (not a word: "ROUND-UP" is no Roundup, Montana)
         return None
 
     def _name(self, key: str) -> _Name:
@@ -778,6 +806,9 @@ class Geoparser:
                 return False  # "Rasht Valley": a feature named after a town, not the town
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return False  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
+            if nxt.key in lex.street_heads and nxt.raw[0].isupper() and not (
+                    prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
+                return False  # "Daşoguz Street" in Baku; not the end of a route ("the Almaty–Bishkek Road")
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -960,7 +991,7 @@ class Geoparser:
         points.update(anchors)
         distance = _nearest_anchor_km(points, list(anchors))
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
-        mentions = []
+        results = []
         demonyms = bool(page.demonyms)
         for start, end, match, hint in cands:
             demonym = page.demonym_before(start) if demonyms else ""
@@ -968,27 +999,59 @@ class Geoparser:
             found = resolved.get(rkey)
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
-            e, score = found
+            results.append(found)
+        if "(" in text or _OTHER_NAME_WORD.search(text):
+            _same_place_by_other_name(text, cands, results)
+        mentions = []
+        for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id, e.name, e.country,
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
 
 
+def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A place named twice side by side, by its name and a former or other one ("Ridder, the former
+    Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
+    other name may mean, both are that place, and so is the other name wherever else the text has it
+    without a cue. In *results*, in place."""
+    meant: dict[str, tuple[Entry, float]] = {}
+    for i in range(len(cands) - 1):
+        (_, end, first, _), (start, _, second, _) = cands[i], cands[i + 1]
+        if not _OTHER_NAME_GLUE.match(text[end: start]):
+            continue
+        for a, b in ((i, i + 1), (i + 1, i)):
+            entry = results[a][0]
+            other = cands[b][2].name
+            if entry is not None and other.key != cands[a][2].name.key and any(e.id == entry.id for e in other.entries):
+                results[b] = meant[other.key] = results[a]
+                break
+    if meant:
+        for i, (_, _, match, hint) in enumerate(cands):
+            if not hint and match.name.key in meant:
+                results[i] = meant[match.name.key]
+
+
 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
-    """Where a town's name is followed by ", " and the name of a first-level division that holds a town of
-    that name ("Atlanta, Georgia", "Paris, Texas", "Birmingham, England"): the cue both names get, by their
-    mention's start, the division's country and admin1 code ("US.TX")."""
+    """Where a town's name is followed by ", " or " in " and the name of a first-level division that holds
+    a town of that name ("Atlanta, Georgia", "Paris, Texas", "Aksu in Xinjiang"): the cue both names get, by
+    their mention's start, the division's country and admin1 code ("US.TX"). After " in ", a country that
+    has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`)."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
-        if r_start != end + 2 or text[end] != ",":
+        glue = text[end: r_start]
+        if glue not in _IN_PLACE:
             continue
         for r in region.name.entries:
             if r.feature_code == "ADM1" and r.admin1 and any(
                     e.feature_class == "P" and e.country == r.country and e.admin1 == r.admin1
                     for e in town.name.entries):
                 cues[start] = cues[r_start] = f"{r.country}.{r.admin1}"
+                break
+            if glue != ", " and r.feature_code.startswith("PCL") and any(
+                    e.country == r.country for e in town.name.entries):
+                cues[start] = r.country
                 break
     return cues
 

