@@ -49,7 +49,8 @@ SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
-_OTHER_NAME_WORDS = r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)(?: (?:known as|called|named))?"
+_OTHER_NAME_WORDS = (r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)"
+                     r"(?: (?:known as|called|named))?")
 _OTHER_NAME_WORD = re.compile(r"\b(?:former|formerly|once|previously|now|today|renamed|later) ")
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
@@ -1017,8 +1018,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     without a cue. In *results*, in place."""
     meant: dict[str, tuple[Entry, float]] = {}
     for i in range(len(cands) - 1):
-        (_, end, first, _), (start, _, second, _) = cands[i], cands[i + 1]
-        if not _OTHER_NAME_GLUE.match(text[end: start]):
+        if not _OTHER_NAME_GLUE.match(text[cands[i][1]: cands[i + 1][0]]):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
