@@ -1016,7 +1016,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
     other name may mean, both are that place, and so is the other name wherever else the text has it
     without a cue. In *results*, in place."""
-    meant: dict[str, tuple[Entry, float]] = {}
+    meant: dict[str, tuple[Entry | None, float]] = {}
     for i in range(len(cands) - 1):
         if not _OTHER_NAME_GLUE.match(text[cands[i][1]: cands[i + 1][0]]):
             continue
