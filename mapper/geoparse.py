@@ -51,10 +51,11 @@ _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
 _OTHER_NAME_WORDS = (r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)"
                      r"(?: (?:known as|called|named))?")
-_OTHER_NAME_WORD = re.compile(r"\b(?:former|formerly|once|previously|now|today|renamed|later) ")
+_OTHER_NAME_OPENERS = frozenset(", ")
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
 _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
+_IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
@@ -1001,8 +1002,7 @@ class Geoparser:
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
             results.append(found)
-        if "(" in text or _OTHER_NAME_WORD.search(text):
-            _same_place_by_other_name(text, cands, results)
+        _same_place_by_other_name(text, cands, results)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
@@ -1018,7 +1018,10 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     without a cue. In *results*, in place."""
     meant: dict[str, tuple[Entry | None, float]] = {}
     for i in range(len(cands) - 1):
-        if not _OTHER_NAME_GLUE.match(text[cands[i][1]: cands[i + 1][0]]):
+        end, start = cands[i][1], cands[i + 1][0]
+        gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
+        if not 2 <= gap <= 40 or text[end] not in _OTHER_NAME_OPENERS or gap == 2 and text[end + 1] != "(" \
+                or not _OTHER_NAME_GLUE.match(text, end, start):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
@@ -1040,6 +1043,8 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`)."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
+        if r_start - end not in _IN_PLACE_LENGTHS:
+            continue
         glue = text[end: r_start]
         if glue not in _IN_PLACE:
             continue
