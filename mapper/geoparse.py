@@ -412,8 +412,8 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word)
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
-            if " and the " in word and word.index(" ") == word.index(" and the "):  # "across the Caspian and the
-                head = self._sea_at_end(text, rs, word[:word.index(" ")], before_and=True)  # Black Sea"
+            if " and the " in word:  # "across the Caspian and the Black Sea"
+                head = self._sea_at_end(text, rs, word[:word.index(" and the ")], before_and=True)
                 if head is not None:
                     found.append(head)
             if rs and text[rs - 1] != "\n":
@@ -536,15 +536,18 @@ class Geoparser:
         """The sea or river that a run's last word names alone ("across the Caspian", "the Caspian's ports",
         "The Tobol flows"): a word of :attr:`Lexicon.seas_after_the` with "the" before it and, unless
         possessive, a punctuation mark, a line end or a word of :attr:`Lexicon.after_sea` after it (verbs and
-        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region"). *run* may be the first
-        word of a longer run, *before_and* a name ("the Caspian and the Black Sea")."""
+        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region"), also after "the" and a
+        demonym ("the Kazakh Altai"). *run* may be the first word of a longer run, *before_and* a name ("the
+        Caspian and the Black Sea")."""
         cut = run.rfind(" ") + 1
         last = run[cut:]
         possessive = last.endswith(("'s", "’s"))
         sea = self.lexicon.seas_after_the.get(last[:-2] if possessive else last)
         if sea is None:
             return None
-        start = rs + cut
+        # "the" before the word, or before a demonym before it, which the name then spans ("the Kazakh Altai",
+        # "the Persian Gulf")
+        start = rs if cut and run[:cut - 1].lower() in self.lexicon.demonyms else rs + cut
         if text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5])):
             return None
         end = rs + len(run)

@@ -397,10 +397,13 @@ def test_a_river_or_range_the_gazetteer_lacks_is_not_a_town_of_its_name(parser):
 
 def test_a_sea_named_before_and_the(parser):
     """"Across the Caspian and the Black Sea" names both seas (the Caspian was missed); so does a sea before
-    a verb such as "remain"."""
-    got = [m.name for m in parser.parse("Routes across the Caspian and the Black Sea grew. Times across the "
-                                        "Caspian remain long.", "t")]
-    assert got == ["Caspian Sea", "Black Sea", "Caspian Sea"]
+    a verb such as "remain", and a sea or range after "the" and a demonym ("the Kazakh Altai" was Altay, a
+    Chinese city); a nature reserve is no place."""
+    got = [(m.text, m.name) for m in parser.parse("Routes across the Caspian and the Black Sea grew. Times across "
+                                                  "the Caspian remain long. Oil from the Kazakh Caspian. Trips into "
+                                                  "the Kazakh Altai and the West Altai Nature Reserve.", "t")]
+    assert got == [("Caspian", "Caspian Sea"), ("Black Sea", "Black Sea"), ("Caspian", "Caspian Sea"),
+                   ("Kazakh Caspian", "Caspian Sea"), ("Kazakh Altai", "Altai Mountains")]
 
 
 def test_name_country_cue(parser):
