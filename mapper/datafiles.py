@@ -276,6 +276,22 @@ def admin1_divisions(root: Path) -> list[dict]:
     return rows
 
 
+@lru_cache(maxsize=4)
+def neighbours(root: Path) -> dict[str, frozenset[str]]:
+    """The countries near each country's outline, from ``geodata/neighbours.tsv`` (scripts/build_neighbours.py;
+    none if the file is absent)."""
+    path = root / "geodata" / "neighbours.tsv"
+    if not path.exists():
+        return {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    out = {}
+    for rec in csv.DictReader(lines, delimiter="\t"):
+        if not rec.get("country") or rec.get("neighbours") is None:
+            raise DataError("every row needs a country and its neighbours (maybe none)", path=path)
+        out[rec["country"]] = frozenset(rec["neighbours"].split())
+    return out
+
+
 def curated_admin1_codes(root: Path) -> dict[str, str]:
     """The GeoNames admin1 code of each curated first-level division, by place id, from
     ``geodata/admin1-curated.tsv`` (none if the file is absent)."""

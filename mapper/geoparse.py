@@ -285,10 +285,13 @@ _PLACE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "across"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
-    """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``."""
+    """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``, and which
+    countries neighbour which (``geodata/neighbours.tsv``)."""
 
     def __init__(self, root=None) -> None:
         geodata = datafiles.data_root(root) / "geodata"
+        #: the countries near each country's outline
+        self.neighbours: dict[str, frozenset[str]] = datafiles.neighbours(geodata.parent)
         try:
             self._load(geodata)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:  # parsed, but not shaped as they must
@@ -995,6 +998,10 @@ class Geoparser:
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
         points.update(anchors)
         distance = _nearest_anchor_km(points, list(anchors))
+        # with no place of a point to measure from, a place is near what the text names when its country
+        # borders a country the text names ("Termez" in a text about Kyrgyzstan)
+        neighbours = self.lexicon.neighbours
+        bordering = frozenset().union(*(neighbours.get(c, ()) for c in ctx_countries))
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         results = []
         demonyms = bool(page.demonyms)
@@ -1003,7 +1010,7 @@ class Geoparser:
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
-                found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance)
+                found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
         _same_place_by_other_name(text, cands, results)
         mentions = []
@@ -1065,14 +1072,15 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
 
 
 def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
-                distance: dict[str, float]) -> tuple[Entry | None, float]:
+                distance: dict[str, float], bordering: frozenset[str] = frozenset()) -> tuple[Entry | None, float]:
     """The entry that best fits the document, and its score rounded to 3 decimals.
 
     The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
     say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
     nearest), "Name, Country" (*hint* "CC") and "Town, Region" (*hint* "CC.admin1") cues, demonyms, and
     whether the name is the entry's own. An obscure namesake far from everything the text names is
-    dropped (None), unless its name is distinctive.
+    dropped (None), unless its name is distinctive; where the text names no place with a point, one in
+    a country *bordering* a country it names is not far.
     """
     country_hint, _, division_hint = hint.partition(".")
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
@@ -1120,7 +1128,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
         # not "Года", a Russian word that is also a Japanese town's other name)
-        if not nothing_else and not name.distinctive and not name.sole_town and (
+        if not nothing_else and not name.distinctive and not name.sole_town \
+                and not (best_d >= 1e9 and best.country in bordering) and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
             # an obscure namesake far from everything the text is about: then a city of the name near the
             # text's places, if any ("Rudny" beside Magnitogorsk is Rudny, Kazakhstan, not a Russian village)
@@ -1132,18 +1141,18 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
 
 
 def _resolve(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
-             distance: dict[str, float]) -> tuple[Entry | None, float]:
+             distance: dict[str, float], bordering: frozenset[str]) -> tuple[Entry | None, float]:
     """:func:`_best_entry`, remembered by the cues for names only areas carry (their entries have
     no distance to weigh: what the text names and its cues decide)."""
     memo = name.resolved_by_cues
     if memo is None:
-        return _best_entry(name, hint, demonym_hint, ctx, distance)
+        return _best_entry(name, hint, demonym_hint, ctx, distance, bordering)
     cues = (hint, demonym_hint, *map(ctx.__contains__, name.countries))
     found = memo.get(cues)
     if found is None:
         if len(memo) > _CUES_PER_NAME:
             memo.clear()
-        found = memo[cues] = _best_entry(name, hint, demonym_hint, ctx, distance)
+        found = memo[cues] = _best_entry(name, hint, demonym_hint, ctx, distance, bordering)
     return found
 
 

@@ -406,6 +406,14 @@ def test_a_sea_named_before_and_the(parser):
                    ("Kazakh Caspian", "Caspian Sea"), ("Kazakh Altai", "Altai Mountains")]
 
 
+def test_a_short_text_keeps_a_village_of_a_country_next_to_one_it_names(parser):
+    """With no place of a point to measure from, a village of a country bordering one the text names is not
+    "far from everything" (Zhympity was dropped); one of a country far away still is."""
+    assert [m.name for m in parser.parse("Russia is a country. Zhympity is a village.", "t")] == ["Russia",
+                                                                                                  "Zhympity"]
+    assert [m.name for m in parser.parse("Japan is a country. Zhympity is a village.", "t")] == ["Japan"]
+
+
 def test_name_country_cue(parser):
     ms = parser.parse("She studied in Cambridge, United Kingdom, and later in Astana.", "t")
     cam = _first(ms, "Cambridge")
