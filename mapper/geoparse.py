@@ -992,7 +992,9 @@ class Geoparser:
         for name in names:
             points.update(name.points)
             best = name.anchor
-            if best is not None:
+            # (not a village named like a common word, which the text may not mean: "Export-Import Bank" is
+            # no anchor in Export, Pennsylvania, to make every other place of the text far)
+            if best is not None and not (name.obscure and self.gazetteer.zipf(name.key) >= COMMON_WORD_ZIPF):
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)

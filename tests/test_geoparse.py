@@ -412,6 +412,10 @@ def test_a_short_text_keeps_a_village_of_a_country_next_to_one_it_names(parser):
     assert [m.name for m in parser.parse("Russia is a country. Zhympity is a village.", "t")] == ["Russia",
                                                                                                   "Zhympity"]
     assert [m.name for m in parser.parse("Japan is a country. Zhympity is a village.", "t")] == ["Japan"]
+    # nor does a village named like a common word make the text's places far ("Export-Import Bank" was Export,
+    # Pennsylvania, and Termez was dropped)
+    text = "Kyrgyzstan owes money to the Export-Import Bank. Termez has become a trade hub."
+    assert [m.name for m in parser.parse(text, "t")] == ["Kyrgyzstan", "Tirmiz"]
 
 
 def test_name_country_cue(parser):
