@@ -47,11 +47,12 @@ _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
+_REJECT, _ACCEPT, _WEAK = 0, 1, 2  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
 _OTHER_NAME_WORDS = (r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)"
                      r"(?: (?:known as|called|named))?")
-_OTHER_NAME_OPENERS = frozenset(", ")
+_OTHER_NAME_OPENERS = frozenset((" (", " –", " —"))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
 _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
@@ -154,6 +155,9 @@ class _Name:
     sole_town: bool
     other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
+    # the biggest place of about 100,000 people or more that has the name as its own, if any: a common word
+    # ("Mary") is that city where the text names its country (see Geoparser.parse)
+    city: Entry | None
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,7 @@ class _Match:
     end: int
     name: _Name
     upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
+    weak: bool = False  # a common English word that is also a city's name: a place where the text names its country
 
 
 @dataclass(frozen=True)
@@ -282,6 +287,8 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 
 
 _PLACE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "across"})
+# before a common word that names a city, the words of a route ("from Mary to Serhetabat", "past Mary")
+_ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -679,14 +686,14 @@ class Geoparser:
             if n > 1 and tok.key == "the" and self._same_without_article(name, key):
                 i += 1  # "The Volga", "The United States" at a sentence start: the name begins after "The"
                 continue
-            if self._accept(text, tokens, i, i + n - 1, name) \
-                    and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name) \
+            verdict = self._accept(text, tokens, i, i + n - 1, name)
+            if verdict != _REJECT and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name) \
                     and not (n == 1 and out and out[-1].end + len(lead) == tok.start - 1 and text[tok.start - 1] == " "
                              and not _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR)):
                 # (a village's name just after a place's, in one run, qualifies it: "Małaszewicze Duże",
                 # "Hamburg Süd")
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
-                                  n == 1 and tok.raw.isupper()))
+                                  n == 1 and tok.raw.isupper(), verdict == _WEAK))
             i += n
         return tuple(out)
 
@@ -764,7 +771,8 @@ class Geoparser:
                 other_name_word=bool(entries) and not any(own) and not country_name
                 and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
                 distinctive=len(entries) == 1 and " " in key and all(
-                    word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()))
+                    word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
+                city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None)
             if len(self._names) > _NAME_CACHE_SIZE:
                 self._names.clear()
             self._names[key] = name
@@ -783,7 +791,7 @@ class Geoparser:
         last = span[-1]
         return last.key not in CONNECTORS or last.raw[0].isupper()  # "Mari El", not "Bosnia and"
 
-    def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int, name: _Name) -> bool:
+    def _accept(self, text: str, tokens: list[_Token], first_i: int, last_i: int, name: _Name) -> int:
         """Context filters within a run: is this capitalised name a place here?"""
         lex = self.lexicon
         first = tokens[first_i]
@@ -791,7 +799,7 @@ class Geoparser:
         key = _norm(surface)
         single = first_i == last_i
         if key in lex.never or key in lex.demonyms:
-            return False
+            return _REJECT
         country_name = name.country_name
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
@@ -799,24 +807,24 @@ class Geoparser:
             dateline = first.start == 0 or text[first.start - 1] == "\n"
             if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3) \
                     and not (len(first.raw) > 3 and self._noted_in_capitals(name)):
-                return False
+                return _REJECT
         elif single and len(first.raw) <= 2:
-            return False
+            return _REJECT
         # prefix such as Trans-Caspian, Sino-Russian
         prev = tokens[first_i - 1] if first_i > 0 else None
         if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
-            return False
+            return _REJECT
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
-            return False  # an airline: Air Astana
+            return _REJECT  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
             if nxt.key in lex.landform_heads and not name.holds_area:
-                return False  # "Rasht Valley": a feature named after a town, not the town
+                return _REJECT  # "Rasht Valley": a feature named after a town, not the town
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
-                return False  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
+                return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
             if nxt.key in lex.street_heads and nxt.raw[0].isupper() and not (
                     prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
-                return False  # "Daşoguz Street" in Baku; not the end of a route ("the Almaty–Bishkek Road")
+                return _REJECT  # "Daşoguz Street" in Baku; not the end of a route ("the Almaty–Bishkek Road")
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -827,17 +835,17 @@ class Geoparser:
                 break
             if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
                                           and not route):
-                return False
+                return _REJECT
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
         prominent = name.prominent
         obscure = single and name.obscure
         if single and not country_name and self._chinese_name(text, first, prev, nxt, name):
-            return False
+            return _REJECT
         before = tokens[first_i - 2] if first_i > 1 else None
         if prev and text[prev.end: first.start] == " ":
             if prev.key in lex.titles:
-                return False
+                return _REJECT
             joined = before if before is not None and text[before.end: prev.start] == " " else None
             titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper()
             if (single and not country_name and self._name_like(text, prev)  # a surname after a given name
@@ -845,34 +853,35 @@ class Geoparser:
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
                 if titled or prev.key in lex.any_given_names:
                     self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
-                return False
+                return _REJECT
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
-            return False  # "Victoria Nuland", "Florence Pugh"
+            return _REJECT  # "Victoria Nuland", "Florence Pugh"
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
                                 and first.key in lex.surnames_after_given) \
                 and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
             self._surnames_met.add(name.key)
-            return False  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
+            return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
-                return False  # a given name before a surname (rarer words count as surnames after small places)
+                return _REJECT  # a given name before a surname (rarer words count as surnames after small places)
             after = tokens[last_i + 2] if last_i + 2 < len(tokens) else None
             if obscure and self._pairs_as_name(first, nxt) and not (
                     after and text[nxt.end: after.start] == " " and after.raw[0].isupper()):
-                return False  # two small places side by side: a given name and a surname
+                return _REJECT  # two small places side by side: a given name and a surname
         # a common word that starts a sentence, or a common word naming only small places (not a city of
-        # note, whose name is common in English because of the city: Boston)
+        # note, whose name is common in English because of the city: Boston); one that a city of 100,000 has
+        # as its name is left to the text around it ("from Mary to Serhetabat": see parse)
+        common = False
         if single and (not name.entries or name.obscure) and not name.noted:
             z = self.gazetteer.zipf(first.key)
-            if z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start):
-                return False
-            if z >= COMMON_WORD_ZIPF + 0.5:
-                return False
+            common = z >= COMMON_WORD_ZIPF + 0.5 or z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start)
+            if common and name.city is None:
+                return _REJECT
         # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
         if single and name.other_name_word:
-            return False
-        return True
+            return _REJECT
+        return _WEAK if common else _ACCEPT
 
     def _noted_in_capitals(self, name: _Name) -> bool:
         """Whether a word written in capitals is a place whatever the text around it: a country, a curated
@@ -972,6 +981,26 @@ class Geoparser:
 
     # -- resolution --------------------------------------------------------
 
+    @staticmethod
+    def _weak_names_read(text: str, cands: list[_Candidate], ctx: Counter[str],
+                         points: dict[str, tuple[float, float, float]]) -> list[_Candidate]:
+        """*cands* less the common words that name a city ("Mary"), unless two of the text's other names name
+        the city's country and a route's word goes before it or a hyphened place after it ("from Mary to
+        Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan): then the city, by a country
+        cue. The kept ones' points join *points*."""
+        kept = []
+        for start, end, m, hint in cands:
+            if m.weak:
+                city = m.name.city
+                if city is None or ctx[city.country] < 2 or not (
+                        _ROUTE_PREPOSITION.search(text, max(0, start - 9), start)
+                        or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
+                    continue
+                points.update(m.name.points)
+                hint = hint or city.country
+            kept.append((start, end, m, hint))
+        return kept
+
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
         page = _Page(text)
@@ -983,7 +1012,7 @@ class Geoparser:
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
-        names = {m.name.key: m.name for _, _, m, _ in cands}.values()
+        names = {m.name.key: m.name for _, _, m, _ in cands if not m.weak}.values()
         # the countries the text names, with how many names of it say so ("Name, Country" and "Town, Region"
         # cues, countries, unambiguous places)
         ctx_countries = Counter(hint[:2] for _, _, _, hint in cands if hint)
@@ -998,6 +1027,8 @@ class Geoparser:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
+        if any(m.weak for _, _, m, _ in cands):
+            cands = self._weak_names_read(text, cands, ctx_countries, points)
         points.update(anchors)
         distance = _nearest_anchor_km(points, list(anchors))
         # with no place of a point to measure from, a place is near what the text names when its country
@@ -1032,7 +1063,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
-        if not 2 <= gap <= 40 or text[end] not in _OTHER_NAME_OPENERS or gap == 2 and text[end + 1] != "(" \
+        if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
                 or not _OTHER_NAME_GLUE.match(text, end, start):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):

@@ -418,6 +418,17 @@ def test_a_short_text_keeps_a_village_of_a_country_next_to_one_it_names(parser):
     assert [m.name for m in parser.parse(text, "t")] == ["Kyrgyzstan", "Tirmiz"]
 
 
+def test_a_common_word_that_names_a_city_is_the_city_on_a_route_in_its_country(parser):
+    """"Mary" (Turkmenistan's fourth city) was never read: a common word. It is the city where the text names
+    Turkmenistan and a route's word goes before it or a hyphened place after it; not elsewhere."""
+    text = ("Turkmenistan's railway runs from Ashgabat to Mary and on to Serhetabat; the Mary-Serakhs highway "
+            "was rebuilt. Mary said the trains were late.")
+    assert [(m.text, m.country) for m in parser.parse(text, "t")] == [
+        ("Turkmenistan", "TM"), ("Ashgabat", "TM"), ("Mary", "TM"), ("Serhetabat", "TM"), ("Mary", "TM"),
+        ("Serakhs", "TM")]
+    assert [m.text for m in parser.parse("A letter went from Mary to John in Ashgabat.", "t")] == ["Ashgabat"]
+
+
 def test_name_country_cue(parser):
     ms = parser.parse("She studied in Cambridge, United Kingdom, and later in Astana.", "t")
     cam = _first(ms, "Cambridge")
