@@ -47,6 +47,7 @@ _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
+_RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 _REJECT, _ACCEPT, _WEAK = 0, 1, 2  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
@@ -57,6 +58,8 @@ _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_N
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
 _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
+_A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
+                        r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
@@ -251,9 +254,11 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
-                  "plateau", "hills", "canal")
-# features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe")
-_WATER_AND_RANGE_WORDS = ("river", "lake", "reservoir", "canal", "mountains", "range", "hills")
+                  "plateau", "hills", "canal", "pass", "gorge")
+# features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
+# the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
+_FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
+                  "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
@@ -503,19 +508,23 @@ class Geoparser:
         it ends. Before a plural ("the Aktobe and Kostanay regions") the names of the list, *m* and those
         just *found* before it, are each their division, and the spans stay the names. None for an oil
         grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude"), and for a
-        feature the gazetteer lacks, named after a town that holds no area ("the Tumen river")."""
+        water, range or pass the gazetteer lacks, whose name no entry of its kind has ("the Tumen river")."""
         word = _NAME_WORD.match(text, end)
         if word is None:
             return m, end
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
+        if noun == "pass" and text[max(0, end - (m.end - m.start) - 4): end - (m.end - m.start)].lower() != "the ":
+            return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
             key = f"{m.name.key} {noun}"
             if self.gazetteer.has_key(key):
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
-            if noun in _WATER_AND_RANGE_WORDS and not m.name.holds_area:
-                return None  # a river, range or lake the gazetteer lacks is not the town of its name ("Tumen river")
+            kind = _FEATURE_CLASS.get(noun)
+            if kind is not None and not any(e.feature_class == kind for e in m.name.entries):
+                return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
+                # ("the Tumen river", "the Jvari pass", "the Karakum canal")
             return m, end
         singular = noun[:-1]
         i, start = len(found), end - (m.end - m.start)
@@ -941,8 +950,10 @@ class Geoparser:
         if found is None:
             return True
         n, key = found
-        other = self._name(key)  # not "Paris Aktau": only a village's name may be a surname
-        return n == 1 and not _holds_place(other.entries, other.priors, other.areal, SURNAME_PLACE_PRIOR)
+        other = self._name(key)  # not "Paris Aktau": only a village's name may be a surname, or a name that
+        # places carry only as another name, in a Russian surname's form ("Olya Ivanova": not Ivanovo)
+        return n == 1 and (not _holds_place(other.entries, other.priors, other.areal, SURNAME_PLACE_PRIOR)
+                           or not any(other.own) and key.endswith(_RUSSIAN_SURNAME_ENDINGS))
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
@@ -1008,7 +1019,7 @@ class Geoparser:
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
             cands = [c for c in cands if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
                                              and not c[2].name.country_name
-                                             and not _PLACE_PREPOSITION.search(text, max(0, c[0] - 8), c[0]))]
+                                             and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0]))]
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
@@ -1080,16 +1091,21 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
 
 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
-    """Where a town's name is followed by ", " or " in " and the name of a first-level division that holds
-    a town of that name ("Atlanta, Georgia", "Paris, Texas", "Aksu in Xinjiang"): the cue both names get, by
-    their mention's start, the division's country and admin1 code ("US.TX"). After " in ", a country that
+    """Where a town's name is followed by ", ", " in " or ", a town in " and the name of a first-level
+    division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Aksu, a town in the Pavlodar
+    region"): the cue both names get, by their mention's start, the division's country and admin1 code
+    ("US.TX"). After " in ", a country that
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`)."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
-        if r_start - end not in _IN_PLACE_LENGTHS:
-            continue
-        glue = text[end: r_start]
-        if glue not in _IN_PLACE:
+        gap = r_start - end
+        if gap in _IN_PLACE_LENGTHS:
+            glue = text[end: r_start]
+            if glue not in _IN_PLACE:
+                continue
+        elif gap >= 12 and text.startswith(", a ", end) and _A_TOWN_IN.fullmatch(text, end, r_start):
+            glue = " in "  # "Aksu, a town in the Pavlodar region"
+        else:
             continue
         for r in region.name.entries:
             if r.feature_code == "ADM1" and r.admin1 and any(

@@ -356,7 +356,7 @@ def test_a_hyphened_spelling_of_a_one_word_name(parser):
 def test_town_in_division_or_country_cue(parser):
     """"Aksu in Pavlodar region" and "Aksu in Xinjiang" are two towns in one text (one reading served
     both); a curated division knows its GeoNames code, so "in Xinjiang" finds Xinjiang's Aksu."""
-    text = "Aksu in Pavlodar region smelts ferroalloys, while Aksu in Xinjiang grows cotton. Brest in Belarus."
+    text = "Aksu, a town in the Pavlodar region, smelts ferroalloys, while Aksu in Xinjiang grows cotton. Brest in Belarus."
     got = [(m.text, m.country, round(m.lat), round(m.lon)) for m in parser.parse(text, "t") if m.feature_class == "P"]
     assert got == [("Aksu", "KZ", 52, 77), ("Aksu", "CN", 41, 80), ("Brest", "BY", 52, 24)]
 
@@ -390,6 +390,8 @@ def test_a_river_or_range_the_gazetteer_lacks_is_not_a_town_of_its_name(parser):
     town named after a basin or steppe stays ("the Ekibastuz basin"), and so does a river the gazetteer knows."""
     georgia = "Georgia's ports, Poti and Anaklia, lie near the mouth of the Enguri river."
     assert [m.name for m in parser.parse(georgia, "t")] == ["Georgia", "Poti", "Anaklia"]
+    georgia = "Trucks go over the Jvari pass to Stepantsminda; the Karakum canal is far away."
+    assert [m.name for m in parser.parse(georgia, "t")] == ["Jvari Pass", "Stepantsminda"]
     kazakhstan = "Coal from the Ekibastuz basin goes by barge on the Ural river."
     assert [(m.text, m.name) for m in parser.parse(kazakhstan, "t")] == [("Ekibastuz", "Ekibastuz"),
                                                                         ("Ural river", "Ural River")]
@@ -416,6 +418,16 @@ def test_a_short_text_keeps_a_village_of_a_country_next_to_one_it_names(parser):
     # Pennsylvania, and Termez was dropped)
     text = "Kyrgyzstan owes money to the Export-Import Bank. Termez has become a trade hub."
     assert [m.name for m in parser.parse(text, "t")] == ["Kyrgyzstan", "Tirmiz"]
+
+
+def test_people_named_like_places_round_nine(parser):
+    """A byline's surname does not hide the city after "from" ("By Yerlan Karaganda-Uly … from Karaganda");
+    a Russian short given name and a surname that places carry only as another name are a person ("Olya
+    Ivanova" was Ivanovo), while the port after "at" stays."""
+    text = "By Yerlan Karaganda-Uly. The novel follows a family from Karaganda who never reach Balkhash."
+    assert [m.text for m in parser.parse(text, "t")] == ["Karaganda", "Balkhash"]
+    text = "Port director Olya Ivanova says throughput at Olya rose by a fifth."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [("Olya", "Olya")]
 
 
 def test_a_common_word_that_names_a_city_is_the_city_on_a_route_in_its_country(parser):
