@@ -62,7 +62,7 @@ _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|minin
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
-              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les",
+              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na",  # Kalach-na-Donu
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 # words before which a given name that places carry is the place ("in Paris Macron said"); not "to", "from"

@@ -351,6 +351,9 @@ def test_a_hyphened_spelling_of_a_one_word_name(parser):
            parser.parse("Herders of Kok-Terek sell at the Sary-Agash market.", "t")]
     assert got == [("Kok-Terek", "KZ", 42, 70), ("Sary-Agash", "KZ", 41, 69)]
     assert [m.text for m in parser.parse("The Aktau-Baku ferry.", "t")] == ["Aktau", "Baku"]
+    # a Russian "-na-" joins a name too ("Kalach-na-Donu" was cut to Kalach, a town of Voronezh Oblast)
+    got = [(m.text, m.name) for m in parser.parse("Barges pass Kalach-na-Donu and Komsomolsk-na-Amure.", "t")]
+    assert got == [("Kalach-na-Donu", "Kalach-na-Donu"), ("Komsomolsk-na-Amure", "Komsomolsk-on-Amur")]
 
 
 def test_town_in_division_or_country_cue(parser):
