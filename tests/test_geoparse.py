@@ -393,8 +393,9 @@ def test_a_river_or_range_the_gazetteer_lacks_is_not_a_town_of_its_name(parser):
     town named after a basin or steppe stays ("the Ekibastuz basin"), and so does a river the gazetteer knows."""
     georgia = "Georgia's ports, Poti and Anaklia, lie near the mouth of the Enguri river."
     assert [m.name for m in parser.parse(georgia, "t")] == ["Georgia", "Poti", "Anaklia"]
-    georgia = "Trucks go over the Jvari pass to Stepantsminda; the Karakum canal is far away."
+    georgia = "Trucks go over the Jvari pass to Stepantsminda; the Kyzylkum canal is far away."
     assert [m.name for m in parser.parse(georgia, "t")] == ["Jvari Pass", "Stepantsminda"]
+    assert [m.name for m in parser.parse("The Karakum canal feeds Ashgabat.", "t")] == ["Karakum Canal", "Ashgabat"]
     kazakhstan = "Coal from the Ekibastuz basin goes by barge on the Ural river."
     assert [(m.text, m.name) for m in parser.parse(kazakhstan, "t")] == [("Ekibastuz", "Ekibastuz"),
                                                                         ("Ural river", "Ural River")]
