@@ -48,7 +48,9 @@ URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
-_REJECT, _ACCEPT, _WEAK = 0, 1, 2  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
+_REJECT, _ACCEPT, _WEAK = 0, 1, 2
+_FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
+_FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
 _OTHER_NAME_WORDS = (r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)"
@@ -274,7 +276,7 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
-_COUNTRY_AFTER = re.compile(r",\s*([A-Z][\w’' -]{1,40})")
+_COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
 _CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
@@ -293,7 +295,8 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 
 _PLACE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "across"})
 # before a common word that names a city, the words of a route ("from Mary to Serhetabat", "past Mary")
-_ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards"})
+_ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
+                                   "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -492,6 +495,8 @@ class Geoparser:
                     if _AUTHOR.match(after) or (not m.name.country_name and _AUTHOR_YEAR.match(after)):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)"
                     hint = self._country_after(text, end)
+                elif follower == " " and text[end + 1: end + 2] == "(":
+                    hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == "$" and m.upper:
                     continue  # a currency: US$, NZ$
                 found.append((start, end, m, hint))
@@ -695,6 +700,9 @@ class Geoparser:
             if n > 1 and tok.key == "the" and self._same_without_article(name, key):
                 i += 1  # "The Volga", "The United States" at a sentence start: the name begins after "The"
                 continue
+            if i and self._inside_unknown_feature(tokens, i):
+                i += n
+                continue
             verdict = self._accept(text, tokens, i, i + n - 1, name)
             if verdict != _REJECT and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name) \
                     and not (n == 1 and out and out[-1].end + len(lead) == tok.start - 1 and text[tok.start - 1] == " "
@@ -705,6 +713,16 @@ class Geoparser:
                                   n == 1 and tok.raw.isupper(), verdict == _WEAK))
             i += n
         return tuple(out)
+
+    @staticmethod
+    def _inside_unknown_feature(tokens: list[_Token], i: int) -> bool:
+        """Whether ``tokens[i]`` ends the name of a water, cape or mountain the gazetteer lacks, which a town's
+        name would only seem to be: "Sea of Okhotsk" (not Okhotsk), "Gulf of Finland", "Lake Peipus", "Cape
+        Manorsky". (A name the gazetteer has, "Sea of Azov", "Lake Baikal", was read whole before.)"""
+        before = tokens[i - 1].key
+        if before in _FEATURE_BEFORE_NAME:
+            return True
+        return before == "of" and i > 1 and tokens[i - 2].key in _FEATURE_BEFORE_OF
 
     def _same_without_article(self, name: _Name, key: str) -> bool:
         """Whether the name *key* ("the volga") means the same places without its leading article (not
@@ -976,7 +994,7 @@ class Geoparser:
                 and self.gazetteer.zipf(tok.key) < rarer_than)
 
     def _country_after(self, text: str, end: int) -> str:
-        """The country of a "Name, Country" pair, if the name is followed by one."""
+        """The country of a "Name, Country" or "Name (Country)" pair, if the name is followed by one."""
         m = _COUNTRY_AFTER.match(text, end, end + 45)
         return self._country_named(m.group(1)) if m else ""
 
@@ -1017,9 +1035,11 @@ class Geoparser:
         page = _Page(text)
         cands = self._recognise(page)
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
-            cands = [c for c in cands if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
-                                             and not c[2].name.country_name
-                                             and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0]))]
+            cands = [c for i, c in enumerate(cands)
+                     if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
+                             and not c[2].name.country_name
+                             and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0])
+                             and not _in_list(text, cands, i, page.surnames))]
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
@@ -1088,6 +1108,18 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
             if not hint and match.name.key in meant:
                 results[i] = meant[match.name.key]
 
+
+
+def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> bool:
+    """Whether ``cands[i]`` is a name of a list of towns beside a city of note ("Klaipėda, Riga, Ventspils and
+    Tallinn"): a place, not the person of that surname met elsewhere in the text (not beside a smaller town
+    or a country's name: "translated Pushkin and Lermontov", "Jordan, Kent and York (2019)")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(cands) and text[cands[min(i, j)][1]: cands[max(i, j)][0]] in _LIST_GLUE:
+            other = cands[j][2].name
+            if other.noted and other.key not in surnames and not other.country_name:
+                return True
+    return False
 
 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:

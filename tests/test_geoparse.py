@@ -434,6 +434,21 @@ def test_people_named_like_places_round_nine(parser):
     assert [(m.text, m.name) for m in parser.parse(text, "t")] == [("Olya", "Olya")]
 
 
+def test_probe_ten_cues_and_features(parser):
+    """"Astara (Azerbaijan)–Astara (Iran)": a country in brackets cues its town as ", Country" does (both were
+    Iran's); a surname met does not hide a town in a list beside a city of note ("Anna Ventspils-Kalniņa" hid
+    every Ventspils) or after "between"; a town's name inside the name of a water or cape the gazetteer lacks
+    is not the town ("the Sea of Okhotsk", "Lake Peipus"), nor before Corridor ("the Hexi Corridor")."""
+    got = [(m.text, m.country) for m in parser.parse("The Astara (Azerbaijan)–Astara (Iran) railway.", "t")]
+    assert got == [("Astara", "AZ"), ("Azerbaijan", "AZ"), ("Astara", "IR"), ("Iran", "IR")]
+    text = ("Consultant Anna Ventspils-Kalniņa was blunt. Volumes at Klaipėda, Riga, Ventspils and Tallinn fell. "
+            "Engineer Alexander Tynda said the line between Tynda and Komsomolsk-on-Amur is doubled.")
+    starts = {m.start for m in parser.parse(text, "t")}
+    assert text.index("Ventspils and") in starts and text.index("Tynda and") in starts
+    text = "A port at Cape Manorsky on the Sea of Okhotsk; Lake Peipus; the Hexi Corridor; the Sea of Azov."
+    assert [m.name for m in parser.parse(text, "t")] == ["Sea of Azov"]
+
+
 def test_a_common_word_that_names_a_city_is_the_city_on_a_route_in_its_country(parser):
     """"Mary" (Turkmenistan's fourth city) was never read: a common word. It is the city where the text names
     Turkmenistan and a route's word goes before it or a hyphened place after it; not elsewhere."""
