@@ -49,6 +49,7 @@ SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 # what may stand between two tokens of one multi-word name
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 _REJECT, _ACCEPT, _WEAK = 0, 1, 2
+_HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
@@ -890,7 +891,8 @@ class Geoparser:
             self._surnames_met.add(name.key)
             return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
-            if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF):
+            if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF) \
+                    and not self._headline_verb(text, nxt):
                 return _REJECT  # a given name before a surname (rarer words count as surnames after small places)
             after = tokens[last_i + 2] if last_i + 2 < len(tokens) else None
             if obscure and self._pairs_as_name(first, nxt) and not (
@@ -909,6 +911,17 @@ class Geoparser:
         if single and name.other_name_word:
             return _REJECT
         return _WEAK if common else _ACCEPT
+
+    def _headline_verb(self, text: str, tok: _Token) -> bool:
+        """Whether *tok*, after a place's name, is a Title Case headline's verb, not a surname: an inflected
+        common word ending in -ed or -ing, or one in -s with more Title Case after it in the run ("Orenburg
+        Bets on New Crossings", "Vladivostok Crowded"; not "the Denver Nuggets", "Kostanay Minerals plant")."""
+        if not _inflected(tok.key, self.gazetteer.zipf):
+            return False
+        if tok.key.endswith(("ed", "ing")):
+            return True
+        after = _HEADLINE_AFTER.match(text, tok.end)
+        return after is not None
 
     def _noted_in_capitals(self, name: _Name) -> bool:
         """Whether a word written in capitals is a place whatever the text around it: a country, a curated

@@ -449,6 +449,14 @@ def test_probe_ten_cues_and_features(parser):
     assert [m.name for m in parser.parse(text, "t")] == ["Sea of Azov"]
 
 
+def test_a_title_case_headline_verb_is_no_surname(parser):
+    """"Orenburg Bets on New Crossings", "Vladivostok Crowded": the verb after the city is no surname that made
+    the city a given name; a team's plural nickname still is no place ("the Denver Nuggets")."""
+    assert [m.text for m in parser.parse("Orenburg Bets on New Crossings\n\nVladivostok Crowded\n", "t")] == [
+        "Orenburg", "Vladivostok"]
+    assert parser.parse("Denver Nuggets and Boston Celtics both advance.", "t") == []
+
+
 def test_a_common_word_that_names_a_city_is_the_city_on_a_route_in_its_country(parser):
     """"Mary" (Turkmenistan's fourth city) was never read: a common word. It is the city where the text names
     Turkmenistan and a route's word goes before it or a hyphened place after it; not elsewhere."""
