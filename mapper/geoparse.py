@@ -576,6 +576,8 @@ class Geoparser:
         if text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5])):
             return None
         end = rs + len(run)
+        if text[end: end + 1] in ("-", "‐"):
+            return None  # a station or checkpoint ("the Narva-1 checkpoint")
         if possessive:
             end -= 2
         elif not before_and:
