@@ -50,6 +50,8 @@ SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 _REJECT, _ACCEPT, _WEAK = 0, 1, 2
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
+_SHIP_WORDS = tuple(f"{w} " for w in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
+                                       "steamer", "tug", "bulker", "containership"))  # before a ship's name
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
@@ -1055,6 +1057,8 @@ class Geoparser:
                              and not c[2].name.country_name
                              and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0])
                              and not _in_list(text, cands, i, page.surnames))]
+        if any(word in text for word in _SHIP_WORDS):  # "the tanker Atyrau": a ship, named after a place
+            cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]

@@ -450,6 +450,12 @@ def test_probe_ten_cues_and_features(parser):
     assert [m.name for m in parser.parse(text, "t")] == ["Sea of Okhotsk"]
 
 
+def test_a_ship_named_after_a_place_is_no_place(parser):
+    """"The tanker Atyrau", "the icebreaker Lenin", "the vessel Zangezur": ships; the ports they call at stay."""
+    text = "The tanker Atyrau, registered in Aktau, loads at Baku. The icebreaker Lenin is a museum in Murmansk."
+    assert [m.text for m in parser.parse(text, "t")] == ["Aktau", "Baku", "Murmansk"]
+
+
 def test_a_title_case_headline_verb_is_no_surname(parser):
     """"Orenburg Bets on New Crossings", "Vladivostok Crowded": the verb after the city is no surname that made
     the city a given name; a team's plural nickname still is no place ("the Denver Nuggets")."""
