@@ -55,9 +55,10 @@ _SHIP_WORDS = tuple(f"{w} " for w in ("tanker", "vessel", "ship", "ferry", "frei
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
 _HYPHENS = ("-", "‐", "‑")
-# between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)"
-_OTHER_NAME_WORDS = (r"(?:former|formerly|once|previously|now|today|renamed|later|since renamed)"
-                     r"(?: (?:known as|called|named))?")
+# between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
+# "Aktau, called Shevchenko"
+_OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
+                     r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —"))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
@@ -852,6 +853,8 @@ class Geoparser:
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
             if nxt.key in lex.landform_heads and not name.holds_area:
                 return _REJECT  # "Rasht Valley": a feature named after a town, not the town
+            if nxt.key in ("sea", "ocean") and last_i + 2 == len(tokens) and not name.holds_area:
+                return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
             if nxt.key in lex.street_heads and nxt.raw[0].isupper() and not (

@@ -370,6 +370,7 @@ def test_a_former_or_other_name_beside_a_name_is_the_same_place(parser):
     after a town stays the country."""
     text = ("Ridder, the former Leninogorsk, offers skiing. Leninogorsk has a museum. Shevchenko (now Aktau) "
             "grew. Aktau (Kazakhstan) and Baku.")
+    assert [m.name for m in parser.parse("Aktau, called Shevchenko until 1991, is a port.", "t")] == ["Aktau", "Aktau"]
     got = [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
     assert got == [("Ridder", "Ridder", "KZ"), ("Leninogorsk", "Ridder", "KZ"), ("Leninogorsk", "Ridder", "KZ"),
                    ("Shevchenko", "Aktau", "KZ"), ("Aktau", "Aktau", "KZ"), ("Aktau", "Aktau", "KZ"),
@@ -446,8 +447,9 @@ def test_probe_ten_cues_and_features(parser):
             "Engineer Alexander Tynda said the line between Tynda and Komsomolsk-on-Amur is doubled.")
     starts = {m.start for m in parser.parse(text, "t")}
     assert text.index("Ventspils and") in starts and text.index("Tynda and") in starts
-    text = "A port at Cape Dezhnev on the Gulf of Ob; Lake Khanka; the Hexi Corridor; the Sea of Okhotsk."
-    assert [m.name for m in parser.parse(text, "t")] == ["Sea of Okhotsk"]
+    text = ("A port at Cape Dezhnev on the Gulf of Ob; Lake Khanka; the Hexi Corridor; the Kara Sea; the Sea of "
+            "Okhotsk; Aktau Sea Port.")
+    assert [m.name for m in parser.parse(text, "t")] == ["Sea of Okhotsk", "Aktau"]
 
 
 def test_a_ship_named_after_a_place_is_no_place(parser):
