@@ -1060,12 +1060,19 @@ class Geoparser:
                              and not c[2].name.country_name
                              and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0])
                              and not _in_list(text, cands, i, page.surnames))]
-        if any(word in text for word in _SHIP_WORDS):  # "the tanker Atyrau": a ship, named after a place
-            cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
+        # "the tanker Atyrau": a ship, named after a place (looked for before each name: cheaper than in the text)
+        cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
-        names = {m.name.key: m.name for _, _, m, _ in cands if not m.weak}.values()
+        named: dict[str, _Name] = {}
+        weak = False
+        for _, _, m, _ in cands:  # (a loop, not generators: this runs for every text)
+            if m.weak:
+                weak = True
+            else:
+                named[m.name.key] = m.name
+        names = named.values()
         # the countries the text names, with how many names of it say so ("Name, Country" and "Town, Region"
         # cues, countries, unambiguous places)
         ctx_countries = Counter(hint[:2] for _, _, _, hint in cands if hint)
@@ -1080,14 +1087,17 @@ class Geoparser:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
-        if any(m.weak for _, _, m, _ in cands):
+        if weak:
             cands = self._weak_names_read(text, cands, ctx_countries, points)
         points.update(anchors)
         distance = _nearest_anchor_km(points, list(anchors))
         # with no place of a point to measure from, a place is near what the text names when its country
         # borders a country the text names ("Termez" in a text about Kyrgyzstan)
-        neighbours = self.lexicon.neighbours
-        bordering = frozenset().union(*(neighbours.get(c, ()) for c in ctx_countries))
+        bordering: frozenset[str] = frozenset()
+        if len(anchors) < 2:  # (with two, every place has another to measure from)
+            neighbours = self.lexicon.neighbours
+            for country in ctx_countries:
+                bordering |= neighbours.get(country, frozenset())
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         results = []
         demonyms = bool(page.demonyms)
