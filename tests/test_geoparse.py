@@ -447,8 +447,8 @@ def test_probe_ten_cues_and_features(parser):
             "Engineer Alexander Tynda said the line between Tynda and Komsomolsk-on-Amur is doubled.")
     starts = {m.start for m in parser.parse(text, "t")}
     assert text.index("Ventspils and") in starts and text.index("Tynda and") in starts
-    text = ("A port at Cape Dezhnev on the Gulf of Ob; Lake Khanka; the Hexi Corridor; the Kara Sea; the Sea of "
-            "Okhotsk; Aktau Sea Port.")
+    text = ("A port at Cape Dezhnev on the Gulf of Anadyr; Lake Khanka; the Hexi Corridor; the Chukchi Sea; the Sea "
+            "of Okhotsk; Aktau Sea Port.")
     assert [m.name for m in parser.parse(text, "t")] == ["Sea of Okhotsk", "Aktau"]
 
 
