@@ -46,14 +46,14 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
-# what may stand between two tokens of one multi-word name
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
-_REJECT, _ACCEPT, _WEAK = 0, 1, 2
+# what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
+_REJECT, _ACCEPT, _WEAK, _WEAK_CAPS = 0, 1, 2, 3
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _SHIP_WORDS = tuple(f"{w} " for w in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
                                        "steamer", "tug", "bulker", "containership"))  # before a ship's name
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
-_FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"  # what Geoparser._accept says of a name in a run (_WEAK: see _Match.weak)
+_FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
 # "Aktau, called Shevchenko"
@@ -66,6 +66,7 @@ _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or cou
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
+# what may stand between two tokens of one multi-word name
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na",  # Kalach-na-Donu
@@ -177,7 +178,9 @@ class _Match:
     end: int
     name: _Name
     upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
-    weak: bool = False  # a common English word that is also a city's name: a place where the text names its country
+    # _WEAK: a common English word that is also a city's name, a place where the text names its country;
+    # _WEAK_CAPS: a name in capitals ("KARS"), a place where the text also has it in lower case as a place
+    weak: int = 0
 
 
 @dataclass(frozen=True)
@@ -716,7 +719,7 @@ class Geoparser:
                 # (a village's name just after a place's, in one run, qualifies it: "Małaszewicze Duże",
                 # "Hamburg Süd")
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
-                                  n == 1 and tok.raw.isupper(), verdict == _WEAK))
+                                  n == 1 and tok.raw.isupper(), verdict if verdict != _ACCEPT else 0))
             i += n
         return tuple(out)
 
@@ -834,13 +837,16 @@ class Geoparser:
         if key in lex.never or key in lex.demonyms:
             return _REJECT
         country_name = name.country_name
+        caps = False
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
             # written in capitals ("Traders in ISTANBUL"), unless the word is common in English ("FOR SALE")
             dateline = first.start == 0 or text[first.start - 1] == "\n"
             if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3) \
                     and not (len(first.raw) > 3 and self._noted_in_capitals(name)):
-                return _REJECT
+                if len(first.raw) <= 3 or self.gazetteer.zipf(first.key) >= COMMON_WORD_ZIPF:
+                    return _REJECT
+                caps = True
         elif single and len(first.raw) <= 2:
             return _REJECT
         # prefix such as Trans-Caspian, Sino-Russian
@@ -917,7 +923,7 @@ class Geoparser:
         # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
         if single and name.other_name_word:
             return _REJECT
-        return _WEAK if common else _ACCEPT
+        return _WEAK_CAPS if caps else _WEAK if common else _ACCEPT
 
     def _headline_verb(self, text: str, tok: _Token) -> bool:
         """Whether *tok*, after a place's name, is a Title Case headline's verb, not a surname: an inflected
@@ -1032,14 +1038,18 @@ class Geoparser:
 
     @staticmethod
     def _weak_names_read(text: str, cands: list[_Candidate], ctx: Counter[str],
-                         points: dict[str, tuple[float, float, float]]) -> list[_Candidate]:
-        """*cands* less the common words that name a city ("Mary"), unless two of the text's other names name
-        the city's country and a route's word goes before it or a hyphened place after it ("from Mary to
-        Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan): then the city, by a country
-        cue. The kept ones' points join *points*."""
+                         points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
+        """*cands* less the names in capitals the text does not also have as places in lower case ("KARS"
+        is kept beside "Kars"), and less the common words that name a city ("Mary"), unless two of the text's
+        other names name the city's country and a route's word goes before it or a hyphened place after it
+        ("from Mary to Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan): then the city,
+        by a country cue. The kept ones' points join *points*."""
         kept = []
         for start, end, m, hint in cands:
-            if m.weak:
+            if m.weak == _WEAK_CAPS:
+                if m.name.key not in named:
+                    continue
+            elif m.weak:
                 city = m.name.city
                 if city is None or ctx[city.country] < 2 or not (
                         _ROUTE_PREPOSITION.search(text, max(0, start - 9), start)
@@ -1088,7 +1098,7 @@ class Geoparser:
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
         if weak:
-            cands = self._weak_names_read(text, cands, ctx_countries, points)
+            cands = self._weak_names_read(text, cands, ctx_countries, points, named)
         points.update(anchors)
         distance = _nearest_anchor_km(points, list(anchors))
         # with no place of a point to measure from, a place is near what the text names when its country

@@ -452,6 +452,13 @@ def test_probe_ten_cues_and_features(parser):
     assert [m.name for m in parser.parse(text, "t")] == ["Sea of Okhotsk", "Aktau"]
 
 
+def test_a_name_in_capitals_is_the_place_the_text_names_in_lower_case(parser):
+    """A headline's "KARS" or "STALINGRAD" (too short or too small to be read in capitals alone) is the place
+    when the text also names it as a place in lower case; "THE GAP" (a Brisbane suburb) stays a heading."""
+    text = "TÜRKİYE PUSHES KARS AS THE GATEWAY\n\nTrains from Kars reach Baku. THE GAP THAT WORRIES GENERALS."
+    assert [m.text for m in parser.parse(text, "t")] == ["TÜRKİYE", "KARS", "Kars", "Baku"]
+
+
 def test_a_ship_named_after_a_place_is_no_place(parser):
     """"The tanker Atyrau", "the icebreaker Lenin", "the vessel Zangezur": ships; the ports they call at stay."""
     text = "The tanker Atyrau, registered in Aktau, loads at Baku. The icebreaker Lenin is a museum in Murmansk."
