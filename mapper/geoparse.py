@@ -790,7 +790,9 @@ class Geoparser:
             biggest = top[0] if top[1] is not None else max(priors, default=0.0)
             name = _Name(
                 key, entries, country_name,
-                anchor=max(entries, key=prior) if len(entries) == 1 or country_name else None,
+                # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake)
+                anchor=max(entries, key=prior) if len(entries) == 1 or country_name
+                else contenders[0][0] if len(contenders) == 1 and not contenders[0][2] else None,
                 priors=priors, areal=areal, own=own, contenders=contenders,
                 points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
                 countries=tuple(e.country for e, _, _, _ in contenders),

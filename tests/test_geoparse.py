@@ -459,6 +459,13 @@ def test_a_name_in_capitals_is_the_place_the_text_names_in_lower_case(parser):
     assert [m.text for m in parser.parse(text, "t")] == ["TÜRKİYE", "KARS", "Kars", "Baku"]
 
 
+def test_a_name_that_only_one_of_its_places_can_win_is_an_anchor(parser):
+    """"Kashgar" has a smaller Chinese namesake, but only the city can win: it anchors the text, so
+    "Tashkurgan" beside it is Tashqorghan in Xinjiang, not Khulm in Afghanistan (once also called so)."""
+    got = [(m.text, m.country) for m in parser.parse("Trucks go on to Tashkurgan and Kashgar.", "t")]
+    assert got == [("Tashkurgan", "CN"), ("Kashgar", "CN")]
+
+
 def test_a_ship_named_after_a_place_is_no_place(parser):
     """"The tanker Atyrau", "the icebreaker Lenin", "the vessel Zangezur": ships; the ports they call at stay."""
     text = "The tanker Atyrau, registered in Aktau, loads at Baku. The icebreaker Lenin is a museum in Murmansk."
