@@ -584,8 +584,8 @@ class Gazetteer:
         """Ranked candidates for *name*: ``(entry, score)`` with score in 0..1.
 
         Prominence ranks by default (a curated place a little ahead: :data:`CURATED_BONUS`); *near*
-        (lat, lon) favours close places. A border post that only
-        borrows a town's name comes after the places the name means (see :attr:`meant_by`).
+        (lat, lon) favours close places. A border post that only borrows a town's name comes after the
+        places the name means (see :attr:`meant_by`).
         """
         found = self.lookup(name, country)
         ranked = []

@@ -48,7 +48,7 @@ URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
-_REJECT, _ACCEPT, _WEAK, _WEAK_CAPS = 0, 1, 2, 3
+_REJECT, _ACCEPT, _WEAK, _WEAK_CAPS = -1, 0, 2, 3
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _SHIP_WORDS = tuple(f"{w} " for w in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
                                        "steamer", "tug", "bulker", "containership"))  # before a ship's name
@@ -154,19 +154,21 @@ class _Name:
     # curated place or city: "Valley", whose city of note, The Valley, carries it only without its article)
     noted: bool  # it is the own name of a city of note
     noted_entry: Entry | None  # the most prominent place whose own name it is, if noted
-    # a place that carries the name only as another (often former) name, with a prior below this, is not meant
-    # but on a "Name, Country" cue: the name's own bearers are far bigger ("Brest" is no Ukrainian village
-    # once called so), or bigger at all when the name is rare in English, so no English exonym ("Constanta"
-    # is Constanța, not Konstanz, which Romanian calls so); -1 when no place carries it as its own
-    other_name_floor: float
-    spelt_so: frozenset[str]  # ids of the places whose own name is another spelling of it ("Şirvan", "Shirvan")
+    # ids of the places (not areas nor curated) that carry the name only as another (often former) name and
+    # are not meant but on a "Name, Country" cue: the name's own bearers are far bigger ("Brest" is no
+    # Ukrainian village once called so), or bigger at all when the name is rare in English, so no English
+    # exonym ("Constanta" is Constanța, not Konstanz, which Romanian calls so); not those whose own name is
+    # another spelling of it ("Şirvan", "Shirvan")
+    renamed_only: frozenset[str]
     holds_area: bool  # some entry is an area, a water or a curated place
-    # the only place that has the name, as its own, a city: kept however far the text's places lie ("Batumi")
-    sole_town: bool
     other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
+    # only small places carry it, and it is a common English word the text may not mean as a place: no anchor
+    # of distances or countries ("Export-Import Bank" is no Export, Pennsylvania, making the text's places far)
+    common_word: bool
     # the biggest place of about 100,000 people or more that has the name as its own, if any: a common word
-    # ("Mary") is that city where the text names its country (see Geoparser.parse)
+    # ("Mary") is that city where the text names its country (see Geoparser.parse); the only place of a name,
+    # such a city, is kept however far the text's other places lie ("Batumi")
     city: Entry | None
 
 
@@ -293,15 +295,14 @@ _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
 _DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
 # a place word before the run ("in Paris Macron said"), on the same line or the line before
 _LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
-# a preposition that puts a place after it: the surname of a person met in the text is the place there
-# ("Daniyar Semey ... trains in Semey"; not "according to Henderson")
 def _word_before(words: Iterable[str]) -> re.Pattern:
     """A pattern for one of *words* (any case) and a space or line break just before a position."""
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(words))})[ \n]$", re.IGNORECASE)
 
 
-_PLACE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "across"})
-# before a common word that names a city, the words of a route ("from Mary to Serhetabat", "past Mary")
+# a route's words, which put a place after them: a common word that names a city is the city there ("from
+# Mary to Serhetabat", "past Mary"), and so is the surname of a person met in the text ("Daniyar Semey ...
+# trains in Semey", "from Karaganda")
 _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
@@ -492,7 +493,7 @@ class Geoparser:
                 hint = ""
                 follower = text[end: end + 1]
                 if follower == " " and text[end + 1: end + 3] in _NAME_WORD_STARTS:  # "Atyrau region"
-                    divided = self._name_word_after(text, m, end, found)
+                    divided = self._name_word_after(text, m, start, end, found)
                     if divided is None:
                         continue  # "Urals crude"
                     m, end = divided
@@ -513,7 +514,7 @@ class Geoparser:
                 found.append(tail)
         return found
 
-    def _name_word_after(self, text: str, m: _Match, end: int,
+    def _name_word_after(self, text: str, m: _Match, start: int, end: int,
                          found: list[_Candidate]) -> tuple[_Match, int] | None:
         """*m* and its end, or the division or feature that *m*'s name and the lower-case word after it name
         ("Atyrau region", "Sverdlovsk oblast", "the Altai mountains"), when the gazetteer has it, and where
@@ -527,7 +528,7 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
-        if noun == "pass" and text[max(0, end - (m.end - m.start) - 4): end - (m.end - m.start)].lower() != "the ":
+        if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
             key = f"{m.name.key} {noun}"
@@ -539,7 +540,7 @@ class Geoparser:
                 # ("the Tumen river", "the Jvari pass", "the Karakum canal")
             return m, end
         singular = noun[:-1]
-        i, start = len(found), end - (m.end - m.start)
+        i = len(found)
         while i and text[found[i - 1][1]: start] in _LIST_GLUE:
             i -= 1
             f_start, f_end, f_match, f_hint = found[i]
@@ -719,7 +720,7 @@ class Geoparser:
                 # (a village's name just after a place's, in one run, qualifies it: "Małaszewicze Duże",
                 # "Hamburg Süd")
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
-                                  n == 1 and tok.raw.isupper(), verdict if verdict != _ACCEPT else 0))
+                                  n == 1 and tok.raw.isupper(), verdict))
             i += n
         return tuple(out)
 
@@ -749,7 +750,7 @@ class Geoparser:
             return False
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
-            if sep in ("-", "‐", "‑"):
+            if sep in _HYPHENS:
                 other = tokens[n]  # (not _name_like: a sentence opener or capitals may be such a piece)
                 if (other.raw[0].isupper() and not self.gazetteer.has_key(other.key)
                         and other.key not in self.lexicon.demonyms and other.key not in CONNECTORS
@@ -788,6 +789,9 @@ class Geoparser:
             holds_area = any(a or e.curated for e, a in zip(entries, areal))
             # the biggest place that has the name as its own, or of all that carry it if none does
             biggest = top[0] if top[1] is not None else max(priors, default=0.0)
+            obscure = bool(entries) and not holds_area and biggest < 0.85
+            floor = -1.0 if top[1] is None else top[0] - (
+                RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0)
             name = _Name(
                 key, entries, country_name,
                 # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake)
@@ -798,18 +802,16 @@ class Geoparser:
                 countries=tuple(e.country for e, _, _, _ in contenders),
                 resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
                 prominent=any(p >= 0.85 for p in priors),
-                obscure=bool(entries) and not holds_area and biggest < 0.85,
+                obscure=obscure,
                 noted=noted, noted_entry=top[1] if noted else None,
-                other_name_floor=-1.0 if top[1] is None else top[0] - (
-                    RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0),
-                spelt_so=frozenset(e.id for e, p, o in zip(entries, priors, own)
-                                   if not o and p < top[0] and _spelt_alike(e, key)),
+                renamed_only=frozenset(e.id for e, p, a, o in contenders
+                                       if not o and p < floor and not a and not e.curated and not _spelt_alike(e, key)),
                 holds_area=holds_area,
-                sole_town=len(entries) == 1 and own[0] and priors[0] >= SOLE_TOWN_PRIOR,
                 other_name_word=bool(entries) and not any(own) and not country_name
                 and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
                 distinctive=len(entries) == 1 and " " in key and all(
                     word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
+                common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
                 city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None)
             if len(self._names) > _NAME_CACHE_SIZE:
                 self._names.clear()
@@ -931,12 +933,8 @@ class Geoparser:
         """Whether *tok*, after a place's name, is a Title Case headline's verb, not a surname: an inflected
         common word ending in -ed or -ing, or one in -s with more Title Case after it in the run ("Orenburg
         Bets on New Crossings", "Vladivostok Crowded"; not "the Denver Nuggets", "Kostanay Minerals plant")."""
-        if not _inflected(tok.key, self.gazetteer.zipf):
-            return False
-        if tok.key.endswith(("ed", "ing")):
-            return True
-        after = _HEADLINE_AFTER.match(text, tok.end)
-        return after is not None
+        return _inflected(tok.key, self.gazetteer.zipf) and (
+            tok.key.endswith(("ed", "ing")) or _HEADLINE_AFTER.match(text, tok.end) is not None)
 
     def _noted_in_capitals(self, name: _Name) -> bool:
         """Whether a word written in capitals is a place whatever the text around it: a country, a curated
@@ -1054,7 +1052,7 @@ class Geoparser:
             elif m.weak:
                 city = m.name.city
                 if city is None or ctx[city.country] < 2 or not (
-                        _ROUTE_PREPOSITION.search(text, max(0, start - 9), start)
+                        _after_route_word(text, start)
                         or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
                     continue
                 points.update(m.name.points)
@@ -1070,7 +1068,7 @@ class Geoparser:
             cands = [c for i, c in enumerate(cands)
                      if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
                              and not c[2].name.country_name
-                             and not _ROUTE_PREPOSITION.search(text, max(0, c[0] - 9), c[0])
+                             and not _after_route_word(text, c[0])
                              and not _in_list(text, cands, i, page.surnames))]
         # "the tanker Atyrau": a ship, named after a place (looked for before each name: cheaper than in the text)
         cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
@@ -1093,9 +1091,7 @@ class Geoparser:
         for name in names:
             points.update(name.points)
             best = name.anchor
-            # (not a village named like a common word, which the text may not mean: "Export-Import Bank" is
-            # no anchor in Export, Pennsylvania, to make every other place of the text far)
-            if best is not None and not (name.obscure and self.gazetteer.zipf(name.key) >= COMMON_WORD_ZIPF):
+            if best is not None and not name.common_word:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
                     anchors[best.id] = _unit_vector(best.lat, best.lon)
@@ -1153,6 +1149,10 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = meant[match.name.key]
 
 
+def _after_route_word(text: str, start: int) -> bool:
+    """Whether a route's word ("from", "to", "in", ...: :data:`_ROUTE_PREPOSITION`) stands just before *start*."""
+    return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None
+
 
 def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> bool:
     """Whether ``cands[i]`` is a name of a list of towns beside a city of note ("Klaipėda, Riga, Ventspils and
@@ -1197,15 +1197,17 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
 
 
 def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
-                distance: dict[str, float], bordering: frozenset[str] = frozenset()) -> tuple[Entry | None, float]:
+                distance: dict[str, float], bordering: frozenset[str]) -> tuple[Entry | None, float]:
     """The entry that best fits the document, and its score rounded to 3 decimals.
 
     The score weighs prominence, whether the text names the entry's country (*ctx*: how many names
     say so), nearness to the document's unambiguous places (*distance*: each point entry's km to the
     nearest), "Name, Country" (*hint* "CC") and "Town, Region" (*hint* "CC.admin1") cues, demonyms, and
-    whether the name is the entry's own. An obscure namesake far from everything the text names is
-    dropped (None), unless its name is distinctive; where the text names no place with a point, one in
-    a country *bordering* a country it names is not far.
+    whether the name is the entry's own. Places that carry the name only as another name are left out
+    without a country cue (:attr:`_Name.renamed_only`), and so are small namesakes of a city of note. An
+    obscure namesake far from everything the text names is dropped (None), or replaced by a city of the
+    name near the text's places; not if its name is distinctive or is the only place's, a city's; where
+    the text names no place with a point, one in a country *bordering* a country it names is not far.
     """
     country_hint, _, division_hint = hint.partition(".")
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
@@ -1217,8 +1219,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     if top is not None:
         floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders:
-        if not own and p < name.other_name_floor and not areal and not e.curated and e.country != country_hint \
-                and e.id not in name.spelt_so:
+        if e.id in name.renamed_only and e.country != country_hint:
             continue
         d = 1e9 if areal else distance[e.id]
         if top is not None and e.country != country_hint:
@@ -1253,7 +1254,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
         # not "Года", a Russian word that is also a Japanese town's other name)
-        if not nothing_else and not name.distinctive and not name.sole_town \
+        if not nothing_else and not name.distinctive and not (len(name.entries) == 1 and name.city is not None) \
                 and not (best_d >= 1e9 and best.country in bordering) and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
             # an obscure namesake far from everything the text is about: then a city of the name near the
@@ -1378,8 +1379,8 @@ class _Page:
 def _own_name(entry: Entry, key: str) -> bool:
     """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
     city, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for Santiago de Cuba;
-    not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for Shalqar; not "Aksu" for Aqsu, China), rather than
-    another name of it (a former one: "Samarkand" for Temirtau)."""
+    not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for Shalqar; not
+    "Aksu" for Aqsu, China), rather than another name of it (a former one: "Samarkand" for Temirtau)."""
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
     return (own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
             or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
