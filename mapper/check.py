@@ -1,8 +1,9 @@
-"""Validate data against the documents and the map: citations, positions, borders, and that the
-parser's word lists load.
+"""Validate data against the documents and the map: citations, positions, borders, the curated divisions'
+admin1 codes, and that the parser's word lists load.
 
 ``problems()`` returns one line per problem (file, line or id, what is wrong).
-``corridor-mapper check`` prints them; ``build`` refuses to run on the first.
+``corridor-mapper check`` prints them, and :func:`word_list_problems` too; ``build`` refuses to run on the
+first of ``problems()`` and loads the word lists anyway when it makes its parser.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def admin1_code_problems(net: Network) -> Iterator[str]:
 
 
 def word_list_problems(root: Path) -> Iterator[str]:
-    """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) that do not load
+    """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) and its table of
+    neighbouring countries (``geodata/neighbours.tsv``) that do not load
     (for ``check``; ``build`` loads them anyway when it makes its parser)."""
     from mapper.geoparse import Lexicon
 

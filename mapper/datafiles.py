@@ -257,14 +257,19 @@ def country_names(root: Path) -> dict[str, dict]:
     return out
 
 
+def _tsv_rows(path: Path) -> list[dict]:
+    """The rows of a generated tab-separated file (a header line; lines starting with # are comments)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
 def admin1_divisions(root: Path) -> list[dict]:
     """The first-level divisions in ``geodata/admin1.tsv`` (none if the file is absent), with ``lat``,
     ``lon`` and ``population`` as numbers and ``names`` as a list."""
     path = root / "geodata" / "admin1.tsv"
     if not path.exists():
         return []
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
+    rows = _tsv_rows(path)
     for i, rec in enumerate(rows, 1):
         try:
             rec["lat"], rec["lon"], rec["population"] = float(rec["lat"]), float(rec["lon"]), int(rec["population"])
@@ -283,9 +288,8 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
     path = root / "geodata" / "neighbours.tsv"
     if not path.exists():
         return {}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     out = {}
-    for rec in csv.DictReader(lines, delimiter="\t"):
+    for rec in _tsv_rows(path):
         if not rec.get("country") or rec.get("neighbours") is None:
             raise DataError("every row needs a country and its neighbours (maybe none)", path=path)
         out[rec["country"]] = frozenset(rec["neighbours"].split())
@@ -298,8 +302,7 @@ def curated_admin1_codes(root: Path) -> dict[str, str]:
     path = root / "geodata" / "admin1-curated.tsv"
     if not path.exists():
         return {}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
+    rows = _tsv_rows(path)
     if any(not (rec.get("place") and rec.get("code")) for rec in rows):
         raise DataError("every row needs a place and a code", path=path)
     return {rec["place"]: rec["code"] for rec in rows}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build ``geodata/admin1.tsv``: the first-level divisions of every country
 (states, provinces, regions: Texas, Bavaria, Inner Mongolia, Scotland) for the
-gazetteer, which otherwise knows only the curated ones.
+gazetteer, which otherwise knows only the curated ones; and
+``geodata/admin1-curated.tsv``: the GeoNames admin1 code of each curated division.
 
 Sources: GeoNames (CC BY 4.0) for the divisions, their points and populations,
 ISO 3166-2 (MIT) for more names in the field's countries:
@@ -274,11 +275,11 @@ def main() -> None:
             towns[k] = max(towns.get(k, 0), people)
             if people >= NOTED_TOWN:
                 noted.add(k[1])
-    curated_by_name: dict[str, list[dict]] = defaultdict(list)
-    for place, _ in datafiles.curated_places(ROOT):
+    curated_places = [place for place, _ in datafiles.curated_places(ROOT)]
+    curated: dict[str, list[dict]] = defaultdict(list)  # the curated places by each of their names' keys
+    for place in curated_places:
         for n in {normalize(n) for n in [place["name"], *place.get("alt_names", [])]}:
-            curated_by_name[n].append(place)
-    curated = set(curated_by_name)
+            curated[n].append(place)
     divisions = []  # (country, code, name, seat, people)
     for (cc, code), names in sorted(votes.items()):
         places = members.get((cc, code))
@@ -304,12 +305,12 @@ def main() -> None:
             continue
         bare = _bare(name)
         iso_names, iso_explicit = _iso_spellings(cc, iso[cc, code], name) if (cc, code) in iso else ([], [])
-        same = {p["id"] for n in (name, bare, *iso_explicit) for p in curated_by_name.get(normalize(n), ())
-                if p.get("country") == cc and p.get("feature_code") == "ADM1"}
-        if any(normalize(n) in curated for n in (name, bare, *iso_explicit)):
+        hits = [p for n in (name, bare, *iso_explicit) for p in curated.get(normalize(n), ())]
+        if hits:
             # a curated place is this division ("Xinjiang", "Sverdlovsk Oblast"): no second entry, but the
             # curated one learns the division's code ("Aksu in Xinjiang" is a town of that code)
-            codes.extend((place_id, cc, code, name) for place_id in sorted(same))
+            codes.extend((place_id, cc, code, name) for place_id in sorted(
+                {p["id"] for p in hits if p.get("country") == cc and p.get("feature_code") == "ADM1"}))
             continue
         # (an ISO exonym a curated place has is only left out below: Moscow Oblast's English name is "Moscow")
         spellings = [name, bare] + ([f"{name} State"] if cc == "US" and code != "DC" else []) + iso_names
@@ -337,7 +338,7 @@ def main() -> None:
     # a curated division named otherwise ("Aktobe Region" beside GeoNames' "Aqtoebe") is the division whose
     # seat is its point: both stand for the division by its administrative centre
     named = {place_id for place_id, *_ in codes}
-    for place, _ in datafiles.curated_places(ROOT):
+    for place in curated_places:
         if place.get("feature_code") != "ADM1" or place["id"] in named:
             continue
         for cc, code, name, seat, _ in divisions:

@@ -84,6 +84,7 @@ def test_cp1251_document_is_decoded_and_reported(tmp_path):
     doc.write_bytes("Поезда идут из Уральска в Оренбург и Москву.".encode("cp1251"))
     proc = run_cli("mentions", str(doc), "--format", "jsonl")
     assert proc.returncode == 2 and "cp1251" in proc.stderr
+    assert [json.loads(x)["text"] for x in proc.stdout.splitlines()] == ["Уральска", "Оренбург", "Москву"]
     assert [json.loads(x)["name"] for x in proc.stdout.splitlines()] == ["Oral", "Orenburg", "Moscow"]
     declared = run_cli("mentions", str(doc), "--format", "jsonl", "--encoding", "cp1251")
     assert declared.returncode == 0 and declared.stderr == ""
