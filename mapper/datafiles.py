@@ -257,10 +257,27 @@ def country_names(root: Path) -> dict[str, dict]:
     return out
 
 
-def _tsv_rows(path: Path) -> list[dict]:
-    """The rows of a generated tab-separated file (a header line; lines starting with # are comments)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[int, dict]]:
+    """The rows of a tab-separated file written by *script*, each with its line number (a header line
+    naming at least *columns*; lines starting with # are comments)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataError(f"not UTF-8 text: rerun {script}", path=path) from None
+    except OSError as exc:
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
+    records = csv.reader([line for _, line in numbered], delimiter="\t")
+    header = next(records, [])
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataError(f"no header line naming {', '.join(missing)}: rerun {script}", path=path)
+    rows = []
+    for (n, _), values in zip(numbered[1:], records):
+        if len(values) != len(header):
+            raise DataError(f"line {n}: {len(values)} fields where the header names {len(header)}", path=path)
+        rows.append((n, dict(zip(header, values))))
+    return rows
 
 
 def admin1_divisions(root: Path) -> list[dict]:
@@ -269,15 +286,16 @@ def admin1_divisions(root: Path) -> list[dict]:
     path = root / "geodata" / "admin1.tsv"
     if not path.exists():
         return []
-    rows = _tsv_rows(path)
-    for i, rec in enumerate(rows, 1):
+    rows = []
+    for n, rec in _tsv_rows(path, ("country", "code", "names", "lat", "lon", "population"), "scripts/build_admin1.py"):
         try:
             rec["lat"], rec["lon"], rec["population"] = float(rec["lat"]), float(rec["lon"]), int(rec["population"])
-        except (KeyError, TypeError, ValueError):
+        except ValueError:
             rec["lat"] = rec["lon"] = float("nan")
-        rec["names"] = [n for n in (rec.get("names") or "").split("|") if n]
+        rec["names"] = [name for name in rec["names"].split("|") if name]
         if not rec["names"] or not (-90 <= rec["lat"] <= 90 and -180 <= rec["lon"] <= 180):
-            raise DataError(f"row {i}: names, a population and lat, lon in range are required", path=path)
+            raise DataError(f"line {n}: names, a population and lat, lon in range are required", path=path)
+        rows.append(rec)
     return rows
 
 
@@ -289,9 +307,10 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
     if not path.exists():
         return {}
     out = {}
-    for rec in _tsv_rows(path):
-        if not rec.get("country") or rec.get("neighbours") is None:
-            raise DataError("every row needs a country and its neighbours (maybe none)", path=path)
+    for n, rec in _tsv_rows(path, ("country", "neighbours"), "scripts/build_neighbours.py"):
+        if not ISO2.fullmatch(rec["country"]) or not all(map(ISO2.fullmatch, rec["neighbours"].split())):
+            raise DataError(f"line {n}: a country and its neighbours (maybe none) as ISO-2 codes are required",
+                            path=path)
         out[rec["country"]] = frozenset(rec["neighbours"].split())
     return out
 
@@ -302,10 +321,12 @@ def curated_admin1_codes(root: Path) -> dict[str, str]:
     path = root / "geodata" / "admin1-curated.tsv"
     if not path.exists():
         return {}
-    rows = _tsv_rows(path)
-    if any(not (rec.get("place") and rec.get("code")) for rec in rows):
-        raise DataError("every row needs a place and a code", path=path)
-    return {rec["place"]: rec["code"] for rec in rows}
+    out = {}
+    for n, rec in _tsv_rows(path, ("place", "code"), "scripts/build_admin1.py"):
+        if not (rec["place"] and rec["code"]):
+            raise DataError(f"line {n}: every row needs a place and a code", path=path)
+        out[rec["place"]] = rec["code"]
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -314,7 +335,26 @@ def country_outlines(root: Path) -> dict:
     path = root / "geodata" / "countries.geojson"
     if not path.exists():
         raise DataError("missing: run scripts/build_country_outlines.py", path=path)
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataError("not UTF-8 text: rerun scripts/build_country_outlines.py", path=path) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(f"invalid JSON: {exc}", path=path) from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list) or not features:
+        raise DataError("not a GeoJSON FeatureCollection: rerun scripts/build_country_outlines.py", path=path)
+    for i, f in enumerate(features):
+        props = f.get("properties") if isinstance(f, dict) else None
+        geometry = f.get("geometry") if isinstance(f, dict) else None
+        if not (isinstance(props, dict) and isinstance(props.get("iso"), str) and ISO2.match(props["iso"])
+                and isinstance(props.get("name"), str)
+                and all(isinstance(props.get(k), (int, float)) for k in ("label_lat", "label_lon"))
+                and isinstance(geometry, dict) and geometry.get("type") in ("Polygon", "MultiPolygon")
+                and isinstance(geometry.get("coordinates"), list)):
+            raise DataError(f"feature {i}: an ISO-2 iso, a name, label_lat, label_lon and a (Multi)Polygon "
+                            "are required", path=path)
+    return data
 
 
 def country_points(root: Path) -> dict[str, tuple[float, float]]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 
@@ -50,8 +51,9 @@ _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy"
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS = -1, 0, 2, 3
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
-_SHIP_WORDS = tuple(f"{w} " for w in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
-                                       "steamer", "tug", "bulker", "containership"))  # before a ship's name
+_SHIP_WORDS = tuple(f"{w} " for word in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
+                                          "steamer", "tug", "bulker", "containership")
+                    for w in (word, word.capitalize()))  # before a ship's name: "the tanker Atyrau", "Tanker Atyrau"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
@@ -315,13 +317,20 @@ class Lexicon:
         geodata = datafiles.data_root(root) / "geodata"
         #: the countries near each country's outline
         self.neighbours: dict[str, frozenset[str]] = datafiles.neighbours(geodata.parent)
+        census_path = geodata / "person_names.toml"
         try:
-            self._load(geodata)
+            census = datafiles.load_toml(census_path)["census"]
+            census = {key: {normalize(w) for w in census[key]}
+                      for key in ("given_names", "surnames", "surnames_after_given_names")}
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataError(f"malformed name lists ({type(exc).__name__}: {exc})", path=census_path) from exc
+        try:
+            self._load(geodata, census)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:  # parsed, but not shaped as they must
             raise DataError(f"malformed word lists ({type(exc).__name__}: {exc})",
                             path=geodata / "stopnames.toml") from exc
 
-    def _load(self, geodata) -> None:
+    def _load(self, geodata: Path, census: dict[str, set[str]]) -> None:
         data = datafiles.load_toml(geodata / "stopnames.toml")
 
         def words(section: str, key: str, fold: Callable[[str], str] = str.lower) -> set[str]:
@@ -340,9 +349,8 @@ class Lexicon:
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
-        census = datafiles.load_toml(geodata / "person_names.toml")["census"]
         #: common given names (US Census): "Daniel Hamilton", "Paris Hilton" are people
-        self.common_given_names = {normalize(w) for w in census["given_names"]}
+        self.common_given_names = census["given_names"]
         #: given names of either list
         self.any_given_names = self.given_names | self.common_given_names
         self.feature_words = words("persons", "feature_words", normalize)
@@ -363,17 +371,18 @@ class Lexicon:
             first = _norm(TOKEN.findall(name)[0])
             self.outlets[first] = (*self.outlets.get(first, ()), name)
         #: words that are no part of a person's name: organisation heads, demonyms, words never a place
-        self.not_in_names = self.never | self.org_heads | self.national_heads | set(self.demonyms)
+        never_in_names = self.never | self.org_heads | set(self.demonyms)
+        self.not_in_names = never_in_names | self.national_heads
         #: words that are no part of a person's or an unknown place's name (see Geoparser._name_like)
-        self.no_name_words = self.never | self.org_heads | self.feature_words | set(self.demonyms) | CONNECTORS
+        self.no_name_words = never_in_names | self.feature_words | CONNECTORS
         #: words that are no surname after a given name: those, titles, outlets, words places go with
         self.not_surnames = (self.not_in_names | self.titles | self.abbreviated_titles | set(self.outlets)
                              | self.feature_words | CONNECTORS)
-        self.surnames |= ({normalize(w) for w in census["surnames"]} | self.family_first) - self.not_surnames
+        self.surnames |= (census["surnames"] | self.family_first) - self.not_surnames
         #: what reads as a surname right after a given name: those, and any common US one ("Austin Lincoln",
         #: "Jordan Washington"), but no word places go with ("Victoria Lake", "Sydney Park")
         self.surnames_after_given = self.surnames | (
-            {normalize(w) for w in census["surnames_after_given_names"]} - self.not_surnames)
+            census["surnames_after_given_names"] - self.not_surnames)
 
 
 class Geoparser:

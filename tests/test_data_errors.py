@@ -19,12 +19,13 @@ EAST_WEST = "corridors/routes/east-west.toml"
 FIGURES = "corridors/figures.toml"
 
 
-def _sub(rel, old, new, count=1):
+def _sub(rel, old, new, encoding="utf-8"):
+    """Replace the first *old* in file *rel* by *new*, written in *encoding* (the rest stays UTF-8)."""
     def mutate(root: Path):
         p = root / rel
-        text = p.read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        p.write_text(text.replace(old, new, count), encoding="utf-8")
+        data = p.read_bytes()
+        assert old.encode() in data, (rel, old)
+        p.write_bytes(data.replace(old.encode(), new.encode(encoding), 1))
     return mutate
 
 
@@ -32,6 +33,13 @@ def _append(rel, text):
     def mutate(root: Path):
         with open(root / rel, "a", encoding="utf-8") as fh:
             fh.write("\n" + text)
+    return mutate
+
+
+def _truncate(rel):
+    def mutate(root: Path):
+        data = (root / rel).read_bytes()
+        (root / rel).write_bytes(data[: len(data) // 2])
     return mutate
 
 
@@ -88,7 +96,14 @@ CASES = {
     "word list broken": (_append("geodata/stopnames.toml", "x = {a = 1,\n}"), ["stopnames.toml", "invalid TOML"]),
     "stale division code": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN", "xinjang\tCN"), ["admin1-curated.tsv", "xinjang", "build_admin1"]),
     "division code missing": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN\t13", "xinjiang\tCN\t"), ["admin1-curated.tsv", "place and a code"]),
-    "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "row ", "lat, lon"]),
+    "division out of range": (_sub("geodata/admin1.tsv", "Texas Region\t29.76328", "Texas Region\t129.76328"), ["admin1.tsv", "line ", "lat, lon"]),
+    "division table not UTF-8": (_sub("geodata/admin1.tsv", "Texas Region\t", "Texas Région\t", "latin-1"), ["admin1.tsv", "UTF-8", "build_admin1"]),
+    "division table without header": (_write("geodata/admin1.tsv", "\x1b\x8f garbage, no header\n"), ["admin1.tsv", "header", "build_admin1"]),
+    "division row cut short": (_append("geodata/admin1.tsv", "KZ\t99\tNowhere\tNowhere Region"), ["admin1.tsv", "line ", "fields"]),
+    "neighbour not ISO-2": (_sub("geodata/neighbours.tsv", "KZ\tCN KG", "KZ\tChina KG"), ["neighbours.tsv", "line ", "ISO-2"]),
+    "country outlines cut short": (_truncate("geodata/countries.geojson"), ["countries.geojson", "invalid JSON"]),
+    "country outline without iso": (_sub("geodata/countries.geojson", '"properties":{"iso":"KZ",', '"properties":{"iso":null,'), ["countries.geojson", "iso"]),
+    "census names shaped wrong": (_sub("geodata/person_names.toml", "[census]", "[censuz]"), ["person_names.toml", "malformed name lists"]),
 }
 
 

@@ -470,6 +470,8 @@ def test_a_ship_named_after_a_place_is_no_place(parser):
     """"The tanker Atyrau", "the icebreaker Lenin", "the vessel Zangezur": ships; the ports they call at stay."""
     text = "The tanker Atyrau, registered in Aktau, loads at Baku. The icebreaker Lenin is a museum in Murmansk."
     assert [m.text for m in parser.parse(text, "t")] == ["Aktau", "Baku", "Murmansk"]
+    text = "Tanker Atyrau, registered in Aktau, loads at Baku."  # at a sentence's start
+    assert [m.text for m in parser.parse(text, "t")] == ["Aktau", "Baku"]
 
 
 def test_a_title_case_headline_verb_is_no_surname(parser):
