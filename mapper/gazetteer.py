@@ -299,8 +299,8 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
     """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP), estimated
-    points too ("Kairak", "Zhana Zhol" name nothing else); where a post bears the name of a town 10 to
-    100 km away, text means the town (:meth:`Gazetteer.meant_by`)."""
+    points too ("Kairak", "Zhana Zhol" name nothing else); where a post bears the name of a town up to
+    100 km away, text means the town unless it speaks of the crossing (:meth:`Gazetteer.meant_by`)."""
     for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
         for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
             yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
@@ -308,18 +308,18 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 
 CURATED_BONUS = 0.05  # a curated place, checked for the field, outranks a GeoNames namesake of its size
-POST_NAMESAKE_KM = (10.0, 100.0)  # a town this far from a border post that bears its name is what the name means
+POST_NAMESAKE_KM = 100.0  # a town this near a border post that bears its name is what the name means
 
 
-def _borrowed_post(entry: Entry, found: list[Entry]) -> bool:
-    """Whether *entry* is a border post named after a town of its country that lies 10 to 100 km away
-    ("Iletsk", whose rail crossing is 60 km from Sol-Iletsk): the name then means the town, not the
-    crossing; a post at or near its namesake (Khorgos, Dostyk) stays."""
+def _borrowed_post(entry: Entry, found: Iterable[Entry]) -> bool:
+    """Whether *entry* is a border post named after a town of its country up to 100 km away ("Iletsk",
+    whose rail crossing is 60 km from Sol-Iletsk; "Saryagash", at the town): the name then means the town,
+    and the post only where the text speaks of the crossing (the parser's cue); a post that names nothing
+    else ("Zhana Zhol") stays."""
     if not entry.id.startswith("post:"):
         return False
-    low, high = POST_NAMESAKE_KM
     return any(e.feature_class == "P" and e.country == entry.country and not e.id.startswith("post:")
-               and low < distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= high for e in found)
+               and distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= POST_NAMESAKE_KM for e in found)
 
 
 def _index_usable(path: Path) -> bool:
@@ -430,6 +430,10 @@ class Overlay:
         for gid, names in datafiles.aliases(data_dir).items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
+        self.post_modes: dict[str, str] = {
+            f"post:{rec['id']}:{i}": rec["mode"]
+            for rec, _ in datafiles.records(data_dir, "corridors/crossings", "crossing") for i in range(len(rec["posts"]))}
 
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":
@@ -500,6 +504,12 @@ class Gazetteer:
     def and_heads(self) -> frozenset[str]:
         """The words just before "and" inside some name ("bosnia" in "Bosnia and Herzegovina")."""
         return frozenset(w for (w,) in self._con.execute("SELECT word FROM and_heads")) | _and_heads(self.overlay.by_key)
+
+    def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
+        """The words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma" of
+        "Bukhtarma Reservoir"): such names are all curated (GeoNames cities500 names towns)."""
+        return frozenset(key.rpartition(" ")[0] for key in self.overlay.by_key
+                         if " " in key and key.rpartition(" ")[2] in nouns)
 
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key*, or its nominative if *key* is a Russian

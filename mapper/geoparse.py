@@ -58,12 +58,25 @@ _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
-# "Aktau, called Shevchenko"
+# "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk"
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —"))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
+                              r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
+# a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
+# – Ozinki crossing", "the Zhaisan road checkpoint", "the Syrym post", "the checkpoint «Isilkul»", "BCP Kairak"
+_CROSSING_WORD = (r"(?:(?:(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|"
+                  r"customs|land|vehicle)[ -])*(?:(?i:crossing|checkpoint|check-point|crossing point|border point)s?"
+                  r"|posts?|BCPs?|MAPP))")
+_POST_AFTER = re.compile(rf"(?:\s?[-–—/]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? {_CROSSING_WORD}\b")
+_POST_BEFORE = re.compile(rf"\b{_CROSSING_WORD} (?:(?:of|at|in|near) )?[«\"“‘']?$")
+_POST_PAIR_GLUE = re.compile(r"\s?[-–—/|]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
+_ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
+                         re.IGNORECASE)
+_RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
+_MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
@@ -162,7 +175,7 @@ class _Name:
     # exonym ("Constanta" is Constanța, not Konstanz, which Romanian calls so); not those whose own name is
     # another spelling of it ("Şirvan", "Shirvan")
     renamed_only: frozenset[str]
-    holds_area: bool  # some entry is an area, a water or a curated place
+    holds_area: bool  # some entry is an area, a water or a curated place, or it names a border post
     other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
     # only small places carry it, and it is a common English word the text may not mean as a place: no anchor
@@ -172,6 +185,9 @@ class _Name:
     # ("Mary") is that city where the text names its country (see Geoparser.parse); the only place of a name,
     # such a city, is kept however far the text's other places lie ("Batumi")
     city: Entry | None
+    # the border posts of the name's crossings: what it means where the text speaks of the crossing ("the
+    # Taskala – Ozinki crossing"), though elsewhere it means the town the posts are named after
+    posts: tuple[Entry, ...]
 
 
 @dataclass(frozen=True)
@@ -225,6 +241,8 @@ class _RunInfo:
 
 
 _IDLE = _RunInfo((), None, (), (), ())
+_FEATURE_HEAD = _RunInfo((), None, (), (), ())  # idle too, but a lower-case noun after it may make a name (see
+# Geoparser._feature_after): "the Bukhtarma reservoir"
 
 
 @dataclass(frozen=True)
@@ -264,8 +282,11 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
-_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy")
-_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "rivers", "canals", "lakes", "seas")
+_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district")
+_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas")
+# "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
+_THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
+                       r"|central|middle|upper|lower) $")
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
@@ -274,6 +295,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
+_ALONE_UNNAMED_WORDS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # see Geoparser._feature_after
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
@@ -287,6 +309,7 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
+_AGE = re.compile(r", \d\d?,")  # a person's age after the name
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -401,6 +424,8 @@ class Geoparser:
         self.lexicon = lexicon or Lexicon()
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
         self._names: dict[str, _Name] = {}
+        self._post_names: dict[tuple[str, tuple[Entry, ...]], _Name] = {}  # see _posts_name
+        self._feature_heads = gazetteer.words_before(_ALONE_UNNAMED_WORDS)  # see _FEATURE_HEAD
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
@@ -455,9 +480,13 @@ class Geoparser:
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
-            if info is _IDLE:
+            if info is _IDLE or info is _FEATURE_HEAD:
                 if tail is not None:
                     found.append(tail)
+                elif info is _FEATURE_HEAD:  # "the Bukhtarma reservoir", which "Bukhtarma" alone does not name
+                    feature = self._feature_after(text, rs, word)
+                    if feature is not None:
+                        found.append(feature)
                 continue
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
@@ -509,13 +538,14 @@ class Geoparser:
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR.match(after) or (not m.name.country_name and _AUTHOR_YEAR.match(after)):
-                        continue  # a person: "Hadano, T." / "(Hadano, 2023)"
+                    if _AUTHOR.match(after) or (not m.name.country_name and (_AUTHOR_YEAR.match(after)
+                                                                             or _AGE.match(after))):
+                        continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
-                elif follower == "$" and m.upper:
-                    continue  # a currency: US$, NZ$
+                elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end):
+                    continue  # a currency: US$, NZ$, US dollars
                 found.append((start, end, m, hint))
             if outlets:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
@@ -589,7 +619,8 @@ class Geoparser:
         # "the" before the word, or before a demonym before it, which the name then spans ("the Kazakh Altai",
         # "the Persian Gulf")
         start = rs if cut and run[:cut - 1].lower() in self.lexicon.demonyms else rs + cut
-        if text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5])):
+        if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
+                and not _THE_PART.search(text, max(0, start - 24), start):  # "the northern Caspian"
             return None
         end = rs + len(run)
         if text[end: end + 1] in ("-", "‐"):
@@ -601,6 +632,20 @@ class Geoparser:
             if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
+
+    def _feature_after(self, text: str, rs: int, run: str) -> _Candidate | None:
+        """The water, landform or division that a run's last word and the lower-case word after it name, when
+        the gazetteer has it ("along the Bukhtarma reservoir", "through Kurmangazy district": neither first
+        word names a place alone)."""
+        end = rs + len(run)
+        word = _NAME_WORD.match(text, end)
+        if word is None or word.group(1) not in _ALONE_UNNAMED_WORDS:
+            return None
+        cut = run.rfind(" ") + 1
+        key = f"{_norm(run[cut:])} {word.group(1)}"
+        if not self.gazetteer.has_key(key):
+            return None
+        return rs + cut, word.end(), _Match(cut, word.end() - rs, self._name(key), False), ""
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names
@@ -617,7 +662,7 @@ class Geoparser:
             info = _RunInfo.joined(self._info(pieces[0][1], dateline),
                                    [(k, self._info(piece, False)) for k, piece in pieces[1:]])
         if info.idle:
-            info = _IDLE
+            info = _FEATURE_HEAD if _norm(run[run.rfind(" ") + 1:]) in self._feature_heads else _IDLE
         if len(cache) > _RUN_CACHE_SIZE:
             cache.clear()
         if len(run) <= _RUN_CACHE_MAX_CHARS:
@@ -754,8 +799,8 @@ class Geoparser:
         """Whether the small place *name* (``tokens[i..j]``) is hyphened to a rare capitalised word that
         names nothing: then it is a piece of a name the gazetteer lacks ("Sary" in "Sary-Agash"), not a
         place of its own. A town of note stays ("Dostyk-Moyinty", "Foo-Aktau"), and so does a piece beside
-        a common word or a demonym ("Trans-", "Sino-")."""
-        if _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR):
+        a common word or a demonym ("Trans-", "Sino-"), and a border post's name ("Dostyk-Zzyqx")."""
+        if name.posts or _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR):
             return False
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
@@ -786,46 +831,60 @@ class Geoparser:
         """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
         name = self._names.get(key)
         if name is None:
-            entries = self.gazetteer.meant_by(key)
-            priors = tuple(prior(e) for e in entries)
-            areal = tuple(_areal(e) for e in entries)
-            own = tuple(_own_name(e, key) for e in entries)
-            country_name = any(e.feature_code.startswith("PCL") for e in entries)
-            top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
-                      key=lambda pe: pe[0])
-            noted = top[0] >= NOTED_PRIOR
-            contenders = _contenders(entries, priors, areal, own, noted)
-            holds_area = any(a or e.curated for e, a in zip(entries, areal))
-            # the biggest place that has the name as its own, or of all that carry it if none does
-            biggest = top[0] if top[1] is not None else max(priors, default=0.0)
-            obscure = bool(entries) and not holds_area and biggest < 0.85
-            floor = -1.0 if top[1] is None else top[0] - (
-                RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0)
-            name = _Name(
-                key, entries, country_name,
-                # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake)
-                anchor=max(entries, key=prior) if len(entries) == 1 or country_name
-                else contenders[0][0] if len(contenders) == 1 and not contenders[0][2] else None,
-                priors=priors, areal=areal, own=own, contenders=contenders,
-                points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
-                countries=tuple(e.country for e, _, _, _ in contenders),
-                resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
-                prominent=any(p >= 0.85 for p in priors),
-                obscure=obscure,
-                noted=noted, noted_entry=top[1] if noted else None,
-                renamed_only=frozenset(e.id for e, p, a, o in contenders
-                                       if not o and p < floor and not a and not e.curated and not _spelt_alike(e, key)),
-                holds_area=holds_area,
-                other_name_word=bool(entries) and not any(own) and not country_name
-                and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
-                distinctive=len(entries) == 1 and " " in key and all(
-                    word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
-                common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
-                city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None)
+            name = self._new_name(key, self.gazetteer.meant_by(key),
+                                  tuple(e for e in self.gazetteer.by_key(key) if e.id.startswith("post:")))
             if len(self._names) > _NAME_CACHE_SIZE:
                 self._names.clear()
             self._names[key] = name
         return name
+
+    def _posts_name(self, key: str, posts: tuple[Entry, ...]) -> _Name:
+        """The :class:`_Name` for *key* where it names the border posts *posts* (cached), under a key of its
+        own (*key* and the posts' ids), as the text's names and their readings are told apart by their keys."""
+        name = self._post_names.get((key, posts))
+        if name is None:
+            own_key = "|".join((key, *(e.id for e in posts)))
+            name = self._post_names[(key, posts)] = replace(self._new_name(key, posts, posts), key=own_key)
+        return name
+
+    def _new_name(self, key: str, entries: tuple[Entry, ...], posts: tuple[Entry, ...]) -> _Name:
+        """What name *key*, meaning one of *entries*, says whatever the text."""
+        priors = tuple(prior(e) for e in entries)
+        areal = tuple(_areal(e) for e in entries)
+        own = tuple(_own_name(e, key) for e in entries)
+        country_name = any(e.feature_code.startswith("PCL") for e in entries)
+        top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
+                  key=lambda pe: pe[0])
+        noted = top[0] >= NOTED_PRIOR
+        contenders = _contenders(entries, priors, areal, own, noted)
+        holds_area = bool(posts) or any(a or e.curated for e, a in zip(entries, areal))  # (a post: curated)
+        # the biggest place that has the name as its own, or of all that carry it if none does
+        biggest = top[0] if top[1] is not None else max(priors, default=0.0)
+        obscure = bool(entries) and not holds_area and biggest < 0.85
+        floor = -1.0 if top[1] is None else top[0] - (
+            RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0)
+        return _Name(
+            key, entries, country_name,
+            # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake)
+            anchor=max(entries, key=prior) if len(entries) == 1 or country_name
+            else contenders[0][0] if len(contenders) == 1 and not contenders[0][2] else None,
+            priors=priors, areal=areal, own=own, contenders=contenders,
+            points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
+            countries=tuple(e.country for e, _, _, _ in contenders),
+            resolved_by_cues={} if all(a for _, _, a, _ in contenders) else None,
+            prominent=any(p >= 0.85 for p in priors),
+            obscure=obscure,
+            noted=noted, noted_entry=top[1] if noted else None,
+            renamed_only=frozenset(e.id for e, p, a, o in contenders
+                                   if not o and p < floor and not a and not e.curated and not _spelt_alike(e, key)),
+            holds_area=holds_area,
+            other_name_word=bool(entries) and not any(own) and not country_name
+            and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
+            distinctive=len(entries) == 1 and " " in key and all(
+                word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
+            common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
+            city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
+            posts=posts)
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -847,8 +906,8 @@ class Geoparser:
         surface = text[first.start: tokens[last_i].end]
         key = _norm(surface)
         single = first_i == last_i
-        if key in lex.never or key in lex.demonyms:
-            return _REJECT
+        if key in lex.never or key in lex.demonyms or single and key in lex.org_heads:
+            return _REJECT  # (an organisation's head noun is none of the places of its name: "Chamber", Pakistan)
         country_name = name.country_name
         caps = False
         if single and first.raw.isupper():
@@ -901,11 +960,17 @@ class Geoparser:
             if prev.key in lex.titles:
                 return _REJECT
             joined = before if before is not None and text[before.end: prev.start] == " " else None
-            titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper()
-            if (single and not country_name and self._name_like(text, prev)  # a surname after a given name
+            # ("Minister Elena Ivanova"; not "AKIM OF NORTH KAZAKHSTAN REGION", where "OF" is in capitals)
+            titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper() \
+                and prev.key not in CONNECTORS
+            if (single and not country_name and (self._name_like(text, prev)  # a surname after a given name
+                                                 or self._given_name(prev) and not _holds_place(
+                                                     name.entries, name.priors, name.areal,
+                                                     SOLE_TOWN_PRIOR if first.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
+                                                     else SURNAME_PLACE_PRIOR))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
-                if titled or prev.key in lex.any_given_names:
+                if single and (titled or prev.key in lex.any_given_names):
                     self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
                 return _REJECT
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
@@ -947,11 +1012,11 @@ class Geoparser:
 
     def _noted_in_capitals(self, name: _Name) -> bool:
         """Whether a word written in capitals is a place whatever the text around it: a country, a curated
-        place, or under its own name a capital, a city of about 180,000 whose name is rare in English, or a
+        place or border post, or under its own name a capital, a city of about 180,000 whose name is rare in English, or a
         town of about 7,000 whose name of five letters or more is rarer still (KURYK; not an acronym such
         as OPEC). LONDON is a capital; MOBILE and SALE are words; COSCO, a shipping line, is only another
         name of Cusco."""
-        if name.country_name or any(e.curated for e in name.entries):
+        if name.country_name or name.posts or any(e.curated for e in name.entries):
             return True
         zipf = self.gazetteer.zipf(name.key)
         least = SHORT_NAME_PRIOR if zipf < COMMON_WORD_ZIPF else 2.0
@@ -1021,12 +1086,46 @@ class Geoparser:
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
             and self._name(other.key).obscure
 
+    def _given_name(self, tok: _Token) -> bool:
+        """A listed given name, not a word common in English nor a place's name ("Dmitry", not "May")."""
+        return (tok.key in self.lexicon.any_given_names and tok.raw[0].isupper() and not tok.raw.isupper()
+                and self.gazetteer.zipf(tok.key) < OTHER_NAME_WORD_ZIPF and not self.gazetteer.has_key(tok.key))
+
     def _name_like(self, text: str, tok: _Token, rarer_than: float = NAME_ZIPF) -> bool:
         """A capitalised rare word that is not a place, demonym, word places go with ("Baikonur Cosmodrome") or
         sentence opener: part of a person's name."""
         return (tok.raw[0].isupper() and not tok.raw.isupper() and tok.key not in self.lexicon.no_name_words
                 and not self.gazetteer.has_key(tok.key) and not self._opens_sentence(text, tok.start)
                 and self.gazetteer.zipf(tok.key) < rarer_than)
+
+    def _posts_meant(self, text: str, cands: list[_Candidate], i: int) -> tuple[Entry, ...]:
+        """The border posts ``cands[i]`` names where the text speaks of its crossing, or none: those of the
+        crossing whose other post's name stands beside it ("Taskala – Ozinki", a table's "Zhana Zhol |
+        Petukhovo"), or all its posts before or after a crossing's word ("the Zhaisan road checkpoint", "the
+        checkpoint «Isilkul»"); of those, the posts of road or rail crossings where the text around says
+        which ("lorries", "trains")."""
+        start, end, m, _ = cands[i]
+        posts = m.name.posts
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(cands) and cands[j][2].name.posts:
+                a, b = min(i, j), max(i, j)
+                if cands[b][0] - cands[a][1] <= 5 and _POST_PAIR_GLUE.fullmatch(text, cands[a][1], cands[b][0]):
+                    crossings = {p.id.rpartition(":")[0] for p in cands[j][2].name.posts}
+                    pair = tuple(p for p in posts if p.id.rpartition(":")[0] in crossings)
+                    if pair:
+                        return pair
+        if not (_crossing_words_in(text[end: end + 80]) and _POST_AFTER.match(text, end)
+                or _crossing_words_in(text[max(0, start - 40): start])
+                and _POST_BEFORE.search(text, max(0, start - 40), start)):
+            return ()
+        modes = self.gazetteer.overlay.post_modes
+        if len({modes.get(p.id, "") for p in posts}) > 1:
+            around = text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
+            road, rail = _ROAD_WORDS.search(around) is not None, _RAIL_WORDS.search(around) is not None
+            if road != rail:
+                mode = "road" if road else "rail"
+                posts = tuple(p for p in posts if mode in modes.get(p.id, "")) or posts
+        return posts
 
     def _country_after(self, text: str, end: int) -> str:
         """The country of a "Name, Country" or "Name (Country)" pair, if the name is followed by one."""
@@ -1081,6 +1180,11 @@ class Geoparser:
                              and not _in_list(text, cands, i, page.surnames))]
         # "the tanker Atyrau": a ship, named after a place (looked for before each name: cheaper than in the text)
         cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
+        for i, (start, end, m, hint) in enumerate(cands):  # (few names have posts: a loop, no generator)
+            if m.name.posts:
+                posts = self._posts_meant(text, cands, i)
+                if posts:
+                    cands[i] = (start, end, replace(m, name=self._posts_name(m.name.key, posts)), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
@@ -1158,6 +1262,13 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = meant[match.name.key]
 
 
+def _crossing_words_in(segment: str) -> bool:
+    """A quick test before :data:`_POST_AFTER` and :data:`_POST_BEFORE`: whether *segment* may hold a crossing's
+    word."""
+    return "ross" in segment or "heck" in segment or "post" in segment or "oint" in segment or "BCP" in segment \
+        or "MAPP" in segment
+
+
 def _after_route_word(text: str, start: int) -> bool:
     """Whether a route's word ("from", "to", "in", ...: :data:`_ROUTE_PREPOSITION`) stands just before *start*."""
     return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None
@@ -1180,10 +1291,16 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Aksu, a town in the Pavlodar
     region"): the cue both names get, by their mention's start, the division's country and admin1 code
     ("US.TX"). After " in ", a country that
-    has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`)."""
+    has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
+    does a country's possessive before it ("Russia's Altai")."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
         gap = r_start - end
+        if gap == 3 and town.name.country_name and text[end + 1: r_start] == "s " and text[end] in "'’":
+            country = town.name.anchor.country if town.name.anchor is not None else ""
+            if any(e.country == country for e in region.name.entries):
+                cues[r_start] = country  # "Russia's Altai": the Altai of Russia
+            continue
         if gap in _IN_PLACE_LENGTHS:
             glue = text[end: r_start]
             if glue not in _IN_PLACE:
@@ -1257,7 +1374,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             near_town, near_town_s = e, s
     if best is None:
         return None, 0.0
-    if not best_areal and not best.curated and best.country != country_hint:
+    if not best_areal and not best.curated and not name.posts and best.country != country_hint:
+        # (a town that names a border post near it is the field's, like the post: "Dostyk", "Saryagash")
         nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}
         # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)

@@ -406,12 +406,13 @@ def test_a_river_or_range_the_gazetteer_lacks_is_not_a_town_of_its_name(parser):
 def test_a_sea_named_before_and_the(parser):
     """"Across the Caspian and the Black Sea" names both seas (the Caspian was missed); so does a sea before
     a verb such as "remain", and a sea or range after "the" and a demonym ("the Kazakh Altai" was Altay, a
-    Chinese city); a nature reserve is no place."""
+    Chinese city); a nature reserve the gazetteer has is the reserve, not a town of its name."""
     got = [(m.text, m.name) for m in parser.parse("Routes across the Caspian and the Black Sea grew. Times across "
                                                   "the Caspian remain long. Oil from the Kazakh Caspian. Trips into "
                                                   "the Kazakh Altai and the West Altai Nature Reserve.", "t")]
     assert got == [("Caspian", "Caspian Sea"), ("Black Sea", "Black Sea"), ("Caspian", "Caspian Sea"),
-                   ("Kazakh Caspian", "Caspian Sea"), ("Kazakh Altai", "Altai Mountains")]
+                   ("Kazakh Caspian", "Caspian Sea"), ("Kazakh Altai", "Altai Mountains"),
+                   ("West Altai Nature Reserve", "West Altai State Nature Reserve")]
 
 
 def test_a_short_text_keeps_a_village_of_a_country_next_to_one_it_names(parser):
@@ -671,3 +672,68 @@ def test_a_city_near_the_text_when_the_best_scoring_namesake_is_dropped(parser):
     got = [(m.text, m.country) for m in parser.parse("Students from Rudny study in Magnitogorsk.", "t")]
     assert got == [("Rudny", "KZ"), ("Magnitogorsk", "RU")]
     assert parser.parse("Magnitogorsk Iron and Steel Works invested in Kostanay.", "t")[0].text == "Kostanay"
+
+
+def test_a_border_post_named_after_a_town_is_the_post_where_the_text_speaks_of_the_crossing(parser):
+    """A post that bears a nearby town's name is the town in running text ("between Saryagash and Almaty"), and
+    the post beside its crossing's words ("the Zhaisan road checkpoint", "the checkpoint «Isilkul»") or beside
+    the other post of its crossing ("Taskala – Ozinki", a table row); of a rail and a road post, the one the
+    text around says ("trucks")."""
+    def read(text):
+        return [(m.text, m.place_id.rpartition(":")[0] if m.place_id.startswith("post:") else m.feature_class)
+                for m in parser.parse(text, "t")]
+
+    assert read("A family firm sends six coaches a day between Saryagash and Almaty.") == [
+        ("Saryagash", "P"), ("Almaty", "P")]
+    assert read("Drivers prefer the Taskala – Ozinki crossing into Saratov oblast.")[:2] == [
+        ("Taskala", "post:taskala-ozinki-road"), ("Ozinki", "post:taskala-ozinki-road")]
+    assert read("| Zhana Zhol | Petukhovo | 8 |") == [
+        ("Zhana Zhol", "post:zhana-zhol-petukhovo-road"), ("Petukhovo", "post:zhana-zhol-petukhovo-road")]
+    assert read("Russia plans to rebuild the checkpoint «Isilkul» on the road to Petropavl.")[:2] == [
+        ("Russia", "A"), ("Isilkul", "post:karakoga-isilkul-road")]
+    assert read("The train stopped at Isilkul for an hour.") == [("Isilkul", "P")]
+    trucks = read("Trucks queue at the Khorgos checkpoint for two days.")
+    assert trucks == [("Khorgos", "post:nur-zholy-khorgos-road")], trucks
+
+
+def test_an_organisation_in_capitals_keeps_the_region_it_names(parser):
+    """"AKIM OF NORTH KAZAKHSTAN REGION": the "OF" in capitals makes no given name of a title's next word, so
+    the region is no person's surname, here nor further on in the text."""
+    text = "PRESS SERVICE OF AKIM OF NORTH KAZAKHSTAN REGION\n\nThe akim said North Kazakhstan region borders Russia."
+    assert [m.name for m in parser.parse(text, "t")] == ["North Kazakhstan Region", "North Kazakhstan Region",
+                                                         "Russia"]
+
+
+def test_people_and_money_named_like_places(parser):
+    """A name with an age after it is a person ("Aral, 41,"), "US dollars" money; a small place after a listed
+    given name is a surname ("Dmitry Orlov"); venues, agencies and an organisation's head noun are no places."""
+    assert [m.text for m in parser.parse("Aral, 41, drives a lorry between Almaty and Bishkek.", "t")] == [
+        "Almaty", "Bishkek"]
+    assert parser.parse("The turnover made 147 million US dollars.", "t") == []
+    assert parser.parse("QUESTION (Interfax, Dmitry Orlov): a question about gas.", "t") == []
+    text = ("The car park of the Hotel Irtysh is full. Café Tashkent serves plov. ORENBURG, Nov 7 (Eurasia Wire) - "
+            "The Atyrau Regional Chamber of Commerce met.")
+    assert [m.text for m in parser.parse(text, "t")] == ["ORENBURG"]
+
+
+def test_cues_of_the_place_a_name_means(parser):
+    """A country's possessive cues the place of its name there ("China's Aksu"); "which … called" joins two
+    names of one place; a lower-case water word after a word that names nothing alone makes the water's name
+    ("the Bukhtarma reservoir"); "the northern Caspian" is the sea."""
+    got = [(m.text, m.country) for m in parser.parse("Freight moved from Pavlodar to China's Aksu.", "t")]
+    assert got[-1] == ("Aksu", "CN")
+    got = [(m.text, m.name) for m in parser.parse("Ridder, which Soviet maps called Leninogorsk, mines ore.", "t")]
+    assert got == [("Ridder", "Ridder"), ("Leninogorsk", "Ridder")]
+    got = [(m.text, m.name) for m in parser.parse("Families head to the Bukhtarma reservoir.", "t")]
+    assert got == [("Bukhtarma reservoir", "Bukhtarma Reservoir")]
+    assert [m.name for m in parser.parse("Fishing is regulated in the northern Caspian.", "t")] == ["Caspian Sea"]
+
+
+def test_a_district_is_the_district_not_a_village_of_its_name(parser):
+    """"Kyzylzhar district" near Petropavl is the North Kazakhstan district (at its centre, Beskol), not the
+    village of Kyzylzhar in Karaganda region; "through Kurmangazy district" reads a name that is no place
+    alone."""
+    (m,) = parser.parse("Farmers in Kyzylzhar district harvested a record crop.", "t")
+    assert m.text == "Kyzylzhar district" and distance_km((m.lat, m.lon), (54.78, 69.10)) < 10, m
+    got = [m.text for m in parser.parse("The road runs through Kurmangazy district to Atyrau.", "t")]
+    assert got == ["Kurmangazy district", "Atyrau"]

@@ -255,3 +255,17 @@ def test_country_outlines_hold_the_cities_of_their_country(gazetteer):
     iso = [f["properties"]["iso"] for f in json.loads((ROOT / "geodata/countries.geojson").read_text())["features"]]
     assert len(iso) == len(set(iso))
     assert gazetteer.geocode("Australia")[0][0].lat < -20  # the country, not Ashmore Reef (-12.4)
+
+
+def test_the_districts_file_is_what_its_script_builds(gazetteer):
+    """Each district stands at its centre's GeoNames point, recomputed here from the sourced table, never
+    trusted as typed: ``geodata/places/kz-districts.toml`` is exactly what ``scripts/build_kz_districts.py``
+    writes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_kz_districts", ROOT / "scripts" / "build_kz_districts.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text, _ = script.build(gazetteer)
+    assert text.count("[[place]]") >= 100
+    assert (ROOT / "geodata" / "places" / "kz-districts.toml").read_text(encoding="utf-8") == text
