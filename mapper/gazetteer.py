@@ -51,6 +51,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
 _HYPHENATED = re.compile(r"[^\W\d_][-‐‑][^\W\d_]")
+_HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
 
 
@@ -505,6 +506,14 @@ class Gazetteer:
         """The words just before "and" inside some name ("bosnia" in "Bosnia and Herzegovina")."""
         return frozenset(w for (w,) in self._con.execute("SELECT word FROM and_heads")) | _and_heads(self.overlay.by_key)
 
+    def hyphen_joined(self, name: str) -> str | None:
+        """The key of *name* with the parts its hyphens join written as one word, when some entry carries it
+        ("Kok-Terek": the index writes Kokterek; "Kok-Terek district": kokterek district)."""
+        if not _HYPHENATED.search(name):
+            return None
+        key = normalize(_HYPHEN_BETWEEN_LETTERS.sub("", name))
+        return key if key and self.has_key(key) else None
+
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma" of
         "Bukhtarma Reservoir"): such names are all curated (GeoNames cities500 names towns)."""
@@ -579,8 +588,10 @@ class Gazetteer:
         """Entries named *name* (any spelling), optionally within ISO-2 *country*."""
         found: dict[str, Entry] = {}
         keys = name_keys(name)
-        if _HYPHENATED.search(name) and not any(self.has_key(k) for k in keys):
-            keys = {k.replace(" ", "") for k in keys}  # "Kok-Terek": the index writes Kokterek
+        if not any(self.has_key(k) for k in keys):
+            joined = self.hyphen_joined(name)
+            if joined is not None:
+                keys = {joined}
         for key in keys:
             for e in self.by_key(key):
                 found.setdefault(e.id, e)

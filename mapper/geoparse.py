@@ -176,6 +176,7 @@ class _Name:
     # another spelling of it ("Şirvan", "Shirvan")
     renamed_only: frozenset[str]
     holds_area: bool  # some entry is an area, a water or a curated place, or it names a border post
+    holds_village: bool  # so, or some entry is a place of about 3,000 people or more
     other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
     # only small places carry it, and it is a common English word the text may not mean as a place: no anchor
@@ -309,7 +310,7 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
-_AGE = re.compile(r", \d\d?,")  # a person's age after the name
+_AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -331,6 +332,7 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
+_TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``, and which
@@ -770,7 +772,7 @@ class Geoparser:
             verdict = self._accept(text, tokens, i, i + n - 1, name)
             if verdict != _REJECT and not self._piece_of_unknown_compound(text, tokens, i, i + n - 1, name) \
                     and not (n == 1 and out and out[-1].end + len(lead) == tok.start - 1 and text[tok.start - 1] == " "
-                             and not _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR)):
+                             and not name.holds_village):
                 # (a village's name just after a place's, in one run, qualifies it: "Małaszewicze Duże",
                 # "Hamburg Süd")
                 out.append(_Match(tokens[i].start - len(lead), tokens[i + n - 1].end - len(lead), name,
@@ -800,7 +802,7 @@ class Geoparser:
         names nothing: then it is a piece of a name the gazetteer lacks ("Sary" in "Sary-Agash"), not a
         place of its own. A town of note stays ("Dostyk-Moyinty", "Foo-Aktau"), and so does a piece beside
         a common word or a demonym ("Trans-", "Sino-"), and a border post's name ("Dostyk-Zzyqx")."""
-        if name.posts or _holds_place(name.entries, name.priors, name.areal, VILLAGE_PRIOR):
+        if name.holds_village:
             return False
         for n, sep in ((i - 1, text[tokens[i - 1].end: tokens[i].start] if i else ""),
                        (j + 1, text[tokens[j].end: tokens[j + 1].start] if j + 1 < len(tokens) else "")):
@@ -822,9 +824,9 @@ class Geoparser:
                 if self.gazetteer.has_key(key):
                     return n, key
                 if n > 1 and all(text[a.end: b.start] in _HYPHENS for a, b in zip(span, span[1:])):
-                    key = key.replace(" ", "")  # "Kok-Terek", "Sary-Agash": the gazetteer writes Kokterek
-                    if self.gazetteer.has_key(key) and self.gazetteer.zipf(key) < COMMON_WORD_ZIPF - 1:
-                        return n, key  # (not a word: "ROUND-UP" is no Roundup, Montana)
+                    joined = self.gazetteer.hyphen_joined(text[span[0].start: span[-1].end])  # "Kok-Terek"
+                    if joined is not None and self.gazetteer.zipf(joined) < COMMON_WORD_ZIPF - 1:
+                        return n, joined  # (not a word: "ROUND-UP" is no Roundup, Montana)
         return None
 
     def _name(self, key: str) -> _Name:
@@ -878,6 +880,7 @@ class Geoparser:
             renamed_only=frozenset(e.id for e, p, a, o in contenders
                                    if not o and p < floor and not a and not e.curated and not _spelt_alike(e, key)),
             holds_area=holds_area,
+            holds_village=bool(posts) or _holds_place(entries, priors, areal, VILLAGE_PRIOR),
             other_name_word=bool(entries) and not any(own) and not country_name
             and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
             distinctive=len(entries) == 1 and " " in key and all(
@@ -1270,8 +1273,10 @@ def _crossing_words_in(segment: str) -> bool:
 
 
 def _after_route_word(text: str, start: int) -> bool:
-    """Whether a route's word ("from", "to", "in", ...: :data:`_ROUTE_PREPOSITION`) stands just before *start*."""
-    return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None
+    """Whether a route's word ("from", "to", "in", ...: :data:`_ROUTE_PREPOSITION`) stands just before *start*,
+    not the "to" of a person ("according to Henderson")."""
+    return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None \
+        and not text[max(0, start - 14): start].lower().endswith(_TO_A_PERSON)
 
 
 def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> bool:

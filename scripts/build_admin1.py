@@ -163,10 +163,11 @@ def _iso_matches(rows: list[tuple[str, str, str, float, float]],
     matched: dict[tuple[str, str], dict] = {}
     taken: set[tuple[str, int]] = set()
     for cc, code, *_ in rows:
-        for i, sub in enumerate(iso.get(cc, ())):
-            if cc in ISO_COUNTRIES and code.isalpha() and sub["code"] == f"{cc}-{code}":
-                matched[cc, code] = sub
-                taken.add((cc, i))
+        if cc in ISO_COUNTRIES and code.isalpha():
+            for i, sub in enumerate(iso.get(cc, ())):
+                if sub["code"] == f"{cc}-{code}":
+                    matched[cc, code] = sub
+                    taken.add((cc, i))
     pairs = []
     for cc, code, name, lat, lon in rows:
         if cc not in ISO_COUNTRIES or (cc, code) in matched:
@@ -221,12 +222,12 @@ def _romanized(name: str) -> str:
     adjective, _, kind = name.lower().rpartition(" ")
     if kind not in _RUSSIAN_KIND or not adjective or " " in adjective:
         return ""
-    for ending, latin in (("ский", "sky"), ("цкий", "tsky"), ("ий", "iy")):
-        if adjective.endswith(ending):
-            adjective = adjective[: -len(ending)] + "\0" + latin
+    ending = ""  # the adjective's ending, in its English spelling
+    for russian, english in (("ский", "sky"), ("цкий", "tsky"), ("ий", "iy")):
+        if adjective.endswith(russian):
+            adjective, ending = adjective[: -len(russian)], english
             break
-    head, _, tail = adjective.partition("\0")
-    latin = "".join(_ROMAN.get(ch, ch) for ch in head) + tail
+    latin = "".join(_ROMAN.get(ch, ch) for ch in adjective) + ending
     return "-".join(p.capitalize() for p in latin.split("-")) + " " + _RUSSIAN_KIND[kind]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -43,6 +44,13 @@ def network(gazetteer):
     from mapper.network import Network
 
     return Network(ROOT, gazetteer)
+
+
+def output_digest(folder: Path) -> dict[str, str]:
+    """The SHA-256 of each file under *folder*, by its relative path, less the lock file and any staging
+    folder (``.build-*``: a test asks for those itself)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock" and ".build-" not in str(p)}
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300,

@@ -3,7 +3,6 @@ and the previous output stays exactly as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from mapper.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, output_digest
 
 CN_KZ = "corridors/crossings/china-kazakhstan.toml"
 HUBS = "corridors/hubs/hubs.toml"
@@ -107,11 +106,6 @@ CASES = {
 }
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
-
-
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory, gazetteer):
     out = tmp_path_factory.mktemp("out") / "output"
@@ -134,7 +128,7 @@ def _mutated_project(tmp_path: Path, case: str, monkeypatch) -> Path:
 def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, monkeypatch):
     needles = CASES[case][1]
     root = _mutated_project(tmp_path, case, monkeypatch)
-    before = _digest(good_output)
+    before = output_digest(good_output)
     result = CliRunner().invoke(cli, ["build", "--docs", str(root / "seeds"), "--out", str(good_output)])
     assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
     lines = result.stderr.strip().splitlines()
@@ -142,7 +136,7 @@ def test_bad_data_one_line_exit_2_output_untouched(case, tmp_path, good_output, 
     for needle in needles:
         assert needle in lines[0], (needle, lines[0])
     assert "Traceback" not in result.output
-    assert _digest(good_output) == before
+    assert output_digest(good_output) == before and not list(good_output.glob(".build-*"))
 
 
 def test_check_reports_problems_with_exit_1(tmp_path, monkeypatch):

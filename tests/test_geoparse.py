@@ -709,6 +709,8 @@ def test_people_and_money_named_like_places(parser):
     given name is a surname ("Dmitry Orlov"); venues, agencies and an organisation's head noun are no places."""
     assert [m.text for m in parser.parse("Aral, 41, drives a lorry between Almaty and Bishkek.", "t")] == [
         "Almaty", "Bishkek"]
+    assert [m.text for m in parser.parse("From Almaty to Yekaterinburg, 2,400 km, by road.", "t")] == [
+        "Almaty", "Yekaterinburg"]
     assert parser.parse("The turnover made 147 million US dollars.", "t") == []
     assert parser.parse("QUESTION (Interfax, Dmitry Orlov): a question about gas.", "t") == []
     text = ("The car park of the Hotel Irtysh is full. Café Tashkent serves plov. ORENBURG, Nov 7 (Eurasia Wire) - "
@@ -737,3 +739,11 @@ def test_a_district_is_the_district_not_a_village_of_its_name(parser):
     assert m.text == "Kyzylzhar district" and distance_km((m.lat, m.lon), (54.78, 69.10)) < 10, m
     got = [m.text for m in parser.parse("The road runs through Kurmangazy district to Atyrau.", "t")]
     assert got == ["Kurmangazy district", "Atyrau"]
+
+
+def test_the_to_of_a_person_is_no_route_word(parser):
+    """A surname met in the text stays a person after "according to" (no route's "to"), and is the place
+    after a route's "from"."""
+    text = "Jordan Henderson played well. According to Henderson, the team improved. Buses go from Henderson."
+    got = [m.start for m in parser.parse(text, "t")]
+    assert got == [text.rindex("Henderson")]

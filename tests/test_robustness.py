@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -15,12 +14,7 @@ from pathlib import Path
 import pyogrio
 import pytest
 
-from tests.conftest import ROOT, SEEDS, run_cli
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock" and ".build-" not in str(p)}
+from tests.conftest import ROOT, SEEDS, output_digest, run_cli
 
 
 def _copy(src: Path, dst: Path) -> Path:
@@ -30,7 +24,7 @@ def _copy(src: Path, dst: Path) -> Path:
 
 def test_build_killed_midway_leaves_previous_output(built, tmp_path):
     out = _copy(built, tmp_path / "output")
-    before = _digest(out)
+    before = output_digest(out)
     proc = subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out), "--force"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
@@ -39,12 +33,12 @@ def test_build_killed_midway_leaves_previous_output(built, tmp_path):
     assert list(out.glob(".build-*")), "the build never started writing"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert _digest(out) == before
+    assert output_digest(out) == before
     for name in ("corridors", "crossings", "mentions"):
         assert pyogrio.read_info(out / "layers" / f"{name}.geojson")["features"] > 0
     assert pyogrio.read_info(out / "layers.gpkg", layer="hubs")["features"] > 0
     again = run_cli("build", "--docs", str(SEEDS), "--out", str(out))  # and the next build cleans up
-    assert again.returncode == 0 and not list(out.glob(".build-*")) and _digest(out) == before
+    assert again.returncode == 0 and not list(out.glob(".build-*")) and output_digest(out) == before
     assert "up to date" in again.stderr  # nothing had changed
 
 
@@ -63,13 +57,13 @@ def test_a_failure_while_rendering_the_map_leaves_previous_output(built, tmp_pat
         raise RuntimeError("renderer broke")
 
     out = _copy(built, tmp_path / "output")
-    before = _digest(out)
+    before = output_digest(out)
     monkeypatch.setattr(render, "render_map", broken)
     started = time.monotonic()
     with pytest.raises(RuntimeError, match="renderer broke"):
         pipeline.build(SEEDS, out, None, Silent(), progress=False, force=True)
     assert time.monotonic() - started < 60
-    assert _digest(out) == before and not list(out.glob(".build-*"))
+    assert output_digest(out) == before and not list(out.glob(".build-*"))
 
 
 def test_a_full_disk_is_one_line_and_leaves_previous_output(built, tmp_path, monkeypatch, capsys):
@@ -86,13 +80,13 @@ def test_a_full_disk_is_one_line_and_leaves_previous_output(built, tmp_path, mon
         raise OSError(errno.ENOSPC, "No space left on device")
 
     out = _copy(built, tmp_path / "output")
-    before = _digest(out)
+    before = output_digest(out)
     monkeypatch.setattr(export, "write_layers", full)
     result = CliRunner().invoke(cli, ["build", "--docs", str(SEEDS), "--out", str(out), "--force"])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == f"corridor-mapper: {out}: cannot write the output (No space left on device)"
     assert "Traceback" not in capsys.readouterr().err
-    assert _digest(out) == before and not list(out.glob(".build-*"))
+    assert output_digest(out) == before and not list(out.glob(".build-*"))
 
 
 def test_concurrent_builds_do_not_corrupt(built, tmp_path):
@@ -100,7 +94,7 @@ def test_concurrent_builds_do_not_corrupt(built, tmp_path):
     procs = [subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out),
                                "--force"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
-    assert _digest(out) == _digest(built)
+    assert output_digest(out) == output_digest(built)
 
 
 def test_unchanged_inputs_skip_the_build_and_any_change_rebuilds(tmp_path):
@@ -109,10 +103,10 @@ def test_unchanged_inputs_skip_the_build_and_any_change_rebuilds(tmp_path):
     docs = Path(shutil.copytree(SEEDS, tmp_path / "docs"))
     out = tmp_path / "out"
     assert run_cli("build", "--docs", str(docs), "--out", str(out)).returncode == 0
-    before, stamp_time = _digest(out), (out / "map.html").stat().st_mtime_ns
+    before, stamp_time = output_digest(out), (out / "map.html").stat().st_mtime_ns
     again = run_cli("build", "--docs", str(docs), "--out", str(out))
     assert again.returncode == 0 and "up to date" in again.stderr
-    assert _digest(out) == before and (out / "map.html").stat().st_mtime_ns == stamp_time
+    assert output_digest(out) == before and (out / "map.html").stat().st_mtime_ns == stamp_time
     # an edited document is a new input
     doc = sorted(docs.glob("*.txt"))[0]
     doc.write_text(doc.read_text(encoding="utf-8") + "\nA new terminal opened in Kostanay.\n", encoding="utf-8")
@@ -324,13 +318,13 @@ def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_rep
     out = _copy(built, tmp_path / "out")
     (out / "map.html").unlink()
     (out / "map.html").mkdir()
-    before = _digest(out)
+    before = output_digest(out)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "a.txt").write_text("Trains run from Aktau to Baku.", encoding="utf-8")
     proc = run_cli("build", "--docs", str(docs), "--out", str(out))
     assert proc.returncode == 2 and "map.html" in proc.stderr and "internal error" not in proc.stderr
-    assert _digest(out) == before and not list(out.glob(".build-*"))  # (_digest leaves staging folders out)
+    assert output_digest(out) == before and not list(out.glob(".build-*"))  # (_digest leaves staging folders out)
 
 
 def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
