@@ -58,13 +58,15 @@ _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
-# "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk"
+# "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk", "Shevchenko became Aktau"
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
-_OTHER_NAME_OPENERS = frozenset((" (", " –", " —"))
+_OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
+_OTHER_NAME_VERBS = (" became ", " was renamed ", " is now ", " is today ")  # "Guryev became Atyrau"
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
-                              rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$")
+                              r"| (?:became|was renamed|was renamed as|was renamed to|is now|is today) $"
+                              rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$| = $")
 # a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
 # – Ozinki crossing", "the Zhaisan road checkpoint", "the Syrym post", "the checkpoint «Isilkul»", "BCP Kairak"
 _CROSSING_WORD = (r"(?:(?:(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|"
@@ -76,6 +78,7 @@ _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|]\s?")  # between the two posts of a
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
+_SETTLEMENT_BEFORE = ("village of ", "town of ", "city of ", "settlement of ", "the village ", "the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 _IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
@@ -215,6 +218,9 @@ class _RunInfo:
     open_outlets: tuple[_OpenOutlet, ...]  # outlet names that may go on past the run
     after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "near" …, None if no different
     surnames: frozenset[str] = frozenset()  # keys of place names it shows as a person's surname ("Jordan Henderson")
+    # its last word names nothing alone, but may with a lower-case noun after it ("Mendykara districts"; see
+    # Geoparser._feature_after)
+    ends_feature_head: bool = False
 
     @property
     def idle(self) -> bool:
@@ -238,12 +244,12 @@ class _RunInfo:
                         first.demonyms + tuple(demonyms), first.outlets + tuple(outlets),
                         first.open_outlets + tuple(open_outlets),
                         None if first.after_locative is None else first.after_locative + more,
-                        first.surnames.union(*(info.surnames for _, info in rest)))
+                        first.surnames.union(*(info.surnames for _, info in rest)), rest[-1][1].ends_feature_head)
 
 
 _IDLE = _RunInfo((), None, (), (), ())
-_FEATURE_HEAD = _RunInfo((), None, (), (), ())  # idle too, but a lower-case noun after it may make a name (see
-# Geoparser._feature_after): "the Bukhtarma reservoir"
+_FEATURE_HEAD = _RunInfo((), None, (), (), (), ends_feature_head=True)  # idle too, but a lower-case noun after it
+# may make a name (see Geoparser._feature_after): "the Bukhtarma reservoir"
 
 
 @dataclass(frozen=True)
@@ -278,8 +284,10 @@ _WORD = r"[^\W\d_]*(?:['’][^\W\d_]+)*"
 _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
                      + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
+_INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
-                 rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT})(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+                 rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
+                 rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
@@ -297,6 +305,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
 _ALONE_UNNAMED_WORDS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # see Geoparser._feature_after
+_SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
@@ -310,6 +319,7 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
+_BROKEN_WORD = re.compile(r"[^\W\d_](-[ \t]*\r?\n[ \t]*)([^\W\d_])")  # "Petro-\\npavl", "Kazakhstan-\\nRussia"
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
@@ -426,7 +436,7 @@ class Geoparser:
         self.lexicon = lexicon or Lexicon()
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
         self._names: dict[str, _Name] = {}
-        self._post_names: dict[tuple[str, tuple[Entry, ...]], _Name] = {}  # see _posts_name
+        self._narrowed_names: dict[tuple[str, tuple[Entry, ...]], _Name] = {}  # see _narrowed_name
         self._feature_heads = gazetteer.words_before(_ALONE_UNNAMED_WORDS)  # see _FEATURE_HEAD
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
@@ -553,6 +563,10 @@ class Geoparser:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
             if tail is not None:
                 found.append(tail)
+            elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
+                feature = self._feature_after(text, rs, word)
+                if feature is not None:
+                    found.append(feature)
         return found
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
@@ -641,13 +655,17 @@ class Geoparser:
         word names a place alone)."""
         end = rs + len(run)
         word = _NAME_WORD.match(text, end)
-        if word is None or word.group(1) not in _ALONE_UNNAMED_WORDS:
+        if word is None:
+            return None
+        noun = _SINGULAR.get(word.group(1), word.group(1))
+        if noun not in _ALONE_UNNAMED_WORDS:
             return None
         cut = run.rfind(" ") + 1
-        key = f"{_norm(run[cut:])} {word.group(1)}"
+        key = f"{_norm(run[cut:])} {noun}"
         if not self.gazetteer.has_key(key):
             return None
-        return rs + cut, word.end(), _Match(cut, word.end() - rs, self._name(key), False), ""
+        stop = word.end() if noun == word.group(1) else end  # (before a plural the span stays the name)
+        return rs + cut, stop, _Match(cut, stop - rs, self._name(key), False), ""
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names
@@ -840,13 +858,14 @@ class Geoparser:
             self._names[key] = name
         return name
 
-    def _posts_name(self, key: str, posts: tuple[Entry, ...]) -> _Name:
-        """The :class:`_Name` for *key* where it names the border posts *posts* (cached), under a key of its
-        own (*key* and the posts' ids), as the text's names and their readings are told apart by their keys."""
-        name = self._post_names.get((key, posts))
+    def _narrowed_name(self, key: str, entries: tuple[Entry, ...], posts: tuple[Entry, ...]) -> _Name:
+        """The :class:`_Name` for *key* where the text says it names one of *entries* only: the border posts
+        of a crossing it speaks of, or the towns of a "village of" (cached), under a key of its own (*key* and
+        the entries' ids), as the text's names and their readings are told apart by their keys."""
+        name = self._narrowed_names.get((key, entries))
         if name is None:
-            own_key = "|".join((key, *(e.id for e in posts)))
-            name = self._post_names[(key, posts)] = replace(self._new_name(key, posts, posts), key=own_key)
+            own_key = "|".join((key, *(e.id for e in entries)))
+            name = self._narrowed_names[(key, entries)] = replace(self._new_name(key, entries, posts), key=own_key)
         return name
 
     def _new_name(self, key: str, entries: tuple[Entry, ...], posts: tuple[Entry, ...]) -> _Name:
@@ -895,8 +914,8 @@ class Geoparser:
             sep = text[a.end: b.start]
             if not JOINER.match(sep):
                 return False
-            if "." in sep and a.key not in ABBREVIATED:
-                return False
+            if "." in sep and a.key not in ABBREVIATED and not (sep == "." and len(a.raw) == 1 and len(b.raw) == 1):
+                return False  # (but initials: "U.S.")
             if not (b.raw[0].isupper() or b.key in CONNECTORS):
                 return False
         last = span[-1]
@@ -1172,7 +1191,13 @@ class Geoparser:
         return kept
 
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
-        """All place mentions in *text*, resolved; offsets are shifted by *offset*."""
+        """All place mentions in *text*, resolved; offsets are shifted by *offset*. A word broken at a line's
+        end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole."""
+        if ("-\n" in text or "-\r\n" in text) and _BROKEN_WORD.search(text):
+            return _rejoined(text, offset, lambda whole: self._parse(whole, doc, 0))
+        return self._parse(text, doc, offset)
+
+    def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
         page = _Page(text)
         cands = self._recognise(page)
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
@@ -1187,7 +1212,11 @@ class Geoparser:
             if m.name.posts:
                 posts = self._posts_meant(text, cands, i)
                 if posts:
-                    cands[i] = (start, end, replace(m, name=self._posts_name(m.name.key, posts)), hint)
+                    cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
+                elif text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):
+                    towns = tuple(e for e in m.name.entries if not e.id.startswith("post:"))
+                    if towns and len(towns) < len(m.name.entries):  # "the village of Ubagan": not its crossing
+                        cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
@@ -1241,6 +1270,32 @@ class Geoparser:
         return mentions
 
 
+def _rejoined(text: str, offset: int, parse: Callable[[str], list[Mention]]) -> list[Mention]:
+    """The mentions *parse* finds in *text* with its words broken at a line's end rejoined ("Oren-\\nburg" read as
+    "Orenburg", "Kazakhstan-\\nRussia" as "Kazakhstan-Russia"), with the offsets and spans of *text*."""
+    pieces, cuts = [], []  # cuts: where the rejoined text lost characters, and how many up to there
+    last, lost = 0, 0
+    for m in _BROKEN_WORD.finditer(text):
+        drop_hyphen = m.group(2).islower()  # a hyphen that only broke the word goes too
+        cut_start = m.start(1) if drop_hyphen else m.start(1) + 1
+        pieces.append(text[last:cut_start])
+        lost += m.end(1) - cut_start
+        cuts.append((cut_start - (lost - (m.end(1) - cut_start)), lost))
+        last = m.end(1)
+    pieces.append(text[last:])
+    starts = [c for c, _ in cuts]
+
+    def original(i: int, end: bool) -> int:  # the offset in *text* of rejoined offset *i* (a start or an end)
+        k = bisect.bisect_right(starts, i - 1 if end else i)
+        return i + (cuts[k - 1][1] if k else 0)
+
+    out = []
+    for mention in parse("".join(pieces)):
+        start, end = original(mention.start, False), original(mention.end, True)
+        out.append(replace(mention, start=start + offset, end=end + offset, text=text[start:end]))
+    return out
+
+
 def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
     """A place named twice side by side, by its name and a former or other one ("Ridder, the former
     Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
@@ -1251,7 +1306,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
         if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
-                or not _OTHER_NAME_GLUE.match(text, end, start):
+                and not text.startswith(_OTHER_NAME_VERBS, end) or not _OTHER_NAME_GLUE.match(text, end, start):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]

@@ -747,3 +747,33 @@ def test_the_to_of_a_person_is_no_route_word(parser):
     text = "Jordan Henderson played well. According to Henderson, the team improved. Buses go from Henderson."
     got = [m.start for m in parser.parse(text, "t")]
     assert got == [text.rindex("Henderson")]
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole(parser):
+    """Print and OCR break words at a line's end with a hyphen: "Petro-\\npavl" is Petropavl, "Oren-\\r\\nburg"
+    Orenburg, and a hyphened pair keeps its hyphen ("Kazakhstan-\\nRussia"); the spans are the text's own."""
+    text = "Trade between Petro-\npavl and Oren-\r\nburg, the Kostanay re-\ngion and the Kazakhstan-\nRussia border."
+    got = [(text[m.start: m.end], m.text, m.name) for m in parser.parse(text, "t")]
+    assert got == [("Petro-\npavl", "Petro-\npavl", "Petropavl"), ("Oren-\r\nburg", "Oren-\r\nburg", "Orenburg"),
+                   ("Kostanay re-\ngion", "Kostanay re-\ngion", "Kostanay Region"),
+                   ("Kazakhstan", "Kazakhstan", "Kazakhstan"), ("Russia", "Russia", "Russia")]
+    assert [m.start for m in parser.parse(text, "t", offset=100)] == [m.start + 100 for m in parser.parse(text, "t")]
+
+
+def test_round_13_readings(parser):
+    """"Shevchenko became Aktau" names one place twice; "U.S." is the United States; a name before a plural
+    division word is that division even when it names nothing alone ("Mendykara districts"); "the village
+    of Voskresenskoe" is the village, not the border post of that name; an airline and a think tank's
+    programme are no places."""
+    got = [(m.text, m.name) for m in parser.parse("Shevchenko became Aktau in 1991.", "t")]
+    assert got == [("Shevchenko", "Aktau"), ("Aktau", "Aktau")]
+    assert [m.name for m in parser.parse("The U.S. imposed sanctions.", "t")] == ["United States"]
+    got = [(m.text, m.name) for m in parser.parse("Elevators rise in Fyodorov and Mendykara districts.", "t")]
+    assert got[-1] == ("Mendykara", "Mendykara District")
+    (village,) = parser.parse("Farmers from the village of Voskresenskoe sell grain.", "t")
+    (post,) = parser.parse("Trucks queue at the Voskresenskoe checkpoint.", "t")
+    assert village.feature_class == "P" and post.place_id.startswith("post:"), (village, post)
+    assert [m.text for m in parser.parse("Pobeda flies from Moscow. By Marat Yessenov, Eurasia Programme", "t")] == [
+        "Moscow"]
+    got = [m.name for m in parser.parse("Freight: KZ / RU / CN / UZ / BY. Parcels of 20 KG. Leninsk = Baikonur.", "t")]
+    assert got == ["Kazakhstan", "Russia", "China", "Uzbekistan", "Baikonur", "Baikonur"]
