@@ -63,6 +63,7 @@ _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|l
                      r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 _OTHER_NAME_VERBS = (" became ", " was renamed ", " is now ", " is today ")  # "Guryev became Atyrau"
+_OTHER_NAME_VERB_GAPS = frozenset((8, 10, 13, 16))  # the lengths of those glues (" was renamed to ": 16)
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
                               r"| (?:became|was renamed|was renamed as|was renamed to|is now|is today) $"
@@ -1207,8 +1208,15 @@ class Geoparser:
                              and not _after_route_word(text, c[0])
                              and not _in_list(text, cands, i, page.surnames))]
         # "the tanker Atyrau": a ship, named after a place (looked for before each name: cheaper than in the text)
-        cands = [c for c in cands if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0])]
-        for i, (start, end, m, hint) in enumerate(cands):  # (few names have posts: a loop, no generator)
+        kept: list[_Candidate] = []
+        posts_named = False  # whether a name of a border post is among them (see _posts_meant)
+        for c in cands:  # (a loop, not generators: this runs for every text)
+            if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0]):
+                kept.append(c)
+                if c[2].name.posts:
+                    posts_named = True
+        cands = kept
+        for i, (start, end, m, hint) in enumerate(cands if posts_named else ()):
             if m.name.posts:
                 posts = self._posts_meant(text, cands, i)
                 if posts:
@@ -1306,7 +1314,8 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
         if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
-                and not text.startswith(_OTHER_NAME_VERBS, end) or not _OTHER_NAME_GLUE.match(text, end, start):
+                and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end)) \
+                or not _OTHER_NAME_GLUE.match(text, end, start):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
