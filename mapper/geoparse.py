@@ -39,7 +39,7 @@ import numpy as np
 from mapper import datafiles
 from mapper.errors import DataError
 from mapper.gazetteer import CURATED_BONUS, Entry, Gazetteer, fold_saint, normalize, prior
-from mapper.geo import EARTH_RADIUS_KM
+from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
@@ -81,7 +81,7 @@ _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
 _SETTLEMENT_BEFORE = ("village of ", "town of ", "city of ", "settlement of ", "the village ", "the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
-_IN_PLACE = (", ", " in ", " in the ")  # between a town and the division or country it lies in
+_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")  # ... "Altay city in Xinjiang"  # between a town and the division or country it lies in
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
@@ -100,6 +100,7 @@ NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 # when it lies this close to the places the text names while the city of note lies far from them all, and is
 # more than a hamlet
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
+DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
@@ -292,7 +293,9 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
-_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district")
+_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon")
+_DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
+                      "rayon": ("district",)}  # tried where the name and the word itself make no name: "Orenburg obl."
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
@@ -310,7 +313,8 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
-_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е))\b")  # области, областью, края, крае
+_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
+# крае; Kazakh "облысы" ("Қостанай облысы")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -551,9 +555,12 @@ class Geoparser:
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR.match(after) or (not m.name.country_name and (_AUTHOR_YEAR.match(after)
-                                                                             or _AGE.match(after))):
-                        continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"
+                    if _AUTHOR.match(after) or (not m.name.country_name and (
+                            _AUTHOR_YEAR.match(after) and not (m.name.noted and _outside_brackets(text, start))
+                            or _AGE.match(after))):
+                        continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
+                        # a reference's place of publication, a city of note out of brackets ("Asian Development
+                        # Bank, Manila, 2024."; but "(Hamilton, 2024)")
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
@@ -587,9 +594,9 @@ class Geoparser:
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
-            key = f"{m.name.key} {noun}"
-            if self.gazetteer.has_key(key):
-                return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
+            for key in (f"{m.name.key} {noun}", *(f"{m.name.key} {w}" for w in _DIVISION_SYNONYMS.get(noun, ()))):
+                if self.gazetteer.has_key(key):
+                    return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
             kind = _FEATURE_CLASS.get(noun)
             if kind is not None and not any(e.feature_class == kind for e in m.name.entries):
                 return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
@@ -1329,6 +1336,12 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = meant[match.name.key]
 
 
+def _outside_brackets(text: str, start: int) -> bool:
+    """Whether no bracket opened in the 60 characters before *start* is still open there."""
+    lo = max(0, start - 60)
+    return text.rfind("(", lo, start) <= text.rfind(")", lo, start)
+
+
 def _crossing_words_in(segment: str) -> bool:
     """A quick test before :data:`_POST_AFTER` and :data:`_POST_BEFORE`: whether *segment* may hold a crossing's
     word."""
@@ -1361,7 +1374,8 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     region"): the cue both names get, by their mention's start, the division's country and admin1 code
     ("US.TX"). After " in ", a country that
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
-    does a country's possessive before it ("Russia's Altai")."""
+    does a country's possessive before it ("Russia's Altai"), and a district (of ``kz-districts.toml``) the
+    division of its town near the district's centre."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
         gap = r_start - end
@@ -1388,6 +1402,13 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                     e.country == r.country for e in town.name.entries):
                 cues[start] = r.country
                 break
+            if r.feature_code == "ADM2":  # "Ubagan in Altynsarin district": the town near the district's centre
+                near = min(((distance_km((e.lat, e.lon), (r.lat, r.lon)), e) for e in town.name.entries
+                            if e.feature_class == "P" and e.country == r.country and e.admin1),
+                           default=None, key=lambda de: de[0])
+                if near is not None and near[0] <= DISTRICT_TOWN_KM:
+                    cues[start] = f"{near[1].country}.{near[1].admin1}"
+                    break
     return cues
 
 

@@ -777,3 +777,30 @@ def test_round_13_readings(parser):
         "Moscow"]
     got = [m.name for m in parser.parse("Freight: KZ / RU / CN / UZ / BY. Parcels of 20 KG. Leninsk = Baikonur.", "t")]
     assert got == ["Kazakhstan", "Russia", "China", "Uzbekistan", "Baikonur", "Baikonur"]
+
+
+def test_a_town_in_a_district_is_the_one_near_the_district_centre(parser):
+    """"Karasu in Karasu district" is the Karasu of Kostanay region, where the district lies; "Karasu" alone in
+    a text that names no country is the biggest Karasu, in Türkiye."""
+    town, district = parser.parse("A dairy in Karasu in Karasu district opened.", "t")
+    assert town.country == "KZ" and distance_km((town.lat, town.lon), (district.lat, district.lon)) < 100, town
+    assert [m.country for m in parser.parse("A dairy in Karasu opened.", "t")] == ["TR"]
+
+
+def test_abbreviated_and_kazakh_division_words(parser):
+    """"Orenburg obl." is the oblast, "Zhitikara raion" the district, Kazakh "Қостанай облысы" the region."""
+    got = [m.name for m in parser.parse("Iletsk-1 (Orenburg obl.). Zhitikara raion. «Қостанай облысы».", "t")]
+    assert got[-3:] == ["Orenburg Oblast", "Zhitikara District", "Kostanay Region"]
+
+
+def test_round_14_readings(parser):
+    """A reference's place of publication, a city of note before a year, is a place ("Manila, 2024."; an
+    author's "(Hadano, 2023)" is not); "Altay city in Xinjiang" is the Altay of Xinjiang; a news agency's
+    "Interfax-Kazakhstan" names no country."""
+    text = ("[1] Asian Development Bank, CAREC Corridor Performance, Manila, 2024. As shown (Hadano, 2023) and "
+            "(Hamilton, 2024), trade grew.")
+    assert [m.name for m in parser.parse(text, "t")] == ["Manila"]
+    got = [(m.text, m.country) for m in parser.parse("Altay city in Xinjiang lies near Mongolia.", "t")]
+    assert got[0] == ("Altay", "CN")
+    assert [m.text for m in parser.parse("PAVLODAR, Dec 3 (Interfax-Kazakhstan) - Coal shipments rose.", "t")] == [
+        "PAVLODAR"]
