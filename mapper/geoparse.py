@@ -487,6 +487,8 @@ class Geoparser:
             tail = head = None
             if word[-3:] in sea_tails and word.endswith(sea_endings):  # "across the Caspian"
                 tail = self._sea_at_end(text, rs, word)
+            elif word[-4:] == " and" and word[-7:-4] in sea_tails and word[:-4].endswith(sea_endings):
+                tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
             if " and the " in word:  # "across the Caspian and the Black Sea"

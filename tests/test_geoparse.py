@@ -729,6 +729,8 @@ def test_cues_of_the_place_a_name_means(parser):
     got = [(m.text, m.name) for m in parser.parse("Families head to the Bukhtarma reservoir.", "t")]
     assert got == [("Bukhtarma reservoir", "Bukhtarma Reservoir")]
     assert [m.name for m in parser.parse("Fishing is regulated in the northern Caspian.", "t")] == ["Caspian Sea"]
+    got = [m.name for m in parser.parse("Snowmelt sent the Ishim, the Tobol and their tributaries over their banks.", "t")]
+    assert got == ["Ishim River", "Tobol River"]
 
 
 def test_a_district_is_the_district_not_a_village_of_its_name(parser):
