@@ -221,7 +221,7 @@ class _RunInfo:
     after_locative: tuple[_Match, ...] | None = None  # the place names after "in", "near" …, None if no different
     surnames: frozenset[str] = frozenset()  # keys of place names it shows as a person's surname ("Jordan Henderson")
     # its last word names nothing alone, but may with a lower-case noun after it ("Mendykara districts"; see
-    # Geoparser._feature_after)
+    # Geoparser._features_after)
     ends_feature_head: bool = False
 
     @property
@@ -251,7 +251,7 @@ class _RunInfo:
 
 _IDLE = _RunInfo((), None, (), (), ())
 _FEATURE_HEAD = _RunInfo((), None, (), (), (), ends_feature_head=True)  # idle too, but a lower-case noun after it
-# may make a name (see Geoparser._feature_after): "the Bukhtarma reservoir"
+# may make a name (see Geoparser._features_after): "the Bukhtarma reservoir"
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WOR
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon")
 _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
                       "rayon": ("district",)}  # tried where the name and the word itself make no name: "Orenburg obl."
-_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas")
+_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
                        r"|central|middle|upper|lower) $")
@@ -308,11 +308,12 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
-_ALONE_UNNAMED_WORDS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # see Geoparser._feature_after
+_ALONE_UNNAMED_WORDS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # see Geoparser._features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
+_LIST_GLUE_IN_RUN = re.compile(r",? and |, ")
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
@@ -503,9 +504,7 @@ class Geoparser:
                 if tail is not None:
                     found.append(tail)
                 elif info is _FEATURE_HEAD:  # "the Bukhtarma reservoir", which "Bukhtarma" alone does not name
-                    feature = self._feature_after(text, rs, word)
-                    if feature is not None:
-                        found.append(feature)
+                    found += self._features_after(text, rs, word)
                 continue
             matches = info.matches
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
@@ -574,9 +573,7 @@ class Geoparser:
             if tail is not None:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
-                feature = self._feature_after(text, rs, word)
-                if feature is not None:
-                    found.append(feature)
+                found += self._features_after(text, rs, word, last_only=True)
         return found
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
@@ -659,23 +656,33 @@ class Geoparser:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
-    def _feature_after(self, text: str, rs: int, run: str) -> _Candidate | None:
-        """The water, landform or division that a run's last word and the lower-case word after it name, when
-        the gazetteer has it ("along the Bukhtarma reservoir", "through Kurmangazy district": neither first
-        word names a place alone)."""
+    def _features_after(self, text: str, rs: int, run: str, last_only: bool = False) -> list[_Candidate]:
+        """The waters, landforms or divisions that a run's last word and the lower-case word after it name, when
+        the gazetteer has them ("along the Bukhtarma reservoir", "through Kurmangazy district": neither first
+        word names a place alone); before a plural, those of each name of the list the run is ("the Bukhtarma
+        and Shulba reservoirs"; the spans stay the names), or of its last only (*last_only*)."""
         end = rs + len(run)
         word = _NAME_WORD.match(text, end)
         if word is None:
-            return None
+            return []
         noun = _SINGULAR.get(word.group(1), word.group(1))
         if noun not in _ALONE_UNNAMED_WORDS:
-            return None
-        cut = run.rfind(" ") + 1
-        key = f"{_norm(run[cut:])} {noun}"
-        if not self.gazetteer.has_key(key):
-            return None
-        stop = word.end() if noun == word.group(1) else end  # (before a plural the span stays the name)
-        return rs + cut, stop, _Match(cut, stop - rs, self._name(key), False), ""
+            return []
+        plural = noun != word.group(1)
+        pieces, k = [], 0  # (start, end) in the run of each name of the list
+        if plural and not last_only:
+            for glue in _LIST_GLUE_IN_RUN.finditer(run):
+                pieces.append((k, glue.start()))
+                k = glue.end()
+        pieces.append((k, len(run)))
+        out: list[_Candidate] = []
+        for a, b in pieces:
+            a = run.rfind(" ", a, b) + 1 or a  # the name's last word
+            key = f"{_norm(run[a:b])} {noun}"
+            if self.gazetteer.has_key(key):
+                stop = b if plural else word.end() - rs
+                out.append((rs + a, rs + stop, _Match(a, stop, self._name(key), False), ""))
+        return out
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names

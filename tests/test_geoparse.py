@@ -643,13 +643,14 @@ def test_oil_grades_and_clubs_named_after_places(parser):
 
 def test_round_six_misses(parser):
     """From the sixth probe: the only Batumi is kept beside an Afghan province (it was dropped as a namesake
-    far from the text's places); "Baikonur Cosmodrome" keeps Baikonur (the rare word after it is no
-    surname); "the Gulf" is the Persian Gulf; Adjara and Logar by ISO 3166-2's names."""
+    far from the text's places); "Baikonur Cosmodrome" is a place (the rare word after it is no surname; since
+    the fourteenth probe, the cosmodrome itself); "the Gulf" is the Persian Gulf; Adjara and Logar by ISO
+    3166-2's names."""
     text = ("Batumi, the capital of the autonomous republic of Adjara, has a port. The Logar province. "
             "The Baikonur Cosmodrome branch joins the main line. Trains go south to the Gulf.")
     got = {m.text: (m.country, m.feature_class) for m in parser.parse(text, "t")}
     assert got == {"Batumi": ("GE", "P"), "Adjara": ("GE", "A"), "Logar": ("AF", "A"),
-                   "Baikonur": ("KZ", "P"), "Gulf": ("", "H")}
+                   "Baikonur Cosmodrome": ("KZ", "S"), "Gulf": ("", "H")}
 
 
 def test_a_name_rare_in_english_is_not_a_smaller_place_s_other_name(parser):
@@ -806,3 +807,15 @@ def test_round_14_readings(parser):
     assert got[0] == ("Altay", "CN")
     assert [m.text for m in parser.parse("PAVLODAR, Dec 3 (Interfax-Kazakhstan) - Coal shipments rose.", "t")] == [
         "PAVLODAR"]
+
+
+def test_sites_rivers_and_lists_of_the_fourteenth_probe(parser):
+    """Sourced sites and features are read whole ("the Baikonur Cosmodrome", not the town 39 km south; "the
+    Semipalatinsk Test Site"); "the Ilek" before a verb is the river (a village carries the bare name); each
+    name of a list before a plural water word is that water, though it names nothing alone ("the Bukhtarma
+    and Shulba reservoirs")."""
+    text = ("A Soyuz lifted off from the Baikonur Cosmodrome. Memories of the Semipalatinsk Test Site remain. "
+            "The Ilek rises in the Mugodzhar hills. The Irtysh flows through the Bukhtarma and Shulba reservoirs.")
+    got = [m.name for m in parser.parse(text, "t")]
+    assert got == ["Baikonur Cosmodrome", "Semipalatinsk Test Site", "Ilek River", "Mugodzhar Hills", "Irtysh River",
+                   "Bukhtarma Reservoir", "Shulba Reservoir"]
