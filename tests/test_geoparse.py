@@ -714,6 +714,8 @@ def test_people_and_money_named_like_places(parser):
         "Almaty", "Yekaterinburg"]
     assert parser.parse("The turnover made 147 million US dollars.", "t") == []
     assert parser.parse("QUESTION (Interfax, Dmitry Orlov): a question about gas.", "t") == []
+    assert [m.text for m in parser.parse("Astrakhan's governor Igor Babushkin backs the port of Olya.", "t")] == [
+        "Astrakhan", "Olya"]
     text = ("The car park of the Hotel Irtysh is full. Café Tashkent serves plov. ORENBURG, Nov 7 (Eurasia Wire) - "
             "The Atyrau Regional Chamber of Commerce met.")
     assert [m.text for m in parser.parse(text, "t")] == ["ORENBURG"]
