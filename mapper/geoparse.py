@@ -79,6 +79,14 @@ _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|]\s?")  # between the two posts of a
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
+_CALLED = ("called ", "named ")
+_NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name after no place
+    "café", "cafe", "restaurant", "bar", "bakery", "shop", "store", "hotel", "space", "company", "firm", "brand",
+    "cat", "dog", "horse", "son", "daughter", "boy", "girl", "baby", "band", "ship", "boat", "vessel", "plane",
+    "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
+    "play", "exercise", "rocket", "satellite", "app", "product", "dish", "they", "we", "he", "she"})
+_TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
+_PORT_OF = ("port of ", "Port of ")
 _SETTLEMENT_BEFORE = ("village of ", "town of ", "city of ", "settlement of ", "the village ", "the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")  # ... "Altay city in Xinjiang"  # between a town and the division or country it lies in
@@ -298,8 +306,8 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
                       "rayon": ("district",)}  # tried where the name and the word itself make no name: "Orenburg obl."
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
-_THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
-                       r"|central|middle|upper|lower) $")
+_THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
+                       r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
@@ -643,7 +651,7 @@ class Geoparser:
         # "the Persian Gulf")
         start = rs if cut and run[:cut - 1].lower() in self.lexicon.demonyms else rs + cut
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
-                and not _THE_PART.search(text, max(0, start - 24), start):  # "the northern Caspian"
+                and not _THE_PART.search(text, max(0, start - 36), start):  # "the northern Caspian"
             return None
         end = rs + len(run)
         if text[end: end + 1] in ("-", "‐"):
@@ -1137,6 +1145,15 @@ class Geoparser:
                 and not self.gazetteer.has_key(tok.key) and not self._opens_sentence(text, tok.start)
                 and self.gazetteer.zipf(tok.key) < rarer_than)
 
+    def _port_named(self, cand: _Candidate) -> _Candidate:
+        """*cand*, after "port of", as the port the gazetteer has by the name and "Port" ("the port of Vostochny"
+        is Vostochny Port, not a village of the North Caucasus), if any."""
+        start, end, m, hint = cand
+        for key in (f"{m.name.key} port", f"port {m.name.key}"):
+            if self.gazetteer.has_key(key):
+                return start, end, replace(m, name=self._name(key)), hint
+        return cand
+
     def _posts_meant(self, text: str, cands: list[_Candidate], i: int) -> tuple[Entry, ...]:
         """The border posts ``cands[i]`` names where the text speaks of its crossing, or none: those of the
         crossing whose other post's name stands beside it ("Taskala – Ozinki", a table's "Zhana Zhol |
@@ -1183,14 +1200,21 @@ class Geoparser:
 
     # -- resolution --------------------------------------------------------
 
-    @staticmethod
-    def _weak_names_read(text: str, cands: list[_Candidate], ctx: Counter[str],
+    def _weak_names_read(self, text: str, cands: list[_Candidate], ctx: Counter[str],
                          points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
         """*cands* less the names in capitals the text does not also have as places in lower case ("KARS"
         is kept beside "Kars"), and less the common words that name a city ("Mary"), unless two of the text's
         other names name the city's country and a route's word goes before it or a hyphened place after it
-        ("from Mary to Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan): then the city,
-        by a country cue. The kept ones' points join *points*."""
+        ("from Mary to Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan), or the text
+        reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a
+        country cue. The kept ones' points join *points*."""
+        read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
+        routed: set[int] = set()  # where
+        for start, end, m, _ in cands:
+            if m.weak == _WEAK and (_after_route_word(text, start)
+                                    or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
+                read.add(m.name.key)
+                routed.add(start)
         kept = []
         for start, end, m, hint in cands:
             if m.weak == _WEAK_CAPS:
@@ -1198,9 +1222,11 @@ class Geoparser:
                     continue
             elif m.weak:
                 city = m.name.city
-                if city is None or ctx[city.country] < 2 or not (
-                        _after_route_word(text, start)
-                        or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
+                if city is None:
+                    continue
+                elsewhere = m.name.key in named or m.name.key in read and ctx[city.country] >= 2
+                if not (start in routed and ctx[city.country] >= 2
+                        or elsewhere and m.name.key not in self.lexicon.any_given_names):  # (not "Mary said")
                     continue
                 points.update(m.name.points)
                 hint = hint or city.country
@@ -1227,10 +1253,15 @@ class Geoparser:
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
-            if not text.endswith(_SHIP_WORDS, max(0, c[0] - 14), c[0]):
-                kept.append(c)
-                if c[2].name.posts:
-                    posts_named = True
+            start = c[0]
+            if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
+                    or text.endswith(_CALLED, max(0, start - 7), start) and _names_a_thing(text, start):
+                continue
+            if text.endswith(_PORT_OF, max(0, start - 8), start):
+                c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
+            kept.append(c)
+            if c[2].name.posts:
+                posts_named = True
         cands = kept
         for i, (start, end, m, hint) in enumerate(cands if posts_named else ()):
             if m.name.posts:
@@ -1349,6 +1380,16 @@ def _outside_brackets(text: str, start: int) -> bool:
     """Whether no bracket opened in the 60 characters before *start* is still open there."""
     lo = max(0, start - 60)
     return text.rfind("(", lo, start) <= text.rfind(")", lo, start)
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """Whether the name at *start* follows "called" or "named" after a word for a thing or a being that is
+    named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty")."""
+    verb = text.rfind(" ", 0, start - 1)  # the space before "called" or "named"
+    word = _PREVIOUS_WORD.search(text, max(0, start - 40), verb) if verb > 0 else None
+    if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
+        word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
+    return word is not None and word.group().lower() in _NAMED_THINGS
 
 
 def _crossing_words_in(segment: str) -> bool:

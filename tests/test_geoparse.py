@@ -821,3 +821,17 @@ def test_sites_rivers_and_lists_of_the_fourteenth_probe(parser):
     got = [m.name for m in parser.parse(text, "t")]
     assert got == ["Baikonur Cosmodrome", "Semipalatinsk Test Site", "Ilek River", "Mugodzhar Hills", "Irtysh River",
                    "Bukhtarma Reservoir", "Shulba Reservoir"]
+
+
+def test_round_15_readings(parser):
+    """A thing or a being called after a place is no place ("the café called Tbilisi", "a cat named Zhaiyk"; "a
+    town called Aral" is); "the port of Vostochny" is Vostochny Port; a common word that is a city is the city
+    where the text reads it so elsewhere ("near Oral … Oral is"); "the shallow northern Caspian off …"."""
+    text = "The café called Tbilisi has a cat named Zhaiyk. A town called Aral lies north. The post is called Zhaisan."
+    assert [m.text for m in parser.parse(text, "t")] == ["Aral", "Zhaisan"]
+    assert [m.name for m in parser.parse("Cargo heads to the Far Eastern port of Vostochny.", "t")] == ["Vostochny Port"]
+    text = "Trucks queued near Oral on Tuesday. Oral is a quiet city on the Ural River in Kazakhstan."
+    assert [m.text for m in parser.parse(text, "t")][:2] == ["Oral", "Oral"]
+    assert parser.parse("Oral hygiene matters.", "t") == []
+    got = [m.name for m in parser.parse("Kashagan, in the shallow northern Caspian off the coast, produces oil.", "t")]
+    assert "Caspian Sea" in got
