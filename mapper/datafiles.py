@@ -267,7 +267,7 @@ def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[i
     except OSError as exc:
         raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    records = csv.reader([line for _, line in numbered], delimiter="\t")
+    records = csv.reader([line for _, line in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(records, [])
     missing = [c for c in columns if c not in header]
     if missing:

@@ -70,24 +70,28 @@ _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_N
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$| = $")
 # a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
 # – Ozinki crossing", "the Zhaisan road checkpoint", "the Syrym post", "the checkpoint «Isilkul»", "BCP Kairak"
-_CROSSING_WORD = (r"(?:(?:(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|"
-                  r"customs|land|vehicle)[ -])*(?:(?i:crossing|checkpoint|check-point|crossing point|border point)s?"
-                  r"|posts?|BCPs?|MAPP))")
-_POST_AFTER = re.compile(rf"(?:\s?[-–—/]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? {_CROSSING_WORD}\b")
-_POST_BEFORE = re.compile(rf"\b{_CROSSING_WORD} (?:(?:of|at|in|near) )?[«\"“‘']?$")
-_POST_PAIR_GLUE = re.compile(r"\s?[-–—/|]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
+_CROSSING_MODE = (r"(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|customs"
+                  r"|land|vehicle)[ -]")
+_CROSSING_HEAD = r"(?:(?i:crossing|checkpoint|check-point|border point)s?|BCPs?|MAPP)"
+# (a bare "post" names a crossing after the name, "the Syrym post", or before "at" or "of"; not "post office", nor
+# "a post in Dostyk")
+_POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? "
+                         rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
+_POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
+                          rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
+_POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
-_CALLED = ("called ", "named ")
+_CALLED = (" called ", " named ")
 _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name after no place
     "café", "cafe", "restaurant", "bar", "bakery", "shop", "store", "hotel", "space", "company", "firm", "brand",
     "cat", "dog", "horse", "son", "daughter", "boy", "girl", "baby", "band", "ship", "boat", "vessel", "plane",
     "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
-    "play", "exercise", "rocket", "satellite", "app", "product", "dish", "they", "we", "he", "she"})
+    "play", "exercise", "rocket", "satellite", "app", "product", "dish"})
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
-_PORT_OF = ("port of ", "Port of ")
-_SETTLEMENT_BEFORE = ("village of ", "town of ", "city of ", "settlement of ", "the village ", "the town ")
+_PORT_OF = (" port of ", " Port of ")
+_SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")  # ... "Altay city in Xinjiang"  # between a town and the division or country it lies in
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
@@ -321,7 +325,7 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
-_LIST_GLUE_IN_RUN = re.compile(r",? and |, ")
+_LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
@@ -333,7 +337,8 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
-_BROKEN_WORD = re.compile(r"[^\W\d_](-[ \t]*\r?\n[ \t]*)([^\W\d_])")  # "Petro-\\npavl", "Kazakhstan-\\nRussia"
+# a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-‐\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
@@ -573,8 +578,9 @@ class Geoparser:
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
-                elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end):
-                    continue  # a currency: US$, NZ$, US dollars
+                elif follower == "$" and m.upper or follower == " " and (
+                        m.upper and text.startswith(" dollar", end) or text.startswith(" dollars", end)):
+                    continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
                 found.append((start, end, m, hint))
             if outlets:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
@@ -601,9 +607,9 @@ class Geoparser:
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
-            for key in (f"{m.name.key} {noun}", *(f"{m.name.key} {w}" for w in _DIVISION_SYNONYMS.get(noun, ()))):
-                if self.gazetteer.has_key(key):
-                    return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
+            key = self._key_with_noun(m.name.key, noun)
+            if key is not None:
+                return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
             kind = _FEATURE_CLASS.get(noun)
             if kind is not None and not any(e.feature_class == kind for e in m.name.entries):
                 return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
@@ -686,11 +692,20 @@ class Geoparser:
         out: list[_Candidate] = []
         for a, b in pieces:
             a = run.rfind(" ", a, b) + 1 or a  # the name's last word
-            key = f"{_norm(run[a:b])} {noun}"
-            if self.gazetteer.has_key(key):
+            key = self._key_with_noun(_norm(run[a:b]), noun)
+            if key is not None:
                 stop = b if plural else word.end() - rs
                 out.append((rs + a, rs + stop, _Match(a, stop, self._name(key), False), ""))
         return out
+
+    def _key_with_noun(self, key: str, noun: str) -> str | None:
+        """The gazetteer's key for name *key* with the lower-case *noun* after it, or with the noun's fuller
+        synonym ("Orenburg obl.": orenburg oblast; "Zhitikara raion": zhitikara district), if it has one."""
+        for word in (noun, *_DIVISION_SYNONYMS.get(noun, ())):
+            joined = f"{key} {word}"
+            if self.gazetteer.has_key(joined):
+                return joined
+        return None
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names
@@ -1226,17 +1241,24 @@ class Geoparser:
                     continue
                 elsewhere = m.name.key in named or m.name.key in read and ctx[city.country] >= 2
                 if not (start in routed and ctx[city.country] >= 2
-                        or elsewhere and m.name.key not in self.lexicon.any_given_names):  # (not "Mary said")
+                        or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
+                        and self._place_word_after(text, end)):  # (not "Oral hygiene")
                     continue
                 points.update(m.name.points)
                 hint = hint or city.country
             kept.append((start, end, m, hint))
         return kept
 
+    def _place_word_after(self, text: str, end: int) -> bool:
+        """Whether what follows a name at *end* goes with a place, as after a water's name: a punctuation
+        mark, a line's end, or a verb or preposition of :attr:`Lexicon.after_sea` ("Oral is", not "Oral hygiene")."""
+        nxt = _NEXT_WORD.match(text, end)
+        return nxt is None or nxt.group(1).lower() in self.lexicon.after_sea
+
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*. A word broken at a line's
         end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole."""
-        if ("-\n" in text or "-\r\n" in text) and _BROKEN_WORD.search(text):
+        if "\n" in text and _BROKEN_WORD.search(text):
             return _rejoined(text, offset, lambda whole: self._parse(whole, doc, 0))
         return self._parse(text, doc, offset)
 
@@ -1255,9 +1277,9 @@ class Geoparser:
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
             if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                    or text.endswith(_CALLED, max(0, start - 7), start) and _names_a_thing(text, start):
+                    or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start):
                 continue
-            if text.endswith(_PORT_OF, max(0, start - 8), start):
+            if text.endswith(_PORT_OF, max(0, start - 9), start):
                 c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
             kept.append(c)
             if c[2].name.posts:
@@ -1268,7 +1290,7 @@ class Geoparser:
                 posts = self._posts_meant(text, cands, i)
                 if posts:
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
-                elif text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):
+                elif text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):  # (15 characters at most)
                     towns = tuple(e for e in m.name.entries if not e.id.startswith("post:"))
                     if towns and len(towns) < len(m.name.entries):  # "the village of Ubagan": not its crossing
                         cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
@@ -1331,12 +1353,12 @@ def _rejoined(text: str, offset: int, parse: Callable[[str], list[Mention]]) -> 
     pieces, cuts = [], []  # cuts: where the rejoined text lost characters, and how many up to there
     last, lost = 0, 0
     for m in _BROKEN_WORD.finditer(text):
-        drop_hyphen = m.group(2).islower()  # a hyphen that only broke the word goes too
-        cut_start = m.start(1) if drop_hyphen else m.start(1) + 1
+        # a hyphen that only broke the word goes too; one between two names stays ("Kazakhstan-Russia")
+        cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
         pieces.append(text[last:cut_start])
-        lost += m.end(1) - cut_start
-        cuts.append((cut_start - (lost - (m.end(1) - cut_start)), lost))
-        last = m.end(1)
+        cuts.append((cut_start - lost, lost + m.end() - cut_start))
+        lost += m.end() - cut_start
+        last = m.end()
     pieces.append(text[last:])
     starts = [c for c, _ in cuts]
 
@@ -1395,8 +1417,9 @@ def _names_a_thing(text: str, start: int) -> bool:
 def _crossing_words_in(segment: str) -> bool:
     """A quick test before :data:`_POST_AFTER` and :data:`_POST_BEFORE`: whether *segment* may hold a crossing's
     word."""
-    return "ross" in segment or "heck" in segment or "post" in segment or "oint" in segment or "BCP" in segment \
-        or "MAPP" in segment
+    segment = segment.lower()  # ("TASKALA CHECKPOINT")
+    return "ross" in segment or "heck" in segment or "post" in segment or "oint" in segment or "bcp" in segment \
+        or "mapp" in segment
 
 
 def _after_route_word(text: str, start: int) -> bool:

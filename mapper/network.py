@@ -128,7 +128,11 @@ class Countries:
     def _shapes(root: Path) -> tuple[list[str], list[bytes]]:
         """ISO codes and WKB outlines, from geodata/countries.geojson (cached: parsing it is slow)."""
         features = datafiles.country_outlines(root)["features"]
-        return [f["properties"]["iso"] for f in features], [shape(f["geometry"]).wkb for f in features]
+        try:
+            return [f["properties"]["iso"] for f in features], [shape(f["geometry"]).wkb for f in features]
+        except (ValueError, TypeError, AttributeError, IndexError) as exc:  # coordinates that make no shape
+            raise DataError(f"an outline's coordinates make no shape ({exc})",
+                            path=root / "geodata" / "countries.geojson") from None
 
     def by_iso(self, iso: str):
         i = self._index.get(iso)

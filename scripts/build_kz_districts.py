@@ -33,23 +33,30 @@ HEADER = """# Built by scripts/build_kz_districts.py from geodata/sources/kz-dis
 """
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def _slug(text: str) -> str:
+    """*text* as the lower-case, hyphened piece of an id."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _names(row: dict) -> list[str]:
-    """The district's names: "<name> District" for each Latin spelling, and the Russian and Kazakh full forms."""
+    """The district's names: "<name> District" for each Latin spelling (a former one without its "former"), and
+    the names already written whole: those in Cyrillic and those that end in "District"."""
     out = []
     for name in [row["district"], *row["other_names"].split("|")]:
-        name = name.strip()
-        full = name if re.search(r"район|аудан", name) else f"{name} District"
+        name = re.sub(r"^former ", "", name.strip(), flags=re.IGNORECASE)
+        whole = _CYRILLIC.search(name) or re.search(r"\bdistrict$", name, re.IGNORECASE)
+        full = name if whole else f"{name} District"
         if name and full not in out:
             out.append(full)
     return out
 
 
 def _string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a TOML basic string
+    """*text* as a TOML basic string."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def build(gazetteer: Gazetteer) -> tuple[str, list[str]]:

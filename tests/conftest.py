@@ -50,7 +50,8 @@ def output_digest(folder: Path) -> dict[str, str]:
     """The SHA-256 of each file under *folder*, by its relative path, less the lock file and any staging
     folder (``.build-*``: a test asks for those itself)."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock" and ".build-" not in str(p)}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".lock" and not p.relative_to(folder).parts[0].startswith(".build-")}
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300,

@@ -101,6 +101,7 @@ CASES = {
     "division row cut short": (_append("geodata/admin1.tsv", "KZ\t99\tNowhere\tNowhere Region"), ["admin1.tsv", "line ", "fields"]),
     "neighbour not ISO-2": (_sub("geodata/neighbours.tsv", "KZ\tCN KG", "KZ\tChina KG"), ["neighbours.tsv", "line ", "ISO-2"]),
     "country outlines cut short": (_truncate("geodata/countries.geojson"), ["countries.geojson", "invalid JSON"]),
+    "country outline of no shape": (_sub("geodata/countries.geojson", '"geometry":{"type":"Polygon","coordinates":[[[', '"geometry":{"type":"Polygon","coordinates":[[["x",'), ["countries.geojson", "shape"]),
     "country outline without iso": (_sub("geodata/countries.geojson", '"properties":{"iso":"KZ",', '"properties":{"iso":null,'), ["countries.geojson", "iso"]),
     "census names shaped wrong": (_sub("geodata/person_names.toml", "[census]", "[censuz]"), ["person_names.toml", "malformed name lists"]),
 }

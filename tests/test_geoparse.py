@@ -835,3 +835,27 @@ def test_round_15_readings(parser):
     assert parser.parse("Oral hygiene matters.", "t") == []
     got = [m.name for m in parser.parse("Kashagan, in the shallow northern Caspian off the coast, produces oil.", "t")]
     assert "Caspian Sea" in got
+
+
+def test_the_reviews_edge_cases(parser):
+    """Word boundaries and narrow cues: "recalled"/"renamed" are no "called"/"named"; "the airport of X" is no
+    port; a post office and "a post in X" are no crossing, while "the Syrym post" and "TASKALA CHECKPOINT"
+    are; "Kazakhstan dollar bonds" name the country; "Oral hygiene" stays a word though the text reads Oral
+    as the city elsewhere; a hyphen-and-space line break, two breaks in a word and a Unicode hyphen are
+    rejoined."""
+    def read(text):
+        return [(m.text, m.place_id.partition(":")[0]) for m in parser.parse(text, "t")]
+
+    assert [m.text for m in parser.parse("He recalled Almaty fondly. She renamed Akmola Astana.", "t")] == [
+        "Almaty", "Akmola", "Astana"]
+    assert [m.name for m in parser.parse("The airport of Vostochny Port is small.", "t")] == ["Vostochny Port"]
+    assert read("He took a post in Saryagash and then the checkpoint at Taskala.") == [
+        ("Saryagash", "geonames"), ("Taskala", "post")]
+    assert read("TASKALA CHECKPOINT reopened.") == [("TASKALA", "post")]
+    assert read("Drivers prefer the Taskala\u2010Ozinki crossing.") == [("Taskala", "post"), ("Ozinki", "post")]
+    assert [m.text for m in parser.parse("Kazakhstan dollar bonds rose.", "t")] == ["Kazakhstan"]
+    text = "Oral hygiene matters. Trucks queued near Oral in Kazakhstan."
+    assert [m.start for m in parser.parse(text, "t")][:1] == [text.rindex("Oral")]
+    text = "Trade between Petro- \npavl, Ka-\nz-\nakhstan and Oren\u2010\nburg."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Petro- \npavl", "Petropavl"), ("Ka-\nz-\nakhstan", "Kazakhstan"), ("Oren\u2010\nburg", "Orenburg")]

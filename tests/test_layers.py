@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pyogrio
@@ -269,3 +270,7 @@ def test_the_districts_file_is_what_its_script_builds(gazetteer):
     text, _ = script.build(gazetteer)
     assert text.count("[[place]]") >= 100
     assert (ROOT / "geodata" / "places" / "kz-districts.toml").read_text(encoding="utf-8") == text
+    names = [n for place in tomllib.loads(text)["place"] for n in [place["name"], *place["alt_names"]]]
+    cyrillic = re.compile(r"[\u0400-\u04ff]")
+    assert not [n for n in names if "District District" in n or n.startswith("former ")
+                or cyrillic.search(n) and n.endswith(" District")]

@@ -324,7 +324,7 @@ def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_rep
     (docs / "a.txt").write_text("Trains run from Aktau to Baku.", encoding="utf-8")
     proc = run_cli("build", "--docs", str(docs), "--out", str(out))
     assert proc.returncode == 2 and "map.html" in proc.stderr and "internal error" not in proc.stderr
-    assert output_digest(out) == before and not list(out.glob(".build-*"))  # (_digest leaves staging folders out)
+    assert output_digest(out) == before and not list(out.glob(".build-*"))  # (output_digest leaves staging folders out)
 
 
 def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
