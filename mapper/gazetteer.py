@@ -50,7 +50,6 @@ _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
-_HYPHENATED = re.compile(r"[^\W\d_][-‐‑][^\W\d_]")
 _HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
 
@@ -298,14 +297,15 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                      _local_names(names), f"geodata/places/{path.name}", codes.get(place["id"], "")), names)
 
 
-def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str], str]]:
     """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP), estimated
     points too ("Kairak", "Zhana Zhol" name nothing else); where a post bears the name of a town up to
-    100 km away, text means the town unless it speaks of the crossing (:meth:`Gazetteer.meant_by`)."""
+    100 km away, text means the town unless it speaks of the crossing (:meth:`Gazetteer.meant_by`). Each
+    with its names and its crossing's mode ("rail", "road", "rail,road")."""
     for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
         for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
             yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
-                         "", f"corridors/crossings/{path.name}"), [post])
+                         "", f"corridors/crossings/{path.name}"), [post], rec["mode"])
 
 
 CURATED_BONUS = 0.05  # a curated place, checked for the field, outranks a GeoNames namesake of its size
@@ -421,8 +421,11 @@ class Overlay:
     def __init__(self, data_dir: Path) -> None:
         self.entries: dict[str, Entry] = {}
         self.by_key: dict[str, list[str]] = {}
-        for entry, names in [*_curated_rows(data_dir), *_post_rows(data_dir), *_country_rows(data_dir),
-                             *_admin1_rows(data_dir)]:
+        posts = list(_post_rows(data_dir))
+        #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
+        self.post_modes: dict[str, str] = {entry.id: mode for entry, _, mode in posts}
+        for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
+                             *_country_rows(data_dir), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
             trusted = entry.curated or entry.id.startswith("country:")
             for n in names:
@@ -431,10 +434,6 @@ class Overlay:
         for gid, names in datafiles.aliases(data_dir).items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
-        #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
-        self.post_modes: dict[str, str] = {
-            f"post:{rec['id']}:{i}": rec["mode"]
-            for rec, _ in datafiles.records(data_dir, "corridors/crossings", "crossing") for i in range(len(rec["posts"]))}
 
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":
@@ -509,16 +508,20 @@ class Gazetteer:
     def hyphen_joined(self, name: str) -> str | None:
         """The key of *name* with the parts its hyphens join written as one word, when some entry carries it
         ("Kok-Terek": the index writes Kokterek; "Kok-Terek district": kokterek district)."""
-        if not _HYPHENATED.search(name):
+        if not _HYPHEN_BETWEEN_LETTERS.search(name):
             return None
         key = normalize(_HYPHEN_BETWEEN_LETTERS.sub("", name))
         return key if key and self.has_key(key) else None
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
-        """The words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma" of
-        "Bukhtarma Reservoir"): such names are all curated (GeoNames cities500 names towns)."""
-        return frozenset(key.rpartition(" ")[0] for key in self.overlay.by_key
-                         if " " in key and key.rpartition(" ")[2] in nouns)
+        """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"
+        of "Bukhtarma Reservoir"): such names are all curated (GeoNames cities500 names towns)."""
+        out = set()
+        for key in self.overlay.by_key:
+            head, _, noun = key.rpartition(" ")
+            if noun in nouns and head and " " not in head:
+                out.add(head)
+        return frozenset(out)
 
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key*, or its nominative if *key* is a Russian

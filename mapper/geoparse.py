@@ -62,11 +62,12 @@ _HYPHENS = ("-", "‐", "‑")
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
-_OTHER_NAME_VERBS = (" became ", " was renamed ", " is now ", " is today ")  # "Guryev became Atyrau"
-_OTHER_NAME_VERB_GAPS = frozenset((8, 10, 13, 16))  # the lengths of those glues (" was renamed to ": 16)
+# the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
+_OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ")
+_OTHER_NAME_VERB_GAPS = frozenset(map(len, _OTHER_NAME_VERBS))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
-                              r"| (?:became|was renamed|was renamed as|was renamed to|is now|is today) $"
+                              rf"|{'|'.join(map(re.escape, _OTHER_NAME_VERBS))}$"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$| = $")
 # a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
 # – Ozinki crossing", "the Zhaisan road checkpoint", "the Syrym post", "the checkpoint «Isilkul»", "BCP Kairak"
@@ -93,7 +94,8 @@ _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
-_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")  # ... "Altay city in Xinjiang"  # between a town and the division or country it lies in
+# between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
+_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
@@ -193,7 +195,7 @@ class _Name:
     # another spelling of it ("Şirvan", "Shirvan")
     renamed_only: frozenset[str]
     holds_area: bool  # some entry is an area, a water or a curated place, or it names a border post
-    holds_village: bool  # so, or some entry is a place of about 3,000 people or more
+    holds_village: bool  # holds_area, or some entry is a place of about 3,000 people or more
     other_name_word: bool  # a common English word that only other names of places are ("Rim": Rome)
     distinctive: bool  # many words, none of them common, that only one place has ("Ust-Luga", "Bandar-e Gaz")
     # only small places carry it, and it is a common English word the text may not mean as a place: no anchor
@@ -320,7 +322,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
-_ALONE_UNNAMED_WORDS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # see Geoparser._features_after
+_HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
@@ -373,8 +375,8 @@ class Lexicon:
         self.neighbours: dict[str, frozenset[str]] = datafiles.neighbours(geodata.parent)
         census_path = geodata / "person_names.toml"
         try:
-            census = datafiles.load_toml(census_path)["census"]
-            census = {key: {normalize(w) for w in census[key]}
+            table = datafiles.load_toml(census_path)["census"]
+            census = {key: {normalize(w) for w in table[key]}
                       for key in ("given_names", "surnames", "surnames_after_given_names")}
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataError(f"malformed name lists ({type(exc).__name__}: {exc})", path=census_path) from exc
@@ -456,7 +458,7 @@ class Geoparser:
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
         self._names: dict[str, _Name] = {}
         self._narrowed_names: dict[tuple[str, tuple[Entry, ...]], _Name] = {}  # see _narrowed_name
-        self._feature_heads = gazetteer.words_before(_ALONE_UNNAMED_WORDS)  # see _FEATURE_HEAD
+        self._feature_heads = gazetteer.words_before(_HEAD_NOUNS)  # see _FEATURE_HEAD
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
@@ -680,7 +682,7 @@ class Geoparser:
         if word is None:
             return []
         noun = _SINGULAR.get(word.group(1), word.group(1))
-        if noun not in _ALONE_UNNAMED_WORDS:
+        if noun not in _HEAD_NOUNS:
             return []
         plural = noun != word.group(1)
         pieces, k = [], 0  # (start, end) in the run of each name of the list
@@ -1292,7 +1294,7 @@ class Geoparser:
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
                 elif text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):  # (15 characters at most)
                     towns = tuple(e for e in m.name.entries if not e.id.startswith("post:"))
-                    if towns and len(towns) < len(m.name.entries):  # "the village of Ubagan": not its crossing
+                    if towns and len(towns) < len(m.name.entries):  # "the village of Voskresenskoe": not its post
                         cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
@@ -1447,7 +1449,7 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     region"): the cue both names get, by their mention's start, the division's country and admin1 code
     ("US.TX"). After " in ", a country that
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
-    does a country's possessive before it ("Russia's Altai"), and a district (of ``kz-districts.toml``) the
+    does a country's possessive before it ("China's Aksu"), and a district (an ADM2 entry: ``kz-districts.toml``) the
     division of its town near the district's centre."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
@@ -1455,7 +1457,7 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
         if gap == 3 and town.name.country_name and text[end + 1: r_start] == "s " and text[end] in "'’":
             country = town.name.anchor.country if town.name.anchor is not None else ""
             if any(e.country == country for e in region.name.entries):
-                cues[r_start] = country  # "Russia's Altai": the Altai of Russia
+                cues[r_start] = country  # "China's Aksu": the Aksu of China
             continue
         if gap in _IN_PLACE_LENGTHS:
             glue = text[end: r_start]
@@ -1475,7 +1477,7 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                     e.country == r.country for e in town.name.entries):
                 cues[start] = r.country
                 break
-            if r.feature_code == "ADM2":  # "Ubagan in Altynsarin district": the town near the district's centre
+            if r.feature_code == "ADM2":  # "Karasu in Karasu district": the town near the district's centre
                 near = min(((distance_km((e.lat, e.lon), (r.lat, r.lon)), e) for e in town.name.entries
                             if e.feature_class == "P" and e.country == r.country and e.admin1),
                            default=None, key=lambda de: de[0])
