@@ -340,7 +340,9 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
-_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-‐\u00ad][ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
+# character, and this runs on every text)
+_BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
@@ -580,8 +582,8 @@ class Geoparser:
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
-                elif follower == "$" and m.upper or follower == " " and (
-                        m.upper and text.startswith(" dollar", end) or text.startswith(" dollars", end)):
+                elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
+                        m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
                 found.append((start, end, m, hint))
             if outlets:
