@@ -47,7 +47,7 @@ INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build
 #: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
 _HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
@@ -91,7 +91,7 @@ _MASCULINE_OBLIQUE = ("ого", "ому", "им", "ом")  # the endings of its 
 def russian_nominatives(key: str) -> list[str]:
     """The keys *key* would have if its last word, written in Cyrillic, were in the nominative case, most
     likely first (none for a key not ending in Cyrillic, or a last word under three letters)."""
-    if not key or not _CYRILLIC.match(key[-1]):
+    if not key or not CYRILLIC.match(key[-1]):
         return []
     head, _, last = key.rpartition(" ")
     lead = f"{head} " if head else ""
@@ -115,7 +115,7 @@ def _feminine_nominative(word: str) -> str:
     """A Russian feminine adjective in the nominative ("костанайской", "костанайскую" -> "костанайская"),
     as keys write it (й as и); other words as they are."""
     for ending in _FEMININE_OBLIQUE:
-        if word.endswith(ending) and len(word) > len(ending) + 2 and _CYRILLIC.match(word[-1]):
+        if word.endswith(ending) and len(word) > len(ending) + 2 and CYRILLIC.match(word[-1]):
             return word[: -len(ending)] + "ая"
     return word
 
@@ -214,7 +214,7 @@ def _local_names(names: Iterable[str]) -> str:
     for n in names:
         if _CJK.search(n) and not chinese and len(n) <= 8:
             chinese = n
-        elif _CYRILLIC.search(n):
+        elif CYRILLIC.search(n):
             if _KAZAKH_LETTERS & set(n):
                 kazakh = kazakh or n
             elif not russian:
@@ -227,7 +227,7 @@ def _indexable(name: str) -> bool:
         return False
     if not _INDEXED_SCRIPT.match(name):
         return False
-    latin = not _CYRILLIC.search(name) and not _CJK.search(name)
+    latin = not CYRILLIC.search(name) and not _CJK.search(name)
     if latin and not any(ch.isupper() for ch in name):
         return False  # romanised alternate spellings in lower case are machine transliterations
     if name.isupper() and len(name.replace(" ", "")) <= 4:

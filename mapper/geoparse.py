@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -92,6 +92,7 @@ _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name 
     "play", "exercise", "rocket", "satellite", "app", "product", "dish"})
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_PORT_OF)  # what may make the name after it a thing's or a port's
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -493,9 +494,8 @@ class Geoparser:
         return not before or bool(SENTENCE_END.search(before + " ")) or start < 2
 
     def _recognise(self, page: _Page) -> list[_Candidate]:
-        text, masked, runs, may_block = page.text, page.masked, self._runs, self._may_block
+        text, runs, may_block = page.text, self._runs, self._may_block
         found: list[_Candidate] = []
-        mi = 0
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         for run in RUN.finditer(text):
@@ -558,11 +558,6 @@ class Geoparser:
                     oi += 1
                 if start < reach:
                     continue
-                if masked:
-                    while mi < len(masked) and masked[mi][1] <= start:
-                        mi += 1
-                    if mi < len(masked) and masked[mi][0] <= start:
-                        continue
                 hint = ""
                 follower = text[end: end + 1]
                 if follower == " " and text[end + 1: end + 3] in _NAME_WORD_STARTS:  # "Atyrau region"
@@ -592,7 +587,7 @@ class Geoparser:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
                 found += self._features_after(text, rs, word, last_only=True)
-        return found
+        return page.unmasked(found)
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
                          found: list[_Candidate]) -> tuple[_Match, int] | None:
@@ -1280,11 +1275,12 @@ class Geoparser:
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
-            if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                    or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start):
-                continue
-            if text.endswith(_PORT_OF, max(0, start - 9), start):
-                c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
+            if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 14), start):  # one test in the common case
+                if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
+                        or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]):
+                    continue
+                if text.endswith(_PORT_OF, max(0, start - 9), start):
+                    c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
             kept.append(c)
             if c[2].name.posts:
                 posts_named = True
@@ -1408,9 +1404,12 @@ def _outside_brackets(text: str, start: int) -> bool:
     return text.rfind("(", lo, start) <= text.rfind(")", lo, start)
 
 
-def _names_a_thing(text: str, start: int) -> bool:
-    """Whether the name at *start* follows "called" or "named" after a word for a thing or a being that is
-    named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty")."""
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the name from *start* to *end* follows "called" or "named" after a word for a thing or a being
+    that is named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty"),
+    or runs on into a word of the thing's own name ("a bakery they named Astana Bread")."""
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return True
     verb = text.rfind(" ", 0, start - 1)  # the space before "called" or "named"
     word = _PREVIOUS_WORD.search(text, max(0, start - 40), verb) if verb > 0 else None
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
@@ -1611,6 +1610,14 @@ class _Page:
             word_end = word.end()
             spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word.group())]
         return sorted(spans)
+
+    def unmasked(self, found: list[_Candidate]) -> list[_Candidate]:
+        """*found* without the candidates that start inside a URL or an e-mail address."""
+        if not self.masked:
+            return found
+        starts = [a for a, _ in self.masked]
+        reach = list(accumulate((b for _, b in self.masked), max))  # spans may overlap
+        return [c for c in found if (i := bisect.bisect_right(starts, c[0]) - 1) < 0 or c[0] >= reach[i]]
 
     def outlet_at(self, start: int, names: tuple[str, ...]) -> int:
         """The end of the outlet name among *names* written at *start* (any case), or -1."""

@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from mapper import datafiles  # noqa: E402
 from mapper.geo import distance_km  # noqa: E402
-from mapper.gazetteer import _geonames_dir, normalize  # noqa: E402
+from mapper.gazetteer import CYRILLIC, _geonames_dir, normalize  # noqa: E402
 
 TARGET = ROOT / "geodata" / "admin1.tsv"
 CURATED_TARGET = ROOT / "geodata" / "admin1-curated.tsv"
@@ -111,7 +111,6 @@ _RUSSIAN_KIND = {"край": "Krai", "область": "Oblast"}
 # local division words: a local name with one of them names the division whatever town shares the rest
 LOCAL_KIND_WORDS = ("область", "край", "облысы", "республика", "округ", "облусу")
 _ISO_NAME = re.compile(r"\s*([^,]+?) \(([a-z0-9]+)\)(?:,|$)")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _REPUBLIC_OF = re.compile(r"^(?:Autonomous )?Republic of ")
 _KIND_IN_KEY = re.compile(r"^(?:respublika |republic of )|(?: oblast| oblast'| oblasti| oblysy| kraj| krai| kray"
                           r"| region| province| respublika| republic| sheng| shi| viloyati| avtonomnyj okrug"
@@ -150,7 +149,7 @@ def _likeness(name: str, sub: dict) -> tuple[float, float]:
     mine = _match_key(name)
     own = SequenceMatcher(None, mine, _match_key(sub["name"])).ratio()
     return max([own] + [SequenceMatcher(None, mine, _match_key(n)).ratio()
-                        for n, _ in sub["names"][1:] if not _CYRILLIC.search(n)]), own
+                        for n, _ in sub["names"][1:] if not CYRILLIC.search(n)]), own
 
 
 def _iso_matches(rows: list[tuple[str, str, str, float, float]],

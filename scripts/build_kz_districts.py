@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mapper.gazetteer import Gazetteer  # noqa: E402
+from mapper.gazetteer import CYRILLIC, Gazetteer  # noqa: E402
 
 SOURCE = ROOT / "geodata" / "sources" / "kz-districts.tsv"
 TARGET = ROOT / "geodata" / "places" / "kz-districts.toml"
@@ -31,9 +31,6 @@ HEADER = """# Built by scripts/build_kz_districts.py from geodata/sources/kz-dis
 # whose administrative centre a public page states, each at the centre's GeoNames (CC BY 4.0) point, not a
 # centroid. Do not edit: edit the table and rerun the script.
 """
-
-
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def _slug(text: str) -> str:
@@ -47,7 +44,7 @@ def _names(row: dict) -> list[str]:
     out = []
     for name in [row["district"], *row["other_names"].split("|")]:
         name = re.sub(r"^former ", "", name.strip(), flags=re.IGNORECASE)
-        whole = _CYRILLIC.search(name) or re.search(r"\bdistrict$", name, re.IGNORECASE)
+        whole = CYRILLIC.search(name) or re.search(r"\bdistrict$", name, re.IGNORECASE)
         full = name if whole else f"{name} District"
         if name and full not in out:
             out.append(full)

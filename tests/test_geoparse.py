@@ -68,6 +68,9 @@ def test_names_inside_web_addresses_are_not_places(parser):
     text = ("Trains reach Astana daily. Sources:\nhttps://en.wikipedia.org/wiki/Aktau and Almaty.\n"
             "Mail\tinfo@Kostanay.kz or see www.Pavlodar.example/Omsk, Semey.")
     assert [m.text for m in parser.parse(text, "web")] == ["Astana", "Almaty", "Semey"]
+    # nor a name that the address's last word makes with the word after it
+    text = "See www.example.kz/Bukhtarma reservoir and the Bukhtarma reservoir."
+    assert [m.text for m in parser.parse(text, "web")] == ["Bukhtarma reservoir"]
 
 
 def test_railway_names_of_towns(parser):
@@ -829,6 +832,8 @@ def test_round_15_readings(parser):
     where the text reads it so elsewhere ("near Oral … Oral is"); "the shallow northern Caspian off …"."""
     text = "The café called Tbilisi has a cat named Zhaiyk. A town called Aral lies north. The post is called Zhaisan."
     assert [m.text for m in parser.parse(text, "t")] == ["Aral", "Zhaisan"]
+    text = "In Yerevan they opened a bakery they named Astana Bread, and the capital was named Astana in 1998."
+    assert [m.text for m in parser.parse(text, "t")] == ["Yerevan", "Astana"]
     assert [m.name for m in parser.parse("Cargo heads to the Far Eastern port of Vostochny.", "t")] == ["Vostochny Port"]
     text = "Trucks queued near Oral on Tuesday. Oral is a quiet city on the Ural River in Kazakhstan."
     assert [m.text for m in parser.parse(text, "t")][:2] == ["Oral", "Oral"]
