@@ -1283,6 +1283,8 @@ class Geoparser:
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
+            if kept and kept[-1][1] + 1 == start and text[start - 1] == " " and _club_before_city(kept[-1], c):
+                kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
             kept.append(c)
             if c[2].name.posts:
                 posts_named = True
@@ -1417,6 +1419,15 @@ def _names_a_thing(text: str, start: int, end: int) -> bool:
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
     return word is not None and word.group().lower() in _NAMED_THINGS
+
+
+def _club_before_city(first: _Candidate, city: _Candidate) -> bool:
+    """Whether *first*, just before *city* with a space between, names a club of that city ("Irtysh Pavlodar",
+    "Ural Yekaterinburg"): *city* is a city of about 100,000 people or more, *first* neither a country nor such
+    a city ("Aktobe Orenburg" stays two places) nor another name of it ("renamed Akmola Astana")."""
+    name, town = first[2].name, city[2].name.city
+    return (town is not None and town.feature_class == "P" and not name.country_name and town not in name.entries
+            and (name.city is None or name.city.feature_class != "P"))
 
 
 def _crossing_words_in(segment: str) -> bool:

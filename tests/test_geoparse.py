@@ -873,3 +873,9 @@ def test_round_16_readings(parser):
         "Ore from the Torgai depression and gas from the Yamal peninsula; the line crosses the Great Barsuki sands "
         "and the Turgai plain.", "t")]
     assert got == [("Torgai depression", "Turgay Depression"), ("Yamal peninsula", "Yamal Peninsula")]
+    # clubs: a river or region just before its city ("Irtysh Pavlodar", "Amur Khabarovsk"), and clubs' names
+    # that are no places here ("Avangard", "Kaisar"); a city's other name before it is no club ("She renamed
+    # Akmola Astana": test_the_reviews_edge_cases)
+    got = [m.text for m in parser.parse(
+        "Elsewhere, Irtysh Pavlodar beat Amur Khabarovsk, Akzhayik beat Kaisar and Barys beat Avangard.", "t")]
+    assert got == ["Pavlodar", "Khabarovsk"]
