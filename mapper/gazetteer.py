@@ -167,11 +167,22 @@ class Entry:
         return asdict(self)
 
 
+#: landforms that are areas, which no point stands for (ranges, depressions, deserts, plateaus, peninsulas,
+#: basins, valleys, archipelagos), unlike a pass, a gorge or a peak
+AREA_LANDFORMS = frozenset({"MTS", "DPR", "DSRT", "PLAT", "PEN", "BSN", "VAL", "ISLS"})
+
+
+def is_area(entry: Entry) -> bool:
+    """A country, region, area, water body or landform area: no point stands for it."""
+    return (entry.feature_class in "ALH" or entry.feature_code.startswith("PCL")
+            or entry.feature_class == "T" and entry.feature_code in AREA_LANDFORMS)
+
+
 def prior(entry: Entry) -> float:
     """A context-free prominence score in 0..1 (countries and big cities near 1)."""
     if entry.feature_code.startswith("PCL"):
         return 1.0
-    if entry.feature_class in ("L", "H") or entry.feature_code == "ADM1":
+    if is_area(entry) or entry.feature_code == "ADM1":
         return 0.75
     base = min(1.0, math.log10(entry.population + 10) / 7.0)
     if entry.feature_code == "PPLC":

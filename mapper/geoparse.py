@@ -38,7 +38,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import CURATED_BONUS, Entry, Gazetteer, fold_saint, normalize, prior
+from mapper.gazetteer import CURATED_BONUS, Entry, Gazetteer, fold_saint, is_area, normalize, prior
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
@@ -177,7 +177,7 @@ class _Name:
     country_name: bool
     anchor: Entry | None  # the entry when the name is unambiguous (or a country)
     priors: tuple[float, ...]  # prior() of each entry
-    areal: tuple[bool, ...]  # _areal() of each entry
+    areal: tuple[bool, ...]  # is_area() of each entry
     own: tuple[bool, ...]  # whether the name is the entry's own (main) name, not one of its other names
     contenders: tuple[tuple[Entry, float, bool, bool], ...]  # (entry, prior, areal, own) of those that can win
     points: dict[str, tuple[float, float, float]]  # the unit vector of each contender with a point, by id
@@ -912,7 +912,7 @@ class Geoparser:
     def _new_name(self, key: str, entries: tuple[Entry, ...], posts: tuple[Entry, ...]) -> _Name:
         """What name *key*, meaning one of *entries*, says whatever the text."""
         priors = tuple(prior(e) for e in entries)
-        areal = tuple(_areal(e) for e in entries)
+        areal = tuple(is_area(e) for e in entries)
         own = tuple(_own_name(e, key) for e in entries)
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
@@ -1741,11 +1741,6 @@ def _inflected(word: str, zipf: Callable[[str], float]) -> bool:
         if word.endswith(suffix) and len(stem) > 2 and max(zipf(stem), zipf(stem + "e")) >= NAME_ZIPF + 1.0:
             return True
     return False
-
-
-def _areal(e: Entry) -> bool:
-    """A country, region, area or water body: no point stands for it, so distance says little."""
-    return e.feature_class in "ALH" or e.feature_code.startswith("PCL")
 
 
 def _outlet_in(run: str, start: int, names: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:

@@ -879,3 +879,8 @@ def test_round_16_readings(parser):
     got = [m.text for m in parser.parse(
         "Elsewhere, Irtysh Pavlodar beat Amur Khabarovsk, Akzhayik beat Kaisar and Barys beat Avangard.", "t")]
     assert got == ["Pavlodar", "Khabarovsk"]
+    # bare "Altai" in the region's news is the mountains and the land around them, not Altay city in Xinjiang,
+    # which a Chinese cue still reads (test_round_14_readings)
+    got = [(m.text, m.name) for m in parser.parse("Trucks from Omsk, Novosibirsk and Altai head to Pavlodar; "
+                                                   "the road to the Russian Altai is closed.", "t")]
+    assert ("Altai", "Altai Mountains") in got and ("Russian Altai", "Altai Mountains") in got
