@@ -63,7 +63,8 @@ _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|l
                      r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 # the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
-_OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ")
+_OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ",
+                     " was called ", " was once called ", " was then called ", " was named ")
 _OTHER_NAME_VERB_GAPS = frozenset(map(len, _OTHER_NAME_VERBS))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
@@ -80,6 +81,7 @@ _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
+_ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
 _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
@@ -92,7 +94,11 @@ _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name 
     "play", "exercise", "rocket", "satellite", "app", "product", "dish"})
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_PORT_OF)  # what may make the name after it a thing's or a port's
+# Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina")
+_STREET_ABBREVIATIONS = tuple(f"{sep}{word}. " for word in ("ul", "Ul", "pr", "Pr", "prosp", "Prosp", "per", "pl")
+                              for sep in " \n\t(,")
+# what may make the name after it a thing's, a street's or a port's
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -1181,7 +1187,9 @@ class Geoparser:
         for j in (i - 1, i + 1):
             if 0 <= j < len(cands) and cands[j][2].name.posts:
                 a, b = min(i, j), max(i, j)
-                if cands[b][0] - cands[a][1] <= 5 and _POST_PAIR_GLUE.fullmatch(text, cands[a][1], cands[b][0]):
+                if _glued(text, cands, a, _POST_PAIR_GLUE) and not (
+                        a and _glued(text, cands, a - 1, _ROUTE_DASH)
+                        or b + 1 < len(cands) and _glued(text, cands, b, _ROUTE_DASH)):  # not a route's stops
                     crossings = {p.id.rpartition(":")[0] for p in cands[j][2].name.posts}
                     pair = tuple(p for p in posts if p.id.rpartition(":")[0] in crossings)
                     if pair:
@@ -1266,20 +1274,24 @@ class Geoparser:
     def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
         page = _Page(text)
         cands = self._recognise(page)
-        if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada
+        if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada; but
+            # "Orenburg was called Chkalov, after the pilot Valery Chkalov"
             cands = [c for i, c in enumerate(cands)
                      if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
                              and not c[2].name.country_name
                              and not _after_route_word(text, c[0])
+                             and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames))]
-        # "the tanker Atyrau": a ship, named after a place (looked for before each name: cheaper than in the text)
+        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street (looked for before each name:
+        # cheaper than in the text)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
             if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 14), start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                        or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]):
+                        or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]) \
+                        or text.endswith(_STREET_ABBREVIATIONS, max(0, start - 8), start):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
@@ -1419,6 +1431,12 @@ def _names_a_thing(text: str, start: int, end: int) -> bool:
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
     return word is not None and word.group().lower() in _NAMED_THINGS
+
+
+def _glued(text: str, cands: list[_Candidate], i: int, glue: re.Pattern) -> bool:
+    """Whether ``cands[i]`` and the next candidate are joined by *glue* alone (five characters at most)."""
+    end, start = cands[i][1], cands[i + 1][0]
+    return start - end <= 5 and glue.fullmatch(text, end, start) is not None
 
 
 def _club_before_city(first: _Candidate, city: _Candidate) -> bool:

@@ -884,3 +884,12 @@ def test_round_16_readings(parser):
     got = [(m.text, m.name) for m in parser.parse("Trucks from Omsk, Novosibirsk and Altai head to Pavlodar; "
                                                    "the road to the Russian Altai is closed.", "t")]
     assert ("Altai", "Altai Mountains") in got and ("Russian Altai", "Altai Mountains") in got
+    # "X was called Y": one place, though a person bears the other name; a street after "ul."/"pr."; stops of a
+    # route joined by dashes are no crossing's posts ("Petukhovo - Petropavl" inside a longer route)
+    got = [(m.text, m.name) for m in parser.parse(
+        "Orenburg was called Chkalov after the pilot Valery Chkalov. Aktau was called Shevchenko until 1991. "
+        "Office: ul. Malysheva 51, Yekaterinburg.", "t")]
+    assert got == [("Orenburg", "Orenburg"), ("Chkalov", "Orenburg"), ("Aktau", "Aktau"), ("Shevchenko", "Aktau"),
+                   ("Yekaterinburg", "Yekaterinburg")]
+    route = parser.parse("Rail: Kurgan - Petukhovo - Petropavl - Kokshetau. The Taskala - Ozinki crossing.", "t")
+    assert [m.place_id.partition(":")[0] for m in route] == ["geonames"] * 4 + ["post", "post"]
