@@ -285,10 +285,10 @@ def test_geocode_puts_a_curated_place_ahead_of_a_namesake_of_its_size(gazetteer)
 
 def test_round_16_places(parser):
     # sourced in geodata/places and aliases.toml: a river, a lake, a peninsula, an airport and a town's former name
-    text = ("Fort-Shevchenko, the former Fort Alexandrovsky, lies on the Mangyshlak peninsula in Kazakhstan. "
-            "The Om river meets the Irtysh at Omsk. We flew to Koltsovo, Yekaterinburg's airport. "
-            "Lake Zhasybay is near Bayanaul.")
-    got = {m.text: m.name for m in parser.parse(text, "t")}
+    got = {m.text: m.name for text in (
+        "Fort-Shevchenko, the former Fort Alexandrovsky, lies north of Aktau on the Mangyshlak peninsula.",
+        "The Om river meets the Irtysh at Omsk. We flew to Koltsovo, Yekaterinburg's airport. "
+        "Lake Zhasybay is near Bayanaul.") for m in parser.parse(text, "t")}
     assert got["Fort Alexandrovsky"] == "Fort-Shevchenko" and got["Mangyshlak peninsula"] == "Mangyshlak Peninsula"
     assert got["Om river"] == "Om River" and got["Koltsovo"] == "Koltsovo International Airport"
     assert got["Lake Zhasybay"] == "Lake Zhasybay"
