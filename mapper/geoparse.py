@@ -64,7 +64,8 @@ _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|l
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 # the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
 _OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ",
-                     " was called ", " was once called ", " was then called ", " was named ")
+                     " was called ", " was once called ", " was then called ", " was named ", " was known as ",
+                     " was once known as ", " was then known as ")
 _OTHER_NAME_VERB_GAPS = frozenset(map(len, _OTHER_NAME_VERBS))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
@@ -127,6 +128,7 @@ CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many
 COMMON_WORD_ZIPF = 4.0
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
 NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
 SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
@@ -348,6 +350,10 @@ _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
+# a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
+_GAUGE = re.compile(r" at [A-Z]")
+_LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
+_CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an author cited in the text: "Orlov (2024)"
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
@@ -584,6 +590,9 @@ class Geoparser:
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)")
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
+                    if not (m.name.noted or m.name.country_name or m.name.holds_area) and _CITED_YEAR.match(text, end):
+                        continue  # an author: "see Orlov (2024)"; not "Astana (2019)", a city of note, nor a
+                        # country or region ("the Republic of Kazakhstan (2023)", an organisation's document)
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
@@ -663,10 +672,12 @@ class Geoparser:
         # "the" before the word, or before a demonym before it, which the name then spans ("the Kazakh Altai",
         # "the Persian Gulf")
         start = rs if cut and run[:cut - 1].lower() in self.lexicon.demonyms else rs + cut
+        end = rs + len(run)
+        if _GAUGE.match(text, end) and (start == 0 or text[max(0, start - 2): start].endswith(_LINE_OPENERS)):
+            return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
                 and not _THE_PART.search(text, max(0, start - 36), start):  # "the northern Caspian"
             return None
-        end = rs + len(run)
         if text[end: end + 1] in ("-", "‐"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint")
         if possessive:
@@ -1295,8 +1306,12 @@ class Geoparser:
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
-            if kept and kept[-1][1] + 1 == start and text[start - 1] == " " and _club_before_city(kept[-1], c):
-                kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
+            if kept and kept[-1][1] + 1 == start:
+                if text[start - 1] == " " and _club_before_city(kept[-1], c):
+                    kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
+                elif text[start - 1] in _HYPHENS and _far_apart(kept[-1], c, self.lexicon.neighbours):
+                    kept.pop()  # "Aina-Bulak": one name the gazetteer lacks, not Ayna in Spain and Bulaq in Cairo
+                    continue
             kept.append(c)
             if c[2].name.posts:
                 posts_named = True
@@ -1437,6 +1452,19 @@ def _glued(text: str, cands: list[_Candidate], i: int, glue: re.Pattern) -> bool
     """Whether ``cands[i]`` and the next candidate are joined by *glue* alone (five characters at most)."""
     end, start = cands[i][1], cands[i + 1][0]
     return start - end <= 5 and glue.fullmatch(text, end, start) is not None
+
+
+def _far_apart(first: _Candidate, second: _Candidate, neighbours: dict[str, frozenset[str]]) -> bool:
+    """Whether two small places' names hyphened together name no two places: no place of one lies within
+    1,500 km of a place of the other, nor in the same or a bordering country ("Makhalino-Hunchun", a crossing
+    whose Russian village only far namesakes carry, stays), and neither names a city, a country, an area or a
+    border post (a route's "Chelyabinsk-Petrovsk", "Dostyk-Alashankou", "Kazakhstan-China" stay)."""
+    a, b = first[2].name, second[2].name
+    if any(n.city is not None or n.country_name or n.holds_area for n in (a, b)):
+        return False
+    return all(e.country != f.country and f.country not in neighbours.get(e.country, ())
+               and distance_km((e.lat, e.lon), (f.lat, f.lon)) > FAR_PAIR_KM
+               for e in a.entries[:20] for f in b.entries[:20])
 
 
 def _club_before_city(first: _Candidate, city: _Candidate) -> bool:

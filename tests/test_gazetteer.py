@@ -292,3 +292,13 @@ def test_round_16_places(parser):
     assert got["Fort Alexandrovsky"] == "Fort-Shevchenko" and got["Mangyshlak peninsula"] == "Mangyshlak Peninsula"
     assert got["Om river"] == "Om River" and got["Koltsovo"] == "Koltsovo International Airport"
     assert got["Lake Zhasybay"] == "Lake Zhasybay"
+
+
+def test_round_17_places(parser):
+    # sourced: Almaty's old name, the Trans-Ili Alatau, Medeu and Shymbulak, Lake Kushmurun, the Chayanda field
+    text = ("Almaty, founded as the fort of Verny in 1854, lies under the Zailiysky Alatau; skaters go to Medeu and "
+            "skiers to Shymbulak. Birds rest at Lake Kushmurun in Kostanay region. Gas comes from Chayandinskoye.")
+    got = {m.text: m.name for m in parser.parse(text, "t")}
+    assert got["Verny"] == "Almaty" and got["Zailiysky Alatau"] == "Trans-Ili Alatau"
+    assert got["Medeu"] == "Medeu" and got["Shymbulak"] == "Shymbulak" and got["Lake Kushmurun"] == "Lake Kushmurun"
+    assert got["Chayandinskoye"] == "Chayandinskoye field"

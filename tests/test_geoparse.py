@@ -893,3 +893,22 @@ def test_round_16_readings(parser):
                    ("Yekaterinburg", "Yekaterinburg")]
     route = parser.parse("Rail: Kurgan - Petukhovo - Petropavl - Kokshetau. The Taskala - Ozinki crossing.", "t")
     assert [m.place_id.partition(":")[0] for m in route] == ["geonames"] * 4 + ["post", "post"]
+
+
+def test_round_17_readings(parser):
+    """A river gauge at a line's start ("Tobol at Zverinogolovskoye: 612 cm"); an author cited with a year in
+    brackets ("see Orlov (2024)"; not "Astana (2019)" nor "the Republic of Kazakhstan (2023)"); "was known as"
+    glues a place's two names; a Bolshevik's given name; two small far places hyphened ("Aina-Bulak") are one
+    name the gazetteer lacks, a crossing of bordering countries stays two places."""
+    text = "Levels:\nTobol at Zverinogolovskoye: 612 cm\n- Ishim at Ishim: 894 cm\nUral at Oral: 590 cm\n"
+    assert [m.name for m in parser.parse(text, "t")] == [
+        "Tobol River", "Zverinogolovskoye", "Ishim River", "Ishim", "Ural River", "Oral"]
+    text = "See Orlov (2024) on Astana (2019) and the Republic of Kazakhstan (2023)."
+    assert [m.text for m in parser.parse(text, "t")] == ["Astana", "Republic of Kazakhstan"]
+    text = "Orenburg was known as Chkalov. Yekaterinburg was Sverdlovsk, for the Bolshevik Yakov Sverdlov."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Orenburg", "Orenburg"), ("Chkalov", "Orenburg"), ("Yekaterinburg", "Yekaterinburg"),
+        ("Sverdlovsk", "Yekaterinburg")]
+    assert parser.parse("The Turksib's two halves met at Aina-Bulak in 1930.", "t") == []
+    got = [m.text for m in parser.parse("Trains cross at Grodekovo-Suifenhe and Makhalino-Hunchun, near Vladivostok.", "t")]
+    assert "Hunchun" in got
