@@ -45,7 +45,9 @@ MAX_TOKENS = 6
 TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
-URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?")
+# URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
+URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?"
+                 r"|(?<![\w@])@\w+")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
@@ -99,7 +101,8 @@ _PORT_OF = (" port of ", " Port of ")
 _STREET_ABBREVIATIONS = tuple(f"{sep}{word}. " for word in ("ul", "Ul", "pr", "Pr", "prosp", "Prosp", "per", "pl")
                               for sep in " \n\t(,")
 # what may make the name after it a thing's, a street's or a port's
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF)
+_VENUE_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ")  # "stayed at cafe Baikonur on the road"
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_WORDS, *_PORT_OF)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -310,7 +313,8 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
                      + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
-RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d_]['’].){_WORD}"
+# (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle)
+RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d].)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
@@ -1293,8 +1297,8 @@ class Geoparser:
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames))]
-        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street (looked for before each name:
-        # cheaper than in the text)
+        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur": a venue
+        # (looked for before each name: cheaper than in the text)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
@@ -1302,7 +1306,8 @@ class Geoparser:
             if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 14), start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
                         or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]) \
-                        or text.endswith(_STREET_ABBREVIATIONS, max(0, start - 8), start):
+                        or text.endswith(_STREET_ABBREVIATIONS, max(0, start - 8), start) \
+                        or text.endswith(_VENUE_WORDS, max(0, start - 12), start):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port

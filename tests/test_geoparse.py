@@ -912,3 +912,7 @@ def test_round_17_readings(parser):
     assert parser.parse("The Turksib's two halves met at Aina-Bulak in 1930.", "t") == []
     got = [m.text for m in parser.parse("Trains cross at Grodekovo-Suifenhe and Makhalino-Hunchun, near Vladivostok.", "t")]
     assert "Hunchun" in got
+    # social media: a handle is no place ("@Oksana_Pavlodar", "@Madina_NurSultan"), the name after it is; a venue
+    # written in lower case ("stayed at cafe Baikonur")
+    text = "@Oksana_Pavlodar Kulunda is open. @Madina_NurSultan stayed at cafe Baikonur near Aktobe."
+    assert [m.text for m in parser.parse(text, "t")] == ["Kulunda", "Aktobe"]
