@@ -916,3 +916,6 @@ def test_round_17_readings(parser):
     # written in lower case ("stayed at cafe Baikonur")
     text = "@Oksana_Pavlodar Kulunda is open. @Madina_NurSultan stayed at cafe Baikonur near Slavgorod."
     assert [m.text for m in parser.parse(text, "t")] == ["Kulunda", "Slavgorod"]
+    # a river alone after "the" and before an adverb ("The Tobol already suffers", "the Ishim still covers")
+    got = [m.name for m in parser.parse("The Tobol already suffers from low water; the Ishim still covers meadows.", "t")]
+    assert got == ["Tobol River", "Ishim River"]
