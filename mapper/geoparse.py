@@ -101,8 +101,9 @@ _PORT_OF = (" port of ", " Port of ")
 _STREET_ABBREVIATIONS = tuple(f"{sep}{word}. " for word in ("ul", "Ul", "pr", "Pr", "prosp", "Prosp", "per", "pl")
                               for sep in " \n\t(,")
 # what may make the name after it a thing's, a street's or a port's
-_VENUE_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ")  # "stayed at cafe Baikonur on the road"
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_WORDS, *_PORT_OF)
+_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ", " club ", " team ")  # "at cafe
+# Baikonur", "the football club Tobol"
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -1297,7 +1298,7 @@ class Geoparser:
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames))]
-        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur": a venue
+        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club Tobol": a venue or a club
         # (looked for before each name: cheaper than in the text)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
@@ -1307,7 +1308,7 @@ class Geoparser:
                 if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
                         or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]) \
                         or text.endswith(_STREET_ABBREVIATIONS, max(0, start - 8), start) \
-                        or text.endswith(_VENUE_WORDS, max(0, start - 12), start):
+                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 12), start):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port

@@ -914,8 +914,9 @@ def test_round_17_readings(parser):
     assert "Hunchun" in got
     # social media: a handle is no place ("@Oksana_Pavlodar", "@Madina_NurSultan"), the name after it is; a venue
     # written in lower case ("stayed at cafe Baikonur")
-    text = "@Oksana_Pavlodar Kulunda is open. @Madina_NurSultan stayed at cafe Baikonur near Slavgorod."
-    assert [m.text for m in parser.parse(text, "t")] == ["Kulunda", "Slavgorod"]
+    text = ("@Oksana_Pavlodar Kulunda is open. @Madina_NurSultan stayed at cafe Baikonur near Slavgorod. The "
+            "Kostanay football club Tobol lost.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Kulunda", "Slavgorod", "Kostanay"]
     # a river alone after "the" and before an adverb ("The Tobol already suffers", "the Ishim still covers")
     got = [m.name for m in parser.parse("The Tobol already suffers from low water; the Ishim still covers meadows.", "t")]
     assert got == ["Tobol River", "Ishim River"]
