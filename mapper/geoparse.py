@@ -100,9 +100,9 @@ _PORT_OF = (" port of ", " Port of ")
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina")
 _STREET_ABBREVIATIONS = tuple(f"{sep}{word}. " for word in ("ul", "Ul", "pr", "Pr", "prosp", "Prosp", "per", "pl")
                               for sep in " \n\t(,")
+# venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol")
+_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ", " club ", " team ")
 # what may make the name after it a thing's, a street's or a port's
-_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ", " club ", " team ")  # "at cafe
-# Baikonur", "the football club Tobol"
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
