@@ -440,7 +440,9 @@ class Lexicon:
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
-        self.sea_tails = frozenset(e[-3:] for e in self.sea_endings)  # a quick test first, on every run
+        # a quick test first, on every run's last three characters (" Ob" ends "The Ob")
+        self.sea_tails = frozenset(e[-3:] if len(e) >= 3 else f" {e}" for e in self.sea_endings) | frozenset(
+            e for e in self.sea_endings if len(e) < 3)
         self.after_sea = frozenset(waters.get("followed_by", []))
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -608,7 +610,7 @@ class Geoparser:
             if tail is not None:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
-                found += self._features_after(text, rs, word, last_only=True)
+                found += self._features_after(text, rs, word, found)
         return page.unmasked(found)
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
@@ -637,6 +639,14 @@ class Geoparser:
                 # ("the Tumen river", "the Jvari pass", "the Karakum canal")
             return m, end
         singular = noun[:-1]
+        self._list_before_plural(text, found, start, singular)
+        key = f"{m.name.key} {singular}"
+        return (replace(m, name=self._name(key)) if self.gazetteer.has_key(key) else m), end
+
+    def _list_before_plural(self, text: str, found: list[_Candidate], start: int, singular: str) -> None:
+        """Make each name of the list that ends just before *start* (the last of *found*) the division or
+        feature it names with *singular* where the gazetteer has it ("the Aktobe and Kostanay regions": the
+        Aktobe region); in place."""
         i = len(found)
         while i and text[found[i - 1][1]: start] in _LIST_GLUE:
             i -= 1
@@ -645,8 +655,6 @@ class Geoparser:
             if self.gazetteer.has_key(key):
                 found[i] = (f_start, f_end, replace(f_match, name=self._name(key)), f_hint)
             start = f_start
-        key = f"{m.name.key} {singular}"
-        return (replace(m, name=self._name(key)) if self.gazetteer.has_key(key) else m), end
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -683,8 +691,8 @@ class Geoparser:
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
                 and not _THE_PART.search(text, max(0, start - 36), start):  # "the northern Caspian"
             return None
-        if text[end: end + 1] in ("-", "‐"):
-            return None  # a station or checkpoint ("the Narva-1 checkpoint")
+        if text[end: end + 1] in ("-", "‐", "/"):
+            return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
         elif not before_and:
@@ -693,11 +701,14 @@ class Geoparser:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
-    def _features_after(self, text: str, rs: int, run: str, last_only: bool = False) -> list[_Candidate]:
+    def _features_after(self, text: str, rs: int, run: str,
+                        found: list[_Candidate] | None = None) -> list[_Candidate]:
         """The waters, landforms or divisions that a run's last word and the lower-case word after it name, when
         the gazetteer has them ("along the Bukhtarma reservoir", "through Kurmangazy district": neither first
         word names a place alone); before a plural, those of each name of the list the run is ("the Bukhtarma
-        and Shulba reservoirs"; the spans stay the names), or of its last only (*last_only*)."""
+        and Shulba reservoirs"; the spans stay the names), or, where the run's other names were *found* as
+        places, of its last, and those found are made the division where the gazetteer has it ("the Auliekol
+        and Mendykara districts")."""
         end = rs + len(run)
         word = _NAME_WORD.match(text, end)
         if word is None:
@@ -707,7 +718,9 @@ class Geoparser:
             return []
         plural = noun != word.group(1)
         pieces, k = [], 0  # (start, end) in the run of each name of the list
-        if plural and not last_only:
+        if plural and found is not None:
+            self._list_before_plural(text, found, rs + run.rfind(" ") + 1, noun)
+        elif plural:
             for glue in _LIST_GLUE_IN_RUN.finditer(run):
                 pieces.append((k, glue.start()))
                 k = glue.end()

@@ -302,3 +302,8 @@ def test_round_17_places(parser):
     assert got["Verny"] == "Almaty" and got["Zailiysky Alatau"] == "Trans-Ili Alatau"
     assert got["Medeu"] == "Medeu" and got["Shymbulak"] == "Shymbulak" and got["Lake Kushmurun"] == "Lake Kushmurun"
     assert got["Chayandinskoye"] == "Chayandinskoye field"
+    # informal names with a source (aliases.toml) and sourced lakes and villages of the grain belt
+    got = {m.text: m.name for m in parser.parse(
+        "Drivers from Ekb and Novosib wait at Tikhoretskaya. Lake Borovoye and Kellerovka near Kokshetau.", "t")}
+    assert got["Ekb"] == "Yekaterinburg" and got["Novosib"] == "Novosibirsk" and got["Tikhoretskaya"] == "Tikhoretsk"
+    assert got["Lake Borovoye"] == "Lake Borovoye" and got["Kellerovka"] == "Kellerovka"

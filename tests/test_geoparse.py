@@ -920,3 +920,9 @@ def test_round_17_readings(parser):
     # a river alone after "the" and before an adverb ("The Tobol already suffers", "the Ishim still covers")
     got = [m.name for m in parser.parse("The Tobol already suffers from low water; the Ishim still covers meadows.", "t")]
     assert got == ["Tobol River", "Ishim River"]
+    # a two-letter river after a capitalised "The" ("The Uy at Troitsk"), not in "The Ob/Gyn residency"; each name of
+    # a list before a plural division word once the first was read as a town ("the Auliekol and Mendykara districts")
+    got = [m.name for m in parser.parse("The Uy at Troitsk is normal. The Ob/Gyn residency opened in Omsk.", "t")]
+    assert got == ["Uy River", "Troitsk", "Omsk"]
+    got = [m.name for m in parser.parse("Farmers in the Auliekol and Mendykara districts sow wheat.", "t")]
+    assert got == ["Auliekol District", "Mendykara District"]
