@@ -926,3 +926,7 @@ def test_round_17_readings(parser):
     assert got == ["Uy River", "Troitsk", "Omsk"]
     got = [m.name for m in parser.parse("Farmers in the Auliekol and Mendykara districts sow wheat.", "t")]
     assert got == ["Auliekol District", "Mendykara District"]
+    # a small place's name before a lower-case park, square or street word names that, not the place ("the
+    # Nagorny park"; "the Moscow park" keeps Moscow); a table's "Altai Kr." is Altai Krai
+    assert [m.name for m in parser.parse("A view of the Ob from the Nagorny park; Lokot (Altai Kr.).", "t")] == [
+        "Ob River", "Lokot", "Altai Krai"]
