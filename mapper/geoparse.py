@@ -359,6 +359,7 @@ _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z]")
+_THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+) (?:and|or) $")  # see Geoparser._after_water_and
 _LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
 _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an author cited in the text: "Orlov (2024)"
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
@@ -387,6 +388,8 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.? $")  # a capitalised word (or "Dr.") just before a name
+_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled)\b")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -532,8 +535,9 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
-            if " and the " in word:  # "across the Caspian and the Black Sea"
-                head = self._sea_at_end(text, rs, word[:word.index(" and the ")], before_and=True)
+            if " and " in word and (" and the " in word or not _NAME_WORD.match(text, rs + len(word))):
+                # "across the Caspian and the Black Sea", "The Ural and Ilek"; not "the Ishim and Tobol regions"
+                head = self._sea_at_end(text, rs, word[:word.index(" and ")], before_and=True)
                 if head is not None:
                     found.append(head)
             if rs and text[rs - 1] != "\n":
@@ -693,18 +697,30 @@ class Geoparser:
         end = rs + len(run)
         if _GAUGE.match(text, end) and (start == 0 or text[max(0, start - 2): start].endswith(_LINE_OPENERS)):
             return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
+        listed = False  # after another water of a list ("the Volga and Ural"), whatever word follows
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
                 and not _THE_PART.search(text, max(0, start - 36), start):  # "the northern Caspian"
-            return None
+            listed = self._after_water_and(text, start)
+            if not listed:
+                return None
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
+        elif listed:
+            if _NAME_WORD.match(text, end):
+                return None  # "the Ishim and Tobol regions"
         elif not before_and:
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
+
+    def _after_water_and(self, text: str, start: int) -> bool:
+        """Whether "the", a water's bare name and "and" or "or" stand just before *start* ("the Volga and
+        Ural", "The Ural and Ilek"): the name at *start* is then read as a water too."""
+        m = _THE_WATER_AND.search(text, max(0, start - 40), start)
+        return m is not None and m.group(1) in self.lexicon.seas_after_the
 
     def _features_after(self, text: str, rs: int, run: str,
                         found: list[_Candidate] | None = None) -> list[_Candidate]:
@@ -1309,13 +1325,15 @@ class Geoparser:
         page = _Page(text)
         cands = self._recognise(page)
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada; but
-            # "Orenburg was called Chkalov, after the pilot Valery Chkalov"
+            # "Orenburg was called Chkalov, after the pilot Valery Chkalov", and "links Aktobe with Orsk" beside
+            # "Driver Yerlan Orsk"
             cands = [c for i, c in enumerate(cands)
                      if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
                              and not c[2].name.country_name
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
-                             and not _in_list(text, cands, i, page.surnames))]
+                             and not _in_list(text, cands, i, page.surnames)
+                             and not _city_of_the_text(text, cands, i, self.lexicon.neighbours))]
         # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club Tobol": a venue or a club
         # (looked for before each name: cheaper than in the text)
         kept: list[_Candidate] = []
@@ -1513,6 +1531,21 @@ def _after_route_word(text: str, start: int) -> bool:
     not the "to" of a person ("according to Henderson")."""
     return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None \
         and not text[max(0, start - 14): start].lower().endswith(_TO_A_PERSON)
+
+
+def _city_of_the_text(text: str, cands: list[_Candidate], i: int, neighbours: dict[str, frozenset[str]]) -> bool:
+    """Whether ``cands[i]``, a name a person of the text bears, is still its city: a city of about 100,000
+    people or more in a country another name of the text is in or borders, but for a verb of speech after it
+    ("links Aktobe with Orsk", "ORSK, May 16 –", "Residents of Kurgan city" beside "Journalist Anna Kurgan";
+    not "Kurgan said")."""
+    start, end, m, _ = cands[i]
+    city = m.name.city
+    if city is None or city.feature_class != "P" or _SPEECH_AFTER.match(text, end) \
+            or _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "Kurgan said", or the person's own mention ("Dr. Daniyar Semey")
+    return any(j != i and c[2].name.anchor is not None and (
+        c[2].name.anchor.country == city.country or city.country in neighbours.get(c[2].name.anchor.country, ()))
+        for j, c in enumerate(cands))
 
 
 def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> bool:

@@ -930,3 +930,19 @@ def test_round_17_readings(parser):
     # Nagorny park"; "the Moscow park" keeps Moscow); a table's "Altai Kr." is Altai Krai
     assert [m.name for m in parser.parse("A view of the Ob from the Nagorny park; Lokot (Altai Kr.).", "t")] == [
         "Ob River", "Lokot", "Altai Krai"]
+
+
+def test_round_18_readings(parser):
+    """A person who bears a city's name does not take the city from the rest of the text ("Driver Yerlan Orsk
+    … links Aktobe with Orsk"; but "Orsk said" is the person); occupations before a name make a person
+    ("Journalist Anna Kurgan"); waters of a list after one "the" ("the Volga and Ural", "The Ural and Ilek";
+    not "the Ishim and Tobol regions"); what lies on a water ("the Ural bridge", "the Caspian ports");
+    weekdays of a timetable ("Mon, Fri")."""
+    text = ("Driver Yerlan Orsk said the road was bad. A bus links Aktobe with Orsk. Orsk said he was tired. "
+            "Journalist Anna Kurgan reported from Kurgan city.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Aktobe", "Orsk", "Kurgan"]
+    text = "Inflow from the Volga and Ural fell. The Ural bridge at Oral; the Caspian ports; trains run Mon, Fri."
+    assert [m.name for m in parser.parse(text, "t")] == [
+        "Volga", "Ural River", "Ural River", "Oral", "Caspian Sea"]
+    assert [m.place_id for m in parser.parse("The Ural and Ilek", "t")] == ["place:ural-river", "place:ilek-river"]
+    assert not any(m.feature_class == "H" for m in parser.parse("Farms in the Ishim and Tobol regions.", "t"))
