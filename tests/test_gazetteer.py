@@ -307,3 +307,11 @@ def test_round_17_places(parser):
         "Drivers from Ekb and Novosib wait at Tikhoretskaya. Lake Borovoye and Kellerovka near Kokshetau.", "t")}
     assert got["Ekb"] == "Yekaterinburg" and got["Novosib"] == "Novosibirsk" and got["Tikhoretskaya"] == "Tikhoretsk"
     assert got["Lake Borovoye"] == "Lake Borovoye" and got["Kellerovka"] == "Kellerovka"
+
+
+@pytest.mark.parametrize("river", ["Kama", "Oka", "Nura", "Uil", "Chagan", "Kushum", "Sagiz", "Turgay", "Terek",
+                                   "Sulak", "Samur", "Shilka", "Argun", "Ussuri", "Tom", "Sarysu"])
+def test_rivers_of_round_18_alone_after_the(parser, river):
+    # sourced mouths in waters.toml; the bare name after "the" and before a verb is the river, not its town
+    (m,) = parser.parse(f"Barges on the {river} were delayed.", "t")
+    assert m.name == f"{river} River" and m.feature_class == "H"
