@@ -42,7 +42,7 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
               "feature_code": (str, False), "population": (int, False)},
     "crossing": {**_COMMON, "posts": (list, True), "countries": (list, True), "mode": (str, True),
                  "status": (str, True), "status_year": (int, False), "estimated_from": (list, False),
-                 "position": (str, False)},
+                 "position": (str, False), "post_names": (list, False)},
     "hub": {**_COMMON, "kind": (str, True), "status": (str, True), "country": (str, True),
             "year": (int, False), "local_name": (str, False)},
     "corridor": {"id": (str, True), "name": (str, True), "status": (str, True),

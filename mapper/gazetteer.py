@@ -336,11 +336,13 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str], str]]:
     """Border posts: each checkpoint of a crossing, at the crossing's point (class S, BCP), estimated
     points too ("Kairak", "Zhana Zhol" name nothing else); where a post bears the name of a town up to
     100 km away, text means the town unless it speaks of the crossing (:meth:`Gazetteer.meant_by`). Each
-    with its names and its crossing's mode ("rail", "road", "rail,road")."""
+    with its name and other names (``post_names``: "Kayrak") and its crossing's mode ("rail", "road",
+    "rail,road")."""
     for rec, path in datafiles.records(data_dir, "corridors/crossings", "crossing"):
+        other_names = rec.get("post_names", [[], []])
         for i, (post, iso) in enumerate(zip(rec["posts"], rec["countries"])):
             yield (Entry(f"post:{rec['id']}:{i}", post, rec["lat"], rec["lon"], iso, "S", "BCP", 0, True,
-                         "", f"corridors/crossings/{path.name}"), [post], rec["mode"])
+                         "", f"corridors/crossings/{path.name}"), [post, *other_names[i]], rec["mode"])
 
 
 CURATED_BONUS = 0.05  # a curated place, checked for the field, outranks a GeoNames namesake of its size

@@ -77,6 +77,8 @@ CASES = {
     "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
     "estimate not marked low": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'confidence = "low"\nestimated_from = ["geonames:1484943"]', 'confidence = "high"\nestimated_from = ["geonames:1484943"]'), ["ubagan-zverinogolovskoe-road", "estimated"]),
     "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
+    "post names shaped wrong": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'post_names = [["Kayrak", "Кайрак", "Қайрақ"], ["Bugristoye", "Бугристое"]]',
+                                     'post_names = ["Kayrak", "Bugristoye"]'), ["kairak-bugristoe-road", "post_names"]),
     "figure without year": (_sub(FIGURES, "year = 2024", 'year = "2024"'), ["figures.toml", "year"]),
     "country not ISO-2": (_sub(HUBS, 'country = "RU"', 'country = "Russia"'), ["hubs.toml", "ISO-2"]),
     "bad feature class": (_write("geodata/places/zz.toml", '[[place]]\nid = "zz"\nname = "Zz"\ncountry = "KZ"\nfeature_class = "X"\nlat = 50.0\nlon = 70.0\nsources = ' + SRC), ["zz.toml", "feature_class"]),

@@ -946,3 +946,7 @@ def test_round_18_readings(parser):
         "Volga", "Ural River", "Ural River", "Oral", "Caspian Sea"]
     assert [m.place_id for m in parser.parse("The Ural and Ilek", "t")] == ["place:ural-river", "place:ilek-river"]
     assert not any(m.feature_class == "H" for m in parser.parse("Farms in the Ishim and Tobol regions.", "t"))
+    # a post by another name its crossing's file gives ("Kayrak", "Bugristoye", "Zhaysan")
+    text = "Trucks queued at Kayrak and at the Bugristoye post near Troitsk; the Zhaysan checkpoint was calm."
+    assert [m.place_id for m in parser.parse(text, "t") if m.text != "Troitsk"] == [
+        "post:kairak-bugristoe-road:0", "post:kairak-bugristoe-road:1", "post:zhaisan-iletsk-rail:0"]
