@@ -177,6 +177,10 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
     for key in ("country",):
         if key in rec and rec[key] and not ISO2.match(rec[key]):
             raise DataError(f"{loc}: country must be an ISO-2 code, not {rec[key]!r}")
+    other = rec.get("post_names")
+    if other is not None and (len(other) != 2 or not all(
+            isinstance(names, list) and all(isinstance(n, str) and n for n in names) for names in other)):
+        raise DataError(f"{loc}: post_names must be two lists of names, the other names of each post")
     for src in rec.get("sources", []):
         check_source(src, loc)
     if "sources" in schema and schema["sources"][1] and not rec.get("sources"):

@@ -40,7 +40,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -242,9 +242,14 @@ _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
 
 
+ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
+
+
 def romanised_keys(names: Iterable[str]) -> set[str]:
-    """Index keys of the romanisations of the Russian names among *names* (see ROMANISED_COUNTRIES)."""
+    """Index keys of the romanisations of the Russian names among *names* (see ROMANISED_COUNTRIES), but
+    not those that are English words ("sharia", from Shar'ya)."""
     import iuliia
+    from wordfreq import zipf_frequency
 
     keys: set[str] = set()
     for name in names:
@@ -253,7 +258,7 @@ def romanised_keys(names: Iterable[str]) -> set[str]:
                            iuliia.YANDEX_MAPS):
                 latin = schema.translate(name)
                 if _LATIN_NAME.match(latin):
-                    keys |= name_keys(latin)
+                    keys |= {k for k in name_keys(latin) if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}
     return keys
 
 

@@ -97,11 +97,13 @@ _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name 
     "play", "exercise", "rocket", "satellite", "app", "product", "dish"})
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
-# Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina")
-_STREET_ABBREVIATIONS = tuple(f"{sep}{word}. " for word in ("ul", "Ul", "pr", "Pr", "prosp", "Prosp", "per", "pl")
-                              for sep in " \n\t(,")
-# venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol")
-_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " bar ", " club ", " team ")
+# Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
+# the quick test's endings, then the pattern with its word boundary
+_STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
+_STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
+# venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol";
+# not a country or a city of note: "a hotel Kazakhstan runs")
+_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ")
 # what may make the name after it a thing's, a street's or a port's
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
@@ -337,7 +339,8 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
-# after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park")
+# after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
+# "Lenin avenue"; but for "avenue", only after "the": "Zhanaozen street protests")
 _VENUE_NOUNS = ("park", "square", "street", "avenue", "stadium", "arena")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS)
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
@@ -358,7 +361,9 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
-_GAUGE = re.compile(r" at [A-Z]")
+_GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
+_NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
+_SEA_NAME_ENDS = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before "and" is the sea ("the Caspian and Turkey")
 _THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+) (?:and|or) $")  # see Geoparser._after_water_and
 _LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
 _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an author cited in the text: "Orlov (2024)"
@@ -533,10 +538,11 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word)
             elif word[-4:] == " and" and word[-7:-4] in sea_tails and word[:-4].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
+            elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
+                tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
-            if " and " in word and (" and the " in word or not _NAME_WORD.match(text, rs + len(word))):
-                # "across the Caspian and the Black Sea", "The Ural and Ilek"; not "the Ishim and Tobol regions"
+            if " and " in word and self._and_joins_waters(word, tail):
                 head = self._sea_at_end(text, rs, word[:word.index(" and ")], before_and=True)
                 if head is not None:
                     found.append(head)
@@ -603,9 +609,11 @@ class Geoparser:
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)")
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
-                    if not (m.name.noted or m.name.country_name or m.name.holds_area) and _CITED_YEAR.match(text, end):
+                    if not (m.name.noted or m.name.country_name or m.name.holds_area) and _CITED_YEAR.match(text, end) \
+                            and not _after_route_word(text, start):
                         continue  # an author: "see Orlov (2024)"; not "Astana (2019)", a city of note, nor a
-                        # country or region ("the Republic of Kazakhstan (2023)", an organisation's document)
+                        # country or region ("the Republic of Kazakhstan (2023)", an organisation's document),
+                        # nor a place after a preposition ("flood damage in Kulsary (2024)")
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
@@ -633,9 +641,12 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
-        if noun in _VENUE_NOUNS:
+        if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue"; not "Zhanaozen street protests"
             name = m.name
-            return (m, end) if name.country_name or name.prominent or name.noted or name.holds_area else None
+            if name.country_name or name.prominent or name.noted or name.holds_area \
+                    or noun != "avenue" and text[max(0, start - 4): start].lower() != "the ":
+                return m, end
+            return None
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
@@ -680,11 +691,12 @@ class Geoparser:
 
     def _sea_at_end(self, text: str, rs: int, run: str, before_and: bool = False) -> _Candidate | None:
         """The sea or river that a run's last word names alone ("across the Caspian", "the Caspian's ports",
-        "The Tobol flows"): a word of :attr:`Lexicon.seas_after_the` with "the" before it and, unless
-        possessive, a punctuation mark, a line end or a word of :attr:`Lexicon.after_sea` after it (verbs and
-        the nouns of water, "the Ural basin"; not other nouns: "the Caspian region"), also after "the" and a
-        demonym ("the Kazakh Altai"). *run* may be the first word of a longer run, *before_and* a name ("the
-        Caspian and the Black Sea")."""
+        "The Tobol flows"): a word of :attr:`Lexicon.seas_after_the` with "the" before it (or "the", a water
+        and "and": "the Volga and Ural") and, unless possessive, a punctuation mark, a line end or a word of
+        :attr:`Lexicon.after_sea` after it (verbs and the nouns of water, "the Ural basin"; not other nouns:
+        "the Caspian region"), also after "the" and a demonym ("the Kazakh Altai"); or a river gauge at a
+        line's start, with no "the" ("Tobol at Zverinogolovskoye: 612 cm"). *run* may be the first word of a
+        longer run, *before_and* a name ("the Caspian and the Black Sea")."""
         cut = run.rfind(" ") + 1
         last = run[cut:]
         possessive = last.endswith(("'s", "’s"))
@@ -697,24 +709,35 @@ class Geoparser:
         end = rs + len(run)
         if _GAUGE.match(text, end) and (start == 0 or text[max(0, start - 2): start].endswith(_LINE_OPENERS)):
             return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
-        listed = False  # after another water of a list ("the Volga and Ural"), whatever word follows
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
-                and not _THE_PART.search(text, max(0, start - 36), start):  # "the northern Caspian"
-            listed = self._after_water_and(text, start)
-            if not listed:
-                return None
+                and not _THE_PART.search(text, max(0, start - 36), start) \
+                and not self._after_water_and(text, start):  # "the northern Caspian", "the Volga and Ural"
+            return None
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
-        elif listed:
-            if _NAME_WORD.match(text, end):
-                return None  # "the Ishim and Tobol regions"
         elif not before_and:
             nxt = _NEXT_WORD.match(text, end)
             if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
+
+    def _and_joins_waters(self, run: str, tail: _Candidate | None) -> bool:
+        """Whether the name before "and" in *run* may be a water read alone: before "and the" ("across the
+        Caspian and the Black Sea"), or a sea's word ("the Caspian and Turkey"), or where the name after "and" is
+        a water too (*tail*, "The Ural and Ilek"; "the Naryn and Kara Darya"); not "The Tom and Jerry
+        cartoons", "the Ishim and Tobol regions"."""
+        if run.endswith(" and the"):
+            return False  # the tail is the name before it ("the Ural and the town")
+        cut = run.index(" and ")
+        if tail is not None or run.startswith(" and the ", cut):
+            return True
+        sea = self.lexicon.seas_after_the.get(run[:cut].rpartition(" ")[2])
+        if sea is not None and sea.endswith(_SEA_NAME_ENDS):
+            return True
+        rest = self._name(_norm(run[cut + 5:])).entries
+        return bool(rest) and all(e.feature_class == "H" for e in rest)
 
     def _after_water_and(self, text: str, start: int) -> bool:
         """Whether "the", a water's bare name and "and" or "or" stand just before *start* ("the Volga and
@@ -1217,6 +1240,17 @@ class Geoparser:
                 and not self.gazetteer.has_key(tok.key) and not self._opens_sentence(text, tok.start)
                 and self.gazetteer.zipf(tok.key) < rarer_than)
 
+    def _thing_name_runs_on(self, text: str, end: int) -> bool:
+        """Whether the name called or named ending at *end* runs on into a common capitalised word of a thing's
+        own name ("a bakery they named Astana Bread"; not "a town called Aktobe I had never seen", "called Aral
+        President Tokayev")."""
+        nxt = _NEXT_CAPITAL_WORD.match(text, end)
+        if nxt is None:
+            return False
+        key = nxt.group(1).lower()
+        return (len(key) > 1 and key not in self.lexicon.titles and not self.gazetteer.has_key(key)
+                and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF)
+
     def _port_named(self, cand: _Candidate) -> _Candidate:
         """*cand*, after "port of", as the port the gazetteer has by the name and "Port" ("the port of Vostochny"
         is Vostochny Port, not a village of the North Caucasus), if any."""
@@ -1342,9 +1376,11 @@ class Geoparser:
             start = c[0]
             if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 14), start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                        or text.endswith(_CALLED, max(0, start - 8), start) and _names_a_thing(text, start, c[1]) \
-                        or text.endswith(_STREET_ABBREVIATIONS, max(0, start - 8), start) \
-                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 12), start):
+                        or text.endswith(_CALLED, max(0, start - 8), start) and (
+                            _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
+                        or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
+                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 12), start) and not (
+                            c[2].name.country_name or c[2].name.noted):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
                     c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
@@ -1477,12 +1513,9 @@ def _outside_brackets(text: str, start: int) -> bool:
     return text.rfind("(", lo, start) <= text.rfind(")", lo, start)
 
 
-def _names_a_thing(text: str, start: int, end: int) -> bool:
-    """Whether the name from *start* to *end* follows "called" or "named" after a word for a thing or a being
-    that is named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty"),
-    or runs on into a word of the thing's own name ("a bakery they named Astana Bread")."""
-    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
-        return True
+def _names_a_thing(text: str, start: int) -> bool:
+    """Whether the name at *start* follows "called" or "named" after a word for a thing or a being that is
+    named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty")."""
     verb = text.rfind(" ", 0, start - 1)  # the space before "called" or "named"
     word = _PREVIOUS_WORD.search(text, max(0, start - 40), verb) if verb > 0 else None
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
@@ -1512,10 +1545,13 @@ def _far_apart(first: _Candidate, second: _Candidate, neighbours: dict[str, froz
 def _club_before_city(first: _Candidate, city: _Candidate) -> bool:
     """Whether *first*, just before *city* with a space between, names a club of that city ("Irtysh Pavlodar",
     "Ural Yekaterinburg"): *city* is a city of about 100,000 people or more, *first* neither a country nor such
-    a city ("Aktobe Orenburg" stays two places) nor another name of it ("renamed Akmola Astana")."""
+    a city ("Aktobe Orenburg" stays two places) nor another name of it ("renamed Akmola Astana") nor its
+    region."""
     name, town = first[2].name, city[2].name.city
     return (town is not None and town.feature_class == "P" and not name.country_name and town not in name.entries
-            and (name.city is None or name.city.feature_class != "P"))
+            and (name.city is None or name.city.feature_class != "P")
+            and not any(e.feature_code == "ADM1" and e.country == town.country and e.admin1 == town.admin1
+                        for e in name.entries))  # "In Mangystau Aktau port handles …": the city's own region
 
 
 def _crossing_words_in(segment: str) -> bool:
@@ -1543,9 +1579,9 @@ def _city_of_the_text(text: str, cands: list[_Candidate], i: int, neighbours: di
     if city is None or city.feature_class != "P" or _SPEECH_AFTER.match(text, end) \
             or _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start):
         return False  # "Kurgan said", or the person's own mention ("Dr. Daniyar Semey")
-    return any(j != i and c[2].name.anchor is not None and (
+    return any(c[2].name.key != m.name.key and c[2].name.anchor is not None and (
         c[2].name.anchor.country == city.country or city.country in neighbours.get(c[2].name.anchor.country, ()))
-        for j, c in enumerate(cands))
+        for c in cands)
 
 
 def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> bool:

@@ -434,10 +434,6 @@ def _check_crossing(rec: dict, path: Path) -> None:
     cs, posts = rec["countries"], rec["posts"]
     if len(cs) != 2 or len(posts) != 2 or not all(isinstance(x, str) and x for x in posts):
         raise DataError(f"{loc}: a crossing needs two countries and two post names")
-    other = rec.get("post_names")
-    if other is not None and (len(other) != 2 or not all(
-            isinstance(names, list) and all(isinstance(n, str) and n for n in names) for names in other)):
-        raise DataError(f"{loc}: post_names must be two lists of names, the other names of each post")
     position = rec.get("position")
     if position is not None and (position not in datafiles.CROSSING_POSITIONS
                                  or position != datafiles.crossing_position(rec)):

@@ -79,6 +79,8 @@ CASES = {
     "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
     "post names shaped wrong": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'post_names = [["Kayrak", "Кайрак", "Қайрақ"], ["Bugristoye", "Бугристое"]]',
                                      'post_names = ["Kayrak", "Bugristoye"]'), ["kairak-bugristoe-road", "post_names"]),
+    "post names of one post": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'post_names = [["Kayrak", "Кайрак", "Қайрақ"], ["Bugristoye", "Бугристое"]]',
+                                    'post_names = [["Kayrak"]]'), ["kairak-bugristoe-road", "post_names"]),
     "figure without year": (_sub(FIGURES, "year = 2024", 'year = "2024"'), ["figures.toml", "year"]),
     "country not ISO-2": (_sub(HUBS, 'country = "RU"', 'country = "Russia"'), ["hubs.toml", "ISO-2"]),
     "bad feature class": (_write("geodata/places/zz.toml", '[[place]]\nid = "zz"\nname = "Zz"\ncountry = "KZ"\nfeature_class = "X"\nlat = 50.0\nlon = 70.0\nsources = ' + SRC), ["zz.toml", "feature_class"]),

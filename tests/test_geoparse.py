@@ -950,3 +950,34 @@ def test_round_18_readings(parser):
     text = "Trucks queued at Kayrak and at the Bugristoye post near Troitsk; the Zhaysan checkpoint was calm."
     assert [m.place_id for m in parser.parse(text, "t") if m.text != "Troitsk"] == [
         "post:kairak-bugristoe-road:0", "post:kairak-bugristoe-road:1", "post:zhaisan-iletsk-rail:0"]
+
+
+def test_the_round_18_reviews_edge_cases(parser):
+    """What the rules of rounds 16–18 must not take (an independent review's cases): "bar" and "coach" before a
+    name; a capital after a name called so ("a town called Aktobe I had never seen"); a gauge with no figure
+    ("Tom at Reuters said"); "The X and Y" unless both are waters; a surname confirming itself; a region before
+    its city; a street word used as an adjective; a place with a year in brackets after a preposition; "Ul." at
+    a text's start; a romanisation that is an English word ("Sharia")."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("New rules bar Kazakhstan from exporting wheat to China.") == ["Kazakhstan", "China"]
+    assert read("The overnight coach Almaty - Tashkent was cancelled.") == ["Almaty", "Tashkent"]
+    assert read("We drove to a town called Aktobe I had never seen.") == ["Aktobe"]
+    assert read("In a town called Aral President Tokayev opened a new plant.") == ["Aral"]
+    assert read("Tom at Reuters said the Aktau port was busy.") == ["Aktau"]
+    assert read("The Tom and Jerry cartoons were popular in Almaty.") == ["Almaty"]
+    assert [m.name for m in parser.parse("The Ural and Samara governors met in Orenburg.", "t")] == [
+        "Samara", "Orenburg"]
+    assert read("Driver Yerlan Orsk drove all night. Orsk has driven trucks for years and Orsk is proud.") == []
+    assert read("In Mangystau Aktau port handles most cargo.") == ["Mangystau", "Aktau"]
+    assert read("Police broke up Zhanaozen street protests in Mangystau in 2011.") == ["Zhanaozen", "Mangystau"]
+    assert read("Flood damage in Kulsary (2024) exceeded that in Atyrau.") == ["Kulsary", "Atyrau"]
+    assert read("Ul. Malysheva is in Yekaterinburg.") == ["Yekaterinburg"]
+    assert read("Kazakhstan does not apply Sharia law, a judge in Astana said.") == ["Kazakhstan", "Astana"]
+    # a sea's word before "and" is the sea whatever follows; a river before "and the" too; "Lenin avenue" is a street
+    assert [m.name for m in parser.parse("A corridor through Kazakhstan, the Caspian and Turkey.", "t")] == [
+        "Kazakhstan", "Caspian Sea", "Türkiye"]
+    got = [m.place_id for m in parser.parse("The tsar renamed the Yaik river the Ural and the town of Yaitsk.", "t")]
+    assert got.count("place:ural-river") == 2
+    assert read("Lenin avenue in Baikonur will be rebuilt.") == ["Baikonur"]
