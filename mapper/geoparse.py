@@ -323,9 +323,11 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d].)(?<!@.)(?<![^\W\d_]['’].
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
-_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon")
+_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
+                   "r-n")
 _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
-                      "rayon": ("district",)}  # tried where the name and the word itself make no name: "Orenburg obl."
+                      "rayon": ("district",), "r-n": ("district",)}  # tried where the name and the word itself make
+# no name: "Orenburg obl.", "Kyzylzhar r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
@@ -340,8 +342,9 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "lowland": "T", "plain": "T", "sands": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
-# "Lenin avenue"; but for "avenue", only after "the": "Zhanaozen street protests")
-_VENUE_NOUNS = ("park", "square", "street", "avenue", "stadium", "arena")
+# "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
+_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena")
+_STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS)
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
@@ -641,12 +644,14 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
-        if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue"; not "Zhanaozen street protests"
+        if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen street protests"
             name = m.name
-            if name.country_name or name.prominent or name.noted or name.holds_area \
-                    or noun != "avenue" and text[max(0, start - 4): start].lower() != "the ":
-                return m, end
-            return None
+            if noun in _STREET_NOUNS:
+                kept = name.country_name or name.prominent or name.noted
+            else:
+                kept = name.country_name or name.prominent or name.noted or name.holds_area \
+                    or text[max(0, start - 4): start].lower() != "the "
+            return (m, end) if kept else None
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
@@ -803,6 +808,8 @@ class Geoparser:
                                    [(k, self._info(piece, False)) for k, piece in pieces[1:]])
         if info.idle:
             info = _FEATURE_HEAD if _norm(run[run.rfind(" ") + 1:]) in self._feature_heads else _IDLE
+        elif not info.matches and not info.ends_feature_head and _norm(run[run.rfind(" ") + 1:]) in self._feature_heads:
+            info = replace(info, ends_feature_head=True)  # "the Caspian lowland" (Caspian: a word that blocks)
         if len(cache) > _RUN_CACHE_SIZE:
             cache.clear()
         if len(run) <= _RUN_CACHE_MAX_CHARS:

@@ -981,3 +981,16 @@ def test_the_round_18_reviews_edge_cases(parser):
     got = [m.place_id for m in parser.parse("The tsar renamed the Yaik river the Ural and the town of Yaitsk.", "t")]
     assert got.count("place:ural-river") == 2
     assert read("Lenin avenue in Baikonur will be rebuilt.") == ["Baikonur"]
+
+
+def test_round_19_readings(parser):
+    """"the Tobol and the Ishim both went over"; "the Caspian lowland" (Caspian alone names nothing); "r-n" is a
+    district ("Kyzylzhar r-n"); "Dostyk ave. 201" is a street, though a post bears the name; an LLP is an
+    organisation ("Tobol Agro LLP"); "Bolshevik" is a word."""
+    got = [m.name for m in parser.parse("In April the Tobol and the Ishim both went over their banks.", "t")]
+    assert got == ["Tobol River", "Ishim River"]
+    assert [m.name for m in parser.parse("Birds winter in the Caspian lowland.", "t")] == ["Caspian Depression"]
+    got = [m.name for m in parser.parse("Lot 3: Kyzylzhar r-n, North Kazakhstan obl.", "t")]
+    assert got == ["Kyzylzhar District", "North Kazakhstan Region"]
+    text = "Office: Dostyk ave. 201, Almaty. Tobol Agro LLP of Kostanay. A Bolshevik led the strike."
+    assert [m.text for m in parser.parse(text, "t")] == ["Almaty", "Kostanay"]
