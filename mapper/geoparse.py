@@ -396,7 +396,7 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
-_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.? $")  # a capitalised word (or "Dr.") just before a name
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*\.? $")  # a capitalised word (or "Dr.") just before a name
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled)\b")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
