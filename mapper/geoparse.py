@@ -104,8 +104,10 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 # venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol";
 # not a country or a city of note: "a hotel Kazakhstan runs")
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ")
-# what may make the name after it a thing's, a street's or a port's
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF)
+# what may make the name after it a thing's, a street's, a port's or a river's
+_RIVER_BEFORE = (" river ",)  # "the river Ayat"
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
+                      *_RIVER_BEFORE)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -324,10 +326,11 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d].)(?<!@.)(?<![^\W\d_]['’].
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
-                   "r-n")
+                   "r-n", "kr")
 _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
-                      "rayon": ("district",), "r-n": ("district",)}  # tried where the name and the word itself make
-# no name: "Orenburg obl.", "Kyzylzhar r-n"
+                      "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
+                      "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
+# "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
@@ -1258,11 +1261,12 @@ class Geoparser:
         return (len(key) > 1 and key not in self.lexicon.titles and not self.gazetteer.has_key(key)
                 and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF)
 
-    def _port_named(self, cand: _Candidate) -> _Candidate:
-        """*cand*, after "port of", as the port the gazetteer has by the name and "Port" ("the port of Vostochny"
-        is Vostochny Port, not a village of the North Caucasus), if any."""
+    def _named_with(self, cand: _Candidate, noun: str) -> _Candidate:
+        """*cand*, after "port of" or "the river", as the port or river the gazetteer has by the name and *noun*
+        ("the port of Vostochny" is Vostochny Port, not a village of the North Caucasus; "the river Ayat" the
+        Ayat River), if any."""
         start, end, m, hint = cand
-        for key in (f"{m.name.key} port", f"port {m.name.key}"):
+        for key in (f"{m.name.key} {noun}", f"{noun} {m.name.key}"):
             if self.gazetteer.has_key(key):
                 return start, end, replace(m, name=self._name(key)), hint
         return cand
@@ -1390,7 +1394,9 @@ class Geoparser:
                             c[2].name.country_name or c[2].name.noted):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
-                    c = self._port_named(c)  # "the port of Vostochny": Vostochny Port
+                    c = self._named_with(c, "port")  # "the port of Vostochny": Vostochny Port
+                elif text.endswith(_RIVER_BEFORE, max(0, start - 7), start):
+                    c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city

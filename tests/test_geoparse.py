@@ -994,3 +994,6 @@ def test_round_19_readings(parser):
     assert got == ["Kyzylzhar District", "North Kazakhstan Region"]
     text = "Office: Dostyk ave. 201, Almaty. Tobol Agro LLP of Kostanay. A Bolshevik led the strike."
     assert [m.text for m in parser.parse(text, "t")] == ["Almaty", "Kostanay"]
+    # "the river Ayat" is the river; "Chelyabinsk province" and "Krasnodar kr." are the divisions
+    got = [m.name for m in parser.parse("The river Ayat flows north. Farms of Chelyabinsk province and Krasnodar kr.", "t")]
+    assert got == ["Ayat River", "Chelyabinsk Oblast", "Krasnodar Krai"]
