@@ -89,12 +89,13 @@ _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two post
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
-_CALLED = (" called ", " named ")
+_CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“"))  # 'called "Chapaev"'
 _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name after no place
     "café", "cafe", "restaurant", "bar", "bakery", "shop", "store", "hotel", "space", "company", "firm", "brand",
     "cat", "dog", "horse", "son", "daughter", "boy", "girl", "baby", "band", "ship", "boat", "vessel", "plane",
     "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
-    "play", "exercise", "rocket", "satellite", "app", "product", "dish"})
+    "play", "exercise", "rocket", "satellite", "app", "product", "dish", "farm", "kolkhoz", "sovkhoz"})
+_OPENING_QUOTES = frozenset('"«“')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
@@ -103,7 +104,8 @@ _STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "
 _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
 # venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol";
 # not a country or a city of note: "a hotel Kazakhstan runs")
-_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ")
+_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
+                         " collective farm ", " state farm ")  # and farms: "the collective farm Krasny Oktyabr"
 # what may make the name after it a thing's, a street's, a port's or a river's
 _RIVER_BEFORE = (" river ",)  # "the river Ayat"
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
@@ -344,11 +346,12 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
 _VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena")
 _STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS)
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS)
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
@@ -647,6 +650,8 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
+        if noun in _FARM_WORDS:
+            return None  # "the Kirov collective farm", "the Leningrad kolkhoz": a farm named after a place or person
         if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen street protests"
             name = m.name
             if noun in _STREET_NOUNS:
@@ -1385,12 +1390,12 @@ class Geoparser:
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
-            if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 14), start):  # one test in the common case
+            if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 17), start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                        or text.endswith(_CALLED, max(0, start - 8), start) and (
+                        or text.endswith(_CALLED, max(0, start - 9), start) and (
                             _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 12), start) and not (
+                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 17), start) and not (
                             c[2].name.country_name or c[2].name.noted):
                     continue
                 if text.endswith(_PORT_OF, max(0, start - 9), start):
@@ -1529,7 +1534,8 @@ def _outside_brackets(text: str, start: int) -> bool:
 def _names_a_thing(text: str, start: int) -> bool:
     """Whether the name at *start* follows "called" or "named" after a word for a thing or a being that is
     named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty")."""
-    verb = text.rfind(" ", 0, start - 1)  # the space before "called" or "named"
+    opening = start - 1 if text[start - 1] in _OPENING_QUOTES else start  # 'a farm called "Chapaev"'
+    verb = text.rfind(" ", 0, opening - 1)  # the space before "called" or "named"
     word = _PREVIOUS_WORD.search(text, max(0, start - 40), verb) if verb > 0 else None
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)

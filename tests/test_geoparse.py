@@ -997,3 +997,7 @@ def test_round_19_readings(parser):
     # "the river Ayat" is the river; "Chelyabinsk province" and "Krasnodar kr." are the divisions
     got = [m.name for m in parser.parse("The river Ayat flows north. Farms of Chelyabinsk province and Krasnodar kr.", "t")]
     assert got == ["Ayat River", "Chelyabinsk Oblast", "Krasnodar Krai"]
+    # Soviet farms named after places and people ("the Kirov collective farm", "the collective farm Krasny Oktyabr")
+    text = "The Kirov collective farm and the Leningrad kolkhoz joined the collective farm Krasny Oktyabr near Kostanay."
+    assert [m.text for m in parser.parse(text, "t")] == ["Kostanay"]
+    assert [m.text for m in parser.parse('They worked on a farm called "Chapaev" near Kostanay.', "t")] == ["Kostanay"]
