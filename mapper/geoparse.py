@@ -339,12 +339,12 @@ _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
-                  "delta")
+                  "delta", "canyon")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
 _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
-                  "lowland": "T", "plain": "T", "sands": "T"}
+                  "lowland": "T", "plain": "T", "sands": "T", "canyon": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",

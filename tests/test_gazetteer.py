@@ -315,3 +315,13 @@ def test_rivers_of_round_18_alone_after_the(parser, river):
     # sourced mouths in waters.toml; the bare name after "the" and before a verb is the river, not its town
     (m,) = parser.parse(f"Barges on the {river} were delayed.", "t")
     assert m.name == f"{river} River" and m.feature_class == "H"
+
+
+def test_round_20_sights(parser):
+    # sourced sights and sites of round 20's tourist guide and energy article; "canyon" after a name
+    text = ("From Almaty day trips go to the Charyn canyon, the Kolsay Lakes and Big Almaty Lake; from Aktau to "
+            "Bozzhyra, Sherkala and the Beket-Ata Mosque. Uranium comes from Inkai.")
+    got = {m.text: m.name for m in parser.parse(text, "t")}
+    assert got["Charyn canyon"] == "Charyn Canyon" and got["Kolsay Lakes"] == "Kolsay Lakes"
+    assert got["Big Almaty Lake"] == "Big Almaty Lake" and got["Bozzhyra"] == "Bozzhyra" and got["Sherkala"] == "Sherkala"
+    assert got["Beket-Ata Mosque"] == "Beket-Ata Underground Mosque" and got["Inkai"] == "Inkai"
