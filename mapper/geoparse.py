@@ -89,13 +89,14 @@ _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two post
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
-_CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“"))  # 'called "Chapaev"'
+_CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“", "'", "‘"))
+# ('called "Chapaev"', "called 'Leningrad'")
 _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name after no place
     "café", "cafe", "restaurant", "bar", "bakery", "shop", "store", "hotel", "space", "company", "firm", "brand",
     "cat", "dog", "horse", "son", "daughter", "boy", "girl", "baby", "band", "ship", "boat", "vessel", "plane",
     "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
     "play", "exercise", "rocket", "satellite", "app", "product", "dish", "farm", "kolkhoz", "sovkhoz"})
-_OPENING_QUOTES = frozenset('"«“')
+_OPENING_QUOTES = frozenset('"«“\'‘')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
@@ -107,7 +108,7 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
                          " collective farm ", " state farm ")  # and farms: "the collective farm Krasny Oktyabr"
 # what may make the name after it a thing's, a street's, a port's or a river's
-_RIVER_BEFORE = (" river ",)  # "the river Ayat"
+_RIVER_BEFORE = (" river ",)  # "the river Ayat", "by river Ural"
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
                       *_RIVER_BEFORE)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
@@ -346,6 +347,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
@@ -551,7 +553,7 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
-            if " and " in word and self._and_joins_waters(word, tail):
+            if " and " in word and self._and_joins_waters(text, rs + len(word), word, tail):
                 head = self._sea_at_end(text, rs, word[:word.index(" and ")], before_and=True)
                 if head is not None:
                     found.append(head)
@@ -650,8 +652,11 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
-        if noun in _FARM_WORDS:
-            return None  # "the Kirov collective farm", "the Leningrad kolkhoz": a farm named after a place or person
+        if noun in _FARM_WORDS:  # "the Kirov collective farm", "the Leningrad kolkhoz": a farm named after a place
+            # or person; not "the Tashkent collective security treaty", "Moscow collective farms" (the farms of a
+            # place), nor a country ("Kazakhstan collective …")
+            farm = noun != "collective" or _ONE_FARM.match(text, word.end()) is not None
+            return None if farm and not m.name.country_name else (m, end)
         if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen street protests"
             name = m.name
             if noun in _STREET_NOUNS:
@@ -673,8 +678,8 @@ class Geoparser:
             return m, end
         singular = noun[:-1]
         self._list_before_plural(text, found, start, singular)
-        key = f"{m.name.key} {singular}"
-        return (replace(m, name=self._name(key)) if self.gazetteer.has_key(key) else m), end
+        key = self._key_with_noun(m.name.key, singular)
+        return (replace(m, name=self._name(key)) if key is not None else m), end
 
     def _list_before_plural(self, text: str, found: list[_Candidate], start: int, singular: str) -> None:
         """Make each name of the list that ends just before *start* (the last of *found*) the division or
@@ -684,8 +689,8 @@ class Geoparser:
         while i and text[found[i - 1][1]: start] in _LIST_GLUE:
             i -= 1
             f_start, f_end, f_match, f_hint = found[i]
-            key = f"{f_match.name.key} {singular}"
-            if self.gazetteer.has_key(key):
+            key = self._key_with_noun(f_match.name.key, singular)
+            if key is not None:
                 found[i] = (f_start, f_end, replace(f_match, name=self._name(key)), f_hint)
             start = f_start
 
@@ -736,9 +741,10 @@ class Geoparser:
                 return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
-    def _and_joins_waters(self, run: str, tail: _Candidate | None) -> bool:
-        """Whether the name before "and" in *run* may be a water read alone: before "and the" ("across the
-        Caspian and the Black Sea"), or a sea's word ("the Caspian and Turkey"), or where the name after "and" is
+    def _and_joins_waters(self, text: str, end: int, run: str, tail: _Candidate | None) -> bool:
+        """Whether the name before "and" in *run* (which ends at *end*) may be a water read alone: before "and
+        the" ("across the Caspian and the Black Sea"), or a sea's word where the word after the run may follow a
+        water ("the Caspian and Turkey."; not "the Baltic and Nordic countries"), or where the name after "and" is
         a water too (*tail*, "The Ural and Ilek"; "the Naryn and Kara Darya"); not "The Tom and Jerry
         cartoons", "the Ishim and Tobol regions"."""
         if run.endswith(" and the"):
@@ -747,8 +753,9 @@ class Geoparser:
         if tail is not None or run.startswith(" and the ", cut):
             return True
         sea = self.lexicon.seas_after_the.get(run[:cut].rpartition(" ")[2])
-        if sea is not None and sea.endswith(_SEA_NAME_ENDS):
-            return True
+        if sea is not None and sea.endswith(_SEA_NAME_ENDS):  # (not "the Baltic and Nordic countries")
+            nxt = _NEXT_WORD.match(text, end)
+            return nxt is None or nxt.group(1).lower() in self.lexicon.after_sea
         rest = self._name(_norm(run[cut + 5:])).entries
         return bool(rest) and all(e.feature_class == "H" for e in rest)
 
@@ -1267,7 +1274,7 @@ class Geoparser:
                 and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF)
 
     def _named_with(self, cand: _Candidate, noun: str) -> _Candidate:
-        """*cand*, after "port of" or "the river", as the port or river the gazetteer has by the name and *noun*
+        """*cand*, after "port of" or "river", as the port or river the gazetteer has by the name and *noun*
         ("the port of Vostochny" is Vostochny Port, not a village of the North Caucasus; "the river Ayat" the
         Ayat River), if any."""
         start, end, m, hint = cand

@@ -1001,3 +1001,19 @@ def test_round_19_readings(parser):
     text = "The Kirov collective farm and the Leningrad kolkhoz joined the collective farm Krasny Oktyabr near Kostanay."
     assert [m.text for m in parser.parse(text, "t")] == ["Kostanay"]
     assert [m.text for m in parser.parse('They worked on a farm called "Chapaev" near Kostanay.', "t")] == ["Kostanay"]
+
+
+def test_the_round_20_reviews_edge_cases(parser):
+    """A second review's cases: "collective" names a farm only before "farm" ("the Tashkent collective security
+    treaty", "Moscow collective farms" keep their places); a plural division word tries the synonyms too ("the
+    Kostanay and Chelyabinsk provinces"); a sea's word before "and" only where a water may end the list ("the
+    Baltic and Nordic countries" is no sea); single quotes around a thing's name ("a farm called 'Leningrad'")."""
+    def read(text):
+        return [m.name for m in parser.parse(text, "t")]
+
+    assert read("The 1992 Tashkent collective security treaty binds Kazakhstan.") == ["Tashkent", "Kazakhstan"]
+    assert read("Moscow collective farms once supplied grain to Kostanay.") == ["Moscow", "Kostanay"]
+    assert read("Trade between the Kostanay and Chelyabinsk provinces grew.") == [
+        "Kostanay Region", "Chelyabinsk Oblast"]
+    assert read("Kazakhstan courts the Baltic and Nordic countries for transit.") == ["Kazakhstan"]
+    assert read("Grain came from a farm called 'Leningrad' near Kostanay.") == ["Kostanay"]
