@@ -240,8 +240,6 @@ def _local_names(names: Iterable[str]) -> str:
 ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
-
-
 ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
 
 
@@ -258,8 +256,8 @@ def romanised_keys(names: Iterable[str]) -> set[str]:
                            iuliia.YANDEX_MAPS):
                 latin = schema.translate(name)
                 if _LATIN_NAME.match(latin):
-                    keys |= {k for k in name_keys(latin) if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}
-    return keys
+                    keys |= name_keys(latin)
+    return {k for k in keys if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}  # (the systems often agree)
 
 
 def _indexable(name: str) -> bool:
@@ -370,8 +368,8 @@ def _index_usable(path: Path) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            for table, columns in (("entries", "id, admin1"), ("names", "key, idx, romanised"), ("first_words", "word"),
-                                   ("and_heads", "word"), ("words", "zipf")):
+            for table, columns in (("entries", "id, admin1"), ("names", "key, idx, romanised"),
+                                   ("first_words", "word"), ("and_heads", "word"), ("words", "zipf")):
                 con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
         finally:
             con.close()
@@ -413,13 +411,14 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
                 romanised.append((idx, names))
         # a romanisation only fills a gap: a spelling that GeoNames (or, at look-up, a data file) gives some
         # place stays that place's ("Aksai" is Aksay in Kazakhstan, not also Aksay on the Don)
-        given = {k for k, _, _ in name_rows}
-        name_rows += [(k, idx, 1) for idx, names in romanised for k in romanised_keys(names) - given]
+        keys = {k for k, _, _ in name_rows}
+        gaps = [(k, idx, 1) for idx, names in romanised for k in romanised_keys(names) - keys]
+        name_rows += gaps
+        keys.update(k for k, _, _ in gaps)
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
         con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
-        keys = {k for k, _, _ in name_rows}
         con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
         con.executemany("INSERT INTO first_words VALUES (?,?)", _first_word_lengths(keys).items())
         con.execute("CREATE TABLE and_heads(word TEXT PRIMARY KEY) WITHOUT ROWID")

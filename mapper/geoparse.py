@@ -107,8 +107,8 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 # not a country or a city of note: "a hotel Kazakhstan runs")
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
                          " collective farm ", " state farm ")  # and farms: "the collective farm Krasny Oktyabr"
-# what may make the name after it a thing's, a street's, a port's or a river's
 _RIVER_BEFORE = (" river ",)  # "the river Ayat", "by river Ural"
+# what may make the name after it a thing's, a street's, a port's or a river's
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
                       *_RIVER_BEFORE)
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
@@ -461,9 +461,8 @@ class Lexicon:
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
-        # a quick test first, on every run's last three characters (" Ob" ends "The Ob")
-        self.sea_tails = frozenset(e[-3:] if len(e) >= 3 else f" {e}" for e in self.sea_endings) | frozenset(
-            e for e in self.sea_endings if len(e) < 3)
+        # a quick test first, on every run's last three characters (" Ob" ends "The Ob", "Ob" the run "Ob")
+        self.sea_tails = frozenset(chain.from_iterable((e[-3:], f" {e}"[-3:]) for e in self.sea_endings))
         self.after_sea = frozenset(waters.get("followed_by", []))
         names = data.get("outlets", {}).get("names", [])
         #: outlet names (lower case, longest first) by the key of their first word
@@ -735,10 +734,8 @@ class Geoparser:
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
-        elif not before_and:
-            nxt = _NEXT_WORD.match(text, end)
-            if nxt is not None and nxt.group(1).lower() not in self.lexicon.after_sea:
-                return None
+        elif not before_and and not self._place_word_after(text, end):
+            return None
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
     def _and_joins_waters(self, text: str, end: int, run: str, tail: _Candidate | None) -> bool:
@@ -754,8 +751,7 @@ class Geoparser:
             return True
         sea = self.lexicon.seas_after_the.get(run[:cut].rpartition(" ")[2])
         if sea is not None and sea.endswith(_SEA_NAME_ENDS):  # (not "the Baltic and Nordic countries")
-            nxt = _NEXT_WORD.match(text, end)
-            return nxt is None or nxt.group(1).lower() in self.lexicon.after_sea
+            return self._place_word_after(text, end)
         rest = self._name(_norm(run[cut + 5:])).entries
         return bool(rest) and all(e.feature_class == "H" for e in rest)
 
@@ -821,10 +817,12 @@ class Geoparser:
         else:
             info = _RunInfo.joined(self._info(pieces[0][1], dateline),
                                    [(k, self._info(piece, False)) for k, piece in pieces[1:]])
-        if info.idle:
-            info = _FEATURE_HEAD if _norm(run[run.rfind(" ") + 1:]) in self._feature_heads else _IDLE
-        elif not info.matches and not info.ends_feature_head and _norm(run[run.rfind(" ") + 1:]) in self._feature_heads:
-            info = replace(info, ends_feature_head=True)  # "the Caspian lowland" (Caspian: a word that blocks)
+        if info.idle or not info.matches and not info.ends_feature_head:
+            head = _norm(run[run.rfind(" ") + 1:]) in self._feature_heads
+            if info.idle:
+                info = _FEATURE_HEAD if head else _IDLE
+            elif head:  # "the Caspian lowland" (Caspian: a word that names nothing alone but blocks)
+                info = replace(info, ends_feature_head=True)
         if len(cache) > _RUN_CACHE_SIZE:
             cache.clear()
         if len(run) <= _RUN_CACHE_MAX_CHARS:
@@ -1392,22 +1390,22 @@ class Geoparser:
                              and not _in_list(text, cands, i, page.surnames)
                              and not _city_of_the_text(text, cands, i, self.lexicon.neighbours))]
         # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club Tobol": a venue or a club
-        # (looked for before each name: cheaper than in the text)
+        # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
-            if text.endswith(_WORDS_BEFORE_NAME, max(0, start - 17), start):  # one test in the common case
-                if text.endswith(_SHIP_WORDS, max(0, start - 14), start) \
-                        or text.endswith(_CALLED, max(0, start - 9), start) and (
+            if text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
+                if text.endswith(_SHIP_WORDS, 0, start) \
+                        or text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(_VENUE_AND_CLUB_WORDS, max(0, start - 17), start) and not (
+                        or text.endswith(_VENUE_AND_CLUB_WORDS, 0, start) and not (
                             c[2].name.country_name or c[2].name.noted):
                     continue
-                if text.endswith(_PORT_OF, max(0, start - 9), start):
+                if text.endswith(_PORT_OF, 0, start):
                     c = self._named_with(c, "port")  # "the port of Vostochny": Vostochny Port
-                elif text.endswith(_RIVER_BEFORE, max(0, start - 7), start):
+                elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
