@@ -142,6 +142,9 @@ SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's
 FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
 NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
+# a place this near the text's places, of about a fourth of the people or more, is meant before a namesake this far
+# from them all that only its country's naming puts first ("Kurgan to Petropavlovsk" is Petropavl, not Kamchatka)
+RIVAL_NEAR_KM, RIVAL_FAR_KM, RIVAL_PRIOR_GAP = 500.0, 2000.0, 0.1
 SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
 EXONYM_ZIPF = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
 RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
@@ -1680,6 +1683,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     country_hint, _, division_hint = hint.partition(".")
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
     near_town, near_town_s = None, -1.0  # the best-scoring town of some size near the text's places
+    rival, rival_s, rival_p = None, -1.0, 0.0  # the best-scoring place very near the text's places
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
     top = name.noted_entry
@@ -1687,9 +1691,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     if top is not None:
         floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders:
-        if e.id in name.renamed_only and e.country != country_hint:
-            continue
         d = 1e9 if areal else distance[e.id]
+        renamed = e.id in name.renamed_only and e.country != country_hint  # a rival at most, if very near
+        if renamed and d > RIVAL_NEAR_KM:
+            continue
         if top is not None and e.country != country_hint:
             if not own:
                 continue
@@ -1710,6 +1715,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             s += CURATED_BONUS
         if own:
             s += OWN_NAME_BONUS
+        if d <= RIVAL_NEAR_KM and s > rival_s:
+            rival, rival_s, rival_p = e, s, p
+        if renamed:
+            continue
         if s > best_s or (s == best_s and best is not None and e.id < best.id):
             best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
         if p >= SOLE_TOWN_PRIOR and d <= NEAR_TOWN_KM and s > near_town_s:
@@ -1732,6 +1741,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
                 return None, 0.0
             return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept)
+    if rival is not None and rival is not best and best_d >= RIVAL_FAR_KM and rival_p >= best_p - RIVAL_PRIOR_GAP \
+            and not best_areal and not best.curated and not country_hint and demonym_hint != best.country \
+            and (rival.id not in name.renamed_only or best_p < NOTED_PRIOR):  # ("Samarkand" is no Temirtau)
+        return rival, round(min(1.0, rival_s), 3)
     return best, round(min(1.0, best_s), 3)
 
 

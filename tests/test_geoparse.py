@@ -678,6 +678,22 @@ def test_a_city_near_the_text_when_the_best_scoring_namesake_is_dropped(parser):
     assert parser.parse("Magnitogorsk Iron and Steel Works invested in Kostanay.", "t")[0].text == "Kostanay"
 
 
+def test_a_namesake_near_the_text_before_one_that_only_its_country_puts_first(parser):
+    """"Kurgan to Petropavlovsk": Petropavl, 250 km from Kurgan, not Petropavlovsk-Kamchatsky, 4,900 km away,
+    though Kurgan names Russia; a town that bears a name only as its former one counts when it is that near
+    ("Leninogorsk" beside Ust-Kamenogorsk is Ridder), not for a city of note ("Samarkand" beside Karaganda is
+    no Temirtau); the far namesake stays where the text is about its part of the world, or says so."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Trains run from Kurgan to Petropavlovsk every day.")[1] == ("Petropavlovsk", "Petropavl")
+    assert read("From Ust-Kamenogorsk the road runs to Leninogorsk.")[1] == ("Leninogorsk", "Ridder")
+    assert read("Steel from Karaganda and Samarkand.")[1] == ("Samarkand", "Samarkand")
+    assert read("Oil from Almetyevsk and Leninogorsk.")[1] == ("Leninogorsk", "Leninogorsk")
+    assert read("Submarines sail from Petropavlovsk and Vladivostok.")[0][1] == "Petropavlovsk-Kamchatsky"
+    assert read("Trains from Kurgan reach Petropavlovsk, Russia.")[1][1] == "Petropavlovsk-Kamchatsky"
+
+
 def test_a_border_post_named_after_a_town_is_the_post_where_the_text_speaks_of_the_crossing(parser):
     """A post that bears a nearby town's name is the town in running text ("between Saryagash and Almaty"), and
     the post beside its crossing's words ("the Zhaisan road checkpoint", "the checkpoint «Isilkul»") or beside
