@@ -40,7 +40,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -241,6 +241,7 @@ ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
 ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
+_ALEKS = re.compile(r"(?<=[Aa]le)ks")  # English writes the Alexanders' "ks" x: "Alexandrov Gay", "Alexeyevka"
 
 
 def romanised_keys(names: Iterable[str]) -> set[str]:
@@ -256,7 +257,7 @@ def romanised_keys(names: Iterable[str]) -> set[str]:
                            iuliia.YANDEX_MAPS):
                 latin = schema.translate(name)
                 if _LATIN_NAME.match(latin):
-                    keys |= name_keys(latin)
+                    keys |= name_keys(latin) | name_keys(_ALEKS.sub("x", latin))
     return {k for k in keys if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}  # (the systems often agree)
 
 
