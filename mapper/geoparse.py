@@ -107,7 +107,8 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 # not a country or a city of note: "a hotel Kazakhstan runs")
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
                          " collective farm ", " state farm ")  # and farms: "the collective farm Krasny Oktyabr"
-_RIVER_BEFORE = (" river ",)  # "the river Ayat", "by river Ural"
+_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the river Ayat", "by river Ural"; a list
+# after a plural names rivers all ("its tributaries Ilek, Sakmara and Or")
 # what may make the name after it a thing's, a street's, a port's or a river's
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
                       *_RIVER_BEFORE)
@@ -362,6 +363,7 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
+_PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
@@ -408,7 +410,10 @@ _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "t
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*\.? $")  # a capitalised word (or "Dr.") just before a name
-_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled)\b")
+# what a person does just after the name ("Kurgan said", "Kirov drove the trucks", "Chapayev was sentenced")
+_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled"
+                           r"|drove|kept|planned|prepared|pleaded|denied|admitted|testified|confessed|was sentenced"
+                           r"|was born|was arrested|was convicted|was acquitted|received a)\b")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -527,7 +532,7 @@ class Geoparser:
             raw = m.group()
             end = m.end()
             pm = POSSESSIVE.search(raw)
-            if pm and len(raw) > 3:
+            if pm and len(raw) > 3 and raw[:-2] != "People":  # (a word of names: "People's Republic of China")
                 raw, end = raw[: pm.start()], m.start() + pm.start()
             tokens.append(_Token(m.start(), end, _norm(raw), raw))
         return tokens
@@ -737,8 +742,9 @@ class Geoparser:
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
-        elif not before_and and not self._place_word_after(text, end):
-            return None
+        elif not before_and and not self._place_word_after(text, end) and not (
+                self._after_water_and(text, start) and _PLURAL_OR_NAME_WORD.match(text, end) is None):
+            return None  # (but "The Ural and Ilek do not know borders"; not "the Ishim and Tobol regions")
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
     def _and_joins_waters(self, text: str, end: int, run: str, tail: _Candidate | None) -> bool:
@@ -1128,11 +1134,12 @@ class Geoparser:
             # ("Minister Elena Ivanova"; not "AKIM OF NORTH KAZAKHSTAN REGION", where "OF" is in capitals)
             titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper() \
                 and prev.key not in CONNECTORS
-            if (single and not country_name and (self._name_like(text, prev)  # a surname after a given name
-                                                 or self._given_name(prev) and not _holds_place(
-                                                     name.entries, name.priors, name.areal,
-                                                     SOLE_TOWN_PRIOR if first.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
-                                                     else SURNAME_PLACE_PRIOR))
+            # a surname after a given name: a rare word's, or a listed given name's, before a Russian surname's
+            # form whatever carries it ("Igor Kirov", "Dmitry Chapayev") or before a name no town carries
+            if (single and not country_name and (self._name_like(text, prev)
+                                                 or self._given_name(prev) and (
+                                                     first.key.endswith(_RUSSIAN_SURNAME_ENDINGS) or not _holds_place(
+                                                         name.entries, name.priors, name.areal, SURNAME_PLACE_PRIOR)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
                 if single and (titled or prev.key in lex.any_given_names):
@@ -1382,11 +1389,12 @@ class Geoparser:
     def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
         page = _Page(text)
         cands = self._recognise(page)
-        if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada; but
-            # "Orenburg was called Chkalov, after the pilot Valery Chkalov", and "links Aktobe with Orsk" beside
-            # "Driver Yerlan Orsk"
+        if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada, nor a city of
+            # note in a Russian surname's form ("Igor Kirov … Kirov drove"); but "Orenburg was called Chkalov, after
+            # the pilot Valery Chkalov", and "links Aktobe with Orsk" beside "Driver Yerlan Orsk"
             cands = [c for i, c in enumerate(cands)
-                     if not (c[2].name.key in page.surnames and not c[3] and not c[2].name.noted
+                     if not (c[2].name.key in page.surnames and not c[3]
+                             and not (c[2].name.noted and not c[2].name.key.endswith(_RUSSIAN_SURNAME_ENDINGS))
                              and not c[2].name.country_name
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
@@ -1396,9 +1404,13 @@ class Geoparser:
         # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
+        rivers_end = -1  # where the last name of a list of rivers ends
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
-            if text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
+            if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
+                c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
+                rivers_end = c[1]
+            elif text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, 0, start) \
                         or text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
@@ -1410,6 +1422,7 @@ class Geoparser:
                     c = self._named_with(c, "port")  # "the port of Vostochny": Vostochny Port
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
+                    rivers_end = c[1] if text.endswith("s ", 0, start) else -1
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city

@@ -1033,3 +1033,22 @@ def test_the_round_20_reviews_edge_cases(parser):
         "Kostanay Region", "Chelyabinsk Oblast"]
     assert read("Kazakhstan courts the Baltic and Nordic countries for transit.") == ["Kazakhstan"]
     assert read("Grain came from a farm called 'Leningrad' near Kostanay.") == ["Kostanay"]
+
+
+def test_round_21_readings(parser):
+    """A court report's people ("Igor Kirov", "Dmitry Chapayev", "Aigul Zhanibek"; bare afterwards, before what a
+    person does: "Kirov drove the trucks"); "the People's Republic of China" (not the Republic of China, Taiwan);
+    rivers of a list after "tributaries" or "rivers", and "The Ural and Ilek" before a verb."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    text = ("- Igor Kirov, born 1985, resident of Kurgan.\n- Dmitry Chapayev, born 1990, resident of Oral.\n"
+            "- Aigul Zhanibek, born 1988, resident of Astana.\n"
+            "Kirov drove the trucks. Zhanibek kept the accounts. Chapayev was sentenced. In Kirov it rained.")
+    assert [t for t, _ in read(text)] == ["Kurgan", "Oral", "Astana", "Kirov"]
+    assert read("Goods came from the People's Republic of China.") == [("People's Republic of China", "China")]
+    assert read("The Ural with its tributaries Ilek and Tobol floods.") == [
+        ("Ural", "Ural River"), ("Ilek", "Ilek River"), ("Tobol", "Tobol River")]
+    assert read("The Ural and Ilek know no borders.") == [("Ural", "Ural River"), ("Ilek", "Ilek River")]
+    assert [n for _, n in read("Trade between the Ishim and Tobol regions and Petropavl.")][:2] != [
+        "Ishim River", "Tobol River"]
