@@ -146,6 +146,7 @@ NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the be
 # a place this near the text's places, of about a fourth of the people or more, is meant before a namesake this far
 # from them all that only its country's naming puts first ("Kurgan to Petropavlovsk" is Petropavl, not Kamchatka)
 RIVAL_NEAR_KM, RIVAL_FAR_KM, RIVAL_PRIOR_GAP = 500.0, 2000.0, 0.1
+TWIN_DEGREES = 0.15  # twin towns across a border lie this close in latitude and longitude ("Khorgos": KZ and CN)
 SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
 EXONYM_ZIPF = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
 RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
@@ -1309,13 +1310,15 @@ class Geoparser:
                     pair = tuple(p for p in posts if p.id.rpartition(":")[0] in crossings)
                     if pair:
                         return pair
-        if not (_crossing_words_in(text[end: end + 80]) and _POST_AFTER.match(text, end)
-                or _crossing_words_in(text[max(0, start - 40): start])
-                and _POST_BEFORE.search(text, max(0, start - 40), start)):
+        cue = _crossing_words_in(text[end: end + 80]) and _POST_AFTER.match(text, end) \
+            or _crossing_words_in(text[max(0, start - 40): start]) and _POST_BEFORE.search(text, max(0, start - 40), start)
+        if not cue:
             return ()
         modes = self.gazetteer.overlay.post_modes
         if len({modes.get(p.id, "") for p in posts}) > 1:
-            around = text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
+            # the crossing's own words say the mode ("the Nur Zholy road checkpoint at Khorgos"), else the text around
+            around = cue.group() if _ROAD_WORDS.search(cue.group()) or _RAIL_WORDS.search(cue.group()) \
+                else text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
             road, rail = _ROAD_WORDS.search(around) is not None, _RAIL_WORDS.search(around) is not None
             if road != rail:
                 mode = "road" if road else "rail"
@@ -1323,9 +1326,18 @@ class Geoparser:
         return posts
 
     def _country_after(self, text: str, end: int) -> str:
-        """The country of a "Name, Country" or "Name (Country)" pair, if the name is followed by one."""
+        """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair, if the name is
+        followed by one."""
         m = _COUNTRY_AFTER.match(text, end, end + 45)
-        return self._country_named(m.group(1)) if m else ""
+        if m is None:
+            return ""
+        country = self._country_named(m.group(1))
+        if not country and text.startswith(" (", end):
+            close = text.find(")", end, end + 45)
+            comma = text.rfind(", ", end, close)
+            if comma > 0:
+                country = self._country_named(text[comma + 2: close])  # "Khorgos (Xinjiang, China)"
+        return country
 
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
@@ -1754,11 +1766,27 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
                 return None, 0.0
             return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept)
+    if not country_hint and not demonym_hint and not best_areal:
+        best = _twin_of_the_text(name, best, ctx)
     if rival is not None and rival is not best and best_d >= RIVAL_FAR_KM and rival_p >= best_p - RIVAL_PRIOR_GAP \
             and not best_areal and not best.curated and not country_hint and demonym_hint != best.country \
             and (rival.id not in name.renamed_only or best_p < NOTED_PRIOR):  # ("Samarkand" is no Temirtau)
         return rival, round(min(1.0, rival_s), 3)
     return best, round(min(1.0, best_s), 3)
+
+
+def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
+    """*best*, or its twin across a border (a place of the name beside it, :data:`TWIN_DEGREES`) in the country
+    the text names most, at least twice as often: "Khorgos" in a Kazakh court report is Khorgos, Kazakhstan, not
+    Horgos in China 3 km away (but "Sarakhs" in a text that names Turkmenistan and Iran about as often stays)."""
+    if len(name.countries) < 2:
+        return best
+    most = max(ctx.values(), default=0)
+    for e, _, areal, _ in name.contenders:
+        if not areal and e.country != best.country and ctx[e.country] == most >= 2 * max(1, ctx[best.country]) \
+                and abs(e.lat - best.lat) <= TWIN_DEGREES and abs(e.lon - best.lon) <= TWIN_DEGREES:
+            return e
+    return best
 
 
 def _resolve(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],

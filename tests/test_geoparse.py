@@ -1052,3 +1052,18 @@ def test_round_21_readings(parser):
     assert read("The Ural and Ilek know no borders.") == [("Ural", "Ural River"), ("Ilek", "Ilek River")]
     assert [n for _, n in read("Trade between the Ishim and Tobol regions and Petropavl.")][:2] != [
         "Ishim River", "Tobol River"]
+
+
+def test_twin_towns_across_a_border_and_the_mode_a_crossing_s_words_say(parser):
+    """"Khorgos" in a text that names Kazakhstan far more than China is Khorgos, Kazakhstan (Horgos, China,
+    lies 3 km away and has more people); not where the text says so ("Khorgos (Xinjiang, China)"); "the Nur
+    Zholy road checkpoint at Khorgos" is the road crossing's post though a railway station is named nearby."""
+    kazakh = "Kazakh customs in Almaty, Astana, Kostanay, Aktobe and Oral met traders from China. "
+    (khorgos,) = [m for m in parser.parse(kazakh + "Trucks were driven from Khorgos.", "t") if m.text == "Khorgos"]
+    assert khorgos.country == "KZ"
+    (khorgos,) = [m for m in parser.parse(kazakh + "Our agency in Khorgos (Xinjiang, China).", "t")
+                  if m.text == "Khorgos"]
+    assert khorgos.country == "CN"
+    text = "Goods entered at the Nur Zholy road checkpoint at Khorgos and at Dostyk railway station."
+    (khorgos,) = [m for m in parser.parse(text, "t") if m.text == "Khorgos"]
+    assert khorgos.place_id.startswith("post:nur-zholy-khorgos-road")
