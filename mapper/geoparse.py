@@ -112,6 +112,12 @@ _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the 
 # what may make the name after it a thing's, a street's, a port's or a river's
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
                       *_RIVER_BEFORE)
+# a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
+# names are its ends)
+_ROAD_NAMED = re.compile(r"\b[A-Z]{1,2}-?\d{1,4} $")
+_ROAD_AFTER = (" highway", " road", " motorway", " route")
+_THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
+_QUOTED_PLACE = re.compile(r"[\"»”] (?:station|checkpoint|crossing|port|terminal|border|post|airport|region|district)")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -233,6 +239,7 @@ class _Name:
     # the border posts of the name's crossings: what it means where the text speaks of the crossing ("the
     # Taskala – Ozinki crossing"), though elsewhere it means the town the posts are named after
     posts: tuple[Entry, ...]
+    water_word: bool = False  # a water's name read alone after "the" ("Ural"): a far hamlet of it is not meant
 
 
 @dataclass(frozen=True)
@@ -352,13 +359,15 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
 _VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena")
 _STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS)
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS,
+               "time")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
@@ -469,6 +478,7 @@ class Lexicon:
         #: (or range: "the Altai") each names, and the words that may follow them ("the Caspian region" stays
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
+        self.seas_after_the_keys = frozenset(map(normalize, self.seas_after_the))
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         # a quick test first, on every run's last three characters (" Ob" ends "The Ob", "Ob" the run "Ob")
         self.sea_tails = frozenset(chain.from_iterable((e[-3:], f" {e}"[-3:]) for e in self.sea_endings))
@@ -660,6 +670,8 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
+        if noun == "time":  # "10:20 (Moscow time 08:20)", "at 14:00 Astana time": a time zone
+            return None if _CLOCK.search(text, max(0, start - 12), word.end() + 8) else (m, end)
         if noun in _FARM_WORDS:  # "the Kirov collective farm", "the Leningrad kolkhoz": a farm named after a place
             # or person; not "the Tashkent collective security treaty", "Moscow collective farms" (the farms of a
             # place), nor a country ("Kazakhstan collective …")
@@ -1056,7 +1068,7 @@ class Geoparser:
                 word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
             common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
-            posts=posts)
+            posts=posts, water_word=key in self.lexicon.seas_after_the_keys)
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -1422,6 +1434,12 @@ class Geoparser:
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
+            elif start > 2 and text[start - 2].isdigit() and text.startswith(_ROAD_AFTER, c[1]) \
+                    and _ROAD_NAMED.search(text, max(0, start - 9), start):
+                continue  # a road's name: "the R-254 Irtysh highway"
+            elif text.endswith(_THE_QUOTED, 0, start) and not _QUOTED_PLACE.match(text, c[1]):
+                continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not 'the
+                # "Dostyk" station'
             elif text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
                 if text.endswith(_SHIP_WORDS, 0, start) \
                         or text.endswith(_CALLED, 0, start) and (
@@ -1759,7 +1777,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # not "Года", a Russian word that is also a Japanese town's other name)
         if not nothing_else and not name.distinctive and not (len(name.entries) == 1 and name.city is not None) \
                 and not (best_d >= 1e9 and best.country in bordering) and (
-                (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)):
+                (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)
+                or (name.water_word and best_d > NOTED_FAR_KM and best_p < VILLAGE_PRIOR)):  # ("Ural" 1,300 km away)
             # an obscure namesake far from everything the text is about: then a city of the name near the
             # text's places, if any ("Rudny" beside Magnitogorsk is Rudny, Kazakhstan, not a Russian village)
             if near_town is None or near_town is best:

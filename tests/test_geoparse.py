@@ -1067,3 +1067,21 @@ def test_twin_towns_across_a_border_and_the_mode_a_crossing_s_words_say(parser):
     text = "Goods entered at the Nur Zholy road checkpoint at Khorgos and at Dostyk railway station."
     (khorgos,) = [m for m in parser.parse(text, "t") if m.text == "Khorgos"]
     assert khorgos.place_id.startswith("post:nur-zholy-khorgos-road")
+
+
+def test_round_21_things_named_like_places(parser):
+    """A road's name after its number ("the R-254 Irtysh highway"; not the ends of "the M-32 Samara–Shymkent
+    highway"); a time zone beside a clock time ("10:20 (Moscow time 08:20)"); a thing's name in quotes after
+    "the" ('the "Yenisei" to Moscow', a train; not 'the "Dostyk" station'); a mining plant ("Donskoy GOK"); a
+    water's bare name is no hamlet 1,300 km from the text's places ("Ural" beside Omsk is no Krasnoyarsk village)."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("Trucks use the R-254 Irtysh highway near Omsk.") == ["Omsk"]
+    assert read("Work on the M-32 Samara–Shymkent highway goes on.") == ["Samara", "Shymkent"]
+    assert read("- Lokot — 10:20 (Moscow time 08:20)") == ["Lokot"]
+    assert read('On the platform the "Yenisei" to Moscow was boarding.') == ["Moscow"]
+    assert read('We met at the «Dostyk» station near Almaty.') == ["Dostyk", "Almaty"]
+    assert read("Chromium ore of Donskoy GOK goes to Aksu.") == ["Aksu"]
+    assert read("In Omsk obl. the crossings are Isilkul and Cherlak. Session 2. Ural, Siberia.") == [
+        "Omsk obl", "Isilkul", "Cherlak", "Siberia"]
