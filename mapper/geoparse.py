@@ -106,7 +106,8 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 # venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol";
 # not a country or a city of note: "a hotel Kazakhstan runs")
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
-                         " collective farm ", " state farm ")  # and farms: "the collective farm Krasny Oktyabr"
+                         " collective farm ", " state farm ",  # and farms: "the collective farm Krasny Oktyabr"
+                         " newspaper ", " magazine ")  # and papers: "the newspaper Zauralye"
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the river Ayat", "by river Ural"; a list
 # after a plural names rivers all ("its tributaries Ilek, Sakmara and Or")
 # what may make the name after it a thing's, a street's, a port's or a river's

@@ -284,7 +284,7 @@ def test_geocode_puts_a_curated_place_ahead_of_a_namesake_of_its_size(gazetteer)
     assert gazetteer.geocode("Port of Baku")[0][0].id == "place:alat"
 
 
-# Places and names the probes of rounds 16–20 met, sourced in geodata/places and aliases.toml: each text read
+# Places and names the probes of rounds 16–21 met, sourced in geodata/places and aliases.toml: each text read
 # alone gives each surface the named place
 SOURCED_PROBE_PLACES = [
     ("Fort-Shevchenko, the former Fort Alexandrovsky, lies north of Aktau on the Mangyshlak peninsula.",
@@ -304,6 +304,17 @@ SOURCED_PROBE_PLACES = [
      {"Charyn canyon": "Charyn Canyon", "Kolsay Lakes": "Kolsay Lakes", "Big Almaty Lake": "Big Almaty Lake",
       "Bozzhyra": "Bozzhyra", "Sherkala": "Sherkala", "Beket-Ata Mosque": "Beket-Ata Underground Mosque",
       "Inkai": "Inkai"}),
+    # round 21
+    ("Ships call at Anzali and Amirabad. Kama ports: Perm and Chaikovsky. Orenburzhye and Zauralye plan roads. We "
+     "passed Kapshagay; the Kapshagay reservoir is big. Lake Razval and Shalkar-Yega-Kara. Flights from "
+     "Nursultan Nazarbayev International Airport; trains from Astana-Nurly Zhol. Workers in Western Siberia. The "
+     "Volga–Caspian Sea Shipping Canal.",
+     {"Amirabad": "Port of Amirabad", "Chaikovsky": "Chaykovskiy", "Orenburzhye": "Orenburg Oblast",
+      "Zauralye": "Kurgan Oblast", "Kapshagay": "Konayev", "Kapshagay reservoir": "Kapchagay Reservoir",
+      "Lake Razval": "Lake Razval", "Shalkar-Yega-Kara": "Shalkar-Yega-Kara",
+      "Nursultan Nazarbayev International Airport": "Nursultan Nazarbayev International Airport",
+      "Astana-Nurly Zhol": "Astana-Nurly Zhol", "Western Siberia": "West Siberian Plain",
+      "Volga–Caspian Sea Shipping Canal": "Volga–Caspian Canal"}),
 ]
 
 
@@ -314,7 +325,8 @@ def test_places_the_probes_met(parser, text, expected):
 
 
 @pytest.mark.parametrize("river", ["Kama", "Oka", "Nura", "Uil", "Chagan", "Kushum", "Sagiz", "Turgay", "Terek",
-                                   "Sulak", "Samur", "Shilka", "Argun", "Ussuri", "Tom", "Sarysu"])
+                                   "Sulak", "Samur", "Shilka", "Argun", "Ussuri", "Tom", "Sarysu",
+                                   "Sakmara", "Aley", "Miass", "Karatal", "Ayagoz"])
 def test_rivers_of_round_18_alone_after_the(parser, river):
     # sourced mouths in waters.toml; the bare name after "the" and before a verb is the river, not its town
     (m,) = parser.parse(f"Barges on the {river} were delayed.", "t")
