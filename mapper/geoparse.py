@@ -347,6 +347,7 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
+_RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skiy|skogo|skoy)$")  # "Martukskiy r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
@@ -819,11 +820,19 @@ class Geoparser:
 
     def _key_with_noun(self, key: str, noun: str) -> str | None:
         """The gazetteer's key for name *key* with the lower-case *noun* after it, or with the noun's fuller
-        synonym ("Orenburg obl.": orenburg oblast; "Zhitikara raion": zhitikara district), if it has one."""
-        for word in (noun, *_DIVISION_SYNONYMS.get(noun, ())):
+        synonym ("Orenburg obl.": orenburg oblast; "Zhitikara raion": zhitikara district), if it has one; before
+        a district's word, a Russian adjective is its town's name ("Martukskiy r-n": Martuk District)."""
+        words = (noun, *_DIVISION_SYNONYMS.get(noun, ()))
+        for word in words:
             joined = f"{key} {word}"
             if self.gazetteer.has_key(joined):
                 return joined
+        adjective = _RUSSIAN_ADJECTIVE.search(key) if "district" in words else None
+        if adjective is not None:
+            stem = key[:adjective.start()]
+            for town in (stem, stem[:-2] + "a" if stem.endswith("in") else ""):  # ("Zhitikarinskiy": Zhitikara)
+                if town and self.gazetteer.has_key(f"{town} district"):
+                    return f"{town} district"
         return None
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
@@ -840,12 +849,19 @@ class Geoparser:
         else:
             info = _RunInfo.joined(self._info(pieces[0][1], dateline),
                                    [(k, self._info(piece, False)) for k, piece in pieces[1:]])
-        if info.idle or not info.matches and not info.ends_feature_head:
-            head = _norm(run[run.rfind(" ") + 1:]) in self._feature_heads
-            if info.idle:
-                info = _FEATURE_HEAD if head else _IDLE
-            elif head:  # "the Caspian lowland" (Caspian: a word that names nothing alone but blocks)
-                info = replace(info, ends_feature_head=True)
+        if not info.ends_feature_head:
+            last = _norm(run[run.rfind(" ") + 1:])
+            adjective = _RUSSIAN_ADJECTIVE.search(last)  # a district's ("s. Martuk of Martukskiy r-n")
+            if adjective is not None:
+                stem = last[:adjective.start()]
+                if stem in self._feature_heads or stem[:-2] + "a" in self._feature_heads:
+                    info = _FEATURE_HEAD if info.idle else replace(info, ends_feature_head=True)
+            elif info.idle or not info.matches:
+                head = last in self._feature_heads
+                if info.idle:
+                    info = _FEATURE_HEAD if head else _IDLE
+                elif head:  # "the Caspian lowland" (Caspian: a word that names nothing alone but blocks)
+                    info = replace(info, ends_feature_head=True)
         if len(cache) > _RUN_CACHE_SIZE:
             cache.clear()
         if len(run) <= _RUN_CACHE_MAX_CHARS:

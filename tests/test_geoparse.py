@@ -1085,3 +1085,17 @@ def test_round_21_things_named_like_places(parser):
     assert read("Chromium ore of Donskoy GOK goes to Aksu.") == ["Aksu"]
     assert read("In Omsk obl. the crossings are Isilkul and Cherlak. Session 2. Ural, Siberia.") == [
         "Omsk obl", "Isilkul", "Cherlak", "Siberia"]
+
+
+def test_russian_district_adjectives_and_the_western_china_corridor(parser):
+    """Before a district's word, a Russian adjective is its town's district ("Martukskiy r-n", "Zhitikarinskiy
+    district", "the Denisovsky district"; not a surname: "Minister Martukskiy said"); "the Western
+    Europe–Western China highway" is a corridor's name, not Western Europe and China."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Villages of Martukskiy r-n and Zhitikarinskiy district.") == [
+        ("Martukskiy r-n", "Martuk District"), ("Zhitikarinskiy district", "Zhitikara District")]
+    assert read("Minister Martukskiy said so.") == []
+    assert read("Coaches run along the Western Europe–Western China highway to Kyzylorda.") == [
+        ("Kyzylorda", "Kyzylorda")]
