@@ -377,6 +377,9 @@ _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
+# a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
+_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, | and )$")
+_LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
@@ -421,7 +424,8 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
-_CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*\.? $")  # a capitalised word (or "Dr.") just before a name
+# a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
 # what a person does just after the name ("Kurgan said", "Kirov drove the trucks", "Chapayev was sentenced")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled"
                            r"|drove|kept|planned|prepared|pleaded|denied|admitted|testified|confessed|was sentenced"
@@ -706,15 +710,26 @@ class Geoparser:
     def _list_before_plural(self, text: str, found: list[_Candidate], start: int, singular: str) -> None:
         """Make each name of the list that ends just before *start* (the last of *found*) the division or
         feature it names with *singular* where the gazetteer has it ("the Aktobe and Kostanay regions": the
-        Aktobe region); in place."""
+        Aktobe region), and add those of its names that name nothing alone ("Aiyrtau, Timiryazev and Mamlyut
+        districts"); in place."""
         i = len(found)
-        while i and text[found[i - 1][1]: start] in _LIST_GLUE:
-            i -= 1
-            f_start, f_end, f_match, f_hint = found[i]
-            key = self._key_with_noun(f_match.name.key, singular)
-            if key is not None:
-                found[i] = (f_start, f_end, replace(f_match, name=self._name(key)), f_hint)
-            start = f_start
+        for _ in range(_LIST_MAX):
+            if i and text[found[i - 1][1]: start] in _LIST_GLUE:
+                i -= 1
+                f_start, f_end, f_match, f_hint = found[i]
+                key = self._key_with_noun(f_match.name.key, singular)
+                if key is not None:
+                    found[i] = (f_start, f_end, replace(f_match, name=self._name(key)), f_hint)
+                start = f_start
+                continue
+            piece = _LIST_PIECE_BEFORE.search(text, max(0, start - 40), start)
+            if piece is None or (i and found[i - 1][1] > piece.start(1)):
+                return
+            key = self._key_with_noun(_norm(piece.group(1)), singular)
+            if key is None:
+                return
+            start = piece.start(1)
+            found.insert(i, (start, piece.end(1), _Match(0, piece.end(1) - start, self._name(key), False), ""))
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -816,6 +831,8 @@ class Geoparser:
             if key is not None:
                 stop = b if plural else word.end() - rs
                 out.append((rs + a, rs + stop, _Match(a, stop, self._name(key), False), ""))
+        if plural and found is None and out:
+            self._list_before_plural(text, out, rs, noun)  # ("Aiyrtau, Timiryazev and Shet districts")
         return out
 
     def _key_with_noun(self, key: str, noun: str) -> str | None:
@@ -1164,12 +1181,9 @@ class Geoparser:
             # ("Minister Elena Ivanova"; not "AKIM OF NORTH KAZAKHSTAN REGION", where "OF" is in capitals)
             titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper() \
                 and prev.key not in CONNECTORS
-            # a surname after a given name: a rare word's, or a listed given name's, before a Russian surname's
-            # form whatever carries it ("Igor Kirov", "Dmitry Chapayev") or before a name no town carries
-            if (single and not country_name and (self._name_like(text, prev)
-                                                 or self._given_name(prev) and (
-                                                     first.key.endswith(_RUSSIAN_SURNAME_ENDINGS) or not _holds_place(
-                                                         name.entries, name.priors, name.areal, SURNAME_PLACE_PRIOR)))
+            # a surname after a given name: a rare word's, or a listed given name's that is no place's name nor
+            # a word, whatever carries it ("Igor Kirov", "Dmitry Chapayev", "Hannah Kingston")
+            if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
                 if single and (titled or prev.key in lex.any_given_names):

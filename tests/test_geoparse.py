@@ -1099,3 +1099,18 @@ def test_russian_district_adjectives_and_the_western_china_corridor(parser):
     assert read("Minister Martukskiy said so.") == []
     assert read("Coaches run along the Western Europe–Western China highway to Kyzylorda.") == [
         ("Kyzylorda", "Kyzylorda")]
+
+
+def test_round_22_people_and_lists_of_districts(parser):
+    """A listed given name that is no place's name makes the next word a surname whatever place carries it
+    ("Dina Karaganda", "Asel Oral"), and a heading in capitals still names the place ("POTI AND BATUMI" beside "Giorgi Batumi"); the
+    names of a list before a plural division word are each the division, also those that name nothing alone
+    ("Aiyrtau, Timiryazev and Mamlyut districts")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("The report was written by Dina Karaganda in Almaty.") == [("Almaty", "Almaty")]
+    assert [t for t, _ in read("POTI AND BATUMI\nsaid analyst Giorgi Batumi of Tbilisi.")] == [
+        "POTI", "BATUMI", "Tbilisi"]
+    assert read("Storms in Aiyrtau, Timiryazev and Mamlyut districts.") == [
+        ("Aiyrtau", "Aiyrtau District"), ("Timiryazev", "Timiryazev District"), ("Mamlyut", "Mamlyut District")]
