@@ -97,6 +97,7 @@ _NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name 
     "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
     "play", "exercise", "rocket", "satellite", "app", "product", "dish", "farm", "kolkhoz", "sovkhoz"})
 _OPENING_QUOTES = frozenset('"«“\'‘')
+_CLOSING_QUOTES = frozenset('"»”')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
@@ -115,7 +116,8 @@ _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AN
                       *_RIVER_BEFORE)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
-_ROAD_NAMED = re.compile(r"\b[A-Z]{1,2}-?\d{1,4} $")
+# (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
+_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}-?\d{1,4} [\"«“]?$")
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 _QUOTED_PLACE = re.compile(r"[\"»”] (?:station|checkpoint|crossing|port|terminal|border|post|airport|region|district)")
@@ -1465,9 +1467,11 @@ class Geoparser:
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
-            elif start > 2 and text[start - 2].isdigit() and text.startswith(_ROAD_AFTER, c[1]) \
-                    and _ROAD_NAMED.search(text, max(0, start - 9), start):
-                continue  # a road's name: "the R-254 Irtysh highway"
+            elif start > 2 and text[start - 3: start - 1].rstrip(" ")[-1:].isdigit() \
+                    and (road := _ROAD_NAMED.search(text, max(0, start - 18), start)) is not None and (
+                        road.group(1) and not _ROUTE_DASH.match(text, c[1])
+                        or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
+                continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
             elif text.endswith(_THE_QUOTED, 0, start) and not _QUOTED_PLACE.match(text, c[1]):
                 continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not 'the
                 # "Dostyk" station'

@@ -1078,6 +1078,9 @@ def test_round_21_things_named_like_places(parser):
         return [m.text for m in parser.parse(text, "t")]
 
     assert read("Trucks use the R-254 Irtysh highway near Omsk.") == ["Omsk"]
+    assert read('The federal highway R-254 "Irtysh" runs to Omsk; highway R-239 Kazan - Orenburg.') == [
+        "Omsk", "Kazan", "Orenburg"]
+    assert read("Office: Dostyk Building, Room 312, Almaty.") == ["Almaty"]
     assert read("Work on the M-32 Samara–Shymkent highway goes on.") == ["Samara", "Shymkent"]
     assert read("- Lokot — 10:20 (Moscow time 08:20)") == ["Lokot"]
     assert read('On the platform the "Yenisei" to Moscow was boarding.') == ["Moscow"]
