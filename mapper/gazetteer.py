@@ -41,6 +41,7 @@ from mapper.errors import InputError
 from mapper.geo import distance_km
 
 INDEX_VERSION = "10"
+LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -561,6 +562,15 @@ class Gazetteer:
             return None
         key = normalize(_HYPHEN_BETWEEN_LETTERS.sub("", name))
         return key if key and self.has_key(key) else None
+
+    @cached_property
+    def lower_case_names(self) -> frozenset[str]:
+        """The one-word names an informal text may write in lower case and still mean the place ("almaty",
+        "ekb", "kairak"): those of curated places and of places of 100,000 people or more."""
+        big = self._con.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.idx = n.idx"
+            " WHERE e.population >= ? AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION,))
+        return frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

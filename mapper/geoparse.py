@@ -379,6 +379,13 @@ _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
+# a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
+_LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")
+# a line's message in a chat or thread, after its time and sender if any: "[14.02 05:12] Aidos: me, but …"
+_MESSAGE_START = re.compile(r"(?m)^(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s+)?([^\W\d_])")
+_SENDER = re.compile(r"(?m)^\[[^\]\n]{1,40}\][ \t]*([^:\n\[\]]{1,40}):[ \t]")  # a chat line's sender
+INFORMAL_SHARE, INFORMAL_LINES = 0.4, 5  # this share of at least so many lines starting in lower case: a chat
+LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, | and )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
@@ -662,7 +669,27 @@ class Geoparser:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
                 found += self._features_after(text, rs, word, found)
+        if page.informal:
+            senders = [m.span(1) for m in _SENDER.finditer(text)]  # "[05:12] Sasha Kurgan: …" is a person
+            found = [c for c in self._lower_case_names(text, found)
+                     if not any(a <= c[0] < b for a, b in senders)]
         return page.unmasked(found)
+
+    def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
+        """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb
+        tomorrow", "kurgan-petropavl", "queue at kairak"): those of curated places and of cities of 100,000
+        people or more (:attr:`Gazetteer.lower_case_names`), not English words ("hull", "batman", "van"),
+        unless a country's or a city's of about a million people ("russia", "moscow")."""
+        names, zipf, extra = self.gazetteer.lower_case_names, self.gazetteer.zipf, []
+        for word in _LOWER_WORD.finditer(text):
+            key = _norm(word.group())
+            if key not in names or len(key) < 3:
+                continue
+            name = self._name(key)
+            if zipf(key) >= LOWER_CASE_ZIPF and not (name.country_name or name.prominent):
+                continue
+            extra.append((word.start(), word.end(), _Match(0, len(word.group()), name, False), ""))
+        return sorted(found + extra, key=lambda c: c[0]) if extra else found
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
                          found: list[_Candidate]) -> tuple[_Match, int] | None:
@@ -1875,6 +1902,15 @@ class _Page:
         self._demonym_starts: list[int] = []  # their starts, for bisection
         self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
         self._last_end = 0
+
+    @property
+    def informal(self) -> bool:
+        """Whether the text is a chat or thread that writes in lower case: at least :data:`INFORMAL_SHARE` of its
+        lines' messages (after a time and a sender) start in lower case, of :data:`INFORMAL_LINES` or more."""
+        if "\n" not in self.text:
+            return False
+        starts = [m.group(1) for m in _MESSAGE_START.finditer(self.text)]
+        return len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts)
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""

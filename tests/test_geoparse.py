@@ -1117,3 +1117,23 @@ def test_round_22_people_and_lists_of_districts(parser):
         "POTI", "BATUMI", "Tbilisi"]
     assert read("Storms in Aiyrtau, Timiryazev and Mamlyut districts.") == [
         ("Aiyrtau", "Aiyrtau District"), ("Timiryazev", "Timiryazev District"), ("Mamlyut", "Mamlyut District")]
+
+
+CHAT = """[14.02.2024 05:12] Sergey Volkov: morning all. who is on ekb-almaty this week? loading in ekb tomorrow
+[14.02.2024 05:16] Sasha Kurgan: how is kairak? last time 7 hours
+[14.02.2024 05:21] Aidos: yesterday 60 trucks on our side, bugristoe side ok
+[14.02.2024 05:40] Marat: diesel in kostanai 295 tg, 310 on the way to astana
+[14.02.2024 05:43] Oleg Tyumen: van broke down near hull of the ferry, batman sticker lol
+[14.02.2024 05:45] Kolya: ok then pm u, see place:omsk-oblast
+"""
+
+
+def test_a_chat_in_lower_case_names_its_places(parser):
+    """In a chat or thread whose messages start in lower case, the lower-case names of curated places and of
+    cities of 100,000 people or more are read ("ekb", "almaty", "kairak", "bugristoe", "kostanai"), not English
+    words that such cities are named ("van", "hull", "batman"), an identifier ("place:omsk-oblast"), or a
+    sender ("Sasha Kurgan:"); prose keeps reading capitals only."""
+    got = [(m.text, m.name) for m in parser.parse(CHAT, "t")]
+    assert got == [("ekb", "Yekaterinburg"), ("almaty", "Almaty"), ("ekb", "Yekaterinburg"), ("kairak", "Kairak"),
+                   ("bugristoe", "Bugristoe"), ("kostanai", "Kostanay"), ("astana", "Astana")], got
+    assert parser.parse("Trucks went from almaty to astana.", "t") == []
