@@ -377,6 +377,7 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
+_POSSESSIVE_BEFORE = ("'s ", "’s ")
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
@@ -493,7 +494,8 @@ class Lexicon:
         #: (or range: "the Altai") each names, and the words that may follow them ("the Caspian region" stays
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
-        self.seas_after_the_keys = frozenset(map(normalize, self.seas_after_the))
+        self.seas_by_key = {normalize(word): sea for word, sea in self.seas_after_the.items()}
+        self.seas_after_the_keys = frozenset(self.seas_by_key)
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         # a quick test first, on every run's last three characters (" Ob" ends "The Ob", "Ob" the run "Ob")
         self.sea_tails = frozenset(chain.from_iterable((e[-3:], f" {e}"[-3:]) for e in self.sea_endings))
@@ -670,9 +672,10 @@ class Geoparser:
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
                 found += self._features_after(text, rs, word, found)
         if page.informal:
-            senders = [m.span(1) for m in _SENDER.finditer(text)]  # "[05:12] Sasha Kurgan: …" is a person
-            found = [c for c in self._lower_case_names(text, found)
-                     if not any(a <= c[0] < b for a, b in senders)]
+            found = self._lower_case_names(text, found)
+        if text.startswith("[") or "\n[" in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
+            senders = [m.span(1) for m in _SENDER.finditer(text)]
+            found = [c for c in found if not any(a <= c[0] < b for a, b in senders)]
         return page.unmasked(found)
 
     def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
@@ -795,8 +798,9 @@ class Geoparser:
             return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
                 and not _THE_PART.search(text, max(0, start - 36), start) \
-                and not self._after_water_and(text, start):  # "the northern Caspian", "the Volga and Ural"
-            return None
+                and not self._after_water_and(text, start) \
+                and not (text.endswith(_POSSESSIVE_BEFORE, 0, start) and _PLURAL_OR_NAME_WORD.match(text, end)):
+            return None  # "the northern Caspian", "the Volga and Ural", "Kazakhstan's Caspian ports"
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
@@ -1457,6 +1461,11 @@ class Geoparser:
             kept.append((start, end, m, hint))
         return kept
 
+    def _water_meant(self, key: str) -> tuple[Entry, ...]:
+        """The water that the name *key* means read alone after "the" ("esil": the Ishim River), if any."""
+        water = self.lexicon.seas_by_key.get(key)
+        return self._name(water).entries if water is not None else ()
+
     def _place_word_after(self, text: str, end: int) -> bool:
         """Whether what follows a name at *end* goes with a place, as after a water's name: a punctuation
         mark, a line's end, or a verb or preposition of :attr:`Lexicon.after_sea` ("Oral is", not "Oral hygiene")."""
@@ -1578,7 +1587,7 @@ class Geoparser:
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
-        _same_place_by_other_name(text, cands, results)
+        _same_place_by_other_name(text, cands, results, self._water_meant)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
@@ -1613,11 +1622,13 @@ def _rejoined(text: str, offset: int, parse: Callable[[str], list[Mention]]) -> 
     return out
 
 
-def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]],
+                              water_meant: Callable[[str], tuple[Entry, ...]]) -> None:
     """A place named twice side by side, by its name and a former or other one ("Ridder, the former
     Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
-    other name may mean, both are that place, and so is the other name wherever else the text has it
-    without a cue. In *results*, in place."""
+    other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
+    both are that place, and so is the other name wherever else the text has it without a cue. In
+    *results*, in place."""
     meant: dict[str, tuple[Entry | None, float]] = {}
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
@@ -1629,7 +1640,8 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
             other = cands[b][2].name
-            if entry is not None and other.key != cands[a][2].name.key and any(e.id == entry.id for e in other.entries):
+            if entry is not None and other.key != cands[a][2].name.key and any(
+                    e.id == entry.id for e in (*other.entries, *water_meant(other.key))):
                 results[b] = meant[other.key] = results[a]
                 break
     if meant:

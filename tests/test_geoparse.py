@@ -1137,3 +1137,16 @@ def test_a_chat_in_lower_case_names_its_places(parser):
     assert got == [("ekb", "Yekaterinburg"), ("almaty", "Almaty"), ("ekb", "Yekaterinburg"), ("kairak", "Kairak"),
                    ("bugristoe", "Bugristoe"), ("kostanai", "Kostanay"), ("astana", "Astana")], got
     assert parser.parse("Trucks went from almaty to astana.", "t") == []
+
+
+def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
+    """"The Ishim (Esil) river": Esil, a town's name too, is the river's other name here; "Kazakhstan's Caspian
+    ports" and "Russia's Baltic ports" are the seas (not "Russia's Caspian regions")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("The Ishim (Esil) river flows through Petropavl.")[:2] == [
+        ("Ishim", "Ishim River"), ("Esil", "Ishim River")]
+    assert read("Grain goes through Kazakhstan's Caspian ports and Russia's Baltic ports.") == [
+        ("Kazakhstan", "Kazakhstan"), ("Caspian", "Caspian Sea"), ("Russia", "Russia"), ("Baltic", "Baltic Sea")]
+    assert read("Russia's Caspian regions grow.") == [("Russia", "Russia")]
