@@ -1180,8 +1180,9 @@ class Geoparser:
             return _REJECT  # an airline: Air Astana
         nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
-            if nxt.key in lex.landform_heads and not name.holds_area:
-                return _REJECT  # "Rasht Valley": a feature named after a town, not the town
+            if nxt.key in lex.landform_heads and not any(name.areal):
+                return _REJECT  # "Rasht Valley", "the Khorgos River": a feature named after a town (or a border
+                # post), not the town; not "Baikal Ridge", the lake's
             if nxt.key in ("sea", "ocean") and last_i + 2 == len(tokens) and not name.holds_area:
                 return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):

@@ -1150,3 +1150,5 @@ def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
     assert read("Grain goes through Kazakhstan's Caspian ports and Russia's Baltic ports.") == [
         ("Kazakhstan", "Kazakhstan"), ("Caspian", "Caspian Sea"), ("Russia", "Russia"), ("Baltic", "Baltic Sea")]
     assert read("Russia's Caspian regions grow.") == [("Russia", "Russia")]
+    # a feature after a town's or post's name is no town: "the Khorgos River" (the gazetteer lacks it)
+    assert read("The Khorgos River forms the border near Zharkent.") == [("Zharkent", "Zharkent")]
