@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -109,17 +109,17 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
                          " collective farm ", " state farm ",  # and farms: "the collective farm Krasny Oktyabr"
                          " newspaper ", " magazine ")  # and papers: "the newspaper Zauralye"
+_THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the river Ayat", "by river Ural"; a list
 # after a plural names rivers all ("its tributaries Ilek, Sakmara and Or")
 # what may make the name after it a thing's, a street's, a port's or a river's
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
-                      *_RIVER_BEFORE)
+                      *_RIVER_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
 _ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}-?\d{1,4} [\"«“]?$")
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
-_THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 _QUOTED_PLACE = re.compile(r"[\"»”] (?:station|checkpoint|crossing|port|terminal|border|post|airport|region|district)")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
@@ -243,6 +243,7 @@ class _Name:
     # Taskala – Ozinki crossing"), though elsewhere it means the town the posts are named after
     posts: tuple[Entry, ...]
     water_word: bool = False  # a water's name read alone after "the" ("Ural"): a far hamlet of it is not meant
+    twins: bool = False  # two of its places lie side by side in two countries ("Khorgos"): see _twin_of_the_text
 
 
 @dataclass(frozen=True)
@@ -385,7 +386,7 @@ _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-z�
 # a line's message in a chat or thread, after its time and sender if any: "[14.02 05:12] Aidos: me, but …"
 _MESSAGE_START = re.compile(r"(?m)^(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s+)?([^\W\d_])")
 _SENDER = re.compile(r"(?m)^\[[^\]\n]{1,40}\][ \t]*([^:\n\[\]]{1,40}):[ \t]")  # a chat line's sender
-INFORMAL_SHARE, INFORMAL_LINES = 0.4, 5  # this share of at least so many lines starting in lower case: a chat
+INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40  # this share of at least so many lines starting in lower case: a chat
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, | and )$")
@@ -1135,7 +1136,9 @@ class Geoparser:
                 word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
             common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
-            posts=posts, water_word=key in self.lexicon.seas_after_the_keys)
+            posts=posts, water_word=key in self.lexicon.seas_after_the_keys,
+            twins=any(a.country != b.country and abs(a.lat - b.lat) <= TWIN_DEGREES and abs(a.lon - b.lon) <= TWIN_DEGREES
+                      for i, (a, _, x, _) in enumerate(contenders) if not x for b, _, y, _ in contenders[i + 1:] if not y))
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -1504,16 +1507,17 @@ class Geoparser:
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
-            elif start > 2 and text[start - 3: start - 1].rstrip(" ")[-1:].isdigit() \
+            elif start > 2 and (text[start - 2].isdigit() or text[start - 3].isdigit()) \
                     and (road := _ROAD_NAMED.search(text, max(0, start - 18), start)) is not None and (
                         road.group(1) and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
-            elif text.endswith(_THE_QUOTED, 0, start) and not _QUOTED_PLACE.match(text, c[1]):
-                continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not 'the
-                # "Dostyk" station'
             elif text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
-                if text.endswith(_SHIP_WORDS, 0, start) \
+                if text.endswith(_THE_QUOTED, 0, start):
+                    if not _QUOTED_PLACE.match(text, c[1]):
+                        continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not
+                        # 'the "Dostyk" station'
+                elif text.endswith(_SHIP_WORDS, 0, start) \
                         or text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
@@ -1860,7 +1864,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
                 return None, 0.0
             return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept)
-    if not country_hint and not demonym_hint and not best_areal:
+    if name.twins and not country_hint and not demonym_hint and not best_areal:
         best = _twin_of_the_text(name, best, ctx)
     if rival is not None and rival is not best and best_d >= RIVAL_FAR_KM and rival_p >= best_p - RIVAL_PRIOR_GAP \
             and not best_areal and not best.curated and not country_hint and demonym_hint != best.country \
@@ -1873,8 +1877,6 @@ def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
     """*best*, or its twin across a border (a place of the name beside it, :data:`TWIN_DEGREES`) in the country
     the text names most, at least twice as often: "Khorgos" in a Kazakh court report is Khorgos, Kazakhstan, not
     Horgos in China 3 km away (but "Sarakhs" in a text that names Turkmenistan and Iran about as often stays)."""
-    if len(name.countries) < 2:
-        return best
     most = max(ctx.values(), default=0)
     for e, _, areal, _ in name.contenders:
         if not areal and e.country != best.country and ctx[e.country] == most >= 2 * max(1, ctx[best.country]) \
@@ -1920,9 +1922,9 @@ class _Page:
     def informal(self) -> bool:
         """Whether the text is a chat or thread that writes in lower case: at least :data:`INFORMAL_SHARE` of its
         lines' messages (after a time and a sender) start in lower case, of :data:`INFORMAL_LINES` or more."""
-        if "\n" not in self.text:
+        if self.text.count("\n", 0, 2000) < INFORMAL_LINES - 1:
             return False
-        starts = [m.group(1) for m in _MESSAGE_START.finditer(self.text)]
+        starts = [m.group(1) for m in islice(_MESSAGE_START.finditer(self.text), INFORMAL_SAMPLE)]  # (the first tell)
         return len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts)
 
     def _urls(self) -> list[tuple[int, int]]:
