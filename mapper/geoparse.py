@@ -400,7 +400,7 @@ _DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
 _URL_HINT = re.compile(rf"https?://|www\.|@|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
-_AUTHOR = re.compile(r",\s*[A-Z]\.")
+_AUTHOR = re.compile(r",\s*(?:[A-Z]\.|[*_][A-Z])")  # "Hadano, T.", a reading list's "Morrison, *The Russian …*"
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)

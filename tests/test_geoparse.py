@@ -1150,5 +1150,9 @@ def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
     assert read("Grain goes through Kazakhstan's Caspian ports and Russia's Baltic ports.") == [
         ("Kazakhstan", "Kazakhstan"), ("Caspian", "Caspian Sea"), ("Russia", "Russia"), ("Baltic", "Baltic Sea")]
     assert read("Russia's Caspian regions grow.") == [("Russia", "Russia")]
+    # a reading list's author before an italic title is no place ("Morrison, *The Russian Conquest*")
+    assert read("| 2 | Empire: Orenburg | Morrison, *The Russian Conquest of Central Asia*, ch. 2 |")[0] == (
+        "Orenburg", "Orenburg")
+    assert "Morrison" not in [t for t, _ in read("| 2 | Morrison, *The Russian Conquest*, ch. 2 |")]
     # a feature after a town's or post's name is no town: "the Khorgos River" (the gazetteer lacks it)
     assert read("The Khorgos River forms the border near Zharkent.") == [("Zharkent", "Zharkent")]
