@@ -351,7 +351,9 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skiy|skogo|skoy)$")  # "Martukskiy r-n"
-_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs")
+_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
+                      "basins", "valleys")
+_WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
@@ -378,6 +380,7 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 _NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
 _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
+_PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
@@ -406,7 +409,8 @@ _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
 _SEA_NAME_ENDS = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before "and" is the sea ("the Caspian and Turkey")
-_THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+) (?:and|or) $")  # see Geoparser._after_water_and
+# see Geoparser._after_water_and: "the Volga and ", "the Ural, Tobol and "
+_THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+)(?:, [A-Z][^\W\d_]+)*(?:,? (?:and|or) |, )$")
 _LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
 _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an author cited in the text: "Orlov (2024)"
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
@@ -747,7 +751,7 @@ class Geoparser:
         districts"); in place."""
         i = len(found)
         for _ in range(_LIST_MAX):
-            if i and text[found[i - 1][1]: start] in _LIST_GLUE:
+            if i and text[found[i - 1][1]: start] in _PLURAL_LIST_GLUE:
                 i -= 1
                 f_start, f_end, f_match, f_hint = found[i]
                 key = self._key_with_noun(f_match.name.key, singular)
@@ -831,7 +835,7 @@ class Geoparser:
     def _after_water_and(self, text: str, start: int) -> bool:
         """Whether "the", a water's bare name and "and" or "or" stand just before *start* ("the Volga and
         Ural", "The Ural and Ilek"): the name at *start* is then read as a water too."""
-        m = _THE_WATER_AND.search(text, max(0, start - 40), start)
+        m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
     def _features_after(self, text: str, rs: int, run: str,
@@ -878,6 +882,8 @@ class Geoparser:
             joined = f"{key} {word}"
             if self.gazetteer.has_key(joined):
                 return joined
+        if noun in _WATER_PARTS and key in self.lexicon.seas_by_key:
+            return self.lexicon.seas_by_key[key]  # "the Tobol basin": the river's (the gazetteer has no basin)
         adjective = _RUSSIAN_ADJECTIVE.search(key) if "district" in words else None
         if adjective is not None:
             stem = key[:adjective.start()]
@@ -1592,6 +1598,12 @@ class Geoparser:
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
+        for i, (_, _, match, hint) in enumerate(cands):
+            name, (entry, score) = match.name, results[i]
+            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key):
+                water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili
+                if water:
+                    results[i] = (water[0], score)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):

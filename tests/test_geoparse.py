@@ -1156,3 +1156,18 @@ def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
     assert "Morrison" not in [t for t, _ in read("| 2 | Morrison, *The Russian Conquest*, ch. 2 |")]
     # a feature after a town's or post's name is no town: "the Khorgos River" (the gazetteer lacks it)
     assert read("The Khorgos River forms the border near Zharkent.") == [("Zharkent", "Zharkent")]
+
+
+def test_rivers_of_lists_basins_and_bare_names_only_a_former_town_carries(parser):
+    """"the Tobol and Ishim basins", "the Tobol-Ishim basins", "the Ural, Tobol and Ishim": the rivers; "Ili" is
+    the river, not Konayev, which was once called Ili (a water's bare name that a town carries only as another
+    name); "the Ekibastuz basin" stays the town's (Ekibastuz names no water)."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Floods hit the Tobol and Ishim basins.") == [("Tobol", "Tobol River"), ("Ishim", "Ishim River")]
+    assert read("Floods hit the Tobol-Ishim basins.") == [("Tobol", "Tobol River"), ("Ishim", "Ishim River")]
+    assert read("Gauges on the Ural, Tobol and Ishim rose.") == [
+        ("Ural", "Ural River"), ("Tobol", "Tobol River"), ("Ishim", "Ishim River")]
+    assert read("4.5 Ili and Lake Balkhash") == [("Ili", "Ili River"), ("Lake Balkhash", "Lake Balkhash")]
+    assert read("Coal from the Ekibastuz basin.") == [("Ekibastuz", "Ekibastuz")]
