@@ -382,6 +382,7 @@ _NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
+_BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
@@ -1598,8 +1599,17 @@ class Geoparser:
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
-        for i, (_, _, match, hint) in enumerate(cands):
+        for i, (start, end, match, hint) in enumerate(cands):
             name, (entry, score) = match.name, results[i]
+            if i and text.endswith(" (", 0, start) and text.startswith(")", end) \
+                    and _BEFORE_BRACKET.fullmatch(text, cands[i - 1][1], start):
+                region = self._key_with_noun(name.key, "region")  # "Esil (Akmola)", a station's region in a table;
+                # not another name of the place before ("Astana (Akmola)")
+                before = results[i - 1][0]  # (a town or station: not "SFG Rail Turkey (Istanbul)")
+                if region is not None and before is not None and before.feature_class in "PS" \
+                        and before not in name.entries:
+                    results[i] = (self._name(region).entries[0], score)
+                    continue
             if name.water_word and entry is not None and not hint and not _own_name(entry, name.key):
                 water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili
                 if water:

@@ -1171,3 +1171,17 @@ def test_rivers_of_lists_basins_and_bare_names_only_a_former_town_carries(parser
         ("Ural", "Ural River"), ("Tobol", "Tobol River"), ("Ishim", "Ishim River")]
     assert read("4.5 Ili and Lake Balkhash") == [("Ili", "Ili River"), ("Lake Balkhash", "Lake Balkhash")]
     assert read("Coal from the Ekibastuz basin.") == [("Ekibastuz", "Ekibastuz")]
+
+
+def test_a_region_in_brackets_after_a_station_and_posts_other_spellings(parser):
+    """A table's "Station (Region)": the bracketed name is the region where the gazetteer has one of that name
+    ("Esil (Akmola)", "Kokshetau-1 (Akmola)": Akmola Region, not Astana, once Akmola), not another name of the
+    place before it ("Astana (Akmola)"); posts' other spellings ("Teploye", "Bidaiyk", "Urlyutobe")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("| Esil (Akmola) | Kokshetau-1 (Akmola) |") == [
+        ("Esil", "Esil"), ("Akmola", "Akmola Region"), ("Kokshetau", "Kokshetau"), ("Akmola", "Akmola Region")]
+    assert read("Astana (Akmola) became the capital in 1997.") == [("Astana", "Astana"), ("Akmola", "Astana")]
+    got = [m.place_id.rpartition(":")[0] for m in parser.parse("The Shagan checkpoint faces Teploye.", "t")]
+    assert got == ["post:shagan-teploe-road"] * 2
