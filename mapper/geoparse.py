@@ -389,6 +389,8 @@ _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")
 # a line's message in a chat or thread, after its time and sender if any: "[14.02 05:12] Aidos: me, but …"
 _MESSAGE_START = re.compile(r"(?m)^(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s+)?([^\W\d_])")
+_CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
+_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(r"(?m)^\[[^\]\n]{1,40}\][ \t]*([^:\n\[\]]{1,40}):[ \t]")  # a chat line's sender
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40  # this share of at least so many lines starting in lower case: a chat
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
@@ -679,10 +681,33 @@ class Geoparser:
                 found += self._features_after(text, rs, word, found)
         if page.informal:
             found = self._lower_case_names(text, found)
+        elif "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
+            found = self._posts_names(text, found)
         if text.startswith("[") or "\n[" in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
             senders = [m.span(1) for m in _SENDER.finditer(text)]
             found = [c for c in found if not any(a <= c[0] < b for a, b in senders)]
         return page.unmasked(found)
+
+    def _posts_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
+        """*found* and, in text order, the names of a channel's posts that capitals do not show: a hashtag's words
+        run together ("#ZhanaZhol": Zhana Zhol), and the names the text also has in capitals written in lower
+        case ("shippers from orenburg" beside "#Orenburg")."""
+        extra = []
+        for tag in _CAMEL_HASHTAG.finditer(text):
+            key = _norm(_CAMEL_BREAK.sub(" ", tag.group(1)))
+            if self.gazetteer.has_key(key):
+                extra.append((tag.start(1), tag.end(1), _Match(0, tag.end(1) - tag.start(1), self._name(key), False), ""))
+        zipf = self.gazetteer.zipf
+        keys = {c[2].name.key for c in found if " " not in c[2].name.key and not c[2].name.country_name
+                and (zipf(c[2].name.key) < LOWER_CASE_ZIPF or c[2].name.prominent)}  # (not "delta", a word)
+        if keys:
+            echo = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
+            starts = {c[0] for c in found}
+            for word in echo.finditer(text):
+                if word.start() not in starts:
+                    name = self._name(word.group())
+                    extra.append((word.start(), word.end(), _Match(0, word.end() - word.start(), name, False), ""))
+        return sorted(found + extra, key=lambda c: c[0]) if extra else found
 
     def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
         """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb

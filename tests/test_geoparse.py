@@ -1185,3 +1185,14 @@ def test_a_region_in_brackets_after_a_station_and_posts_other_spellings(parser):
     assert read("Astana (Akmola) became the capital in 1997.") == [("Astana", "Astana"), ("Akmola", "Astana")]
     got = [m.place_id.rpartition(":")[0] for m in parser.parse("The Shagan checkpoint faces Teploye.", "t")]
     assert got == ["post:shagan-teploe-road"] * 2
+
+
+def test_a_channel_s_posts_hashtags_and_lower_case_echoes(parser):
+    """A channel's posts (hashtags): a hashtag's words run together are read apart ("#ZhanaZhol"), and a name the
+    posts also write in capitals is read in lower case too ("shippers from orenburg" beside "#Orenburg"), not a
+    common word ("delta") nor inside another word."""
+    text = ("Queue at Zhana Zhol! #Petropavl #ZhanaZhol\nShippers from orenburg pay more. #Orenburg\n"
+            "The Delta terminal; its delta is wide.")
+    got = [(m.text, m.name) for m in parser.parse(text, "t")]
+    assert ("ZhanaZhol", "Zhana Zhol") in got and ("orenburg", "Orenburg") in got
+    assert "delta" not in [t for t, _ in got]
