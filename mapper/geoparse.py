@@ -47,7 +47,7 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?"
-                 r"|(?<![\w@])@\w+")
+                 r"|(?<![\w@])@\w+|\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
@@ -108,7 +108,8 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 # not a country or a city of note: "a hotel Kazakhstan runs")
 _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
                          " collective farm ", " state farm ",  # and farms: "the collective farm Krasny Oktyabr"
-                         " newspaper ", " magazine ")  # and papers: "the newspaper Zauralye"
+                         " newspaper ", " magazine ",  # and papers: "the newspaper Zauralye"
+                         " motel ", "-motel ", " guesthouse ", " hostel ")  # "Cafe-motel Ilek"
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the river Ayat", "by river Ural"; a list
 # after a plural names rivers all ("its tributaries Ilek, Sakmara and Or")
@@ -371,7 +372,7 @@ _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
-_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena")
+_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena", "monument")
 _STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS,
                "time")
@@ -403,7 +404,7 @@ _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same 
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
-_URL_HINT = re.compile(rf"https?://|www\.|@|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
+_URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
 _AUTHOR = re.compile(r",\s*(?:[A-Z]\.|[*_][A-Z])")  # "Hadano, T.", a reading list's "Morrison, *The Russian …*"
@@ -1975,10 +1976,11 @@ class _Page:
         return len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts)
 
     def _urls(self) -> list[tuple[int, int]]:
-        """URLs and e-mail addresses: the URL pattern tried only on words that hint at one."""
+        """URLs, e-mail addresses, handles and nicknames ("Marina_Saratov"): the URL pattern tried only on words
+        that hint at one."""
         text, word_end = self.text, 0
         spans: list[tuple[int, int]] = []
-        if "@" not in text and "://" not in text and "www." not in text and not _DOMAIN.search(text):
+        if "@" not in text and "://" not in text and "www." not in text and "_" not in text and not _DOMAIN.search(text):
             return spans  # a quick test first: most texts hold no URL
         for hint in _URL_HINT.finditer(text):
             start = hint.start()

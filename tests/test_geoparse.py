@@ -1196,3 +1196,11 @@ def test_a_channel_s_posts_hashtags_and_lower_case_echoes(parser):
     got = [(m.text, m.name) for m in parser.parse(text, "t")]
     assert ("ZhanaZhol", "Zhana Zhol") in got and ("orenburg", "Orenburg") in got
     assert "delta" not in [t for t, _ in got]
+
+
+def test_round_23_venues_and_nicknames(parser):
+    """A motel, guesthouse or hostel named after a place is no place ("Motel Karavan", "Cafe-motel Ilek",
+    "Guesthouse Altyn-Emel"), nor is a nickname ("Marina_Saratov") or a monument ("the Pushkin monument")."""
+    text = ("Motel Karavan near Aktobe. Cafe-motel Ilek near Alga. Reviewed by Marina_Saratov in Uralsk. "
+            "We saw the Pushkin monument.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Aktobe", "Alga", "Uralsk"]
