@@ -685,8 +685,10 @@ class Geoparser:
         elif "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found)
         if text.startswith("[") or "\n[" in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
-            senders = [m.span(1) for m in _SENDER.finditer(text)]
-            found = [c for c in found if not any(a <= c[0] < b for a, b in senders)]
+            senders = [m.span(1) for m in _SENDER.finditer(text)]  # (in text order, apart)
+            if senders:
+                starts = [a for a, _ in senders]
+                found = [c for c in found if (k := bisect.bisect_right(starts, c[0]) - 1) < 0 or c[0] >= senders[k][1]]
         return page.unmasked(found)
 
     def _posts_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
