@@ -42,6 +42,9 @@ from mapper.geo import distance_km
 
 INDEX_VERSION = "10"
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
+# the countries of the field's chats, whose cities they write in lower case ("urumchi", "baku", "minsk")
+LOWER_CASE_COUNTRIES = frozenset({"KZ", "RU", "UZ", "KG", "TJ", "TM", "CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR",
+                                  "TR", "AF"})
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -566,10 +569,13 @@ class Gazetteer:
     @cached_property
     def lower_case_names(self) -> frozenset[str]:
         """The one-word names an informal text may write in lower case and still mean the place ("almaty",
-        "ekb", "kairak"): those of curated places and of places of 100,000 people or more."""
+        "ekb", "kairak"): those of curated places and other names the data files give, and of places of 100,000
+        people or more in the countries of the field's chats (not "gaz", "pet" or "agro", other names of Gaza,
+        Perth and Agra)."""
         big = self._con.execute(
             "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.idx = n.idx"
-            " WHERE e.population >= ? AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION,))
+            f" WHERE e.population >= ? AND e.country IN ({','.join('?' * len(LOWER_CASE_COUNTRIES))})"
+            " AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION, *sorted(LOWER_CASE_COUNTRIES)))
         return frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:

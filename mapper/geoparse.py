@@ -47,7 +47,7 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
 URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?"
-                 r"|(?<![\w@])@\w+|\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov")
+                 r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
@@ -119,9 +119,10 @@ _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AN
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
-_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}-?\d{1,4} [\"«“]?$")
+_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}(?:-\d{1,4}|\d{2,4}) [\"«“]?$")
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
-_QUOTED_PLACE = re.compile(r"[\"»”] (?:station|checkpoint|crossing|port|terminal|border|post|airport|region|district)")
+_QUOTED_PLACE = re.compile(r"[\"»”] (?:[a-z]+ ){0,2}(?:station|checkpoint|crossing|port|seaport|terminal|border|post|"
+                           r"airport|region|district)|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -389,12 +390,15 @@ _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
 _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")
 # a line's message in a chat or thread, after its time and sender if any: "[14.02 05:12] Aidos: me, but …"
-_MESSAGE_START = re.compile(r"(?m)^(?:\[[^\]\n]{1,40}\]\s*)?(?:[^:\n]{1,40}:\s+)?([^\W\d_])")
+# a chat line's time, in brackets or as WhatsApp writes it ("12/03/2024, 05:12 - ")
+_CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
+_MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
 _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SENDER = re.compile(r"(?m)^\[[^\]\n]{1,40}\][ \t]*([^:\n\[\]]{1,40}):[ \t]")  # a chat line's sender
+_SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40  # this share of at least so many lines starting in lower case: a chat
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
+LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, | and )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
@@ -407,7 +411,9 @@ _DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
 _URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
-_AUTHOR = re.compile(r",\s*(?:[A-Z]\.|[*_][A-Z])")  # "Hadano, T.", a reading list's "Morrison, *The Russian …*"
+_AUTHOR = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
+_AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
+_ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
@@ -569,7 +575,7 @@ class Geoparser:
             raw = m.group()
             end = m.end()
             pm = POSSESSIVE.search(raw)
-            if pm and len(raw) > 3 and raw[:-2] != "People":  # (a word of names: "People's Republic of China")
+            if pm and len(raw) > 3 and raw[:-2].lower() != "people":  # (a word of names: "People's Republic of China")
                 raw, end = raw[: pm.start()], m.start() + pm.start()
             tokens.append(_Token(m.start(), end, _norm(raw), raw))
         return tokens
@@ -656,7 +662,8 @@ class Geoparser:
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR.match(after) or (not m.name.country_name and (
+                    if _AUTHOR.match(after) or _AUTHOR_TITLE.match(after) and (
+                            start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
                             _AUTHOR_YEAR.match(after) and not (m.name.noted and _outside_brackets(text, start))
                             or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
@@ -680,29 +687,29 @@ class Geoparser:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
                 found += self._features_after(text, rs, word, found)
-        if page.informal:
+        informal = page.informal
+        if informal:
             found = self._lower_case_names(text, found)
-        elif "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
-            found = self._posts_names(text, found)
-        if text.startswith("[") or "\n[" in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
+        if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
+            found = self._posts_names(text, found, echo=not informal)
+        if "[" in text or " - " in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
             senders = [m.span(1) for m in _SENDER.finditer(text)]  # (in text order, apart)
             if senders:
                 starts = [a for a, _ in senders]
                 found = [c for c in found if (k := bisect.bisect_right(starts, c[0]) - 1) < 0 or c[0] >= senders[k][1]]
         return page.unmasked(found)
 
-    def _posts_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
+    def _posts_names(self, text: str, found: list[_Candidate], echo: bool) -> list[_Candidate]:
         """*found* and, in text order, the names of a channel's posts that capitals do not show: a hashtag's words
-        run together ("#ZhanaZhol": Zhana Zhol), and the names the text also has in capitals written in lower
-        case ("shippers from orenburg" beside "#Orenburg")."""
+        run together ("#ZhanaZhol": Zhana Zhol), and, if *echo*, the names the text also has in capitals written
+        in lower case ("shippers from orenburg" beside "#Orenburg")."""
         extra = []
         for tag in _CAMEL_HASHTAG.finditer(text):
             key = _norm(_CAMEL_BREAK.sub(" ", tag.group(1)))
             if self.gazetteer.has_key(key):
                 extra.append((tag.start(1), tag.end(1), _Match(0, tag.end(1) - tag.start(1), self._name(key), False), ""))
-        zipf = self.gazetteer.zipf
         keys = {c[2].name.key for c in found if " " not in c[2].name.key and not c[2].name.country_name
-                and (zipf(c[2].name.key) < LOWER_CASE_ZIPF or c[2].name.prominent)}  # (not "delta", a word)
+                and self._lower_case_place(c[2].name)} if echo else ()  # (not "delta" nor "sale", words)
         if keys:
             echo = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
             starts = {c[0] for c in found}
@@ -723,10 +730,17 @@ class Geoparser:
             if key not in names or len(key) < 3:
                 continue
             name = self._name(key)
-            if zipf(key) >= LOWER_CASE_ZIPF and not (name.country_name or name.prominent):
-                continue
-            extra.append((word.start(), word.end(), _Match(0, len(word.group()), name, False), ""))
+            if self._lower_case_place(name):
+                extra.append((word.start(), word.end(), _Match(0, len(word.group()), name, False), ""))
         return sorted(found + extra, key=lambda c: c[0]) if extra else found
+
+    def _lower_case_place(self, name: _Name) -> bool:
+        """Whether *name* (of :attr:`Gazetteer.lower_case_names`), written in lower case, may mean its place: no
+        English word unless a country's or, if not among the most common words, the own name of a city of about a
+        million people ("russia", "moscow"; not "sale", "male", "hang", "chin")."""
+        common = self.gazetteer.zipf(name.key)
+        return name.country_name or common < LOWER_CASE_ZIPF or common < LOWER_CASE_CITY_ZIPF and any(
+            own and p >= 0.85 for p, own in zip(name.priors, name.own))  # ("moscow"; not "chin", Qinzhou's other)
 
     def _name_word_after(self, text: str, m: _Match, start: int, end: int,
                          found: list[_Candidate]) -> tuple[_Match, int] | None:
@@ -917,9 +931,13 @@ class Geoparser:
         if adjective is not None:
             stem = key[:adjective.start()]
             for town in (stem, stem[:-2] + "a" if stem.endswith("in") else ""):  # ("Zhitikarinskiy": Zhitikara)
-                if town and self.gazetteer.has_key(f"{town} district"):
+                if town and self._district_key(f"{town} district"):
                     return f"{town} district"
         return None
+
+    def _district_key(self, key: str) -> bool:
+        """Whether *key* names a district (not a town some source also calls so: "Lenin District", Ukraine)."""
+        return self.gazetteer.has_key(key) and any(e.feature_code == "ADM2" for e in self.gazetteer.meant_by(key))
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names
@@ -938,10 +956,13 @@ class Geoparser:
         if not info.ends_feature_head:
             last = _norm(run[run.rfind(" ") + 1:])
             adjective = _RUSSIAN_ADJECTIVE.search(last)  # a district's ("s. Martuk of Martukskiy r-n")
-            if adjective is not None:
+            if adjective is not None:  # (a name itself, "Fedorovskiy", is read with its noun by _name_word_after)
                 stem = last[:adjective.start()]
-                if stem in self._feature_heads or stem[:-2] + "a" in self._feature_heads:
-                    info = _FEATURE_HEAD if info.idle else replace(info, ends_feature_head=True)
+                if self._district_key(f"{stem} district") or self._district_key(f"{stem[:-2]}a district"):
+                    if info.idle:  # (not "Leninsky": no Lenin district)
+                        info = _FEATURE_HEAD
+                    elif not self.gazetteer.has_key(last):
+                        info = replace(info, ends_feature_head=True)
             elif info.idle or not info.matches:
                 head = last in self._feature_heads
                 if info.idle:
@@ -1449,7 +1470,7 @@ class Geoparser:
         country = self._country_named(m.group(1))
         if not country and text.startswith(" (", end):
             close = text.find(")", end, end + 45)
-            comma = text.rfind(", ", end, close)
+            comma = text.rfind(", ", end, close) if close > 0 else -1
             if comma > 0:
                 country = self._country_named(text[comma + 2: close])  # "Khorgos (Xinjiang, China)"
         return country
@@ -1638,9 +1659,11 @@ class Geoparser:
                         and before not in name.entries:
                     results[i] = (self._name(region).entries[0], score)
                     continue
-            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key):
-                water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili
-                if water:
+            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
+                    and not _after_route_word(text, start):  # ("to Chu": the town)
+                water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
+                # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
+                if water and not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
                     results[i] = (water[0], score)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         mentions = []

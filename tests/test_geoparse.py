@@ -1204,3 +1204,39 @@ def test_round_23_venues_and_nicknames(parser):
     text = ("Motel Karavan near Aktobe. Cafe-motel Ilek near Alga. Reviewed by Marina_Saratov in Uralsk. "
             "We saw the Pushkin monument.")
     assert [m.text for m in parser.parse(text, "t")] == ["Aktobe", "Alga", "Uralsk"]
+
+
+def test_the_round_23_reviews_edge_cases(parser):
+    """A review's cases: a chat's everyday words are no places ("hang", "cos", "gaz", "sale", "male", "pet",
+    "chin"), and wrapped prose is no chat; WhatsApp's export lines have senders; "[Update] Dostyk:" and "[1]
+    Kazakhstan:" are no senders; a quoted name before a place's noun a word later, or a quoted route, stays
+    ('the "Kairak" automobile checkpoint', 'the "Kazakhstan – China" pipeline'); "Q1" is no road number; a
+    town another spelling names or after a route word stays a town ("stops at Ayaguz", "to Chu"); a city
+    before an italic word mid-sentence stays ("In Almaty, *Kursiv* reported"); a bracket left open is no
+    country cue; "PEOPLE'S REPUBLIC OF CHINA"; "the Leninsky district" is no Ukrainian town."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    chat = ("[07:58] Yerlan: morning guys, who is at kairak?\n[08:01] Sasha Kurgan: me, hang on checking the queue\n"
+            "[08:03] Sasha Kurgan: about 40 trucks, cos customs system is down again\n"
+            "[08:05] Dima: selling my old gaz gazelle, for sale cheap, dm me\n"
+            "[08:07] Aidos: need male driver kostanai-ekb, pet friendly cab, chin up\n[08:09] Yerlan: ok thanks\n")
+    assert read(chat) == ["kairak", "kostanai", "ekb"]
+    wrapped = ("The sale of grain from northern Kazakhstan grew in 2023,\naccording to the ministry. Traders in\n"
+               "Kostanay said trucks had to hang\nback for two days. The male and female\ndrivers interviewed\n"
+               "said so.\n")
+    assert read(wrapped) == ["Kazakhstan", "Kostanay"]
+    whatsapp = "".join(f"12/03/2024, 05:1{i} - Sasha Kurgan: queue at kairak again\n" for i in range(5))
+    assert set(read(whatsapp)) == {"kairak"}
+    assert read("[Update] Dostyk: 300 trucks waiting.\n[1] Kazakhstan: Exports 2023.") == ["Dostyk", "Kazakhstan"]
+    assert read('the "Kairak" automobile checkpoint and the "Kazakhstan – China" pipeline') == [
+        "Kairak", "Kazakhstan", "China"]
+    assert read("In Q1 Kazakhstan road freight rose 12%.") == ["Kazakhstan"]
+    assert [(m.text, m.name) for m in parser.parse("Trains stop at Ayaguz and run from Almaty to Chu.", "t")] == [
+        ("Ayaguz", "Ayagoz"), ("Almaty", "Almaty"), ("Chu", "Shu")]
+    assert read("In Almaty, *Kursiv* reported on trade.") == ["Almaty"]
+    (m,) = [m for m in parser.parse("An agency in Khorgos (Xinjiang. Trade with Kazakhstan, Almaty, Astana, Oral.",
+                                    "t") if m.text == "Khorgos"]
+    assert m.country == "KZ"
+    assert [m.name for m in parser.parse("THE PEOPLE'S REPUBLIC OF CHINA", "t")] == ["China"]
+    assert read("A fire in the Leninsky district of Uralsk.") == ["Uralsk"]
