@@ -722,9 +722,9 @@ class Geoparser:
     def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
         """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb
         tomorrow", "kurgan-petropavl", "queue at kairak"): those of curated places and of cities of 100,000
-        people or more (:attr:`Gazetteer.lower_case_names`), not English words ("hull", "batman", "van"),
-        unless a country's or a city's of about a million people ("russia", "moscow")."""
-        names, zipf, extra = self.gazetteer.lower_case_names, self.gazetteer.zipf, []
+        people or more in the field's countries (:attr:`Gazetteer.lower_case_names`), not English words (see
+        :meth:`_lower_case_place`)."""
+        names, extra = self.gazetteer.lower_case_names, []
         for word in _LOWER_WORD.finditer(text):
             key = _norm(word.group())
             if key not in names or len(key) < 3:
