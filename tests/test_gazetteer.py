@@ -315,6 +315,15 @@ SOURCED_PROBE_PLACES = [
       "Nursultan Nazarbayev International Airport": "Nursultan Nazarbayev International Airport",
       "Astana-Nurly Zhol": "Astana-Nurly Zhol", "Western Siberia": "West Siberian Plain",
       "Volga–Caspian Sea Shipping Canal": "Volga–Caspian Canal"}),
+    # round 23
+    ("The Sergeyevka reservoir on the Ishim, the Karatomar reservoir, the Irtysh–Karaganda Canal. The Bolshoi "
+     "Uzen and Maly Uzen end in the Kamysh-Samar lakes below the Obshchy Syrt. Altyn-Emel National Park. The "
+     "Bukhtarma, Kurchum and Narym tributaries; the Tekes and the Charyn.",
+     {"Sergeyevka reservoir": "Sergeyevka Reservoir", "Karatomar reservoir": "Karatomar Reservoir",
+      "Irtysh–Karaganda Canal": "Irtysh–Karaganda Canal", "Bolshoi Uzen": "Bolshoy Uzen", "Maly Uzen": "Maly Uzen",
+      "Kamysh-Samar": "Kamysh-Samar Lakes", "Obshchy Syrt": "Obshchy Syrt",
+      "Altyn-Emel National Park": "Altyn-Emel National Park", "Bukhtarma": "Bukhtarma River",
+      "Kurchum": "Kurchum River", "Narym": "Narym River", "Tekes": "Tekes River", "Charyn": "Charyn River"}),
 ]
 
 
