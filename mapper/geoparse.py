@@ -703,17 +703,17 @@ class Geoparser:
         """*found* and, in text order, the names of a channel's posts that capitals do not show: a hashtag's words
         run together ("#ZhanaZhol": Zhana Zhol), and, if *echo*, the names the text also has in capitals written
         in lower case ("shippers from orenburg" beside "#Orenburg")."""
-        extra = []
+        extra: list[_Candidate] = []
         for tag in _CAMEL_HASHTAG.finditer(text):
             key = _norm(_CAMEL_BREAK.sub(" ", tag.group(1)))
             if self.gazetteer.has_key(key):
                 extra.append((tag.start(1), tag.end(1), _Match(0, tag.end(1) - tag.start(1), self._name(key), False), ""))
         keys = {c[2].name.key for c in found if " " not in c[2].name.key and not c[2].name.country_name
-                and self._lower_case_place(c[2].name)} if echo else ()  # (not "delta" nor "sale", words)
+                and self._lower_case_place(c[2].name)} if echo else set()  # (not "delta" nor "sale", words)
         if keys:
-            echo = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
+            again = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
             starts = {c[0] for c in found}
-            for word in echo.finditer(text):
+            for word in again.finditer(text):
                 if word.start() not in starts:
                     name = self._name(word.group())
                     extra.append((word.start(), word.end(), _Match(0, word.end() - word.start(), name, False), ""))
