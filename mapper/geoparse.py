@@ -396,7 +396,8 @@ _MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^
 _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
-INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40  # this share of at least so many lines starting in lower case: a chat
+INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40
+INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)  # this share of at least so many lines starting in lower case: a chat
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
@@ -692,7 +693,7 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        if "[" in text or " - " in text:  # a chat line's sender is a person: "[05:12] Sasha Kurgan: …"
+        if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             senders = [m.span(1) for m in _SENDER.finditer(text)]  # (in text order, apart)
             if senders:
                 starts = [a for a, _ in senders]
@@ -1649,7 +1650,10 @@ class Geoparser:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
         for i, (start, end, match, hint) in enumerate(cands):
-            name, (entry, score) = match.name, results[i]
+            name = match.name
+            if not (name.water_word or text[start - 1: start] == "("):
+                continue  # (the common case: one test)
+            entry, score = results[i]
             if i and text.endswith(" (", 0, start) and text.startswith(")", end) \
                     and _BEFORE_BRACKET.fullmatch(text, cands[i - 1][1], start):
                 region = self._key_with_noun(name.key, "region")  # "Esil (Akmola)", a station's region in a table;
@@ -1997,7 +2001,7 @@ class _Page:
         lines' messages (after a time and a sender) start in lower case, of :data:`INFORMAL_LINES` or more."""
         if self.text.count("\n", 0, 2000) < INFORMAL_LINES - 1:
             return False
-        starts = [m.group(1) for m in islice(_MESSAGE_START.finditer(self.text), INFORMAL_SAMPLE)]  # (the first tell)
+        starts = [m.group(1) for m in islice(_MESSAGE_START.finditer(self.text, 0, INFORMAL_SPAN), INFORMAL_SAMPLE)]
         return len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts)
 
     def _urls(self) -> list[tuple[int, int]]:
