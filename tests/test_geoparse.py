@@ -1240,3 +1240,12 @@ def test_the_round_23_reviews_edge_cases(parser):
     assert m.country == "KZ"
     assert [m.name for m in parser.parse("THE PEOPLE'S REPUBLIC OF CHINA", "t")] == ["China"]
     assert read("A fire in the Leninsky district of Uralsk.") == ["Uralsk"]
+
+
+def test_round_24_streets_and_military_units(parser):
+    """An address's "Dostyk Ave" and "Turan Ave" are streets (not the Dostyk post nor Turan in Tuva), and a
+    military unit's name holds no place ("the 25th Rifle Division" is no Rifle, Colorado)."""
+    assert [m.text for m in parser.parse("Office: 210 Dostyk Ave, Almaty; 14 Turan Ave, Astana.", "t")] == [
+        "Almaty", "Astana"]
+    assert [m.text for m in parser.parse("The 25th Rifle Division crossed the Ural near Uralsk.", "t")] == [
+        "Ural", "Uralsk"]
