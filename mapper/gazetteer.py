@@ -42,9 +42,6 @@ from mapper.geo import distance_km
 
 INDEX_VERSION = "10"
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
-# the countries of the field's chats, whose cities they write in lower case ("urumchi", "baku", "minsk")
-LOWER_CASE_COUNTRIES = frozenset({"KZ", "RU", "UZ", "KG", "TJ", "TM", "CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR",
-                                  "TR", "AF"})
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
@@ -242,6 +239,8 @@ def _local_names(names: Iterable[str]) -> str:
 # (passports); each Russian name of such a place is indexed in each of these systems too, where no place has
 # that spelling already.
 ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
+# the countries of the field's chats, whose cities they write in lower case ("urumchi", "baku", "minsk")
+LOWER_CASE_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
 ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")

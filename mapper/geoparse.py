@@ -352,7 +352,7 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
-_RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skiy|skogo|skoy)$")  # "Martukskiy r-n"
+_RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
                       "basins", "valleys")
 _WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
@@ -389,15 +389,16 @@ _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "�
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
 _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")
-# a line's message in a chat or thread, after its time and sender if any: "[14.02 05:12] Aidos: me, but …"
-# a chat line's time, in brackets or as WhatsApp writes it ("12/03/2024, 05:12 - ")
+# a chat line's time, in brackets or as WhatsApp writes it ("12/03/2024, 05:12 - "), and the first letter of its
+# message, after the sender if any: "[14.02 05:12] Aidos: me, but …"
 _CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
 _MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
 _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
+# this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40
-INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)  # this share of at least so many lines starting in lower case: a chat
+INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
@@ -511,7 +512,6 @@ class Lexicon:
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.seas_by_key = {normalize(word): sea for word, sea in self.seas_after_the.items()}
-        self.seas_after_the_keys = frozenset(self.seas_by_key)
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         # a quick test first, on every run's last three characters (" Ob" ends "The Ob", "Ob" the run "Ob")
         self.sea_tails = frozenset(chain.from_iterable((e[-3:], f" {e}"[-3:]) for e in self.sea_endings))
@@ -694,10 +694,7 @@ class Geoparser:
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
-            senders = [m.span(1) for m in _SENDER.finditer(text)]  # (in text order, apart)
-            if senders:
-                starts = [a for a, _ in senders]
-                found = [c for c in found if (k := bisect.bisect_right(starts, c[0]) - 1) < 0 or c[0] >= senders[k][1]]
+            page.mask(m.span(1) for m in _SENDER.finditer(text))
         return page.unmasked(found)
 
     def _posts_names(self, text: str, found: list[_Candidate], echo: bool) -> list[_Candidate]:
@@ -708,17 +705,15 @@ class Geoparser:
         for tag in _CAMEL_HASHTAG.finditer(text):
             key = _norm(_CAMEL_BREAK.sub(" ", tag.group(1)))
             if self.gazetteer.has_key(key):
-                extra.append((tag.start(1), tag.end(1), _Match(0, tag.end(1) - tag.start(1), self._name(key), False), ""))
+                extra.append(_loose(tag.start(1), tag.end(1), self._name(key)))
         keys = {c[2].name.key for c in found if " " not in c[2].name.key and not c[2].name.country_name
                 and self._lower_case_place(c[2].name)} if echo else set()  # (not "delta" nor "sale", words)
         if keys:
             again = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
             starts = {c[0] for c in found}
-            for word in again.finditer(text):
-                if word.start() not in starts:
-                    name = self._name(word.group())
-                    extra.append((word.start(), word.end(), _Match(0, word.end() - word.start(), name, False), ""))
-        return sorted(found + extra, key=lambda c: c[0]) if extra else found
+            extra += [_loose(word.start(), word.end(), self._name(word.group()))
+                      for word in again.finditer(text) if word.start() not in starts]
+        return _merged(found, extra)
 
     def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
         """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb
@@ -732,8 +727,8 @@ class Geoparser:
                 continue
             name = self._name(key)
             if self._lower_case_place(name):
-                extra.append((word.start(), word.end(), _Match(0, len(word.group()), name, False), ""))
-        return sorted(found + extra, key=lambda c: c[0]) if extra else found
+                extra.append(_loose(word.start(), word.end(), name))
+        return _merged(found, extra)
 
     def _lower_case_place(self, name: _Name) -> bool:
         """Whether *name* (of :attr:`Gazetteer.lower_case_names`), written in lower case, may mean its place: no
@@ -810,7 +805,7 @@ class Geoparser:
             if key is None:
                 return
             start = piece.start(1)
-            found.insert(i, (start, piece.end(1), _Match(0, piece.end(1) - start, self._name(key), False), ""))
+            found.insert(i, _loose(start, piece.end(1), self._name(key)))
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -845,17 +840,17 @@ class Geoparser:
         end = rs + len(run)
         if _GAUGE.match(text, end) and (start == 0 or text[max(0, start - 2): start].endswith(_LINE_OPENERS)):
             return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
+        after_and = self._after_water_and(text, start)
+        noun_after = _PLURAL_OR_NAME_WORD.match(text, end) is not None
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
-                and not _THE_PART.search(text, max(0, start - 36), start) \
-                and not self._after_water_and(text, start) \
-                and not (text.endswith(_POSSESSIVE_BEFORE, 0, start) and _PLURAL_OR_NAME_WORD.match(text, end)):
+                and not _THE_PART.search(text, max(0, start - 36), start) and not after_and \
+                and not (noun_after and text.endswith(_POSSESSIVE_BEFORE, 0, start)):
             return None  # "the northern Caspian", "the Volga and Ural", "Kazakhstan's Caspian ports"
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
         if possessive:
             end -= 2
-        elif not before_and and not self._place_word_after(text, end) and not (
-                self._after_water_and(text, start) and _PLURAL_OR_NAME_WORD.match(text, end) is None):
+        elif not before_and and not self._place_word_after(text, end) and not (after_and and not noun_after):
             return None  # (but "The Ural and Ilek do not know borders"; not "the Ishim and Tobol regions")
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
@@ -1193,9 +1188,9 @@ class Geoparser:
                 word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
             common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
-            posts=posts, water_word=key in self.lexicon.seas_after_the_keys,
-            twins=any(a.country != b.country and abs(a.lat - b.lat) <= TWIN_DEGREES and abs(a.lon - b.lon) <= TWIN_DEGREES
-                      for i, (a, _, x, _) in enumerate(contenders) if not x for b, _, y, _ in contenders[i + 1:] if not y))
+            posts=posts, water_word=key in self.lexicon.seas_by_key,
+            twins=any(_twins(a, b) for i, (a, _, x, _) in enumerate(contenders) if not x
+                      for b, _, y, _ in contenders[i + 1:] if not y))
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -1522,6 +1517,31 @@ class Geoparser:
             kept.append((start, end, m, hint))
         return kept
 
+    def _read_again(self, text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+        """What a name's neighbours say after resolution, in *results* in place: a table's "Station (Region)"
+        bracket is the region ("Esil (Akmola)"), and a water's bare name the water where the place it was read
+        as carries the name only as a former one ("Ili": not Konayev)."""
+        for i, (start, end, match, hint) in enumerate(cands):
+            name = match.name
+            if not (name.water_word or text[start - 1: start] == "("):
+                continue  # (the common case: one test)
+            entry, score = results[i]
+            if i and text.endswith(" (", 0, start) and text.startswith(")", end) \
+                    and _BEFORE_BRACKET.fullmatch(text, cands[i - 1][1], start):
+                region = self._key_with_noun(name.key, "region")  # "Esil (Akmola)", a station's region in a table;
+                # not another name of the place before ("Astana (Akmola)")
+                before = results[i - 1][0]  # (a town or station: not "SFG Rail Turkey (Istanbul)")
+                if region is not None and before is not None and before.feature_class in "PS" \
+                        and before not in name.entries:
+                    results[i] = (self._name(region).entries[0], score)
+                    continue
+            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
+                    and not _after_route_word(text, start):  # ("to Chu": the town)
+                water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
+                # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
+                if water and not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
+                    results[i] = (water[0], score)
+
     def _water_meant(self, key: str) -> tuple[Entry, ...]:
         """The water that the name *key* means read alone after "the" ("esil": the Ishim River), if any."""
         water = self.lexicon.seas_by_key.get(key)
@@ -1649,26 +1669,7 @@ class Geoparser:
             if found is None:
                 found = resolved[rkey] = _resolve(match.name, hint, demonym, ctx_countries, distance, bordering)
             results.append(found)
-        for i, (start, end, match, hint) in enumerate(cands):
-            name = match.name
-            if not (name.water_word or text[start - 1: start] == "("):
-                continue  # (the common case: one test)
-            entry, score = results[i]
-            if i and text.endswith(" (", 0, start) and text.startswith(")", end) \
-                    and _BEFORE_BRACKET.fullmatch(text, cands[i - 1][1], start):
-                region = self._key_with_noun(name.key, "region")  # "Esil (Akmola)", a station's region in a table;
-                # not another name of the place before ("Astana (Akmola)")
-                before = results[i - 1][0]  # (a town or station: not "SFG Rail Turkey (Istanbul)")
-                if region is not None and before is not None and before.feature_class in "PS" \
-                        and before not in name.entries:
-                    results[i] = (self._name(region).entries[0], score)
-                    continue
-            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
-                    and not _after_route_word(text, start):  # ("to Chu": the town)
-                water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
-                # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
-                if water and not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
-                    results[i] = (water[0], score)
+        self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):
@@ -1747,6 +1748,16 @@ def _names_a_thing(text: str, start: int) -> bool:
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
     return word is not None and word.group().lower() in _NAMED_THINGS
+
+
+def _loose(start: int, end: int, name: _Name) -> _Candidate:
+    """A candidate read outside a run of capitalised words (a lower-case name, a hashtag, a list's name)."""
+    return start, end, _Match(0, end - start, name, False), ""
+
+
+def _merged(found: list[_Candidate], extra: list[_Candidate]) -> list[_Candidate]:
+    """*found* and *extra* in text order."""
+    return sorted(found + extra, key=lambda c: c[0]) if extra else found
 
 
 def _glued(text: str, cands: list[_Candidate], i: int, glue: re.Pattern) -> bool:
@@ -1956,10 +1967,14 @@ def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
     Horgos in China 3 km away (but "Sarakhs" in a text that names Turkmenistan and Iran about as often stays)."""
     most = max(ctx.values(), default=0)
     for e, _, areal, _ in name.contenders:
-        if not areal and e.country != best.country and ctx[e.country] == most >= 2 * max(1, ctx[best.country]) \
-                and abs(e.lat - best.lat) <= TWIN_DEGREES and abs(e.lon - best.lon) <= TWIN_DEGREES:
+        if not areal and ctx[e.country] == most >= 2 * max(1, ctx[best.country]) and _twins(e, best):
             return e
     return best
+
+
+def _twins(a: Entry, b: Entry) -> bool:
+    """Whether *a* and *b* lie side by side (:data:`TWIN_DEGREES`) in two countries ("Khorgos", KZ and CN)."""
+    return a.country != b.country and abs(a.lat - b.lat) <= TWIN_DEGREES and abs(a.lon - b.lon) <= TWIN_DEGREES
 
 
 def _resolve(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
@@ -2024,8 +2039,12 @@ class _Page:
             spans += [(start + u.start(), start + u.end()) for u in URL.finditer(word.group())]
         return sorted(spans)
 
+    def mask(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mask *spans* too (a chat line's sender)."""
+        self.masked = sorted((*self.masked, *spans))
+
     def unmasked(self, found: list[_Candidate]) -> list[_Candidate]:
-        """*found* without the candidates that start inside a URL or an e-mail address."""
+        """*found* without the candidates that start inside a URL, an address, a handle or a sender."""
         if not self.masked:
             return found
         starts = [a for a, _ in self.masked]
