@@ -55,7 +55,7 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
                "value": ((int, float), True), "unit": (str, True), "sources": (list, True),
                "period": (str, False), "note": (str, False), "label": (str, False)},
     "country": {"iso": (str, True), "name": (str, True), "alt_names": (list, False),
-                "sources": (list, False), "note": (str, False)},
+                "abbreviations": (list, False), "sources": (list, False), "note": (str, False)},
     "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True),
               "sources": (list, True), "note": (str, False)},
 }

@@ -312,7 +312,8 @@ def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
         extra = alt.get(iso, {})
         # GeoNames' name, the name countries.toml gives (it may differ: "Netherlands", not "The Netherlands"),
         # and the other names
-        names = list(dict.fromkeys([c["name"], extra.get("name", c["name"]), *extra.get("alt_names", [])]))
+        names = list(dict.fromkeys([c["name"], extra.get("name", c["name"]), *extra.get("alt_names", []),
+                                    *extra.get("abbreviations", [])]))
         yield (Entry(f"country:{iso}", extra.get("name", c["name"]), lat, lon, iso, "A", "PCLI",
                      int(c.get("population") or 0), False, _local_names(names),
                      "GeoNames country info (CC BY 4.0); point inside Natural Earth outline"),
@@ -486,6 +487,9 @@ class Overlay:
         for gid, names in datafiles.aliases(data_dir).items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise
+        self.abbreviations: dict[str, str] = {k: iso for iso, rec in datafiles.country_names(data_dir).items()
+                                              for a in rec.get("abbreviations", []) for k in name_keys(a)}
 
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":
@@ -575,7 +579,8 @@ class Gazetteer:
             "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.idx = n.idx"
             f" WHERE e.population >= ? AND e.country IN ({','.join('?' * len(LOWER_CASE_COUNTRIES))})"
             " AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION, *sorted(LOWER_CASE_COUNTRIES)))
-        return frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)
+        return (frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)) \
+            - self.overlay.abbreviations.keys()
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

@@ -50,8 +50,9 @@ URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
-# what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS: a place only if the text says so (_Match.weak)
-_REJECT, _ACCEPT, _WEAK, _WEAK_CAPS = -1, 0, 2, 3
+# what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION: a place only if the text
+# says so (_Match.weak)
+_REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _SHIP_WORDS = tuple(f"{w} " for word in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
                                           "steamer", "tug", "bulker", "containership")
@@ -257,7 +258,8 @@ class _Match:
     name: _Name
     upper: bool  # one all-capital word (US, UAE, a dateline "ASTANA –")
     # _WEAK: a common English word that is also a city's name, a place where the text names its country;
-    # _WEAK_CAPS: a name in capitals ("KARS"), a place where the text also has it in lower case as a place
+    # _WEAK_CAPS: a name in capitals ("KARS"), a place where the text also has it in lower case as a place;
+    # _WEAK_ABBREVIATION: a country's abbreviation ("RK"), the country where the text names it otherwise
     weak: int = 0
 
 
@@ -288,7 +290,7 @@ class _RunInfo:
         cut at "and"); linear in the number of pieces."""
         matches, demonyms, outlets, open_outlets = [], [], [], []
         for k, info in rest:
-            matches += [_Match(m.start + k, m.end + k, m.name, m.upper) for m in info.matches]
+            matches += [_Match(m.start + k, m.end + k, m.name, m.upper, m.weak) for m in info.matches]
             demonyms += [(a + k, b + k, c) for a, b, c in info.demonyms]
             outlets += [(a + k, b + k) for a, b in info.outlets]
             open_outlets += [_OpenOutlet(o.start + k, o.names, o.after + k, o.probes) for o in info.open_outlets]
@@ -1215,6 +1217,13 @@ class Geoparser:
         if key in lex.never or key in lex.demonyms or single and key in lex.org_heads:
             return _REJECT  # (an organisation's head noun is none of the places of its name: "Chamber", Pakistan)
         country_name = name.country_name
+        if single and key in self.gazetteer.overlay.abbreviations:  # "RK", "RF", in capitals and not in a run
+            # of acronyms ("KGD MF RK", the State Revenue Committee of its Ministry of Finance)
+            before = tokens[first_i - 1] if first_i else None
+            after = tokens[first_i + 1] if first_i + 1 < len(tokens) else None
+            in_acronyms = (before is not None and before.raw.isupper() and text[before.end: first.start] == " "
+                           or after is not None and after.raw.isupper() and text[first.end: after.start] == " ")
+            return _WEAK_ABBREVIATION if first.raw.isupper() and not in_acronyms else _REJECT
         caps = False
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
@@ -1493,8 +1502,13 @@ class Geoparser:
         country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
+        listed = -1  # where the last name of a list after a route's word ends ("via Tejen and Mary")
         for start, end, m, _ in cands:
-            if m.weak == _WEAK and (_after_route_word(text, start)
+            if listed >= 0 and text[listed: start] in _LIST_GLUE or _after_route_word(text, start):
+                listed = end
+            else:
+                listed = -1
+            if m.weak == _WEAK and (listed >= 0
                                     or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
                 read.add(m.name.key)
                 routed.add(start)
@@ -1502,6 +1516,11 @@ class Geoparser:
         for start, end, m, hint in cands:
             if m.weak == _WEAK_CAPS:
                 if m.name.key not in named:
+                    continue
+            elif m.weak == _WEAK_ABBREVIATION:
+                country = self.gazetteer.overlay.abbreviations[m.name.key]
+                if not (ctx[country] >= 2 or any(n.country_name and n.anchor is not None
+                                                 and n.anchor.country == country for n in named.values())):
                     continue
             elif m.weak:
                 city = m.name.city

@@ -495,6 +495,28 @@ def test_a_common_word_that_names_a_city_is_the_city_on_a_route_in_its_country(p
         ("Turkmenistan", "TM"), ("Ashgabat", "TM"), ("Mary", "TM"), ("Serhetabat", "TM"), ("Mary", "TM"),
         ("Serakhs", "TM")]
     assert [m.text for m in parser.parse("A letter went from Mary to John in Ashgabat.", "t")] == ["Ashgabat"]
+    # the last of a list after a route's word too, and in capitals only where the text has it in lower case
+    text = "Turkmenistan's network runs via Tejen and Mary; MARY AND JOHN ARRIVED."
+    assert [(m.text, m.country) for m in parser.parse(text, "t")] == [
+        ("Turkmenistan", "TM"), ("Tejen", "TM"), ("Mary", "TM")]
+
+
+def test_a_country_abbreviation_is_the_country_where_the_text_names_it_otherwise(parser):
+    """"RK" and "RF", the abbreviations of Kazakhstan's and Russia's official documents, are the countries
+    in a text that names them (or two of their places) otherwise, but not inside a run of acronyms ("KGD MF
+    RK", a committee of the ministry of finance), in lower case, or where nothing else names the country
+    (radio frequency is RF too)."""
+    text = ("Exports from Kazakhstan to Russia rose. RK–RF trade reached USD 19 billion; exports to RF grew, "
+            "the RK and RF figures differ. Source: KGD MF RK.")
+    got = [(m.text, m.country) for m in parser.parse(text, "t")]
+    assert got == [("Kazakhstan", "KZ"), ("Russia", "RU"), ("RK", "KZ"), ("RF", "RU"), ("RF", "RU"),
+                   ("RK", "KZ"), ("RF", "RU")]
+    assert [m.text for m in parser.parse("Grain trains from Kostanay cross into RF at Kairak.", "t")] == [
+        "Kostanay", "Kairak"]  # Russia is not named otherwise (Kairak is a Kazakh post)
+    assert [m.text for m in parser.parse("Exports from Kazakhstan to RF rose; the RF amplifier failed.", "t")] \
+        == ["Kazakhstan"]
+    chat = "[05:12] Aidos: queue at kairak, rf side slow\n[05:14] Marat: ok, russia side too\n" * 3
+    assert "rf" not in [m.text for m in parser.parse(chat, "t")]
 
 
 def test_name_country_cue(parser):
