@@ -61,7 +61,8 @@ _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
-# "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk", "Shevchenko became Aktau"
+# "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk", "Petropavl, which the Russians call
+# Petropavlovsk", "Shevchenko became Aktau"
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
@@ -71,7 +72,7 @@ _OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was rena
                      " was once known as ", " was then known as ")
 _OTHER_NAME_VERB_GAPS = frozenset(map(len, _OTHER_NAME_VERBS))
 _OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
-                              r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:called|named|renamed|knew as) $"
+                              r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:calls?|called|named|renamed|knew as|know as) $"
                               rf"|{'|'.join(map(re.escape, _OTHER_NAME_VERBS))}$"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$| = $")
 # a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
@@ -85,6 +86,7 @@ _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
+_STOP_WORDS_AFTER = (" station", " junction", " town", " village", " city", " settlement")  # "Emba station"
 _ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
 _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
@@ -112,9 +114,15 @@ _VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club 
                          " newspaper ", " magazine ",  # and papers: "the newspaper Zauralye"
                          " motel ", "-motel ", " guesthouse ", " hostel ")  # "Cafe-motel Ilek"
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
-_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ")  # "the river Ayat", "by river Ural"; a list
-# after a plural names rivers all ("its tributaries Ilek, Sakmara and Or")
+# "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
+# tributaries Ilek, Sakmara and Or")
+_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ")
 # what may make the name after it a thing's, a street's, a port's or a river's
+# what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
+_SHIP_PREDICATE = re.compile(r" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?:ships?|ferry|ferries"
+                             r"|vessels?|tankers?|freighters?|barges?|icebreakers?|bulkers?)"
+                             r"(?:[.,;:!?)]| (?:of|named|called|that|which|owned|operated|built|registered|under)\b)")
+_SHIP_NOUNS = (" ship", " ferr", " vessel", " tanker", " freighter", " barge", " icebreaker", " bulker")
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
                       *_RIVER_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
@@ -154,6 +162,7 @@ OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only anothe
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
+WATER_TOWN_KM = 1500.0  # a town this near a water's point (often its mouth) may be the town on it ("Chu": Shu)
 NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
 # a place this near the text's places, of about a fourth of the people or more, is meant before a namesake this far
 # from them all that only its country's naming puts first ("Kurgan to Petropavlovsk" is Petropavl, not Kamchatka)
@@ -381,9 +390,10 @@ _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT
                "time")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
-_NAME_WORD_STARTS = frozenset(w[:2] for w in _NAME_WORDS)  # a quick test first, on the word's first two letters
-_NAME_WORD = re.compile(rf" ({'|'.join(_NAME_WORDS)})\b")
-_LIST_GLUE = (", ", " and ", ", and ")  # between the names of a list
+# a quick test first, on the word's first two letters (or "main": "the Dostyk main canal")
+_NAME_WORD_STARTS = frozenset((*(w[:2] for w in _NAME_WORDS), "ma"))
+_NAME_WORD = re.compile(rf" (?:main )?({'|'.join(_NAME_WORDS)})\b")
+_LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
 _BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
@@ -404,7 +414,7 @@ INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its 
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
-_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, | and )$")
+_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
@@ -459,6 +469,8 @@ _CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
 _SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled"
                            r"|drove|kept|planned|prepared|pleaded|denied|admitted|testified|confessed|was sentenced"
                            r"|was born|was arrested|was convicted|was acquitted|received a)\b")
+# a possessive and maybe an adjective before a relative's word: "his (younger) sister", "my colleague"
+_OWNER_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? [a-zé]+ $")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -498,6 +510,8 @@ class Lexicon:
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
+        #: " sister " and the like, before a name a possessive owns ("his sister Aral": a person)
+        self.relatives_before = tuple(f" {w} " for w in sorted(words("persons", "relatives")))
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
@@ -630,8 +644,10 @@ class Geoparser:
                 may = may_block.get(probe)
                 if may is None:
                     may = self._may_block_at(probe)
-                if may and self._blocked(text, rs):
-                    matches = matches[1:]  # "President Tokayev", "Mr. Jordan", "trans-Caspian"
+                if may and self._blocked(text, rs):  # "President Tokayev", "Mr. Jordan", "trans-Caspian", and
+                    # a surname after the given name ("Mr. Arman Zhambyl": Arman is a town in Magadan Oblast)
+                    n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " else 1
+                    matches = matches[n:]
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
             if info.surnames:
@@ -765,9 +781,10 @@ class Geoparser:
             name = m.name
             if noun in _STREET_NOUNS:
                 kept = name.country_name or name.prominent or name.noted
-            else:
-                kept = name.country_name or name.prominent or name.noted or name.holds_area \
-                    or text[max(0, start - 4): start].lower() != "the "
+            else:  # (not a water's name: "the Zhaiyk stadium" is named after the Ural River)
+                water = name.water_word or all(e.feature_class == "H" for e in name.entries)
+                kept = not water and (name.country_name or name.prominent or name.noted or name.holds_area
+                                                or text[max(0, start - 4): start].lower() != "the ")
             return (m, end) if kept else None
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
@@ -1502,13 +1519,8 @@ class Geoparser:
         country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
-        listed = -1  # where the last name of a list after a route's word ends ("via Tejen and Mary")
-        for start, end, m, _ in cands:
-            if listed >= 0 and text[listed: start] in _LIST_GLUE or _after_route_word(text, start):
-                listed = end
-            else:
-                listed = -1
-            if m.weak == _WEAK and (listed >= 0
+        for i, (start, end, m, _) in enumerate(cands):
+            if m.weak == _WEAK and (_listed_after_route_word(text, cands, i)
                                     or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
                 read.add(m.name.key)
                 routed.add(start)
@@ -1554,12 +1566,21 @@ class Geoparser:
                         and before not in name.entries:
                     results[i] = (self._name(region).entries[0], score)
                     continue
-            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
-                    and not _after_route_word(text, start):  # ("to Chu": the town)
+            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key):
                 water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
                 # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
-                if water and not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
+                if not water:
+                    continue
+                if _on_a_route(text, cands, i, self._names_water):  # "to Chu", "the Mointy–Chu line", "Emba station": a town, the
+                    # one by the water if the one read is far from it (Shu, not Chuzhou)
+                    results[i] = (_town_by_water(name, entry, water[0]), score)
+                elif not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
                     results[i] = (water[0], score)
+
+    def _names_water(self, name: _Name) -> bool:
+        """Whether *name* is a water's bare name, a water's ("Zhaiyk"), or a lake's too ("Balkhash")."""
+        return name.water_word or any(e.feature_class == "H" for e in name.entries) \
+            or self.gazetteer.has_key(f"lake {name.key}")
 
     def _water_meant(self, key: str) -> tuple[Entry, ...]:
         """The water that the name *key* means read alone after "the" ("esil": the Ishim River), if any."""
@@ -1598,6 +1619,8 @@ class Geoparser:
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         rivers_end = -1  # where the last name of a list of rivers ends
+        relatives = self.lexicon.relatives_before
+        ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
@@ -1608,13 +1631,18 @@ class Geoparser:
                         road.group(1) and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
+            elif text.endswith(relatives, 0, start) and not c[2].name.country_name \
+                    and _OWNER_BEFORE.search(text, max(0, start - 40), start):
+                continue  # a person: "his sister Aral", "my colleague Olya"
             elif text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not _QUOTED_PLACE.match(text, c[1]):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not
                         # 'the "Dostyk" station'
-                elif text.endswith(_SHIP_WORDS, 0, start) \
-                        or text.endswith(_CALLED, 0, start) and (
+                elif text.endswith(_SHIP_WORDS, 0, start):
+                    ships.add(c[2].name.key)
+                    continue
+                elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
                         or text.endswith(_VENUE_AND_CLUB_WORDS, 0, start) and not (
@@ -1634,7 +1662,8 @@ class Geoparser:
             kept.append(c)
             if c[2].name.posts:
                 posts_named = True
-        cands = kept
+        cands = _ships_named_again(text, kept, ships, self._place_word_after) \
+            if ships or any(s in text for s in _SHIP_NOUNS) else kept
         for i, (start, end, m, hint) in enumerate(cands if posts_named else ()):
             if m.name.posts:
                 posts = self._posts_meant(text, cands, i)
@@ -1746,6 +1775,16 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                     e.id == entry.id for e in (*other.entries, *water_meant(other.key))):
                 results[b] = meant[other.key] = results[a]
                 break
+        else:  # neither reading is a place of the other name: the place both names have, if one ("Shevchenko
+            # — now Aktau —" in a text about Karaganda, which has an Aktau village near it, and a Shevchenko in
+            # Ukraine)
+            first, second = cands[i][2].name, cands[i + 1][2].name
+            ids = {e.id for e in second.entries}
+            both = [(p, e) for e, p, _, _ in first.contenders if e.id in ids]
+            if first.key != second.key and both:
+                entry = max(both, key=lambda pe: pe[0])[1]
+                score = max(results[i][1], results[i + 1][1])
+                results[i] = results[i + 1] = meant[first.key] = meant[second.key] = (entry, score)
     if meant:
         for i, (_, _, match, hint) in enumerate(cands):
             if not hint and match.name.key in meant:
@@ -1823,6 +1862,60 @@ def _after_route_word(text: str, start: int) -> bool:
     not the "to" of a person ("according to Henderson")."""
     return _ROUTE_PREPOSITION.search(text, max(0, start - 9), start) is not None \
         and not text[max(0, start - 14): start].lower().endswith(_TO_A_PERSON)
+
+
+def _town_by_water(name: _Name, entry: Entry, water: Entry) -> Entry:
+    """*entry*, a town a water's bare name was read as, or the most prominent town of the name within
+    :data:`WATER_TOWN_KM` of the water's point if *entry* is not."""
+    def near(e: Entry) -> bool:
+        return distance_km((e.lat, e.lon), (water.lat, water.lon)) <= WATER_TOWN_KM
+
+    if near(entry):
+        return entry
+    towns = [(p, e) for e, p, areal, _ in name.contenders if not areal and e.feature_class == "P" and near(e)]
+    return max(towns, key=lambda t: t[0])[1] if towns else entry
+
+
+def _ships_named_again(text: str, cands: list[_Candidate], ships: set[str],
+                       word_after: Callable[[str, int], bool]) -> list[_Candidate]:
+    """*cands* less the ships' names: those a ship's word went before (*ships*) or that the text says are
+    ships ("Barda and Zagatala are ferries"), where the text says so ("Barda is a ship?") or "the" goes
+    before them and a verb, preposition or punctuation mark after them (*word_after*: "The Barda was stuck";
+    not "the Zangezur corridor" beside "the vessel Zangezur")."""
+    said = set()
+    for i, (start, end, m, _) in enumerate(cands):
+        if _SHIP_PREDICATE.match(text, end):
+            said.add(start)
+            ships.add(m.name.key)
+            while i and text[cands[i - 1][1]: cands[i][0]] in _LIST_GLUE:
+                i -= 1
+                said.add(cands[i][0])
+                ships.add(cands[i][2].name.key)
+    if not ships:
+        return cands
+    return [c for c in cands if not (c[2].name.key in ships and (
+        c[0] in said or text.endswith(("the ", "The "), 0, c[0]) and word_after(text, c[1])))]
+
+
+def _listed_after_route_word(text: str, cands: list[_Candidate], i: int) -> bool:
+    """Whether ``cands[i]`` is on a route's word's list: right after the word, or after names that are
+    ("between Kandagach and Emba", "via Tejen and Mary")."""
+    while i and text[cands[i - 1][1]: cands[i][0]] in _LIST_GLUE:
+        i -= 1
+    return _after_route_word(text, cands[i][0])
+
+
+def _on_a_route(text: str, cands: list[_Candidate], i: int, names_water: Callable[[_Name], bool]) -> bool:
+    """Whether ``cands[i]`` is a stop of a route: on a route's word's list, dashed to a name beside it
+    that is no water's ("the Mointy–Chu line"; not "the Ural–Emba interfluve", "the Ili–Balkhash basin"), or
+    before a stop's word
+    ("Emba station")."""
+    start, end = cands[i][0], cands[i][1]
+    return (_listed_after_route_word(text, cands, i) or text.startswith(_STOP_WORDS_AFTER, end)
+            or i > 0 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], start) is not None
+            and not names_water(cands[i - 1][2].name)
+            or i + 1 < len(cands) and _ROUTE_DASH.fullmatch(text, end, cands[i + 1][0]) is not None
+            and not names_water(cands[i + 1][2].name))
 
 
 def _city_of_the_text(text: str, cands: list[_Candidate], i: int, neighbours: dict[str, frozenset[str]]) -> bool:

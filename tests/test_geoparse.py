@@ -1271,3 +1271,44 @@ def test_round_24_streets_and_military_units(parser):
         "Almaty", "Astana"]
     assert [m.text for m in parser.parse("The 25th Rifle Division crossed the Ural near Uralsk.", "t")] == [
         "Ural", "Uralsk"]
+
+
+def test_round_25_other_names_and_a_water_s_name_on_a_route(parser):
+    """"Petropavl, which the Russians call Petropavlovsk" is one place; "Shevchenko — now Aktau —" is the
+    place both names have (Aktau on the Caspian), though the text is about Karaganda, beside which lies an
+    Aktau village. A water's bare name on a route is a town: after "between X and", before "station", dashed
+    to a town ("the Mointy–Chu line": Shu, the town by the river, not Chuzhou), but not dashed to a water
+    ("the Ili–Balkhash basin")."""
+    text = "Petropavl, which the Russians call Petropavlovsk, is near Kurgan."
+    assert [(m.name, m.country) for m in parser.parse(text, "t")] == [
+        ("Petropavl", "KZ"), ("Petropavl", "KZ"), ("Kurgan", "RU")]
+    text = ("He worked in Tselinograd, Karaganda and Ekibastuz, then on the platform at Shevchenko — now Aktau — "
+            "when the first train arrived.")
+    got = [(m.text, m.place_id) for m in parser.parse(text, "t")][-2:]
+    assert got == [("Shevchenko", "geonames:610612"), ("Aktau", "geonames:610612")]
+    text = ("He kept the line open between Kandagach and Emba; Emba station froze. He rebuilt the Mointy–Chu line "
+            "near Lanzhou-bound freight from Beijing. The Emba flows into the Caspian; the Ili–Balkhash basin.")
+    got = [(m.text, m.name, m.feature_class) for m in parser.parse(text, "t") if m.text in ("Emba", "Chu", "Ili")]
+    assert got == [("Emba", "Embi", "P"), ("Emba", "Embi", "P"), ("Chu", "Shu", "P"), ("Emba", "Emba River", "H"),
+                   ("Ili", "Ili River", "H")]
+
+
+def test_round_25_people_ships_and_things_named_after_places(parser):
+    """A relative or colleague a possessive owns is a person ("his sister Aral", "my colleague Olya"), and so
+    is a surname after a title and a given name ("Mr. Arman Zhambyl"); ships the text says are ships are
+    not places where "the" goes before them and a verb after ("The Barda was stuck"), but "the Zangezur
+    corridor" beside "the vessel Zangezur" is; "the Zhaiyk stadium" (named after the Ural River), "Asia
+    Ecology Consult", "a Komsomol assignment" and "the Dostyk main canal" hold no place; a list with "or"
+    before "regions" names regions; "the bridges over the Ishim" are over the river."""
+    text = ("His sister Aral lives in Aralsk. My colleague Olya in Moscow handles that. Contact: Mr. Arman "
+            "Zhambyl, Almaty.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Aralsk", "Moscow", "Almaty"]
+    text = ("Boxes sat in Kuryk. The Barda was stuck on the Baku side and the Zagatala was in dry dock. Barda and "
+            "Zagatala are ferries. Work on the Zangezur corridor goes on; ASCO bought the vessel Zangezur.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Kuryk", "Baku", "Zangezur"]
+    text = ("Shelters in the Zhaiyk stadium in Oral; by Asia Ecology Consult; on a Komsomol assignment; the line "
+            "crosses the Dostyk main canal near Maktaaral and the bridges over the Ishim near Astana.")
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Oral", "Oral"), ("Maktaaral", "Myrzakent"), ("Ishim", "Ishim River"), ("Astana", "Astana")]
+    text = "Routings via Belgorod, Kursk or Bryansk regions."
+    assert [m.feature_class for m in parser.parse(text, "t")] == ["A", "A", "A"]
