@@ -1275,12 +1275,17 @@ class Geoparser:
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
         j = last_i + 1
-        while j < len(tokens) and j <= last_i + 4 and text[tokens[j - 1].end: tokens[j].start] == " ":
+        # across a hyphen, an organisation's head ("Aksu-Zhabagly Nature Reserve"), but not a national one (the
+        # "China-Kyrgyzstan-Uzbekistan Railway" is a route) nor after a country ("the China-Kazakhstan … Center")
+        hyphened = False
+        glues = (" ",) if country_name else (" ", "-")
+        while j < len(tokens) and j <= last_i + 4 and (gap := text[tokens[j - 1].end: tokens[j].start]) in glues:
+            hyphened = hyphened or gap == "-"
             t = tokens[j]
             if not (t.raw[0].isupper() or t.key in CONNECTORS) or t.key in lex.headline_words:
                 break
             if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
-                                          and not route):
+                                          and not route and not hyphened):
                 return _REJECT
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"

@@ -1312,3 +1312,14 @@ def test_round_25_people_ships_and_things_named_after_places(parser):
         ("Oral", "Oral"), ("Maktaaral", "Myrzakent"), ("Ishim", "Ishim River"), ("Astana", "Astana")]
     text = "Routings via Belgorod, Kursk or Bryansk regions."
     assert [m.feature_class for m in parser.parse(text, "t")] == ["A", "A", "A"]
+
+
+def test_an_organisation_s_head_after_a_hyphened_name(parser):
+    """An organisation's head noun after a hyphened name holds its places too ("the Aksu-Zhabagly Nature
+    Reserve", "Volga-Dnepr Airlines", "the Baikal-Amur Mainline"), but a national head after countries is a
+    route's ("the China-Kyrgyzstan-Uzbekistan Railway")."""
+    text = ("The Aksu-Zhabagly Nature Reserve lies near Shymkent; Volga-Dnepr Airlines flew to Astana on the "
+            "Baikal-Amur Mainline's anniversary.")
+    assert [m.text for m in parser.parse(text, "t")] == ["Shymkent", "Astana"]
+    text = "Talks on the China-Kyrgyzstan-Uzbekistan Railway went on."
+    assert [m.text for m in parser.parse(text, "t")] == ["China", "Kyrgyzstan", "Uzbekistan"]
