@@ -54,8 +54,9 @@ _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy"
 # says so (_Match.weak)
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
-_SHIP_WORDS = tuple(f"{w} " for word in ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge",
-                                          "steamer", "tug", "bulker", "containership")
+_SHIPS = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge", "steamer", "tug", "bulker",
+          "containership")
+_SHIP_WORDS = tuple(f"{w} " for word in _SHIPS
                     for w in (word, word.capitalize()))  # before a ship's name: "the tanker Atyrau", "Tanker Atyrau"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
@@ -94,11 +95,6 @@ _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
 _CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“", "'", "‘"))
 # ('called "Chapaev"', "called 'Leningrad'")
-_NAMED_THINGS = frozenset({  # words before "called"/"named" that make the name after no place
-    "café", "cafe", "restaurant", "bar", "bakery", "shop", "store", "hotel", "space", "company", "firm", "brand",
-    "cat", "dog", "horse", "son", "daughter", "boy", "girl", "baby", "band", "ship", "boat", "vessel", "plane",
-    "club", "team", "project", "programme", "program", "operation", "film", "book", "novel", "song", "album",
-    "play", "exercise", "rocket", "satellite", "app", "product", "dish", "farm", "kolkhoz", "sovkhoz"})
 _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
@@ -107,24 +103,17 @@ _PORT_OF = (" port of ", " Port of ")
 # the quick test's endings, then the pattern with its word boundary
 _STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
 _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
-# venues and clubs written in lower case before the name they bear ("at cafe Baikonur", "the football club Tobol";
-# not a country or a city of note: "a hotel Kazakhstan runs")
-_VENUE_AND_CLUB_WORDS = (" cafe ", " café ", " restaurant ", " hotel ", " club ", " kolkhoz ", " sovkhoz ",
-                         " collective farm ", " state farm ",  # and farms: "the collective farm Krasny Oktyabr"
-                         " newspaper ", " magazine ",  # and papers: "the newspaper Zauralye"
-                         " motel ", "-motel ", " guesthouse ", " hostel ")  # "Cafe-motel Ilek"
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ")
-# what may make the name after it a thing's, a street's, a port's or a river's
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
-_SHIP_PREDICATE = re.compile(r" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?:ships?|ferry|ferries"
-                             r"|vessels?|tankers?|freighters?|barges?|icebreakers?|bulkers?)"
+_SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?"
+                             rf"(?:{'|'.join(_SHIPS)}|ferries|{'s|'.join(w for w in _SHIPS if w != 'ferry')}s)"
                              r"(?:[.,;:!?)]| (?:of|named|called|that|which|owned|operated|built|registered|under)\b)")
-_SHIP_NOUNS = (" ship", " ferr", " vessel", " tanker", " freighter", " barge", " icebreaker", " bulker")
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_VENUE_AND_CLUB_WORDS, *_PORT_OF,
-                      *_RIVER_BEFORE, *_THE_QUOTED)
+_SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)  # a quick test of a text: " ferr", …
+# what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF, *_RIVER_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
@@ -465,10 +454,6 @@ _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "t
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 # a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
-# what a person does just after the name ("Kurgan said", "Kirov drove the trucks", "Chapayev was sentenced")
-_SPEECH_AFTER = re.compile(r",? (?:said|says|told|added|noted|wrote|argued|explained|asked|warned|stressed|recalled"
-                           r"|drove|kept|planned|prepared|pleaded|denied|admitted|testified|confessed|was sentenced"
-                           r"|was born|was arrested|was convicted|was acquitted|received a)\b")
 # a possessive and maybe an adjective before a relative's word: "his (younger) sister", "my colleague"
 _OWNER_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? [a-zé]+ $")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
@@ -512,6 +497,15 @@ class Lexicon:
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         #: " sister " and the like, before a name a possessive owns ("his sister Aral": a person)
         self.relatives_before = tuple(f" {w} " for w in sorted(words("persons", "relatives")))
+        #: what a person does after the name ("Kurgan said")
+        self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
+        #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
+        self.venues_before = tuple(f"{w} " if w.startswith("-") else f" {w} "
+                                   for w in sorted(words("organisations", "words_before_names")))
+        #: words before "called"/"named" that make the name after no place
+        self.named_things = words("organisations", "named_things")
+        #: every ending before a name that may make it a thing's, a street's, a port's or a river's
+        self.words_before_names = (*_WORDS_BEFORE_NAME, *self.venues_before)
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
@@ -1618,13 +1612,13 @@ class Geoparser:
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames)
-                             and not _city_of_the_text(text, cands, i, self.lexicon.neighbours))]
+                             and not _city_of_the_text(text, cands, i, self.lexicon))]
         # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club Tobol": a venue or a club
         # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         rivers_end = -1  # where the last name of a list of rivers ends
-        relatives = self.lexicon.relatives_before
+        lex = self.lexicon
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
@@ -1636,10 +1630,10 @@ class Geoparser:
                         road.group(1) and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
-            elif text.endswith(relatives, 0, start) and not c[2].name.country_name \
+            elif text.endswith(lex.relatives_before, 0, start) and not c[2].name.country_name \
                     and _OWNER_BEFORE.search(text, max(0, start - 40), start):
                 continue  # a person: "his sister Aral", "my colleague Olya"
-            elif text.endswith(_WORDS_BEFORE_NAME, 0, start):  # one test in the common case
+            elif text.endswith(lex.words_before_names, 0, start):  # one test in the common case
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not _QUOTED_PLACE.match(text, c[1]):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not
@@ -1648,9 +1642,9 @@ class Geoparser:
                     ships.add(c[2].name.key)
                     continue
                 elif text.endswith(_CALLED, 0, start) and (
-                            _names_a_thing(text, start) or self._thing_name_runs_on(text, c[1])) \
+                            _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(_VENUE_AND_CLUB_WORDS, 0, start) and not (
+                        or text.endswith(lex.venues_before, 0, start) and not (
                             c[2].name.country_name or c[2].name.noted):
                     continue
                 if text.endswith(_PORT_OF, 0, start):
@@ -1802,7 +1796,7 @@ def _outside_brackets(text: str, start: int) -> bool:
     return text.rfind("(", lo, start) <= text.rfind(")", lo, start)
 
 
-def _names_a_thing(text: str, start: int) -> bool:
+def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
     """Whether the name at *start* follows "called" or "named" after a word for a thing or a being that is
     named after a place ("the café called Tbilisi", "a cat named Zhaiyk", "their son is named Almaty")."""
     opening = start - 1 if text[start - 1] in _OPENING_QUOTES else start  # 'a farm called "Chapaev"'
@@ -1810,7 +1804,7 @@ def _names_a_thing(text: str, start: int) -> bool:
     word = _PREVIOUS_WORD.search(text, max(0, start - 40), verb) if verb > 0 else None
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
-    return word is not None and word.group().lower() in _NAMED_THINGS
+    return word is not None and word.group().lower() in things
 
 
 def _loose(start: int, end: int, name: _Name) -> _Candidate:
@@ -1923,16 +1917,17 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, names_water: Callabl
             and not names_water(cands[i + 1][2].name))
 
 
-def _city_of_the_text(text: str, cands: list[_Candidate], i: int, neighbours: dict[str, frozenset[str]]) -> bool:
+def _city_of_the_text(text: str, cands: list[_Candidate], i: int, lexicon: Lexicon) -> bool:
     """Whether ``cands[i]``, a name a person of the text bears, is still its city: a city of about 100,000
     people or more in a country another name of the text is in or borders, but for a verb of speech after it
     ("links Aktobe with Orsk", "ORSK, May 16 –", "Residents of Kurgan city" beside "Journalist Anna Kurgan";
     not "Kurgan said")."""
     start, end, m, _ = cands[i]
     city = m.name.city
-    if city is None or city.feature_class != "P" or _SPEECH_AFTER.match(text, end) \
+    if city is None or city.feature_class != "P" or lexicon.acts_after.match(text, end) \
             or _CAPITAL_WORD_BEFORE.search(text, max(0, start - 30), start):
         return False  # "Kurgan said", or the person's own mention ("Dr. Daniyar Semey")
+    neighbours = lexicon.neighbours
     return any(c[2].name.key != m.name.key and c[2].name.anchor is not None and (
         c[2].name.anchor.country == city.country or city.country in neighbours.get(c[2].name.anchor.country, ()))
         for c in cands)
