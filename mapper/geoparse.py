@@ -516,6 +516,7 @@ class Lexicon:
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
         self.landform_heads = words("words", "landform_heads")
+        self.countries_as_words = words("words", "countries_as_words")
         waters = data.get("waters", {})
         #: "the Caspian", "the Tobol": sea adjectives and bare river names read alone, with the key of the water
         #: (or range: "the Altai") each names, and the words that may follow them ("the Caspian region" stays
@@ -718,8 +719,9 @@ class Geoparser:
             key = _norm(_CAMEL_BREAK.sub(" ", tag.group(1)))
             if self.gazetteer.has_key(key):
                 extra.append(_loose(tag.start(1), tag.end(1), self._name(key)))
-        keys = {c[2].name.key for c in found if " " not in c[2].name.key and not c[2].name.country_name
-                and self._lower_case_place(c[2].name)} if echo else set()  # (not "delta" nor "sale", words)
+        keys = {c[2].name.key for c in found if " " not in c[2].name.key and len(c[2].name.key) > 2
+                and c[2].name.key not in self.lexicon.countries_as_words  # (nor "us", as in a chat)
+                and self._lower_case_place(c[2].name)} if echo else set()  # (not "delta", "sale" nor "china", words)
         if keys:
             again = re.compile(rf"(?<![^\s(\[\"'«“])(?:{'|'.join(map(re.escape, sorted(keys)))})(?![\w@/'’-])")
             starts = {c[0] for c in found}

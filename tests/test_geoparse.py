@@ -1218,6 +1218,10 @@ def test_a_channel_s_posts_hashtags_and_lower_case_echoes(parser):
     got = [(m.text, m.name) for m in parser.parse(text, "t")]
     assert ("ZhanaZhol", "Zhana Zhol") in got and ("orenburg", "Orenburg") in got
     assert "delta" not in [t for t, _ in got]
+    # a country too (a forum's "back to russia"), but not one whose name is a word ("fine china") nor "us"
+    text = ("#1 Posted by volga_rider\nRussia, China and the US: back to russia via Kurgan, fine china for us.")
+    got = [m.text for m in parser.parse(text, "t")]
+    assert "russia" in got and "china" not in got and "us" not in got
 
 
 def test_round_23_venues_and_nicknames(parser):
