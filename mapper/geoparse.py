@@ -429,6 +429,9 @@ _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an auth
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
+_WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
+_WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
+_HYPHENS_AND_SPACE = frozenset("-‐\u00ad \t\r")
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
@@ -1596,9 +1599,12 @@ class Geoparser:
 
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*. A word broken at a line's
-        end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole."""
-        if "\n" in text and _BROKEN_WORD.search(text):
-            return _rejoined(text, offset, lambda whole: self._parse(whole, doc, 0))
+        end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole, and so is a name a
+        hard-wrapped paragraph breaks at a line's end ("North\\nKazakhstan")."""
+        if "\n" in text:
+            unwrapped = _unwrapped(text)
+            if unwrapped is not text or _BROKEN_WORD.search(text):
+                return _rejoined(text, unwrapped, offset, lambda whole: self._parse(whole, doc, 0))
         return self._parse(text, doc, offset)
 
     def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
@@ -1728,19 +1734,41 @@ class Geoparser:
         return mentions
 
 
-def _rejoined(text: str, offset: int, parse: Callable[[str], list[Mention]]) -> list[Mention]:
+def _unwrapped(text: str) -> str:
+    """*text* with each line break inside a hard-wrapped paragraph made a space (the same length: offsets
+    stay): one that ends a line near the text's wrap width (the ninth decile of its lines' lengths, 40 to 120
+    characters) before a line that goes on with a letter, not after a hyphen (see :data:`_BROKEN_WORD`).
+    *text* itself if it has none."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < _WRAPPED_LINES_MIN:
+        return text
+    width = lengths[len(lengths) * 9 // 10]
+    if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
+        return text
+    least, pieces, soft = width * 3 // 4, [], False
+    for line, after in zip(lines, lines[1:]):
+        pieces.append(line)
+        joined = len(line) >= least and line[-1] not in _HYPHENS_AND_SPACE and after[:1].isalpha()
+        pieces.append(" " if joined else "\n")
+        soft = soft or joined
+    return "".join((*pieces, lines[-1])) if soft else text
+
+
+def _rejoined(text: str, unwrapped: str, offset: int, parse: Callable[[str], list[Mention]]) -> list[Mention]:
     """The mentions *parse* finds in *text* with its words broken at a line's end rejoined ("Oren-\\nburg" read as
-    "Orenburg", "Kazakhstan-\\nRussia" as "Kazakhstan-Russia"), with the offsets and spans of *text*."""
+    "Orenburg", "Kazakhstan-\\nRussia" as "Kazakhstan-Russia") and its wrapped lines joined (*unwrapped*, of
+    the same length), with the offsets and spans of *text*."""
     pieces, cuts = [], []  # cuts: where the rejoined text lost characters, and how many up to there
     last, lost = 0, 0
-    for m in _BROKEN_WORD.finditer(text):
+    for m in _BROKEN_WORD.finditer(unwrapped):
         # a hyphen that only broke the word goes too; one between two names stays ("Kazakhstan-Russia")
         cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
-        pieces.append(text[last:cut_start])
+        pieces.append(unwrapped[last:cut_start])
         cuts.append((cut_start - lost, lost + m.end() - cut_start))
         lost += m.end() - cut_start
         last = m.end()
-    pieces.append(text[last:])
+    pieces.append(unwrapped[last:])
     starts = [c for c, _ in cuts]
 
     def original(i: int, end: bool) -> int:  # the offset in *text* of rejoined offset *i* (a start or an end)

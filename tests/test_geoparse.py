@@ -806,6 +806,24 @@ def test_a_word_broken_at_a_line_end_is_read_whole(parser):
     assert [m.start for m in parser.parse(text, "t", offset=100)] == [m.start + 100 for m in parser.parse(text, "t")]
 
 
+def test_a_name_a_hard_wrapped_paragraph_breaks_at_a_line_end_is_read_whole(parser):
+    """A text wrapped at a fixed width breaks names at its lines' ends ("North\nKazakhstan", "Chelyabinsk\n
+    Oblast"): a line near the wrap width goes on in the next, so the name is read whole (with the text's own span
+    and offsets), also beside a word broken by a hyphen; a list's short lines are not joined ("Almaty\nAstana")."""
+    text = ("The corridor runs from the regional capital of the province of North\n"
+            "Kazakhstan to the Russian city of Chelyabinsk in the south of the Chelyabinsk\n"
+            "Oblast and further to Oren-\nburg, where the trains of the whole region meet the old Syr\n"
+            "Darya line towards the Aral and the cities of the far south of Kazakhstan and\n"
+            "Uzbekistan, said the minister in Astana on Monday as he opened the terminal.\n"
+            "Stops:\nAlmaty\nAstana\n")
+    got = [(text[m.start: m.end], m.name) for m in parser.parse(text, "t", offset=0)]
+    assert got == [("North\nKazakhstan", "North Kazakhstan Region"), ("Chelyabinsk", "Chelyabinsk"),
+                   ("Chelyabinsk\nOblast", "Chelyabinsk Oblast"), ("Oren-\nburg", "Orenburg"),
+                   ("Syr\nDarya", "Syr Darya"), ("Aral", "Aral Sea"), ("Kazakhstan", "Kazakhstan"),
+                   ("Uzbekistan", "Uzbekistan"), ("Astana", "Astana"), ("Almaty", "Almaty"), ("Astana", "Astana")]
+    assert [m.start for m in parser.parse(text, "t", offset=7)] == [m.start + 7 for m in parser.parse(text, "t")]
+
+
 def test_round_13_readings(parser):
     """"Shevchenko became Aktau" names one place twice; "U.S." is the United States; a name before a plural
     division word is that division even when it names nothing alone ("Mendykara districts"); "the village
