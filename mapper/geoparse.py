@@ -373,7 +373,9 @@ _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
-_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena", "monument")
+_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena", "monument", "museum", "theatre",
+               "theater")  # ("the Pugachev museum"; not a mosque's or church's, named after its town: "the Zharkent
+# mosque")
 _STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS,
                "time")
@@ -417,7 +419,7 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
 _AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
 _ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
-_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d\b")
+_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![–-]\d)")  # "(Hadano, 2023)"; not a range, "Kazalinsk, 2000–2022"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
@@ -429,6 +431,7 @@ _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an auth
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
+_CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?)? ?$")  # "40' RF", "20ft RF": a container's type after it
 _WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
 _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
 _HYPHENS_AND_SPACE = frozenset("-‐\u00ad \t\r")
@@ -500,6 +503,9 @@ class Lexicon:
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         #: " sister " and the like, before a name a possessive owns ("his sister Aral": a person)
         self.relatives_before = tuple(f" {w} " for w in sorted(words("persons", "relatives")))
+        #: "call " and the like, before a given name alone ("Call Serik": a person), in either case
+        self.contacts_before = tuple(chain.from_iterable(
+            (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
@@ -682,10 +688,12 @@ class Geoparser:
                     if _AUTHOR.match(after) or _AUTHOR_TITLE.match(after) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
                             _AUTHOR_YEAR.match(after) and not (m.name.noted and _outside_brackets(text, start))
+                            and not _after_route_word(text, start)
                             or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
-                        # Bank, Manila, 2024."; but "(Hamilton, 2024)")
+                        # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
+                        # in Kazalinsk, 2018")
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     if not (m.name.noted or m.name.country_name or m.name.holds_area) and _CITED_YEAR.match(text, end) \
@@ -694,6 +702,10 @@ class Geoparser:
                         # country or region ("the Republic of Kazakhstan (2023)", an organisation's document),
                         # nor a place after a preposition ("flood damage in Kulsary (2024)")
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
+                elif follower == " " and text.startswith(" et al", end):
+                    continue  # an author: "(Washington et al., 2003)"
+                elif follower == "-" and m.upper and text[end + 1: end + 2].isdigit():
+                    continue  # a code: "Tour code KZ-14"
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
@@ -1535,9 +1547,10 @@ class Geoparser:
                     continue
             elif m.weak == _WEAK_ABBREVIATION:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
-                if not (ctx[country] >= 2 or any(n.country_name and n.anchor is not None
+                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or not (
+                        ctx[country] >= 2 or any(n.country_name and n.anchor is not None
                                                  and n.anchor.country == country for n in named.values())):
-                    continue
+                    continue  # (not a container's type after its size: "40' RF" is a reefer)
             elif m.weak:
                 city = m.name.city
                 if city is None:
@@ -1639,8 +1652,9 @@ class Geoparser:
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
             elif text.endswith(lex.relatives_before, 0, start) and not c[2].name.country_name \
-                    and _OWNER_BEFORE.search(text, max(0, start - 40), start):
-                continue  # a person: "his sister Aral", "my colleague Olya"
+                    and _OWNER_BEFORE.search(text, max(0, start - 40), start) \
+                    or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names:
+                continue  # a person: "his sister Aral", "my colleague Olya", "Call Serik"
             elif text.endswith(lex.words_before_names, 0, start):  # one test in the common case
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not _QUOTED_PLACE.match(text, c[1]):

@@ -1345,3 +1345,17 @@ def test_an_organisation_s_head_after_a_hyphened_name(parser):
     assert [m.text for m in parser.parse(text, "t")] == ["Shymkent", "Astana"]
     text = "Talks on the China-Kyrgyzstan-Uzbekistan Railway went on."
     assert [m.text for m in parser.parse(text, "t")] == ["China", "Kyrgyzstan", "Uzbekistan"]
+
+
+def test_round_26_authors_contacts_codes_and_venues(parser):
+    """A place after a preposition and before a year is no author ("taken in Kazalinsk, 2018"), nor one
+    before a range of years; "Washington et al." is; a given name after "Call" or "Ask for" is a person; a
+    country's code before "-14" is a code, and "RF" after a container's size a reefer; "Amir Timur Square",
+    "the Pugachev museum", "Uzbekistan Temir Yollari" and "Irtysh Logistic" hold no place; "the Zharkent
+    mosque" is in Zharkent."""
+    text = ("The photo was taken in Kazalinsk, 2018; storm days at Aralsk and Kazalinsk, 2000–2022 (Washington et "
+            "al., 2003). Call Serik or ask for Pavel, Karaganda. Tour code KZ-14 crosses from Russia to "
+            "Kazakhstan with 40' RF containers. Dinner near Amir Timur Square in Tashkent; the Pugachev museum in "
+            "Uralsk; the Zharkent mosque; Uzbekistan Temir Yollari and Irtysh Logistic hire drivers.")
+    assert [m.text for m in parser.parse(text, "t")] == [
+        "Kazalinsk", "Aralsk", "Kazalinsk", "Karaganda", "Russia", "Kazakhstan", "Tashkent", "Uralsk", "Zharkent"]
