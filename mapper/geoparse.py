@@ -87,7 +87,8 @@ _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
-_STOP_WORDS_AFTER = (" station", " junction", " town", " village", " city", " settlement")  # "Emba station"
+_WATER_PART_AFTER = (" basin", " valley", " delta")  # after a dashed pair of waters: "the Chu–Talas basin"
+_STOP_WORD_AFTER = re.compile(r" (?:station|junction|town|village|city|settlement)\b")  # "Emba station"
 _ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
 _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
@@ -108,10 +109,15 @@ _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 't
 # tributaries Ilek, Sakmara and Or")
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ")
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
-_SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?"
-                             rf"(?:{'|'.join(_SHIPS)}|ferries|{'s|'.join(w for w in _SHIPS if w != 'ferry')}s)"
-                             r"(?:[.,;:!?)]| (?:of|named|called|that|which|owned|operated|built|registered|under)\b)")
-_SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)  # a quick test of a text: " ferr", …
+_SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
+# (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
+_SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?!tugs? of war)"
+                             rf"(?:{'|'.join((*_SHIPS, *_SHIP_PLURALS))})"
+                             r"(?:[.;:!?)]|,(?! [a-z]+(?:,| and| or))"
+                             r"| (?:of|named|called|that|which|owned|operated|built|registered|under)\b)")
+# a text without a ship's noun says of no name that it is a ship (" ferr": ferry, ferries; most texts of the
+# field have one, "shipping": this spares the rest a pass over their names)
+_SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF, *_RIVER_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
@@ -121,6 +127,9 @@ _ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}(?:-
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
 _QUOTED_PLACE = re.compile(r"[\"»”] (?:[a-z]+ ){0,2}(?:station|checkpoint|crossing|port|seaport|terminal|border|post|"
                            r"airport|region|district)|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
+# ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
+_QUOTED_PLACE_NAME = re.compile(r"(?: [A-Za-z]+){0,2} (?i:station|checkpoint|crossing|port|seaport|terminal|border|post"
+                                r"|airport|region|district)[\"»”]")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -383,7 +392,7 @@ _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 # a quick test first, on the word's first two letters (or "main": "the Dostyk main canal")
 _NAME_WORD_STARTS = frozenset((*(w[:2] for w in _NAME_WORDS), "ma"))
-_NAME_WORD = re.compile(rf" (?:main )?({'|'.join(_NAME_WORDS)})\b")
+_NAME_WORD = re.compile(rf" (?:main (?=canal))?({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
@@ -405,7 +414,8 @@ INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its 
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
-_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)(?:, and |, or |, | and | or )$")
+_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
+                                r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
 # крае; Kazakh "облысы" ("Қостанай облысы")
@@ -419,7 +429,7 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
 _AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
 _ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
-_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![–-]\d)")  # "(Hadano, 2023)"; not a range, "Kazalinsk, 2000–2022"
+_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![–-]\d)")  # "(Hadano, 2023)"; not "Kazalinsk, 2000–2022"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
@@ -460,8 +470,7 @@ _ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "t
 _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 # a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
-# a possessive and maybe an adjective before a relative's word: "his (younger) sister", "my colleague"
-_OWNER_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? [a-zé]+ $")
+_OWNER = r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? "  # "his (younger) "
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -501,8 +510,11 @@ class Lexicon:
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
-        #: " sister " and the like, before a name a possessive owns ("his sister Aral": a person)
-        self.relatives_before = tuple(f" {w} " for w in sorted(words("persons", "relatives")))
+        #: " sister " and the like, before a name a possessive owns ("his sister Aral", "her sister-in-law
+        #: Aral": a person), for a quick test, and the pattern with the possessive
+        relatives = sorted(words("persons", "relatives"))
+        self.relatives_before = tuple(chain.from_iterable((f" {w} ", f"{w}-in-law ") for w in relatives))
+        self.owned_relative = re.compile(rf"{_OWNER}(?:{'|'.join(relatives)})(?:-in-law)? $")
         #: "call " and the like, before a given name alone ("Call Serik": a person), in either case
         self.contacts_before = tuple(chain.from_iterable(
             (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
@@ -526,6 +538,8 @@ class Lexicon:
         self.never = words("words", "never", normalize)
         self.landform_heads = words("words", "landform_heads")
         self.countries_as_words = words("words", "countries_as_words")
+        #: lower-case words after which a country's abbreviation is a technical term ("RF tags")
+        self.not_after_abbreviations = words("words", "not_after_abbreviations")
         waters = data.get("waters", {})
         #: "the Caspian", "the Tobol": sea adjectives and bare river names read alone, with the key of the water
         #: (or range: "the Altai") each names, and the words that may follow them ("the Caspian region" stays
@@ -650,7 +664,8 @@ class Geoparser:
                     may = self._may_block_at(probe)
                 if may and self._blocked(text, rs):  # "President Tokayev", "Mr. Jordan", "trans-Caspian", and
                     # a surname after the given name ("Mr. Arman Zhambyl": Arman is a town in Magadan Oblast)
-                    n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " else 1
+                    n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " \
+                        and matches[0].name.key in self.lexicon.any_given_names else 1
                     matches = matches[n:]
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
@@ -792,10 +807,10 @@ class Geoparser:
             name = m.name
             if noun in _STREET_NOUNS:
                 kept = name.country_name or name.prominent or name.noted
-            else:  # (not a water's name: "the Zhaiyk stadium" is named after the Ural River)
-                water = name.water_word or all(e.feature_class == "H" for e in name.entries)
-                kept = not water and (name.country_name or name.prominent or name.noted or name.holds_area
-                                                or text[max(0, start - 4): start].lower() != "the ")
+            else:  # (a water's area is none: "the Zhaiyk stadium" is named after the Ural River)
+                kept = (name.country_name or name.prominent or name.noted
+                        or name.holds_area and not self._names_water(name)
+                        or text[max(0, start - 4): start].lower() != "the ")
             return (m, end) if kept else None
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
@@ -1245,13 +1260,15 @@ class Geoparser:
         if key in lex.never or key in lex.demonyms or single and key in lex.org_heads:
             return _REJECT  # (an organisation's head noun is none of the places of its name: "Chamber", Pakistan)
         country_name = name.country_name
-        if single and key in self.gazetteer.overlay.abbreviations:  # "RK", "RF", in capitals and not in a run
-            # of acronyms ("KGD MF RK", the State Revenue Committee of its Ministry of Finance)
+        abbreviation = single and key in self.gazetteer.overlay.abbreviations
+        if abbreviation:  # "RK", "RF", in capitals and not in a run of acronyms ("KGD MF RK", the State Revenue
+            # Committee of its Ministry of Finance); then as a country's name ("the RF Ministry of Transport")
             before = tokens[first_i - 1] if first_i else None
             after = tokens[first_i + 1] if first_i + 1 < len(tokens) else None
-            in_acronyms = (before is not None and before.raw.isupper() and text[before.end: first.start] == " "
-                           or after is not None and after.raw.isupper() and text[first.end: after.start] == " ")
-            return _WEAK_ABBREVIATION if first.raw.isupper() and not in_acronyms else _REJECT
+            if not first.raw.isupper() or (
+                    before is not None and before.raw.isupper() and text[before.end: first.start] == " "
+                    or after is not None and after.raw.isupper() and text[first.end: after.start] == " "):
+                return _REJECT
         caps = False
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
@@ -1286,17 +1303,22 @@ class Geoparser:
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
         j = last_i + 1
-        # across a hyphen, an organisation's head ("Aksu-Zhabagly Nature Reserve"), but not a national one (the
-        # "China-Kyrgyzstan-Uzbekistan Railway" is a route) nor after a country ("the China-Kazakhstan … Center")
+        # across a hyphen, an organisation's head that ends the name ("Aksu-Zhabagly Nature Reserve"; not "the
+        # Black Sea-Caspian Logistics Forum", whose head is "Forum"), but not a national one (the "China-
+        # Kyrgyzstan-Uzbekistan Railway" is a route), nor after a country ("the China-Kazakhstan … Center") or a
+        # border post ("the Taskala-Ozinki Post")
         hyphened = False
-        glues = (" ",) if country_name else (" ", "-")
+        glues = (" ",) if country_name or name.posts else (" ", "-")
         while j < len(tokens) and j <= last_i + 4 and (gap := text[tokens[j - 1].end: tokens[j].start]) in glues:
             hyphened = hyphened or gap == "-"
             t = tokens[j]
             if not (t.raw[0].isupper() or t.key in CONNECTORS) or t.key in lex.headline_words:
                 break
-            if t.key in lex.org_heads or (t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
-                                          and not route and not hyphened):
+            last = j + 1 == len(tokens) or text[t.end: tokens[j + 1].start] != " " \
+                or not tokens[j + 1].raw[0].isupper()
+            if t.key in lex.org_heads and (last or not hyphened) or (
+                    t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
+                    and not route and not hyphened):
                 return _REJECT
             j += 1
         # a person: "Kazushige Kobayashi" / "President Tokayev" / "Minister Elena Ivanova"
@@ -1348,7 +1370,7 @@ class Geoparser:
         # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
         if single and name.other_name_word:
             return _REJECT
-        return _WEAK_CAPS if caps else _WEAK if common else _ACCEPT
+        return _WEAK_ABBREVIATION if abbreviation else _WEAK_CAPS if caps else _WEAK if common else _ACCEPT
 
     def _headline_verb(self, text: str, tok: _Token) -> bool:
         """Whether *tok*, after a place's name, is a Title Case headline's verb, not a surname: an inflected
@@ -1530,13 +1552,15 @@ class Geoparser:
         """*cands* less the names in capitals the text does not also have as places in lower case ("KARS"
         is kept beside "Kars"), and less the common words that name a city ("Mary"), unless two of the text's
         other names name the city's country and a route's word goes before it or a hyphened place after it
-        ("from Mary to Serhetabat", "the Mary-Serakhs highway", in a text about Turkmenistan), or the text
+        ("from Mary to Serhetabat", "via Tejen and Mary", "the Mary-Serakhs highway", in a text about
+        Turkmenistan: a route's word before its list, see :class:`_Lists`), or the text
         reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a
         country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
+        lists = _Lists(text, cands)
         for i, (start, end, m, _) in enumerate(cands):
-            if m.weak == _WEAK and (_listed_after_route_word(text, cands, i)
+            if m.weak == _WEAK and (lists.after_route_word(i)
                                     or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
                 read.add(m.name.key)
                 routed.add(start)
@@ -1547,10 +1571,12 @@ class Geoparser:
                     continue
             elif m.weak == _WEAK_ABBREVIATION:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
-                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or not (
+                after = _NEXT_WORD.match(text, end)
+                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or (
+                        after is not None and after.group(1) in self.lexicon.not_after_abbreviations) or not (
                         ctx[country] >= 2 or any(n.country_name and n.anchor is not None
                                                  and n.anchor.country == country for n in named.values())):
-                    continue  # (not a container's type after its size: "40' RF" is a reefer)
+                    continue  # (not a container's type after its size, "40' RF", a reefer; nor "RF tags")
             elif m.weak:
                 city = m.name.city
                 if city is None:
@@ -1567,8 +1593,10 @@ class Geoparser:
 
     def _read_again(self, text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
         """What a name's neighbours say after resolution, in *results* in place: a table's "Station (Region)"
-        bracket is the region ("Esil (Akmola)"), and a water's bare name the water where the place it was read
-        as carries the name only as a former one ("Ili": not Konayev)."""
+        bracket is the region ("Esil (Akmola)"); a water's bare name is the water where the place it was read
+        as carries the name only as a former one ("Ili": not Konayev), but on a route a town, the one by the
+        water ("the Mointy–Chu line": Shu, not the river nor Chuzhou)."""
+        lists = _Lists(text, cands)
         for i, (start, end, match, hint) in enumerate(cands):
             name = match.name
             if not (name.water_word or text[start - 1: start] == "("):
@@ -1588,8 +1616,8 @@ class Geoparser:
                 # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
                 if not water:
                     continue
-                if _on_a_route(text, cands, i, self._names_water):  # "to Chu", "the Mointy–Chu line", "Emba station": a town, the
-                    # one by the water if the one read is far from it (Shu, not Chuzhou)
+                if _on_a_route(text, cands, i, lists, self._names_water):  # "to Chu", "the Mointy–Chu line",
+                    # "Emba station": a town, the one by the water if the one read is far from it (Shu, not Chuzhou)
                     results[i] = (_town_by_water(name, entry, water[0]), score)
                 elif not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
                     results[i] = (water[0], score)
@@ -1651,15 +1679,16 @@ class Geoparser:
                         road.group(1) and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
-            elif text.endswith(lex.relatives_before, 0, start) and not c[2].name.country_name \
-                    and _OWNER_BEFORE.search(text, max(0, start - 40), start) \
+            elif text.endswith(lex.relatives_before, 0, start) and not any(c[2].name.areal) \
+                    and lex.owned_relative.search(text, max(0, start - 40), start) \
                     or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names:
-                continue  # a person: "his sister Aral", "my colleague Olya", "Call Serik"
+                continue  # a person: "his sister Aral", "my colleague Olya", "Call Serik" (not a region: "our
+                # neighbour Xinjiang")
             elif text.endswith(lex.words_before_names, 0, start):  # one test in the common case
                 if text.endswith(_THE_QUOTED, 0, start):
-                    if not _QUOTED_PLACE.match(text, c[1]):
-                        continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), not
-                        # 'the "Dostyk" station'
+                    if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
+                        continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), 'the
+                        # "Ural exit"'; not 'the "Dostyk" station', 'the "Aktau Seaport" zone'
                 elif text.endswith(_SHIP_WORDS, 0, start):
                     ships.add(c[2].name.key)
                     continue
@@ -1683,7 +1712,7 @@ class Geoparser:
             kept.append(c)
             if c[2].name.posts:
                 posts_named = True
-        cands = _ships_named_again(text, kept, ships, self._place_word_after) \
+        cands = _ships_named_again(text, kept, ships, self._place_word_after, self._names_water) \
             if ships or any(s in text for s in _SHIP_NOUNS) else kept
         for i, (start, end, m, hint) in enumerate(cands if posts_named else ()):
             if m.name.posts:
@@ -1801,8 +1830,9 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     """A place named twice side by side, by its name and a former or other one ("Ridder, the former
     Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
     other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
-    both are that place, and so is the other name wherever else the text has it without a cue. In
-    *results*, in place."""
+    both are that place; where neither is, the place both names may mean, if any ("Shevchenko — now Aktau —"
+    in a text about Karaganda, beside which lies an Aktau village, Shevchenko being also in Ukraine); and so is
+    the other name wherever else the text has it without a cue. In *results*, in place."""
     meant: dict[str, tuple[Entry | None, float]] = {}
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
@@ -1818,13 +1848,11 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                     e.id == entry.id for e in (*other.entries, *water_meant(other.key))):
                 results[b] = meant[other.key] = results[a]
                 break
-        else:  # neither reading is a place of the other name: the place both names have, if one ("Shevchenko
-            # — now Aktau —" in a text about Karaganda, which has an Aktau village near it, and a Shevchenko in
-            # Ukraine)
+        else:  # (neither reading is a place of the other name, and no cue read either)
             first, second = cands[i][2].name, cands[i + 1][2].name
-            ids = {e.id for e in second.entries}
+            ids = {e.id for e, _, _, _ in second.contenders}
             both = [(p, e) for e, p, _, _ in first.contenders if e.id in ids]
-            if first.key != second.key and both:
+            if first.key != second.key and both and not (cands[i][3] or cands[i + 1][3]):
                 entry = max(both, key=lambda pe: pe[0])[1]
                 score = max(results[i][1], results[i + 1][1])
                 results[i] = results[i + 1] = meant[first.key] = meant[second.key] = (entry, score)
@@ -1919,13 +1947,15 @@ def _town_by_water(name: _Name, entry: Entry, water: Entry) -> Entry:
     return max(towns, key=lambda t: t[0])[1] if towns else entry
 
 
-def _ships_named_again(text: str, cands: list[_Candidate], ships: set[str],
-                       word_after: Callable[[str, int], bool]) -> list[_Candidate]:
-    """*cands* less the ships' names: those a ship's word went before (*ships*) or that the text says are
-    ships ("Barda and Zagatala are ferries"), where the text says so ("Barda is a ship?") or "the" goes
+def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str],
+                       word_after: Callable[[str, int], bool],
+                       names_water: Callable[[_Name], bool]) -> list[_Candidate]:
+    """*cands* less the ships' names: those a ship's word went before (*ships_before*) or that the text says
+    are ships ("Barda and Zagatala are ferries"), where the text says so ("Barda is a ship?") or "the" goes
     before them and a verb, preposition or punctuation mark after them (*word_after*: "The Barda was stuck";
-    not "the Zangezur corridor" beside "the vessel Zangezur")."""
-    said = set()
+    not "the Zangezur corridor" beside "the vessel Zangezur"), unless they name a water (*names_water*: "The
+    Irtysh was low" beside "the tug Irtysh")."""
+    ships, said = set(ships_before), set()
     for i, (start, end, m, _) in enumerate(cands):
         if _SHIP_PREDICATE.match(text, end):
             said.add(start)
@@ -1937,28 +1967,51 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships: set[str],
     if not ships:
         return cands
     return [c for c in cands if not (c[2].name.key in ships and (
-        c[0] in said or text.endswith(("the ", "The "), 0, c[0]) and word_after(text, c[1])))]
+        c[0] in said or text.endswith(("the ", "The "), 0, c[0]) and word_after(text, c[1])
+        and not names_water(c[2].name)))]
 
 
-def _listed_after_route_word(text: str, cands: list[_Candidate], i: int) -> bool:
-    """Whether ``cands[i]`` is on a route's word's list: right after the word, or after names that are
-    ("between Kandagach and Emba", "via Tejen and Mary")."""
-    while i and text[cands[i - 1][1]: cands[i][0]] in _LIST_GLUE:
-        i -= 1
-    return _after_route_word(text, cands[i][0])
+class _Lists:
+    """The lists a text's names make, worked out once, on first use: a name is on the list of the one before
+    it when " and ", " or " or ", " joins them, and ", " only if a list's glue follows it too ("via Tejen,
+    Mary and Serakhs", "in Gornyak, Aral and the wider region"; "from Ashgabat, Mary said" is no list)."""
+
+    def __init__(self, text: str, cands: list[_Candidate]) -> None:
+        self.text = text
+        self.cands = cands
+        self._heads: list[int] = []
+
+    def head(self, i: int) -> int:
+        """The index of the first name of ``cands[i]``'s list."""
+        if not self._heads:
+            text, cands, heads = self.text, self.cands, self._heads
+            for k in range(len(cands)):
+                glue = text[cands[k - 1][1]: cands[k][0]] if k else ""
+                joined = glue in _LIST_GLUE and (glue != ", " or text.startswith(_LIST_GLUE, cands[k][1]))
+                heads.append(heads[k - 1] if joined else k)
+        return self._heads[i]
+
+    def after_route_word(self, i: int) -> bool:
+        """Whether ``cands[i]`` is on a route's word's list: right after the word, or after names that are
+        ("between Kandagach and Emba", "via Tejen and Mary")."""
+        return _after_route_word(self.text, self.cands[self.head(i)][0])
 
 
-def _on_a_route(text: str, cands: list[_Candidate], i: int, names_water: Callable[[_Name], bool]) -> bool:
-    """Whether ``cands[i]`` is a stop of a route: on a route's word's list, dashed to a name beside it
-    that is no water's ("the Mointy–Chu line"; not "the Ural–Emba interfluve", "the Ili–Balkhash basin"), or
-    before a stop's word
-    ("Emba station")."""
+def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
+                names_water: Callable[[_Name], bool]) -> bool:
+    """Whether ``cands[i]`` is a stop of a route: on a route's word's list (*lists*), dashed to a name beside
+    it that is no water's, the pair no water's part ("the Mointy–Chu line"; not "the Ural–Emba interfluve",
+    "the Ili–Balkhash basin", "the Chu–Talas basin"), or before a stop's word ("Emba station"; not "the Emba
+    villages")."""
     start, end = cands[i][0], cands[i][1]
-    return (_listed_after_route_word(text, cands, i) or text.startswith(_STOP_WORDS_AFTER, end)
-            or i > 0 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], start) is not None
-            and not names_water(cands[i - 1][2].name)
-            or i + 1 < len(cands) and _ROUTE_DASH.fullmatch(text, end, cands[i + 1][0]) is not None
-            and not names_water(cands[i + 1][2].name))
+    if lists.after_route_word(i) or _STOP_WORD_AFTER.match(text, end):
+        return True
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(cands) and _ROUTE_DASH.fullmatch(text, cands[min(i, j)][1], cands[max(i, j)][0]) \
+                and not names_water(cands[j][2].name) and not text.startswith(_WATER_PART_AFTER,
+                                                                              cands[max(i, j)][1]):
+            return True
+    return False
 
 
 def _city_of_the_text(text: str, cands: list[_Candidate], i: int, lexicon: Lexicon) -> bool:

@@ -18,9 +18,10 @@ def test_seed_gold_set_bars(parser):
     s = evaluate_corpus(parser, SEEDS, DATA / "gold" / "seeds.jsonl")
     print(s.summary())
     assert s.gold >= 350
-    assert s.precision_161 >= 0.97, s.errors[:20]
-    assert s.recall_161 >= 0.97, [e for e in s.errors if e["kind"] != "spurious"][:20]
-    assert s.recall_25 >= 0.93
+    # (floors just under the measured 1.000 / 0.990 / 0.990: a rule that costs a mention shows)
+    assert s.precision_161 >= 0.995, s.errors[:20]
+    assert s.recall_161 >= 0.985, [e for e in s.errors if e["kind"] != "spurious"][:20]
+    assert s.recall_25 >= 0.985
 
 
 def test_held_out_news_f1(parser):
@@ -28,7 +29,9 @@ def test_held_out_news_f1(parser):
     s = evaluate_corpus(parser, DATA / "heldout" / "docs", DATA / "heldout" / "gold.jsonl")
     print(s.summary())
     assert s.gold >= 400
-    assert s.f1_161 >= 0.90, s.errors[:30]
+    # (floors just under the measured 0.988 / 0.951 / 0.969: one mention lost shows)
+    assert s.precision_161 >= 0.985 and s.recall_161 >= 0.949, s.errors[:30]
+    assert s.f1_161 >= 0.967, s.errors[:30]
 
 
 def _mentions(parser, name):
@@ -1359,3 +1362,32 @@ def test_round_26_authors_contacts_codes_and_venues(parser):
             "Uralsk; the Zharkent mosque; Uzbekistan Temir Yollari and Irtysh Logistic hire drivers.")
     assert [m.text for m in parser.parse(text, "t")] == [
         "Kazalinsk", "Aralsk", "Kazalinsk", "Karaganda", "Russia", "Kazakhstan", "Tashkent", "Uralsk", "Zharkent"]
+
+
+def test_the_round_26_reviews_edge_cases(parser):
+    """An independent review of rounds 25-26's rules: an organisation's head across a hyphen only if it ends
+    the name ("the Black Sea-Caspian Logistics Forum" keeps the Black Sea), never after a post's name; a ship's
+    noun that is a modifier or "a tug of war" makes no ship, and a river named again is no ship; ", " alone makes
+    no list ("from Ashgabat, Mary said"); a dashed pair before "basin" names waters; a region a possessive owns
+    is no person; a city of note before "stadium" stays; "the Emba villages" are the river's; "RF" before an
+    organisation's head or a technical noun is no country."""
+    def texts(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    def names(text):
+        return [m.name for m in parser.parse(text, "t")]
+
+    assert texts("The Black Sea-Caspian Logistics Forum was held in Baku.") == ["Black Sea", "Baku"]
+    assert texts("Kuryk is a ferry, rail and road hub on the Caspian, south of Aktau.") == [
+        "Kuryk", "Caspian", "Aktau"]
+    assert texts("Kazakhstan is a tug of war between China and Russia.") == ["Kazakhstan", "China", "Russia"]
+    assert names("The tug Irtysh towed barges from Pavlodar. The Irtysh was low this summer.") == [
+        "Pavlodar", "Irtysh River"]
+    assert "Mary" not in texts("Turkmenistan's trains run from Ashgabat, Mary said.")
+    assert names("Turkmenistan's network runs via Tejen, Mary and Serakhs.")[2] == "Mary"
+    assert names("Water from the Chu–Talas basin irrigates fields near Shu.")[0] == "Chu River"
+    assert names("Kostanay exports flour to our neighbour Orenburg region.") == ["Kostanay", "Orenburg Oblast"]
+    assert texts("The match was played at Samara stadium.") == ["Samara"]
+    assert names("Floods hit the Emba villages near Aktobe.") == ["Emba River", "Aktobe"]
+    assert texts("Kazakhstan and Russia: the RF Ministry of Transport fitted RF tags.") == ["Kazakhstan", "Russia"]
+    assert texts('The container hub is the "Aktau Seaport" special economic zone.') == ["Aktau"]
