@@ -2003,7 +2003,7 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
     it that is no water's, the pair no water's part ("the Mointy–Chu line"; not "the Ural–Emba interfluve",
     "the Ili–Balkhash basin", "the Chu–Talas basin"), or before a stop's word ("Emba station"; not "the Emba
     villages")."""
-    start, end = cands[i][0], cands[i][1]
+    end = cands[i][1]
     if lists.after_route_word(i) or _STOP_WORD_AFTER.match(text, end):
         return True
     for j in (i - 1, i + 1):
