@@ -109,6 +109,7 @@ _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 't
 # tributaries Ilek, Sakmara and Or")
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ")
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
+_TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
 _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?!tugs? of war)"
@@ -1957,7 +1958,7 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str
     Irtysh was low" beside "the tug Irtysh")."""
     ships, said = set(ships_before), set()
     for i, (start, end, m, _) in enumerate(cands):
-        if _SHIP_PREDICATE.match(text, end):
+        if text.startswith(_TO_BE_AFTER, end) and _SHIP_PREDICATE.match(text, end):
             said.add(start)
             ships.add(m.name.key)
             while i and text[cands[i - 1][1]: cands[i][0]] in _LIST_GLUE:
