@@ -100,6 +100,8 @@ _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
+_PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
+_NAME_OPENERS = frozenset('"«“*_')  # a quote or emphasis before a name: 'café "Aral"', "the tanker *Atyrau*"
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
 _STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
@@ -107,7 +109,9 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
-_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ")
+_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
+                 " река ", " реки ", " реке ", " реку ", " рекой ", " реках ", " рек ")  # ("в реках Илек, Тобол и Урал")
+_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ")  # of those, the plurals, before a list of rivers
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
 _TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
@@ -120,7 +124,8 @@ _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(
 # field have one, "shipping": this spares the rest a pass over their names)
 _SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF, *_RIVER_BEFORE, *_THE_QUOTED)
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF, *_PORT_TERMS, *_RIVER_BEFORE,
+                      *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
@@ -384,8 +389,8 @@ _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a So
 # after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
 # "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
 _VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena", "monument", "museum", "theatre",
-               "theater")  # ("the Pugachev museum"; not a mosque's or church's, named after its town: "the Zharkent
-# mosque")
+               "theater", "house")  # ("the Pugachev museum", "the Pugachev house museum"; not a mosque's or
+# church's, named after its town: "the Zharkent mosque")
 _STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS,
                "time")
@@ -394,7 +399,7 @@ _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts
 # a quick test first, on the word's first two letters (or "main": "the Dostyk main canal")
 _NAME_WORD_STARTS = frozenset((*(w[:2] for w in _NAME_WORDS), "ma"))
 _NAME_WORD = re.compile(rf" (?:main (?=canal))?({'|'.join(_NAME_WORDS)})\b")
-_LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ")  # between the names of a list
+_LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
 _BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
@@ -519,6 +524,8 @@ class Lexicon:
         #: "call " and the like, before a given name alone ("Call Serik": a person), in either case
         self.contacts_before = tuple(chain.from_iterable(
             (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
+        #: "call him " and the like, before a person's nickname ("we call him Buzuluk")
+        self.nicknames_before = tuple(f" {w} " for w in sorted(words("persons", "nickname_words")))
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
@@ -547,6 +554,8 @@ class Lexicon:
         #: unread)
         self.seas_after_the = {word: normalize(sea) for word, sea in waters.get("after_the", {}).items()}
         self.seas_by_key = {normalize(word): sea for word, sea in self.seas_after_the.items()}
+        #: rivers' bare Russian names, the river only in a list after "река" and its forms (see _named_with)
+        self.russian_rivers = {normalize(word): normalize(river) for word, river in waters.get("russian", {}).items()}
         self.sea_endings = tuple(chain.from_iterable((w, f"{w}'s", f"{w}’s") for w in self.seas_after_the))
         # a quick test first, on every run's last three characters (" Ob" ends "The Ob", "Ob" the run "Ob")
         self.sea_tails = frozenset(chain.from_iterable((e[-3:], f" {e}"[-3:]) for e in self.sea_endings))
@@ -1169,6 +1178,10 @@ class Geoparser:
                 key = fold_saint(" ".join(t.key for t in span))
                 if self.gazetteer.has_key(key):
                     return n, key
+                if n > 1 and span[-1].key in _SINGULAR:  # "Akmola Regions": Akmola Region
+                    singular = f"{key[: len(key) - len(span[-1].key)]}{_SINGULAR[span[-1].key]}"
+                    if self.gazetteer.has_key(singular):
+                        return n, singular
                 if n > 1 and all(text[a.end: b.start] in _HYPHENS for a, b in zip(span, span[1:])):
                     joined = self.gazetteer.hyphen_joined(text[span[0].start: span[-1].end])  # "Kok-Terek"
                     if joined is not None and self.gazetteer.zipf(joined) < COMMON_WORD_ZIPF - 1:
@@ -1482,12 +1495,14 @@ class Geoparser:
     def _named_with(self, cand: _Candidate, noun: str) -> _Candidate:
         """*cand*, after "port of" or "river", as the port or river the gazetteer has by the name and *noun*
         ("the port of Vostochny" is Vostochny Port, not a village of the North Caucasus; "the river Ayat" the
-        Ayat River), if any."""
+        Ayat River), or the river a water's bare name means ("в реках … Тобол": the Tobol River), if any."""
         start, end, m, hint = cand
         for key in (f"{m.name.key} {noun}", f"{noun} {m.name.key}"):
             if self.gazetteer.has_key(key):
                 return start, end, replace(m, name=self._name(key)), hint
-        return cand
+        lex = self.lexicon
+        water = lex.seas_by_key.get(m.name.key) or lex.russian_rivers.get(m.name.key) if noun == "river" else None
+        return (start, end, replace(m, name=self._name(water)), hint) if water is not None else cand
 
     def _posts_meant(self, text: str, cands: list[_Candidate], i: int) -> tuple[Entry, ...]:
         """The border posts ``cands[i]`` names where the text speaks of its crossing, or none: those of the
@@ -1682,28 +1697,33 @@ class Geoparser:
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
             elif text.endswith(lex.relatives_before, 0, start) and not any(c[2].name.areal) \
                     and lex.owned_relative.search(text, max(0, start - 40), start) \
-                    or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names:
-                continue  # a person: "his sister Aral", "my colleague Olya", "Call Serik" (not a region: "our
-                # neighbour Xinjiang")
-            elif text.endswith(lex.words_before_names, 0, start):  # one test in the common case
+                    or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names \
+                    or text.endswith(lex.nicknames_before, 0, start) \
+                    or c[2].name.key in lex.any_given_names and _named_otherwise(c[2].name) \
+                    and not text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):
+                continue  # a person or pet: "his sister Aral", "my dog Omsk", "Call Serik", "we call him Buzuluk";
+                # a given name its places carry only as another name ("Temirlan": Temirlanovka's; not "the
+                # village of Temirlan"); not a region: "our neighbour Xinjiang"
+            elif text.endswith(lex.words_before_names, 0, start) or text[start - 1: start] in _NAME_OPENERS \
+                    and text.endswith(lex.words_before_names, 0, start - 1):  # one test in the common case
+                lead = start - 1 if text[start - 1: start] in _NAME_OPENERS else start  # ('café "Aral"')
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), 'the
                         # "Ural exit"'; not 'the "Dostyk" station', 'the "Aktau Seaport" zone'
-                elif text.endswith(_SHIP_WORDS, 0, start):
+                elif text.endswith(_SHIP_WORDS, 0, lead):
                     ships.add(c[2].name.key)
                     continue
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(lex.venues_before, 0, start) and not (
-                            c[2].name.country_name or c[2].name.noted):
+                        or text.endswith(lex.venues_before, 0, lead) and not c[2].name.country_name:
                     continue
-                if text.endswith(_PORT_OF, 0, start):
-                    c = self._named_with(c, "port")  # "the port of Vostochny": Vostochny Port
+                if text.endswith(_PORT_OF, 0, start) or text.endswith(_PORT_TERMS, 0, start):
+                    c = self._named_with(c, "port")  # "the port of Vostochny", "FOB Vostochny": Vostochny Port
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
-                    rivers_end = c[1] if text.endswith("s ", 0, start) else -1
+                    rivers_end = c[1] if text.endswith(_RIVERS_BEFORE, 0, start) else -1
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
@@ -1946,6 +1966,11 @@ def _town_by_water(name: _Name, entry: Entry, water: Entry) -> Entry:
         return entry
     towns = [(p, e) for e, p, areal, _ in name.contenders if not areal and e.feature_class == "P" and near(e)]
     return max(towns, key=lambda t: t[0])[1] if towns else entry
+
+
+def _named_otherwise(name: _Name) -> bool:
+    """Whether *name* is none of its places' own name, nor a country's or a city of note's."""
+    return not (any(name.own) or name.noted or name.country_name)
 
 
 def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str],

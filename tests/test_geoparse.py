@@ -1391,3 +1391,24 @@ def test_the_round_26_reviews_edge_cases(parser):
     assert names("Floods hit the Emba villages near Aktobe.") == ["Emba River", "Aktobe"]
     assert texts("Kazakhstan and Russia: the RF Ministry of Transport fitted RF tags.") == ["Kazakhstan", "Russia"]
     assert texts('The container hub is the "Aktau Seaport" special economic zone.') == ["Aktau"]
+
+
+def test_round_27_pets_nicknames_trade_terms_and_russian_rivers(parser):
+    """A pet a possessive owns and a nickname are no places ("my dog Omsk", "we call him Buzuluk"), nor a
+    given name its places carry only as another name ("Temirlan", Temirlanovka's; but "the village of
+    Temirlan" is one); "FOB Vostochny" is the port; a café's or a ship's name in quotes or emphasis is no
+    place ('café "Aral"', "the tanker *Atyrau*"), nor a name before "Trading" or after "Radio"; "Akmola
+    Regions" is the region; "в реках Илек, Тобол и Урал" are rivers."""
+    def got(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    text = ("My dog Omsk slept in the cab; we call him Buzuluk. Temirlan drove to Aktobe, then to the village of "
+            "Temirlan.")
+    assert got(text) == [("Aktobe", "Aktobe"), ("Temirlan", "Temirlanovka")]
+    assert got("Coal FOB Vostochny rose.") == [("Vostochny", "Vostochny Port")]
+    text = ('Lunch at café "Aral" near Aktobe; the tanker *Atyrau* loaded at Aktau; Altai Grain Trading bought '
+            "wheat; on Radio Shalkar the akim spoke of Kostanay and Akmola Regions.")
+    assert got(text) == [("Aktobe", "Aktobe"), ("Aktau", "Aktau"), ("Kostanay", "Kostanay"),
+                         ("Akmola Regions", "Akmola Region")]
+    assert got("Ограничения действуют в реках Илек, Тобол и Урал у Актобе.") == [
+        ("Илек", "Ilek River"), ("Тобол", "Tobol River"), ("Урал", "Ural River"), ("Актобе", "Aktobe")]
