@@ -386,19 +386,10 @@ _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil gr
 _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
-# after which a small place's name is a park's, a square's or a street's in some town ("the Nagorny park",
-# "Lenin avenue"; but for all but "avenue", only after "the": "Zhanaozen street protests")
-_VENUE_NOUNS = ("park", "square", "street", "avenue", "ave", "stadium", "arena", "monument", "museum", "theatre",
-               "theater", "house")  # ("the Pugachev museum", "the Pugachev house museum"; not a mosque's or
-# church's, named after its town: "the Zharkent mosque")
-_STREET_NOUNS = ("avenue", "ave")  # of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_VENUE_NOUNS, *_FARM_WORDS,
-               "time")
+# the lower-case words after a name that may make it something else's (and Lexicon.venue_nouns)
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
-# a quick test first, on the word's first two letters (or "main": "the Dostyk main canal")
-_NAME_WORD_STARTS = frozenset((*(w[:2] for w in _NAME_WORDS), "ma"))
-_NAME_WORD = re.compile(rf" (?:main (?=canal))?({'|'.join(_NAME_WORDS)})\b")
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
@@ -512,6 +503,16 @@ class Lexicon:
         self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
         self.venue_heads = words("organisations", "venue_heads")
+        #: lower-case nouns after which a small place's name is a venue's or a street's in some town
+        self.venue_nouns = words("organisations", "venue_nouns")
+        #: of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
+        self.street_nouns = words("organisations", "street_nouns")
+        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.street_nouns})
+        #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
+        #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
+        #: first two letters of those for a quick test first
+        self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(name_words)})\b")
+        self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
         self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
@@ -635,6 +636,7 @@ class Geoparser:
         found: list[_Candidate] = []
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
+        name_word_starts = self.lexicon.name_word_starts
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
             # a name the run's last word makes with the text around it, which the run alone does not show;
@@ -702,7 +704,7 @@ class Geoparser:
                     continue
                 hint = ""
                 follower = text[end: end + 1]
-                if follower == " " and text[end + 1: end + 3] in _NAME_WORD_STARTS:  # "Atyrau region"
+                if follower == " " and text[end + 1: end + 3] in name_word_starts:  # "Atyrau region"
                     divided = self._name_word_after(text, m, start, end, found)
                     if divided is None:
                         continue  # "Urals crude"
@@ -800,7 +802,7 @@ class Geoparser:
         just *found* before it, are each their division, and the spans stay the names. None for an oil
         grade's name before a word that makes it the grade ("Urals crude", not "Kashagan crude"), and for a
         water, range or pass the gazetteer lacks, whose name no entry of its kind has ("the Tumen river")."""
-        word = _NAME_WORD.match(text, end)
+        word = self.lexicon.name_word.match(text, end)
         if word is None:
             return m, end
         noun = word.group(1)
@@ -813,9 +815,10 @@ class Geoparser:
             # place), nor a country ("Kazakhstan collective …")
             farm = noun != "collective" or _ONE_FARM.match(text, word.end()) is not None
             return None if farm and not m.name.country_name else (m, end)
-        if noun in _VENUE_NOUNS:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen street protests"
+        if noun in self.lexicon.venue_nouns:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen
+            # street protests"
             name = m.name
-            if noun in _STREET_NOUNS:
+            if noun in self.lexicon.street_nouns:
                 kept = name.country_name or name.prominent or name.noted
             else:  # (a water's area is none: "the Zhaiyk stadium" is named after the Ural River)
                 kept = (name.country_name or name.prominent or name.noted
@@ -941,7 +944,7 @@ class Geoparser:
         places, of its last, and those found are made the division where the gazetteer has it ("the Auliekol
         and Mendykara districts")."""
         end = rs + len(run)
-        word = _NAME_WORD.match(text, end)
+        word = self.lexicon.name_word.match(text, end)
         if word is None:
             return []
         noun = _SINGULAR.get(word.group(1), word.group(1))
