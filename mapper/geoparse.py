@@ -55,9 +55,12 @@ _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy"
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _SHIPS = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge", "steamer", "tug", "bulker",
-          "containership")
-_SHIP_WORDS = tuple(f"{w} " for word in _SHIPS
-                    for w in (word, word.capitalize()))  # before a ship's name: "the tanker Atyrau", "Tanker Atyrau"
+          "containership", "feeder")
+_SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
+# before a ship's name: "the tanker Atyrau", "Tanker Atyrau", "the feeders *Turkistan* and …"
+_SHIP_WORDS = tuple(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize()))
+_SHIP_PLURAL_WORDS = tuple(f"{w} " for w in _SHIP_PLURALS)
+_ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
@@ -102,6 +105,7 @@ _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
 _NAME_OPENERS = frozenset('"«“*_')  # a quote or emphasis before a name: 'café "Aral"', "the tanker *Atyrau*"
+_EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
 _STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
@@ -114,7 +118,6 @@ _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges
 _RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ")  # of those, the plurals, before a list of rivers
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
 _TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
-_SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
 _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?!tugs? of war)"
                              rf"(?:{'|'.join((*_SHIPS, *_SHIP_PLURALS))})"
@@ -166,6 +169,8 @@ OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only anothe
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
+_DISTRICT_AFTER = (" district", " District")  # ("Almaty, Zhetysu district": a name the district's is not)
+CITY_DISTRICT_KM = 30.0  # a city's district lies this near its point at most
 WATER_TOWN_KM = 1500.0  # a town this near a water's point (often its mouth) may be the town on it ("Chu": Shu)
 NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
 # a place this near the text's places, of about a fourth of the people or more, is meant before a namesake this far
@@ -367,6 +372,7 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
+_TOWN_ADJECTIVE = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
                       "basins", "valleys")
@@ -1189,6 +1195,9 @@ class Geoparser:
                     joined = self.gazetteer.hyphen_joined(text[span[0].start: span[-1].end])  # "Kok-Terek"
                     if joined is not None and self.gazetteer.zipf(joined) < COMMON_WORD_ZIPF - 1:
                         return n, joined  # (not a word: "ROUND-UP" is no Roundup, Montana)
+                    stem = _TOWN_ADJECTIVE.sub("", key)  # a Russian adjective of the town: "Sol-Iletskiy (district)"
+                    if stem != key and self.gazetteer.has_key(stem):
+                        return n, stem
         return None
 
     def _name(self, key: str) -> _Name:
@@ -1618,6 +1627,14 @@ class Geoparser:
         lists = _Lists(text, cands)
         for i, (start, end, match, hint) in enumerate(cands):
             name = match.name
+            if name.key.endswith(" district") or text.startswith(_DISTRICT_AFTER, end):
+                self._district_of_a_city(text, cands, results, i)
+                continue
+            if _a_water_s_pair(text, cands, i):
+                water = self._water_of(name)  # "the Balkhash–Alakol basin": Lake Balkhash, not the town
+                if water is not None:
+                    results[i] = (water, results[i][1])
+                    continue
             if not (name.water_word or text[start - 1: start] == "("):
                 continue  # (the common case: one test)
             entry, score = results[i]
@@ -1640,6 +1657,36 @@ class Geoparser:
                     results[i] = (_town_by_water(name, entry, water[0]), score)
                 elif not (_spelt_alike(entry, name.key) and entry.country == water[0].country):
                     results[i] = (water[0], score)
+
+    @staticmethod
+    def _district_of_a_city(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]],
+                            i: int) -> None:
+        """``cands[i]``, a district's name beside a city of note in an address ("Almaty, Zhetysu district",
+        "Yesil district, Astana"), is the city's district: where the district read lies far from the city (the
+        Jetisu region, the Esil district of Akmola region), the city, which holds it, in *results*."""
+        entry = results[i][0]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(cands) and text[cands[min(i, j)][1]: cands[max(i, j)][0]] == ", ":
+                city = results[j][0]
+                if city is not None and entry is not None and city.feature_class == "P" \
+                        and prior(city) >= NOTED_PRIOR and distance_km((city.lat, city.lon),
+                                                                       (entry.lat, entry.lon)) > CITY_DISTRICT_KM:
+                    results[i] = (city, results[i][1])
+                return
+
+    def _water_of(self, name: _Name) -> Entry | None:
+        """The water *name* names: a water's bare name's, its own if a water ("Alakol"), or the lake or river
+        of the name ("Balkhash": Lake Balkhash; "Talas": the Talas River), if any."""
+        water = self._water_meant(name.key)
+        if water:
+            return water[0]
+        own = [e for e in name.entries if e.feature_class == "H"]
+        if own:
+            return own[0]
+        for key in (f"lake {name.key}", f"{name.key} river"):
+            if self.gazetteer.has_key(key) and self._name(key).entries:
+                return self._name(key).entries[0]
+        return None
 
     def _names_water(self, name: _Name) -> bool:
         """Whether *name* is a water's bare name, a water's ("Zhaiyk"), or a lake's too ("Balkhash")."""
@@ -1681,15 +1728,21 @@ class Geoparser:
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames)
                              and not _city_of_the_text(text, cands, i, self.lexicon))]
-        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club Tobol": a venue or a club
+        # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club
+        # Tobol": a venue or a club
         # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
         rivers_end = -1  # where the last name of a list of rivers ends
         lex = self.lexicon
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
+        ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
         for c in cands:  # (a loop, not generators: this runs for every text)
             start = c[0]
+            if ships_end >= 0 and text[ships_end: start].strip(_EMPHASIS) in _LIST_GLUE:
+                ships.add(c[2].name.key)
+                ships_end = c[1]
+                continue
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
@@ -1714,8 +1767,11 @@ class Geoparser:
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), 'the
                         # "Ural exit"'; not 'the "Dostyk" station', 'the "Aktau Seaport" zone'
-                elif text.endswith(_SHIP_WORDS, 0, lead):
-                    ships.add(c[2].name.key)
+                elif text.endswith(_SHIP_WORDS, 0, lead) and not _ROUTE_DASH_NAME.match(text, c[1]):
+                    ships.add(c[2].name.key)  # (not a route's end: "the ferry Aktau–Baku", "Ferries Aktau–Alat";
+                    # and the list after a plural or a name set off: "the tankers Irtysh and Ural", "the feeders
+                    # *Turkistan* and *Aktobe*"; not "the tanker Atyrau, Aktau's")
+                    ships_end = c[1] if lead != start or text.endswith(_SHIP_PLURAL_WORDS, 0, lead) else -1
                     continue
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
@@ -2026,6 +2082,15 @@ class _Lists:
         return _after_route_word(self.text, self.cands[self.head(i)][0])
 
 
+def _a_water_s_pair(text: str, cands: list[_Candidate], i: int) -> bool:
+    """Whether ``cands[i]`` and a name dashed to it name a water's part together ("the Balkhash–Alakol
+    basin", "the Chu–Talas basin")."""
+    if i + 1 < len(cands) and _ROUTE_DASH.fullmatch(text, cands[i][1], cands[i + 1][0]):
+        return text.startswith(_WATER_PART_AFTER, cands[i + 1][1])
+    return i > 0 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], cands[i][0]) is not None \
+        and text.startswith(_WATER_PART_AFTER, cands[i][1])
+
+
 def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
                 names_water: Callable[[_Name], bool]) -> bool:
     """Whether ``cands[i]`` is a stop of a route: on a route's word's list (*lists*), dashed to a name beside
@@ -2035,12 +2100,10 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
     end = cands[i][1]
     if lists.after_route_word(i) or _STOP_WORD_AFTER.match(text, end):
         return True
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(cands) and _ROUTE_DASH.fullmatch(text, cands[min(i, j)][1], cands[max(i, j)][0]) \
-                and not names_water(cands[j][2].name) and not text.startswith(_WATER_PART_AFTER,
-                                                                              cands[max(i, j)][1]):
-            return True
-    return False
+    if _a_water_s_pair(text, cands, i):
+        return False
+    return any(0 <= j < len(cands) and _ROUTE_DASH.fullmatch(text, cands[min(i, j)][1], cands[max(i, j)][0])
+               and not names_water(cands[j][2].name) for j in (i - 1, i + 1))
 
 
 def _city_of_the_text(text: str, cands: list[_Candidate], i: int, lexicon: Lexicon) -> bool:

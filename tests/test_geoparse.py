@@ -1412,3 +1412,23 @@ def test_round_27_pets_nicknames_trade_terms_and_russian_rivers(parser):
                          ("Akmola Regions", "Akmola Region")]
     assert got("Ограничения действуют в реках Илек, Тобол и Урал у Актобе.") == [
         ("Илек", "Ilek River"), ("Тобол", "Tobol River"), ("Урал", "Ural River"), ("Актобе", "Aktobe")]
+
+
+def test_round_28_city_districts_ships_lists_salutations_and_water_pairs(parser):
+    """A district beside a city of note in an address is the city's, not a far namesake ("Almaty, Zhetysu
+    district", "Yesil district, Astana"); a Russian adjective of a hyphened town ("Sol-Iletsky District") is the
+    town, not Seoul; ships after a plural or set off, with the list after them ("the feeders *Turkistan* and
+    *Aktobe*"), but not a route's end ("Ferries Aktau–Alat"); "Hello Jordan," and "thank Talgar" are people;
+    "Postal code" and "Urban Okrug" hold no place; a dashed pair before "basin" names the waters ("the
+    Balkhash–Alakol basin": Lake Balkhash)."""
+    def got(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert got("W4: Almaty, Zhetysu district; Yesil district, Astana 010000; Kostanay, Altynsarin district.") == [
+        ("Almaty", "Almaty"), ("Zhetysu", "Almaty"), ("Yesil district", "Astana"), ("Astana", "Astana"),
+        ("Kostanay", "Kostanay"), ("Altynsarin district", "Altynsarin District")]
+    assert [m.place_id for m in parser.parse("The Sol-Iletsky District borders Aktobe.", "t")][0] == "geonames:491019"
+    text = ("Ferries Aktau–Alat run daily; the feeders *Turkistan* and *Aktobe* call at Baku. Hello Jordan, thank "
+            "Talgar. | Postal code | 461500 | Sol-Iletsk Urban Okrug. Projects in the Balkhash–Alakol basin.")
+    assert got(text) == [("Aktau", "Aktau"), ("Alat", "Alat (Baku International Sea Trade Port)"), ("Baku", "Baku"),
+                         ("Sol-Iletsk", "Sol’-Iletsk"), ("Balkhash", "Lake Balkhash"), ("Alakol", "Lake Alakol")]
