@@ -104,7 +104,9 @@ _CLOSING_QUOTES = frozenset('"»”')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
-_NAME_OPENERS = frozenset('"«“*_')  # a quote or emphasis before a name: 'café "Aral"', "the tanker *Atyrau*"
+_NAME_OPENERS = frozenset('"«“*_\'‘')  # a quote or emphasis before a name: 'café "Aral"', "the tanker **Atyrau**"
+_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
+_POSSESSIVE_AFTER = ("'s", "’s")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
@@ -114,8 +116,9 @@ _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 't
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
-                 " река ", " реки ", " реке ", " реку ", " рекой ", " реках ", " рек ")  # ("в реках Илек, Тобол и Урал")
-_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ")  # of those, the plurals, before a list of rivers
+                 " река ", " реки ", " реке ", " реку ", " рекой ", " реках ", " рек ", " рекам ", " реками ",
+                 "Река ", "Реки ")  # ("в реках Илек, Тобол и Урал", "между реками Урал и Волга")
+_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # of those, the plurals
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
 _TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
@@ -396,6 +399,7 @@ _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a So
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
+_PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
@@ -432,7 +436,9 @@ _CHUNK = re.compile(r"\S+")
 _AUTHOR = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
 _AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
 _ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
-_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b(?![–-]\d)")  # "(Hadano, 2023)"; not "Kazalinsk, 2000–2022"
+_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b")  # "(Hadano, 2023)"
+_YEAR_RANGE = re.compile(r",\s*(?:19|20)\d\d\s?(?:[–—-]|to)\s?(?:19|20)?\d\d")  # "Kazalinsk, 2000–2022"
+_CITING_BEFORE = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from|see|after) $")  # "cited in Orlov, 2021"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
@@ -444,10 +450,14 @@ _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an auth
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
-_CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?)? ?$")  # "40' RF", "20ft RF": a container's type after it
+_CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
+# a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
+_LINE_TAIL = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
+_LINE_HEAD = re.compile(r"[ \t]*([^\W\d_]+)")
+_MID_SENTENCE_WORDS = frozenset({"and", "or", "the", "of", "in", "to", "from", "at", "by", "with", "for", "on", "near",
+                                 "between", "via", "a", "an", "its", "their", "into", "towards", "through"})
 _WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
 _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
-_HYPHENS_AND_SPACE = frozenset("-‐\u00ad \t\r")
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
@@ -513,7 +523,9 @@ class Lexicon:
         self.venue_nouns = words("organisations", "venue_nouns")
         #: of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
         self.street_nouns = words("organisations", "street_nouns")
-        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.street_nouns})
+        #: of those, the ones a person's name goes before more often than a small town's ("the Pugachev museum")
+        self.person_venue_nouns = words("organisations", "person_venue_nouns")
+        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.street_nouns, *self.person_venue_nouns})
         #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
         #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
         #: first two letters of those for a quick test first
@@ -720,8 +732,7 @@ class Geoparser:
                     after = text[end: end + 8]
                     if _AUTHOR.match(after) or _AUTHOR_TITLE.match(after) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
-                            _AUTHOR_YEAR.match(after) and not (m.name.noted and _outside_brackets(text, start))
-                            and not _after_route_word(text, start)
+                            _AUTHOR_YEAR.match(after) and not self._dated_place(text, start, end, m.name)
                             or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
@@ -737,11 +748,15 @@ class Geoparser:
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
-                elif follower == "-" and m.upper and text[end + 1: end + 2].isdigit():
+                elif follower == "-" and m.upper and end - start <= 3 and text[end + 1: end + 2].isdigit():
                     continue  # a code: "Tour code KZ-14"
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
+                if m.name.key.endswith(_PLURAL_ENDED) and text[end - 1] == "s" \
+                        and text[text.rfind(" ", start, end) + 1].isupper():  # "Kostanay and Akmola Regions", read
+                    # as the lower-case plural is: each of the list the division
+                    self._list_before_plural(text, found, start, m.name.key.rpartition(" ")[2])
                 found.append((start, end, m, hint))
             if outlets:
                 outlet_end = max(outlet_end, max(b for _, b in outlets))
@@ -821,11 +836,14 @@ class Geoparser:
             # place), nor a country ("Kazakhstan collective …")
             farm = noun != "collective" or _ONE_FARM.match(text, word.end()) is not None
             return None if farm and not m.name.country_name else (m, end)
-        if noun in self.lexicon.venue_nouns:  # "the Nagorny park", "Lenin avenue", "Dostyk ave."; not "Zhanaozen
-            # street protests"
+        if noun in self.lexicon.venue_nouns or noun in self.lexicon.person_venue_nouns:  # "the Nagorny park",
+            # "Lenin avenue", "Dostyk ave.", "the Pugachev museum"; not "Zhanaozen street protests"
             name = m.name
             if noun in self.lexicon.street_nouns:
                 kept = name.country_name or name.prominent or name.noted
+            elif noun in self.lexicon.person_venue_nouns:  # named after a person, as a surname shows ("the
+                # Pugachev museum"), or after its town ("the Aktau museum", "the Pavlodar house market")
+                kept = not name.key.endswith(_RUSSIAN_SURNAME_ENDINGS) or name.noted or name.country_name
             else:  # (a water's area is none: "the Zhaiyk stadium" is named after the Ural River)
                 kept = (name.country_name or name.prominent or name.noted
                         or name.holds_area and not self._names_water(name)
@@ -1688,6 +1706,17 @@ class Geoparser:
                 return self._name(key).entries[0]
         return None
 
+    @staticmethod
+    def _dated_place(text: str, start: int, end: int, name: _Name) -> bool:
+        """Whether *name* before ", YEAR" is a place, not an author cited: a city of note out of brackets
+        ("Asian Development Bank, Manila, 2024."), or out of brackets a place after a preposition or before a
+        range of years ("taken in Kazalinsk, 2018", "at Aralsk and Kazalinsk, 2000–2022"; not "adapted from
+        Orlov, 2021", "(…; Hadano, 2019–2021)")."""
+        if not _outside_brackets(text, start):
+            return False
+        return name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start) \
+            and not _CITING_BEFORE.search(text, max(0, start - 16), start)
+
     def _names_water(self, name: _Name) -> bool:
         """Whether *name* is a water's bare name, a water's ("Zhaiyk"), or a lake's too ("Balkhash")."""
         return name.water_word or any(e.feature_class == "H" for e in name.entries) \
@@ -1709,10 +1738,43 @@ class Geoparser:
         end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole, and so is a name a
         hard-wrapped paragraph breaks at a line's end ("North\\nKazakhstan")."""
         if "\n" in text:
-            unwrapped = _unwrapped(text)
-            if unwrapped is not text or _BROKEN_WORD.search(text):
-                return _rejoined(text, unwrapped, offset, lambda whole: self._parse(whole, doc, 0))
+            edits = self._line_edits(text)
+            if edits:
+                return _rejoined(text, edits, offset, lambda whole: self._parse(whole, doc, 0))
         return self._parse(text, doc, offset)
+
+    def _line_edits(self, text: str) -> list[tuple[int, int, str]]:
+        """The edits that read a name a line's end breaks as one, in text order: a word broken by a hyphen
+        rejoined ("Oren-\\nburg"; a hyphen between two names stays: "Kazakhstan-\\nRussia"), and, in a
+        hard-wrapped text (its lines' ninth decile 40 to 120 characters long), a break after a line near that
+        width made one space where the line ends in a comma or a word no sentence ends in ("Temir,\\nMugalzhar",
+        "Khromtau and\\nKargaly"), the
+        next goes on in lower case ("Kargaly\\ndistricts") or the words on either side make a name
+        ("North\\nKazakhstan", "Chelyabinsk\\r\\nOblast"; not a table's or a list's rows, "Kostanay\\nKokshetau-1",
+        nor a bulletin's "rising\\nIshim at Petropavl", nor a dateline)."""
+        edits = []
+        for m in _BROKEN_WORD.finditer(text):
+            cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
+            edits.append((cut_start, m.end(), ""))
+        lines = text.split("\n")
+        lengths = sorted(len(line.rstrip("\r")) for line in lines if line.strip())
+        if len(lengths) < _WRAPPED_LINES_MIN:
+            return edits
+        width = lengths[len(lengths) * 9 // 10]
+        if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
+            return edits
+        least, soft, line_start = width * 3 // 4, [], 0
+        for line, after in zip(lines, lines[1:]):
+            end = line_start + len(line)  # where the line's "\n" is
+            tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) if len(line.rstrip("\r")) >= least else None
+            head = _LINE_HEAD.match(after) if tail is not None else None
+            if tail is not None and head is not None:
+                words, first = tail.group(1).split(" "), _norm(head.group(1))
+                if head.group(1)[0].islower() or tail.group(2) or words[-1] in _MID_SENTENCE_WORDS or any(
+                        self.gazetteer.has_key(f"{_norm(' '.join(words[k:]))} {first}") for k in range(len(words))):
+                    soft.append((line_start + tail.end(2), end + 1 + head.start(1), " "))
+            line_start = end + 1
+        return sorted(edits + soft) if soft else edits
 
     def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
         page = _Page(text)
@@ -1754,15 +1816,18 @@ class Geoparser:
             elif text.endswith(lex.relatives_before, 0, start) and not any(c[2].name.areal) \
                     and lex.owned_relative.search(text, max(0, start - 40), start) \
                     or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names \
-                    or text.endswith(lex.nicknames_before, 0, start) \
-                    or c[2].name.key in lex.any_given_names and _named_otherwise(c[2].name) \
-                    and not text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):
-                continue  # a person or pet: "his sister Aral", "my dog Omsk", "Call Serik", "we call him Buzuluk";
-                # a given name its places carry only as another name ("Temirlan": Temirlanovka's; not "the
-                # village of Temirlan"); not a region: "our neighbour Xinjiang"
+                    or text.endswith(lex.nicknames_before, 0, start) and not c[2].name.country_name \
+                    and not text.startswith(_POSSESSIVE_AFTER, c[1]) \
+                    or c[2].name.key in lex.any_given_names and _named_otherwise(c[2].name) and not (
+                        c[3] or any(c[2].name.areal) or _after_route_word(text, start)
+                        or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)):
+                continue  # a person or pet: "his sister Aral", "my dog Omsk", "Call Serik", "we call him Buzuluk"
+                # (not "calls him Kazakhstan's richest man"); a given name its places carry only as another name
+                # ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia");
+                # not a region: "our neighbour Xinjiang"
             elif text.endswith(lex.words_before_names, 0, start) or text[start - 1: start] in _NAME_OPENERS \
-                    and text.endswith(lex.words_before_names, 0, start - 1):  # one test in the common case
-                lead = start - 1 if text[start - 1: start] in _NAME_OPENERS else start  # ('café "Aral"')
+                    and text.endswith(lex.words_before_names, 0, _opened(text, start)):  # one test in the common case
+                lead = _opened(text, start)  # ('café "Aral"', "the tanker **Atyrau**")
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), 'the
@@ -1776,7 +1841,8 @@ class Geoparser:
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(lex.venues_before, 0, lead) and not c[2].name.country_name:
+                        or text.endswith(lex.venues_before, 0, lead) and not (c[2].name.country_name or (
+                            c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
                     continue
                 if text.endswith(_PORT_OF, 0, start) or text.endswith(_PORT_TERMS, 0, start):
                     c = self._named_with(c, "port")  # "the port of Vostochny", "FOB Vostochny": Vostochny Port
@@ -1857,41 +1923,21 @@ class Geoparser:
         return mentions
 
 
-def _unwrapped(text: str) -> str:
-    """*text* with each line break inside a hard-wrapped paragraph made a space (the same length: offsets
-    stay): one that ends a line near the text's wrap width (the ninth decile of its lines' lengths, 40 to 120
-    characters) before a line that goes on with a letter, not after a hyphen (see :data:`_BROKEN_WORD`).
-    *text* itself if it has none."""
-    lines = text.split("\n")
-    lengths = sorted(len(line) for line in lines if line.strip())
-    if len(lengths) < _WRAPPED_LINES_MIN:
-        return text
-    width = lengths[len(lengths) * 9 // 10]
-    if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
-        return text
-    least, pieces, soft = width * 3 // 4, [], False
-    for line, after in zip(lines, lines[1:]):
-        pieces.append(line)
-        joined = len(line) >= least and line[-1] not in _HYPHENS_AND_SPACE and after[:1].isalpha()
-        pieces.append(" " if joined else "\n")
-        soft = soft or joined
-    return "".join((*pieces, lines[-1])) if soft else text
-
-
-def _rejoined(text: str, unwrapped: str, offset: int, parse: Callable[[str], list[Mention]]) -> list[Mention]:
-    """The mentions *parse* finds in *text* with its words broken at a line's end rejoined ("Oren-\\nburg" read as
-    "Orenburg", "Kazakhstan-\\nRussia" as "Kazakhstan-Russia") and its wrapped lines joined (*unwrapped*, of
-    the same length), with the offsets and spans of *text*."""
+def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,
+              parse: Callable[[str], list[Mention]]) -> list[Mention]:
+    """The mentions *parse* finds in *text* with its *edits* made (each ``(start, end, replacement)``, sorted,
+    none longer than what it replaces: see :meth:`Geoparser._line_edits`), with the offsets and spans of
+    *text*."""
     pieces, cuts = [], []  # cuts: where the rejoined text lost characters, and how many up to there
     last, lost = 0, 0
-    for m in _BROKEN_WORD.finditer(unwrapped):
-        # a hyphen that only broke the word goes too; one between two names stays ("Kazakhstan-Russia")
-        cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
-        pieces.append(unwrapped[last:cut_start])
-        cuts.append((cut_start - lost, lost + m.end() - cut_start))
-        lost += m.end() - cut_start
-        last = m.end()
-    pieces.append(unwrapped[last:])
+    for cut_start, cut_end, replacement in edits:
+        pieces += [text[last:cut_start], replacement]
+        gone = cut_end - cut_start - len(replacement)
+        if gone:
+            cuts.append((cut_start + len(replacement) - lost, lost + gone))
+            lost += gone
+        last = cut_end
+    pieces.append(text[last:])
     starts = [c for c, _ in cuts]
 
     def original(i: int, end: bool) -> int:  # the offset in *text* of rejoined offset *i* (a start or an end)
@@ -2025,6 +2071,14 @@ def _town_by_water(name: _Name, entry: Entry, water: Entry) -> Entry:
         return entry
     towns = [(p, e) for e, p, areal, _ in name.contenders if not areal and e.feature_class == "P" and near(e)]
     return max(towns, key=lambda t: t[0])[1] if towns else entry
+
+
+def _opened(text: str, start: int) -> int:
+    """Where the quotes or emphasis before *start* open, up to two characters before it (*start* if none)."""
+    lead = start
+    while lead > start - 2 and text[lead - 1: lead] in _NAME_OPENERS:
+        lead -= 1
+    return lead
 
 
 def _named_otherwise(name: _Name) -> bool:
