@@ -1649,9 +1649,9 @@ class Geoparser:
                 self._district_of_a_city(text, cands, results, i)
                 continue
             if _a_water_s_pair(text, cands, i):
-                water = self._water_of(name)  # "the Balkhash–Alakol basin": Lake Balkhash, not the town
-                if water is not None:
-                    results[i] = (water, results[i][1])
+                pair_water = self._water_of(name)  # "the Balkhash–Alakol basin": Lake Balkhash, not the town
+                if pair_water is not None:
+                    results[i] = (pair_water, results[i][1])
                     continue
             if not (name.water_word or text[start - 1: start] == "("):
                 continue  # (the common case: one test)
