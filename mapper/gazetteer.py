@@ -580,7 +580,7 @@ class Gazetteer:
             f" WHERE e.population >= ? AND e.country IN ({','.join('?' * len(LOWER_CASE_COUNTRIES))})"
             " AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION, *sorted(LOWER_CASE_COUNTRIES)))
         return (frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)) \
-            - self.overlay.abbreviations.keys()
+            - frozenset(self.overlay.abbreviations)
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"
