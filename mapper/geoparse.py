@@ -545,6 +545,9 @@ class Lexicon:
             (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
         #: "call him " and the like, before a person's nickname ("we call him Buzuluk")
         self.nicknames_before = tuple(f" {w} " for w in sorted(words("persons", "nickname_words")))
+        #: all of those, and their last three characters, for quick tests first
+        self.persons_before = (*self.relatives_before, *self.contacts_before, *self.nicknames_before)
+        self.persons_tails = frozenset(w[-3:] for w in self.persons_before)
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
@@ -554,6 +557,7 @@ class Lexicon:
         self.named_things = words("organisations", "named_things")
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
         self.words_before_names = (*_WORDS_BEFORE_NAME, *self.venues_before)
+        self.words_before_tails = frozenset(w[-3:] for w in self.words_before_names)  # (a quick test first)
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
@@ -1645,10 +1649,12 @@ class Geoparser:
         lists = _Lists(text, cands)
         for i, (start, end, match, hint) in enumerate(cands):
             name = match.name
-            if name.key.endswith(" district") or text.startswith(_DISTRICT_AFTER, end):
+            if ", " in (text[end: end + 2], text[start - 2: start]) and (
+                    name.key.endswith(" district") or text.startswith(_DISTRICT_AFTER, end)):
                 self._district_of_a_city(text, cands, results, i)
                 continue
-            if _a_water_s_pair(text, cands, i):
+            if (i + 1 < len(cands) and cands[i + 1][0] - end <= 3 or text.startswith(_WATER_PART_AFTER, end)) \
+                    and _a_water_s_pair(text, cands, i):
                 pair_water = self._water_of(name)  # "the Balkhash–Alakol basin": Lake Balkhash, not the town
                 if pair_water is not None:
                     results[i] = (pair_water, results[i][1])
@@ -1706,6 +1712,24 @@ class Geoparser:
                 return self._name(key).entries[0]
         return None
 
+    def _a_person(self, text: str, cand: _Candidate) -> bool:
+        """Whether *cand* is a person or a pet: one a possessive owns ("his sister Aral", "my dog Omsk"; not a
+        region, "our neighbour Xinjiang"), a given name after a contact's word ("Call Serik"), a nickname ("we
+        call him Buzuluk"; not "calls him Kazakhstan's richest man"), or a given name its places carry only as
+        another name ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori,
+        Armenia")."""
+        start, end, m, hint = cand
+        name, lex = m.name, self.lexicon
+        if text.endswith(lex.relatives_before, 0, start):
+            return not any(name.areal) and lex.owned_relative.search(text, max(0, start - 40), start) is not None
+        if text.endswith(lex.contacts_before, 0, start):
+            return name.key in lex.any_given_names
+        if text.endswith(lex.nicknames_before, 0, start):
+            return not name.country_name and not text.startswith(_POSSESSIVE_AFTER, end)
+        return name.key in lex.any_given_names and _named_otherwise(name) and not (
+            hint or any(name.areal) or _after_route_word(text, start)
+            or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE))
+
     @staticmethod
     def _dated_place(text: str, start: int, end: int, name: _Name) -> bool:
         """Whether *name* before ", YEAR" is a place, not an author cited: a city of note out of brackets
@@ -1756,6 +1780,8 @@ class Geoparser:
         for m in _BROKEN_WORD.finditer(text):
             cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
             edits.append((cut_start, m.end(), ""))
+        if text.count("\n") < _WRAPPED_LINES_MIN:
+            return edits
         lines = text.split("\n")
         lengths = sorted(len(line.rstrip("\r")) for line in lines if line.strip())
         if len(lengths) < _WRAPPED_LINES_MIN:
@@ -1813,20 +1839,12 @@ class Geoparser:
                         road.group(1) and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
-            elif text.endswith(lex.relatives_before, 0, start) and not any(c[2].name.areal) \
-                    and lex.owned_relative.search(text, max(0, start - 40), start) \
-                    or text.endswith(lex.contacts_before, 0, start) and c[2].name.key in lex.any_given_names \
-                    or text.endswith(lex.nicknames_before, 0, start) and not c[2].name.country_name \
-                    and not text.startswith(_POSSESSIVE_AFTER, c[1]) \
-                    or c[2].name.key in lex.any_given_names and _named_otherwise(c[2].name) and not (
-                        c[3] or any(c[2].name.areal) or _after_route_word(text, start)
-                        or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)):
-                continue  # a person or pet: "his sister Aral", "my dog Omsk", "Call Serik", "we call him Buzuluk"
-                # (not "calls him Kazakhstan's richest man"); a given name its places carry only as another name
-                # ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia");
-                # not a region: "our neighbour Xinjiang"
-            elif text.endswith(lex.words_before_names, 0, start) or text[start - 1: start] in _NAME_OPENERS \
-                    and text.endswith(lex.words_before_names, 0, _opened(text, start)):  # one test in the common case
+            elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
+                  or c[2].name.key in lex.any_given_names) and self._a_person(text, c):  # (quick tests first)
+                continue
+            elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
+                    or text[start - 1: start] in _NAME_OPENERS \
+                    and text.endswith(lex.words_before_names, 0, _opened(text, start)):  # (quick tests first)
                 lead = _opened(text, start)  # ('café "Aral"', "the tanker **Atyrau**")
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
