@@ -752,8 +752,9 @@ class Geoparser:
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
-                elif follower == "-" and m.upper and end - start <= 3 and text[end + 1: end + 2].isdigit():
-                    continue  # a code: "Tour code KZ-14"
+                elif m.upper and end - start <= 3 and (follower.isdigit() or follower == "-"
+                                                       and text[end + 1: end + 2].isdigit()):
+                    continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
