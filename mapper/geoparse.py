@@ -1714,13 +1714,18 @@ class Geoparser:
         return None
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
-        """Whether *cand* is a person or a pet: one a possessive owns ("his sister Aral", "my dog Omsk"; not a
-        region, "our neighbour Xinjiang"), a given name after a contact's word ("Call Serik"), a nickname ("we
-        call him Buzuluk"; not "calls him Kazakhstan's richest man"), or a given name its places carry only as
-        another name ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori,
-        Armenia")."""
+        """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov"),
+        one a possessive owns ("his sister Aral", "my dog Omsk"; not a region, "our neighbour Xinjiang"), a given
+        name after a contact's word ("Call Serik"), a nickname ("we call him Buzuluk"; not "calls him
+        Kazakhstan's richest man"), or a given name its places carry only as another name ("Temirlan":
+        Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
+        if text[start - 2: start] == ". " and text[start - 3: start - 2].isupper() \
+                and text[start - 4: start - 3] == " " and not name.country_name:  # "Sergei V. Orlov"
+            given = _PREVIOUS_WORD.search(text, max(0, start - 30), start - 4)
+            if given is not None and _norm(given.group()) in lex.any_given_names:
+                return True
         if text.endswith(lex.relatives_before, 0, start):
             return not any(name.areal) and lex.owned_relative.search(text, max(0, start - 40), start) is not None
         if text.endswith(lex.contacts_before, 0, start):
@@ -1841,7 +1846,8 @@ class Geoparser:
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
-                  or c[2].name.key in lex.any_given_names) and self._a_person(text, c):  # (quick tests first)
+                  or c[2].name.key in lex.any_given_names or text[start - 2: start] == ". ") \
+                    and self._a_person(text, c):  # (quick tests first)
                 continue
             elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
                     or text[start - 1: start] in _NAME_OPENERS \

@@ -1465,6 +1465,8 @@ def test_the_round_27_reviews_edge_cases(parser):
     assert texts("Trucks went from Shymkent to Temirlan; Lori, Armenia.") == ["Shymkent", "Temirlan", "Lori", "Armenia"]
     assert texts("Stations ALMATY-2 and ASTANA-1; tour code KZ-14; KZ8A locomotives in Kazakhstan.") == [
         "ALMATY", "ASTANA", "Kazakhstan"]
+    # (round 29) a surname after a given name and an initial
+    assert texts("Signed by Mr. Sergei V. Orlov in Moscow.") == ["Moscow"]
     assert texts("Kazakhstan and Russia: in 2023 RF exports fell in 12 RF regions.") == [
         "Kazakhstan", "Russia", "RF", "RF"]
     assert texts("Dust (as cited in Orlov, 2021; Hadano, 2019–2021) fell at Kazalinsk, 2000–2022.") == ["Kazalinsk"]
