@@ -301,9 +301,9 @@ def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: 
         yield entry, names
 
 
-def _country_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
+def _country_rows(data_dir: Path, alt: dict[str, dict]) -> Iterator[tuple[Entry, list[str]]]:
+    """Countries from GeoNames, with the names and abbreviations of ``geodata/countries.toml`` (*alt*)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
-    alt = datafiles.country_names(data_dir)
     points = datafiles.country_points(data_dir)
     for iso, c in countries.items():
         if iso not in points:
@@ -475,10 +475,11 @@ class Overlay:
         self.entries: dict[str, Entry] = {}
         self.by_key: dict[str, list[str]] = {}
         posts = list(_post_rows(data_dir))
+        countries = datafiles.country_names(data_dir)  # (read once: for the rows and the abbreviations)
         #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
         self.post_modes: dict[str, str] = {entry.id: mode for entry, _, mode in posts}
         for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
-                             *_country_rows(data_dir), *_admin1_rows(data_dir)]:
+                             *_country_rows(data_dir, countries), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
             trusted = entry.curated or entry.id.startswith("country:")
             for n in names:
@@ -488,7 +489,7 @@ class Overlay:
             for n in names:
                 self._add(n, f"geonames:{gid}")
         #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise
-        self.abbreviations: dict[str, str] = {k: iso for iso, rec in datafiles.country_names(data_dir).items()
+        self.abbreviations: dict[str, str] = {k: iso for iso, rec in countries.items()
                                               for a in rec.get("abbreviations", []) for k in name_keys(a)}
 
     @classmethod
@@ -574,13 +575,13 @@ class Gazetteer:
         """The one-word names an informal text may write in lower case and still mean the place ("almaty",
         "ekb", "kairak"): those of curated places and other names the data files give, and of places of 100,000
         people or more in the countries of the field's chats (not "gaz", "pet" or "agro", other names of Gaza,
-        Perth and Agra)."""
+        Perth and Agra), of three letters or more, and no country's abbreviation ("rf")."""
         big = self._con.execute(
             "SELECT DISTINCT n.key FROM names n JOIN entries e ON e.idx = n.idx"
             f" WHERE e.population >= ? AND e.country IN ({','.join('?' * len(LOWER_CASE_COUNTRIES))})"
             " AND n.key NOT LIKE '% %' AND NOT n.romanised", (LOWER_CASE_POPULATION, *sorted(LOWER_CASE_COUNTRIES)))
-        return (frozenset(k for (k,) in big) | frozenset(k for k in self.overlay.by_key if " " not in k)) \
-            - frozenset(self.overlay.abbreviations)
+        names = {k for (k,) in big} | {k for k in self.overlay.by_key if " " not in k}
+        return frozenset(k for k in names if len(k) >= 3 and k not in self.overlay.abbreviations)
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

@@ -90,7 +90,6 @@ _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
-_WATER_PART_AFTER = (" basin", " valley", " delta")  # after a dashed pair of waters: "the Chu–Talas basin"
 _STOP_WORD_AFTER = re.compile(r" (?:station|junction|town|village|city|settlement)\b")  # "Emba station"
 _ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
 _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
@@ -104,7 +103,8 @@ _CLOSING_QUOTES = frozenset('"»”')
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
-_NAME_OPENERS = frozenset('"«“*_\'‘')  # a quote or emphasis before a name: 'café "Aral"', "the tanker **Atyrau**"
+_PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
+_NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
 _CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
 _POSSESSIVE_AFTER = ("'s", "’s")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
@@ -115,10 +115,10 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
+_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # before a list of rivers
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
-                 " река ", " реки ", " реке ", " реку ", " рекой ", " реках ", " рек ", " рекам ", " реками ",
-                 "Река ", "Реки ")  # ("в реках Илек, Тобол и Урал", "между реками Урал и Волга")
-_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # of those, the plurals
+                 *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ")  # ("в реках Илек, Тобол
+# и Урал", "между реками Урал и Волга")
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
 _TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
@@ -130,18 +130,18 @@ _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(
 # field have one, "shipping": this spares the rest a pass over their names)
 _SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_OF, *_PORT_TERMS, *_RIVER_BEFORE,
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
                       *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
 _ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}(?:-\d{1,4}|\d{2,4}) [\"«“]?$")
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
-_QUOTED_PLACE = re.compile(r"[\"»”] (?:[a-z]+ ){0,2}(?:station|checkpoint|crossing|port|seaport|terminal|border|post|"
-                           r"airport|region|district)|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
+_PLACE_NOUNS = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
+_QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
+                           r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
-_QUOTED_PLACE_NAME = re.compile(r"(?: [A-Za-z]+){0,2} (?i:station|checkpoint|crossing|port|seaport|terminal|border|post"
-                                r"|airport|region|district)[\"»”]")
+_QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -380,6 +380,7 @@ _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
                       "basins", "valleys")
 _WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
+_WATER_PART_AFTER = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
@@ -523,9 +524,9 @@ class Lexicon:
         self.venue_nouns = words("organisations", "venue_nouns")
         #: of those, the ones that name a street whatever comes before ("Dostyk ave. 201")
         self.street_nouns = words("organisations", "street_nouns")
-        #: of those, the ones a person's name goes before more often than a small town's ("the Pugachev museum")
+        #: and those a person's name goes before as often as a town's ("the Pugachev museum")
         self.person_venue_nouns = words("organisations", "person_venue_nouns")
-        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.street_nouns, *self.person_venue_nouns})
+        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.person_venue_nouns})  # (street nouns are venue nouns)
         #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
         #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
         #: first two letters of those for a quick test first
@@ -758,7 +759,7 @@ class Geoparser:
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
-                if m.name.key.endswith(_PLURAL_ENDED) and text[end - 1] == "s" \
+                if text[end - 1] == "s" and m.name.key.endswith(_PLURAL_ENDED) \
                         and text[text.rfind(" ", start, end) + 1].isupper():  # "Kostanay and Akmola Regions", read
                     # as the lower-case plural is: each of the list the division
                     self._list_before_plural(text, found, start, m.name.key.rpartition(" ")[2])
@@ -805,7 +806,7 @@ class Geoparser:
         names, extra = self.gazetteer.lower_case_names, []
         for word in _LOWER_WORD.finditer(text):
             key = _norm(word.group())
-            if key not in names or len(key) < 3:
+            if key not in names:
                 continue
             name = self._name(key)
             if self._lower_case_place(name):
@@ -1309,14 +1310,14 @@ class Geoparser:
         if key in lex.never or key in lex.demonyms or single and key in lex.org_heads:
             return _REJECT  # (an organisation's head noun is none of the places of its name: "Chamber", Pakistan)
         country_name = name.country_name
+        prev = tokens[first_i - 1] if first_i > 0 else None
+        nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         abbreviation = single and key in self.gazetteer.overlay.abbreviations
         if abbreviation:  # "RK", "RF", in capitals and not in a run of acronyms ("KGD MF RK", the State Revenue
             # Committee of its Ministry of Finance); then as a country's name ("the RF Ministry of Transport")
-            before = tokens[first_i - 1] if first_i else None
-            after = tokens[first_i + 1] if first_i + 1 < len(tokens) else None
             if not first.raw.isupper() or (
-                    before is not None and before.raw.isupper() and text[before.end: first.start] == " "
-                    or after is not None and after.raw.isupper() and text[first.end: after.start] == " "):
+                    prev is not None and prev.raw.isupper() and text[prev.end: first.start] == " "
+                    or nxt is not None and nxt.raw.isupper() and text[first.end: nxt.start] == " "):
                 return _REJECT
         caps = False
         if single and first.raw.isupper():
@@ -1331,12 +1332,10 @@ class Geoparser:
         elif single and len(first.raw) <= 2:
             return _REJECT
         # prefix such as Trans-Caspian, Sino-Russian
-        prev = tokens[first_i - 1] if first_i > 0 else None
         if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
             return _REJECT
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
             return _REJECT  # an airline: Air Astana
-        nxt = tokens[last_i + 1] if last_i + 1 < len(tokens) else None
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
             if nxt.key in lex.landform_heads and not any(name.areal):
                 return _REJECT  # "Rasht Valley", "the Khorgos River": a feature named after a town (or a border
@@ -1564,9 +1563,10 @@ class Geoparser:
         modes = self.gazetteer.overlay.post_modes
         if len({modes.get(p.id, "") for p in posts}) > 1:
             # the crossing's own words say the mode ("the Nur Zholy road checkpoint at Khorgos"), else the text around
-            around = cue.group() if _ROAD_WORDS.search(cue.group()) or _RAIL_WORDS.search(cue.group()) \
-                else text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
-            road, rail = _ROAD_WORDS.search(around) is not None, _RAIL_WORDS.search(around) is not None
+            road, rail = _ROAD_WORDS.search(cue.group()) is not None, _RAIL_WORDS.search(cue.group()) is not None
+            if not (road or rail):
+                around = text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
+                road, rail = _ROAD_WORDS.search(around) is not None, _RAIL_WORDS.search(around) is not None
             if road != rail:
                 mode = "road" if road else "rail"
                 posts = tuple(p for p in posts if mode in modes.get(p.id, "")) or posts
@@ -1869,7 +1869,7 @@ class Geoparser:
                         or text.endswith(lex.venues_before, 0, lead) and not (c[2].name.country_name or (
                             c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
                     continue
-                if text.endswith(_PORT_OF, 0, start) or text.endswith(_PORT_TERMS, 0, start):
+                if text.endswith(_PORT_BEFORE, 0, start):
                     c = self._named_with(c, "port")  # "the port of Vostochny", "FOB Vostochny": Vostochny Port
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
@@ -2164,10 +2164,9 @@ class _Lists:
 def _a_water_s_pair(text: str, cands: list[_Candidate], i: int) -> bool:
     """Whether ``cands[i]`` and a name dashed to it name a water's part together ("the Balkhash–Alakol
     basin", "the Chu–Talas basin")."""
-    if i + 1 < len(cands) and _ROUTE_DASH.fullmatch(text, cands[i][1], cands[i + 1][0]):
+    if i + 1 < len(cands) and _glued(text, cands, i, _ROUTE_DASH):
         return text.startswith(_WATER_PART_AFTER, cands[i + 1][1])
-    return i > 0 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], cands[i][0]) is not None \
-        and text.startswith(_WATER_PART_AFTER, cands[i][1])
+    return i > 0 and _glued(text, cands, i - 1, _ROUTE_DASH) and text.startswith(_WATER_PART_AFTER, cands[i][1])
 
 
 def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
@@ -2181,7 +2180,7 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
         return True
     if _a_water_s_pair(text, cands, i):
         return False
-    return any(0 <= j < len(cands) and _ROUTE_DASH.fullmatch(text, cands[min(i, j)][1], cands[max(i, j)][0])
+    return any(0 <= j < len(cands) and _glued(text, cands, min(i, j), _ROUTE_DASH)
                and not names_water(cands[j][2].name) for j in (i - 1, i + 1))
 
 
@@ -2346,8 +2345,10 @@ def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
     the text names most, at least twice as often: "Khorgos" in a Kazakh court report is Khorgos, Kazakhstan, not
     Horgos in China 3 km away (but "Sarakhs" in a text that names Turkmenistan and Iran about as often stays)."""
     most = max(ctx.values(), default=0)
+    if most < 2 * max(1, ctx[best.country]):
+        return best
     for e, _, areal, _ in name.contenders:
-        if not areal and ctx[e.country] == most >= 2 * max(1, ctx[best.country]) and _twins(e, best):
+        if not areal and ctx[e.country] == most and _twins(e, best):
             return e
     return best
 
