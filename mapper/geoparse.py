@@ -451,6 +451,7 @@ _CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an auth
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
+_INITIAL_BEFORE = re.compile(r" [A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
 _LINE_TAIL = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
@@ -1721,8 +1722,7 @@ class Geoparser:
         Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
-        if text[start - 2: start] == ". " and text[start - 3: start - 2].isupper() \
-                and text[start - 4: start - 3] == " " and not name.country_name:  # "Sergei V. Orlov"
+        if _INITIAL_BEFORE.match(text, max(0, start - 4), start) and not name.country_name:  # "Sergei V. Orlov"
             given = _PREVIOUS_WORD.search(text, max(0, start - 30), start - 4)
             if given is not None and _norm(given.group()) in lex.any_given_names:
                 return True
@@ -1846,7 +1846,8 @@ class Geoparser:
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
-                  or c[2].name.key in lex.any_given_names or text[start - 2: start] == ". ") \
+                  or c[2].name.key in lex.any_given_names
+                  or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 4), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
             elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
