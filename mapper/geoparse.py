@@ -417,7 +417,7 @@ _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
 # this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
-INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 5, 40
+INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
 INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")

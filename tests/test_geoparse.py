@@ -1180,6 +1180,10 @@ def test_a_chat_in_lower_case_names_its_places(parser):
     assert got == [("ekb", "Yekaterinburg"), ("almaty", "Almaty"), ("ekb", "Yekaterinburg"), ("kairak", "Kairak"),
                    ("bugristoe", "Bugristoe"), ("kostanai", "Kostanay"), ("astana", "Astana")], got
     assert parser.parse("Trucks went from almaty to astana.", "t") == []
+    # three messages are a chat too (a snippet pasted from one)
+    snippet = ("[05:12] Aidos: queue at kairak, then ekb-almaty\n[05:14] Sasha Kurgan: ok, kostanai tomorrow\n"
+               "[05:20] Aidos: rf side slow\n")
+    assert [m.text for m in parser.parse(snippet, "t")] == ["kairak", "ekb", "almaty", "kostanai"]
 
 
 def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
