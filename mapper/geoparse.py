@@ -69,6 +69,8 @@ _HYPHENS = ("-", "‐", "‑")
 # Petropavlovsk", "Shevchenko became Aktau"
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
+_NEAR = frozenset((" near ", ", near ", " outside ", ", outside ", " close to ", ", close to "))
+_SLASHES = frozenset(("/", " / "))  # ... "Leninogorsk / Ridder" (two places stay two: "Dostyk/Alashankou")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 # the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
 _OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ",
@@ -147,6 +149,7 @@ _MODE_WINDOW = 160  # characters on each side of a post's name where its crossin
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
+_DIVISION_S_TOWN = frozenset((" city of ", " town of ", " village of ", " port of "))  # "the Xinjiang city of Aral"
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
 # what may stand between two tokens of one multi-word name
@@ -164,6 +167,7 @@ NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 # when it lies this close to the places the text names while the city of note lies far from them all, and is
 # more than a hamlet
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
+NEAR_KM = 100.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow")
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
@@ -413,6 +417,8 @@ _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-z�
 # message, after the sender if any: "[14.02 05:12] Aidos: me, but …"
 _CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
 _MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
+# the first letter of a paragraph of three words or more, after a quote's "> " ("yeah thats normal, most …")
+_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:>[ \t]*)?([^\W\d_])(?=[^\n]*? [^\n]*? )")
 _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
@@ -517,7 +523,8 @@ class Lexicon:
 
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
         self.org_heads = words("organisations", "heads")
-        self.org_prefixes = words("organisations", "prefixes")
+        self.hotel_brands = words("organisations", "hotel_brands")
+        self.org_prefixes = words("organisations", "prefixes") | self.hotel_brands
         self.headline_words = words("organisations", "headline_words")
         self.national_heads = words("organisations", "national_heads")
         self.venue_heads = words("organisations", "venue_heads")
@@ -553,8 +560,9 @@ class Lexicon:
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
-        self.venues_before = tuple(f"{w} " if w.startswith("-") else f" {w} "
-                                   for w in sorted(words("organisations", "words_before_names")))
+        self.venues_before = tuple(f"{w} " if w.startswith("-") else f" {v} "
+                                   for w in sorted(words("organisations", "words_before_names"))
+                                   for v in (w, w.capitalize()))  # ('at Restaurant "Samarkand"')
         #: words before "called"/"named" that make the name after no place
         self.named_things = words("organisations", "named_things")
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
@@ -738,19 +746,15 @@ class Geoparser:
                     after = text[end: end + 8]
                     if _AUTHOR.match(after) or _AUTHOR_TITLE.match(after) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
-                            _AUTHOR_YEAR.match(after) and not self._dated_place(text, start, end, m.name)
-                            or _AGE.match(after))):
+                            _cited_author(text, start, end, m.name) or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
                     hint = self._country_after(text, end)
                 elif follower == " " and text[end + 1: end + 2] == "(":
-                    if not (m.name.noted or m.name.country_name or m.name.holds_area) and _CITED_YEAR.match(text, end) \
-                            and not _after_route_word(text, start):
-                        continue  # an author: "see Orlov (2024)"; not "Astana (2019)", a city of note, nor a
-                        # country or region ("the Republic of Kazakhstan (2023)", an organisation's document),
-                        # nor a place after a preposition ("flood damage in Kulsary (2024)")
+                    if _cited_author(text, start, end, m.name):
+                        continue
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
@@ -1012,17 +1016,22 @@ class Geoparser:
                 return joined
         if noun in _WATER_PARTS and key in self.lexicon.seas_by_key:
             return self.lexicon.seas_by_key[key]  # "the Tobol basin": the river's (the gazetteer has no basin)
-        adjective = _RUSSIAN_ADJECTIVE.search(key) if "district" in words else None
-        if adjective is not None:
-            stem = key[:adjective.start()]
-            for town in (stem, stem[:-2] + "a" if stem.endswith("in") else ""):  # ("Zhitikarinskiy": Zhitikara)
-                if town and self._district_key(f"{town} district"):
-                    return f"{town} district"
-        return None
+        return self._district_of_adjective(key) if "district" in words else None
 
-    def _district_key(self, key: str) -> bool:
-        """Whether *key* names a district (not a town some source also calls so: "Lenin District", Ukraine)."""
-        return self.gazetteer.has_key(key) and any(e.feature_code == "ADM2" for e in self.gazetteer.meant_by(key))
+    def _district_of_adjective(self, word: str) -> str | None:
+        """The key of the district whose town's Russian adjective *word* is ("martukskiy": martuk district;
+        "zhitikarinskiy": zhitikara district), or None (not "leninsky": no district is Lenin's but Ukraine's
+        town of that name)."""
+        adjective = _RUSSIAN_ADJECTIVE.search(word)
+        if adjective is None:
+            return None
+        stem = word[:adjective.start()]
+        for town in (stem, stem[:-2] + "a" if stem.endswith("in") else ""):
+            key = f"{town} district"
+            if town and self.gazetteer.has_key(key) and any(e.feature_code == "ADM2"
+                                                            for e in self.gazetteer.meant_by(key)):
+                return key
+        return None
 
     def _info(self, run: str, dateline: bool) -> _RunInfo:
         """What *run* holds (cached per distinct run): a run with an "and" that joins two names
@@ -1040,11 +1049,11 @@ class Geoparser:
                                    [(k, self._info(piece, False)) for k, piece in pieces[1:]])
         if not info.ends_feature_head:
             last = _norm(run[run.rfind(" ") + 1:])
-            adjective = _RUSSIAN_ADJECTIVE.search(last)  # a district's ("s. Martuk of Martukskiy r-n")
-            if adjective is not None:  # (a name itself, "Fedorovskiy", is read with its noun by _name_word_after)
-                stem = last[:adjective.start()]
-                if self._district_key(f"{stem} district") or self._district_key(f"{stem[:-2]}a district"):
-                    if info.idle:  # (not "Leninsky": no Lenin district)
+            # a district's adjective ("s. Martuk of Martukskiy r-n"; a name itself, "Fedorovskiy", is read with
+            # its noun by _name_word_after)
+            if _RUSSIAN_ADJECTIVE.search(last) is not None:
+                if self._district_of_adjective(last) is not None:
+                    if info.idle:
                         info = _FEATURE_HEAD
                     elif not self.gazetteer.has_key(last):
                         info = replace(info, ends_feature_head=True)
@@ -1338,6 +1347,8 @@ class Geoparser:
         if prev and prev.key in lex.org_prefixes and prev.raw[0].isupper() and text[prev.end: first.start] == " ":
             return _REJECT  # an airline: Air Astana
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
+            if single and key in lex.hotel_brands and nxt.raw[0].isupper():
+                return _REJECT  # "the Hilton Astana": a hotel, not Hilton, New York
             if nxt.key in lex.landform_heads and not any(name.areal):
                 return _REJECT  # "Rasht Valley", "the Khorgos River": a feature named after a town (or a border
                 # post), not the town; not "Baikal Ridge", the lake's
@@ -1673,7 +1684,8 @@ class Geoparser:
                         and before not in name.entries:
                     results[i] = (self._name(region).entries[0], score)
                     continue
-            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key):
+            if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
+                    and not text.endswith(_SETTLEMENT_BEFORE, 0, start):  # (not "the Chinese city of Aral")
                 water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
                 # not Ankara; but "Ayaguz", another spelling of the town on the river, stays the town
                 if not water:
@@ -1735,17 +1747,6 @@ class Geoparser:
         return name.key in lex.any_given_names and _named_otherwise(name) and not (
             hint or any(name.areal) or _after_route_word(text, start)
             or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE))
-
-    @staticmethod
-    def _dated_place(text: str, start: int, end: int, name: _Name) -> bool:
-        """Whether *name* before ", YEAR" is a place, not an author cited: a city of note out of brackets
-        ("Asian Development Bank, Manila, 2024."), or out of brackets a place after a preposition or before a
-        range of years ("taken in Kazalinsk, 2018", "at Aralsk and Kazalinsk, 2000–2022"; not "adapted from
-        Orlov, 2021", "(…; Hadano, 2019–2021)")."""
-        if not _outside_brackets(text, start):
-            return False
-        return name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start) \
-            and not _CITING_BEFORE.search(text, max(0, start - 16), start)
 
     def _names_water(self, name: _Name) -> bool:
         """Whether *name* is a water's bare name, a water's ("Zhaiyk"), or a lake's too ("Balkhash")."""
@@ -1867,9 +1868,9 @@ class Geoparser:
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(lex.venues_before, 0, lead) and not (c[2].name.country_name or (
-                            c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
-                    continue
+                        or text.endswith(lex.venues_before, 0, lead) and (lead < start or not (
+                            c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
+                    continue  # (a venue's name set off: 'Restaurant "Samarkand"', 'the hotel "Kazakhstan"')
                 if text.endswith(_PORT_BEFORE, 0, start):
                     c = self._named_with(c, "port")  # "the port of Vostochny", "FOB Vostochny": Vostochny Port
                 elif text.endswith(_RIVER_BEFORE, 0, start):
@@ -1941,6 +1942,7 @@ class Geoparser:
             results.append(found)
         self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
+        _places_near(text, cands, results)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
@@ -1980,7 +1982,7 @@ def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,
 def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]],
                               water_meant: Callable[[str], tuple[Entry, ...]]) -> None:
     """A place named twice side by side, by its name and a former or other one ("Ridder, the former
-    Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"): where one reading is also a place the
+    Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)", "Leninogorsk / Ridder"): where one reading is also a place the
     other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
     both are that place; where neither is, the place both names may mean, if any ("Shevchenko — now Aktau —"
     in a text about Karaganda, beside which lies an Aktau village, Shevchenko being also in Ukraine); and so is
@@ -1989,9 +1991,9 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
-        if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
-                and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end)) \
-                or not _OTHER_NAME_GLUE.match(text, end, start):
+        if (not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS
+                and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end))
+                or not _OTHER_NAME_GLUE.match(text, end, start)) and text[end: start] not in _SLASHES:
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
@@ -2012,6 +2014,39 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
         for i, (_, _, match, hint) in enumerate(cands):
             if not hint and match.name.key in meant:
                 results[i] = meant[match.name.key]
+
+
+def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A town or post said to lie near the next ("the other Troitsk near Moscow", "Uzynagash, near Almaty"; not "the
+    Aral Sea near Aralsk") is the one of its name within :data:`NEAR_KM` of it, the most prominent if several, unless the text cues another. In
+    *results*, in place."""
+    for i in range(len(cands) - 1):
+        end, start = cands[i][1], cands[i + 1][0]
+        if not 6 <= start - end <= 14 or text[end: start] not in _NEAR or cands[i][3]:
+            continue  # (quick tests first)
+        there, read = results[i + 1][0], results[i][0]
+        if there is None or there.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
+                or distance_km((read.lat, read.lon), (there.lat, there.lon)) <= NEAR_KM:
+            continue
+        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS"
+                and distance_km((e.lat, e.lon), (there.lat, there.lon)) <= NEAR_KM]
+        if near:
+            results[i] = (max(near, key=prior), results[i][1])
+
+
+def _cited_author(text: str, start: int, end: int, name: _Name) -> bool:
+    """Whether *name*, before a year, is an author cited: "(Hadano, 2023)", "see Orlov (2024)", "adapted from
+    Orlov, 2021". Not a country, nor a region ("the Republic of Kazakhstan (2023)", an organisation's
+    document); and out of the citation's brackets not a city of note ("Asian Development Bank, Manila, 2024.",
+    "Astana (2019)"), a place before a range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a
+    preposition ("taken in Kazalinsk, 2018", "flood damage in Kulsary (2024)")."""
+    bracketed = text.startswith(" (", end)
+    if name.country_name or name.holds_area or not (_CITED_YEAR if bracketed else _AUTHOR_YEAR).match(text, end):
+        return False
+    if not bracketed and not _outside_brackets(text, start):
+        return True
+    return not (name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
+                and not _CITING_BEFORE.search(text, max(0, start - 16), start))
 
 
 def _outside_brackets(text: str, start: int) -> bool:
@@ -2216,7 +2251,7 @@ def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     """Where a town's name is followed by ", ", " in " or ", a town in " and the name of a first-level
     division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Aksu, a town in the Pavlodar
-    region"): the cue both names get, by their mention's start, the division's country and admin1 code
+    region"), or follows the division's name and " city of " ("the Xinjiang city of Aral"): the cue both names get, by their mention's start, the division's country and admin1 code
     ("US.TX"). After " in ", a country that
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
     does a country's possessive before it ("China's Aksu"), and a district (an ADM2 entry: ``kz-districts.toml``) the
@@ -2224,13 +2259,16 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
         gap = r_start - end
+        if text[end: r_start] in _DIVISION_S_TOWN:
+            start, r_start, town, region = r_start, start, region, town
+            gap = len(" in ")
         if gap == 3 and town.name.country_name and text[end + 1: r_start] == "s " and text[end] in "'’":
             country = town.name.anchor.country if town.name.anchor is not None else ""
             if any(e.country == country for e in region.name.entries):
                 cues[r_start] = country  # "China's Aksu": the Aksu of China
             continue
         if gap in _IN_PLACE_LENGTHS:
-            glue = text[end: r_start]
+            glue = " in " if r_start < start else text[end: r_start]
             if glue not in _IN_PLACE:
                 continue
         elif gap >= 12 and text.startswith(", a ", end) and _A_TOWN_IN.fullmatch(text, end, r_start):
@@ -2395,11 +2433,15 @@ class _Page:
     @property
     def informal(self) -> bool:
         """Whether the text is a chat or thread that writes in lower case: at least :data:`INFORMAL_SHARE` of its
-        lines' messages (after a time and a sender) start in lower case, of :data:`INFORMAL_LINES` or more."""
+        lines' messages (after a time and a sender), or of its paragraphs of a few words (after a quote's "> ": a
+        forum's thread), start in lower case, of :data:`INFORMAL_LINES` or more."""
         if self.text.count("\n", 0, 2000) < INFORMAL_LINES - 1:
             return False
-        starts = [m.group(1) for m in islice(_MESSAGE_START.finditer(self.text, 0, INFORMAL_SPAN), INFORMAL_SAMPLE)]
-        return len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts)
+        for pattern in (_MESSAGE_START, _PARAGRAPH_START):
+            starts = [m.group(1) for m in islice(pattern.finditer(self.text, 0, INFORMAL_SPAN), INFORMAL_SAMPLE)]
+            if len(starts) >= INFORMAL_LINES and sum(c.islower() for c in starts) >= INFORMAL_SHARE * len(starts):
+                return True
+        return False
 
     def _urls(self) -> list[tuple[int, int]]:
         """URLs, e-mail addresses, handles and nicknames ("Marina_Saratov"): the URL pattern tried only on words

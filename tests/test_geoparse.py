@@ -1184,6 +1184,16 @@ def test_a_chat_in_lower_case_names_its_places(parser):
     snippet = ("[05:12] Aidos: queue at kairak, then ekb-almaty\n[05:14] Sasha Kurgan: ok, kostanai tomorrow\n"
                "[05:20] Aidos: rf side slow\n")
     assert [m.text for m in parser.parse(snippet, "t")] == ["kairak", "ekb", "almaty", "kostanai"]
+    # a forum's thread: paragraphs (after a quote's "> ") that start in lower case, with no times
+    thread = ("u/almaty_dude · 3 days ago\n\nalmaty->bishkek is the easy one, border at korday is quick.\n\n"
+              "> either into russia\n\nyeah, most rentals wont go to russia. Did Astana to Omsk by train.\n")
+    assert [(m.text, m.name) for m in parser.parse(thread, "t")] == [
+        ("almaty", "Almaty"), ("bishkek", "Bishkek"), ("korday", "Korday"), ("russia", "Russia"),
+        ("russia", "Russia"), ("Astana", "Astana"), ("Omsk", "Omsk")]
+    # prose whose paragraphs start in capitals, with wrapped lines and a list in lower case, stays prose
+    prose = ("Trucks left Almaty at dawn\nfor astana and kostanai.\n\nThe road was open.\n\n- rail to omsk\n"
+             "- trucks to ekb\n\nQueues grew at Kairak.\n")
+    assert [m.text for m in parser.parse(prose, "t")] == ["Almaty", "Kairak"]
 
 
 def test_a_water_s_other_name_in_brackets_and_a_sea_after_a_possessive(parser):
@@ -1480,3 +1490,42 @@ def test_the_round_27_reviews_edge_cases(parser):
     assert names("по рекам Иртыш и Ишим; Реки Илек и Тобол.") == [
         "Irtysh River", "Ishim River", "Ilek River", "Tobol River"]
     assert texts("The tanker **Atyrau** and the tanker 'Aktau' left Baku.") == ["Baku"]
+
+
+def test_venues_hotels_and_the_places_they_name(parser):
+    """A venue's name set off in quotes after its word, capitalised or not, is no place ('Restaurant
+    "Samarkand"', 'the hotel "Kazakhstan"'); nor is a hotel brand or the city after it ("the Hilton Astana",
+    "Renaissance Aktau"), a hotel's room ("the Mangystau Foyer") or an investor ("… Inland Port Investment");
+    the places around them stay."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read('Lunch is at Restaurant "Samarkand" in Aktau.') == [("Aktau", "Aktau")]
+    assert read('We stayed at the hotel "Kazakhstan" in Almaty.') == [("Almaty", "Almaty")]
+    assert read("Buses leave the Renaissance Aktau at 13:30 for Kuryk.") == [("Kuryk", "Kuryk")]
+    assert read("Dinner at the Hilton Astana, then a train to Karaganda.") == [("Karaganda", "Karagandy")]
+    assert read("Coffee in the Mangystau Foyer before the visit to Kuryk.") == [("Kuryk", "Kuryk")]
+    assert read("Li Wei of Xi'an International Inland Port Investment spoke in Almaty.") == [("Almaty", "Almaty")]
+    assert read("Paris Hilton was not in Astana.") == [("Astana", "Astana")]
+
+
+def test_what_the_words_between_two_names_say_of_the_first(parser):
+    """"The Xinjiang city of Aral" is the town of that name in Xinjiang (and "the Chinese city of Aral" a city,
+    not the Aral Sea, which a town in China was once called); "Leninogorsk / Ridder" names one town twice; "the
+    other Troitsk near Moscow" is the Troitsk near Moscow (but "the Aral Sea near Aralsk" stays the sea)."""
+    def read(text):
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    aral_cn = ("Aral", "Ālā'ĕr", "CN")
+    assert read("The Xinjiang city of Aral is not on this route.") == [("Xinjiang", "Xinjiang", "CN"), aral_cn]
+    assert read("The Chinese city of Aral is not on this route.") == [aral_cn]
+    assert read("The city of Aral lies on the line to Kyzylorda.")[0] == ("Aral", "Aral", "KZ")
+    assert read("Leave Leninogorsk / Ridder for another trip.") == [
+        ("Leninogorsk", "Ridder", "KZ"), ("Ridder", "Ridder", "KZ")]
+    assert [c for _, _, c in read("Trains via Dostyk/Alashankou.")] == ["KZ", "CN"]
+    near = parser.parse("Do not confuse it with the other Troitsk near Moscow.", "t")[0]
+    assert (near.name, round(near.lat, 1), round(near.lon, 1)) == ("Troitsk", 55.5, 37.3)
+    assert read("Troitsk, near Chelyabinsk, has a crossing.")[0][:2] == ("Troitsk", "Troitsk")
+    assert parser.parse("Troitsk, near Chelyabinsk, has a crossing.", "t")[0].lon > 60
+    assert read("The caravan skirted the Aral Sea near Aralsk.") == [
+        ("Aral Sea", "Aral Sea", ""), ("Aralsk", "Aral", "KZ")]
