@@ -46,7 +46,7 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
-URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?:/\S*)?"
+URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?i:{_DOMAINS})\b(?:/\S*)?"
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
@@ -147,7 +147,8 @@ _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"�
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
-_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ")
+_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " (", " station (")  # ... "Fyodorovka station
+# (Kostanay region)", "KARASU (Zhambyl obl.)"
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 _DIVISION_S_TOWN = frozenset((" city of ", " town of ", " village of ", " port of "))  # "the Xinjiang city of Aral"
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
@@ -406,6 +407,7 @@ _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
+_NUMBERLESS_DIVISION_WORDS = frozenset(("obl", "r-n"))  # abbreviations a list's plural writes too
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
 _BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
@@ -436,7 +438,7 @@ _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
-_DOMAIN = re.compile(rf"\.(?:{_DOMAINS})\b")
+_DOMAIN = re.compile(rf"\.(?i:{_DOMAINS})\b")  # (in capitals too: "KAZAVTOZHOL.KZ")
 _URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
@@ -453,11 +455,21 @@ _SEA_NAME_ENDS = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before
 # see Geoparser._after_water_and: "the Volga and ", "the Ural, Tobol and "
 _THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+)(?:, [A-Z][^\W\d_]+)*(?:,? (?:and|or) |, )$")
 _LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
-_CITED_YEAR = re.compile(r" \((?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")  # an author cited in the text: "Orlov (2024)"
+# an author cited in the text, with the book's place and publisher or not: "Orlov (2024)", "Morrison (Cambridge:
+# Cambridge University Press, 2020)"
+_CITED_YEAR = re.compile(r" \((?:[^():\n]{2,40}: [^()\n]{2,80}, )?(?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")
+# a reading list's "Martin, Virginia. *Law and Custom …*": the surname before its given name and a title, and
+# the given name after the surname (at an item's start)
+_AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_\"“]")
+_SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+)?, $")
+_TITLE_AFTER = re.compile(r"\. [*_\"“]")
+_PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
-_INITIAL_BEFORE = re.compile(r" [A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
+_INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
+_SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
 _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
 _LINE_TAIL = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
@@ -744,7 +756,9 @@ class Geoparser:
                     follower = text[end: end + 1]
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR.match(after) or _AUTHOR_TITLE.match(after) and (
+                    if _AUTHOR_YEAR.match(after) and _PUBLISHED_BEFORE.search(text, max(0, start - 30), start):
+                        continue  # a publisher: "Alma-Ata: Kazakhstan, 1980"
+                    if _AUTHOR.match(after) or (_AUTHOR_TITLE.match(after) or _AUTHOR_GIVEN.match(text, end)) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
                             _cited_author(text, start, end, m.name) or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
@@ -758,6 +772,13 @@ class Geoparser:
                     hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
+                elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
+                    continue  # a surname: "Rashad Ganja-zade"
+                elif follower == "." and _TITLE_AFTER.match(text, end) \
+                        and _SURNAME_BEFORE.search(text, max(0, start - 40), start):
+                    continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*"
+                elif text[start - 4: start] == "von ":
+                    continue  # a person: "Konstantin von Kaufman"
                 elif m.upper and end - start <= 3 and (follower.isdigit() or follower == "-"
                                                        and text[end + 1: end + 2].isdigit()):
                     continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive
@@ -863,6 +884,8 @@ class Geoparser:
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
+            if noun in _NUMBERLESS_DIVISION_WORDS and found and text[found[-1][1]: start] in _LIST_GLUE:
+                self._list_before_plural(text, found, start, noun)  # "Akmola and Karaganda obl.": both regions
             key = self._key_with_noun(m.name.key, noun)
             if key is not None:
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
@@ -1377,7 +1400,7 @@ class Geoparser:
             last = j + 1 == len(tokens) or text[t.end: tokens[j + 1].start] != " " \
                 or not tokens[j + 1].raw[0].isupper()
             if t.key in lex.org_heads and (last or not hyphened) or (
-                    t.key in lex.national_heads and (country_name or j == last_i + 1 and single)
+                    t.key in lex.national_heads and (country_name or j == last_i + 1 and (single or any(name.areal)))
                     and not route and not hyphened):
                 return _REJECT
             j += 1
@@ -1395,8 +1418,10 @@ class Geoparser:
             titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper() \
                 and prev.key not in CONNECTORS
             # a surname after a given name: a rare word's, or a listed given name's that is no place's name nor
-            # a word, whatever carries it ("Igor Kirov", "Dmitry Chapayev", "Hannah Kingston")
-            if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev))
+            # a word, whatever carries it ("Igor Kirov", "Dmitry Chapayev", "Hannah Kingston"), or a Russian
+            # surname after a given name some place also bears ("Nikolai Chekhov")
+            if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev) or (
+                    prev.key in lex.given_names and key.endswith(_RUSSIAN_SURNAME_ENDINGS) and not any(name.areal)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
                 if single and (titled or prev.key in lex.any_given_names):
@@ -1613,7 +1638,7 @@ class Geoparser:
     def _weak_names_read(self, text: str, cands: list[_Candidate], ctx: Counter[str],
                          points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
         """*cands* less the names in capitals the text does not also have as places in lower case ("KARS"
-        is kept beside "Kars"), and less the common words that name a city ("Mary"), unless two of the text's
+        is kept beside "Kars") nor as a route's stop beside a name read ("KOSTANAY - DENISOVKA"), and less the common words that name a city ("Mary"), unless two of the text's
         other names name the city's country and a route's word goes before it or a hyphened place after it
         ("from Mary to Serhetabat", "via Tejen and Mary", "the Mary-Serakhs highway", in a text about
         Turkmenistan: a route's word before its list, see :class:`_Lists`), or the text
@@ -1628,10 +1653,13 @@ class Geoparser:
                 read.add(m.name.key)
                 routed.add(start)
         kept = []
-        for start, end, m, hint in cands:
+        for i, (start, end, m, hint) in enumerate(cands):
             if m.weak == _WEAK_CAPS:
                 if m.name.key not in named:
-                    continue
+                    if not any(0 <= j < len(cands) and cands[j][2].weak == _ACCEPT  # (but a route's stop beside
+                               and _glued(text, cands, min(i, j), _ROUTE_DASH) for j in (i - 1, i + 1)):  # one read)
+                        continue
+                    points.update(m.name.points)
             elif m.weak == _WEAK_ABBREVIATION:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
                 after = _NEXT_WORD.match(text, end)
@@ -1727,7 +1755,8 @@ class Geoparser:
         return None
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
-        """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov"),
+        """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov") or
+        after two initials ("P. A. Kirov"),
         one a possessive owns ("his sister Aral", "my dog Omsk"; not a region, "our neighbour Xinjiang"), a given
         name after a contact's word ("Call Serik"), a nickname ("we call him Buzuluk"; not "calls him
         Kazakhstan's richest man"), or a given name its places carry only as another name ("Temirlan":
@@ -1735,6 +1764,8 @@ class Geoparser:
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
         if _INITIAL_BEFORE.match(text, max(0, start - 4), start) and not name.country_name:  # "Sergei V. Orlov"
+            if _INITIALS_BEFORE.search(text, max(0, start - 7), start) and not any(name.areal):
+                return True  # "judge P. A. Kirov", "P.A. Kirov"
             given = _PREVIOUS_WORD.search(text, max(0, start - 30), start - 4)
             if given is not None and _norm(given.group()) in lex.any_given_names:
                 return True
@@ -1995,6 +2026,16 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end))
                 or not _OTHER_NAME_GLUE.match(text, end, start)) and text[end: start] not in _SLASHES:
             continue
+        if text[end: start] in _SLASHES:  # two names of one place only where they were read far apart (not the
+            # two sides of a crossing, "Khorgos/Horgos"), and here only
+            one, two = results[i][0], results[i + 1][0]
+            if one is not None and two is not None and one.id != two.id \
+                    and distance_km((one.lat, one.lon), (two.lat, two.lon)) > NEAR_KM:
+                for a, b, read in ((i, i + 1, one), (i + 1, i, two)):
+                    if any(e.id == read.id for e in cands[b][2].name.entries):
+                        results[b] = results[a]
+                        break
+            continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
             other = cands[b][2].name
@@ -2249,15 +2290,15 @@ def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> 
 
 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
-    """Where a town's name is followed by ", ", " in " or ", a town in " and the name of a first-level
-    division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Aksu, a town in the Pavlodar
-    region"), or follows the division's name and " city of " ("the Xinjiang city of Aral"): the cue both names get, by their mention's start, the division's country and admin1 code
+    """Where a town's name is followed by ", ", " in ", " (" or ", a town in " and the name of a first-level
+    division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Fyodorovka station (Kostanay
+    region)", "Aksu, a town in the Pavlodar region"), or follows the division's name and " city of " ("the Xinjiang city of Aral"): the cue both names get, by their mention's start, the division's country and admin1 code
     ("US.TX"). After " in ", a country that
     has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
     does a country's possessive before it ("China's Aksu"), and a district (an ADM2 entry: ``kz-districts.toml``) the
     division of its town near the district's centre."""
     cues: dict[int, str] = {}
-    for (start, end, town, _), (r_start, _, region, _) in zip(cands, cands[1:]):
+    for (start, end, town, _), (r_start, r_end, region, _) in zip(cands, cands[1:]):
         gap = r_start - end
         if text[end: r_start] in _DIVISION_S_TOWN:
             start, r_start, town, region = r_start, start, region, town
@@ -2271,6 +2312,10 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
             glue = " in " if r_start < start else text[end: r_start]
             if glue not in _IN_PLACE:
                 continue
+            if glue.endswith("("):
+                if not text.startswith((")", ".)"), r_end):
+                    continue  # (the division alone in the brackets: not "Khorgos (Xinjiang. Trade …")
+                glue = ", "  # (a country in brackets: Name._country_after)
         elif gap >= 12 and text.startswith(", a ", end) and _A_TOWN_IN.fullmatch(text, end, r_start):
             glue = " in "  # "Aksu, a town in the Pavlodar region"
         else:

@@ -1529,3 +1529,43 @@ def test_what_the_words_between_two_names_say_of_the_first(parser):
     assert parser.parse("Troitsk, near Chelyabinsk, has a crossing.", "t")[0].lon > 60
     assert read("The caravan skirted the Aral Sea near Aralsk.") == [
         ("Aral Sea", "Aral Sea", ""), ("Aralsk", "Aral", "KZ")]
+
+
+def test_people_and_books_of_a_court_judgment_and_a_history_essay(parser):
+    """People are no places: a Russian surname after a given name some place bears ("Nikolai Chekhov"), after two
+    initials ("P. A. Kirov"), with an Azerbaijani suffix ("Ganja-zade"), after "von", or a scholar who
+    "describes"; nor are a reading list's author ("Martin, Virginia. *Law …*"), an author before a bracket with
+    the book's place and publisher, and a publisher named after a country ("Alma-Ata: Kazakhstan, 1980")."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("Witness Nikolai Chekhov, a dispatcher in Chelyabinsk, confirmed the delay.") == ["Chelyabinsk"]
+    assert read("The case was heard by judge P. A. Kirov in Kostanay.") == ["Kostanay"]
+    assert read("Judge P.A. Kirov sat in Kostanay.") == ["Kostanay"]
+    assert read("Rashad Ganja-zade spoke in Baku; trains run Ganja-Baku.") == ["Baku", "Ganja", "Baku"]
+    assert read("Konstantin von Kaufman wanted a line to Tashkent, a conflict Payne describes.") == ["Tashkent"]
+    assert read("- Martin, Virginia. *Law and Custom in the Steppe*. Richmond: Curzon, 2001.") == []
+    assert read("Morrison (Cambridge: Cambridge University Press, 2020) disagrees.") == ["Cambridge"]
+    assert read("*Turksib*. Alma-Ata: Kazakhstan, 1980.") == ["Alma-Ata"]
+    assert read("Grain went to Kazakhstan, 2019 was a record year.") == ["Kazakhstan"]
+    assert read("A dispatcher of the South Urals Railway in Chelyabinsk and Anatolia Flour Mills of Samsun.") == [
+        "Chelyabinsk", "Samsun"]
+
+
+def test_a_road_bulletin_in_capitals_and_abbreviations(parser):
+    """A road bulletin: a route's stops in capitals beside one read are read ("KOSTANAY - DENISOVKA -
+    ZHITIKARA"), a list before "obl." names regions all, "Fyodorovka station (Kostanay region)" is the
+    Fyodorovka of that region, and a web address in capitals is no country ("KAZAVTOZHOL.KZ")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("A-21 KOSTANAY - DENISOVKA - ZHITIKARA: CLOSED from km 62 to km 190.") == [
+        ("KOSTANAY", "Kostanay"), ("DENISOVKA", "Denisovka"), ("ZHITIKARA", "Zhitikara")]
+    assert read("FOR SALE - CHEAP") == []
+    assert [n for _, n in read("Blizzards hit Aktobe, Kostanay and Karaganda obl. tonight.")] == [
+        "Aktobe Region", "Kostanay Region", "Karaganda Region"]
+    got = parser.parse("Yaik Transit of Uralsk loaded wheat at Fyodorovka station (Kostanay region).", "t")
+    fyodorovka = next(m for m in got if m.text == "Fyodorovka")
+    assert fyodorovka.lon > 60 and fyodorovka.country == "KZ", fyodorovka  # (not the one near Uralsk, at 52°E)
+    assert read("Follow updates at KAZAVTOZHOL.KZ and in Almaty.") == [("Almaty", "Almaty")]
+    assert read("Shevchenko (now Aktau) grew.") == [("Shevchenko", "Aktau"), ("Aktau", "Aktau")]
