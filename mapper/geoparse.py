@@ -1813,29 +1813,29 @@ class Geoparser:
         "Khromtau and\\nKargaly"), the
         next goes on in lower case ("Kargaly\\ndistricts") or the words on either side make a name
         ("North\\nKazakhstan", "Chelyabinsk\\r\\nOblast"; not a table's or a list's rows, "Kostanay\\nKokshetau-1",
-        nor a bulletin's "rising\\nIshim at Petropavl", nor a dateline)."""
+        nor a bulletin's "rising\\nIshim at Petropavl", nor a dateline); in any other text, a break where the
+        words on either side make a name ("Krasnodar\\nKrai" in a paragraph)."""
         edits = []
         for m in _BROKEN_WORD.finditer(text):
             cut_start = m.start() if text[m.end()].islower() or text[m.start()] == "\u00ad" else m.start() + 1
             edits.append((cut_start, m.end(), ""))
-        if text.count("\n") < _WRAPPED_LINES_MIN:
+        if "\n" not in text:
             return edits
         lines = text.split("\n")
         lengths = sorted(len(line.rstrip("\r")) for line in lines if line.strip())
-        if len(lengths) < _WRAPPED_LINES_MIN:
-            return edits
-        width = lengths[len(lengths) * 9 // 10]
-        if not _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]:
-            return edits
+        width = lengths[len(lengths) * 9 // 10] if len(lengths) >= _WRAPPED_LINES_MIN else 0
+        # in a text not hard-wrapped, only a name the break cuts ("Krasnodar\nKrai" in a paragraph)
+        wrapped = _WRAP_WIDTH[0] <= width <= _WRAP_WIDTH[1]
         least, soft, line_start = width * 3 // 4, [], 0
         for line, after in zip(lines, lines[1:]):
             end = line_start + len(line)  # where the line's "\n" is
             tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) if len(line.rstrip("\r")) >= least else None
             head = _LINE_HEAD.match(after) if tail is not None else None
-            if tail is not None and head is not None:
+            if tail is not None and head is not None and (wrapped or head.group(1)[0].isupper()):
                 words, first = tail.group(1).split(" "), _norm(head.group(1))
-                if head.group(1)[0].islower() or tail.group(2) or words[-1] in _MID_SENTENCE_WORDS or any(
-                        self.gazetteer.has_key(f"{_norm(' '.join(words[k:]))} {first}") for k in range(len(words))):
+                if wrapped and (head.group(1)[0].islower() or tail.group(2) or words[-1] in _MID_SENTENCE_WORDS) \
+                        or any(self.gazetteer.has_key(f"{_norm(' '.join(words[k:]))} {first}")
+                               for k in range(len(words))):
                     soft.append((line_start + tail.end(2), end + 1 + head.start(1), " "))
             line_start = end + 1
         return sorted(edits + soft) if soft else edits

@@ -825,6 +825,13 @@ def test_a_name_a_hard_wrapped_paragraph_breaks_at_a_line_end_is_read_whole(pars
                    ("Syr\nDarya", "Syr Darya"), ("Aral", "Aral Sea"), ("Kazakhstan", "Kazakhstan"),
                    ("Uzbekistan", "Uzbekistan"), ("Astana", "Astana"), ("Almaty", "Almaty"), ("Astana", "Astana")]
     assert [m.start for m in parser.parse(text, "t", offset=7)] == [m.start + 7 for m in parser.parse(text, "t")]
+    # a text of long paragraphs, not wrapped, joins a break only where the words on either side make a name
+    text = ("The terminal is registered in Temryuk District, Krasnodar\nKrai, Russian Federation, and its "
+            "trucks hold at the Nur\nZholy parking area before Khorgos.\nAlmaty\nAstana\n")
+    got = [(text[m.start: m.end], m.name) for m in parser.parse(text, "t")]
+    assert got[1:4] == [("Krasnodar\nKrai", "Krasnodar Krai"), ("Russian Federation", "Russia"),
+                        ("Nur\nZholy", "Nur Zholy")], got
+    assert got[-2:] == [("Almaty", "Almaty"), ("Astana", "Astana")]
 
 
 def test_round_13_readings(parser):
