@@ -469,6 +469,8 @@ _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "
 # character, and this runs on every text)
 _INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
+_NUMBER_BEFORE = re.compile(r"\d ?$")  # a unit's abbreviation after its number: "20 KG", not Kyrgyzstan
+_UNITS = frozenset(("kg",))  # (but "in 2023 RF exports", "12 RF regions": the Russian Federation)
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
 _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
@@ -1663,11 +1665,12 @@ class Geoparser:
             elif m.weak == _WEAK_ABBREVIATION:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
                 after = _NEXT_WORD.match(text, end)
-                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or (
+                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or m.name.key in _UNITS \
+                        and _NUMBER_BEFORE.search(text, max(0, start - 2), start) or (
                         after is not None and after.group(1) in self.lexicon.not_after_abbreviations) or not (
                         ctx[country] >= 2 or any(n.country_name and n.anchor is not None
                                                  and n.anchor.country == country for n in named.values())):
-                    continue  # (not a container's type after its size, "40' RF", a reefer; nor "RF tags")
+                    continue  # (not a container's type after its size, "40' RF", a reefer; nor "RF tags", "20 KG")
             elif m.weak:
                 city = m.name.city
                 if city is None:

@@ -1576,3 +1576,7 @@ def test_a_road_bulletin_in_capitals_and_abbreviations(parser):
     assert fyodorovka.lon > 60 and fyodorovka.country == "KZ", fyodorovka  # (not the one near Uralsk, at 52°E)
     assert read("Follow updates at KAZAVTOZHOL.KZ and in Almaty.") == [("Almaty", "Almaty")]
     assert read("Shevchenko (now Aktau) grew.") == [("Shevchenko", "Aktau"), ("Aktau", "Aktau")]
+    # "KG" and "TM" are the countries where the text names them otherwise, not kilograms nor a trademark
+    assert [n for _, n in read("Tariffs to Bishkek (KG) via Korday, and to Kyrgyzstan's south.")] == [
+        "Bishkek", "Kyrgyzstan", "Korday", "Kyrgyzstan"]
+    assert read("Parcels of 20 KG go to Kyrgyzstan; KAMAZ TM trucks too.") == [("Kyrgyzstan", "Kyrgyzstan")]
