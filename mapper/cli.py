@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mapper.errors import InputError, shown
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
+PLACE_NAME_MAX = 200  # characters: longer is no place's name
 
 
 def say(message: object) -> None:
@@ -47,18 +49,26 @@ def _codec(value: str | None) -> str | None:
     """An --encoding the codec registry knows, checked once (not once per document)."""
     if value is not None:
         try:
-            codecs.lookup(value)
+            info = codecs.lookup(value)
         except LookupError:
             raise InputError(f"unknown encoding {value!r} (--encoding)") from None
+        if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":  # rot13, zlib, base64
+            raise InputError(f"{value!r} is no text encoding (--encoding)")
     return value
 
 
 def _place_name(value: str) -> str:
-    """A place name from the command line: text, not bytes the terminal's encoding cannot read."""
+    """A place name from the command line: text, not bytes the terminal's encoding cannot read, nor blank, nor
+    longer than any place's name."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(f"{shown(value)!r}: not valid text in the terminal's encoding (UTF-8)") from None
+    if not value.strip():
+        raise InputError("a place name is needed, not an empty one")
+    if len(value) > PLACE_NAME_MAX:
+        raise InputError(f"{shown(value[:40])!r}…: a place name of {len(value):,} characters (at most "
+                         f"{PLACE_NAME_MAX})")
     return value
 
 
@@ -106,7 +116,7 @@ def _gazetteer(ctx: click.Context):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))  # (checked per file)
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "csv"]), default="geojson",
               show_default=True, help="Output format on stdout.")
 @click.option("--encoding", callback=lambda ctx, param, value: _codec(value),
@@ -263,8 +273,15 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
                    f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # (so a build removes its staging folder, as on Ctrl-C)
+
+
 def main() -> None:
-    """Console-script entry point: usage errors, like bad input, are one line and exit 2."""
+    """Console-script entry point: usage errors, like bad input, are one line and exit 2; SIGTERM and SIGHUP
+    stop a run as Ctrl-C does."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupted)
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:
@@ -365,7 +382,7 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
     """Best path over the corridor network, with km per mode and per country."""
     from mapper.gazetteer import validate_country_code
 
-    codes = {validate_country_code(c.strip()) for a in avoid for c in a.split(",") if c.strip()}
+    codes = {validate_country_code(c.strip(), "--avoid") for a in avoid for c in a.split(",") if c.strip()}
     result = _network(ctx).route(origin, destination, codes)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from mapper.errors import DataError
+from mapper.errors import DataError, InputError
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -72,7 +72,11 @@ def data_root(path: Path | str | None = None) -> Path:
     env = os.environ.get("CORRIDOR_MAPPER_HOME")
     if env:
         return Path(env)
-    cwd = Path.cwd()
+    try:
+        cwd = Path.cwd()
+    except FileNotFoundError:
+        raise InputError("the current directory no longer exists (cd to another, or set CORRIDOR_MAPPER_HOME)") \
+            from None
     if (cwd / "geodata").is_dir() and (cwd / "corridors").is_dir():
         return cwd
     return Path(__file__).resolve().parent.parent

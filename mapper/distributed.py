@@ -11,6 +11,7 @@ are written as partitioned JSON lines (``part-00000.jsonl`` …) that ``build
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 from pathlib import Path
 
@@ -106,12 +107,39 @@ def read_parts(folder: Path):
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
     fields = set(Mention.__dataclass_fields__)
     for part in parts:
-        for n, line in enumerate(part.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            try:
-                rec = json.loads(line)
-                if "error" in rec or "warning" in rec:
-                    yield rec
-                else:
+        if not part.is_file():  # (a named pipe would never end)
+            raise InputError("not a regular file", path=part)
+        with open(part, encoding="utf-8", errors="replace", newline="\n") as lines:
+            # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
+            for n, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    if "error" in rec or "warning" in rec:
+                        yield rec
+                        continue
+                    problem = _record_problem(rec)
+                    if problem:
+                        raise ValueError(problem)
                     yield Mention(**{k: v for k, v in rec.items() if k in fields})
-            except (ValueError, TypeError, AttributeError) as exc:
-                raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
+                except (ValueError, TypeError, AttributeError) as exc:
+                    raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
+
+
+_TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
+
+
+def _record_problem(rec: dict) -> str:
+    """What is wrong with a mention record of a part file, or "" (a part may have been edited by hand)."""
+    for key in _TEXT_FIELDS:
+        if not isinstance(rec.get(key), str):
+            return f"{key} is not text"
+    start, end = rec.get("start"), rec.get("end")
+    if not (type(start) is int and type(end) is int and 0 <= start <= end):  # (bool is no offset)
+        return "start and end are not offsets (0 <= start <= end)"
+    for key, bound in (("lat", 90.0), ("lon", 180.0), ("score", 1e9)):
+        value = rec.get(key)
+        if type(value) not in (int, float) or not math.isfinite(value) or abs(value) > bound:
+            return f"{key} is not a number within ±{bound:g}"
+    return ""

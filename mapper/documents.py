@@ -14,7 +14,7 @@ import sys
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from charset_normalizer import from_bytes
 
@@ -54,6 +54,8 @@ class Document:
 
 
 def _check_readable(path: Path) -> None:
+    """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one in its
+    own folder)."""
     if not os.path.lexists(path):
         raise InputError("no such file", path=path)
     try:
@@ -68,6 +70,11 @@ def _check_readable(path: Path) -> None:
         raise InputError("empty file", path=path)
     if not os.access(path, os.R_OK):
         raise InputError("permission denied", path=path)
+    if path.is_symlink():
+        target, folder = path.resolve(), path.parent.resolve()
+        if folder not in target.parents:  # ("seeds/passwd.txt" -> /etc/passwd would be published in the map)
+            raise InputError(f"a link to {target}, outside the document's folder: not read (give that file itself)",
+                             path=path)
 
 
 def detect_encoding(head: bytes, path: Path) -> str:
@@ -100,6 +107,18 @@ STDIN = "-"  # the file name that stands for standard input (mentions -)
 def document_name(path: Path) -> str:
     """The name mentions give their document: the file name, printable (see :func:`mapper.errors.shown`)."""
     return "stdin" if str(path) == STDIN else shown(path.name)
+
+
+def document_names(paths: list[Path]) -> list[str]:
+    """The names mentions give these documents: their file names, or where two share one ("a/same.txt",
+    "b/same.txt") their paths below the folder all of them are in, so that no two documents' ids clash."""
+    names = [document_name(p) for p in paths]
+    if len(set(names)) == len(names):
+        return names
+    folders = [p.absolute().parent for p in paths if str(p) != STDIN]
+    common = Path(os.path.commonpath(folders)) if folders else Path()
+    return [shown(p.absolute().relative_to(common).as_posix()) if str(p) != STDIN else n
+            for p, n in zip(paths, names)]
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -138,10 +157,11 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 
 
 def streamed(path: Path, encoding: str | None) -> bool:
-    """Whether *path* is read in chunks (:func:`iter_chunks`) rather than whole: a large text whose encoding
-    is to be detected; a web page is always read whole, since its article is extracted from all of it."""
-    return (encoding is None and path.suffix.lower() not in HTML_SUFFIXES and str(path) != STDIN and path.is_file()
-            and path.stat().st_size > STREAM_THRESHOLD)
+    """Whether *path* is read in chunks (:func:`iter_chunks`) rather than whole: standard input, or a large text
+    whose encoding is to be detected; a web page is always read whole, since its article is extracted from all
+    of it."""
+    return str(path) == STDIN or (encoding is None and path.suffix.lower() not in HTML_SUFFIXES and path.is_file()
+                                  and path.stat().st_size > STREAM_THRESHOLD)
 
 
 LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafilatura's time grows faster
@@ -188,35 +208,55 @@ def _large_page_text(html: str, path: Path) -> str:
     return text
 
 
-def iter_chunks(path: str | os.PathLike[str]) -> Iterator[tuple[int, str, str]]:
-    """Yield ``(offset, text, encoding)`` chunks of a large document, decoding as it reads.
+def iter_chunks(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[tuple[int, str, str]]:
+    """Yield ``(offset, text, encoding)`` chunks of a large document, or of standard input, decoding as it reads
+    (with *encoding* if declared, else the detected one).
 
-    Chunks end at a line break where possible so that no name is cut; offsets
+    Chunks end at a line break where possible (else between words) so that no name is cut; offsets
     are ``str`` offsets into the whole decoded text. Memory stays bounded by
-    the chunk size whatever the file size.
+    the chunk size whatever the file size; a NUL character stops the reading (binary data).
     """
     path = Path(path)
+    if str(path) == STDIN:
+        yield from _decoded_chunks(sys.stdin.buffer, path, encoding)
+        return
     _check_readable(path)
     with open(path, "rb") as fh:
-        head = fh.read(1 << 16)
-        encoding = detect_encoding(head, path)
+        yield from _decoded_chunks(fh, path, encoding)
+
+
+def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None) -> Iterator[tuple[int, str, str]]:
+    head = fh.read(1 << 16)
+    if not head:
+        raise InputError("empty document (nothing on standard input)" if str(path) == STDIN else "empty file",
+                         path=path)
+    encoding = encoding or detect_encoding(head, path)
+    try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-        offset, pending, raw = 0, "", head
-        while True:
-            try:
-                pending += decoder.decode(raw, final=not raw)
-            except UnicodeDecodeError:
-                raise InputError(f"cannot be decoded as {encoding}", path=path) from None
-            if not raw:
-                break
-            if len(pending) >= CHUNK_CHARS:
-                cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or len(pending)
-                yield offset, pending[:cut], encoding
-                offset += cut
-                pending = pending[cut:]
-            raw = fh.read(CHUNK_CHARS)
-        if pending:
-            yield offset, pending, encoding
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", path=path) from None
+    offset, pending, raw, blank = 0, "", head, True
+    while True:
+        try:
+            pending += decoder.decode(raw, final=not raw)
+        except UnicodeDecodeError:
+            raise InputError(f"cannot be decoded as {encoding}", path=path) from None
+        if "\x00" in pending:
+            raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
+        if not raw:
+            break
+        if len(pending) >= CHUNK_CHARS:
+            cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or pending.rfind(" ", 0, len(pending) - 1) + 1 \
+                or len(pending)  # (a line longer than a chunk is cut between words)
+            blank = blank and not pending[:cut].strip()
+            yield offset, pending[:cut], encoding
+            offset += cut
+            pending = pending[cut:]
+        raw = fh.read(CHUNK_CHARS)
+    if blank and not pending.strip():
+        raise InputError("empty document (only white space)", path=path)
+    if pending:
+        yield offset, pending, encoding
 
 
 def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 
+# control characters (C0, DEL, C1) as escapes: no line break, and no terminal sequence ("\x1b]0;…\x07")
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))} | {0x0a: "\\n", 0x0d: "\\r"}
+
+
 def shown(text: object) -> str:
-    """*text* as one printable line: a file name's undecodable bytes and line breaks written as escapes
-    ("bad\\xffname.txt"), so a message stays one line and any stream or JSON file can take it."""
-    return (str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            .replace("\r", "\\r").replace("\n", "\\n"))
+    """*text* as one printable line: a file name's undecodable bytes, line breaks and other control characters
+    written as escapes ("bad\\xffname.txt", "x\\x1b]0;"), so a message stays one line, any stream or JSON file
+    can take it, and no terminal acts on it."""
+    return str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(_CONTROLS)
 
 
 class InputError(Exception):

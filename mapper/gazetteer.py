@@ -715,10 +715,10 @@ class Gazetteer:
         return best
 
 
-def validate_country_code(code: str | None) -> str | None:
-    """Upper-case a CLI ``--country`` value, rejecting what is not two letters."""
+def validate_country_code(code: str | None, option: str = "--country") -> str | None:
+    """Upper-case a CLI country value (of *option*), rejecting what is not two letters."""
     if code is None:
         return None
     if not re.fullmatch(r"[A-Za-z]{2}", code):
-        raise InputError(f"--country must be an ISO 3166-1 alpha-2 code such as KZ, not {code!r}")
+        raise InputError(f"{option} must be an ISO 3166-1 alpha-2 code such as KZ, not {code!r}")
     return code.upper()

@@ -368,9 +368,10 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle)
+RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d].)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
-                 rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR}))*")
+                 rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")

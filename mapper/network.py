@@ -308,7 +308,10 @@ class Network:
         if exact:
             return sorted(exact)[0]
         best, best_d = None, 60.0
-        for entry in self.gazetteer.lookup(name):
+        places = self.gazetteer.lookup(name)
+        if not places:
+            raise InputError(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
+        for entry in places:
             for k, d in graph.nodes(data=True):
                 dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
                 if dist < best_d:

@@ -113,25 +113,31 @@ def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, opt
     for label, path in sources:
         try:
             mode = path.stat().st_mode  # a device or pipe among the documents is not read (it never ends)
-            add(label, path.read_bytes() if stat.S_ISREG(mode) else f"not a regular file ({stat.S_IFMT(mode):o})".encode())
+            add(label, file_digest(path).encode() if stat.S_ISREG(mode)
+                else f"not a regular file ({stat.S_IFMT(mode):o})".encode())
         except OSError as exc:  # a broken link or no permission: the build skips it and says so
             add(label, f"unreadable: {exc.strerror or exc}".encode())
     return h.hexdigest()
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 of the file at *path*."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of the file at *path*, read a block at a time (a 200 MB document takes no 200 MB)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def replay(out: Path, inputs: str) -> list[str] | None:
-    """The warnings of the last build into *out* if it had these *inputs* and its outputs are untouched, else None."""
+    """The warnings of the last build into *out* if it had these *inputs* and its outputs are untouched, else None
+    (also when an output is no longer a regular file in *out*: a pipe, a link, a folder; or the stamp names a
+    file outside *out*)."""
     try:
         stamp = json.loads((out / NAME).read_text(encoding="utf-8"))
         if stamp.get("inputs") != inputs:
             return None
         for rel, digest in stamp["outputs"].items():
-            if file_digest(out / rel) != digest:
+            path = out / rel
+            if Path(rel).is_absolute() or ".." in Path(rel).parts or not stat.S_ISREG(path.lstat().st_mode) \
+                    or file_digest(path) != digest:
                 return None
         return list(stamp.get("warnings", []))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

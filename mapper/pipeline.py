@@ -13,8 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, iter_chunks, iter_document_paths,
-                               read_document, streamed)
+from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, document_names, iter_chunks,
+                               iter_document_paths, read_document, streamed)
 from mapper.errors import DataError, InputError
 from mapper.geoparse import Geoparser, Mention
 
@@ -29,18 +29,29 @@ def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparse
     return Geoparser(Gazetteer.open(data_dir, progress=progress), Lexicon(data_dir))
 
 
-def parse_path(parser: Geoparser, path: Path, encoding: str | None = None) -> tuple[list[Mention], str | None]:
-    """Mentions of one file, and a notice when its encoding had to be guessed."""
+def parse_chunks(parser: Geoparser, path: Path, encoding: str | None = None,
+                 name: str | None = None) -> Iterator[tuple[list[Mention], str | None]]:
+    """Mentions of one file (under *name*, by default its file name), a chunk at a time for a large one or
+    standard input, each with the encoding that had to be guessed for it (None when UTF-8, a byte-order mark
+    or declared)."""
+    name = name or document_name(path)
     if streamed(path, encoding):
-        out: list[Mention] = []
-        codecs = set()
-        for offset, chunk, codec in iter_chunks(path):
-            out += parser.parse(chunk, document_name(path), offset)
-            codecs.add(codec)
-        guessed = codecs - GIVEN
-        return out, (guessed.pop() if guessed else None)
+        for offset, chunk, codec in iter_chunks(path, encoding):
+            yield parser.parse(chunk, name, offset), (codec if encoding is None and codec not in GIVEN else None)
+        return
     doc = read_document(path, encoding)
-    return parser.parse(doc.text, doc.name), (doc.encoding if doc.guessed else None)
+    yield parser.parse(doc.text, name), (doc.encoding if doc.guessed else None)
+
+
+def parse_path(parser: Geoparser, path: Path, encoding: str | None = None,
+               name: str | None = None) -> tuple[list[Mention], str | None]:
+    """Mentions of one file, and a notice when its encoding had to be guessed."""
+    out: list[Mention] = []
+    guessed = None
+    for mentions, codec in parse_chunks(parser, path, encoding, name):
+        out += mentions
+        guessed = guessed or codec
+    return out, guessed
 
 
 def _init_worker(data_dir: Path | None) -> None:
@@ -49,10 +60,10 @@ def _init_worker(data_dir: Path | None) -> None:
     _WORKER = make_parser(data_dir, progress=False)
 
 
-def _work(args: tuple[Path, str | None, Callable | None]) -> tuple[list | None, str | None, InputError | None]:
-    path, encoding, encode = args
+def _work(args: tuple[Path, str | None, Callable | None, str]) -> tuple[list | None, str | None, InputError | None]:
+    path, encoding, encode, name = args
     try:
-        mentions, guessed = parse_path(_WORKER, path, encoding)
+        mentions, guessed = parse_path(_WORKER, path, encoding, name)
         return (mentions if encode is None else [encode(m) for m in mentions]), guessed, None
     except InputError as exc:
         return None, None, exc
@@ -86,12 +97,15 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
             reporter.skip(InputError("is a directory, not a document (pass its files, e.g. DIR/*.txt)", path=p))
         inputs = [i for i in inputs if not Path(i).is_dir()]
     paths = list(iter_document_paths(inputs))
-    if jobs > 1 and len(paths) > 1 and STDIN not in map(str, paths):  # standard input is the parent's
+    names = document_names(paths)
+    jobs = min(jobs, len(paths), os.cpu_count() or 1)  # (more workers than documents or cores only cost memory)
+    if jobs > 1 and STDIN not in map(str, paths):  # standard input is the parent's
         if parser is None:
             make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
             for path, (mentions, guessed, error) in zip(
-                    _progress(paths), pool.map(_work, [(p, encoding, encode) for p in paths], chunksize=8)):
+                    _progress(paths), pool.map(_work, [(p, encoding, encode, n) for p, n in zip(paths, names)],
+                                                  chunksize=8)):
                 if error:
                     reporter.skip(error)
                     continue
@@ -99,14 +113,16 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
                 yield from mentions
         return
     parser = parser or make_parser(data_dir)
-    for path in _progress(paths):
-        try:
-            mentions, guessed = parse_path(parser, path, encoding)
+    for path, name in zip(_progress(paths), names):
+        guessed = None
+        try:  # (a large document's mentions go out a chunk at a time: memory stays flat)
+            for mentions, codec in parse_chunks(parser, path, encoding, name):
+                guessed = guessed or codec
+                yield from (mentions if encode is None else map(encode, mentions))
         except InputError as exc:
             reporter.skip(exc)
             continue
         _report_guess(reporter, path, guessed)
-        yield from (mentions if encode is None else map(encode, mentions))
 
 
 def guessed_message(path: Path, guessed: str) -> str:
@@ -154,8 +170,12 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
             else:
                 mentions.append(rec)
     else:
-        mentions = list(iter_mentions([docs_dir] if documents is None else documents, root, reporter,
-                                      encoding=encoding, jobs=jobs, parser=parser))
+        if documents is None:
+            documents = list(iter_document_paths([docs_dir]))
+        if not documents:
+            reporter.warn(f"{docs_dir}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) to geoparse: the layers hold "
+                          "the corridors, crossings and hubs only")
+        mentions = list(iter_mentions(documents, root, reporter, encoding=encoding, jobs=jobs, parser=parser))
     return build_layers(network, mentions, datafiles.figures(root), manifest)
 
 
@@ -208,9 +228,6 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
             return None
 
     recorder = _Recorder(reporter)
-    if documents == []:
-        recorder.warn(f"{docs_dir}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) to geoparse: the map holds "
-                      "the corridors, crossings and hubs only")
     with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
         from mapper.export import write_layers
 

@@ -51,7 +51,12 @@ def test_geocode_country_and_near_filters():
     (["geocode", "Oral", "--near", "north"], "--near"),
     (["geocode", "Oral", "--near", "95,10"], "out of range"),
     (["route", "Xi'an", "Atlantis"], "Atlantis"),
-    (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--country"),
+    (["route", "Lemuria", "Duisburg"], "unknown place 'Lemuria'"),
+    (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--avoid"),
+    (["geocode", ""], "empty"),
+    (["geocode", "x" * 10_000], "10,000 characters"),
+    (["mentions", "--encoding", "rot13", "-"], "no text encoding"),
+    (["mentions", "--encoding", "undefined", "-"], "no text encoding"),
 ])
 def test_bad_values_one_line_exit_2(args, needle):
     proc = run_cli(*args)

@@ -379,3 +379,94 @@ def test_bad_options_and_bad_mention_parts_are_one_line(tmp_path):
     assert "internal error" not in proc.stderr
     proc = run_cli("check", "--docs", str(tmp_path / "missing"))
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_hostile_documents_and_names(tmp_path):
+    """A link from the documents' folder to a file outside it is not read (it would be published: /etc/passwd);
+    two documents of one name in two folders get ids that differ ("a/same.txt"); a file name's terminal
+    sequence is escaped on stderr; an empty folder given to export is reported as build reports it."""
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "b").mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Trains run from Almaty to Omsk with the root password.\n", encoding="utf-8")
+    (docs / "a" / "passwd.txt").symlink_to(outside)
+    (docs / "a" / "same.txt").write_text("Trains from Almaty to Moscow.\n", encoding="utf-8")
+    (docs / "b" / "same.txt").write_text("Trains from Almaty to Baku today.\n", encoding="utf-8")
+    (docs / "b" / "x\x1b]0;PWNED\x07.txt").write_text("", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", *sorted(str(p) for p in docs.rglob("*.txt")))
+    assert proc.returncode == 2, proc.stderr
+    assert "passwd.txt: a link to" in proc.stderr and "outside the document's folder" in proc.stderr
+    assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr and "x\\x1b]0;PWNED\\x07.txt" in proc.stderr
+    ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
+    assert ids == ["a/same.txt:12-18", "a/same.txt:22-28", "b/same.txt:12-18", "b/same.txt:22-26"]
+    (tmp_path / "empty").mkdir()
+    proc = run_cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), "--docs", str(tmp_path / "empty"))
+    assert proc.returncode == 2 and "no documents" in proc.stderr
+
+
+def test_hostile_standard_input_and_signals(tmp_path):
+    """Standard input is read a chunk at a time, so endless zeros stop at the first block (binary data); a run
+    stopped by SIGTERM says so and exits as on Ctrl-C."""
+    with open("/dev/zero", "rb") as zeros:
+        proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "-"], stdin=zeros, cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "binary" in proc.stderr, proc.stderr
+    waiting = subprocess.Popen([sys.executable, "-m", "mapper", "mentions", "-"], stdin=subprocess.PIPE, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # (it waits for standard input)
+    waiting.send_signal(signal.SIGTERM)
+    _, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 1 and err.strip().endswith("corridor-mapper: aborted"), (waiting.returncode, err)
+
+
+def test_hostile_mention_parts(tmp_path):
+    """A part file's records are checked (a latitude of 999, offsets that are no offsets), and a document's
+    U+2028 inside a record's text is no line break (one such character made a whole Dask run unreadable)."""
+    from mapper.distributed import read_parts
+    from mapper.errors import InputError
+
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25, "lon": 76.9,
+              "context": "From Almaty\u2028to Khorgos."}
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-00000.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (mention,) = list(read_parts(parts))
+    assert mention.context == "From Almaty\u2028to Khorgos."
+    for bad, problem in (({"lat": 999}, "lat"), ({"start": -5}, "offsets"), ({"lat": "61"}, "lat"),
+                         ({"text": 5}, "text")):
+        (parts / "part-00000.jsonl").write_text(json.dumps({**record, **bad}) + "\n", encoding="utf-8")
+        with pytest.raises(InputError, match=f"line 1: not a mention record .*{problem}"):
+            list(read_parts(parts))
+
+
+def test_a_run_of_capitalised_words_is_bounded():
+    """"A.B.C.D.…" (a hostile file: 7.8 MB of it took 2.8 GB) is read as runs of a bounded length, and a
+    long line of names is still read whole."""
+    from mapper.geoparse import RUN, RUN_MAX_WORDS
+
+    runs = [m.group() for m in RUN.finditer("A.B.C.D.E.F.G.H." * 2000)]
+    assert len(runs) > 100 and max(len(r) for r in runs) <= 2 * RUN_MAX_WORDS
+    names = "Almaty Khorgos Urumqi Moscow " * 30
+    assert "".join(m.group() + " " for m in RUN.finditer(names)) == names
+
+
+def test_the_up_to_date_check_opens_only_regular_files_inside_the_output(tmp_path):
+    """The stamp's outputs are hashed only where they are regular files inside the folder: a pipe in place of
+    map.html, or a stamp naming "../x", means "not up to date" (the check hung on both), never a read."""
+    from mapper.outputs import NAME, file_digest, replay
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "map.html").write_text("<html></html>", encoding="utf-8")
+    stamp = {"inputs": "i", "outputs": {"map.html": file_digest(out / "map.html")}, "warnings": ["w"]}
+    (out / NAME).write_text(json.dumps(stamp), encoding="utf-8")
+    assert replay(out, "i") == ["w"]
+    os.mkfifo(tmp_path / "pipe")
+    (out / NAME).write_text(json.dumps({**stamp, "outputs": {"../pipe": "0" * 64}}), encoding="utf-8")
+    assert replay(out, "i") is None
+    (out / "map.html").unlink()
+    os.mkfifo(out / "map.html")
+    (out / NAME).write_text(json.dumps(stamp), encoding="utf-8")
+    assert replay(out, "i") is None
