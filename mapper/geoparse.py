@@ -109,6 +109,8 @@ _PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
 _NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
 _CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
 _POSSESSIVE_AFTER = ("'s", "’s")
+_EMPHASIS_CLOSERS = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
+_EMPHASIS_RUN = re.compile(r"[*_]{1,3}")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
@@ -144,6 +146,7 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
+_SETTLEMENT_AFTER = (" station", " town", " village", " city", " settlement", " district")  # "Esil station"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -369,7 +372,7 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d].)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
+RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
@@ -757,6 +760,13 @@ class Geoparser:
                         continue  # "Urals crude"
                     m, end = divided
                     follower = text[end: end + 1]
+                elif follower in _EMPHASIS_CLOSERS:  # "**Akmola** region": the region, the span still the name
+                    shut = end + len(_EMPHASIS_RUN.match(text, end).group())
+                    if text[shut: shut + 1] == " " and text[shut + 1: shut + 3] in name_word_starts:
+                        divided = self._name_word_after(text, m, start, shut, found)
+                        if divided is None:
+                            continue
+                        m = replace(divided[0], end=m.end)
                 if follower == ",":
                     after = text[end: end + 8]
                     if _AUTHOR_YEAR.match(after) and _PUBLISHED_BEFORE.search(text, max(0, start - 30), start):
@@ -2056,9 +2066,9 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 score = max(results[i][1], results[i + 1][1])
                 results[i] = results[i + 1] = meant[first.key] = meant[second.key] = (entry, score)
     if meant:
-        for i, (_, _, match, hint) in enumerate(cands):
-            if not hint and match.name.key in meant:
-                results[i] = meant[match.name.key]
+        for i, (_, end, match, hint) in enumerate(cands):
+            if not hint and match.name.key in meant and not text.startswith(_SETTLEMENT_AFTER, end):
+                results[i] = meant[match.name.key]  # (not "Esil station" where "the Ishim (Esil)" is the river)
 
 
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

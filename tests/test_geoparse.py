@@ -1580,3 +1580,21 @@ def test_a_road_bulletin_in_capitals_and_abbreviations(parser):
     assert [n for _, n in read("Tariffs to Bishkek (KG) via Korday, and to Kyrgyzstan's south.")] == [
         "Bishkek", "Kyrgyzstan", "Korday", "Kyrgyzstan"]
     assert read("Parcels of 20 KG go to Kyrgyzstan; KAMAZ TM trucks too.") == [("Kyrgyzstan", "Kyrgyzstan")]
+
+
+def test_round_31_readings(parser):
+    """A region's name in bold before "region" is the region ("**Akmola** region"); "Esil station" is the town
+    where the text calls the Ishim river Esil elsewhere; Russian given names and their short forms make
+    persons ("Aleksandr Tomsk"); companies ending in
+    "Electronics", "Express", "Agro" or "Travel" and an aircraft named after a town are no places."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Yields in the **Akmola** region and _Kostanay_ region rose; *Urals* crude fell.") == [
+        ("Akmola", "Akmola Region"), ("Kostanay", "Kostanay Region")]
+    assert read("Load at Esil station. The Ishim (Esil in Kazakh) river is low.") == [
+        ("Esil", "Esil"), ("Ishim", "Ishim River"), ("Esil", "Ishim River")]
+    assert read("Aleksandr Tomsk led the team to Astana.") == [("Astana", "Astana")]
+    assert read("Baikal Electronics, Aral Agro and Armenia Express met Tian Shan Travel in Almaty.") == [
+        ("Almaty", "Almaty")]
+    assert read("The Airbus named Turkistan flew to Taraz.") == [("Taraz", "Taraz")]
