@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import re
+import stat
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,9 @@ from typing import Any, Iterator
 from mapper.errors import DataError
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
+#: The most bytes a data file may hold (the largest shipped, geodata/countries.geojson, has about 2 MB): a
+#: bigger one is no hand-edited or generated data file, and reading it whole could exhaust the memory.
+MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
@@ -78,6 +82,56 @@ def data_root(path: Path | str | None = None) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def _refuse(st: os.stat_result, path: Path) -> None:
+    """Raise DataError unless *st* is that of a regular file of at most MAX_DATA_BYTES: reading a pipe would
+    wait for a writer forever, a device such as /dev/zero would never end."""
+    if stat.S_ISDIR(st.st_mode):
+        raise DataError("is a directory, not a data file", path=path)
+    if not stat.S_ISREG(st.st_mode):
+        raise DataError("not a regular file (a device, pipe or socket)", path=path)
+    if st.st_size > MAX_DATA_BYTES:
+        raise DataError(f"too large for a data file ({st.st_size:,} bytes; at most {MAX_DATA_BYTES:,})", path=path)
+
+
+def data_stat(path: Path) -> os.stat_result:
+    """The status of the data file *path* (links followed), which must be a regular file of a sane size."""
+    try:
+        st = path.stat()
+    except OSError as exc:  # missing, a broken link, a link loop, no permission
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    _refuse(st, path)
+    return st
+
+
+def read_data(path: Path) -> bytes:
+    """The bytes of the data file *path*: every data file is read through here. A directory, a pipe, a
+    device or socket, or a file over MAX_DATA_BYTES raises DataError naming it (see :func:`_refuse`): the
+    file is opened without waiting for a pipe's writer, and what is opened is what is checked."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    data_stat(path)  # a clear message before opening (opening a socket fails with "no such device")
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            _refuse(os.fstat(fd), path)  # replaced since the check above: refused all the same
+            data = fh.read(MAX_DATA_BYTES + 1)
+        except OSError as exc:
+            raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    if len(data) > MAX_DATA_BYTES:  # grew while read
+        raise DataError(f"too large for a data file (more than {MAX_DATA_BYTES:,} bytes)", path=path)
+    return data
+
+
+def read_data_text(path: Path, hint: str = "") -> str:
+    """The text of the data file *path* (UTF-8; *hint* says how to fix a file that is not)."""
+    try:
+        return read_data(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(f"not UTF-8 text{hint}", path=path) from None
+
+
 def load_toml(path: Path) -> dict:
     """Parse one TOML file; a syntax error names the file and line.
 
@@ -85,10 +139,7 @@ def load_toml(path: Path) -> dict:
     the same files for the gazetteer, the network and the checks. Treat the
     result as read-only.
     """
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    st = data_stat(path)
     return _parse_toml(str(path), st.st_mtime_ns, st.st_size)
 
 
@@ -96,13 +147,9 @@ def load_toml(path: Path) -> dict:
 def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
     path = Path(name)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError("not UTF-8 text", path=path) from None
+        return tomllib.loads(read_data_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}", path=path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
 
 
 _ID_LINE = re.compile(r'^\s*(?:id|iso)\s*=\s*["\']([^"\']*)["\']', re.MULTILINE)
@@ -121,8 +168,8 @@ def line_of(path: Path, ident: str) -> int | None:
 def _id_lines(name: str, mtime_ns: int, size: int) -> dict[str, int]:
     """The first line of each ``id``/``iso`` value in one file version (read once)."""
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_data_text(Path(name))
+    except DataError:
         return {}
     out: dict[str, int] = {}
     for m in _ID_LINE.finditer(text):
@@ -264,12 +311,7 @@ def country_names(root: Path) -> dict[str, dict]:
 def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[int, dict]]:
     """The rows of a tab-separated file written by *script*, each with its line number (a header line
     naming at least *columns*; lines starting with # are comments)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataError(f"not UTF-8 text: rerun {script}", path=path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    text = read_data_text(path, f": rerun {script}")
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
     records = csv.reader([line for _, line in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(records, [])
@@ -340,9 +382,7 @@ def country_outlines(root: Path) -> dict:
     if not path.exists():
         raise DataError("missing: run scripts/build_country_outlines.py", path=path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError("not UTF-8 text: rerun scripts/build_country_outlines.py", path=path) from None
+        data = json.loads(read_data_text(path, ": rerun scripts/build_country_outlines.py"))
     except json.JSONDecodeError as exc:
         raise DataError(f"invalid JSON: {exc}", path=path) from None
     features = data.get("features") if isinstance(data, dict) else None

@@ -498,7 +498,7 @@ class Overlay:
         digest = hashlib.sha256(INDEX_VERSION.encode() + Path(__file__).read_bytes())  # this code builds it
         for path in overlay_files(data_dir):
             digest.update(str(path.relative_to(data_dir)).encode())
-            digest.update(path.read_bytes())
+            digest.update(datafiles.read_data(path))  # a pipe or /dev/zero among them: one line, not a hang
         # a bad data file raises DataError inside cls(): nothing is cached then
         return memo("overlay", digest.hexdigest(), lambda: cls(data_dir), cls)
 

@@ -3,7 +3,11 @@ and the previous output stays exactly as it was."""
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,6 +159,63 @@ def test_check_loads_the_parser_s_word_lists(tmp_path, monkeypatch):
     root = _mutated_project(tmp_path, "word list broken", monkeypatch)
     result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
     assert result.exit_code == 1 and "stopnames.toml" in result.stderr and "invalid TOML" in result.stderr
+
+
+def _pipe(rel):
+    def mutate(root: Path):
+        os.mkfifo(root / rel)
+    return mutate
+
+
+def _link(rel, target):
+    def mutate(root: Path):
+        (root / rel).symlink_to(target)
+    return mutate
+
+
+def _sparse(rel, size):
+    def mutate(root: Path):
+        with open(root / rel, "wb") as fh:
+            fh.truncate(size)
+    return mutate
+
+
+def _limit_memory():  # what reading /dev/zero whole ran into (at 23.8 GB, unlimited)
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("case, commands", [
+    ("pipe", ["check", "build", "route"]),
+    ("link to /dev/zero", ["check", "build", "route"]),
+    ("file too large", ["check", "route"]),
+])
+def test_data_file_that_is_no_regular_file(case, commands, tmp_path, gazetteer):
+    """A pipe among the data files hung check, build and route (D1); a link to /dev/zero was read until the
+    memory ran out (D2): a data file must be a regular file of a sane size, else one line names it."""
+    from mapper.datafiles import MAX_DATA_BYTES
+
+    mutate, rel, problem = {
+        "pipe": (_pipe, "corridors/hubs/fifo.toml", "not a regular file (a device, pipe or socket)"),
+        "link to /dev/zero": (lambda rel: _link(rel, "/dev/zero"), "corridors/hubs/zero.toml",
+                              "not a regular file (a device, pipe or socket)"),
+        "file too large": (lambda rel: _sparse(rel, MAX_DATA_BYTES + 1), "geodata/places/huge.toml",
+                           "too large for a data file"),
+    }[case]
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    mutate(rel)(root)
+    args = {"check": ["check"], "route": ["route", "Xi'an", "Duisburg"],
+            "build": ["build", "--docs", str(root / "seeds"), "--out", str(tmp_path / "output")]}
+    for command in commands:
+        proc = subprocess.run([sys.executable, "-m", "mapper", *args[command]], cwd=root, capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)},
+                              preexec_fn=_limit_memory)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"corridor-mapper: {root / rel}: {problem}"), (command, proc.stderr)
+        assert proc.returncode == (1 if command == "check" else 2), (command, proc.returncode)
+    assert not (tmp_path / "output").exists()
 
 
 def test_out_is_a_file(tmp_path, gazetteer):
