@@ -2,8 +2,9 @@
 admin1 codes, and that the parser's word lists load.
 
 ``problems()`` returns one line per problem (file, line or id, what is wrong).
-``corridor-mapper check`` prints them, and :func:`word_list_problems` too; ``build`` refuses to run on the
-first of ``problems()`` and loads the word lists anyway when it makes its parser.
+``corridor-mapper check`` prints them, and :func:`word_list_problems` too; ``build`` and ``route`` refuse to
+run on the first of ``problems()`` (:func:`refuse_problems`), and ``build`` loads the word lists anyway when
+it makes its parser.
 """
 
 from __future__ import annotations
@@ -108,6 +109,25 @@ def word_list_problems(root: Path) -> Iterator[str]:
         yield str(exc)
 
 
+def manifest_problems(docs_dir: Path) -> Iterator[str]:
+    """What is wrong with ``manifest.toml`` beside the documents (syntax, fields, a ``file`` that is no
+    document there: see :func:`mapper.datafiles.manifest`)."""
+    try:
+        datafiles.manifest(Path(docs_dir))
+    except DataError as exc:
+        yield str(exc)
+
+
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
-    return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net)]
+    return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net),
+            *manifest_problems(docs_dir)]
+
+
+def refuse_problems(net: Network, docs_dir: Path) -> None:
+    """Raise :class:`DataError` on the first of :func:`problems` (what ``build`` and ``route`` do; ``check``
+    lists them all)."""
+    found = problems(net, docs_dir)
+    if found:
+        raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
+                                    if len(found) > 1 else ""))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import re
+import stat
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,9 @@ from typing import Any, Iterator
 from mapper.errors import DataError, InputError
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
+#: The most bytes a data file may hold (the largest shipped, geodata/countries.geojson, has about 2 MB): a
+#: bigger one is no hand-edited or generated data file, and reading it whole could exhaust the memory.
+MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
@@ -28,6 +33,19 @@ NULLABLE_INTEGERS = ("status_year", "year")  # record fields that are a whole nu
 LEG_MODES = {"rail", "road", "sea", "river", "pipeline"}
 LEG_STATUSES = {"operational", "under_construction", "planned", "reconstruction", "proposed"}
 CONFIDENCE = {"high", "medium", "low"}
+#: the years a record may give (when a status began, a hub opened, a figure is for): what transport of
+#: this age can be dated by; a year beyond is a typo (and one beyond 64 bits breaks the layers)
+YEARS = (1800, 2100)
+#: whole numbers the records hold, with the range each may take (inclusive)
+RANGES = {"status_year": YEARS, "year": YEARS, "population": (0, 2_000_000_000), "mm": (300, 2000)}
+#: lists the records hold, with what each item must be: text (non-empty) or a table
+ITEMS: dict[str, type] = {"alt_names": str, "posts": str, "countries": str, "estimated_from": str,
+                          "post_names": list, "names": str, "abbreviations": str, "nodes": str,
+                          "sources": dict, "leg": dict}
+#: fields that are ISO 3166-1 alpha-2 codes (``country`` may be "": none; ``countries`` is a list of them)
+ISO_FIELDS = ("country", "iso", "countries")
+#: a date in a document manifest: YYYY-MM-DD, YYYY-MM or YYYY (or "": unknown)
+MANIFEST_DATE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$")
 
 _SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
 
@@ -58,6 +76,9 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
                 "abbreviations": (list, False), "sources": (list, False), "note": (str, False)},
     "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True),
               "sources": (list, True), "note": (str, False)},
+    "gauge": {"mm": (int, True), "countries": (list, True), "sources": (list, True), "note": (str, False)},
+    "document": {"file": (str, True), "title": (str, False), "outlet": (str, False), "date": (str, False),
+                 "url": (str, False), "author": (str, False), "note": (str, False)},
 }
 
 
@@ -82,6 +103,56 @@ def data_root(path: Path | str | None = None) -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def _refuse(st: os.stat_result, path: Path) -> None:
+    """Raise DataError unless *st* is that of a regular file of at most MAX_DATA_BYTES: reading a pipe would
+    wait for a writer forever, a device such as /dev/zero would never end."""
+    if stat.S_ISDIR(st.st_mode):
+        raise DataError("is a directory, not a data file", path=path)
+    if not stat.S_ISREG(st.st_mode):
+        raise DataError("not a regular file (a device, pipe or socket)", path=path)
+    if st.st_size > MAX_DATA_BYTES:
+        raise DataError(f"too large for a data file ({st.st_size:,} bytes; at most {MAX_DATA_BYTES:,})", path=path)
+
+
+def data_stat(path: Path) -> os.stat_result:
+    """The status of the data file *path* (links followed), which must be a regular file of a sane size."""
+    try:
+        st = path.stat()
+    except OSError as exc:  # missing, a broken link, a link loop, no permission
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    _refuse(st, path)
+    return st
+
+
+def read_data(path: Path) -> bytes:
+    """The bytes of the data file *path*: every data file is read through here. A directory, a pipe, a
+    device or socket, or a file over MAX_DATA_BYTES raises DataError naming it (see :func:`_refuse`): the
+    file is opened without waiting for a pipe's writer, and what is opened is what is checked."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    data_stat(path)  # a clear message before opening (opening a socket fails with "no such device")
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            _refuse(os.fstat(fd), path)  # replaced since the check above: refused all the same
+            data = fh.read(MAX_DATA_BYTES + 1)
+        except OSError as exc:
+            raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    if len(data) > MAX_DATA_BYTES:  # grew while read
+        raise DataError(f"too large for a data file (more than {MAX_DATA_BYTES:,} bytes)", path=path)
+    return data
+
+
+def read_data_text(path: Path, hint: str = "") -> str:
+    """The text of the data file *path* (UTF-8; *hint* says how to fix a file that is not)."""
+    try:
+        return read_data(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(f"not UTF-8 text{hint}", path=path) from None
+
+
 def load_toml(path: Path) -> dict:
     """Parse one TOML file; a syntax error names the file and line.
 
@@ -89,10 +160,7 @@ def load_toml(path: Path) -> dict:
     the same files for the gazetteer, the network and the checks. Treat the
     result as read-only.
     """
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    st = data_stat(path)
     return _parse_toml(str(path), st.st_mtime_ns, st.st_size)
 
 
@@ -100,43 +168,45 @@ def load_toml(path: Path) -> dict:
 def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
     path = Path(name)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError("not UTF-8 text", path=path) from None
+        return tomllib.loads(read_data_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}", path=path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
 
 
-_ID_LINE = re.compile(r'^\s*(?:id|iso)\s*=\s*["\']([^"\']*)["\']', re.MULTILINE)
+#: the keys a record is known by in messages (``id``; a country's ``iso``, an alias's ``geonameid``, a gauge's
+#: ``mm``, a document's ``file``), quoted or not
+_ID_LINE = re.compile(r'^[ \t]*(?:id|iso|geonameid|mm|file)[ \t]*=[ \t]*(?:"([^"\n]*)"|\'([^\'\n]*)\'|([^\s#,]+))',
+                      re.MULTILINE)
 
 
-def line_of(path: Path, ident: str) -> int | None:
-    """The line where ``id = "<ident>"`` (or ``iso = ...``) is written, for messages."""
+def line_of(path: Path, ident: str, nth: int = 0) -> int | None:
+    """The line where ``id = "<ident>"`` (or ``iso``, ``geonameid``, ``mm``, ``file``) is written (the
+    *nth* such line, counting from 0, where it is written more than once), for messages."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return _id_lines(str(path), st.st_mtime_ns, st.st_size).get(ident)
+    lines = _id_lines(str(path), st.st_mtime_ns, st.st_size).get(ident, [])
+    return lines[min(nth, len(lines) - 1)] if lines else None
 
 
 @lru_cache(maxsize=256)
-def _id_lines(name: str, mtime_ns: int, size: int) -> dict[str, int]:
-    """The first line of each ``id``/``iso`` value in one file version (read once)."""
+def _id_lines(name: str, mtime_ns: int, size: int) -> dict[str, list[int]]:
+    """The lines of each ``id``/``iso``/... value in one file version (read once)."""
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_data_text(Path(name))
+    except DataError:
         return {}
-    out: dict[str, int] = {}
+    out: dict[str, list[int]] = {}
     for m in _ID_LINE.finditer(text):
-        out.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+        value = next(g for g in m.groups() if g is not None)
+        out.setdefault(value, []).append(text.count("\n", 0, m.start()) + 1)
     return out
 
 
-def where(path: Path, ident: str | None) -> str:
-    """``file:line: id`` for messages (the line where the id is written)."""
-    line = line_of(path, ident) if ident else None
+def where(path: Path, ident: str | None, nth: int = 0) -> str:
+    """``file:line: id`` for messages (the line where the id is written; its *nth* where it is repeated)."""
+    line = line_of(path, ident, nth) if ident else None
     loc = f"{path}:{line}" if line else str(path)
     return f"{loc}: {ident}" if ident else loc
 
@@ -152,7 +222,9 @@ class Where:
 
 
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
-    """Check keys, types and value ranges of one record against its schema."""
+    """Check keys, types and value ranges of one record against its schema: every number finite, whole
+    numbers in their :data:`RANGES`, the items of lists (:data:`ITEMS`), ISO codes (:data:`ISO_FIELDS`),
+    coordinates, sources."""
     ident = ident or (rec.get("id") if isinstance(rec, dict) else None)
     loc = Where(path, ident if isinstance(ident, str) else None)
     if not isinstance(rec, dict):
@@ -170,6 +242,16 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             continue
         if not isinstance(rec[key], types) or isinstance(rec[key], bool):
             raise DataError(f"{loc}: {key!r} has the wrong type ({type(rec[key]).__name__})")
+    for key, value in rec.items():
+        bad = _non_finite(value)
+        if bad is not None:  # TOML has nan and inf, JSON 1e999: no coordinate, value or year
+            raise DataError(f"{loc}: {key} must be a finite number, not {bad}")
+        if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+            raise DataError(f"{loc}: {key} out of range ({value}; {RANGES[key][0]} to {RANGES[key][1]})")
+        if key in ITEMS and not all(isinstance(item, ITEMS[key]) and (item or ITEMS[key] is not str)
+                                    for item in value):
+            what = {str: "non-empty text", dict: "tables", list: "lists"}[ITEMS[key]]
+            raise DataError(f"{loc}: {key} must be a list of {what}")
     if "id" in schema and not ID.match(rec["id"]):
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:
@@ -178,9 +260,12 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             raise DataError(f"{loc}: coordinate out of range (lat={lat}, lon={lon})")
     if rec.get("confidence", "high") not in CONFIDENCE:
         raise DataError(f"{loc}: confidence must be one of {sorted(CONFIDENCE)}")
-    for key in ("country",):
-        if key in rec and rec[key] and not ISO2.match(rec[key]):
-            raise DataError(f"{loc}: country must be an ISO-2 code, not {rec[key]!r}")
+    for key in ISO_FIELDS:
+        codes = rec.get(key, [])
+        for code in codes if isinstance(codes, list) else [codes]:
+            if not ISO2.match(code) and not (key == "country" and code == ""):
+                raise DataError(f"{loc}: {key} must be {'' if key == 'countries' else 'an '}ISO-2 "
+                                f"code{'s' if key == 'countries' else ''} (two capital letters), not {code!r}")
     other = rec.get("post_names")
     if other is not None and (len(other) != 2 or not all(
             isinstance(names, list) and all(isinstance(n, str) and n for n in names) for names in other)):
@@ -189,6 +274,14 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
         check_source(src, loc)
     if "sources" in schema and schema["sources"][1] and not rec.get("sources"):
         raise DataError(f"{loc}: no sources: every fact needs a citation")
+
+
+def _non_finite(value: Any) -> float | None:
+    """The first number in *value* (a list's or table's, at any depth) that is NaN or infinite, if any."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else value
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((bad for bad in map(_non_finite, items) if bad is not None), None)
 
 
 def check_source(src: Any, loc: str) -> None:
@@ -216,17 +309,14 @@ def _files(folder: Path) -> list[Path]:
 
 def records(root: Path, folder: str, kind: str) -> Iterator[tuple[dict, Path]]:
     """Every ``[[kind]]`` record of every TOML file in *folder*, validated, ids unique."""
+    return _unique_records(_files(root / folder), kind)
+
+
+def _unique_records(paths: list[Path], kind: str) -> Iterator[tuple[dict, Path]]:
+    """Every ``[[kind]]`` record of the files *paths*, validated, ids unique."""
     seen: dict[str, Path] = {}
-    for path in _files(root / folder):
-        data = load_toml(path)
-        extra = set(data) - {kind}
-        if extra:
-            raise DataError(f"{path}: unknown top-level table {sorted(extra)[0]!r} (expected [[{kind}]])")
-        items = data.get(kind, [])
-        if not isinstance(items, list):
-            raise DataError(f"{path}: {kind} must be an array of tables ([[{kind}]])")
-        for rec in items:
-            check_record(kind, rec, path)
+    for path in paths:
+        for rec in _table_records(path, kind, "id"):
             if rec["id"] in seen:
                 raise DataError(f"{where(path, rec['id'])}: duplicate id (also in {seen[rec['id']]})")
             seen[rec["id"]] = path
@@ -241,26 +331,45 @@ def curated_places(root: Path) -> Iterator[tuple[dict, Path]]:
         yield rec, path
 
 
+def _table_records(path: Path, kind: str, key: str) -> Iterator[dict]:
+    """The ``[[kind]]`` records of the one-table file *path*, each checked against its schema and known in
+    messages by its *key* (``iso`` = "KZ" as KZ)."""
+    data = load_toml(path)
+    extra = set(data) - {kind}
+    if extra:
+        raise DataError(f"unknown top-level table {sorted(extra)[0]!r} (expected [[{kind}]])", path=path)
+    items = data.get(kind, [])
+    if not isinstance(items, list):
+        raise DataError(f"{kind} must be an array of tables ([[{kind}]])", path=path)
+    for rec in items:
+        ident = rec.get(key) if isinstance(rec, dict) else None
+        check_record(kind, rec, path, None if ident is None else str(ident))
+        yield rec
+
+
 @lru_cache(maxsize=4)
 def aliases(root: Path) -> dict[int, list[str]]:
-    """Extra names for GeoNames places from ``geodata/aliases.toml``, by geonameid."""
+    """Extra names for GeoNames places from ``geodata/aliases.toml``, by geonameid (that the geonameid is
+    a GeoNames place's is checked with the gazetteer: :class:`mapper.gazetteer.Overlay`)."""
     path = root / "geodata" / "aliases.toml"
     out: dict[int, list[str]] = {}
     if path.exists():
-        for rec in load_toml(path).get("alias", []):
-            check_record("alias", rec, path, rec.get("name") if isinstance(rec, dict) else None)
+        for rec in _table_records(path, "alias", "geonameid"):
             out.setdefault(rec["geonameid"], []).extend(rec["names"])
     return out
 
 
 def country_names(root: Path) -> dict[str, dict]:
-    """Alternate country names from ``geodata/countries.toml`` keyed by ISO-2."""
+    """Alternate country names from ``geodata/countries.toml`` keyed by ISO-2, one record per code (that
+    the code is a GeoNames country's is checked with the gazetteer: :class:`mapper.gazetteer.Overlay`)."""
     path = root / "geodata" / "countries.toml"
     if not path.exists():
         return {}
-    out = {}
-    for rec in load_toml(path).get("country", []):
-        check_record("country", rec, path, rec.get("iso") if isinstance(rec, dict) else None)
+    out: dict[str, dict] = {}
+    for rec in _table_records(path, "country", "iso"):
+        if rec["iso"] in out:
+            raise DataError(f"{where(path, rec['iso'], 1)}: iso given twice, to {out[rec['iso']]['name']!r} and "
+                            f"{rec['name']!r}")
         out[rec["iso"]] = rec
     return out
 
@@ -268,12 +377,7 @@ def country_names(root: Path) -> dict[str, dict]:
 def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[int, dict]]:
     """The rows of a tab-separated file written by *script*, each with its line number (a header line
     naming at least *columns*; lines starting with # are comments)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataError(f"not UTF-8 text: rerun {script}", path=path) from None
-    except OSError as exc:
-        raise DataError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    text = read_data_text(path, f": rerun {script}")
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
     records = csv.reader([line for _, line in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(records, [])
@@ -344,25 +448,69 @@ def country_outlines(root: Path) -> dict:
     if not path.exists():
         raise DataError("missing: run scripts/build_country_outlines.py", path=path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError("not UTF-8 text: rerun scripts/build_country_outlines.py", path=path) from None
+        data = json.loads(read_data_text(path, ": rerun scripts/build_country_outlines.py"))
     except json.JSONDecodeError as exc:
         raise DataError(f"invalid JSON: {exc}", path=path) from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
         raise DataError("not a GeoJSON FeatureCollection: rerun scripts/build_country_outlines.py", path=path)
+    seen: dict[str, int] = {}
     for i, f in enumerate(features):
         props = f.get("properties") if isinstance(f, dict) else None
         geometry = f.get("geometry") if isinstance(f, dict) else None
         if not (isinstance(props, dict) and isinstance(props.get("iso"), str) and ISO2.match(props["iso"])
                 and isinstance(props.get("name"), str)
-                and all(isinstance(props.get(k), (int, float)) for k in ("label_lat", "label_lon"))
+                and all(_number(props.get(k)) for k in ("label_lat", "label_lon"))
                 and isinstance(geometry, dict) and geometry.get("type") in ("Polygon", "MultiPolygon")
                 and isinstance(geometry.get("coordinates"), list)):
             raise DataError(f"feature {i}: an ISO-2 iso, a name, label_lat, label_lon and a (Multi)Polygon "
                             "are required", path=path)
+        iso = props["iso"]
+        if iso in seen:
+            raise DataError(f"feature {i} ({iso}): iso {iso} is feature {seen[iso]}'s too", path=path)
+        seen[iso] = i
+        problem = _outline_problem(geometry, (props["label_lon"], props["label_lat"]))
+        if problem:
+            raise DataError(f"feature {i} ({iso}): {problem}", path=path)
     return data
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _position_problem(pos: Any) -> str | None:
+    """What is wrong with a GeoJSON position (lon, lat), if anything."""
+    if not (isinstance(pos, list) and len(pos) in (2, 3) and all(map(_number, pos))):
+        return f"a position must be [lon, lat], not {json.dumps(pos)[:40]}"
+    lon, lat = pos[0], pos[1]
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return f"coordinate not a finite number ({lon}, {lat})"
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return f"coordinate out of range ({lon}, {lat})"
+    return None
+
+
+def _outline_problem(geometry: dict, label: tuple[Any, Any]) -> str | None:
+    """What is wrong with a country's (Multi)Polygon or its label point (lon, lat), if anything: every
+    position finite and in range, every ring closed and of four positions or more."""
+    bad = _position_problem(list(label))
+    if bad:
+        return f"label_lon, label_lat: {bad}"
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for polygon in polygons:
+        if not isinstance(polygon, list) or not polygon:
+            return f"a {geometry['type']} must hold lists of rings"
+        for ring in polygon:
+            if not isinstance(ring, list) or len(ring) < 4:
+                return "a ring must be a list of four positions or more"
+            for pos in ring:
+                bad = _position_problem(pos)
+                if bad:
+                    return bad
+            if ring[0] != ring[-1]:
+                return f"a ring is not closed (it starts at {ring[0]} and ends at {ring[-1]})"
+    return None
 
 
 def country_points(root: Path) -> dict[str, tuple[float, float]]:
@@ -372,13 +520,16 @@ def country_points(root: Path) -> dict[str, tuple[float, float]]:
 
 
 def gauges(root: Path) -> dict[str, int]:
-    """Main-line track gauge (mm) per country, from ``geodata/gauges.toml``."""
+    """Main-line track gauge (mm) per country, from ``geodata/gauges.toml`` (one gauge per country)."""
     path = root / "geodata" / "gauges.toml"
-    data = load_toml(path)
     out: dict[str, int] = {}
-    for rec in data.get("gauge", []):
-        for iso in rec.get("countries", []):
-            out[iso] = int(rec["mm"])
+    if not path.exists():
+        return out
+    for rec in _table_records(path, "gauge", "mm"):
+        for iso in rec["countries"]:
+            if iso in out:
+                raise DataError(f"{where(path, str(rec['mm']))}: {iso} has a gauge already ({out[iso]} mm)")
+            out[iso] = rec["mm"]
     return out
 
 
@@ -391,14 +542,7 @@ def figures(root: Path) -> list[dict]:
     path = root / "corridors" / "figures.toml"
     if not path.exists():
         return []
-    data = load_toml(path)
-    out, seen = [], set()
-    for rec in data.get("figure", []):
-        check_record("figure", rec, path)
-        if rec["id"] in seen:
-            raise DataError(f"{where(path, rec['id'])}: duplicate id")
-        seen.add(rec["id"])
-        out.append(dict(rec))
+    out = [dict(rec) for rec, _ in _unique_records([path], "figure")]
     groups: dict[tuple, set] = {}
     for f in out:
         groups.setdefault((f["metric"], f["year"], f["unit"], f.get("period", "")), set()).add(f["value"])
@@ -410,3 +554,77 @@ def figures(root: Path) -> list[dict]:
 def crossing_position(rec: dict) -> str:
     """Whether a crossing's point is published ("sourced") or not ("estimated"; always so with ``estimated_from``)."""
     return "estimated" if rec.get("estimated_from") else rec.get("position", "sourced")
+
+
+#: the tables of the word lists (:func:`word_lists`) that map words to text, with the pattern each text must
+#: match (a demonym's country: an ISO-2 code, or "" for none), or None for any non-empty text
+WORD_TEXT_TABLES: dict[str, re.Pattern | None] = {
+    "demonyms": re.compile(r"^(?:[A-Z]{2})?$"), "waters.russian": None, "waters.after_the": None}
+
+
+def word_lists(path: Path) -> dict:
+    """The parser's word lists in *path* (``geodata/stopnames.toml``, ``geodata/person_names.toml``), their
+    shape checked: tables of lists of words (non-empty text) or of tables, but for the tables of
+    :data:`WORD_TEXT_TABLES`, which map words to text."""
+    data = load_toml(path)
+    _check_words(path, data, "")
+    return data
+
+
+def _check_words(path: Path, table: dict, name: str) -> None:
+    for key, value in table.items():
+        full = f"{name}.{key}" if name else key
+        if name in WORD_TEXT_TABLES:
+            pattern = WORD_TEXT_TABLES[name]
+            if not isinstance(value, str) or not (pattern.match(value) if pattern else value.strip()):
+                what = "an ISO-2 code or \"\"" if pattern else "non-empty text"
+                raise DataError(f"{_word_where(path, name, key)}: {full}: must be {what}, not {value!r}")
+        elif isinstance(value, dict):
+            _check_words(path, value, full)
+        elif not name:
+            raise DataError(f"{_word_where(path, name, key)}: {full}: must be a table ([{full}]) of word lists")
+        elif not (isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)):
+            raise DataError(f"{_word_where(path, name, key)}: {full}: must be a list of words (non-empty text), "
+                            f"not {str(value)[:60]}")
+
+
+def _word_where(path: Path, table: str, key: str) -> str:
+    """``file:line`` of *key* in *table* of a word list (the first ``key =`` after ``[table]``)."""
+    try:
+        lines = read_data_text(path).splitlines()
+    except DataError:
+        return str(path)
+    start = 0
+    if table:
+        header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]")
+        start = next((n for n, line in enumerate(lines) if header.match(line)), 0)
+    assign = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+    found = next((n for n in range(start, len(lines)) if assign.match(lines[n])), None)
+    return f"{path}:{found + 1}" if found is not None else str(path)
+
+
+def manifest(docs_dir: Path) -> dict[str, dict]:
+    """The records of ``manifest.toml`` beside the documents in *docs_dir* (none if it has none), by file
+    name, checked (``docs/DATA.md``): the fields of a ``[[document]]``, each ``file`` a document in
+    *docs_dir* (a relative path inside it, no '..') named once, ``date`` YYYY-MM-DD, YYYY-MM or YYYY and
+    ``url`` http(s) (or "" when unknown)."""
+    path = Path(docs_dir) / "manifest.toml"
+    if not os.path.lexists(path):
+        return {}
+    out: dict[str, dict] = {}
+    for rec in _table_records(path, "document", "file"):
+        name, loc = rec["file"], Where(path, rec["file"])
+        rel = Path(name)
+        if not name.strip() or rel.is_absolute() or ".." in rel.parts or "\\" in name:
+            raise DataError(f"{loc}: file must name a document inside {docs_dir}/ (a path relative to it, "
+                            "without '..')")
+        if not (Path(docs_dir) / rel).is_file():
+            raise DataError(f"{loc}: no such document in {docs_dir}/")
+        if name in out:
+            raise DataError(f"{loc}: file listed twice")
+        if not MANIFEST_DATE.match(rec.get("date", "")):
+            raise DataError(f"{loc}: date must be YYYY-MM-DD, YYYY-MM or YYYY (\"\" if unknown), not {rec['date']!r}")
+        if rec.get("url") and not re.match(r"^https?://", rec["url"]):
+            raise DataError(f"{loc}: url must start with http:// or https:// (\"\" if unknown)")
+        out[name] = rec
+    return out

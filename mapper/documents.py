@@ -18,7 +18,6 @@ from typing import BinaryIO, Iterator
 
 from charset_normalizer import from_bytes
 
-from mapper.datafiles import load_toml
 from mapper.errors import InputError, shown
 
 #: Suffixes of saved web pages, whose article text is extracted.
@@ -295,12 +294,3 @@ def fold_whitespace(text: str) -> str:
 def manifest_path(docs_dir: Path) -> Path:
     """Where the manifest of the documents in *docs_dir* is."""
     return docs_dir / "manifest.toml"
-
-
-def load_manifest(docs_dir: Path) -> dict[str, dict]:
-    """Read ``manifest.toml`` beside the documents (title, outlet, date per file)."""
-    path = manifest_path(docs_dir)
-    if not path.exists():
-        return {}
-    data = load_toml(path)  # a bad file raises DataError (an InputError) naming it
-    return {d["file"]: d for d in data.get("document", []) if "file" in d}

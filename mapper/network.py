@@ -220,6 +220,9 @@ class Network:
         self.countries = Countries(self.root)
         self.routes = list(datafiles.records(self.root, "corridors/routes", "corridor"))
         self.corridors = [self._corridor(rec, path) for rec, path in self.routes]
+        #: main-line track gauge (mm) by country
+        self.gauges = datafiles.gauges(self.root)
+        self._checked = False
 
     # -- building ----------------------------------------------------------
 
@@ -320,8 +323,19 @@ class Network:
             raise InputError(f"{name!r} is not on the corridor network (no node within 60 km)")
         return best
 
+    def validate(self) -> None:
+        """Refuse data that ``check`` and ``build`` refuse (a crossing far from its border, a quote not in its
+        document, ...): raise :class:`DataError` on the first problem (once per network)."""
+        if not self._checked:
+            from mapper.check import refuse_problems
+
+            refuse_problems(self, self.root / "seeds")  # as build does: citations quote the project's seeds
+            self._checked = True
+
     def route(self, origin: str, destination: str, avoid: set[str] = frozenset()) -> dict:
-        """Shortest path over the network, with km by mode and country, crossings and gauge changes."""
+        """Shortest path over the network, with km by mode and country, crossings and gauge changes (the
+        data checked first: :meth:`validate`)."""
+        self.validate()
         src, dst = self.find_node(origin), self.find_node(destination)
         avoid = {c.upper() for c in avoid}
 
@@ -337,7 +351,7 @@ class Network:
 
     def describe(self, path: list[str]) -> dict:
         g = self.graph
-        gauges = datafiles.gauges(self.root)
+        gauges = self.gauges
         by_mode: dict[str, float] = {}
         by_country: dict[str, float] = {}
         crossings, gauge_changes, sea_legs, steps = [], [], [], []

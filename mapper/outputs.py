@@ -79,7 +79,9 @@ def output_lock(out: Path) -> Iterator[None]:
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if folder.is_dir() else []
+    """Every file below *folder* but folders (a pipe or device too: the build refuses it, and so must see it)."""
+    return sorted(p for p in folder.rglob("*") if not p.is_dir() and "__pycache__" not in p.parts) \
+        if folder.is_dir() else []
 
 
 def fingerprint(inputs: dict[str, tuple[Path, list[Path]]], data_root: Path, options: dict) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, document_names, iter_chunks,
                                iter_document_paths, read_document, streamed)
-from mapper.errors import DataError, InputError
+from mapper.errors import InputError
 from mapper.geoparse import Geoparser, Mention
 
 _WORKER: Geoparser | None = None
@@ -145,8 +145,6 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     Raises :class:`DataError` on the first data problem, before anything is written.
     """
     from mapper import datafiles
-    from mapper.check import problems
-    from mapper.documents import load_manifest
     from mapper.layers import build_layers
     from mapper.network import Network
 
@@ -155,11 +153,8 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
         raise InputError("not a directory of documents", path=docs_dir)
     parser = make_parser(root, progress=progress)
     network = Network(root, parser.gazetteer)
-    found = problems(network, root / "seeds")  # citations quote the project's own documents
-    if found:
-        raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
-                                    if len(found) > 1 else ""))
-    manifest = load_manifest(Path(docs_dir))
+    network.validate()  # the first problem check finds (citations quote the project's own documents)
+    manifest = datafiles.manifest(Path(docs_dir))  # (checked: a document's path stays inside docs_dir)
     if mentions_from is not None:
         from mapper.distributed import read_parts
 

@@ -3,7 +3,11 @@ and the previous output stays exactly as it was."""
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,12 @@ CN_KZ = "corridors/crossings/china-kazakhstan.toml"
 HUBS = "corridors/hubs/hubs.toml"
 EAST_WEST = "corridors/routes/east-west.toml"
 FIGURES = "corridors/figures.toml"
+
+
+def _line_of(rel: str, text: str) -> int:
+    """The number of the line of the project's file *rel* that starts with *text*."""
+    lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
 
 
 def _sub(rel, old, new, encoding="utf-8"):
@@ -95,7 +105,8 @@ CASES = {
     "unknown place id in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"place:no-such-place", "Astana|KZ"')), ["test-route", "no-such-place"]),
     "chain node without country": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana", "Karaganda|KZ"')), ["test-route", "Name|CC"]),
     "word list shaped wrong": (_sub("geodata/stopnames.toml", 'venue_heads = ["arena", "house", "hotel", "stadium", "palace", "bridge",',
-                                    "venue_heads = 5\nx = ["), ["stopnames.toml", "malformed word lists"]),
+                                    "venue_heads = 5\nx = ["), [f"stopnames.toml:{_line_of('geodata/stopnames.toml', 'venue_heads = [')}",
+                                                      "organisations.venue_heads", "list of words"]),
     "word list broken": (_append("geodata/stopnames.toml", "x = {a = 1,\n}"), ["stopnames.toml", "invalid TOML"]),
     "stale division code": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN", "xinjang\tCN"), ["admin1-curated.tsv", "xinjang", "build_admin1"]),
     "division code missing": (_sub("geodata/admin1-curated.tsv", "xinjiang\tCN\t13", "xinjiang\tCN\t"), ["admin1-curated.tsv", "place and a code"]),
@@ -105,10 +116,55 @@ CASES = {
     "division row cut short": (_append("geodata/admin1.tsv", "KZ\t99\tNowhere\tNowhere Region"), ["admin1.tsv", "line ", "fields"]),
     "neighbour not ISO-2": (_sub("geodata/neighbours.tsv", "KZ\tCN KG", "KZ\tChina KG"), ["neighbours.tsv", "line ", "ISO-2"]),
     "country outlines cut short": (_truncate("geodata/countries.geojson"), ["countries.geojson", "invalid JSON"]),
-    "country outline of no shape": (_sub("geodata/countries.geojson", '"geometry":{"type":"Polygon","coordinates":[[[', '"geometry":{"type":"Polygon","coordinates":[[["x",'), ["countries.geojson", "shape"]),
+    "country outline of no shape": (_sub("geodata/countries.geojson", '"geometry":{"type":"Polygon","coordinates":[[[', '"geometry":{"type":"Polygon","coordinates":[[["x",'), ["countries.geojson", "feature 0 (AD)", "position"]),
     "country outline without iso": (_sub("geodata/countries.geojson", '"properties":{"iso":"KZ",', '"properties":{"iso":null,'), ["countries.geojson", "iso"]),
     "census names shaped wrong": (_sub("geodata/person_names.toml", "[census]", "[censuz]"), ["person_names.toml", "malformed name lists"]),
 }
+
+# Data that check once passed and build or route then choked on (or published): each is refused by check
+# (exit 1), build and route (exit 2) with one line naming the file, line or record, and the problem.
+COUNTRIES = "geodata/countries.geojson"
+AD_RING = ("[[[1.70462,42.5032]", "[1.70462,42.5032]]]")  # Andorra's outline: first and last position
+CHECKED = {
+    # D5: gauges.toml was read by route alone, and unchecked
+    "gauge not a number": (_sub("geodata/gauges.toml", "mm = 1520", 'mm = "abc"'), ["gauges.toml:7", "'mm'", "wrong type"]),
+    "gauge not ISO-2": (_sub("geodata/gauges.toml", 'countries = ["FI"]', 'countries = ["Finland"]'), ["gauges.toml:14", "1524", "countries", "ISO-2", "Finland"]),
+    "gauge given twice": (_sub("geodata/gauges.toml", 'countries = ["FI"]', 'countries = ["FI", "KZ"]'), ["gauges.toml:14", "KZ", "gauge already (1520 mm)"]),
+    # D6: the country outlines
+    "outline out of range": (lambda root: [_sub(COUNTRIES, a, a.replace("1.70462", "500.70462"))(root) for a in AD_RING],
+                             ["countries.geojson", "feature 0 (AD)", "coordinate out of range (500.70462, 42.5032)"]),
+    "outline of NaN": (_sub(COUNTRIES, AD_RING[0], "[[[NaN,42.5032]"), ["countries.geojson", "feature 0 (AD)", "not a finite number (nan"]),
+    "outline of 1e999": (_sub(COUNTRIES, AD_RING[0], "[[[1e999,42.5032]"), ["countries.geojson", "feature 0 (AD)", "not a finite number (inf"]),
+    "outline ring not closed": (_sub(COUNTRIES, AD_RING[1], "[1.70462,42.6]]]"), ["countries.geojson", "feature 0 (AD)", "not closed"]),
+    "outline iso twice": (_sub(COUNTRIES, '"id":"AD","properties":{"iso":"AD"', '"id":"AE","properties":{"iso":"AE"'),
+                          ["countries.geojson", "feature 1 (AE)", "feature 0"]),
+    # D7: years beyond any sense (9223372036854775807 broke the layers), word lists of the wrong type
+    "year beyond 64 bits": (_sub(CN_KZ, "status_year = 1991", "status_year = 9223372036854775807"), ["china-kazakhstan.toml:5", "dostyk-alashankou-rail", "status_year out of range"]),
+    "year of 10^23": (_sub(CN_KZ, "status_year = 1991", "status_year = 99999999999999999999999"), ["china-kazakhstan.toml:5", "status_year out of range"]),
+    "figure year out of range": (_sub(FIGURES, "year = 2024", "year = 20240"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "year out of range"]),
+    "demonym not text": (_sub("geodata/stopnames.toml", 'kazakh = "KZ"', "kazakh = 42"), ["stopnames.toml:8", "demonyms.kazakh", "ISO-2"]),
+    "word list of numbers": (_sub("geodata/stopnames.toml", 'countries_as_words = ["china",', "countries_as_words = [1,"), ["stopnames.toml", "words.countries_as_words", "list of words"]),
+    "water not text": (_sub("geodata/stopnames.toml", "[waters.after_the]\n", "[waters.after_the]\nzz = 1\n"), ["stopnames.toml", "waters.after_the.zz", "text"]),
+    # D8: the manifest of the seeds
+    "manifest broken": CASES["manifest broken"],
+    "manifest escapes the seeds": (_sub("seeds/manifest.toml", 'file = "000_dda4d801d8b380c5.txt"', 'file = "../../etc/passwd"'),
+                                   ["manifest.toml:6", "../../etc/passwd", "inside"]),
+    "manifest names no document": (_sub("seeds/manifest.toml", 'file = "000_dda4d801d8b380c5.txt"', 'file = "999_missing.txt"'),
+                                   ["manifest.toml:6", "999_missing.txt", "no such document"]),
+    "manifest of a bad date": (_sub("seeds/manifest.toml", 'date = "2025-10-10"', 'date = "10 Oct 2025"'), ["manifest.toml:15", "001_ff5059f007ea33b0.txt", "date must be"]),
+    "manifest field misspelt": (_sub("seeds/manifest.toml", 'outlet = "World', 'outlett = "World'), ["manifest.toml:6", "outlett", "outlet"]),
+    # D9: countries.toml and aliases.toml against GeoNames
+    "country iso twice": (_sub("geodata/countries.toml", 'iso = "KZ"', 'iso = "RU"'), ["countries.toml:30", "RU", "twice", "Kazakhstan"]),
+    "country iso of three letters": (_sub("geodata/countries.toml", 'iso = "RU"', 'iso = "ZZZ"'), ["countries.toml:13", "ZZZ", "ISO-2"]),
+    "country iso unknown": (_sub("geodata/countries.toml", 'iso = "RU"', 'iso = "QQ"'), ["countries.toml:13", "QQ", "no country in GeoNames"]),
+    "alias of no GeoNames place": (_sub("geodata/aliases.toml", "geonameid = 1522684", "geonameid = 999999999999"),
+                                   ["aliases.toml:5", "999999999999", "no GeoNames place"]),
+    # D10: numbers that are not finite, wherever a data file holds one
+    "figure value nan": (_sub(FIGURES, "value = 26.34", "value = nan"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "value must be a finite number"]),
+    "figure value inf": (_sub(FIGURES, "value = 26.34", "value = -inf"), ["figures.toml:14", "value must be a finite number, not -inf"]),
+    "hub latitude nan": (_sub(HUBS, "lat = 55.51514", "lat = nan"), ["hubs.toml", "selyatino-logistics-centre", "lat must be a finite number"]),
+}
+CASES.update(CHECKED)
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +211,92 @@ def test_check_loads_the_parser_s_word_lists(tmp_path, monkeypatch):
     root = _mutated_project(tmp_path, "word list broken", monkeypatch)
     result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
     assert result.exit_code == 1 and "stopnames.toml" in result.stderr and "invalid TOML" in result.stderr
+
+
+@pytest.mark.parametrize("case", sorted(CHECKED))
+def test_check_and_route_refuse_what_build_refuses(case, tmp_path, monkeypatch):
+    """check said ok on these (D6-D10), route used them (D5): each now gives build's line (but for the
+    parser's word lists, which route does not read)."""
+    needles = CHECKED[case][1]
+    root = _mutated_project(tmp_path, case, monkeypatch)
+    result = CliRunner().invoke(cli, ["check", "--docs", str(root / "seeds")])
+    assert result.exit_code == 1, (result.exit_code, result.output, result.exception)
+    assert any(all(needle in line for needle in needles) for line in result.stderr.splitlines()), result.stderr
+    if "stopnames.toml" in needles[0]:
+        return
+    result = CliRunner().invoke(cli, ["route", "Xi'an", "Duisburg"])
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and all(needle in lines[0] for needle in needles), result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("case", ["swapped lat/lon", "crossing far from its border", "quote not in document"])
+def test_route_refuses_what_check_refuses(case, tmp_path, monkeypatch):
+    """route ran on data check and build refuse (D5: a crossing with swapped lat/lon gave CN→KZ→CN→KZ)."""
+    _mutated_project(tmp_path, case, monkeypatch)
+    result = CliRunner().invoke(cli, ["route", "Xi'an", "Duisburg"])
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and all(needle in lines[0] for needle in CASES[case][1]), result.stderr
+    assert result.stdout == ""
+
+
+def _pipe(rel):
+    def mutate(root: Path):
+        os.mkfifo(root / rel)
+    return mutate
+
+
+def _link(rel, target):
+    def mutate(root: Path):
+        (root / rel).symlink_to(target)
+    return mutate
+
+
+def _sparse(rel, size):
+    def mutate(root: Path):
+        with open(root / rel, "wb") as fh:
+            fh.truncate(size)
+    return mutate
+
+
+def _limit_memory():  # what reading /dev/zero whole ran into (at 23.8 GB, unlimited)
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("case, commands", [
+    ("pipe", ["check", "build", "route"]),
+    ("link to /dev/zero", ["check", "build", "route"]),
+    ("file too large", ["check", "route"]),
+])
+def test_data_file_that_is_no_regular_file(case, commands, tmp_path, gazetteer):
+    """A pipe among the data files hung check, build and route (D1); a link to /dev/zero was read until the
+    memory ran out (D2): a data file must be a regular file of a sane size, else one line names it."""
+    from mapper.datafiles import MAX_DATA_BYTES
+
+    mutate, rel, problem = {
+        "pipe": (_pipe, "corridors/hubs/fifo.toml", "not a regular file (a device, pipe or socket)"),
+        "link to /dev/zero": (lambda rel: _link(rel, "/dev/zero"), "corridors/hubs/zero.toml",
+                              "not a regular file (a device, pipe or socket)"),
+        "file too large": (lambda rel: _sparse(rel, MAX_DATA_BYTES + 1), "geodata/places/huge.toml",
+                           "too large for a data file"),
+    }[case]
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    mutate(rel)(root)
+    args = {"check": ["check"], "route": ["route", "Xi'an", "Duisburg"],
+            "build": ["build", "--docs", str(root / "seeds"), "--out", str(tmp_path / "output")]}
+    for command in commands:
+        proc = subprocess.run([sys.executable, "-m", "mapper", *args[command]], cwd=root, capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)},
+                              preexec_fn=_limit_memory)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"corridor-mapper: {root / rel}: {problem}"), (command, proc.stderr)
+        assert proc.returncode == (1 if command == "check" else 2), (command, proc.returncode)
+    assert not (tmp_path / "output").exists()
 
 
 def test_out_is_a_file(tmp_path, gazetteer):
