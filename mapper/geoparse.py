@@ -110,7 +110,6 @@ _NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "
 _CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
 _POSSESSIVE_AFTER = ("'s", "’s")
 _EMPHASIS_CLOSERS = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
-_EMPHASIS_RUN = re.compile(r"[*_]{1,3}")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
@@ -761,7 +760,9 @@ class Geoparser:
                     m, end = divided
                     follower = text[end: end + 1]
                 elif follower in _EMPHASIS_CLOSERS:  # "**Akmola** region": the region, the span still the name
-                    shut = end + len(_EMPHASIS_RUN.match(text, end).group())
+                    shut = end
+                    while shut < end + 3 and text[shut: shut + 1] in _EMPHASIS_CLOSERS:
+                        shut += 1
                     if text[shut: shut + 1] == " " and text[shut + 1: shut + 3] in name_word_starts:
                         divided = self._name_word_after(text, m, start, shut, found)
                         if divided is None:
