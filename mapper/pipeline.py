@@ -8,6 +8,7 @@ parsed in a process pool and results stream back in input order.
 
 from __future__ import annotations
 
+import errno
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -247,7 +248,10 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
 
             if not _write_error(exc):
                 raise
-            raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc})", path=out) from None
+            where = getattr(exc, "filename", None) or out  # (the path in the way, if the system names it)
+            hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
+            raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
+                             path=where) from None
     return {str(p.relative_to(out)): p for p in written}
 
 

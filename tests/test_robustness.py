@@ -470,3 +470,15 @@ def test_the_up_to_date_check_opens_only_regular_files_inside_the_output(tmp_pat
     os.mkfifo(out / "map.html")
     (out / NAME).write_text(json.dumps(stamp), encoding="utf-8")
     assert replay(out, "i") is None
+
+
+def test_a_file_in_the_way_of_an_output_folder_is_named(tmp_path):
+    """A file where the layers' folder goes is named in the one line, with what to do."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "layers").write_text("x", encoding="utf-8")
+    proc = run_cli("build", "--docs", str(SEEDS), "--out", str(out))
+    said = [line for line in proc.stderr.splitlines() if line.startswith("corridor-mapper:")]
+    assert proc.returncode == 2 and said == [
+        f"corridor-mapper: {out / 'layers'}: cannot write the output (File exists): move it away"], proc.stderr
+    assert (out / "layers").read_text(encoding="utf-8") == "x"
