@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from mapper.errors import InputError, shown
+from mapper.errors import STOP_SIGNALS, InputError, shown
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -280,7 +280,7 @@ def _interrupted(signum: int, frame: object) -> None:
 def main() -> None:
     """Console-script entry point: usage errors, like bad input, are one line and exit 2; SIGTERM and SIGHUP
     stop a run as Ctrl-C does."""
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in STOP_SIGNALS:
         signal.signal(signum, _interrupted)
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)

@@ -116,6 +116,8 @@ def read_parts(folder: Path):
                     continue
                 try:
                     rec = json.loads(line)
+                    if not isinstance(rec, dict):
+                        raise ValueError("not a JSON object")
                     if "error" in rec or "warning" in rec:
                         yield rec
                         continue

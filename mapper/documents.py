@@ -70,10 +70,12 @@ def _check_readable(path: Path) -> None:
     if not os.access(path, os.R_OK):
         raise InputError("permission denied", path=path)
     if path.is_symlink():
-        target, folder = path.resolve(), path.parent.resolve()
-        if folder not in target.parents:  # ("seeds/passwd.txt" -> /etc/passwd would be published in the map)
-            raise InputError(f"a link to {target}, outside the document's folder: not read (give that file itself)",
-                             path=path)
+        target = path.resolve()
+        inside = [path.parent.resolve(), Path.cwd().resolve()]  # (a link to a sibling folder of the corpus is fine)
+        if not any(folder in target.parents for folder in inside):  # (seeds/passwd.txt -> /etc/passwd would be
+            # published in the map)
+            raise InputError(f"a link to {target}, outside the document's folder and the working folder: not read "
+                             "(give that file itself)", path=path)
 
 
 def detect_encoding(head: bytes, path: Path) -> str:
@@ -114,10 +116,10 @@ def document_names(paths: list[Path]) -> list[str]:
     names = [document_name(p) for p in paths]
     if len(set(names)) == len(names):
         return names
-    folders = [p.absolute().parent for p in paths if str(p) != STDIN]
+    full = [Path(os.path.normpath(p.absolute())) for p in paths]  # (no "..": "../x/a.txt")
+    folders = [f.parent for f, p in zip(full, paths) if str(p) != STDIN]
     common = Path(os.path.commonpath(folders)) if folders else Path()
-    return [shown(p.absolute().relative_to(common).as_posix()) if str(p) != STDIN else n
-            for p, n in zip(paths, names)]
+    return [shown(f.relative_to(common).as_posix()) if str(p) != STDIN else n for f, p, n in zip(full, paths, names)]
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -146,6 +148,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     except UnicodeDecodeError as exc:
         raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", path=path) from None
+    except UnicodeError as exc:  # a codec's own errors (punycode)
+        raise InputError(f"cannot be decoded as {encoding} ({exc})", path=path) from None
     if not text.strip():
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
@@ -216,15 +220,16 @@ def iter_chunks(path: str | os.PathLike[str], encoding: str | None = None) -> It
     the chunk size whatever the file size; a NUL character stops the reading (binary data).
     """
     path = Path(path)
-    if str(path) == STDIN:
-        yield from _decoded_chunks(sys.stdin.buffer, path, encoding)
+    if str(path) == STDIN:  # (in chunks of a streamed file's size: up to that, read as a file of it would be)
+        yield from _decoded_chunks(sys.stdin.buffer, path, encoding, STREAM_THRESHOLD)
         return
     _check_readable(path)
     with open(path, "rb") as fh:
-        yield from _decoded_chunks(fh, path, encoding)
+        yield from _decoded_chunks(fh, path, encoding, CHUNK_CHARS)
 
 
-def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None) -> Iterator[tuple[int, str, str]]:
+def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
+                    chunk_chars: int) -> Iterator[tuple[int, str, str]]:
     head = fh.read(1 << 16)
     if not head:
         raise InputError("empty document (nothing on standard input)" if str(path) == STDIN else "empty file",
@@ -238,20 +243,20 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None) -> Iterator[
     while True:
         try:
             pending += decoder.decode(raw, final=not raw)
-        except UnicodeDecodeError:
+        except UnicodeError:  # (and a codec's own errors: punycode)
             raise InputError(f"cannot be decoded as {encoding}", path=path) from None
         if "\x00" in pending:
             raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
         if not raw:
             break
-        if len(pending) >= CHUNK_CHARS:
+        if len(pending) >= chunk_chars:
             cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or pending.rfind(" ", 0, len(pending) - 1) + 1 \
                 or len(pending)  # (a line longer than a chunk is cut between words)
             blank = blank and not pending[:cut].strip()
             yield offset, pending[:cut], encoding
             offset += cut
             pending = pending[cut:]
-        raw = fh.read(CHUNK_CHARS)
+        raw = fh.read(chunk_chars)
     if blank and not pending.strip():
         raise InputError("empty document (only white space)", path=path)
     if pending:

@@ -1,10 +1,16 @@
-"""Errors the command line reports as one readable line (exit code 2)."""
+"""Errors the command line reports as one readable line (exit code 2), and the signals that stop a run."""
 
 from __future__ import annotations
 
+import signal
+
+#: the signals that stop a run as Ctrl-C does (SIGHUP is POSIX only); worker processes set them back
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 # control characters (C0, DEL, C1) as escapes: no line break, and no terminal sequence ("\x1b]0;…\x07")
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))} | {0x0a: "\\n", 0x0d: "\\r"}
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))} | {0x0a: "\\n", 0x0d: "\\r"} | {
+    c: f"\\u{c:04x}" for c in (0x200e, 0x200f, 0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a))}
+# (and Unicode's line and paragraph separators and direction marks, which split or reorder a line)
 
 
 def shown(text: object) -> str:

@@ -46,7 +46,7 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
-URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?i:{_DOMAINS})\b(?:/\S*)?"
+URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS}|{_DOMAINS.upper()})\b(?:/\S*)?"
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
@@ -170,7 +170,8 @@ NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 # when it lies this close to the places the text names while the city of note lies far from them all, and is
 # more than a hamlet
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
-NEAR_KM = 100.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow")
+NEAR_KM = 150.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow") ...
+NEAR_FAR_KM = 300.0  # ... where the X read lies farther than this from Y (Dubna, 110 km off, stays)
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
@@ -423,7 +424,7 @@ _LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-z�
 _CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
 _MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
 # the first letter of a paragraph of three words or more, after a quote's "> " ("yeah thats normal, most …")
-_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:>[ \t]*)?([^\W\d_])(?=[^\n]*? [^\n]*? )")
+_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:>[ \t]*)?([^\W\d_])(?=[^\W\d_])(?=[^\n]*? [^\n]*? )")
 _CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
@@ -441,7 +442,7 @@ _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
-_DOMAIN = re.compile(rf"\.(?i:{_DOMAINS})\b")  # (in capitals too: "KAZAVTOZHOL.KZ")
+_DOMAIN = re.compile(rf"\.(?:{_DOMAINS}|{_DOMAINS.upper()})\b")  # (in capitals too: "KAZAVTOZHOL.KZ"; not "Aktau.By")
 _URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
@@ -460,19 +461,19 @@ _THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+)(?:, [A-Z][^\W
 _LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
 # an author cited in the text, with the book's place and publisher or not: "Orlov (2024)", "Morrison (Cambridge:
 # Cambridge University Press, 2020)"
-_CITED_YEAR = re.compile(r" \((?:[^():\n]{2,40}: [^()\n]{2,80}, )?(?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")
+_CITED_YEAR = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")
 # a reading list's "Martin, Virginia. *Law and Custom …*": the surname before its given name and a title, and
 # the given name after the surname (at an item's start)
-_AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_\"“]")
+_AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
 _SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+)?, $")
-_TITLE_AFTER = re.compile(r"\. [*_\"“]")
+_TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
 _INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
-_NUMBER_BEFORE = re.compile(r"\d ?$")  # a unit's abbreviation after its number: "20 KG", not Kyrgyzstan
+_NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
 _UNITS = frozenset(("kg",))  # (but "in 2023 RF exports", "12 RF regions": the Russian Federation)
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
 _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
@@ -540,6 +541,9 @@ class Lexicon:
 
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
         self.org_heads = words("organisations", "heads")
+        #: heads that make an organisation only as the last capitalised word ("Tian Shan Travel and …"; not a
+        #: Title Case headline's "China Investment In Central Asia")
+        self.last_heads = words("organisations", "last_heads")
         self.hotel_brands = words("organisations", "hotel_brands")
         self.org_prefixes = words("organisations", "prefixes") | self.hotel_brands
         self.headline_words = words("organisations", "headline_words")
@@ -770,8 +774,10 @@ class Geoparser:
                         m = replace(divided[0], end=m.end)
                 if follower == ",":
                     after = text[end: end + 8]
-                    if _AUTHOR_YEAR.match(after) and _PUBLISHED_BEFORE.search(text, max(0, start - 30), start):
-                        continue  # a publisher: "Alma-Ata: Kazakhstan, 1980"
+                    if _AUTHOR_YEAR.match(after) and found and found[-1][1] == start - 2 \
+                            and _PUBLISHED_BEFORE.search(text, max(0, start - 30), start):
+                        continue  # a publisher after its city: "Alma-Ata: Kazakhstan, 1980" (not "Origin: Kazakhstan,
+                        # 2023 crop")
                     if _AUTHOR.match(after) or (_AUTHOR_TITLE.match(after) or _AUTHOR_GIVEN.match(text, end)) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
                             _cited_author(text, start, end, m.name) or _AGE.match(after))):
@@ -898,8 +904,9 @@ class Geoparser:
         if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
             return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
         if noun not in _PLURAL_NAME_WORDS:
-            if noun in _NUMBERLESS_DIVISION_WORDS and found and text[found[-1][1]: start] in _LIST_GLUE:
-                self._list_before_plural(text, found, start, noun)  # "Akmola and Karaganda obl.": both regions
+            if noun in _NUMBERLESS_DIVISION_WORDS and len(found) >= 2 and text[found[-1][1]: start] in _LIST_GLUE \
+                    and text[found[-2][1]: found[-1][0]] in _LIST_GLUE:  # "Aktobe, Kostanay and Karaganda obl.":
+                self._list_before_plural(text, found, start, noun)  # all regions (not "Almaty and Almaty obl.")
             key = self._key_with_noun(m.name.key, noun)
             if key is not None:
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
@@ -1413,7 +1420,7 @@ class Geoparser:
                 break
             last = j + 1 == len(tokens) or text[t.end: tokens[j + 1].start] != " " \
                 or not tokens[j + 1].raw[0].isupper()
-            if t.key in lex.org_heads and (last or not hyphened) or (
+            if t.key in lex.org_heads and (last or not hyphened) or t.key in lex.last_heads and last or (
                     t.key in lex.national_heads and (country_name or j == last_i + 1 and (single or any(name.areal)))
                     and not route and not hyphened):
                 return _REJECT
@@ -1678,7 +1685,7 @@ class Geoparser:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
                 after = _NEXT_WORD.match(text, end)
                 if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or m.name.key in _UNITS \
-                        and _NUMBER_BEFORE.search(text, max(0, start - 2), start) or (
+                        and _NUMBER_BEFORE.search(text, max(0, start - 4), start) or (
                         after is not None and after.group(1) in self.lexicon.not_after_abbreviations) or not (
                         ctx[country] >= 2 or any(n.country_name and n.anchor is not None
                                                  and n.anchor.country == country for n in named.values())):
@@ -1779,7 +1786,9 @@ class Geoparser:
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
         if _INITIAL_BEFORE.match(text, max(0, start - 4), start) and not name.country_name:  # "Sergei V. Orlov"
-            if _INITIALS_BEFORE.search(text, max(0, start - 7), start) and not any(name.areal):
+            initials = _INITIALS_BEFORE.search(text, max(0, start - 7), start)
+            if initials is not None and not any(name.areal) \
+                    and not self.gazetteer.has_key(normalize(initials.group())):  # (not "the U.S. Astana says")
                 return True  # "judge P. A. Kirov", "P.A. Kirov"
             given = _PREVIOUS_WORD.search(text, max(0, start - 30), start - 4)
             if given is not None and _norm(given.group()) in lex.any_given_names:
@@ -1914,7 +1923,8 @@ class Geoparser:
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(lex.venues_before, 0, lead) and (lead < start or not (
+                        or text.endswith(lex.venues_before, 0, lead) and (
+                            lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
                             c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
                     continue  # (a venue's name set off: 'Restaurant "Samarkand"', 'the hotel "Kazakhstan"')
                 if text.endswith(_PORT_BEFORE, 0, start):
@@ -2082,7 +2092,7 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
             continue  # (quick tests first)
         there, read = results[i + 1][0], results[i][0]
         if there is None or there.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
-                or distance_km((read.lat, read.lon), (there.lat, there.lon)) <= NEAR_KM:
+                or distance_km((read.lat, read.lon), (there.lat, there.lon)) <= NEAR_FAR_KM:
             continue
         near = [e for e in cands[i][2].name.entries if e.feature_class in "PS"
                 and distance_km((e.lat, e.lon), (there.lat, there.lon)) <= NEAR_KM]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, document_names, iter_chunks,
                                iter_document_paths, read_document, streamed)
-from mapper.errors import InputError
+from mapper.errors import STOP_SIGNALS, InputError
 from mapper.geoparse import Geoparser, Mention
 
 _WORKER: Geoparser | None = None
@@ -115,15 +115,13 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         return
     parser = parser or make_parser(data_dir)
     for path, name in zip(_progress(paths), names):
-        guessed = None
-        try:  # (a large document's mentions go out a chunk at a time: memory stays flat)
-            for mentions, codec in parse_chunks(parser, path, encoding, name):
-                guessed = guessed or codec
-                yield from (mentions if encode is None else map(encode, mentions))
+        try:  # (a document's mentions go out once it is read whole: a bad byte at its end skips all of it)
+            mentions, guessed = parse_path(parser, path, encoding, name)
         except InputError as exc:
             reporter.skip(exc)
             continue
         _report_guess(reporter, path, guessed)
+        yield from (mentions if encode is None else map(encode, mentions))
 
 
 def guessed_message(path: Path, guessed: str) -> str:
@@ -381,12 +379,15 @@ def _portable(exc: Exception) -> Exception:
 
 
 def die_with_parent() -> None:
-    """On Linux, have the kernel end this (worker) process when its parent dies, so that a killed build
-    leaves no process behind; elsewhere nothing."""
+    """In a worker process: the stop signals back to their defaults (the parent's handler would keep a worker
+    alive when its pool stops it), and on Linux the kernel ending it when its parent dies, so that a killed
+    build leaves no process behind."""
     import ctypes
     import signal
     import sys
 
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
     if not sys.platform.startswith("linux"):
         return
     try:

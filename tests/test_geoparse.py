@@ -1598,3 +1598,27 @@ def test_round_31_readings(parser):
     assert read("Baikal Electronics, Aral Agro and Armenia Express met Tian Shan Travel in Almaty.") == [
         ("Almaty", "Almaty")]
     assert read("The Airbus named Turkistan flew to Taraz.") == [("Taraz", "Taraz")]
+
+
+def test_the_session_reviews_edge_cases(parser):
+    """What a review of rounds 30-31's rules found: a dateline before a quote is no reading list's author,
+    "the U.S." before a sentence's first name is no pair of initials, "X and X obl." keeps the city, a source
+    in brackets and an "Origin:" label are no citation or publisher, a quote after "newspaper" is speech, a
+    sentence that starts without a space is no web address, "near" keeps a namesake already near, "per KG" is
+    kilograms, and a Title Case headline's "Investment" is no company's."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert [t for t, _ in read('Almaty, Kazakhstan. "Trade with China grew," the minister said.')] == [
+        "Almaty", "Kazakhstan", "China"]
+    assert [t for t, _ in read("Sanctions were imposed by the U.S. Astana says it will comply.")] == ["U.S", "Astana"]
+    assert read("Roads were closed in Almaty and Almaty obl. because of snow.") == [
+        ("Almaty", "Almaty"), ("Almaty obl", "Almaty Region")]
+    assert read("Kostanay (source: Kazstat, 2023) harvested more.") == [("Kostanay", "Kostanay")]
+    assert read("Origin: Kazakhstan, 2023 crop.") == [("Kazakhstan", "Kazakhstan")]
+    assert [t for t, _ in read('He told the newspaper "Kazakhstan will ship more via Aktau."')] == [
+        "Kazakhstan", "Aktau"]
+    assert read("Trucks finally reached Aktau.By Friday the queue was gone.") == [("Aktau", "Aktau")]
+    assert read("Scientists in Dubna near Moscow tested it.") == [("Dubna", "Dubna"), ("Moscow", "Moscow")]
+    assert [t for t, _ in read("Prices were 120 som per KG in Bishkek, Kyrgyzstan.")] == ["Bishkek", "Kyrgyzstan"]
+    assert [t for t, _ in read("China Investment In Central Asia Hits Record")] == ["China", "Central Asia"]

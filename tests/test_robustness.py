@@ -482,3 +482,25 @@ def test_a_file_in_the_way_of_an_output_folder_is_named(tmp_path):
     assert proc.returncode == 2 and said == [
         f"corridor-mapper: {out / 'layers'}: cannot write the output (File exists): move it away"], proc.stderr
     assert (out / "layers").read_text(encoding="utf-8") == "x"
+
+
+def test_hostile_review_cases(tmp_path):
+    """A link to a sibling folder of the corpus is read when run from the project's folder; standard input
+    gives the mentions the same file gives; a part file's line that is no JSON object is one line, not an
+    internal error."""
+    corpus = tmp_path / "seeds"
+    (corpus / "2023").mkdir(parents=True)
+    (corpus / "2024").mkdir()
+    text = "Grain went from Kostanay to Aktau and on to Baku.\n"
+    (corpus / "2023" / "grain.txt").write_text(text, encoding="utf-8")
+    (corpus / "2024" / "latest.txt").symlink_to("../2023/grain.txt")
+    proc = run_cli("mentions", "--format", "jsonl", "seeds/2024/latest.txt", cwd=tmp_path)
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 3, proc.stderr
+    piped = run_cli("mentions", "--format", "jsonl", "-", input=text, cwd=tmp_path)
+    assert [json.loads(x)["text"] for x in piped.stdout.splitlines()] == ["Kostanay", "Aktau", "Baku"]
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-00000.jsonl").write_text('"no error here"\n', encoding="utf-8")
+    proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 2 and "line 1: not a mention record (not a JSON object)" in proc.stderr
+    assert "internal error" not in proc.stderr
