@@ -70,6 +70,7 @@ _HYPHENS = ("-", "‐", "‑")
 _OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
 _NEAR = frozenset((" near ", ", near ", " outside ", ", outside ", " close to ", ", close to "))
+_NEAR_LENGTHS = frozenset(map(len, _NEAR))
 _SLASHES = frozenset(("/", " / "))  # ... "Leninogorsk / Ridder" (two places stay two: "Dostyk/Alashankou")
 _OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 # the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
@@ -145,14 +146,15 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
-_SETTLEMENT_AFTER = (" station", " town", " village", " city", " settlement", " district")  # "Esil station"
+_SETTLEMENT_AFTER = re.compile(r" (?:station|town|village|city|settlement|district)\b")  # "Esil station"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " (", " station (")  # ... "Fyodorovka station
 # (Kostanay region)", "KARASU (Zhambyl obl.)"
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
-_DIVISION_S_TOWN = frozenset((" city of ", " town of ", " village of ", " port of "))  # "the Xinjiang city of Aral"
+# between a division's name and its town's: "the Xinjiang city of Aral", "the Pavlodar region town of Aksu"
+_DIVISION_S_TOWN = frozenset((" city of ", " town of ", " village of ", " port of "))
 _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
 # what may stand between two tokens of one multi-word name
@@ -474,7 +476,7 @@ _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "
 _INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 _NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
-_UNITS = frozenset(("kg",))  # (but "in 2023 RF exports", "12 RF regions": the Russian Federation)
+_UNITS = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
 _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
@@ -757,20 +759,17 @@ class Geoparser:
                     continue
                 hint = ""
                 follower = text[end: end + 1]
-                if follower == " " and text[end + 1: end + 3] in name_word_starts:  # "Atyrau region"
-                    divided = self._name_word_after(text, m, start, end, found)
+                shut = end  # past the Markdown emphasis closed after the name, if any ("**Akmola** region")
+                while shut < end + 3 and text[shut: shut + 1] in _EMPHASIS_CLOSERS:
+                    shut += 1
+                if text[shut: shut + 1] == " " and text[shut + 1: shut + 3] in name_word_starts:  # "Atyrau region"
+                    divided = self._name_word_after(text, m, start, shut, found)
                     if divided is None:
                         continue  # "Urals crude"
-                    m, end = divided
-                    follower = text[end: end + 1]
-                elif follower in _EMPHASIS_CLOSERS:  # "**Akmola** region": the region, the span still the name
-                    shut = end
-                    while shut < end + 3 and text[shut: shut + 1] in _EMPHASIS_CLOSERS:
-                        shut += 1
-                    if text[shut: shut + 1] == " " and text[shut + 1: shut + 3] in name_word_starts:
-                        divided = self._name_word_after(text, m, start, shut, found)
-                        if divided is None:
-                            continue
+                    if shut == end:
+                        m, end = divided
+                        follower = text[end: end + 1]
+                    else:  # (emphasised: the span stays the name)
                         m = replace(divided[0], end=m.end)
                 if follower == ",":
                     after = text[end: end + 8]
@@ -2078,7 +2077,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = results[i + 1] = meant[first.key] = meant[second.key] = (entry, score)
     if meant:
         for i, (_, end, match, hint) in enumerate(cands):
-            if not hint and match.name.key in meant and not text.startswith(_SETTLEMENT_AFTER, end):
+            if not hint and match.name.key in meant and not _SETTLEMENT_AFTER.match(text, end):
                 results[i] = meant[match.name.key]  # (not "Esil station" where "the Ishim (Esil)" is the river)
 
 
@@ -2088,7 +2087,7 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
     *results*, in place."""
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
-        if not 6 <= start - end <= 14 or text[end: start] not in _NEAR or cands[i][3]:
+        if start - end not in _NEAR_LENGTHS or text[end: start] not in _NEAR or cands[i][3]:
             continue  # (quick tests first)
         there, read = results[i + 1][0], results[i][0]
         if there is None or there.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
@@ -2324,17 +2323,17 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     division of its town near the district's centre."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, r_end, region, _) in zip(cands, cands[1:]):
-        gap = r_start - end
-        if text[end: r_start] in _DIVISION_S_TOWN:
+        swapped = text[end: r_start] in _DIVISION_S_TOWN  # "the Xinjiang city of Aral": the division first
+        if swapped:
             start, r_start, town, region = r_start, start, region, town
-            gap = len(" in ")
+        gap = len(" in ") if swapped else r_start - end
         if gap == 3 and town.name.country_name and text[end + 1: r_start] == "s " and text[end] in "'’":
             country = town.name.anchor.country if town.name.anchor is not None else ""
             if any(e.country == country for e in region.name.entries):
                 cues[r_start] = country  # "China's Aksu": the Aksu of China
             continue
         if gap in _IN_PLACE_LENGTHS:
-            glue = " in " if r_start < start else text[end: r_start]
+            glue = " in " if swapped else text[end: r_start]
             if glue not in _IN_PLACE:
                 continue
             if glue.endswith("("):
