@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from mapper.errors import DataError, InputError
+from mapper.geo import on_earth
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
 #: The most bytes a data file may hold (the largest shipped, geodata/countries.geojson, has about 2 MB): a
@@ -256,7 +257,7 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:
         lat, lon = rec["lat"], rec["lon"]
-        if not (-90 <= lat <= 90) or not (-180 <= lon <= 180):
+        if not on_earth(lat, lon):
             raise DataError(f"{loc}: coordinate out of range (lat={lat}, lon={lon})")
     if rec.get("confidence", "high") not in CONFIDENCE:
         raise DataError(f"{loc}: confidence must be one of {sorted(CONFIDENCE)}")
@@ -486,7 +487,7 @@ def _position_problem(pos: Any) -> str | None:
     lon, lat = pos[0], pos[1]
     if not (math.isfinite(lon) and math.isfinite(lat)):
         return f"coordinate not a finite number ({lon}, {lat})"
-    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+    if not on_earth(lat, lon):
         return f"coordinate out of range ({lon}, {lat})"
     return None
 
@@ -603,12 +604,17 @@ def _word_where(path: Path, table: str, key: str) -> str:
     return f"{path}:{found + 1}" if found is not None else str(path)
 
 
+def manifest_path(docs_dir: Path) -> Path:
+    """Where the manifest of the documents in *docs_dir* is."""
+    return Path(docs_dir) / "manifest.toml"
+
+
 def manifest(docs_dir: Path) -> dict[str, dict]:
     """The records of ``manifest.toml`` beside the documents in *docs_dir* (none if it has none), by file
     name, checked (``docs/DATA.md``): the fields of a ``[[document]]``, each ``file`` a document in
     *docs_dir* (a relative path inside it, no '..') named once, ``date`` YYYY-MM-DD, YYYY-MM or YYYY and
     ``url`` http(s) (or "" when unknown)."""
-    path = Path(docs_dir) / "manifest.toml"
+    path = manifest_path(docs_dir)
     if not os.path.lexists(path):
         return {}
     out: dict[str, dict] = {}

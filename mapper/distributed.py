@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from mapper.errors import InputError
+from mapper.geo import on_earth
 
 _PARSER = None
 
@@ -140,8 +141,11 @@ def _record_problem(rec: dict) -> str:
     start, end = rec.get("start"), rec.get("end")
     if not (type(start) is int and type(end) is int and 0 <= start <= end):  # (bool is no offset)
         return "start and end are not offsets (0 <= start <= end)"
-    for key, bound in (("lat", 90.0), ("lon", 180.0), ("score", 1e9)):
-        value = rec.get(key)
-        if type(value) not in (int, float) or not math.isfinite(value) or abs(value) > bound:
-            return f"{key} is not a number within ±{bound:g}"
+    lat, lon, score = rec.get("lat"), rec.get("lon"), rec.get("score")
+    if not all(type(v) in (int, float) for v in (lat, lon, score)):  # (bool is no number)
+        return "lat, lon and score must be numbers"
+    if not on_earth(lat, lon):
+        return f"coordinate out of range (lat={lat}, lon={lon})"
+    if not math.isfinite(score):
+        return f"score is not a finite number ({score})"
     return ""

@@ -53,8 +53,8 @@ class Document:
 
 
 def _check_readable(path: Path) -> None:
-    """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one in its
-    own folder)."""
+    """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one inside
+    its own folder or the working folder)."""
     if not os.path.lexists(path):
         raise InputError("no such file", path=path)
     try:
@@ -129,17 +129,12 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     :func:`detect_encoding`) and ``Document.guessed`` says whether it had to
     be guessed.
     """
-    path = Path(path)
-    if str(path) == STDIN:
-        data = sys.stdin.buffer.read()
-        if not data:
-            raise InputError("empty document (nothing on standard input)", path=path)
-    else:
-        _check_readable(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
+    path = Path(path)  # (standard input is read in chunks: iter_chunks)
+    _check_readable(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
     encoding = encoding or detect_encoding(data[: 1 << 16], path)
     try:
@@ -294,8 +289,3 @@ _WS = re.compile(r"\s+")
 def fold_whitespace(text: str) -> str:
     """Collapse runs of white space to one space (how quotes are compared)."""
     return _WS.sub(" ", text).strip()
-
-
-def manifest_path(docs_dir: Path) -> Path:
-    """Where the manifest of the documents in *docs_dir* is."""
-    return docs_dir / "manifest.toml"

@@ -8,6 +8,11 @@ from functools import lru_cache
 EARTH_RADIUS_KM = 6371.0088
 
 
+def on_earth(lat: float, lon: float) -> bool:
+    """Whether (*lat*, *lon*) is a point on the earth: finite, latitude within ±90, longitude within ±180."""
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points on the mean sphere.
 

@@ -46,7 +46,8 @@ TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
-URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:{_DOMAINS}|{_DOMAINS.upper()})\b(?:/\S*)?"
+_TLD = rf"(?:{_DOMAINS}|{_DOMAINS.upper()})"  # a top-level domain, in one case ("KAZAVTOZHOL.KZ"; not "Aktau.By")
+URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/\S*)?"
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
@@ -93,7 +94,8 @@ _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
-_STOP_WORD_AFTER = re.compile(r" (?:station|junction|town|village|city|settlement)\b")  # "Emba station"
+_STOP_WORDS = ("station", "junction", "town", "village", "city", "settlement")  # after a stop's name: "Emba station"
+_STOP_WORD_AFTER = re.compile(rf" (?:{'|'.join(_STOP_WORDS)})\b")
 _ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
 _POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
@@ -146,7 +148,7 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
-_SETTLEMENT_AFTER = re.compile(r" (?:station|town|village|city|settlement|district)\b")  # "Esil station"
+_SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district'))})\b")  # "Esil station", "… district"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -444,7 +446,7 @@ _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
-_DOMAIN = re.compile(rf"\.(?:{_DOMAINS}|{_DOMAINS.upper()})\b")  # (in capitals too: "KAZAVTOZHOL.KZ"; not "Aktau.By")
+_DOMAIN = re.compile(rf"\.{_TLD}\b")
 _URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
 _CHUNK = re.compile(r"\S+")
 
@@ -470,9 +472,6 @@ _AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
 _SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+)?, $")
 _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
-# a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
-# (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
-# character, and this runs on every text)
 _INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 _NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
@@ -486,6 +485,9 @@ _MID_SENTENCE_WORDS = frozenset({"and", "or", "the", "of", "in", "to", "from", "
                                  "between", "via", "a", "an", "its", "their", "into", "towards", "through"})
 _WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
 _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
+# a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
+# (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
+# character, and this runs on every text)
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
@@ -1657,13 +1659,13 @@ class Geoparser:
 
     def _weak_names_read(self, text: str, cands: list[_Candidate], ctx: Counter[str],
                          points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
-        """*cands* less the names in capitals the text does not also have as places in lower case ("KARS"
-        is kept beside "Kars") nor as a route's stop beside a name read ("KOSTANAY - DENISOVKA"), and less the common words that name a city ("Mary"), unless two of the text's
-        other names name the city's country and a route's word goes before it or a hyphened place after it
-        ("from Mary to Serhetabat", "via Tejen and Mary", "the Mary-Serakhs highway", in a text about
-        Turkmenistan: a route's word before its list, see :class:`_Lists`), or the text
-        reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a
-        country cue. The kept ones' points join *points*."""
+        """*cands* less the names in capitals the text does not also have as places in lower case ("KARS" is kept
+        beside "Kars") nor as a route's stop beside a name read ("KOSTANAY - DENISOVKA"), and less the common words
+        that name a city ("Mary"), unless two of the text's other names name the city's country and a route's word
+        goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
+        Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
+        or the text reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the
+        city, by a country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
         lists = _Lists(text, cands)
@@ -1777,11 +1779,10 @@ class Geoparser:
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov") or
-        after two initials ("P. A. Kirov"),
-        one a possessive owns ("his sister Aral", "my dog Omsk"; not a region, "our neighbour Xinjiang"), a given
-        name after a contact's word ("Call Serik"), a nickname ("we call him Buzuluk"; not "calls him
-        Kazakhstan's richest man"), or a given name its places carry only as another name ("Temirlan":
-        Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
+        after two initials ("P. A. Kirov"), one a possessive owns ("his sister Aral", "my dog Omsk"; not a region,
+        "our neighbour Xinjiang"), a given name after a contact's word ("Call Serik"), a nickname ("we call him
+        Buzuluk"; not "calls him Kazakhstan's richest man"), or a given name its places carry only as another name
+        ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
         if _INITIAL_BEFORE.match(text, max(0, start - 4), start) and not name.country_name:  # "Sergei V. Orlov"
@@ -2036,29 +2037,22 @@ def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,
 
 def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]],
                               water_meant: Callable[[str], tuple[Entry, ...]]) -> None:
-    """A place named twice side by side, by its name and a former or other one ("Ridder, the former
-    Leninogorsk", "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)", "Leninogorsk / Ridder"): where one reading is also a place the
-    other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
-    both are that place; where neither is, the place both names may mean, if any ("Shevchenko — now Aktau —"
-    in a text about Karaganda, beside which lies an Aktau village, Shevchenko being also in Ukraine); and so is
-    the other name wherever else the text has it without a cue. In *results*, in place."""
+    """A place named twice side by side, by its name and a former or other one ("Ridder, the former Leninogorsk",
+    "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"; a slash: :func:`_slashed_pair`): where one reading is also a
+    place the other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
+    both are that place; where neither is, the place both names may mean, if any ("Shevchenko — now Aktau —" in a
+    text about Karaganda, beside which lies an Aktau village, Shevchenko being also in Ukraine); and so is the other
+    name wherever else the text has it without a cue. In *results*, in place."""
     meant: dict[str, tuple[Entry | None, float]] = {}
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
-        if (not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS
-                and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end))
-                or not _OTHER_NAME_GLUE.match(text, end, start)) and text[end: start] not in _SLASHES:
+        if text[end: start] in _SLASHES:
+            _slashed_pair(cands, results, i)
             continue
-        if text[end: start] in _SLASHES:  # two names of one place only where they were read far apart (not the
-            # two sides of a crossing, "Khorgos/Horgos"), and here only
-            one, two = results[i][0], results[i + 1][0]
-            if one is not None and two is not None and one.id != two.id \
-                    and distance_km((one.lat, one.lon), (two.lat, two.lon)) > NEAR_KM:
-                for a, b, read in ((i, i + 1, one), (i + 1, i, two)):
-                    if any(e.id == read.id for e in cands[b][2].name.entries):
-                        results[b] = results[a]
-                        break
+        if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
+                and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end)) \
+                or not _OTHER_NAME_GLUE.match(text, end, start):
             continue
         for a, b in ((i, i + 1), (i + 1, i)):
             entry = results[a][0]
@@ -2081,10 +2075,24 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = meant[match.name.key]  # (not "Esil station" where "the Ishim (Esil)" is the river)
 
 
+def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:
+    """``cands[i]`` and the next, joined by a slash, as one place where they were read far apart and one's reading
+    is a place of the other's name ("Leninogorsk / Ridder"), here only; not the two sides of a crossing
+    ("Khorgos/Horgos"). In *results*, in place."""
+    one, two = results[i][0], results[i + 1][0]
+    if one is not None and two is not None and one.id != two.id \
+            and distance_km((one.lat, one.lon), (two.lat, two.lon)) > NEAR_KM:
+        for a, b, read in ((i, i + 1, one), (i + 1, i, two)):
+            if any(e.id == read.id for e in cands[b][2].name.entries):
+                results[b] = results[a]
+                return
+
+
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
-    """A town or post said to lie near the next ("the other Troitsk near Moscow", "Uzynagash, near Almaty"; not "the
-    Aral Sea near Aralsk") is the one of its name within :data:`NEAR_KM` of it, the most prominent if several, unless the text cues another. In
-    *results*, in place."""
+    """A town or post said to lie near the next ("the other Troitsk near Moscow", "Uzynagash, near Almaty"; not
+    "the Aral Sea near Aralsk", nor "Dubna near Moscow", read near it already) is the one of its name within
+    :data:`NEAR_KM` of it, the most prominent if several, unless its own cue says otherwise. In *results*, in
+    place."""
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
         if start - end not in _NEAR_LENGTHS or text[end: start] not in _NEAR or cands[i][3]:
@@ -2314,13 +2322,13 @@ def _in_list(text: str, cands: list[_Candidate], i: int, surnames: set[str]) -> 
 
 
 def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
-    """Where a town's name is followed by ", ", " in ", " (" or ", a town in " and the name of a first-level
-    division that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Fyodorovka station (Kostanay
-    region)", "Aksu, a town in the Pavlodar region"), or follows the division's name and " city of " ("the Xinjiang city of Aral"): the cue both names get, by their mention's start, the division's country and admin1 code
-    ("US.TX"). After " in ", a country that
-    has a place of the name cues the town alone ("Aksu in China"; after a comma, :meth:`_country_after`), as
-    does a country's possessive before it ("China's Aksu"), and a district (an ADM2 entry: ``kz-districts.toml``) the
-    division of its town near the district's centre."""
+    """Where a town's name is followed by ", ", " in ", " (" or ", a town in " and the name of a first-level division
+    that holds a town of that name ("Paris, Texas", "Aksu in Xinjiang", "Fyodorovka station (Kostanay region)",
+    "Aksu, a town in the Pavlodar region"), or follows the division's name and " city of " ("the Xinjiang city of
+    Aral"): the cue both names get, by their mention's start, the division's country and admin1 code ("US.TX").
+    After " in ", a country that has a place of the name cues the town alone ("Aksu in China"; after a comma,
+    :meth:`_country_after`), as does a country's possessive before it ("China's Aksu"), and a district (an ADM2
+    entry: ``kz-districts.toml``) the division of its town near the district's centre."""
     cues: dict[int, str] = {}
     for (start, end, town, _), (r_start, r_end, region, _) in zip(cands, cands[1:]):
         swapped = text[end: r_start] in _DIVISION_S_TOWN  # "the Xinjiang city of Aral": the division first

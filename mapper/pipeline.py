@@ -30,29 +30,21 @@ def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparse
     return Geoparser(Gazetteer.open(data_dir, progress=progress), Lexicon(data_dir))
 
 
-def parse_chunks(parser: Geoparser, path: Path, encoding: str | None = None,
-                 name: str | None = None) -> Iterator[tuple[list[Mention], str | None]]:
-    """Mentions of one file (under *name*, by default its file name), a chunk at a time for a large one or
-    standard input, each with the encoding that had to be guessed for it (None when UTF-8, a byte-order mark
-    or declared)."""
-    name = name or document_name(path)
-    if streamed(path, encoding):
-        for offset, chunk, codec in iter_chunks(path, encoding):
-            yield parser.parse(chunk, name, offset), (codec if encoding is None and codec not in GIVEN else None)
-        return
-    doc = read_document(path, encoding)
-    yield parser.parse(doc.text, name), (doc.encoding if doc.guessed else None)
-
-
 def parse_path(parser: Geoparser, path: Path, encoding: str | None = None,
                name: str | None = None) -> tuple[list[Mention], str | None]:
-    """Mentions of one file, and a notice when its encoding had to be guessed."""
-    out: list[Mention] = []
-    guessed = None
-    for mentions, codec in parse_chunks(parser, path, encoding, name):
-        out += mentions
-        guessed = guessed or codec
-    return out, guessed
+    """Mentions of one file (under *name*, by default its file name; a large one or standard input read and
+    parsed a chunk at a time), and the encoding that had to be guessed (None when UTF-8, a byte-order mark or
+    declared)."""
+    name = name or document_name(path)
+    if streamed(path, encoding):
+        out: list[Mention] = []
+        guessed = None
+        for offset, chunk, codec in iter_chunks(path, encoding):
+            out += parser.parse(chunk, name, offset)
+            guessed = guessed or (codec if encoding is None and codec not in GIVEN else None)
+        return out, guessed
+    doc = read_document(path, encoding)
+    return parser.parse(doc.text, name), (doc.encoding if doc.guessed else None)
 
 
 def _init_worker(data_dir: Path | None) -> None:
@@ -266,7 +258,7 @@ def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path
     """The documents a build parses (None when it reads mention parts instead), and the files it reads
     besides the project's data, for the build stamp: the documents and their manifest, or the manifest
     and the mention parts."""
-    from mapper.documents import manifest_path
+    from mapper.datafiles import manifest_path
 
     inputs, docs = {}, None
     if docs_dir.is_dir():
