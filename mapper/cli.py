@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the command ran and found problems (``check``);
 2 bad input or usage, reported as one line on stderr naming the file, line or
-value at fault (a traceback only with ``--debug``).
+value at fault (a traceback only with ``--debug``); 128 + the signal's number
+when stopped (130 on Ctrl-C, 143 on SIGTERM), as shells report it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import json
 import os
 import signal
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -88,6 +90,11 @@ class Group(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
+        except BrokenProcessPool:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            say("a worker process died (killed, or out of memory): the run stopped, no output was replaced")
+            ctx.exit(EXIT_PROBLEMS)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -273,7 +280,11 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
                    f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
 
 
+_stopped_by = [signal.SIGINT]  # the signal that stopped the run (Ctrl-C unless a handler below says otherwise)
+
+
 def _interrupted(signum: int, frame: object) -> None:
+    _stopped_by[0] = signum
     raise KeyboardInterrupt  # (so a build removes its staging folder, as on Ctrl-C)
 
 
@@ -294,7 +305,7 @@ def main() -> None:
         code = EXIT_BAD_INPUT
     except click.Abort:
         say("aborted")
-        code = EXIT_PROBLEMS
+        code = 128 + int(_stopped_by[0])
     _exit_now(code if isinstance(code, int) else 0)
 
 

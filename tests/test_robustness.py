@@ -407,7 +407,7 @@ def test_hostile_documents_and_names(tmp_path):
 
 def test_hostile_standard_input_and_signals(tmp_path):
     """Standard input is read a chunk at a time, so endless zeros stop at the first block (binary data); a run
-    stopped by SIGTERM says so and exits as on Ctrl-C."""
+    stopped by SIGTERM says so and exits as shells report it (143; 130 on Ctrl-C)."""
     with open("/dev/zero", "rb") as zeros:
         proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "-"], stdin=zeros, cwd=ROOT,
                               capture_output=True, text=True, timeout=120)
@@ -417,7 +417,8 @@ def test_hostile_standard_input_and_signals(tmp_path):
     time.sleep(3)  # (it waits for standard input)
     waiting.send_signal(signal.SIGTERM)
     _, err = waiting.communicate(timeout=60)
-    assert waiting.returncode == 1 and err.strip().endswith("corridor-mapper: aborted"), (waiting.returncode, err)
+    assert waiting.returncode == 128 + signal.SIGTERM and err.strip().endswith("corridor-mapper: aborted"), (
+        waiting.returncode, err)
 
 
 def test_hostile_mention_parts(tmp_path):
@@ -504,3 +505,27 @@ def test_hostile_review_cases(tmp_path):
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"))
     assert proc.returncode == 2 and "line 1: not a mention record (not a JSON object)" in proc.stderr
     assert "internal error" not in proc.stderr
+
+
+def test_a_killed_worker_stops_the_run_with_one_line(tmp_path):
+    """A worker process killed from outside (the OOM killer) stops `mentions --jobs 2` with one line saying so
+    and exit 1, instead of a hang or "internal error: BrokenProcessPool"."""
+    import psutil
+
+    for i in range(40):
+        (tmp_path / f"d{i:02}.txt").write_text("Trains run from Almaty to Moscow via Kostanay.\n" * 4000,
+                                               encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", "--jobs", "2",
+                             *sorted(str(p) for p in tmp_path.glob("*.txt"))], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    workers = []
+    while time.monotonic() < deadline and not workers and proc.poll() is None:
+        workers = psutil.Process(proc.pid).children()
+        time.sleep(0.05)
+    assert workers, "no worker process started"
+    time.sleep(1)
+    workers[0].kill()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and len(err.strip().splitlines()) == 1 and "a worker process died" in err, (
+        proc.returncode, err)
