@@ -40,7 +40,8 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
+SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
@@ -50,7 +51,9 @@ _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
+# one kind of apostrophe; the dotless ı (Turkish, Kazakh Latin: "Qostanaı") is the i it folds to, as NFKD
+# folds the others ("Iğdır", "Şymkent")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'", "ı": "i"})
 _HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
 
@@ -243,6 +246,7 @@ ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 LOWER_CASE_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
+_KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")
 ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
 _ALEKS = re.compile(r"(?<=[Aa]le)ks")  # English writes the Alexanders' "ks" x: "Alexandrov Gay", "Alexeyevka"
 
@@ -262,6 +266,35 @@ def romanised_keys(names: Iterable[str]) -> set[str]:
                 if _LATIN_NAME.match(latin):
                     keys |= name_keys(latin) | name_keys(_ALEKS.sub("x", latin))
     return {k for k in keys if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}  # (the systems often agree)
+
+
+# Kazakhstan's Latin alphabets, from Kazakh Cyrillic: the 2018 one (acutes: "Aqtaý", "Qaraǵandy", "Semeı")
+# and the 2021 one (umlauts and breves: "Aqtau", "Qarağandy", "Şymkent"), as their letters fold in index keys;
+# English texts of Kazakh outlets use them, often mixed with digraphs ("Shymkent"). Letters outside the
+# Kazakh alphabet (ё, ц, щ, ъ, ь, э, ю, я) as the decrees write them.
+_KAZAKH_LATIN_COMMON = {"а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e",
+                        "ё": "io", "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l",
+                        "м": "m", "н": "n", "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
+                        "т": "t", "ұ": "u", "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ы": "y",
+                        "і": "i", "ъ": "", "ь": "", "э": "e", "я": "ia"}
+_KAZAKH_LATIN = (  # 2018 (У is ý, Ю ıý); 2021 with digraphs; 2021 as written (Ş, Ç)
+    str.maketrans({**_KAZAKH_LATIN_COMMON, "у": "y", "ю": "iy", "ч": "ch", "ш": "sh", "щ": "sh"}),
+    str.maketrans({**_KAZAKH_LATIN_COMMON, "у": "u", "ю": "iu", "ч": "ch", "ш": "sh", "щ": "sh"}),
+    str.maketrans({**_KAZAKH_LATIN_COMMON, "у": "u", "ю": "iu", "ч": "c", "ш": "s", "щ": "s"}),
+)
+
+
+def kazakh_latin_keys(names: Iterable[str]) -> set[str]:
+    """Index keys of the Cyrillic *names* (of a place in Kazakhstan) in Kazakhstan's Latin alphabets, but not
+    those that are English words."""
+    from wordfreq import zipf_frequency
+
+    keys: set[str] = set()
+    for name in names:
+        if CYRILLIC.search(name) and _KAZAKH_CYRILLIC_NAME.match(name):
+            for table in _KAZAKH_LATIN:
+                keys |= name_keys(name.lower().translate(table))
+    return {k for k in keys if zipf_frequency(k, "en") < ROMANISED_MAX_ZIPF}
 
 
 def _indexable(name: str) -> bool:
@@ -409,7 +442,7 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
             """
         )
         entry_rows, name_rows = [], []
-        romanised: list[tuple[int, list[str]]] = []  # the entries whose Russian names are romanised
+        romanised: list[tuple[int, set[str]]] = []  # the romanised keys of entries' Russian (and Kazakh) names
         for idx, (entry, names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)):
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
@@ -420,11 +453,12 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
                     keys |= name_keys(n)
             name_rows += [(k, idx, 0) for k in keys]
             if entry.country in ROMANISED_COUNTRIES:
-                romanised.append((idx, names))
+                romanised.append((idx, romanised_keys(names) | (
+                    kazakh_latin_keys(names) if entry.country == "KZ" else set())))
         # a romanisation only fills a gap: a spelling that GeoNames (or, at look-up, a data file) gives some
         # place stays that place's ("Aksai" is Aksay in Kazakhstan, not also Aksay on the Don)
         keys = {k for k, _, _ in name_rows}
-        gaps = [(k, idx, 1) for idx, names in romanised for k in romanised_keys(names) - keys]
+        gaps = [(k, idx, 1) for idx, spellings in romanised for k in spellings - keys]
         name_rows += gaps
         keys.update(k for k, _, _ in gaps)
         con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
@@ -504,6 +538,9 @@ class Overlay:
             for n in names:
                 if trusted or n == entry.name or _indexable(n):
                     self._add(n, entry.id)
+            if entry.country == "KZ":
+                for k in kazakh_latin_keys(names):
+                    self._add(k, entry.id)
         aliases = datafiles.aliases(data_dir)
         unknown = sorted(set(aliases) - geonames_ids())
         if unknown:  # its names would go to no place
@@ -732,7 +769,8 @@ class Gazetteer:
             distance_km((e.lat, e.lon), (c.lat, c.lon)) < 10 for c in curated)]
         best = max(entries, key=lambda e: (e.curated, prior(e)))
         close = [e for e in entries if e is not best and e.curated == best.curated
-                 and prior(e) > prior(best) - 0.05 and e.feature_class == best.feature_class]
+                 and prior(e) > prior(best) - 0.05 and e.feature_class == best.feature_class
+                 and distance_km((e.lat, e.lon), (best.lat, best.lon)) > SAME_PLACE_KM]
         if close:
             raise KeyError(f"ambiguous place {name!r} in {country}: "
                            + ", ".join(f"{e.id} ({e.lat}, {e.lon})" for e in [best, *close]))

@@ -38,7 +38,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import CURATED_BONUS, Entry, Gazetteer, fold_saint, is_area, normalize, prior
+from mapper.gazetteer import CURATED_BONUS, SAME_PLACE_KM, Entry, Gazetteer, fold_saint, is_area, normalize, prior
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
@@ -374,9 +374,10 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
                      + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
-# (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle)
+# (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
+# digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W\d_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
+RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
@@ -491,6 +492,7 @@ _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are 
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
+_CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
 _CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
@@ -786,7 +788,7 @@ class Geoparser:
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
-                    hint = self._country_after(text, end)
+                    hint = self._country_after(text, end) or _code_after(text, end, m.name)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     if _cited_author(text, start, end, m.name):
                         continue
@@ -1678,8 +1680,9 @@ class Geoparser:
         for i, (start, end, m, hint) in enumerate(cands):
             if m.weak == _WEAK_CAPS:
                 if m.name.key not in named:
-                    if not any(0 <= j < len(cands) and cands[j][2].weak == _ACCEPT  # (but a route's stop beside
-                               and _glued(text, cands, min(i, j), _ROUTE_DASH) for j in (i - 1, i + 1)):  # one read)
+                    if not hint and not any(  # ("POTI, GE": its country's code says it is a place)
+                            0 <= j < len(cands) and cands[j][2].weak == _ACCEPT  # (and a route's stop beside one read)
+                            and _glued(text, cands, min(i, j), _ROUTE_DASH) for j in (i - 1, i + 1)):
                         continue
                     points.update(m.name.points)
             elif m.weak == _WEAK_ABBREVIATION:
@@ -2620,11 +2623,19 @@ def _own_name(entry: Entry, key: str) -> bool:
             or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
 
 
+def _code_after(text: str, end: int, name: _Name) -> str:
+    """The country of a "Name, CC" pair, where CC is the ISO code of a country that has a place of the name
+    ("ORSHA, BY", "POTI, GE" in a tracking log), else ""."""
+    m = _CODE_AFTER.match(text, end)
+    return m.group(1) if m is not None and m.group(1) in name.countries else ""
+
+
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],
                 own: tuple[bool, ...], noted: bool) -> tuple[tuple[Entry, float, bool, bool], ...]:
     """The entries of a name that can win :func:`_best_entry` in some text: not those that another
     entry of the same country outscores whatever the text says (by more than nearness can make up), and
-    that is never skipped when they are not (the many small Washingtons behind the big ones)."""
+    that is never skipped when they are not (the many small Washingtons behind the big ones); nor a place
+    GeoNames lists twice, a point within SAME_PLACE_KM of the country's best (the two Kokpektys)."""
     def fixed(i: int) -> float:  # the part of the score that does not depend on the text
         return 0.45 * priors[i] + 0.2 * areal[i] + CURATED_BONUS * entries[i].curated + OWN_NAME_BONUS * own[i]
 
@@ -2636,7 +2647,9 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
     for i, e in enumerate(entries):
         j = best[e.country]
         beaten = fixed(j) > fixed(i) + 0.25 + 1e-9 and (not noted or own[j] or not own[i])
-        if not beaten:
+        twice = j != i and not areal[i] and not areal[j] and \
+            distance_km((e.lat, e.lon), (entries[j].lat, entries[j].lon)) <= SAME_PLACE_KM
+        if not beaten and not twice:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
 

@@ -61,6 +61,18 @@ def test_russian_names_in_the_romanisations_the_press_uses(gazetteer, name, lat,
     assert distance_km((best.lat, best.lon), (lat, lon)) < 10, best
 
 
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Qaraǵandy", 49.80, 73.10), ("Qarağandy", 49.80, 73.10), ("Aqtaý", 43.65, 51.17), ("Qostanaı", 53.21, 63.62),
+    ("Beıneý", 45.32, 55.20), ("Taldyqorǵan", 45.02, 78.37), ("Şymkent", 42.31, 69.60), ("Atyraý", 47.10, 51.88),
+    ("Temirtaý", 50.06, 72.96), ("Úlytaý", 48.65, 67.00),
+])
+def test_kazakh_names_in_kazakhstans_latin_alphabets(gazetteer, name, lat, lon):
+    # Kazakh outlets write the 2018 alphabet's acutes and dotless ı ("Aqtaý", "Qostanaı") or the 2021
+    # one's umlauts and breves ("Qarağandy", "Şymkent"); GeoNames gives Cyrillic "Ақтау", "Қостанай"
+    (best, _), *_ = gazetteer.geocode(name)
+    assert best.country == "KZ" and distance_km((best.lat, best.lon), (lat, lon)) < 60, best
+
+
 def test_a_romanisation_never_adds_a_place_to_a_spelling_already_given(gazetteer):
     # "Aksai" is Aksay of West Kazakhstan (geodata/aliases.toml), not also Aksay on the Don, whose Russian name
     # "Аксай" romanises so too; "Abai" (Abaí, Paraguay, in GeoNames) gains no Kazakh town

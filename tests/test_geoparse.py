@@ -29,9 +29,9 @@ def test_held_out_news_f1(parser):
     s = evaluate_corpus(parser, DATA / "heldout" / "docs", DATA / "heldout" / "gold.jsonl")
     print(s.summary())
     assert s.gold >= 400
-    # (floors just under the measured 0.988 / 0.951 / 0.969: one mention lost shows)
-    assert s.precision_161 >= 0.985 and s.recall_161 >= 0.949, s.errors[:30]
-    assert s.f1_161 >= 0.967, s.errors[:30]
+    # (floors just under the measured 0.988 / 0.957 / 0.973: one mention lost shows)
+    assert s.precision_161 >= 0.985 and s.recall_161 >= 0.955, s.errors[:30]
+    assert s.f1_161 >= 0.971, s.errors[:30]
 
 
 def _mentions(parser, name):
@@ -1622,3 +1622,28 @@ def test_the_session_reviews_edge_cases(parser):
     assert read("Scientists in Dubna near Moscow tested it.") == [("Dubna", "Dubna"), ("Moscow", "Moscow")]
     assert [t for t, _ in read("Prices were 120 som per KG in Bishkek, Kyrgyzstan.")] == ["Bishkek", "Kyrgyzstan"]
     assert [t for t, _ in read("China Investment In Central Asia Hits Record")] == ["China", "Central Asia"]
+
+
+def test_round_32_readings(parser):
+    """What round 32's e-mail thread, Kazakh-Latin news, tracking log and 19th-century travelogue taught: names
+    in Kazakhstan's Latin alphabets, a country's ISO code after a name in capitals ("ORSHA, BY": Orsha of
+    Belarus, and a place though in capitals), a name after a container's type ("2x40HC Xi'an"), a given name
+    alone ("Dear Katrin,"), "Tatar" and "the Amir", and the old names of towns."""
+    def read(text):
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    assert [(t, c) for t, _, c in read("The road Qaraǵandy - Temirtaý - Astana and the port of Aqtaý; "
+                                       "Semeı, Qostanaı and Şymkent.")] == [
+        ("Qaraǵandy", "KZ"), ("Temirtaý", "KZ"), ("Astana", "KZ"), ("Aqtaý", "KZ"), ("Semeı", "KZ"),
+        ("Qostanaı", "KZ"), ("Şymkent", "KZ")]
+    log = read("2026-03-08 16:45  SMOLENSK, RU  Passed station\n2026-03-09 08:10  ORSHA, BY  Passed station\n"
+               "2026-03-10 11:00  POTI, GE  Discharged\n")
+    assert [(t, c) for t, _, c in log] == [("SMOLENSK", "RU"), ("RU", "RU"), ("ORSHA", "BY"), ("POTI", "GE")]
+    assert [t for t, _, _ in read("Subject: RE: 2x40HC Xi'an - Poti, booking")] == ["Xi'an", "Poti"]
+    assert read("Dear Katrin, the train left Almaty.\nKind regards,\nKatrin") == [("Almaty", "Almaty", "KZ")]
+    assert [t for t, _, _ in read("The Tatar merchants and the Amir of Bokhara met in Tashkent.")] == [
+        "Bokhara", "Tashkent"]
+    assert [(t, c) for t, _, c in read("From Vernyi by Kopal and Lepsinsk to Sergiopol, then Fort Alexandrovsk, "
+                                       "Khokand and Charjui.")] == [
+        ("Vernyi", "KZ"), ("Kopal", "KZ"), ("Lepsinsk", "KZ"), ("Sergiopol", "KZ"), ("Fort Alexandrovsk", "KZ"),
+        ("Khokand", "UZ"), ("Charjui", "TM")]
