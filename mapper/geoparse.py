@@ -2392,6 +2392,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
     near_town, near_town_s = None, -1.0  # the best-scoring town of some size near the text's places
     rival, rival_s, rival_p = None, -1.0, 0.0  # the best-scoring place very near the text's places
+    city_s = -1.0  # the score of name.city, the biggest city that has the name as its own, if it contends
     # a city of note goes by its own name: places that carry it only as another (often former) name are
     # not meant, unless "Name, Country" says so ("Samarkand" is not Temirtau, once Samarkandsky)
     top = name.noted_entry
@@ -2423,6 +2424,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             s += CURATED_BONUS
         if own:
             s += OWN_NAME_BONUS
+        if e is name.city:
+            city_s = s
         if d <= RIVAL_NEAR_KM and s > rival_s:
             rival, rival_s, rival_p = e, s, p
         if renamed:
@@ -2433,6 +2436,13 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             near_town, near_town_s = e, s
     if best is None:
         return None, 0.0
+    city = name.city
+    if city is not None and city_s >= 0 and best is not city and city.country == best.country \
+            and not best_areal and not best.curated and not country_hint and best_p <= prior(city) - RENAMED_PRIOR_GAP:
+        # a city of 100,000 or more goes by its name in its own country: a namesake there ten times smaller is
+        # meant on a cue ("Aktau, Karaganda region"), not because it lies nearer the text's places ("Karaganda
+        # … the port of Aktau" is the Caspian port, not the village near Temirtau)
+        return city, round(min(1.0, city_s), 3)
     if not best_areal and not best.curated and not name.posts and best.country != country_hint:
         # (a town that names a border post near it is the field's, like the post: "Dostyk", "Saryagash")
         nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}

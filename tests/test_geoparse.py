@@ -1628,7 +1628,8 @@ def test_round_32_readings(parser):
     """What round 32's e-mail thread, Kazakh-Latin news, tracking log and 19th-century travelogue taught: names
     in Kazakhstan's Latin alphabets, a country's ISO code after a name in capitals ("ORSHA, BY": Orsha of
     Belarus, and a place though in capitals), a name after a container's type ("2x40HC Xi'an"), a given name
-    alone ("Dear Katrin,"), "Tatar" and "the Amir", and the old names of towns."""
+    alone ("Dear Katrin,"), "Tatar", "the Amir" and a station's "Tsentralny", the old names of towns, and a city
+    of 100,000 in its own country before a village namesake near the text's other places (round 31's Aktau)."""
     def read(text):
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -1643,6 +1644,13 @@ def test_round_32_readings(parser):
     assert read("Dear Katrin, the train left Almaty.\nKind regards,\nKatrin") == [("Almaty", "Almaty", "KZ")]
     assert [t for t, _, _ in read("The Tatar merchants and the Amir of Bokhara met in Tashkent.")] == [
         "Bokhara", "Tashkent"]
+    assert [t for t, _, _ in read("The train reached Brest-Tsentralny at noon.")] == ["Brest"]
+    aktau = [m for m in parser.parse("Grain trains left Karaganda for the port of Aktau; Kostanay shipped wheat to "
+                                     "Aktau too.", "t") if m.text == "Aktau"]
+    assert len(aktau) == 2 and all(distance_km((m.lat, m.lon), (43.65, 51.17)) < 20 for m in aktau)  # the port
+    (village,) = [m for m in parser.parse("The plant in Aktau, Karaganda region, resumed work.", "t")
+                  if m.text == "Aktau"]
+    assert distance_km((village.lat, village.lon), (49.8, 73.1)) < 250  # the cue says: the village there
     assert [(t, c) for t, _, c in read("From Vernyi by Kopal and Lepsinsk to Sergiopol, then Fort Alexandrovsk, "
                                        "Khokand and Charjui.")] == [
         ("Vernyi", "KZ"), ("Kopal", "KZ"), ("Lepsinsk", "KZ"), ("Sergiopol", "KZ"), ("Fort Alexandrovsk", "KZ"),
