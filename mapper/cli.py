@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 
 from mapper.errors import STOP_SIGNALS, InputError, shown
+from mapper.outputs import spreadsheet_safe
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -90,6 +91,12 @@ class Group(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:  # the system refused a read or write: a read-only or full disk, a closed stdout
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            say(f"{where}cannot read or write ({exc.strerror or exc})")
+            ctx.exit(EXIT_BAD_INPUT)
         except BrokenProcessPool:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -187,7 +194,7 @@ def _csv(m) -> str:
     _CSV_LINE.seek(0)
     _CSV_LINE.truncate()
     d = m.as_dict()
-    _CSV_WRITER.writerow([d[name] for name in MENTION_FIELDS])
+    _CSV_WRITER.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in (d[n] for n in MENTION_FIELDS)])
     return _CSV_LINE.getvalue()
 
 
@@ -262,10 +269,18 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
     point = _parse_near(near)
     results = [{**e.as_dict(), "score": s} for e, s in
                _gazetteer(ctx).geocode(name, country=country, near=point, limit=limit)]
+    unanswered = None
     if online:
         from mapper.online import nominatim_geocode
 
-        results += nominatim_geocode(name, country=country, limit=limit)
+        try:
+            results += nominatim_geocode(name, country=country, limit=limit)
+        except InputError as exc:  # no network: the gazetteer's candidates still, then exit 2
+            unanswered = exc
+    if unanswered is not None:
+        say(f"{unanswered}; the offline candidates only")
+        if not results:
+            ctx.exit(EXIT_BAD_INPUT)
     if not results:  # nothing found: exit 1, as check does for problems; JSON readers still get a list
         if as_json:
             click.echo("[]")
@@ -273,11 +288,12 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
         ctx.exit(EXIT_PROBLEMS)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
-        return
-    for r in results:
+    for r in [] if as_json else results:
         local = f"  [{r['local_names']}]" if r.get("local_names") else ""
         click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
                    f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
+    if unanswered is not None:
+        ctx.exit(EXIT_BAD_INPUT)
 
 
 _stopped_by = [signal.SIGINT]  # the signal that stopped the run (Ctrl-C unless a handler below says otherwise)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tempfile
 from pathlib import Path
 
+from mapper.documents import document_names
 from mapper.errors import InputError
 from mapper.geo import on_earth
 
@@ -38,27 +40,58 @@ def _install(index_bytes: bytes, name: str, overlay, lexicon) -> str:
     return str(index)
 
 
-def _parse_partition(paths: list[str], data_dir: str | None, encoding: str | None) -> list[str]:
-    """Parse one partition of documents; one JSON line per mention or per skipped file."""
+def _parse_partition(documents: list[tuple[str, str]], data_dir: str | None, encoding: str | None) -> list[str]:
+    """Parse one partition of documents (path, name); one JSON line per mention or per skipped file."""
     global _PARSER
     from mapper.pipeline import guessed_message, make_parser, parse_path
 
     if _PARSER is None:  # local schedulers: build the parser once per process
         _PARSER = make_parser(Path(data_dir) if data_dir else None, progress=False)
     out = []
-    for p in paths:
+    for p, name in documents:
         try:
-            mentions, guessed = parse_path(_PARSER, Path(p), encoding)
+            mentions, guessed = parse_path(_PARSER, Path(p), encoding, name)
         except InputError as exc:
-            out.append(json.dumps({"error": str(exc), "doc": Path(p).name}))
+            out.append(json.dumps({"error": str(exc), "doc": name}))
             continue
         if guessed:
-            out.append(json.dumps({"warning": guessed_message(Path(p), guessed), "doc": Path(p).name}))
+            out.append(json.dumps({"warning": guessed_message(Path(p), guessed), "doc": name}))
         out += [json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions]
     return out
 
 
 SCHEDULER_TIMEOUT_S = 10
+
+
+def _connect(scheduler: str):
+    """A Dask client of *scheduler*, or one line: unreachable, no answer (a service that accepts and is silent:
+    Dask's own timeout does not cover its handshake), or no Dask scheduler (an SSH or web server)."""
+    import threading
+
+    from dask.distributed import Client
+
+    outcome: list = []
+
+    def connect() -> None:
+        try:
+            outcome.append(Client(scheduler, timeout=SCHEDULER_TIMEOUT_S))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            outcome.append(exc)
+
+    # (a daemon thread: one that never returns is left behind, and the process still exits)
+    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    thread.start()
+    thread.join(SCHEDULER_TIMEOUT_S + 5)
+    if not outcome:
+        raise InputError(f"no answer within {SCHEDULER_TIMEOUT_S + 5} s: is it a Dask scheduler?", path=scheduler)
+    if not isinstance(outcome[0], BaseException):
+        return outcome[0]
+    exc = outcome[0]
+    if isinstance(exc, (OSError, ValueError)):  # refused, timed out, or no such address
+        raise InputError(f"cannot reach the Dask scheduler ({exc})", path=scheduler)
+    if isinstance(exc, Exception):  # a service that speaks another protocol (MemoryError, TypeError…)
+        raise InputError(f"not a Dask scheduler ({type(exc).__name__}: {exc})", path=scheduler)
+    raise exc
 
 
 def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, scheduler: str | None = None,
@@ -71,17 +104,13 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
     parser = make_parser(data_dir)  # builds the index here once if needed
     client = None
     if scheduler:
-        from dask.distributed import Client
-
-        try:
-            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_S)
-        except (OSError, ValueError) as exc:  # refused, timed out, or no such address
-            raise InputError(f"cannot reach the Dask scheduler ({exc})", path=scheduler) from None
+        client = _connect(scheduler)
         gaz = parser.gazetteer
         client.run(_install, gaz.path.read_bytes(), gaz.path.name, gaz.overlay, parser.lexicon)
     try:
         n = partitions or max(1, min(len(paths), 64))
-        bag = db.from_sequence([str(p) for p in paths], npartitions=n)
+        # (the names the local engine gives: "a/same.txt" and "b/same.txt" where two share a file name)
+        bag = db.from_sequence([(str(p), name) for p, name in zip(paths, document_names(paths))], npartitions=n)
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
         out_dir.mkdir(parents=True, exist_ok=True)
         for old in part_files(out_dir):
@@ -112,7 +141,10 @@ def read_parts(folder: Path):
             raise InputError("not a regular file", path=part)
         with open(part, encoding="utf-8", errors="replace", newline="\n") as lines:
             # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
-            for n, line in enumerate(lines, 1):
+            for n, line in enumerate(iter(lambda: lines.readline(PART_LINE_MAX + 1), ""), 1):
+                if len(line) > PART_LINE_MAX:
+                    raise InputError(f"line {n}: not a mention record (longer than {PART_LINE_MAX:,} characters)",
+                                     path=part)
                 if not line.strip():
                     continue
                 try:
@@ -128,16 +160,23 @@ def read_parts(folder: Path):
                     yield Mention(**{k: v for k, v in rec.items() if k in fields})
                 except (ValueError, TypeError, AttributeError) as exc:
                     raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
+                except RecursionError:
+                    raise InputError(f"line {n}: not a mention record (nested too deeply)", path=part) from None
 
 
 _TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
+PART_LINE_MAX = 1 << 20  # characters: a record's context is a sentence of about 300, its document name short
+_SURROGATE = re.compile("[\ud800-\udfff]")  # (JSON's "\ud800" escape decodes to a lone one: no character)
 
 
 def _record_problem(rec: dict) -> str:
     """What is wrong with a mention record of a part file, or "" (a part may have been edited by hand)."""
-    for key in _TEXT_FIELDS:
-        if not isinstance(rec.get(key), str):
+    for key in (*_TEXT_FIELDS, "context"):
+        value = rec.get(key, "" if key == "context" else None)  # (a record may have no context)
+        if not isinstance(value, str):
             return f"{key} is not text"
+        if _SURROGATE.search(value):
+            return f"{key} holds a lone surrogate (no character)"
     start, end = rec.get("start"), rec.get("end")
     if not (type(start) is int and type(end) is int and 0 <= start <= end):  # (bool is no offset)
         return "start and end are not offsets (0 <= start <= end)"

@@ -122,6 +122,15 @@ def document_names(paths: list[Path]) -> list[str]:
     return [shown(f.relative_to(common).as_posix()) if str(p) != STDIN else n for f, p, n in zip(full, paths, names)]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(text: str) -> str:
+    """*text* with the lone surrogates some codecs decode to ("+2AA-" in UTF-7) as U+FFFD: they are no
+    characters, and no output can hold them (the offsets stay)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Read and decode one document, raising :class:`InputError` on bad input.
 
@@ -145,6 +154,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", path=path) from None
     except UnicodeError as exc:  # a codec's own errors (punycode)
         raise InputError(f"cannot be decoded as {encoding} ({exc})", path=path) from None
+    text = _whole_characters(text)
     if not text.strip():
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
@@ -237,7 +247,7 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
     offset, pending, raw, blank = 0, "", head, True
     while True:
         try:
-            pending += decoder.decode(raw, final=not raw)
+            pending += _whole_characters(decoder.decode(raw, final=not raw))
         except UnicodeError:  # (and a codec's own errors: punycode)
             raise InputError(f"cannot be decoded as {encoding}", path=path) from None
         if "\x00" in pending:

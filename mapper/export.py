@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import re
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import atomic_path, file_kind
+from mapper.outputs import atomic_path, file_kind, spreadsheet_safe
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -91,14 +96,34 @@ def write_geojson(gdf: gpd.GeoDataFrame, target: Path) -> None:
         fh.write("]}\n")
 
 
-def _gdal_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+# what XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF), and the end of
+# a CDATA section, which GDAL's KML writer puts text in without splitting it
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ATTRIBUTE_BREAKERS = re.compile("[\"'<>&]")
+
+
+def _xml_safe(value: str) -> str:
+    """*value* as GDAL's KML writer can put it in a file that XML parsers read: no character XML forbids,
+    and no "]]>" to end the CDATA section GDAL wraps it in early (a zero-width space inside it)."""
+    return _NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>")
+
+
+def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     """*gdf* with the field types GIS tools should see: text as strings, and years that may be unknown
-    (NaN in the frame) as integers rather than reals, as the GeoJSON layers write them."""
+    (NaN in the frame) as integers rather than reals, as the GeoJSON layers write them. Text from documents is
+    made safe for *fmt*: a CSV cell is no formula, KML is well-formed XML (GDAL writes the ``id`` field into
+    an attribute unescaped, so quotes and brackets there become "_")."""
     out = gdf.copy()
     for col in out.columns:
         if col == out.geometry.name:
             continue
-        if out[col].dtype == object:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            if fmt == "csv":
+                out[col] = out[col].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+            elif fmt == "kml":
+                out[col] = out[col].map(lambda v: _xml_safe(v) if isinstance(v, str) else v)
+                if col == "id":
+                    out[col] = out[col].map(lambda v: _ATTRIBUTE_BREAKERS.sub("_", v) if isinstance(v, str) else v)
             out[col] = out[col].astype("string")
         elif col in datafiles.NULLABLE_INTEGERS:
             out[col] = out[col].astype("Int64")
@@ -123,27 +148,31 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
     _check_target(path, single_file=fmt in ("gpkg", "kml"))
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     written = []
-    if fmt == "geojson":
-        for name, gdf in layers.items():
-            target = path / f"{name}.geojson"
-            write_geojson(gdf, target)
-            written.append(target)
-    elif fmt in ("gpkg", "kml"):
+    if fmt in ("gpkg", "kml"):
         with atomic_path(path) as tmp:
             for name, gdf in layers.items():
                 gpkg = fmt == "gpkg"
                 # GeoPackage 1.2: GDAL 3.6 (Debian 12) warns on the 1.4 files newer GDAL writes
-                pyogrio.write_dataframe(_gdal_frame(gdf), tmp, layer=name, driver=_DRIVERS[fmt],
+                pyogrio.write_dataframe(_gdal_frame(gdf, fmt), tmp, layer=name, driver=_DRIVERS[fmt],
                                         append=tmp.exists(),
                                         layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
                                         dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
         written.append(path)
-    else:
-        for name, gdf in layers.items():
-            target = path / f"{name}{FORMATS[fmt]}"
-            with atomic_path(target) as tmp:
-                opts = {"GEOMETRY": "AS_WKT"} if fmt == "csv" else None
-                pyogrio.write_dataframe(_gdal_frame(gdf), tmp, layer=name, driver=_DRIVERS[fmt],
-                                        layer_options=opts)
-            written.append(target)
+    else:  # a folder: every layer is written into a staging folder first, and moved into place only when all are
+        # (a full disk halfway leaves the previous layers as they were, not a mix of old and new)
+        path.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".export-", dir=path))
+        try:
+            for name, gdf in layers.items():
+                staged = stage / f"{name}{FORMATS[fmt]}"
+                if fmt == "geojson":
+                    write_geojson(gdf, staged)
+                else:
+                    pyogrio.write_dataframe(_gdal_frame(gdf, fmt), staged, layer=name, driver=_DRIVERS[fmt],
+                                            layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
+            for name in layers:
+                os.replace(stage / f"{name}{FORMATS[fmt]}", path / f"{name}{FORMATS[fmt]}")
+                written.append(path / f"{name}{FORMATS[fmt]}")
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return written

@@ -32,7 +32,12 @@ def _geocoder():
     """A rate-limited Nominatim ``geocode`` callable, created once per process."""
     global _LIMITER
     if _LIMITER is None:
+        import logging
+
         from geopy.extra.rate_limiter import RateLimiter
+
+        # (its retries log a traceback each as a warning: the one line below says what failed)
+        logging.getLogger("geopy").setLevel(logging.ERROR)
         from geopy.geocoders import Nominatim
 
         url = urlparse(_server())

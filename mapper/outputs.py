@@ -57,6 +57,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
             else:
                 os.unlink(tmp)
 
+# a cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)" from a document's text)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """*value* as a CSV cell no spreadsheet runs: a leading formula character gets an apostrophe (OWASP)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
 
 def write_text_atomic(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
@@ -71,7 +79,11 @@ def output_lock(out: Path) -> Iterator[None]:
         yield
         return
     with open(out / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # (said once, so that a wait is no silent hang)
+            print(f"corridor-mapper: waiting for another build into {out} to finish", file=sys.stderr, flush=True)
+            fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
         finally:

@@ -53,6 +53,8 @@ def test_geocode_country_and_near_filters():
     (["route", "Xi'an", "Atlantis"], "Atlantis"),
     (["route", "Lemuria", "Duisburg"], "unknown place 'Lemuria'"),
     (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--avoid"),
+    (["route", "Xi'an", "Duisburg", "--avoid", "UK"], "GB"),  # (two letters, but no country's code)
+    (["geocode", "Oral", "--country", "XX"], "no country's ISO 3166-1"),
     (["geocode", ""], "empty"),
     (["geocode", "x" * 10_000], "10,000 characters"),
     (["mentions", "--encoding", "rot13", "-"], "no text encoding"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 
 import pytest
 
@@ -50,3 +51,18 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path):
                    str(next(SEEDS.glob("*.txt"))), timeout=120)
     assert proc.returncode == 2 and proc.stderr.strip().splitlines() == [
         proc.stderr.strip()] and "cannot reach the Dask scheduler" in proc.stderr
+
+
+def test_the_dask_engine_names_documents_as_the_local_one(tmp_path):
+    """Two documents of one file name in two folders are "s1/b.txt" and "s2/b.txt" on Dask too (both were
+    "b.txt", and their ids clashed in build --mentions-from)."""
+    for folder, town in (("s1", "Almaty"), ("s2", "Bishkek")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "b.txt").write_text(f"Trains leave {town}.\n", encoding="utf-8")
+    files = [str(tmp_path / "s1" / "b.txt"), str(tmp_path / "s2" / "b.txt")]
+    proc = run_cli("mentions", "--engine", "dask", "--out", str(tmp_path / "parts"), *files)
+    assert proc.returncode == 0, proc.stderr
+    docs = sorted(json.loads(line)["doc"] for part in (tmp_path / "parts").glob("part-*.jsonl")
+                  for line in part.read_text(encoding="utf-8").splitlines())
+    local = run_cli("mentions", "--format", "jsonl", *files)
+    assert docs == sorted(json.loads(line)["doc"] for line in local.stdout.splitlines()) == ["s1/b.txt", "s2/b.txt"]

@@ -75,3 +75,17 @@ def test_no_network_without_online(nominatim):
     url, hits = nominatim
     proc = run_cli("geocode", "Uralsk", "--json", env={"CORRIDOR_MAPPER_NOMINATIM": url})
     assert proc.returncode == 0 and not hits
+
+
+def test_online_without_an_answer_still_gives_the_offline_candidates(tmp_path):
+    """Nominatim unreachable: the gazetteer's candidates are printed, one line says what failed (geopy's retries
+    logged 96 lines of tracebacks), exit 2."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = run_cli("geocode", "Almaty", "--online", "--limit", "1",
+                   env={"CORRIDOR_MAPPER_NOMINATIM": f"http://127.0.0.1:{port}", "XDG_CACHE_HOME": str(tmp_path)})
+    assert proc.returncode == 2 and "Almaty, KZ" in proc.stdout, (proc.stdout, proc.stderr)
+    assert len(proc.stderr.strip().splitlines()) == 1 and "offline candidates only" in proc.stderr

@@ -529,3 +529,130 @@ def test_a_killed_worker_stops_the_run_with_one_line(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1 and len(err.strip().splitlines()) == 1 and "a worker process died" in err, (
         proc.returncode, err)
+
+
+def test_text_from_documents_is_safe_in_csv_and_kml(tmp_path):
+    """A document's sentence or file name that starts with a formula ("=HYPERLINK(…)") is no formula in any CSV
+    (an apostrophe before it), and KML stays well-formed XML whatever the text holds ("]]>", a quote in a file
+    name, which GDAL writes into an attribute, a vertical tab) and GDAL reads it back."""
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "=cmd|calc!A1.txt").write_text('Trains leave Bishkek for Osh.\n=HYPERLINK("http://x.example") Semey.\n',
+                                           encoding="utf-8")
+    (docs / 'a" onload="x.txt').write_text("Trains leave Almaty for Urumqi ]]><b>x</b>\x0b every day.\n",
+                                           encoding="utf-8")
+    proc = run_cli("mentions", "--format", "csv", *sorted(str(p) for p in docs.iterdir()))
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert proc.returncode == 0 and len(rows) > 4
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row), rows
+    assert any(cell == "'=cmd|calc!A1.txt" for row in rows for cell in row)
+    out = tmp_path / "csv"
+    assert run_cli("export", "--format", "csv", "--docs", str(docs), "--out", str(out)).returncode == 0
+    for table in out.glob("*.csv"):
+        cells = [c for row in csv.reader(io.StringIO(table.read_text(encoding="utf-8"))) for c in row]
+        assert not any(c.startswith(("=", "+", "@")) for c in cells), table
+    assert "'=HYPERLINK" in (out / "mentions.csv").read_text(encoding="utf-8")
+    kml = tmp_path / "layers.kml"
+    assert run_cli("export", "--format", "kml", "--docs", str(docs), "--out", str(kml)).returncode == 0
+    root = ET.parse(kml).getroot()  # (raises on a CDATA section closed early or an attribute broken open)
+    placemarks = root.iter("{http://www.opengis.net/kml/2.2}Placemark")
+    assert all("onload" not in (p.get("id") or "") or '"' not in p.get("id") for p in placemarks)
+    assert pyogrio.read_info(kml, layer="mentions")["features"] == 5  # Bishkek, Osh, Semey, Almaty, Urumqi
+
+
+def test_lone_surrogates_and_hostile_mention_parts(tmp_path):
+    """A codec that decodes to lone surrogates ("+2AA-" in UTF-7) gives U+FFFD, not a crash that loses every
+    document; a part file nested too deeply, holding a lone surrogate or a line of a megabyte is one line."""
+    (tmp_path / "a.txt").write_text("Trains leave Almaty +2AA- for Urumqi.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Trains leave Bishkek for Osh.\n", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", "--encoding", "utf-7", str(tmp_path / "a.txt"),
+                   str(tmp_path / "b.txt"))
+    assert proc.returncode == 0 and [json.loads(line)["text"] for line in proc.stdout.splitlines()] == [
+        "Almaty", "Urumqi", "Bishkek", "Osh"]
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25, "lon": 76.9,
+              "context": "a\ud800b"}
+    for line, problem in (("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+                          (json.dumps(record), "lone surrogate"), ('"' + "x" * (1 << 20) + '"', "longer than")):
+        (parts / "part-00000.jsonl").write_text(line + "\n", encoding="utf-8")
+        proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "out"))
+        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and problem in proc.stderr, (
+            proc.stderr)
+
+
+def test_a_scheduler_that_is_none_and_a_disk_that_is_full(tmp_path):
+    """--scheduler at a service that accepts and stays silent, or answers in another protocol, is one line and
+    exit 2 (the first hung for ever, the second was "internal error: MemoryError"); a full disk under stdout is
+    one line, exit 2; a build waiting for another's lock says so."""
+    import fcntl
+    import socket
+    import threading
+
+    def serve(banner: bytes) -> int:
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(5)
+        kept = []
+
+        def accept():
+            while True:
+                conn, _ = sock.accept()
+                kept.append(conn)
+                if banner:
+                    conn.sendall(banner)
+        threading.Thread(target=accept, daemon=True).start()
+        return sock.getsockname()[1]
+
+    seed = str(next(SEEDS.glob("*.txt")))
+    for banner, said in ((b"", "no answer"), (b"SSH-2.0-OpenSSH_9.2p1\r\n", "not a Dask scheduler")):
+        proc = run_cli("mentions", "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{serve(banner)}",
+                       "--out", str(tmp_path / "parts"), seed, timeout=120)
+        assert proc.returncode == 2 and said in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, (
+            proc.stderr)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "csv", seed], cwd=ROOT,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2 and "No space left" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = subprocess.Popen([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out)],
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        line = waiting.stderr.readline()
+        fcntl.flock(held, fcntl.LOCK_UN)
+    _, rest = waiting.communicate(timeout=300)
+    assert "waiting for another build" in line and waiting.returncode == 0, (line, rest)
+
+
+def test_an_export_that_fails_halfway_leaves_the_previous_layers(tmp_path, monkeypatch):
+    """Folder formats are written into a staging folder and moved into place only when every layer is written:
+    a failure at the third layer (a full disk) leaves the previous export whole, and no staging folder."""
+    import pyogrio as gdal_io
+
+    from mapper import export
+
+    layers = {name: export.gpd.GeoDataFrame({"name": [name]}, geometry=export.gpd.points_from_xy([1], [2]),
+                                            crs="EPSG:4326") for name in ("a", "b", "c")}
+    out = tmp_path / "csv"
+    export.write_layers(layers, out, "csv")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real, calls = gdal_io.write_dataframe, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gdal_io, "write_dataframe", failing)
+    changed = {k: v.assign(name=["new"]) for k, v in layers.items()}
+    with pytest.raises(OSError):
+        export.write_layers(changed, out, "csv")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
