@@ -244,6 +244,8 @@ def _parse_near(value: str | None) -> tuple[float, float] | None:
     if value is None:
         return None
     try:
+        if "_" in value:  # (float() reads "1_0" as 10)
+            raise ValueError(value)
         lat, lon = (float(x) for x in value.split(","))
     except ValueError:
         raise InputError(f"--near must be LAT,LON such as 51.2,51.4, not {value!r}") from None

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,6 +148,14 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
 
     _check_target(path, single_file=fmt in ("gpkg", "kml"))
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
+    with warnings.catch_warnings():  # (GDAL's three lines per layer on a GeoPackage not named *.gpkg: it is one)
+        warnings.filterwarnings("ignore", r".*(filename extension|non conformant file extension)", RuntimeWarning)
+        return _write_layers(layers, path, fmt)
+
+
+def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> list[Path]:
+    import pyogrio
+
     written = []
     if fmt in ("gpkg", "kml"):
         with atomic_path(path) as tmp:

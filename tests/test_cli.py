@@ -50,6 +50,7 @@ def test_geocode_country_and_near_filters():
     (["geocode", "Oral", "--country", "Kazakhstan"], "--country"),
     (["geocode", "Oral", "--near", "north"], "--near"),
     (["geocode", "Oral", "--near", "95,10"], "out of range"),
+    (["geocode", "Oral", "--near", "1_0,2"], "--near"),
     (["route", "Xi'an", "Atlantis"], "Atlantis"),
     (["route", "Lemuria", "Duisburg"], "unknown place 'Lemuria'"),
     (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--avoid"),
