@@ -40,7 +40,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError
 from mapper.geo import distance_km
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -246,6 +246,15 @@ ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 LOWER_CASE_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
+
+
+def _descriptive(name: str) -> bool:
+    """Whether *name* is one of GeoNames' descriptive other names of a town: a name, then a lower-case word of
+    another language for what it is ("Tartu linn", "Glostrups kommun", "Ташкент ош", whose romanisation made
+    "Tashkent – Osh" one name, Tashkent's). (Not left out of the data files' names: "Жетісу облысы" is a
+    region's.)"""
+    words = name.split(" ")
+    return len(words) == 2 and words[1].isalpha() and words[1].islower() and words[0][:1].isupper()
 _KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")
 ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
 _ALEKS = re.compile(r"(?<=[Aa]le)ks")  # English writes the Alexanders' "ks" x: "Alexandrov Gay", "Alexeyevka"
@@ -443,7 +452,9 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         )
         entry_rows, name_rows = [], []
         romanised: list[tuple[int, set[str]]] = []  # the romanised keys of entries' Russian (and Kazakh) names
-        for idx, (entry, names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals, progress)):
+        for idx, (entry, all_names) in enumerate(_geonames_rows(_geonames_dir() / f"{cities}.json", capitals,
+                                                                progress)):
+            names = [n for n in all_names if n == entry.name or not _descriptive(n)]
             entry_rows.append((idx, entry.id, entry.name, entry.lat, entry.lon, entry.country,
                                entry.feature_class, entry.feature_code, entry.population,
                                int(entry.curated), entry.local_names, entry.source, entry.admin1))

@@ -1655,3 +1655,20 @@ def test_round_32_readings(parser):
                                        "Khokand and Charjui.")] == [
         ("Vernyi", "KZ"), ("Kopal", "KZ"), ("Lepsinsk", "KZ"), ("Sergiopol", "KZ"), ("Fort Alexandrovsk", "KZ"),
         ("Khokand", "UZ"), ("Charjui", "TM")]
+
+
+def test_round_33_readings(parser):
+    """Round 33's travel guide and analyst's blog: "Tashkent – Osh" is two cities (a romanised descriptive
+    name of GeoNames, "Ташкент ош", made it Tashkent's), Kyrgyz villages and passes are found, and "a Trojan
+    horse" and companies' "Commerce" and "Components" are no places ("Trading" stays a headline's verb:
+    "Kazakhstan Trading With China Rises")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Shared taxis run Tashkent – Osh and Bishkek–Osh daily.") == [
+        ("Tashkent", "Tashkent"), ("Osh", "Osh"), ("Bishkek", "Bishkek"), ("Osh", "Osh")]
+    assert [t for t, _ in read("Marshrutkas run from Tamchy and Bokonbaevo to Arslanbob over the Too-Ashuu "
+                               "pass; climbers cross Kyzyl-Art to Lenin Peak.")] == [
+        "Tamchy", "Bokonbaevo", "Arslanbob", "Too-Ashuu", "Kyzyl-Art", "Lenin Peak"]
+    assert read("It is a Trojan horse for Irtysh Commerce and Tian Shan Components in Almaty.") == [
+        ("Almaty", "Almaty")]
