@@ -1672,5 +1672,5 @@ def test_round_33_readings(parser):
         "Tamchy", "Bokonbaevo", "Arslanbob", "Too-Ashuu", "Kyzyl-Art", "Lenin Peak"]
     assert read("It is a Trojan horse for Irtysh Commerce and Tian Shan Components in Almaty.") == [
         ("Almaty", "Almaty")]
-    assert read("Roads in Issyk-Kul Region were closed; the Issyk-Kul shore was not.") == [
-        ("Issyk-Kul Region", "Issyk-Kul Region"), ("Issyk-Kul", "Lake Issyk-Kul")]
+    assert read("Roads in Issyk-Kul Region and Chui region were closed; the Issyk-Kul shore was not.") == [
+        ("Issyk-Kul Region", "Issyk-Kul Region"), ("Chui region", "Chüy Region"), ("Issyk-Kul", "Lake Issyk-Kul")]
