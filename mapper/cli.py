@@ -311,8 +311,14 @@ def main() -> None:
     stop a run as Ctrl-C does."""
     for signum in STOP_SIGNALS:
         signal.signal(signum, _interrupted)
+    if sys.stdout is None:  # started with standard output closed (">&-")
+        say("standard output is closed: nowhere to write")
+        _exit_now(EXIT_BAD_INPUT)
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
+    except OSError as exc:  # writing --help or a usage message to a full disk
+        say(f"cannot write ({exc.strerror or exc})")
+        code = EXIT_BAD_INPUT
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help())
         code = 0

@@ -656,3 +656,18 @@ def test_an_export_that_fails_halfway_leaves_the_previous_layers(tmp_path, monke
     with pytest.raises(OSError):
         export.write_layers(changed, out, "csv")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_closed_or_full_standard_output_is_one_line():
+    """Standard output closed (">&-": "internal error: TypeError") or --help written to a full disk (a 33-line
+    traceback) is one line and exit 2."""
+    import shlex
+
+    seed = shlex.quote(str(next(SEEDS.glob("*.txt"))))
+    py = shlex.quote(sys.executable)
+    for command, said in ((f"{py} -m mapper mentions --format csv {seed} >&-", "standard output is closed"),
+                          (f"{py} -m mapper --help > /dev/full", "No space left")):
+        proc = subprocess.run(command, shell=True, cwd=ROOT, capture_output=False, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+        assert proc.returncode == 2 and said in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, (
+            command, proc.stderr)
