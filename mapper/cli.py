@@ -75,6 +75,11 @@ def _place_name(value: str) -> str:
     return value
 
 
+def _refused(exc: OSError) -> str:
+    """The one line for a read or write the system refused (a full or read-only disk, a closed stdout)."""
+    return (f"{exc.filename}: " if exc.filename else "") + f"cannot read or write ({exc.strerror or exc})"
+
+
 class Group(click.Group):
     """Turns :class:`InputError` into one line and exit code 2."""
 
@@ -94,8 +99,7 @@ class Group(click.Group):
         except OSError as exc:  # the system refused a read or write: a read-only or full disk, a closed stdout
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            where = f"{exc.filename}: " if exc.filename else ""
-            say(f"{where}cannot read or write ({exc.strerror or exc})")
+            say(_refused(exc))
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenProcessPool:
             if ctx.obj and ctx.obj.get("debug"):
@@ -290,10 +294,11 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
         ctx.exit(EXIT_PROBLEMS)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=1))
-    for r in [] if as_json else results:
-        local = f"  [{r['local_names']}]" if r.get("local_names") else ""
-        click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
-                   f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
+    else:
+        for r in results:
+            local = f"  [{r['local_names']}]" if r.get("local_names") else ""
+            click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
+                       f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
     if unanswered is not None:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -317,7 +322,7 @@ def main() -> None:
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
     except OSError as exc:  # writing --help or a usage message to a full disk
-        say(f"cannot write ({exc.strerror or exc})")
+        say(_refused(exc))
         code = EXIT_BAD_INPUT
     except click.exceptions.NoArgsIsHelpError as exc:
         click.echo(exc.ctx.get_help())

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import tempfile
 from pathlib import Path
 
-from mapper.documents import document_names
+from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import on_earth
 
@@ -166,7 +165,6 @@ def read_parts(folder: Path):
 
 _TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
 PART_LINE_MAX = 1 << 20  # characters: a record's context is a sentence of about 300, its document name short
-_SURROGATE = re.compile("[\ud800-\udfff]")  # (JSON's "\ud800" escape decodes to a lone one: no character)
 
 
 def _record_problem(rec: dict) -> str:
@@ -175,7 +173,7 @@ def _record_problem(rec: dict) -> str:
         value = rec.get(key, "" if key == "context" else None)  # (a record may have no context)
         if not isinstance(value, str):
             return f"{key} is not text"
-        if _SURROGATE.search(value):
+        if LONE_SURROGATE.search(value):
             return f"{key} holds a lone surrogate (no character)"
     start, end = rec.get("start"), rec.get("end")
     if not (type(start) is int and type(end) is int and 0 <= start <= end):  # (bool is no offset)

@@ -122,13 +122,13 @@ def document_names(paths: list[Path]) -> list[str]:
     return [shown(f.relative_to(common).as_posix()) if str(p) != STDIN else n for f, p, n in zip(full, paths, names)]
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # what some codecs and JSON's "\ud800" decode to: no character
 
 
 def _whole_characters(text: str) -> str:
     """*text* with the lone surrogates some codecs decode to ("+2AA-" in UTF-7) as U+FFFD: they are no
     characters, and no output can hold them (the offsets stay)."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+    return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:

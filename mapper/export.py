@@ -109,6 +109,11 @@ def _xml_safe(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>")
 
 
+#: text made safe for a format, by (format, whether the field is the id)
+_SAFE_TEXT = {("csv", False): spreadsheet_safe, ("kml", False): _xml_safe,
+              ("kml", True): lambda v: _ATTRIBUTE_BREAKERS.sub("_", _xml_safe(v))}
+
+
 def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     """*gdf* with the field types GIS tools should see: text as strings, and years that may be unknown
     (NaN in the frame) as integers rather than reals, as the GeoJSON layers write them. Text from documents is
@@ -119,12 +124,9 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
         if col == out.geometry.name:
             continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            if fmt == "csv":
-                out[col] = out[col].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
-            elif fmt == "kml":
-                out[col] = out[col].map(lambda v: _xml_safe(v) if isinstance(v, str) else v)
-                if col == "id":
-                    out[col] = out[col].map(lambda v: _ATTRIBUTE_BREAKERS.sub("_", v) if isinstance(v, str) else v)
+            safe = _SAFE_TEXT.get((fmt, col == "id")) or _SAFE_TEXT.get((fmt, False))
+            if safe is not None:
+                out[col] = out[col].map(lambda v: safe(v) if isinstance(v, str) else v)
             out[col] = out[col].astype("string")
         elif col in datafiles.NULLABLE_INTEGERS:
             out[col] = out[col].astype("Int64")

@@ -246,6 +246,9 @@ ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 LOWER_CASE_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
+_KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")
+ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
+_ALEKS = re.compile(r"(?<=[Aa]le)ks")  # English writes the Alexanders' "ks" x: "Alexandrov Gay", "Alexeyevka"
 
 
 def _descriptive(name: str) -> bool:
@@ -255,9 +258,6 @@ def _descriptive(name: str) -> bool:
     region's.)"""
     words = name.split(" ")
     return len(words) == 2 and words[1].isalpha() and words[1].islower() and words[0][:1].isupper()
-_KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")
-ROMANISED_MAX_ZIPF = 2.5  # a romanisation this common in English is a word or a name, not indexed ("Sharia")
-_ALEKS = re.compile(r"(?<=[Aa]le)ks")  # English writes the Alexanders' "ks" x: "Alexandrov Gay", "Alexeyevka"
 
 
 def romanised_keys(names: Iterable[str]) -> set[str]:

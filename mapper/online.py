@@ -35,10 +35,10 @@ def _geocoder():
         import logging
 
         from geopy.extra.rate_limiter import RateLimiter
+        from geopy.geocoders import Nominatim
 
         # (its retries log a traceback each as a warning: the one line below says what failed)
         logging.getLogger("geopy").setLevel(logging.ERROR)
-        from geopy.geocoders import Nominatim
 
         url = urlparse(_server())
         geolocator = Nominatim(user_agent=USER_AGENT, domain=url.netloc + url.path.rstrip("/"),

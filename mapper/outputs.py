@@ -57,6 +57,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             else:
                 os.unlink(tmp)
 
+
 # a cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)" from a document's text)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
