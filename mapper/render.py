@@ -2,8 +2,8 @@
 
 By default the page embeds Leaflet, its plugins and their CSS/images (from
 ``mapper/static/vendor``, refreshed by ``scripts/vendor_assets.py``) and the
-country outlines, so it opens with no network. ``cdn=True`` links the usual
-CDNs instead.
+country outlines, so it opens with no network. ``cdn=True`` links the same
+files' published copies on jsDelivr instead, each with its hash.
 
 Every string from a document or a data file is HTML-escaped here, and reaches
 JavaScript only through JSON encoding (``SafePopup``/``SafeTooltip``), never
@@ -13,6 +13,7 @@ through template literals.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import mimetypes
@@ -390,35 +391,59 @@ def _deterministic_ids(element: Element, counter: list[int]) -> None:
         _deterministic_ids(child, counter)
 
 
+_SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
+_STYLESHEET_TAG = re.compile(r'<link rel="stylesheet" href="([^"]+)"\s*/?>')
+
+
+def _vendored(url: str) -> dict:
+    """The manifest's record of the vendored copy of *url*: its ``file`` and its ``pinned`` address."""
+    manifest = json.loads((VENDOR / "manifest.json").read_text())
+    if url not in manifest:
+        raise ValueError(f"no vendored copy of {url}")
+    return manifest[url]
+
+
 def inline_assets(page: str) -> str:
     """Replace CDN ``<script src>``/``<link href>`` with the vendored files' contents.
 
     Raises ``ValueError`` if any external resource is left: the default map
     must not touch the network.
     """
-    manifest = json.loads((VENDOR / "manifest.json").read_text())
-
     def script(m):
-        url = m.group(1)
-        if url not in manifest:
-            raise ValueError(f"no vendored copy of {url}")
-        js = (VENDOR / manifest[url]).read_text(encoding="utf-8").replace("</script", "<\\/script")
-        return f"<script>/* {manifest[url]} */\n{js}\n</script>"
+        name = _vendored(m.group(1))["file"]
+        js = (VENDOR / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        return f"<script>/* {name} */\n{js}\n</script>"
 
     def link(m):
-        url = m.group(1)
-        if url not in manifest:
-            raise ValueError(f"no vendored copy of {url}")
-        path = VENDOR / manifest[url]
+        name = _vendored(m.group(1))["file"]
+        path = VENDOR / name
         css = path.read_text(encoding="utf-8")
         css = re.sub(r"url\((['\"]?)(?!data:|#)([^)'\"]+)\1\)", lambda u: f"url({_data_uri(path.parent / u.group(2))})", css)
-        return f"<style>/* {manifest[url]} */\n{css}\n</style>"
+        return f"<style>/* {name} */\n{css}\n</style>"
 
-    page = re.sub(r'<script src="([^"]+)"></script>', script, page)
-    page = re.sub(r'<link rel="stylesheet" href="([^"]+)"\s*/?>', link, page)
+    page = _SCRIPT_TAG.sub(script, page)
+    page = _STYLESHEET_TAG.sub(link, page)
     if re.search(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(?:https?:)?//', page):
         raise ValueError("an external resource is still linked")
     return page
+
+
+def pin_assets(page: str) -> str:
+    """Link the vendored files' own published copies on jsDelivr, each with its hash
+    (Subresource Integrity): a browser runs a CDN file only if it is byte for byte the one shipped here."""
+    def integrity(record: dict) -> str:
+        digest = hashlib.sha384((VENDOR / record["file"]).read_bytes()).digest()
+        return f'integrity="sha384-{base64.b64encode(digest).decode()}" crossorigin="anonymous"'
+
+    def script(m):
+        record = _vendored(m.group(1))
+        return f'<script src="{record["pinned"]}" {integrity(record)}></script>'
+
+    def link(m):
+        record = _vendored(m.group(1))
+        return f'<link rel="stylesheet" href="{record["pinned"]}" {integrity(record)}/>'
+
+    return _STYLESHEET_TAG.sub(link, _SCRIPT_TAG.sub(script, page))
 
 
 def _data_uri(path: Path) -> str:
@@ -478,4 +503,4 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     _deterministic_ids(m, [0])
     with _verbatim_macros():
         page = m.get_root().render()
-    return page if cdn else inline_assets(page)
+    return pin_assets(page) if cdn else inline_assets(page)

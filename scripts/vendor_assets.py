@@ -9,8 +9,10 @@ For each package it runs ``npm pack`` (the published tarball, no install
 scripts, no dependencies), copies the files the map uses and the package's
 licence into ``mapper/static/vendor/<package>/``, and writes
 ``mapper/static/vendor/manifest.json``: for every CDN address Folium would
-link, the local file that replaces it. ``mapper.render`` inlines those files so
-the default map works with no network.
+link, the local file that replaces it and the jsDelivr address of that same
+file in the same published package. ``mapper.render`` inlines those files so
+the default map works with no network; ``build --cdn`` links the jsDelivr
+addresses with the files' hashes (Subresource Integrity).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "mapper" / "static" / "vendor"
+JSDELIVR_NPM = "https://cdn.jsdelivr.net/npm"  # serves a published npm package's files as they are
 
 # package@version -> (other files to keep: images, licence, {CDN url folium uses: the file kept for it})
 PACKAGES = {
@@ -101,7 +104,8 @@ def main() -> None:
                     shutil.copytree(src / rel, target)
                 else:
                     shutil.copyfile(src / rel, target)
-            manifest.update({url: f"{name}/{rel}" for url, rel in urls.items()})
+            manifest.update({url: {"file": f"{name}/{rel}", "pinned": f"{JSDELIVR_NPM}/{spec}/{rel}"}
+                             for url, rel in urls.items()})
             print(f"vendored {spec}: {len(files)} files")
     (VENDOR / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
 

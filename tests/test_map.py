@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -134,6 +137,18 @@ def hostile_project(tmp_path_factory, gazetteer):
     return root
 
 
+def _assert_pinned(page_text: str) -> None:
+    """Every file a --cdn page loads is a vendored file's published copy, locked by its sha384."""
+    external = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="https?://[^>]*>', page_text)
+    assert len(external) == 11 and 'src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"' in page_text
+    for tag in external:
+        url, digest = re.search(r'(?:src|href)="https://cdn\.jsdelivr\.net/npm/([^"]+)" '
+                                r'integrity="sha384-([^"]+)" crossorigin="anonymous"', tag).groups()
+        package_at_version, rel = url.split("/", 1)
+        local = ROOT / "mapper" / "static" / "vendor" / package_at_version.rsplit("@", 1)[0] / rel
+        assert base64.b64decode(digest) == hashlib.sha384(local.read_bytes()).digest(), tag
+
+
 @pytest.mark.parametrize("cdn", [False, True])
 def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
     out = tmp_path / "out"
@@ -143,7 +158,7 @@ def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
     page_text = (out / "map.html").read_text(encoding="utf-8")
     assert "<script>window.__pwned" not in page_text and 'onerror="window.__pwned' not in page_text
     if cdn:
-        assert 'src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"' in page_text
+        _assert_pinned(page_text)
         return  # with the network blocked the CDN page cannot draw; the raw file is what matters
     with open_page(out / "map.html") as (page, log):
         page.evaluate("""() => { const m = window.corridorMapper.map;
