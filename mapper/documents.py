@@ -186,25 +186,44 @@ def article_text(html: str, path: Path) -> str:
     if len(html) > LARGE_PAGE_CHARS:
         return _large_page_text(html, path)
     import trafilatura
+    from lxml.html import fromstring
+    from trafilatura.utils import repair_faulty_html
 
+    # the tree as trafilatura would parse it, but read past 255 levels of nesting (where it stops silently)
+    tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
-    text = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
+    text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=False)
     if not text or not text.strip():
         raise InputError("no article text found in this web page", path=path)
     return text
 
 
+def _parsed(parse, html: str, path: Path):
+    """*html* parsed by lxml's *parse* as trafilatura parses pages, with libxml2's limits raised: nesting up
+    to 2,048 levels (not 255). A page nested deeper is refused rather than read in part (libxml2 drops
+    everything after the limit)."""
+    from lxml import etree
+    from lxml.html import HTMLParser
+
+    parser = HTMLParser(encoding="utf-8", huge_tree=True, collect_ids=False, default_doctype=False,
+                        remove_comments=True, remove_pis=True)
+    try:
+        tree = parse(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read this web page ({exc})", path=path) from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise InputError("this web page is nested more than 2,048 elements deep: its text cannot be read whole",
+                         path=path)
+    return tree
+
+
 def _large_page_text(html: str, path: Path) -> str:
     """A large page's text in time linear in its size (trafilatura took 160 s for 17 MB): the ``article``,
     else ``main``, else ``body`` element, without scripts, menus, headers and footers, a line per block."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from lxml.html import document_fromstring
 
-    try:
-        doc = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot read this web page ({exc})", path=path) from None
+    doc = _parsed(document_fromstring, html, path)
     for element in doc.xpath(_NOT_ARTICLE):
         element.drop_tree()
     root = (doc.xpath("//article") or doc.xpath("//main") or doc.xpath("//body") or [doc])[0]

@@ -788,11 +788,11 @@ class Geoparser:
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
-                    hint = self._country_after(text, end) or _code_after(text, end, m.name)
+                    hint = self._country_after(text, end, m.name)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     if _cited_author(text, start, end, m.name):
                         continue
-                    hint = self._country_after(text, end)  # "Astara (Azerbaijan)"
+                    hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
@@ -1633,19 +1633,20 @@ class Geoparser:
                 posts = tuple(p for p in posts if mode in modes.get(p.id, "")) or posts
         return posts
 
-    def _country_after(self, text: str, end: int) -> str:
-        """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair, if the name is
-        followed by one."""
+    def _country_after(self, text: str, end: int, name: _Name) -> str:
+        """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair, or of a
+        "Name, CC" pair where CC is the ISO code of a country that has a place of the name ("ORSHA, BY",
+        "POTI, GE" in a tracking log), if the name is followed by one."""
         m = _COUNTRY_AFTER.match(text, end, end + 45)
-        if m is None:
-            return ""
-        country = self._country_named(m.group(1))
-        if not country and text.startswith(" (", end):
+        country = self._country_named(m.group(1)) if m is not None else ""
+        if country:
+            return country
+        if text.startswith(" (", end):
             close = text.find(")", end, end + 45)
             comma = text.rfind(", ", end, close) if close > 0 else -1
-            if comma > 0:
-                country = self._country_named(text[comma + 2: close])  # "Khorgos (Xinjiang, China)"
-        return country
+            return self._country_named(text[comma + 2: close]) if comma > 0 else ""  # "Khorgos (Xinjiang, China)"
+        code = _CODE_AFTER.match(text, end)
+        return code.group(1) if code is not None and code.group(1) in name.countries else ""
 
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
@@ -2631,13 +2632,6 @@ def _own_name(entry: Entry, key: str) -> bool:
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
     return (own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
             or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
-
-
-def _code_after(text: str, end: int, name: _Name) -> str:
-    """The country of a "Name, CC" pair, where CC is the ISO code of a country that has a place of the name
-    ("ORSHA, BY", "POTI, GE" in a tracking log), else ""."""
-    m = _CODE_AFTER.match(text, end)
-    return m.group(1) if m is not None and m.group(1) in name.countries else ""
 
 
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

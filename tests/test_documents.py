@@ -111,6 +111,26 @@ def test_a_very_large_web_page_is_read_the_same_way(tmp_path):
         assert chrome not in text, chrome
 
 
+@pytest.mark.parametrize("filler", [0, 40_000], ids=["small", "over 2 MB"])
+def test_a_deeply_nested_web_page_is_read_whole_or_refused(tmp_path, filler):
+    """libxml2 stops at 255 levels and silently drops what follows; pages are read past that, and a page
+    nested beyond 2,048 levels is refused in one line instead of read in part."""
+    pad = "".join(f"<p>Report {i}: trains ran on time between the two stations.</p>\n" for i in range(filler))
+
+    def page(depth):
+        return ("<html><body><article><p>Cargo from Xi'an reaches Aktau by rail and sea.</p>" + pad
+                + "<div>" * depth + "<p>Trains leave Almaty for Urumqi every day.</p>" + "</div>" * depth
+                + "<p>After the block, ferries sail from Kuryk to Baku.</p></article></body></html>")
+
+    p = tmp_path / "deep.html"
+    p.write_text(page(400), encoding="utf-8")
+    text = read_document(p).text
+    assert "Cargo from Xi'an" in text and "Almaty for Urumqi" in text and "from Kuryk to Baku" in text
+    p.write_text(page(2100), encoding="utf-8")
+    with pytest.raises(InputError, match="nested more than 2,048 elements deep"):
+        read_document(p)
+
+
 def test_a_web_page_without_an_article_is_reported(tmp_path):
     p = tmp_path / "menu.html"
     p.write_text("<html><head><title></title></head><body><script>var a = 1;</script><img src='a.png'></body></html>",
