@@ -26,7 +26,7 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import atomic_path, file_kind, spreadsheet_safe
+from mapper.outputs import atomic_path, check_gdal_path, file_kind, spreadsheet_safe
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -149,6 +149,8 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
     import pyogrio
 
     _check_target(path, single_file=fmt in ("gpkg", "kml"))
+    if fmt != "geojson":  # (written by GDAL)
+        check_gdal_path(path.absolute())
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     with warnings.catch_warnings():  # (GDAL's three lines per layer on a GeoPackage not named *.gpkg: it is one)
         warnings.filterwarnings("ignore", r".*(filename extension|non conformant file extension)", RuntimeWarning)

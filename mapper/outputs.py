@@ -198,6 +198,16 @@ def abandon(stage: Path, out: Path) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def check_gdal_path(path: Path) -> None:
+    """Refuse a path GDAL cannot write: it drops tabs and line breaks from file names, so it would write
+    somewhere else (or nowhere) and the output would be lost."""
+    from mapper.errors import InputError
+
+    if any(ch in str(path) for ch in "\t\n\r"):
+        raise InputError("a path with a tab or line break cannot be written (GDAL drops them from file "
+                         "names): choose another", path=path)
+
+
 def file_kind(path: Path) -> str:
     """What is at *path*, links not followed: "missing", "file", "folder" or "other" (a link, device,
     pipe or socket, which writing a file there would replace)."""

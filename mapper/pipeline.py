@@ -194,11 +194,13 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import abandon, finish, fingerprint, new_stage, output_lock, publish, replay, settle
+    from mapper.outputs import (abandon, check_gdal_path, finish, fingerprint, new_stage, output_lock, publish,
+                                replay, settle)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory (choose another --out)", path=out)
+    check_gdal_path(out.absolute())  # (layers.gpkg is written by GDAL)
     root = datafiles.data_root(data_dir)
     documents, read = _build_inputs(Path(docs_dir), mentions_from)
     inputs = fingerprint(read, root,

@@ -286,6 +286,18 @@ def test_export_refuses_to_replace_a_device_pipe_or_the_wrong_kind_of_target(tmp
     assert proc.returncode == 2 and "must be a folder" in proc.stderr and (tmp_path / "file").read_text() == "x"
 
 
+@pytest.mark.parametrize("fmt", ["kml", "gpkg", "csv", "build"])
+def test_a_tab_or_line_break_in_an_output_path_is_refused_before_anything_is_written(tmp_path, fmt):
+    """GDAL drops tabs and line breaks from file names: it wrote a hidden temporary file under another name
+    and the command failed with 'internal error'."""
+    out = tmp_path / f"a\tb.{fmt}"
+    args = ["build", "--out", str(out)] if fmt == "build" else ["export", "--format", fmt, "--out", str(out)]
+    proc = run_cli(*args)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "tab or line break cannot be written" in proc.stderr and "a\\x09b" in proc.stderr
+    assert sorted(os.listdir(tmp_path)) == []  # nothing written, nothing left behind
+
+
 def test_write_layers_itself_refuses_the_wrong_kind_of_target(tmp_path):
     """Library callers get the same guard as the command line: a folder is never replaced by a GeoPackage."""
     import geopandas as gpd
