@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import sys
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -131,6 +132,18 @@ def _whole_characters(text: str) -> str:
     return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
 
 
+_STRESS_MARK = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]")  # on a Cyrillic vowel: "Досты́к"
+
+
+def composed(text: str) -> str:
+    """*text* in Unicode's composed form (NFC: a "ü" typed as "u" and a combining diaeresis, as macOS and PDF
+    extraction write it, is one letter again) and without the stress marks of Cyrillic words ("Досты́к"), so
+    names read letter by letter. Offsets are into this text."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _STRESS_MARK.sub("", text) if "\u0301" in text or "\u0300" in text else text
+
+
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Read and decode one document, raising :class:`InputError` on bad input.
 
@@ -154,7 +167,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", path=path) from None
     except UnicodeError as exc:  # a codec's own errors (punycode)
         raise InputError(f"cannot be decoded as {encoding} ({exc})", path=path) from None
-    text = _whole_characters(text)
+    text = composed(_whole_characters(text))
     if not text.strip():
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
@@ -276,15 +289,15 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         if len(pending) >= chunk_chars:
             cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or pending.rfind(" ", 0, len(pending) - 1) + 1 \
                 or len(pending)  # (a line longer than a chunk is cut between words)
-            blank = blank and not pending[:cut].strip()
-            yield offset, pending[:cut], encoding
-            offset += cut
-            pending = pending[cut:]
+            chunk, pending = composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
+            blank = blank and not chunk.strip()
+            yield offset, chunk, encoding
+            offset += len(chunk)
         raw = fh.read(chunk_chars)
     if blank and not pending.strip():
         raise InputError("empty document (only white space)", path=path)
     if pending:
-        yield offset, pending, encoding
+        yield offset, composed(pending), encoding
 
 
 def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -59,7 +59,11 @@ _SHIPS = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge
           "containership", "feeder")
 _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 # before a ship's name: "the tanker Atyrau", "Tanker Atyrau", "the feeders *Turkistan* and …"
-_SHIP_WORDS = tuple(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize()))
+_SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
+               # a ship's type before its name: 'MV "AKTOBE"', 'RO-PAX "BARDA"', "M/V Shusha" (not "MT": a mountain
+               # in capitals)
+               "MV ", "M/V ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
+               "RO-RO ", "ro-ro ")
 _SHIP_PLURAL_WORDS = tuple(f"{w} " for w in _SHIP_PLURALS)
 _ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
@@ -148,7 +152,8 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
-_SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district'))})\b")  # "Esil station", "… district"
+# "Esil station", "… district", "Esil elevator"
+_SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
@@ -180,6 +185,7 @@ DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this n
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
+ANCHOR_WORD_ZIPF = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
@@ -492,6 +498,7 @@ _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are 
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 _COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
+_IN_COUNTRY = re.compile(r" in (?:the )?([A-Z][\w’' -]{1,40})")  # "Mary in Turkmenistan"
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -793,6 +800,8 @@ class Geoparser:
                     if _cited_author(text, start, end, m.name):
                         continue
                     hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
+                elif follower == " " and text.startswith(" in ", end):
+                    hint = self._country_in_after(text, end, m.name)  # "Mary in Turkmenistan"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
@@ -1338,7 +1347,8 @@ class Geoparser:
             and self.gazetteer.zipf(key) >= OTHER_NAME_WORD_ZIPF,
             distinctive=len(entries) == 1 and " " in key and all(
                 word in CONNECTORS or self.gazetteer.zipf(word) < COMMON_WORD_ZIPF for word in key.split()),
-            common_word=obscure and self.gazetteer.zipf(key) >= COMMON_WORD_ZIPF,
+            common_word=obscure and self.gazetteer.zipf(key) >= (
+                COMMON_WORD_ZIPF if biggest >= SOLE_TOWN_PRIOR else ANCHOR_WORD_ZIPF),
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
             posts=posts, water_word=key in self.lexicon.seas_by_key,
             twins=any(_twins(a, b) for i, (a, _, x, _) in enumerate(contenders) if not x
@@ -1648,6 +1658,13 @@ class Geoparser:
         code = _CODE_AFTER.match(text, end)
         return code.group(1) if code is not None and code.group(1) in name.countries else ""
 
+    def _country_in_after(self, text: str, end: int, name: _Name) -> str:
+        """The country of a "Name in Country" pair, if it has a place of the name ("Mary in Turkmenistan";
+        not "Urumqi in Kazakhstan", said of something else), else ""."""
+        m = _IN_COUNTRY.match(text, end, end + 50)
+        country = self._country_named(m.group(1)) if m is not None else ""
+        return country if country in name.countries else ""
+
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
         words = phrase.split()
@@ -1667,8 +1684,8 @@ class Geoparser:
         that name a city ("Mary"), unless two of the text's other names name the city's country and a route's word
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
-        or the text reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the
-        city, by a country cue. The kept ones' points join *points*."""
+        or a country cue after it names the city's ("Mary in Turkmenistan"), or the text reads it so elsewhere and it
+        is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
         lists = _Lists(text, cands)
@@ -1700,7 +1717,8 @@ class Geoparser:
                 if city is None:
                     continue
                 elsewhere = m.name.key in named or m.name.key in read and ctx[city.country] >= 2
-                if not (start in routed and ctx[city.country] >= 2
+                if not (start in routed and ctx[city.country] >= 2 or hint[:2] == city.country  # "Mary in
+                        # Turkmenistan"
                         or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
                         and self._place_word_after(text, end)):  # (not "Oral hygiene")
                     continue
@@ -2075,8 +2093,23 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
                 results[i] = results[i + 1] = meant[first.key] = meant[second.key] = (entry, score)
     if meant:
         for i, (_, end, match, hint) in enumerate(cands):
-            if not hint and match.name.key in meant and not _SETTLEMENT_AFTER.match(text, end):
+            if not hint and match.name.key in meant and not _SETTLEMENT_AFTER.match(text, end) \
+                    and not _listed_among_towns(text, cands, results, i, meant[match.name.key][0]):
                 results[i] = meant[match.name.key]  # (not "Esil station" where "the Ishim (Esil)" is the river)
+
+
+def _listed_among_towns(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int,
+                        water: Entry | None) -> bool:
+    """Whether ``cands[i]``, which elsewhere names the water *water*, is here an item of a list of populated
+    places ("loading stations: Kokshetau-1, Esil, Tobol"), so a settlement."""
+    if water is None or water.feature_class != "H":
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(cands) and results[j][0] is not None and results[j][0].feature_class == "P":
+            first, second = sorted((i, j))
+            if text[cands[first][1]: cands[second][0]] in _LIST_GLUE:
+                return True
+    return False
 
 
 def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:

@@ -76,6 +76,25 @@ def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
     assert all(text[off: off + len(c)] == c for off, c, _ in chunks)
 
 
+def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, monkeypatch):
+    """Text in Unicode's decomposed form (macOS, PDF extraction: "u" + a combining diaeresis) and Russian with
+    stress marks ("Досты́к") is read composed and unstressed, whole or in chunks, offsets into that text."""
+    import unicodedata
+
+    import mapper.documents as documents
+
+    plain = "Trains from Türkiye reach Bakü, Şymkent and Qarağandy. Поезда идут через Достык и Семей.\n"
+    written = unicodedata.normalize("NFD", plain).replace("Достык", "Досты\u0301к")
+    assert written != plain and "Türkiye" not in written
+    p = tmp_path / "nfd.txt"
+    p.write_text(written * 800, encoding="utf-8")
+    assert read_document(p).text == plain * 800
+    monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
+    chunks = list(iter_chunks(p))
+    assert len(chunks) > 10 and "".join(c for _, c, _ in chunks) == plain * 800
+    assert all((plain * 800)[off: off + len(c)] == c for off, c, _ in chunks)
+
+
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries link Aktau and Baku</title>
 <script>var cities = ["Moscow"]; document.write("London");</script><style>.nav {color: red}</style></head>
 <body><nav><ul><li><a href="/europe">Europe</a></li><li><a href="/paris">Paris</a></li><li><a href="/tokyo">Tokyo</a></li></ul></nav>
