@@ -1674,3 +1674,24 @@ def test_round_33_readings(parser):
         ("Almaty", "Almaty")]
     assert read("Roads in Issyk-Kul Region and Chui region were closed; the Issyk-Kul shore was not.") == [
         ("Issyk-Kul Region", "Issyk-Kul Region"), ("Chui region", "Chüy Region"), ("Issyk-Kul", "Lake Issyk-Kul")]
+
+
+def test_round_34_readings(parser):
+    """Round 34's port rotation, crop bulletin and hearing: a ship's type before its quoted name ('MV "AKTOBE"',
+    'RO-PAX "BARDA"'), "Name in Country" as a country cue ("Mary in Turkmenistan", a common word that names a
+    city), a water's other name ("the Ishim (Esil) river") not carried to the town in a list of stations or
+    before "elevator", and two English villages named like words ("Barley", "Grain") no anchors of each other."""
+    def read(text):
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    assert [t for t, _, _ in read('VSL: MV "AKTOBE" V.2420E from Aktau. RO-PAX "BARDA" V.2421 sails to Alat; '
+                                  'M/V Shusha is in dry dock at Baku.')] == ["Aktau", "Alat", "Baku"]
+    assert read("The line reaches Mary in Turkmenistan.") == [("Mary", "Mary", "TM"),
+                                                              ("Turkmenistan", "Turkmenistan", "TM")]
+    esil = [(m.name, m.feature_class) for m in parser.parse(
+        "Low water on the Ishim (Esil) river delayed barges.\n- Esil elevator, 120,000 t\n"
+        "Main loading stations: Kokshetau-1, Esil, Tobol, Zhitikara.\nThe Esil froze in November.", "t")
+        if m.text == "Esil"]
+    assert esil == [("Ishim River", "H"), ("Esil", "P"), ("Esil", "P"), ("Ishim River", "H")]
+    assert read("Barley to China. The Grain Forum met in Astana; Barley prices rose in Kostanay.") == [
+        ("China", "China", "CN"), ("Astana", "Astana", "KZ"), ("Kostanay", "Kostanay", "KZ")]
