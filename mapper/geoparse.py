@@ -190,6 +190,7 @@ OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only anothe
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
 FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
 SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
+OCR_TOWN_PRIOR = 0.65  # prior() of a town of about 35,000: its name misread by OCR is read ("Alrnaty")
 _DISTRICT_AFTER = (" district", " District")  # ("Almaty, Zhetysu district": a name the district's is not)
 CITY_DISTRICT_KM = 30.0  # a city's district lies this near its point at most
 WATER_TOWN_KM = 1500.0  # a town this near a water's point (often its mouth) may be the town on it ("Chu": Shu)
@@ -1277,6 +1278,9 @@ class Geoparser:
                 key = fold_saint(" ".join(t.key for t in span))
                 if self.gazetteer.has_key(key):
                     return n, key
+                misread = _ocr_reading(key)  # "Alrnaty": Almaty, scanned
+                if misread is not None and self._read_past_ocr(key, misread):
+                    return n, misread
                 if n > 1 and span[-1].key in _SINGULAR:  # "Akmola Regions": Akmola Region
                     singular = f"{key[: len(key) - len(span[-1].key)]}{_SINGULAR[span[-1].key]}"
                     if self.gazetteer.has_key(singular):
@@ -1289,6 +1293,12 @@ class Geoparser:
                     if stem != key and self.gazetteer.has_key(stem):
                         return n, stem
         return None
+
+    def _read_past_ocr(self, key: str, misread: str) -> bool:
+        """Whether *key*, which names nothing (asked after the gazetteer) and is no English word, is OCR's misreading of *misread*, a name of a
+        town of about 35,000 or more or of the data files ("Ternirtau", "Turkrnenbashi"; not "Barn" for Bam)."""
+        return self.gazetteer.zipf(key) < 1.0 and any(
+            e.curated or prior(e) >= OCR_TOWN_PRIOR for e in self.gazetteer.meant_by(misread))
 
     def _name(self, key: str) -> _Name:
         """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
@@ -2655,6 +2665,12 @@ class _Page:
         self._last_sentence = (left, right, sentence) if reusable else None
         self._last_end = end
         return sentence
+
+
+def _ocr_reading(key: str) -> str | None:
+    """*key* with the "m" that OCR misreads most often in a scanned text's names as "rn" ("Alrnaty"), or None if
+    it has no "rn". (A capital "I" misread as "l", "lrtysh", starts no run of capitalised words.)"""
+    return key.replace("rn", "m") if "rn" in key else None
 
 
 def _own_name(entry: Entry, key: str) -> bool:
