@@ -65,6 +65,8 @@ _SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, w
                "MV ", "M/V ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
                "RO-RO ", "ro-ro ")
 _SHIP_PLURAL_WORDS = tuple(f"{w} " for w in _SHIP_PLURALS)
+# before a train's name in quotes: 'the sleeper "Zhetysu"', 'train "Tulpar"' (not "the train Almaty – Moscow")
+_TRAIN_WORDS = tuple(f"{w} " for word in ("train", "sleeper", "express") for w in (word, word.capitalize()))
 _ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
@@ -140,7 +142,7 @@ _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(
 # field have one, "shipping": this spares the rest a pass over their names)
 _SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_TRAIN_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
                       *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
@@ -401,6 +403,7 @@ _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
                       "basins", "valleys")
 _WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
+_WATER_PART = re.compile(rf" ({'|'.join(sorted(_WATER_PARTS))})\b")
 _WATER_PART_AFTER = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
 _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
@@ -998,6 +1001,10 @@ class Geoparser:
             return None  # "the northern Caspian", "the Volga and Ural", "Kazakhstan's Caspian ports"
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
+        part = _WATER_PART.match(text, end)
+        if part is not None and self.gazetteer.has_key(f"{_norm(last)} {part.group(1)}"):
+            return None  # a valley the gazetteer has, read with its noun ("the Chu valley"; "the Tobol basin" is the
+            # river's)
         if possessive:
             end -= 2
         elif not before_and and not self._place_word_after(text, end) and not (after_and and not noun_after):
@@ -1946,7 +1953,8 @@ class Geoparser:
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
                         continue  # a thing's name in quotes after "the": 'the "Yenisei" to Moscow' (a train), 'the
                         # "Ural exit"'; not 'the "Dostyk" station', 'the "Aktau Seaport" zone'
-                elif text.endswith(_SHIP_WORDS, 0, lead) and not _ROUTE_DASH_NAME.match(text, c[1]):
+                elif (text.endswith(_SHIP_WORDS, 0, lead) or lead != start and text.endswith(_TRAIN_WORDS, 0, lead)) \
+                        and not _ROUTE_DASH_NAME.match(text, c[1]):
                     ships.add(c[2].name.key)  # (not a route's end: "the ferry Aktau–Baku", "Ferries Aktau–Alat";
                     # and the list after a plural or a name set off: "the tankers Irtysh and Ural", "the feeders
                     # *Turkistan* and *Aktobe*"; not "the tanker Atyrau, Aktau's")

@@ -1683,7 +1683,9 @@ def test_round_34_readings(parser):
     'RO-PAX "BARDA"'), "Name in Country" as a country cue ("Mary in Turkmenistan", a common word that names a
     city), a water's other name ("the Ishim (Esil) river") not carried to the town in a list of stations or
     before "elevator", two English villages named like words ("Barley", "Grain") no anchors of each other, and
-    OCR's "rn" for "m" in a scanned study's names of towns ("Alrnaty"; not "Barn", "Kern" or "Northern")."""
+    OCR's "rn" for "m" in a scanned study's names of towns ("Alrnaty"; not "Barn", "Kern" or "Northern"); a
+    train's quoted name ('the sleeper "Zhetysu"'), and a valley the gazetteer has after a river's bare name ("the
+    Chu valley", not the river)."""
     def read(text):
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -1702,3 +1704,7 @@ def test_round_34_readings(parser):
                                        "Ust-Karnenogorsk. Barn owls, Kern and the Northern route.")] == [
         ("Alrnaty", "Almaty"), ("Ternirtau", "Temirtau"), ("Turkrnenbashi", "Türkmenbaşy"),
         ("Ust-Karnenogorsk", "Ust-Kamenogorsk")]
+    assert [(t, n) for t, n, _ in read('The Tulpar-Talgo sleeper "Zhetysu" runs Almaty – Semey through the Chu '
+                                       'valley; the train "Almaty – Moscow" too.')] == [
+        ("Almaty", "Almaty"), ("Semey", "Semey"), ("Chu valley", "Chüy Valley"), ("Almaty", "Almaty"),
+        ("Moscow", "Moscow")]
