@@ -2123,7 +2123,8 @@ def _listed_among_towns(text: str, cands: list[_Candidate], results: list[tuple[
     if water is None or water.feature_class != "H":
         return False
     for j in (i - 1, i + 1):
-        if 0 <= j < len(cands) and results[j][0] is not None and results[j][0].feature_class == "P":
+        neighbour = results[j][0] if 0 <= j < len(cands) else None
+        if neighbour is not None and neighbour.feature_class == "P":
             first, second = sorted((i, j))
             if text[cands[first][1]: cands[second][0]] in _LIST_GLUE:
                 return True
