@@ -20,6 +20,7 @@ from mapper.errors import STOP_SIGNALS, InputError
 from mapper.geoparse import Geoparser, Mention
 
 _WORKER: Geoparser | None = None
+SPILL_MENTIONS = 20_000  # a document's mentions kept in memory before they go to a temporary file
 
 
 def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparser:
@@ -31,20 +32,53 @@ def make_parser(data_dir: Path | None = None, progress: bool = True) -> Geoparse
 
 
 def parse_path(parser: Geoparser, path: Path, encoding: str | None = None,
-               name: str | None = None) -> tuple[list[Mention], str | None]:
+               name: str | None = None) -> tuple[Iterable[Mention], str | None]:
     """Mentions of one file (under *name*, by default its file name; a large one or standard input read and
-    parsed a chunk at a time), and the encoding that had to be guessed (None when UTF-8, a byte-order mark or
+    parsed a chunk at a time, its mentions held in a temporary file until it is read whole: see
+    :class:`SpilledMentions`), and the encoding that had to be guessed (None when UTF-8, a byte-order mark or
     declared)."""
     name = name or document_name(path)
     if streamed(path, encoding):
-        out: list[Mention] = []
+        out = SpilledMentions()
         guessed = None
         for offset, chunk, codec in iter_chunks(path, encoding):
-            out += parser.parse(chunk, name, offset)
+            out.extend(parser.parse(chunk, name, offset))
             guessed = guessed or (codec if encoding is None and codec not in GIVEN else None)
         return out, guessed
     doc = read_document(path, encoding)
     return parser.parse(doc.text, name), (doc.encoding if doc.guessed else None)
+
+
+class SpilledMentions:
+    """A large document's mentions, kept until the whole document is read (a bad byte at its end skips all of
+    them): in memory up to :data:`SPILL_MENTIONS`, then in batches in a temporary file, so that memory stays
+    flat however many mentions one document has. Iterate once."""
+
+    def __init__(self) -> None:
+        self._kept: list[Mention] = []
+        self._file = None
+
+    def extend(self, mentions: list[Mention]) -> None:
+        self._kept += mentions
+        if len(self._kept) >= SPILL_MENTIONS:
+            import pickle
+            import tempfile
+
+            if self._file is None:
+                self._file = tempfile.TemporaryFile()  # (unlinked at once: gone with the process)
+            pickle.dump(self._kept, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._kept = []
+
+    def __iter__(self) -> Iterator[Mention]:
+        if self._file is not None:
+            import pickle
+
+            self._file.seek(0)
+            with self._file:
+                while self._file.tell() < os.fstat(self._file.fileno()).st_size:
+                    yield from pickle.load(self._file)
+            self._file = None
+        yield from self._kept
 
 
 def _init_worker(data_dir: Path | None) -> None:
@@ -57,7 +91,7 @@ def _work(args: tuple[Path, str | None, Callable | None, str]) -> tuple[list | N
     path, encoding, encode, name = args
     try:
         mentions, guessed = parse_path(_WORKER, path, encoding, name)
-        return (mentions if encode is None else [encode(m) for m in mentions]), guessed, None
+        return (list(mentions) if encode is None else [encode(m) for m in mentions]), guessed, None
     except InputError as exc:
         return None, None, exc
 
