@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -38,12 +39,21 @@ def write_pickle(path: Path, obj) -> None:
 
 
 def read_pickle(path: Path):
-    """The object pickled at *path*, or None if it is missing or unreadable."""
+    """The object pickled at *path*, or None if it is missing, unreadable or not to be trusted: a pickle runs
+    code as it loads, so only a regular file of this user that no one else may write is read (a shared or
+    world-writable cache folder could hold another user's)."""
     try:
-        with open(path, "rb") as fh:
+        with open(path, "rb", opener=_no_link) as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_uid != os.geteuid() or st.st_mode & 0o022 or not stat.S_ISREG(st.st_mode):
+                return None
             return pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
+
+
+def _no_link(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
 
 
 def file_key(path: Path, code: str, *extra: object) -> str:

@@ -400,13 +400,15 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
 def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) -> None:
     """Write the layers in another format."""
     from mapper.export import write_layers
-    from mapper.pipeline import make_layers
+    from mapper.pipeline import make_layers, writes_refused
 
     reporter = Reporter()
     layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
-    for path in write_layers(layers.frames, out_path, fmt):
+    with writes_refused(out_path):
+        written = write_layers(layers.frames, out_path, fmt)
+    for path in written:
         click.echo(str(path))
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)

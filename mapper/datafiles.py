@@ -249,10 +249,12 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             raise DataError(f"{loc}: {key} must be a finite number, not {bad}")
         if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
             raise DataError(f"{loc}: {key} out of range ({value}; {RANGES[key][0]} to {RANGES[key][1]})")
-        if key in ITEMS and not all(isinstance(item, ITEMS[key]) and (item or ITEMS[key] is not str)
+        if key in ITEMS and not all(isinstance(item, ITEMS[key]) and (ITEMS[key] is not str or item.strip())
                                     for item in value):
             what = {str: "non-empty text", dict: "tables", list: "lists"}[ITEMS[key]]
             raise DataError(f"{loc}: {key} must be a list of {what}")
+    if isinstance(rec.get("name"), str) and not rec["name"].strip():
+        raise DataError(f"{loc}: name must be non-empty text")
     if "id" in schema and not ID.match(rec["id"]):
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:
@@ -291,6 +293,11 @@ def check_source(src: Any, loc: str) -> None:
     if "doc" in src:
         if not isinstance(src.get("quote"), str) or not src["quote"].strip():
             raise DataError(f"{loc}: a doc citation needs a non-empty quote")
+        doc = src["doc"]
+        if not isinstance(doc, str) or not doc.strip() or Path(doc).is_absolute() or ".." in Path(doc).parts \
+                or "\\" in doc:
+            raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
+                            f"'..'), not {doc!r}")
     elif "url" in src:
         if not re.match(r"^https?://", str(src["url"])):
             raise DataError(f"{loc}: source url must start with http:// or https://")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -112,14 +114,23 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         bag = db.from_sequence([(str(p), name) for p, name in zip(paths, document_names(paths))], npartitions=n)
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
         out_dir.mkdir(parents=True, exist_ok=True)
-        for old in part_files(out_dir):
-            old.unlink()
-        files = lines.to_textfiles(str(out_dir / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
-                                   compute=True, encoding="utf-8")
+        # written beside the old parts first, which give way only once all the new ones are: a failed or
+        # interrupted run leaves the previous run's parts, not a part of this one's
+        stage = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir))
+        try:
+            written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
+                                         compute=True, encoding="utf-8", last_endline=True)
+            for old in part_files(out_dir):
+                old.unlink()
+            files = [out_dir / Path(f).name for f in sorted(written)]
+            for new, target in zip(sorted(written), files):
+                os.replace(new, target)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     finally:
         if client is not None:
             client.close()
-    return sorted(Path(f) for f in files)
+    return files
 
 
 def part_files(folder: Path) -> list[Path]:

@@ -55,7 +55,7 @@ class Document:
 
 def _check_readable(path: Path) -> None:
     """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one inside
-    its own folder or the working folder)."""
+    its own folder)."""
     if not os.path.lexists(path):
         raise InputError("no such file", path=path)
     try:
@@ -72,11 +72,10 @@ def _check_readable(path: Path) -> None:
         raise InputError("permission denied", path=path)
     if path.is_symlink():
         target = path.resolve()
-        inside = [path.parent.resolve(), Path.cwd().resolve()]  # (a link to a sibling folder of the corpus is fine)
-        if not any(folder in target.parents for folder in inside):  # (seeds/passwd.txt -> /etc/passwd would be
-            # published in the map)
-            raise InputError(f"a link to {target}, outside the document's folder and the working folder: not read "
-                             "(give that file itself)", path=path)
+        if path.parent.resolve() not in target.parents:  # (seeds/passwd.txt -> /etc/passwd would be published in
+            # the map; nor is the working folder trusted: run from / or $HOME it holds everything)
+            raise InputError(f"a link to {target}, outside the document's folder: not read (give that file "
+                             "itself)", path=path)
 
 
 def detect_encoding(head: bytes, path: Path) -> str:
@@ -133,15 +132,21 @@ def _whole_characters(text: str) -> str:
 
 
 _STRESS_MARK = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]")  # on a Cyrillic vowel: "Досты́к"
+# soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text: invisible
+_INVISIBLE = re.compile("[\u00ad\u200b\u200d\u2060\ufeff]")
+_INVISIBLE_OR_STRESS = re.compile("[\u00ad\u200b\u200d\u2060\ufeff\u0300\u0301]")  # (a quick test first)
 
 
 def composed(text: str) -> str:
     """*text* in Unicode's composed form (NFC: a "ü" typed as "u" and a combining diaeresis, as macOS and PDF
-    extraction write it, is one letter again) and without the stress marks of Cyrillic words ("Досты́к"), so
-    names read letter by letter. Offsets are into this text."""
+    extraction write it, is one letter again), without the stress marks of Cyrillic words ("Досты́к") and
+    without invisible characters (a soft hyphen or zero-width joiner inside "Alma‍ty"), so names read letter
+    by letter. Offsets are into this text."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _STRESS_MARK.sub("", text) if "\u0301" in text or "\u0300" in text else text
+    if _INVISIBLE_OR_STRESS.search(text) is None:
+        return text
+    return _STRESS_MARK.sub("", _INVISIBLE.sub("", text))
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -154,7 +159,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     path = Path(path)  # (standard input is read in chunks: iter_chunks)
     _check_readable(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = _AsOpened(fh).read(1 << 62)
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
@@ -167,14 +173,15 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"cannot be decoded as {encoding} (byte {exc.start})", path=path) from None
     except UnicodeError as exc:  # a codec's own errors (punycode)
         raise InputError(f"cannot be decoded as {encoding} ({exc})", path=path) from None
-    text = composed(_whole_characters(text))
+    text = _whole_characters(text)
     if not text.strip():
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
     if path.suffix.lower() in HTML_SUFFIXES:
         text = article_text(text, path)
-    return Document(document_name(path), path, text, encoding, guessed=declared is None and encoding not in GIVEN)
+    return Document(document_name(path), path, composed(text), encoding,
+                    guessed=declared is None and encoding not in GIVEN)
 
 
 def streamed(path: Path, encoding: str | None) -> bool:
@@ -258,11 +265,25 @@ def iter_chunks(path: str | os.PathLike[str], encoding: str | None = None) -> It
     """
     path = Path(path)
     if str(path) == STDIN:  # (in chunks of a streamed file's size: up to that, read as a file of it would be)
+        if sys.stdin is None:
+            raise InputError("standard input is closed", path=path)
         yield from _decoded_chunks(sys.stdin.buffer, path, encoding, STREAM_THRESHOLD)
         return
     _check_readable(path)
     with open(path, "rb") as fh:
-        yield from _decoded_chunks(fh, path, encoding, CHUNK_CHARS)
+        yield from _decoded_chunks(_AsOpened(fh), path, encoding, CHUNK_CHARS)
+
+
+class _AsOpened:
+    """A file read up to the size it had when opened: one that grows meanwhile (a log being written) ends."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh, self._left = fh, os.fstat(fh.fileno()).st_size
+
+    def read(self, n: int) -> bytes:
+        data = self._fh.read(min(n, self._left))
+        self._left -= len(data)
+        return data
 
 
 def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
@@ -305,14 +326,19 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
 
     Directories are walked (symlinked directories are not followed, so a
     symlink loop cannot trap the walk); only files with a document suffix are
-    taken from them. Files named explicitly are always taken.
+    taken from them. Files named explicitly are always taken. A folder that
+    cannot be read raises :class:`InputError` (its documents would be missing).
     """
+    def unreadable(exc: OSError) -> None:
+        raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
+                         path=Path(exc.filename or path))
+
     seen: set[Path] = set()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found = []
-            for root, dirs, files in os.walk(path, followlinks=False):
+            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs.sort()
                 found += [Path(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES)]
             candidates = sorted(found)

@@ -458,8 +458,8 @@ def _check_crossing(rec: dict, path: Path) -> None:
     if "estimated_from" in rec and (rec.get("confidence") != "low" or not 1 <= len(rec["estimated_from"]) <= 2):
         raise DataError(f"{loc}: an estimated position needs confidence = \"low\" and one or two places in "
                         "estimated_from")
-    if cs != sorted(cs) or not all(datafiles.ISO2.match(c) for c in cs):
-        raise DataError(f"{loc}: countries must be two ISO-2 codes in alphabetical order, got {cs}")
+    if cs != sorted(cs) or not all(datafiles.ISO2.match(c) for c in cs) or cs[0] == cs[1]:
+        raise DataError(f"{loc}: countries must be two different ISO-2 codes in alphabetical order, got {cs}")
 
 
 def sources_json(sources: list[dict]) -> str:

@@ -155,7 +155,8 @@ def replay(out: Path, inputs: str) -> list[str] | None:
                     or file_digest(path) != digest:
                 return None
         return list(stamp.get("warnings", []))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):  # (a stamp nested
+        # thousands deep is no stamp of ours: rebuilt)
         return None
 
 
@@ -184,10 +185,32 @@ def publish(stage: Path, out: Path) -> list[Path]:
     for rel in [*files, Path(NAME)]:
         if file_kind(out / rel) not in ("missing", "file"):
             raise InputError("is in the way of an output (not a regular file): move it away", path=out / rel)
+        for folder in rel.parents[:-1]:  # (a link in place of OUT/layers would take the layers elsewhere)
+            if file_kind(out / folder) not in ("missing", "folder"):
+                raise InputError("is in the way of an output folder (not a folder): move it away",
+                                 path=out / folder)
     write_text_atomic(out / JOURNAL, stage.name)
-    _move(stage, out, files)
+    with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
+        _move(stage, out, files)
     shutil.rmtree(stage, ignore_errors=True)
     return [out / rel for rel in files]
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends (where the platform can: the main thread, POSIX)."""
+    import signal
+    import threading
+
+    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def abandon(stage: Path, out: Path) -> None:

@@ -8,6 +8,7 @@ parsed in a process pool and results stream back in input order.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -256,7 +257,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
                              progress=progress, jobs=jobs, documents=documents)
         renderer.render(layers)
-        try:
+        with writes_refused(out):  # read-only, full disk: the old build stays, or the next build completes the new
             out.mkdir(parents=True, exist_ok=True)
             with output_lock(out):
                 settle(out)
@@ -270,23 +271,24 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                     abandon(stage, out)
                     raise
                 finish(out, inputs, written, recorder.messages)
-        except Exception as exc:  # read-only, full disk: the old build stays, or the next build completes the new
-
-            if not _write_error(exc):
-                raise
-            where = getattr(exc, "filename", None) or out  # (the path in the way, if the system names it)
-            hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
-            raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
-                             path=where) from None
     return {str(p.relative_to(out)): p for p in written}
 
 
-def _write_error(exc: Exception) -> bool:
-    """Whether *exc* says the output could not be written (a full or read-only disk), as Python or GDAL
-    reports it (pyogrio is imported only by then: a skipped build never loads it)."""
-    from pyogrio.errors import DataSourceError, FeatureError
+@contextlib.contextmanager
+def writes_refused(out: Path) -> Iterator[None]:
+    """A failed write to *out* (a full or read-only disk, as Python or GDAL reports it) as one line of bad
+    output (:class:`InputError`) naming the path in the way if the system names one, else *out*."""
+    try:
+        yield
+    except Exception as exc:
+        from pyogrio.errors import DataSourceError, FeatureError  # (imported by then: a skipped build never is)
 
-    return isinstance(exc, (OSError, DataSourceError, FeatureError))
+        if not isinstance(exc, (OSError, DataSourceError, FeatureError)):
+            raise
+        where = getattr(exc, "filename", None) or out
+        hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
+        raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
+                         path=where) from None
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,

@@ -37,9 +37,15 @@ def test_local_cluster_equals_single_process(tmp_path, gazetteer):
 
 
 def test_build_consumes_partitions(tmp_path, built):
+    """Parts end with a line break (``cat part-*`` is JSON lines) and replace the previous run's only once all
+    are written (no stale part, no staging folder left)."""
     parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-00099.jsonl").write_text("{}\n")  # a previous run's, with more partitions
     proc = run_cli("mentions", "--engine", "dask", "--out", str(parts), *map(str, sorted(SEEDS.glob("*.txt"))))
     assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in parts.iterdir()) == [f"part-{i:05d}.jsonl" for i in range(5)]
+    assert all(p.read_text(encoding="utf-8").endswith("}\n") for p in parts.iterdir())
     out = tmp_path / "out"
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(out))
     assert proc.returncode == 0, proc.stderr

@@ -702,3 +702,74 @@ def test_a_closed_or_full_standard_output_is_one_line():
                               text=True, timeout=120)
         assert proc.returncode == 2 and said in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, (
             command, proc.stderr)
+
+
+def test_third_hostile_pass(tmp_path, built):
+    """From an outside attack: a link to a file under the working folder is not read either; a pickle in the
+    cache that another user could have written is not loaded; a stamp nested thousands deep, a link in place
+    of OUT/layers, closed standard input, a document that grows while read, invisible characters inside
+    names, a full disk under export in a GDAL format."""
+    import resource
+
+    from mapper.cache import read_pickle, write_pickle
+    from mapper.documents import read_document
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Trains run from Almaty to Omsk with the root password.\n", encoding="utf-8")
+    (docs / "pw.txt").symlink_to(secret)
+    proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", str(docs / "pw.txt")],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2 and "outside the document's folder" in proc.stderr and proc.stdout == ""
+
+    cached = tmp_path / "overlay-x.pickle"
+    write_pickle(cached, {"a": 1})
+    assert read_pickle(cached) == {"a": 1}
+    cached.chmod(0o666)  # (as one planted in a world-writable cache would be)
+    assert read_pickle(cached) is None
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / ".stamp.json").write_text("[" * 100_000 + "]" * 100_000)
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    shutil.rmtree(out / "layers")
+    (out / "layers").symlink_to(target)
+    proc = run_cli("build", "--out", str(out))
+    assert proc.returncode == 2 and "layers: is in the way of an output folder" in proc.stderr, proc.stderr
+    assert list(target.iterdir()) == [] and "internal error" not in proc.stderr
+
+    proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "-"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2 and "standard input is closed" in proc.stderr, proc.stderr
+
+    growing = tmp_path / "log.txt"
+    growing.write_text("Trains left Aktau for Baku.\n", encoding="utf-8")
+    with open(growing, "a", encoding="utf-8") as fh:  # what is appended after the read starts is not read
+        import mapper.documents as documents
+
+        real = documents._AsOpened.__init__
+
+        def opened_then_appended(self, f):
+            real(self, f)
+            fh.write("Trains left Omsk.\n")
+            fh.flush()
+        documents._AsOpened.__init__ = opened_then_appended
+        try:
+            assert read_document(growing).text == "Trains left Aktau for Baku.\n"
+        finally:
+            documents._AsOpened.__init__ = real
+
+    hidden = tmp_path / "hidden.txt"
+    hidden.write_text("Trains from Dos\u00adtyk and Alma\u200dty reach \ufeffAstana.\n", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(hidden))
+    assert [json.loads(x)["text"] for x in proc.stdout.splitlines()] == ["Dostyk", "Almaty", "Astana"]
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+    proc = subprocess.run([sys.executable, "-m", "mapper", "export", "--format", "gpkg", "--out",
+                           str(tmp_path / "x.gpkg")], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          preexec_fn=small_files)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "cannot write the output" in proc.stderr and not (tmp_path / "x.gpkg").exists()
