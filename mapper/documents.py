@@ -55,7 +55,7 @@ class Document:
 
 def _check_readable(path: Path) -> None:
     """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one inside
-    its own folder)."""
+    its own folder, or to a document of the working folder's project: :func:`_a_document_of`)."""
     if not os.path.lexists(path):
         raise InputError("no such file", path=path)
     try:
@@ -72,10 +72,18 @@ def _check_readable(path: Path) -> None:
         raise InputError("permission denied", path=path)
     if path.is_symlink():
         target = path.resolve()
-        if path.parent.resolve() not in target.parents:  # (seeds/passwd.txt -> /etc/passwd would be published in
-            # the map; nor is the working folder trusted: run from / or $HOME it holds everything)
+        if path.parent.resolve() not in target.parents and not _a_document_of(Path.cwd().resolve(), target):
+            # (seeds/passwd.txt -> /etc/passwd would be published in the map)
             raise InputError(f"a link to {target}, outside the document's folder: not read (give that file "
                              "itself)", path=path)
+
+
+def _a_document_of(folder: Path, target: Path) -> bool:
+    """Whether *target* is a document of the project in *folder* (a link to a sibling folder of the corpus,
+    run from the project's folder): below it, not under a hidden folder, named as a document is. Run from /
+    or $HOME, /etc/passwd, ~/.ssh/id_rsa or ~/.aws/credentials are none."""
+    return folder in target.parents and target.name.lower().endswith(DOCUMENT_SUFFIXES) and not any(
+        part.startswith(".") for part in target.relative_to(folder).parts)
 
 
 def detect_encoding(head: bytes, path: Path) -> str:

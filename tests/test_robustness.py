@@ -512,7 +512,8 @@ def test_a_file_in_the_way_of_an_output_folder_is_named(tmp_path):
     proc = run_cli("build", "--docs", str(SEEDS), "--out", str(out))
     said = [line for line in proc.stderr.splitlines() if line.startswith("corridor-mapper:")]
     assert proc.returncode == 2 and said == [
-        f"corridor-mapper: {out / 'layers'}: cannot write the output (File exists): move it away"], proc.stderr
+        f"corridor-mapper: {out / 'layers'}: is in the way of an output folder (not a folder): move it away"], \
+        proc.stderr
     assert (out / "layers").read_text(encoding="utf-8") == "x"
 
 
@@ -705,7 +706,8 @@ def test_a_closed_or_full_standard_output_is_one_line():
 
 
 def test_third_hostile_pass(tmp_path, built):
-    """From an outside attack: a link to a file under the working folder is not read either; a pickle in the
+    """From an outside attack: a link to a file under the working folder is not read unless a document there
+    (named as one, under no hidden folder: not ~/.ssh/id_rsa run from $HOME); a pickle in the
     cache that another user could have written is not loaded; a stamp nested thousands deep, a link in place
     of OUT/layers, closed standard input, a document that grows while read, invisible characters inside
     names, a full disk under export in a GDAL format."""
@@ -716,7 +718,8 @@ def test_third_hostile_pass(tmp_path, built):
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    secret = tmp_path / "secret.txt"
+    secret = tmp_path / ".ssh" / "id_rsa"  # (run from $HOME; /etc/passwd from /)
+    secret.parent.mkdir()
     secret.write_text("Trains run from Almaty to Omsk with the root password.\n", encoding="utf-8")
     (docs / "pw.txt").symlink_to(secret)
     proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", str(docs / "pw.txt")],
