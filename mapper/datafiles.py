@@ -147,9 +147,10 @@ def read_data(path: Path) -> bytes:
 
 
 def read_data_text(path: Path, hint: str = "") -> str:
-    """The text of the data file *path* (UTF-8; *hint* says how to fix a file that is not)."""
+    """The text of the data file *path* (UTF-8, a byte-order mark before it dropped, as Windows editors write
+    one; *hint* says how to fix a file that is not)."""
     try:
-        return read_data(path).decode("utf-8")
+        return read_data(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(f"not UTF-8 text{hint}", path=path) from None
 

@@ -329,3 +329,15 @@ def test_usage_errors_are_one_line(args):
 def test_missing_docs_folder(tmp_path, gazetteer):
     result = CliRunner().invoke(cli, ["build", "--docs", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "not a directory" in result.stderr
+
+
+def test_a_byte_order_mark_before_a_data_file_is_read(tmp_path):
+    """Windows editors write a UTF-8 byte-order mark first; TOML's parser took it for "Invalid statement"."""
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    hubs = root / "corridors" / "hubs" / "hubs.toml"
+    hubs.write_bytes(b"\xef\xbb\xbf" + hubs.read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "mapper", "check"], cwd=root, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)})
+    assert proc.returncode == 0 and "26 hubs" in proc.stdout, proc.stderr
