@@ -331,7 +331,7 @@ def test_missing_docs_folder(tmp_path, gazetteer):
     assert result.exit_code == 2 and "not a directory" in result.stderr
 
 
-def test_a_byte_order_mark_before_a_data_file_is_read(tmp_path):
+def test_a_byte_order_mark_before_a_data_file_is_read(tmp_path, gazetteer):
     """Windows editors write a UTF-8 byte-order mark first; TOML's parser took it for "Invalid statement"."""
     root = tmp_path / "project"
     for folder in ("geodata", "corridors", "seeds"):
@@ -340,4 +340,4 @@ def test_a_byte_order_mark_before_a_data_file_is_read(tmp_path):
     hubs.write_bytes(b"\xef\xbb\xbf" + hubs.read_bytes())
     proc = subprocess.run([sys.executable, "-m", "mapper", "check"], cwd=root, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)})
-    assert proc.returncode == 0 and "26 hubs" in proc.stdout, proc.stderr
+    assert proc.returncode == 0 and "26 hubs" in proc.stderr, proc.stderr
