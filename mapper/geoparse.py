@@ -142,7 +142,7 @@ _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(
 # field have one, "shipping": this spares the rest a pass over their names)
 _SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_TRAIN_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
+_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
                       *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
@@ -606,6 +606,9 @@ class Lexicon:
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
         self.words_before_names = (*_WORDS_BEFORE_NAME, *self.venues_before)
         self.words_before_tails = frozenset(w[-3:] for w in self.words_before_names)  # (a quick test first)
+        #: and before a name in quotes, also a train's words ('the sleeper "Zhetysu"'; not a tail of the quick
+        #: test: "train " ends as "in " does)
+        self.words_before_quoted = (*self.words_before_names, *_TRAIN_WORDS)
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
@@ -1947,7 +1950,7 @@ class Geoparser:
                 continue
             elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
                     or text[start - 1: start] in _NAME_OPENERS \
-                    and text.endswith(lex.words_before_names, 0, _opened(text, start)):  # (quick tests first)
+                    and text.endswith(lex.words_before_quoted, 0, _opened(text, start)):  # (quick tests first)
                 lead = _opened(text, start)  # ('café "Aral"', "the tanker **Atyrau**")
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
