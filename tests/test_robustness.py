@@ -159,6 +159,15 @@ def test_a_folder_without_documents_is_reported(tmp_path):
     assert pyogrio.read_info(tmp_path / "out" / "layers" / "crossings.geojson")["features"] > 0
 
 
+def _mentions_at_peak(doc: Path) -> tuple[int, int, list[str]]:
+    """``mentions --format jsonl`` of *doc* in a process of its own: its peak RSS in MB, exit code, output lines."""
+    code = ("import resource,subprocess,sys;r=subprocess.run(sys.argv[1:],stdout=open(sys.argv[-1]+'.out','w'));"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss//1024, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "mapper", "mentions", "--format", "jsonl",
+                          str(doc)], capture_output=True, text=True, cwd=ROOT, timeout=600).stdout.split()
+    return int(out[0]), int(out[1]), Path(str(doc) + ".out").read_text(encoding="utf-8").splitlines()
+
+
 def test_large_document_streams_in_bounded_memory(tmp_path, gazetteer):  # (the index built first: its build
     # takes more memory than the parse)
     """A 100 MB document is parsed in chunks: memory stays far below its size, offsets stay exact."""
@@ -167,13 +176,9 @@ def test_large_document_streams_in_bounded_memory(tmp_path, gazetteer):  # (the 
     with open(doc, "w", encoding="utf-8") as fh:
         for i in range(100 * 1024 * 1024 // len(line)):
             fh.write(line if i % 5000 else "Trains left Aktau for Baku via Alat.\n")
-    code = ("import resource,subprocess,sys;r=subprocess.run(sys.argv[1:],stdout=open(sys.argv[-1]+'.out','w'));"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss//1024, r.returncode)")
-    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "mapper", "mentions", "--format", "jsonl",
-                          str(doc)], capture_output=True, text=True, cwd=ROOT, timeout=600).stdout.split()
-    peak_mb, rc = int(out[0]), int(out[1])
+    peak_mb, rc, lines = _mentions_at_peak(doc)
     assert rc == 0 and peak_mb < 400, peak_mb
-    mentions = [json.loads(x) for x in Path(str(doc) + ".out").read_text().splitlines()]
+    mentions = [json.loads(x) for x in lines]
     assert len(mentions) >= 3 * (100 * 1024 * 1024 // len(line) // 5000)
     with open(doc, encoding="utf-8") as fh:
         text = fh.read()
@@ -186,13 +191,8 @@ def test_a_document_of_half_a_million_mentions_holds_them_in_a_temporary_file(tm
     doc = tmp_path / "dense.txt"
     line = "Trains leave Almaty for Urumqi every day, and the Moscow freight reaches Kazan.\n"
     doc.write_text(line * (10_000_000 // len(line)), encoding="utf-8")
-    code = ("import resource,subprocess,sys;r=subprocess.run(sys.argv[1:],stdout=open(sys.argv[-1]+'.out','w'));"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss//1024, r.returncode)")
-    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "mapper", "mentions", "--format", "jsonl",
-                          str(doc)], capture_output=True, text=True, cwd=ROOT, timeout=600).stdout.split()
-    peak_mb, rc = int(out[0]), int(out[1])
+    peak_mb, rc, lines = _mentions_at_peak(doc)
     assert rc == 0 and peak_mb < 150, peak_mb
-    lines = Path(str(doc) + ".out").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 4 * (10_000_000 // len(line))
     starts = [json.loads(x)["start"] for x in lines[::50_000]]
     assert starts == sorted(starts)  # in the text's order, the spilled batches first
