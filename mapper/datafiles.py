@@ -173,6 +173,8 @@ def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
         return tomllib.loads(read_data_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}", path=path) from None
+    except RecursionError:
+        raise DataError("invalid TOML: nested too deeply", path=path) from None
 
 
 #: the keys a record is known by in messages (``id``; a country's ``iso``, an alias's ``geonameid``, a gauge's
@@ -450,6 +452,16 @@ def curated_admin1_codes(root: Path) -> dict[str, str]:
     return out
 
 
+def _rings_of_positions(coordinates: Any, depth: int) -> bool:
+    """Whether *coordinates* nest lists *depth* deep down to rings (2: a Polygon's, 3: a MultiPolygon's), none
+    empty, around positions of two numbers."""
+    if not isinstance(coordinates, list) or not coordinates:
+        return False
+    if depth == 1:
+        return all(isinstance(p, list) and len(p) == 2 and all(_number(x) for x in p) for p in coordinates)
+    return all(_rings_of_positions(c, depth - 1) for c in coordinates)
+
+
 @lru_cache(maxsize=4)
 def country_outlines(root: Path) -> dict:
     """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""
@@ -460,6 +472,8 @@ def country_outlines(root: Path) -> dict:
         data = json.loads(read_data_text(path, ": rerun scripts/build_country_outlines.py"))
     except json.JSONDecodeError as exc:
         raise DataError(f"invalid JSON: {exc}", path=path) from None
+    except RecursionError:
+        raise DataError("invalid JSON: nested too deeply", path=path) from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
         raise DataError("not a GeoJSON FeatureCollection: rerun scripts/build_country_outlines.py", path=path)
@@ -474,6 +488,9 @@ def country_outlines(root: Path) -> dict:
                 and isinstance(geometry.get("coordinates"), list)):
             raise DataError(f"feature {i}: an ISO-2 iso, a name, label_lat, label_lon and a (Multi)Polygon "
                             "are required", path=path)
+        if not _rings_of_positions(geometry["coordinates"], 2 if geometry["type"] == "Polygon" else 3):
+            raise DataError(f"feature {i} ({props['iso']}): an outline must hold rings of [lon, lat] positions "
+                            "(two numbers each), and at least one", path=path)
         iso = props["iso"]
         if iso in seen:
             raise DataError(f"feature {i} ({iso}): iso {iso} is feature {seen[iso]}'s too", path=path)

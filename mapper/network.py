@@ -128,11 +128,18 @@ class Countries:
     def _shapes(root: Path) -> tuple[list[str], list[bytes]]:
         """ISO codes and WKB outlines, from geodata/countries.geojson (cached: parsing it is slow)."""
         features = datafiles.country_outlines(root)["features"]
+        path = root / "geodata" / "countries.geojson"
         try:
-            return [f["properties"]["iso"] for f in features], [shape(f["geometry"]).wkb for f in features]
+            shapes = [shape(f["geometry"]) for f in features]
         except (ValueError, TypeError, AttributeError, IndexError) as exc:  # coordinates that make no shape
-            raise DataError(f"an outline's coordinates make no shape ({exc})",
-                            path=root / "geodata" / "countries.geojson") from None
+            raise DataError(f"an outline's coordinates make no shape ({exc})", path=path) from None
+        for f, outline in zip(features, shapes):
+            if not outline.is_valid:  # (a ring that crosses itself breaks the border arithmetic)
+                from shapely.validation import explain_validity
+
+                raise DataError(f"{f['properties']['iso']}: the outline is no valid polygon "
+                                f"({explain_validity(outline)})", path=path)
+        return [f["properties"]["iso"] for f in features], [outline.wkb for outline in shapes]
 
     def by_iso(self, iso: str):
         i = self._index.get(iso)

@@ -3,6 +3,7 @@ and the previous output stays exactly as it was."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -341,3 +342,32 @@ def test_a_byte_order_mark_before_a_data_file_is_read(tmp_path, gazetteer):
     proc = subprocess.run([sys.executable, "-m", "mapper", "check"], cwd=root, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)})
     assert proc.returncode == 0 and "26 hubs" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("case", ["3-D positions", "empty outline", "bow tie", "nested too deeply",
+                                  "TOML nested too deeply"])
+def test_malformed_outlines_and_nesting_are_one_line(tmp_path, gazetteer, case):
+    """From the third hostile pass: each was "internal error" (ValueError, GEOSException, RecursionError)."""
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    outlines = root / "geodata" / "countries.geojson"
+    data = json.loads(outlines.read_text(encoding="utf-8"))
+    kz = next(f for f in data["features"] if f["properties"]["iso"] == "KZ")
+    bow_tie = [[[60.0, 45.0], [70.0, 50.0], [70.0, 45.0], [60.0, 50.0], [60.0, 45.0]]]
+    kz["geometry"] = {"3-D positions": {"type": "Polygon", "coordinates": [[[*p, 0.0] for p in bow_tie[0]]]},
+                      "empty outline": {"type": "MultiPolygon", "coordinates": []},
+                      "bow tie": {"type": "Polygon", "coordinates": bow_tie}}.get(case, kz["geometry"])
+    text = json.dumps(data)
+    if case == "nested too deeply":
+        text = text[:-1] + ', "deep": ' + "[" * 5000 + "]" * 5000 + "}"
+    outlines.write_text(text, encoding="utf-8")
+    where = outlines
+    if case == "TOML nested too deeply":
+        where = root / "corridors" / "hubs" / "deep.toml"
+        where.write_text("zzz = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mapper", "check"], cwd=root, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "CORRIDOR_MAPPER_HOME": str(root)})
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 1 and len(lines) == 1 and str(where) in lines[0], proc.stderr
+    assert "internal error" not in proc.stderr
