@@ -776,3 +776,37 @@ def test_third_hostile_pass(tmp_path, built):
                           preexec_fn=small_files)
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "cannot write the output" in proc.stderr and not (tmp_path / "x.gpkg").exists()
+
+
+def test_an_interrupt_waits_for_the_renames_and_an_unreadable_folder_stops_the_run(tmp_path, monkeypatch):
+    """A SIGTERM while a build renames its files is taken after the last rename (the output is the old build or
+    the new one, not a mix); a folder of documents that cannot be read is one line naming it (its documents
+    had been left out without a word)."""
+    import signal
+
+    from mapper.documents import iter_document_paths
+    from mapper.errors import InputError
+    from mapper.outputs import _signals_held
+
+    taken = []
+    before = signal.signal(signal.SIGTERM, lambda *_: taken.append("signal"))
+    try:
+        with _signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            taken.append("renamed")
+        taken.append("after")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert taken == ["renamed", "signal", "after"]
+
+    (tmp_path / "docs" / "2024").mkdir(parents=True)
+    (tmp_path / "docs" / "a.txt").write_text("Trains left Aktau.\n", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("2024"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)  # (as root, a folder of mode 000 is readable)
+    with pytest.raises(InputError, match="2024: cannot read this folder .Permission denied.: its documents"):
+        list(iter_document_paths([tmp_path / "docs"]))
