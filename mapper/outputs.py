@@ -198,19 +198,25 @@ def publish(stage: Path, out: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP until the block ends (where the platform can: the main thread, POSIX)."""
+    """Take SIGINT, SIGTERM and SIGHUP only when the block ends (in the main thread; elsewhere as they come):
+    they are noted meanwhile and raised again after it. (Not a signal mask: the kernel gives a signal to any
+    thread that does not block it, and Python runs its handler in the main thread at once.)"""
     import signal
     import threading
 
-    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    noted: list[int] = []
+    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    before = {s: signal.signal(s, lambda signum, frame: noted.append(signum)) for s in held}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for s, handler in before.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        for s in noted:
+            signal.raise_signal(s)
 
 
 def abandon(stage: Path, out: Path) -> None:

@@ -788,15 +788,22 @@ def test_an_interrupt_waits_for_the_renames_and_an_unreadable_folder_stops_the_r
     from mapper.errors import InputError
     from mapper.outputs import _signals_held
 
+    import threading
+    import time
+
     taken = []
+    idle = threading.Event()  # another thread, as a build has (tqdm's monitor): the kernel may give it the signal
+    threading.Thread(target=idle.wait, daemon=True).start()
     before = signal.signal(signal.SIGTERM, lambda *_: taken.append("signal"))
     try:
         with _signals_held():
             os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.2)
             taken.append("renamed")
         taken.append("after")
     finally:
         signal.signal(signal.SIGTERM, before)
+        idle.set()
     assert taken == ["renamed", "signal", "after"]
 
     (tmp_path / "docs" / "2024").mkdir(parents=True)
