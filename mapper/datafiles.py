@@ -297,8 +297,7 @@ def check_source(src: Any, loc: str) -> None:
         if not isinstance(src.get("quote"), str) or not src["quote"].strip():
             raise DataError(f"{loc}: a doc citation needs a non-empty quote")
         doc = src["doc"]
-        if not isinstance(doc, str) or not doc.strip() or Path(doc).is_absolute() or ".." in Path(doc).parts \
-                or "\\" in doc:
+        if not (isinstance(doc, str) and _relative_inside(doc)):
             raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
                             f"'..'), not {doc!r}")
     elif "url" in src:
@@ -629,6 +628,13 @@ def _word_where(path: Path, table: str, key: str) -> str:
     return f"{path}:{found + 1}" if found is not None else str(path)
 
 
+def _relative_inside(name: str) -> bool:
+    """Whether *name* is a path relative to a folder that stays inside it (not absolute, no '..', no '\\'):
+    how a manifest's ``file`` and a citation's ``doc`` name a document of the seeds."""
+    rel = Path(name)
+    return bool(name.strip()) and not rel.is_absolute() and ".." not in rel.parts and "\\" not in name
+
+
 def manifest_path(docs_dir: Path) -> Path:
     """Where the manifest of the documents in *docs_dir* is."""
     return Path(docs_dir) / "manifest.toml"
@@ -646,7 +652,7 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
     for rec in _table_records(path, "document", "file"):
         name, loc = rec["file"], Where(path, rec["file"])
         rel = Path(name)
-        if not name.strip() or rel.is_absolute() or ".." in rel.parts or "\\" in name:
+        if not _relative_inside(name):
             raise DataError(f"{loc}: file must name a document inside {docs_dir}/ (a path relative to it, "
                             "without '..')")
         if not (Path(docs_dir) / rel).is_file():

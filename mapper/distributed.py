@@ -122,8 +122,9 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
                                          compute=True, encoding="utf-8", last_endline=True)
             for old in part_files(out_dir):
                 old.unlink()
-            files = [out_dir / Path(f).name for f in sorted(written)]
-            for new, target in zip(sorted(written), files):
+            written = sorted(written)
+            files = [out_dir / Path(f).name for f in written]
+            for new, target in zip(written, files):
                 os.replace(new, target)
         finally:
             shutil.rmtree(stage, ignore_errors=True)

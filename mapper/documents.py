@@ -139,10 +139,9 @@ def _whole_characters(text: str) -> str:
     return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
 
 
-_STRESS_MARK = re.compile("(?<=[\u0400-\u04ff])[\u0300\u0301]")  # on a Cyrillic vowel: "Досты́к"
-# soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text: invisible
-_INVISIBLE = re.compile("[\u00ad\u200b\u200d\u2060\ufeff]")
-_INVISIBLE_OR_STRESS = re.compile("[\u00ad\u200b\u200d\u2060\ufeff\u0300\u0301]")  # (a quick test first)
+# invisible (soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text), and a
+# stress mark on a Cyrillic vowel ("Досты́к")
+_NOT_READ = re.compile("[\u00ad\u200b\u200d\u2060\ufeff]|(?<=[\u0400-\u04ff])[\u0300\u0301]")
 
 
 def composed(text: str) -> str:
@@ -152,9 +151,7 @@ def composed(text: str) -> str:
     by letter. Offsets are into this text."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _INVISIBLE_OR_STRESS.search(text) is None:
-        return text
-    return _STRESS_MARK.sub("", _INVISIBLE.sub("", text))
+    return _NOT_READ.sub("", text)
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -168,7 +165,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     _check_readable(path)
     try:
         with open(path, "rb") as fh:
-            data = _AsOpened(fh).read(1 << 62)
+            data = _AsOpened(fh).read()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
@@ -288,8 +285,9 @@ class _AsOpened:
     def __init__(self, fh: BinaryIO) -> None:
         self._fh, self._left = fh, os.fstat(fh.fileno()).st_size
 
-    def read(self, n: int) -> bytes:
-        data = self._fh.read(min(n, self._left))
+    def read(self, n: int = -1) -> bytes:
+        """Up to *n* bytes (all that is left if -1)."""
+        data = self._fh.read(self._left if n < 0 else min(n, self._left))
         self._left -= len(data)
         return data
 

@@ -1288,8 +1288,8 @@ class Geoparser:
                 key = fold_saint(" ".join(t.key for t in span))
                 if self.gazetteer.has_key(key):
                     return n, key
-                misread = _ocr_reading(key)  # "Alrnaty": Almaty, scanned
-                if misread is not None and self._read_past_ocr(key, misread):
+                misread = self._read_past_ocr(key) if "rn" in key else None  # "Alrnaty": Almaty, scanned
+                if misread is not None:
                     return n, misread
                 if n > 1 and span[-1].key in _SINGULAR:  # "Akmola Regions": Akmola Region
                     singular = f"{key[: len(key) - len(span[-1].key)]}{_SINGULAR[span[-1].key]}"
@@ -1304,11 +1304,14 @@ class Geoparser:
                         return n, stem
         return None
 
-    def _read_past_ocr(self, key: str, misread: str) -> bool:
-        """Whether *key*, which names nothing (asked after the gazetteer) and is no English word, is OCR's misreading of *misread*, a name of a
-        town of about 35,000 or more or of the data files ("Ternirtau", "Turkrnenbashi"; not "Barn" for Bam)."""
-        return self.gazetteer.zipf(key) < 1.0 and any(
-            e.curated or prior(e) >= OCR_TOWN_PRIOR for e in self.gazetteer.meant_by(misread))
+    def _read_past_ocr(self, key: str) -> str | None:
+        """The key *key* is OCR's misreading of, with "m" for the "rn" it misreads most often in a scanned text's
+        names, if *key* names nothing (asked after the gazetteer) and is no English word, and the corrected one
+        names a town of about 35,000 or more or a place of the data files ("Ternirtau", "Turkrnenbashi"; not
+        "Barn" for Bam); else None. (A capital "I" misread as "l", "lrtysh", starts no run of capitals.)"""
+        misread = key.replace("rn", "m")
+        return misread if self.gazetteer.zipf(key) < 1.0 and any(
+            e.curated or prior(e) >= OCR_TOWN_PRIOR for e in self.gazetteer.meant_by(misread)) else None
 
     def _name(self, key: str) -> _Name:
         """The :class:`_Name` for *key* (cached: a name's facts are worked out once)."""
@@ -1705,7 +1708,8 @@ class Geoparser:
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
         or a country cue after it names the city's ("Mary in Turkmenistan"), or the text reads it so elsewhere and it
-        is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones' points join *points*."""
+        is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones'
+        points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
         lists = _Lists(text, cands)
@@ -2677,12 +2681,6 @@ class _Page:
         self._last_sentence = (left, right, sentence) if reusable else None
         self._last_end = end
         return sentence
-
-
-def _ocr_reading(key: str) -> str | None:
-    """*key* with the "m" that OCR misreads most often in a scanned text's names as "rn" ("Alrnaty"), or None if
-    it has no "rn". (A capital "I" misread as "l", "lrtysh", starts no run of capitalised words.)"""
-    return key.replace("rn", "m") if "rn" in key else None
 
 
 def _own_name(entry: Entry, key: str) -> bool:

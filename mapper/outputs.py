@@ -185,10 +185,10 @@ def publish(stage: Path, out: Path) -> list[Path]:
     for rel in [*files, Path(NAME)]:
         if file_kind(out / rel) not in ("missing", "file"):
             raise InputError("is in the way of an output (not a regular file): move it away", path=out / rel)
-        for folder in rel.parents[:-1]:  # (a link in place of OUT/layers would take the layers elsewhere)
-            if file_kind(out / folder) not in ("missing", "folder"):
-                raise InputError("is in the way of an output folder (not a folder): move it away",
-                                 path=out / folder)
+    for folder in sorted({f for rel in files for f in rel.parents[:-1]}):  # (a link in place of OUT/layers
+        # would take the layers elsewhere)
+        if file_kind(out / folder) not in ("missing", "folder"):
+            raise InputError("is in the way of an output folder (not a folder): move it away", path=out / folder)
     write_text_atomic(out / JOURNAL, stage.name)
     with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
         _move(stage, out, files)
@@ -198,18 +198,21 @@ def publish(stage: Path, out: Path) -> list[Path]:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Take SIGINT, SIGTERM and SIGHUP only when the block ends (in the main thread; elsewhere as they come):
-    they are noted meanwhile and raised again after it. (Not a signal mask: the kernel gives a signal to any
-    thread that does not block it, and Python runs its handler in the main thread at once.)"""
+    """Take SIGINT and the stop signals (:data:`mapper.errors.STOP_SIGNALS`) only when the block ends (in the
+    main thread; elsewhere as they come): they are noted meanwhile and raised again after it. (Not a signal
+    mask: the kernel gives a signal to any thread that does not block it, and Python runs its handler in the
+    main thread at once.)"""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    from mapper.errors import STOP_SIGNALS
+
     noted: list[int] = []
-    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
-    before = {s: signal.signal(s, lambda signum, frame: noted.append(signum)) for s in held}
+    before = {s: signal.signal(s, lambda signum, frame: noted.append(signum))
+              for s in (signal.SIGINT, *STOP_SIGNALS)}
     try:
         yield
     finally:

@@ -58,6 +58,7 @@ class SpilledMentions:
     def __init__(self) -> None:
         self._kept: list[Mention] = []
         self._file = None
+        self._batches = 0  # in the file
 
     def extend(self, mentions: list[Mention]) -> None:
         self._kept += mentions
@@ -68,6 +69,7 @@ class SpilledMentions:
             if self._file is None:
                 self._file = tempfile.TemporaryFile()  # (unlinked at once: gone with the process)
             pickle.dump(self._kept, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._batches += 1
             self._kept = []
 
     def __iter__(self) -> Iterator[Mention]:
@@ -76,7 +78,7 @@ class SpilledMentions:
 
             self._file.seek(0)
             with self._file:
-                while self._file.tell() < os.fstat(self._file.fileno()).st_size:
+                for _ in range(self._batches):
                     yield from pickle.load(self._file)
             self._file = None
         yield from self._kept
