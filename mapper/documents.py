@@ -120,14 +120,24 @@ def document_name(path: Path) -> str:
 
 def document_names(paths: list[Path]) -> list[str]:
     """The names mentions give these documents: their file names, or where two share one ("a/same.txt",
-    "b/same.txt") their paths below the folder all of them are in, so that no two documents' ids clash."""
+    "b/same.txt") their paths below the folder all of them are in; and where two still print alike (a file
+    name with a line break and one with a backslash and "n"; "café" composed and decomposed) the second is
+    "name [2]", so that no two documents' ids clash and none is taken for the other."""
     names = [document_name(p) for p in paths]
-    if len(set(names)) == len(names):
+    if len({unicodedata.normalize("NFC", n) for n in names}) == len(names):
         return names
     full = [Path(os.path.normpath(p.absolute())) for p in paths]  # (no "..": "../x/a.txt")
     folders = [f.parent for f, p in zip(full, paths) if str(p) != STDIN]
     common = Path(os.path.commonpath(folders)) if folders else Path()
-    return [shown(f.relative_to(common).as_posix()) if str(p) != STDIN else n for f, p, n in zip(full, paths, names)]
+    names = [shown(f.relative_to(common).as_posix()) if str(p) != STDIN else n for f, p, n in zip(full, paths, names)]
+    taken: set[str] = set()  # names as they print (composed: "café" typed as "e" and an accent prints as "café")
+    for i, name in enumerate(names):
+        k = 1
+        while unicodedata.normalize("NFC", names[i]) in taken:
+            k += 1
+            names[i] = f"{name} [{k}]"
+        taken.add(unicodedata.normalize("NFC", names[i]))
+    return names
 
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # what some codecs and JSON's "\ud800" decode to: no character
@@ -141,17 +151,27 @@ def _whole_characters(text: str) -> str:
 
 # invisible (soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text), and a
 # stress mark on a Cyrillic vowel ("Досты́к")
+_NOT_READ_CHARS = "\u00ad\u200b\u200d\u2060\ufeff\u0300\u0301"
 _NOT_READ = re.compile("[\u00ad\u200b\u200d\u2060\ufeff]|(?<=[\u0400-\u04ff])[\u0300\u0301]")
+# a line's end other than "\n" and "\r\n": a classic Mac file's "\r", a page break, Unicode's line separators
+_RARE_LINE_ENDS = "\r\f\v\x85\u2028\u2029"
+_RARE_LINE_END = re.compile("\r(?!\n)|[\f\v\x85\u2028\u2029]")
 
 
 def composed(text: str) -> str:
     """*text* in Unicode's composed form (NFC: a "ü" typed as "u" and a combining diaeresis, as macOS and PDF
     extraction write it, is one letter again), without the stress marks of Cyrillic words ("Досты́к") and
     without invisible characters (a soft hyphen or zero-width joiner inside "Alma‍ty"), so names read letter
-    by letter. Offsets are into this text."""
+    by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there.
+    Offsets are into this text. (Each pass runs only if the text holds what it changes: a scan for a
+    character is far faster than a regular expression's pass.)"""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _NOT_READ.sub("", text)
+    if any(c in text for c in _NOT_READ_CHARS):
+        text = _NOT_READ.sub("", text)
+    if any(c in text for c in _RARE_LINE_ENDS) and _RARE_LINE_END.search(text):
+        text = _RARE_LINE_END.sub("\n", text)
+    return text
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -315,7 +335,8 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
             break
         if len(pending) >= chunk_chars:
             cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or pending.rfind(" ", 0, len(pending) - 1) + 1 \
-                or len(pending)  # (a line longer than a chunk is cut between words)
+                or len(pending) - pending.endswith("\r")  # (a line longer than a chunk is cut between words; a
+            # "\r\n" stays whole)
             chunk, pending = composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
             blank = blank and not chunk.strip()
             yield offset, chunk, encoding

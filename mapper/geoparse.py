@@ -501,8 +501,8 @@ _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are 
 # character, and this runs on every text)
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
-_COUNTRY_AFTER = re.compile(r"(?:,\s*| \()([A-Z][\w’' -]{1,40})")  # "Name, Country", "Name (Country)"
-_IN_COUNTRY = re.compile(r" in (?:the )?([A-Z][\w’' -]{1,40})")  # "Mary in Turkmenistan"
+# "Name, Country", "Name (Country)", "Name in Country"
+_COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -808,7 +808,7 @@ class Geoparser:
                         continue
                     hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" in ", end):
-                    hint = self._country_in_after(text, end, m.name)  # "Mary in Turkmenistan"
+                    hint = self._country_after(text, end, m.name)  # "Mary in Turkmenistan"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
@@ -1667,12 +1667,14 @@ class Geoparser:
         return posts
 
     def _country_after(self, text: str, end: int, name: _Name) -> str:
-        """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair, or of a
-        "Name, CC" pair where CC is the ISO code of a country that has a place of the name ("ORSHA, BY",
-        "POTI, GE" in a tracking log), if the name is followed by one."""
-        m = _COUNTRY_AFTER.match(text, end, end + 45)
-        country = self._country_named(m.group(1)) if m is not None else ""
-        if country:
+        """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair; of a "Name in
+        Country" pair if that country has a place of the name ("Mary in Turkmenistan"; not "Urumqi in
+        Kazakhstan", said of something else); or of a "Name, CC" pair where CC is the ISO code of a country
+        that has a place of the name ("ORSHA, BY", "POTI, GE" in a tracking log), if the name is followed by
+        one."""
+        m = _COUNTRY_AFTER.match(text, end, end + 50)
+        country = self._country_named(m.group(2)) if m is not None else ""
+        if country and (m is None or not m.group(1).startswith(" in") or country in name.countries):
             return country
         if text.startswith(" (", end):
             close = text.find(")", end, end + 45)
@@ -1680,13 +1682,6 @@ class Geoparser:
             return self._country_named(text[comma + 2: close]) if comma > 0 else ""  # "Khorgos (Xinjiang, China)"
         code = _CODE_AFTER.match(text, end)
         return code.group(1) if code is not None and code.group(1) in name.countries else ""
-
-    def _country_in_after(self, text: str, end: int, name: _Name) -> str:
-        """The country of a "Name in Country" pair, if it has a place of the name ("Mary in Turkmenistan";
-        not "Urumqi in Kazakhstan", said of something else), else ""."""
-        m = _IN_COUNTRY.match(text, end, end + 50)
-        country = self._country_named(m.group(1)) if m is not None else ""
-        return country if country in name.countries else ""
 
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""

@@ -95,6 +95,33 @@ def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, m
     assert all((plain * 800)[off: off + len(c)] == c for off, c, _ in chunks)
 
 
+
+def test_every_kind_of_line_end_ends_a_line_and_keeps_the_offsets(tmp_path, monkeypatch, gazetteer):
+    """A classic Mac file's lone "\\r", a page break and Unicode's line separator end a line as "\\n" does, so a
+    mention's context is its own sentence, not the whole paragraph; "\\r\\n" stays as written, and every offset
+    is into the text as decoded (the line ends are swapped one for one)."""
+    import json
+
+    import mapper.documents as documents
+    from tests.conftest import run_cli
+
+    written = ("Trains from Almaty to Aktau.\rShips from Baku to Aktau.\fTrucks from Astana.\u2028"
+               "Ferries reach Kuryk.\r\nBuses leave Shymkent.\r\n") * 300
+    p = tmp_path / "mac.txt"
+    p.write_text(written, encoding="utf-8", newline="")
+    read = read_document(p).text
+    assert len(read) == len(written) and "\r\n" in read
+    assert read == written.replace("\r\n", "\0").replace("\r", "\n").replace("\f", "\n") \
+        .replace("\u2028", "\n").replace("\0", "\r\n")
+    monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
+    assert "".join(c for _, c, _ in iter_chunks(p)) == read
+    got = [json.loads(line) for line in run_cli("mentions", str(p), "--format", "jsonl").stdout.splitlines()]
+    assert [(m["text"], m["context"]) for m in got[:6]] == [
+        ("Almaty", "Trains from Almaty to Aktau."), ("Aktau", "Trains from Almaty to Aktau."),
+        ("Baku", "Ships from Baku to Aktau."), ("Aktau", "Ships from Baku to Aktau."),
+        ("Astana", "Trucks from Astana."), ("Kuryk", "Ferries reach Kuryk.")]
+    assert all(written[m["start"]: m["end"]] == m["text"] for m in got)
+
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries link Aktau and Baku</title>
 <script>var cities = ["Moscow"]; document.write("London");</script><style>.nav {color: red}</style></head>
 <body><nav><ul><li><a href="/europe">Europe</a></li><li><a href="/paris">Paris</a></li><li><a href="/tokyo">Tokyo</a></li></ul></nav>

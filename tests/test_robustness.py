@@ -436,6 +436,25 @@ def test_hostile_documents_and_names(tmp_path):
     assert proc.returncode == 2 and "no documents" in proc.stderr
 
 
+
+def test_documents_whose_names_print_alike_keep_distinct_ids(tmp_path):
+    """A file name with a line break prints as one with a backslash and "n", and "café" decomposed as
+    "café" composed: the second of each pair is "name [2]", so that no feature id is given twice and no
+    document's sentences are credited to the other."""
+    import unicodedata
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "new\nline.txt").write_text("Trains from Almaty.\n", encoding="utf-8")
+    (docs / "new\\nline.txt").write_text("Ships from Aktau.\n", encoding="utf-8")
+    (docs / unicodedata.normalize("NFC", "café.txt")).write_text("Trucks from Omsk.\n", encoding="utf-8")
+    (docs / unicodedata.normalize("NFD", "café.txt")).write_text("Buses from Baku.\n", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", *sorted(str(p) for p in docs.iterdir()))
+    assert proc.returncode == 0, proc.stderr
+    got = sorted((json.loads(line)["doc"], json.loads(line)["text"]) for line in proc.stdout.splitlines())
+    assert [(unicodedata.normalize("NFC", doc), place) for doc, place in got] == [
+        ("café.txt", "Baku"), ("café.txt [2]", "Omsk"), ("new\\nline.txt", "Almaty"), ("new\\nline.txt [2]", "Aktau")]
+
 def test_hostile_standard_input_and_signals(tmp_path):
     """Standard input is read a chunk at a time, so endless zeros stop at the first block (binary data); a run
     stopped by SIGTERM says so and exits as shells report it (143; 130 on Ctrl-C)."""
