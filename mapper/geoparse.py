@@ -68,6 +68,7 @@ _SHIP_PLURAL_WORDS = tuple(f"{w} " for w in _SHIP_PLURALS)
 # before a train's name in quotes: 'the sleeper "Zhetysu"', 'train "Tulpar"' (not "the train Almaty – Moscow")
 _TRAIN_WORDS = tuple(f"{w} " for word in ("train", "sleeper", "express") for w in (word, word.capitalize()))
 _ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
+_ROUTE_DASH_SPACED = re.compile(r"\s?[–—]\s?[A-Z]| - [A-Z]")  # not a hyphen's: "Xi'an–Urumqi", not "Volga-Balt"
 _FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
 _FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
 _HYPHENS = ("-", "‐", "‑")
@@ -111,6 +112,8 @@ _CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in 
 # ('called "Chapaev"', "called 'Leningrad'")
 _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
+# after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
+_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
@@ -401,7 +404,7 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
 _TOWN_ADJECTIVE = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
-                      "basins", "valleys")
+                      "basins", "valleys", "stations")
 _WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
 _WATER_PART = re.compile(rf" ({'|'.join(sorted(_WATER_PARTS))})\b")
 _WATER_PART_AFTER = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
@@ -421,7 +424,8 @@ _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # the lower-case words after a name that may make it something else's (and Lexicon.venue_nouns)
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time")
+# (and "station": "Emba station" is Embi, whose station has the name, where the gazetteer has "Emba station")
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time", "station")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
@@ -503,6 +507,7 @@ _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 # "Name, Country", "Name (Country)", "Name in Country"
 _COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
+_STREET_HEADS_ABBREVIATED = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -797,14 +802,14 @@ class Geoparser:
                         # 2023 crop")
                     if _AUTHOR.match(after) or (_AUTHOR_TITLE.match(after) or _AUTHOR_GIVEN.match(text, end)) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
-                            _cited_author(text, start, end, m.name) or _AGE.match(after))):
+                            _cited_author(text, start, end, m.name, self.lexicon) or _AGE.match(after))):
                         continue  # a person: "Hadano, T." / "(Hadano, 2023)" / "Aral, 41, drives a lorry"; not
                         # a reference's place of publication, a city of note out of brackets ("Asian Development
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
                     hint = self._country_after(text, end, m.name)
                 elif follower == " " and text[end + 1: end + 2] == "(":
-                    if _cited_author(text, start, end, m.name):
+                    if _cited_author(text, start, end, m.name, self.lexicon):
                         continue
                     hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" in ", end):
@@ -940,8 +945,8 @@ class Geoparser:
         return (replace(m, name=self._name(key)) if key is not None else m), end
 
     def _list_before_plural(self, text: str, found: list[_Candidate], start: int, singular: str) -> None:
-        """Make each name of the list that ends just before *start* (the last of *found*) the division or
-        feature it names with *singular* where the gazetteer has it ("the Aktobe and Kostanay regions": the
+        """Make each name of the list that ends just before *start* (the last of *found*) the division, feature or
+        station it names with *singular* where the gazetteer has it ("the Aktobe and Kostanay regions": the
         Aktobe region), and add those of its names that name nothing alone ("Aiyrtau, Timiryazev and Mamlyut
         districts"); in place."""
         i = len(found)
@@ -958,10 +963,10 @@ class Geoparser:
             if piece is None or (i and found[i - 1][1] > piece.start(1)):
                 return
             key = self._key_with_noun(_norm(piece.group(1)), singular)
-            if key is None:
-                return
             start = piece.start(1)
-            found.insert(i, _loose(start, piece.end(1), self._name(key)))
+            if key is not None:  # (a name of the list the gazetteer lacks either way is passed over: "Emba,
+                # Shalkar and Kauyldyr stations")
+                found.insert(i, _loose(start, piece.end(1), self._name(key)))
 
     def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -1436,9 +1441,10 @@ class Geoparser:
                 return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
-            if nxt.key in lex.street_heads and nxt.raw[0].isupper() and not (
-                    prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
-                return _REJECT  # "Daşoguz Street" in Baku; not the end of a route ("the Almaty–Bishkek Road")
+            if (nxt.key in lex.street_heads or nxt.key in _STREET_HEADS_ABBREVIATED and last_i + 2 == len(tokens)) \
+                    and nxt.raw[0].isupper() and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
+                return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
+                # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then)
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -1939,9 +1945,13 @@ class Geoparser:
                 rivers_end = c[1]
             elif start > 2 and (text[start - 2].isdigit() or text[start - 3].isdigit()) \
                     and (road := _ROAD_NAMED.search(text, max(0, start - 18), start)) is not None and (
-                        road.group(1) and not _ROUTE_DASH.match(text, c[1])
+                        (road.group(1) or text[start - 1] in "\"«“") and not _ROUTE_DASH.match(text, c[1])
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
-                continue  # a road's name: "the R-254 Irtysh highway" (not a route's end: "highway R-239 Kazan -")
+                continue  # a road's name: "the R-254 Irtysh highway", 'R-254 "Irtysh"' (not a route's end:
+                # "highway R-239 Kazan -")
+            elif text[start - 1] in _OPENING_QUOTES and (q := _quote_closing(text, c[1])) >= 0 \
+                    and _QUOTED_THING.match(text, q) and not _ROUTE_DASH_SPACED.match(text, c[1]):
+                continue  # a train's, a ship type's name: '"Chang'an" trains', 'ships of the "Volga-Balt" type'
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 4), start)) \
@@ -2041,6 +2051,7 @@ class Geoparser:
         self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
+        _former_names_of_places_named(cands, results)
         mentions = []
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
@@ -2146,6 +2157,26 @@ def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, flo
                 return
 
 
+def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A former or other name of a place the text also names by its own name is that place ("Aktau" and, later,
+    "Shevchenko", its Soviet name: not the Ukrainian Shevchenko), without a cue of its own, unless it is read as a
+    city of note ("Samarkand" is no Temirtau, once Samarkandsky) or a place in a country the text names by another
+    place. In *results*, in place."""
+    renamed = [i for i, (_, _, m, hint) in enumerate(cands) if m.name.renamed_only and not hint]
+    if not renamed:
+        return
+    named = {e.id: (e, score) for e, score in results if e is not None}
+    for i in renamed:
+        read = results[i][0]
+        if read is None or read.curated or prior(read) >= NOTED_PRIOR or sum(
+                e.country == read.country for e, _ in named.values()) > 1:
+            continue
+        for pid in cands[i][2].name.renamed_only:
+            if pid in named and pid != read.id:
+                results[i] = named[pid]
+                break
+
+
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
     """A town or post said to lie near the next ("the other Troitsk near Moscow", "Uzynagash, near Almaty"; not
     "the Aral Sea near Aralsk", nor "Dubna near Moscow", read near it already) is the one of its name within
@@ -2165,17 +2196,20 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
             results[i] = (max(near, key=prior), results[i][1])
 
 
-def _cited_author(text: str, start: int, end: int, name: _Name) -> bool:
+def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) -> bool:
     """Whether *name*, before a year, is an author cited: "(Hadano, 2023)", "see Orlov (2024)", "adapted from
     Orlov, 2021". Not a country, nor a region ("the Republic of Kazakhstan (2023)", an organisation's
-    document); and out of the citation's brackets not a city of note ("Asian Development Bank, Manila, 2024.",
-    "Astana (2019)"), a place before a range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a
-    preposition ("taken in Kazalinsk, 2018", "flood damage in Kulsary (2024)")."""
+    document); in the citation's brackets not a city of note that is no surname ("TransCaspian Forum (Baku,
+    2023)"; but "(Hamilton, 2024)", "(Kirov, 2020)"), and out of them not a city of note at all ("Asian
+    Development Bank, Manila, 2024.", "Astana (2019)"), a place before a range of years ("at Aralsk and
+    Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
+    Kulsary (2024)")."""
     bracketed = text.startswith(" (", end)
     if name.country_name or name.holds_area or not (_CITED_YEAR if bracketed else _AUTHOR_YEAR).match(text, end):
         return False
     if not bracketed and not _outside_brackets(text, start):
-        return True
+        return not name.noted or name.key in lex.surnames or name.key in lex.surnames_after_given \
+            or name.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
     return not (name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
                 and not _CITING_BEFORE.search(text, max(0, start - 16), start))
 
@@ -2263,6 +2297,16 @@ def _town_by_water(name: _Name, entry: Entry, water: Entry) -> Entry:
         return entry
     towns = [(p, e) for e, p, areal, _ in name.contenders if not areal and e.feature_class == "P" and near(e)]
     return max(towns, key=lambda t: t[0])[1] if towns else entry
+
+
+def _quote_closing(text: str, end: int) -> int:
+    """Where the quote that a name ending at *end* is in closes, within the line and 40 characters (-1 if not)."""
+    for i in range(end, min(len(text), end + 40)):
+        if text[i] in _CLOSING_QUOTES:
+            return i
+        if text[i] == "\n":
+            break
+    return -1
 
 
 def _opened(text: str, start: int) -> int:

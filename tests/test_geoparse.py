@@ -1708,3 +1708,34 @@ def test_round_34_readings(parser):
                                        'valley; the train "Almaty – Moscow" too.')] == [
         ("Almaty", "Almaty"), ("Semey", "Semey"), ("Chu valley", "Chüy Valley"), ("Almaty", "Almaty"),
         ("Moscow", "Moscow")]
+
+
+def test_round_35_readings(parser):
+    """Round 35's subtitles, chronology, CV, customs guide and listings: a former name of a place the text also
+    names is that place ("Shevchenko", Aktau's Soviet name; but "Samarkand" is no Temirtau); a road's quoted
+    name after its number ('R-254 "Irtysh"'); a street abbreviated after its name ("Troitskaya St."; not "St.
+    Petersburg"); a quoted train's or ship type's name ('"Chang'an" trains', 'the "Volga-Balt" type'; not a
+    route's stops, '"Xi'an–Urumqi–Almaty" express'); a city of note in a citation's brackets that is no surname
+    ("(Baku, 2023)"; not "(Hamilton, 2024)" nor "(Kirov, 2020)"); zone, race and firm names ("Port Area",
+    "Marathon", "Khazar Media Translations", "Shymkent Pivo"); "Emba station", the town's."""
+    def read(text):
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    caspian = read("Dawn at Aktau on the Mangyshlak Peninsula. Ships sail to Baku and Astrakhan.\n\n"
+                   "In Soviet times this city was called Shevchenko. My father sailed from Shevchenko to Krasnovodsk.")
+    assert [(t, n) for t, n, _ in caspian if t == "Shevchenko"] == [("Shevchenko", "Aktau")] * 2
+    assert read("Steel from Temirtau goes by rail to Samarkand and Tashkent.")[1] == ("Samarkand", "Samarkand", "UZ")
+    assert [t for t, _, _ in read('Federal road M-51 was renumbered R-254 "Irtysh" (Chelyabinsk – Kurgan). The M-5 '
+                                  '"Ural" and the A-300 "Samara – Uralsk" highway.')] == [
+        "Chelyabinsk", "Kurgan", "Samara", "Uralsk"]
+    assert [t for t, _, _ in read("Offices: 2 Troitskaya St., Kostanay; Orenburg (Volodarskogo St. 20); "
+                                  "trains from Moscow to St. Petersburg.")] == [
+        "Kostanay", "Orenburg", "Moscow", "St. Petersburg"]
+    assert [t for t, _, _ in read('"Chang\'an" trains from Xi\'an; ships of the "Volga-Balt" type; the '
+                                  '"Xi\'an–Urumqi–Almaty" express.')] == ["Xi'an", "Xi'an", "Urumqi", "Almaty"]
+    assert [t for t, _, _ in read("Speaker, TransCaspian Forum (Baku, 2023). Earlier work (Hamilton, 2024; "
+                                  "Kirov, 2020) disagrees.")] == ["Baku"]
+    assert [t for t, _, _ in read("Loaded at the Xi'an International Port Area. The Almaty Marathon 2019. "
+                                  "Subtitles: Khazar Media Translations. Tenants: Shymkent Pivo.")] == [
+        "Xi'an", "Almaty"]
+    assert read("Winter traffic plans for Emba station.") == [("Emba station", "Embi", "KZ")]
