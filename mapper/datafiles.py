@@ -75,7 +75,7 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
                "period": (str, False), "note": (str, False), "label": (str, False)},
     "country": {"iso": (str, True), "name": (str, True), "alt_names": (list, False),
                 "abbreviations": (list, False), "sources": (list, False), "note": (str, False)},
-    "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True),
+    "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True), "shown": (str, False),
               "sources": (list, True), "note": (str, False)},
     "gauge": {"mm": (int, True), "countries": (list, True), "sources": (list, True), "note": (str, False)},
     "document": {"file": (str, True), "title": (str, False), "outlet": (str, False), "date": (str, False),
@@ -256,8 +256,9 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
                                     for item in value):
             what = {str: "non-empty text", dict: "tables", list: "lists"}[ITEMS[key]]
             raise DataError(f"{loc}: {key} must be a list of {what}")
-    if isinstance(rec.get("name"), str) and not rec["name"].strip():
-        raise DataError(f"{loc}: name must be non-empty text")
+    for key in ("name", "shown"):
+        if isinstance(rec.get(key), str) and not rec[key].strip():
+            raise DataError(f"{loc}: {key} must be non-empty text")
     if "id" in schema and not ID.match(rec["id"]):
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:
@@ -361,12 +362,22 @@ def _table_records(path: Path, kind: str, key: str) -> Iterator[dict]:
 def aliases(root: Path) -> dict[int, list[str]]:
     """Extra names for GeoNames places from ``geodata/aliases.toml``, by geonameid (that the geonameid is
     a GeoNames place's is checked with the gazetteer: :class:`mapper.gazetteer.Overlay`)."""
-    path = root / "geodata" / "aliases.toml"
     out: dict[int, list[str]] = {}
-    if path.exists():
-        for rec in _table_records(path, "alias", "geonameid"):
-            out.setdefault(rec["geonameid"], []).extend(rec["names"])
+    for rec in _alias_records(root):
+        out.setdefault(rec["geonameid"], []).extend(rec["names"])
     return out
+
+
+@lru_cache(maxsize=4)
+def shown_names(root: Path) -> dict[int, str]:
+    """The names ``geodata/aliases.toml`` shows GeoNames places by, where GeoNames' own misleads on a map
+    (Jalal-Abad's record is named "Manas", Horgos's "Qarasu"), by geonameid."""
+    return {rec["geonameid"]: rec["shown"] for rec in _alias_records(root) if "shown" in rec}
+
+
+def _alias_records(root: Path) -> list[dict]:
+    path = root / "geodata" / "aliases.toml"
+    return list(_table_records(path, "alias", "geonameid")) if path.exists() else []
 
 
 def country_names(root: Path) -> dict[str, dict]:

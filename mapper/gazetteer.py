@@ -30,7 +30,7 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -560,6 +560,8 @@ class Overlay:
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: the names some GeoNames places are shown by, by id (see :func:`mapper.datafiles.shown_names`)
+        self.shown: dict[str, str] = {f"geonames:{gid}": name for gid, name in datafiles.shown_names(data_dir).items()}
         #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise
         self.abbreviations: dict[str, str] = {k: iso for iso, rec in countries.items()
                                               for a in rec.get("abbreviations", []) for k in name_keys(a)}
@@ -764,7 +766,13 @@ class Gazetteer:
                 score = 0.35 * score + 0.65 * (1.0 / (1.0 + d / 250.0))
             ranked.append((_borrowed_post(e, found), -round(score, 4), e.id, e))
         ranked.sort(key=lambda t: t[:3])
-        return [(e, -score) for _, score, _, e in ranked[:limit]]
+        return [(self.as_shown(e), -score) for _, score, _, e in ranked[:limit]]
+
+    def as_shown(self, entry: Entry) -> Entry:
+        """*entry* under the name it is shown by, where ``geodata/aliases.toml`` gives one ("Jalal-Abad", whose
+        GeoNames record is named "Manas"); names that read a text are the entry's own."""
+        shown = self.overlay.shown.get(entry.id)
+        return entry if shown is None else replace(entry, name=shown)
 
     def resolve_node(self, name: str, country: str) -> Entry:
         """The one place named *name* in *country*, for route chains; ambiguity is an error.

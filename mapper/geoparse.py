@@ -2052,10 +2052,11 @@ class Geoparser:
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
         _former_names_of_places_named(cands, results)
-        mentions = []
+        mentions, shown = [], self.gazetteer.overlay.shown
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None:
-                mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id, e.name, e.country,
+                mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id,
+                                        shown.get(e.id, e.name), e.country,
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
 

@@ -168,6 +168,8 @@ CHECKED = {
     "country iso unknown": (_sub("geodata/countries.toml", 'iso = "RU"', 'iso = "QQ"'), ["countries.toml:13", "QQ", "no country in GeoNames"]),
     "alias of no GeoNames place": (_sub("geodata/aliases.toml", "geonameid = 1522684", "geonameid = 999999999999"),
                                    ["aliases.toml:5", "999999999999", "no GeoNames place"]),
+    "alias shown blank": (_sub("geodata/aliases.toml", 'shown = "Horgos"', 'shown = " "'),
+                          ["aliases.toml:14", "1529377", "shown must be non-empty text"]),
     # D10: numbers that are not finite, wherever a data file holds one
     "figure value nan": (_sub(FIGURES, "value = 26.34", "value = nan"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "value must be a finite number"]),
     "figure value inf": (_sub(FIGURES, "value = 26.34", "value = -inf"), ["figures.toml:14", "value must be a finite number, not -inf"]),

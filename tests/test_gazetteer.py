@@ -352,3 +352,13 @@ def test_rivers_of_round_18_alone_after_the(parser, river):
     # sourced mouths in waters.toml; the bare name after "the" and before a verb is the river, not its town
     (m,) = parser.parse(f"Barges on the {river} were delayed.", "t")
     assert m.name == f"{river} River" and m.feature_class == "H"
+
+
+def test_a_place_is_shown_by_the_name_aliases_toml_gives_it(parser, gazetteer):
+    """GeoNames names Jalal-Abad's record "Manas" and Horgos's "Qarasu": the mentions and geocode show the names
+    aliases.toml gives ("shown"), while texts are still read by every name of the place."""
+    got = [(m.text, m.name, m.place_id) for m in parser.parse("Trucks from Jalal-Abad and Druzhba reach Horgos.", "t")]
+    assert got == [("Jalal-Abad", "Jalal-Abad", "geonames:1528249"), ("Druzhba", "Dostyk", "geonames:1524537"),
+                   ("Horgos", "Horgos", "geonames:1529377")]
+    assert [e.name for e, _ in gazetteer.geocode("Manas", limit=3) if e.id == "geonames:1528249"] == ["Jalal-Abad"]
+    assert gazetteer.get("geonames:1528249").name == "Manas"  # (the record itself is GeoNames')
