@@ -1092,11 +1092,13 @@ class Geoparser:
 
     def _district_of_adjective(self, word: str) -> str | None:
         """The key of the district whose town's Russian adjective *word* is ("martukskiy": martuk district;
-        "zhitikarinskiy": zhitikara district), or None (not "leninsky": no district is Lenin's but Ukraine's
+        "zhitikarinskiy": zhitikara district; "limansky": limansky district, as the gazetteer has it), or None (not "leninsky": no district is Lenin's but Ukraine's
         town of that name)."""
         adjective = _RUSSIAN_ADJECTIVE.search(word)
         if adjective is None:
             return None
+        if self.gazetteer.has_key(f"{word} district"):
+            return f"{word} district"  # the district's own name ("Limansky District", whose town is Liman)
         stem = word[:adjective.start()]
         for town in (stem, stem[:-2] + "a" if stem.endswith("in") else ""):
             key = f"{town} district"

@@ -336,6 +336,16 @@ SOURCED_PROBE_PLACES = [
       "Kamysh-Samar": "Kamysh-Samar Lakes", "Obshchy Syrt": "Obshchy Syrt",
       "Altyn-Emel National Park": "Altyn-Emel National Park", "Bukhtarma": "Bukhtarma River",
       "Kurchum": "Kurchum River", "Narym": "Narym River", "Tekes": "Tekes River", "Charyn": "Charyn River"}),
+    # round 35 (and a district's own name before a lower-case "district": "Limansky district", not Liman's)
+    ("Loads go Moscow – Smolensk – Krasnoye – Orsha – Minsk. The line runs Urumqi – Kuitun – Jinghe – Horgos; "
+     "Kokdala is in the Ili Kazakh Autonomous Prefecture, Yumin County in Tacheng Prefecture. Trucks wait in the "
+     "Limansky district, near Lagan, and in the Yasamal district of Baku; the park is in Sosnovsky district. "
+     "The Tianshan Mountains, the Kara-Bogaz-Gol, the Beibu Gulf. Derkul, a suburb of Uralsk.",
+     {"Krasnoye": "Krasny", "Kuitun": "Kuytun", "Kokdala": "Kokdala",
+      "Ili Kazakh Autonomous Prefecture": "Ili Kazakh Autonomous Prefecture", "Yumin County": "Yumin County",
+      "Tacheng Prefecture": "Tacheng Prefecture", "Limansky district": "Limansky District",
+      "Sosnovsky district": "Sosnovsky District", "Tianshan Mountains": "Tian Shan",
+      "Kara-Bogaz-Gol": "Kara-Bogaz-Gol", "Derkul": "Derkul"}),
 ]
 
 
