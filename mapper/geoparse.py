@@ -186,6 +186,7 @@ NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
 NEAR_KM = 150.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow") ...
 NEAR_FAR_KM = 300.0  # ... where the X read lies farther than this from Y (Dubna, 110 km off, stays)
+STOP_PRIOR_GAP = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
@@ -2053,6 +2054,7 @@ class Geoparser:
         self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
+        _stops_beside(text, cands, results)
         _former_names_of_places_named(cands, results)
         mentions, shown = [], self.gazetteer.overlay.shown
         for (start, end, _, _), (e, score) in zip(cands, results):
@@ -2158,6 +2160,30 @@ def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, flo
             if any(e.id == read.id for e in cands[b][2].name.entries):
                 results[b] = results[a]
                 return
+
+
+def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A stop of a route written as a chain ("Moscow – Smolensk – Krasnoye – Orsha – Minsk") lies near a stop
+    beside it: one read farther than :data:`NEAR_FAR_KM` from both is the place of its name within
+    :data:`NEAR_KM` of one, the most prominent, if that is about as prominent or more (the Belarusian Orsha, not a
+    Russian village; never a village for Moscow), unless its own cue says otherwise. In *results*, in place."""
+    for i, (start, end, m, hint) in enumerate(cands):
+        read = results[i][0]
+        if hint or read is None or read.feature_class not in "PS":
+            continue
+        beside = []  # the stops a route's dash joins it to
+        if i and 0 < start - cands[i - 1][1] <= 3 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], start):
+            beside.append(results[i - 1][0])
+        if i + 1 < len(cands) and 0 < cands[i + 1][0] - end <= 3 and _ROUTE_DASH.fullmatch(text, end, cands[i + 1][0]):
+            beside.append(results[i + 1][0])
+        points = [(e.lat, e.lon) for e in beside if e is not None and e.feature_class in "PS"]
+        if not points or min(distance_km((read.lat, read.lon), p) for p in points) <= NEAR_FAR_KM:
+            continue
+        floor = prior(read) - STOP_PRIOR_GAP
+        near = [e for e in m.name.entries if e.feature_class in "PS" and prior(e) >= floor
+                and min(distance_km((e.lat, e.lon), p) for p in points) <= NEAR_KM]
+        if near:
+            results[i] = (max(near, key=prior), results[i][1])
 
 
 def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

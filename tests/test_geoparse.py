@@ -1718,7 +1718,8 @@ def test_round_35_readings(parser):
     Petersburg"); a quoted train's or ship type's name ('"Chang'an" trains', 'the "Volga-Balt" type'; not a
     route's stops, '"Xi'an–Urumqi–Almaty" express'); a city of note in a citation's brackets that is no surname
     ("(Baku, 2023)"; not "(Hamilton, 2024)" nor "(Kirov, 2020)"); zone, race and firm names ("Port Area",
-    "Marathon", "Khazar Media Translations", "Shymkent Pivo"); "Emba station", the town's."""
+    "Marathon", "Khazar Media Translations", "Shymkent Pivo"); "Emba station", the town's; a route's stop near
+    the stops beside it ("Smolensk – Krasnoye – Orsha – Minsk")."""
     def read(text):
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -1740,3 +1741,8 @@ def test_round_35_readings(parser):
                                   "Subtitles: Khazar Media Translations. Tenants: Shymkent Pivo.")] == [
         "Xi'an", "Almaty"]
     assert read("Winter traffic plans for Emba station.") == [("Emba station", "Embi", "KZ")]
+    # a stop of a route chain lies near the stops beside it: the Belarusian Orsha, though the text names Russia
+    # most (and Moscow stays Moscow beside Almaty)
+    stops = read("Trucks from Russia go Moscow – Smolensk – Krasnoye – Orsha – Minsk. Trains run Almaty – Moscow.")
+    assert [(t, c) for t, _, c in stops if t in ("Orsha", "Moscow")] == [("Moscow", "RU"), ("Orsha", "BY"),
+                                                                         ("Moscow", "RU")]
