@@ -297,8 +297,8 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
     else:
         for r in results:
             local = f"  [{r['local_names']}]" if r.get("local_names") else ""
-            click.echo(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
-                       f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}")
+            click.echo(shown(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
+                             f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}"))
     if unanswered is not None:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -319,6 +319,10 @@ def main() -> None:
     if sys.stdout is None:  # started with standard output closed (">&-")
         say("standard output is closed: nowhere to write")
         _exit_now(EXIT_BAD_INPUT)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot write "→" or "Алматы" (cp1252, latin-1) gets
+        # an escape for it, not a crash
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
     except OSError as exc:  # writing --help or a usage message to a full disk
@@ -399,13 +403,14 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) -> None:
     """Write the layers in another format."""
-    from mapper.export import write_layers
+    from mapper.export import check_target, write_layers
     from mapper.pipeline import make_layers, writes_refused
 
-    reporter = Reporter()
-    layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
+    check_target(out_path, fmt)  # (before the parse, not after it; write_layers checks again)
+    reporter = Reporter()
+    layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
     with writes_refused(out_path):
         written = write_layers(layers.frames, out_path, fmt)
     for path in written:
@@ -429,16 +434,19 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{result['from']} → {result['to']}: {result['length_km']:,.0f} km")
-    click.echo("  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_mode"].items()))
-    click.echo("  by country: " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_country"].items()))
-    click.echo(f"  border crossings ({len(result['border_crossings'])}): "
-               + "; ".join(c["name"] for c in result["border_crossings"]))
-    click.echo(f"  gauge changes ({len(result['gauge_changes'])}): "
-               + "; ".join(f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]))
-    click.echo(f"  sea legs ({len(result['sea_legs'])}): "
-               + "; ".join(f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]))
-    click.echo("  path: " + " – ".join(result["path"]))
+    lines = [
+        f"{result['from']} → {result['to']}: {result['length_km']:,.0f} km",
+        "  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_mode"].items()),
+        "  by country: " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_country"].items()),
+        f"  border crossings ({len(result['border_crossings'])}): "
+        + "; ".join(c["name"] for c in result["border_crossings"]),
+        f"  gauge changes ({len(result['gauge_changes'])}): "
+        + "; ".join(f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]),
+        f"  sea legs ({len(result['sea_legs'])}): "
+        + "; ".join(f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]),
+        "  path: " + " – ".join(result["path"])]
+    for line in lines:  # (names from data files: no control character reaches the terminal)
+        click.echo(shown(line))
 
 
 @cli.command()

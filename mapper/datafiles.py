@@ -225,6 +225,19 @@ class Where:
         return where(self.path, self.ident) + self.suffix
 
 
+# control characters but tab and line break, and Unicode's line separators and direction overrides
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _control_in(value: Any) -> str | None:
+    """The first control character in a data value's text (of a list's or table's too), escaped, or None."""
+    if isinstance(value, str):
+        m = _CONTROL.search(value)
+        return None if m is None else f"U+{ord(m.group()):04X}"
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return next((c for c in map(_control_in, items) if c is not None), None)
+
+
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
     """Check keys, types and value ranges of one record against its schema: every number finite, whole
     numbers in their :data:`RANGES`, the items of lists (:data:`ITEMS`), ISO codes (:data:`ISO_FIELDS`),
@@ -247,6 +260,9 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
         if not isinstance(rec[key], types) or isinstance(rec[key], bool):
             raise DataError(f"{loc}: {key!r} has the wrong type ({type(rec[key]).__name__})")
     for key, value in rec.items():
+        control = _control_in(value)
+        if control is not None:  # (a name that retitles or clears the terminal it is printed on)
+            raise DataError(f"{loc}: {key} holds the control character {control} (text only)")
         bad = _non_finite(value)
         if bad is not None:  # TOML has nan and inf, JSON 1e999: no coordinate, value or year
             raise DataError(f"{loc}: {key} must be a finite number, not {bad}")

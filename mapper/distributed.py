@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import os
 import shutil
 import tempfile
@@ -147,6 +148,7 @@ def read_parts(folder: Path):
     if not parts:
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
     fields = set(Mention.__dataclass_fields__)
+    seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
     for part in parts:
         if not part.is_file():  # (a named pipe would never end)
             raise InputError("not a regular file", path=part)
@@ -168,6 +170,11 @@ def read_parts(folder: Path):
                     problem = _record_problem(rec)
                     if problem:
                         raise ValueError(problem)
+                    key = hash((rec["doc"], rec["start"], rec["end"]))
+                    if key in seen:
+                        raise InputError(f"line {n}: the mention {rec['doc']}:{rec['start']}-{rec['end']} again (a "
+                                         "part copied or merged twice?)", path=part)
+                    seen.add(key)
                     yield Mention(**{k: v for k, v in rec.items() if k in fields})
                 except (ValueError, TypeError, AttributeError) as exc:
                     raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
@@ -176,6 +183,10 @@ def read_parts(folder: Path):
 
 
 _TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
+_COUNTRY_CODE = re.compile("[A-Z]{2}")
+_PLACE_ID = re.compile(r"[a-z0-9]+:[A-Za-z0-9][\w.:\-]*")  # "geonames:1526384", "place:emba-river", "post:x-y-road:0"
+FEATURE_CLASSES = frozenset("AHLPRSTUV")
+OFFSET_MAX = 1 << 40  # characters: no document is longer
 PART_LINE_MAX = 1 << 20  # characters: a record's context is a sentence of about 300, its document name short
 
 
@@ -195,6 +206,17 @@ def _record_problem(rec: dict) -> str:
         return "lat, lon and score must be numbers"
     if not on_earth(lat, lon):
         return f"coordinate out of range (lat={lat}, lon={lon})"
-    if not math.isfinite(score):
-        return f"score is not a finite number ({score})"
+    if not math.isfinite(score) or not 0 <= score <= 1:
+        return f"score is not a number from 0 to 1 ({score})"
+    if end > OFFSET_MAX:
+        return f"end is no offset into a document ({end:,})"
+    if not (rec["country"] == "" or _COUNTRY_CODE.fullmatch(rec["country"])):
+        return f"country is no ISO-2 code ({rec['country']!r})"
+    if not _PLACE_ID.fullmatch(rec["place_id"]):
+        return f"place_id is no gazetteer id ({rec['place_id']!r})"
+    if rec["feature_class"] not in FEATURE_CLASSES:
+        return f"feature_class is no GeoNames class letter ({rec['feature_class']!r})"
+    doc = rec["doc"]
+    if not doc.strip() or doc.startswith("/") or ".." in doc.split("/"):
+        return f"doc is no document's name ({doc!r})"
     return ""

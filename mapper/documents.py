@@ -104,10 +104,50 @@ def detect_encoding(head: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(head) - 4:  # a character cut by the end of the sample
             return "utf-8"
+    fit = _field_codec(head)
+    if fit is not None:
+        return fit
     best = from_bytes(head).best()
     if best is None or best.encoding is None:
         raise InputError("not text in any known encoding", path=path)
     return best.encoding
+
+
+# the single-byte encodings of the field's texts, tried before a general guess (which read Latin-1 German as Big5
+# and KOI8-R Russian as Thai)
+FIELD_CODECS = ("cp1251", "koi8_r", "cp1254", "cp1252", "cp1250", "iso8859_2")
+FIELD_CODEC_FIT = 0.9  # the share of words with other than ASCII letters that must read as words
+_WORD = re.compile(r"[^\W\d_]+|[^\w\s!-~]")  # a word, or a symbol that is no ASCII
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# the accented letters of the field's Latin-script languages (German, French, Turkish, Polish, Czech, Romanian,
+# Kazakh and Azerbaijani Latin; not "ý", which the Turkish "ı" becomes in cp1252)
+_COMMON_LETTERS = frozenset("äöüßÄÖÜéèêëàâçîïôûùœÉÈÊÀÂÇÎÏÔÛÙñáíóúÁÍÓÚğıİşŞĞąćęłńśźżĄĆĘŁŃŚŹŻăȘșȚțŞşə"
+                            "řěůčšžťďňŘĚŮČŠŽŤĎŇ")
+
+
+def _field_codec(head: bytes) -> str | None:
+    """The field's encoding that reads *head* as text in Latin or Cyrillic script, if one does: the share of its
+    words with other than ASCII letters that are words (one script, lower case, capitalised or in capitals; not
+    "Zьge", "зПСГШ" or "¤") at least :data:`FIELD_CODEC_FIT`, the best; of those that read it alike, the one with
+    the fewest letters the field's languages rarely write ("Kapıkule", not "Kapýkule"), the first if still
+    alike."""
+    scores = {}
+    for codec in FIELD_CODECS:
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        words = [w for w in _WORD.findall(text) if not w.isascii()]
+        if not words:
+            continue
+        good = sum((w.islower() or w.isupper() or w.istitle()) and bool(
+            _LATIN.fullmatch(w) or _CYRILLIC_WORD.fullmatch(w)) for w in words) / len(words)
+        rare = sum(c not in _COMMON_LETTERS and not c.isascii() and not "\u0400" <= c <= "\u04ff"
+                   for w in words for c in w)
+        scores[codec] = (good, -rare)
+    best = max(scores, key=scores.__getitem__, default=None)  # (max keeps the first of equals)
+    return best if best is not None and scores[best][0] >= FIELD_CODEC_FIT else None
 
 
 STDIN = "-"  # the file name that stands for standard input (mentions -)
@@ -356,19 +396,11 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
     taken from them. Files named explicitly are always taken. A folder that
     cannot be read raises :class:`InputError` (its documents would be missing).
     """
-    def unreadable(exc: OSError) -> None:
-        raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
-                         path=Path(exc.filename or path))
-
     seen: set[Path] = set()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
-                dirs.sort()
-                found += [Path(root, f) for f in files if f.lower().endswith(DOCUMENT_SUFFIXES)]
-            candidates = sorted(found)
+            candidates = sorted(_documents_under(path))
         else:
             candidates = [path]
         for cand in candidates:
@@ -376,6 +408,34 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield cand
+
+
+def _documents_under(folder: Path) -> list[Path]:
+    """The files with a document suffix under *folder*, walked with a stack rather than recursion (a tree nested
+    thousands deep, as an unpacked archive may be, is read too), not into linked folders."""
+    found, stack = [], [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if _is_folder(entry):
+                        if not entry.is_symlink():
+                            stack.append(Path(entry.path))
+                    elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+                        found.append(Path(entry.path))  # (a broken link or a loop too: reported when read)
+        except OSError as exc:
+            raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
+                             path=current) from None
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """Whether *entry* is a folder or a link to one (a link that loops or points nowhere is neither)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 _WS = re.compile(r"\s+")

@@ -133,22 +133,47 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     return out
 
 
-def _check_target(path: Path, single_file: bool) -> None:
+def check_target(path: Path, fmt: str) -> None:
     """Refuse a target that writing would destroy or cannot use: a device, pipe or link (it would be
-    replaced by a file), a folder where one file goes, a file where a folder of layers goes."""
+    replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is
+    not already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
+    layers of *fmt* ("--out seeds")."""
     kind = file_kind(path)
-    if single_file and kind not in ("missing", "file"):
-        raise InputError("must be a new or regular file for this format (not a folder, device, pipe or link)",
-                         path=path)
-    if not single_file and kind not in ("missing", "folder"):
+    if fmt in ("gpkg", "kml"):
+        if kind not in ("missing", "file"):
+            raise InputError("must be a new or regular file for this format (not a folder, device, pipe or link)",
+                             path=path)
+        if kind == "file" and not _is_format(path, fmt):
+            raise InputError(f"exists and is no {fmt.upper()} file: not replaced (remove it, or choose another "
+                             "--out)", path=path)
+        return
+    if kind not in ("missing", "folder"):
         raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
+    if kind == "folder":
+        other = next((p for p in sorted(path.iterdir())
+                      if not p.name.startswith(".") and not (p.suffix == FORMATS[fmt] and p.is_file())), None)
+        if other is not None:
+            raise InputError(f"holds {other.name!r}, which is no {FORMATS[fmt]} layer: layers go into a new "
+                             "folder or one of layers only (choose another --out)", path=path)
+
+
+def _is_format(path: Path, fmt: str) -> bool:
+    """Whether the file *path* is empty or one of *fmt*: a GeoPackage (SQLite with the GPKG application id)
+    or a KML document."""
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        return True
+    if fmt == "gpkg":
+        return head.startswith(b"SQLite format 3\x00") and head[68:72] in (b"GPKG", b"GP10", b"GP11")
+    return b"<kml" in head
 
 
 def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> list[Path]:
     """Write every layer in *fmt*: one multi-layer file (gpkg, kml) or a folder of files."""
     import pyogrio
 
-    _check_target(path, single_file=fmt in ("gpkg", "kml"))
+    check_target(path, fmt)
     if fmt != "geojson":  # (written by GDAL)
         check_gdal_path(path.absolute())
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})

@@ -150,6 +150,10 @@ CHECKED = {
     # D7: years beyond any sense (9223372036854775807 broke the layers), word lists of the wrong type
     "year beyond 64 bits": (_sub(CN_KZ, "status_year = 1991", "status_year = 9223372036854775807"), ["china-kazakhstan.toml:5", "dostyk-alashankou-rail", "status_year out of range"]),
     "year of 10^23": (_sub(CN_KZ, "status_year = 1991", "status_year = 99999999999999999999999"), ["china-kazakhstan.toml:5", "status_year out of range"]),
+    # fourth hostile pass, E2: a name that retitles or clears the terminal it is printed on
+    "control character in a name": (_sub(CN_KZ, 'name = "Dostyk – Alashankou"', 'name = "Dostyk\\u001b]0;PWNED\\u0007 – Alashankou"'),
+                                     ["china-kazakhstan.toml:5", "dostyk-alashankou-rail", "name holds the control character U+001B"]),
+    "direction override in a name": (_sub(HUBS, 'name = "Selyatino', 'name = "Sel\\u202eyatino'), ["hubs.toml", "control character U+202E"]),
     "figure year out of range": (_sub(FIGURES, "year = 2024", "year = 20240"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "year out of range"]),
     "demonym not text": (_sub("geodata/stopnames.toml", 'kazakh = "KZ"', "kazakh = 42"), ["stopnames.toml:8", "demonyms.kazakh", "ISO-2"]),
     "word list of numbers": (_sub("geodata/stopnames.toml", 'countries_as_words = ["china",', "countries_as_words = [1,"), ["stopnames.toml", "words.countries_as_words", "list of words"]),

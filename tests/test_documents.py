@@ -29,6 +29,23 @@ def test_latin1_is_detected(tmp_path):
     assert "Türkiye" in doc.text and doc.guessed
 
 
+@pytest.mark.parametrize("text,encoding", [
+    ("Züge fahren über Brest nach Duisburg.", "latin-1"),  # (read as Big5 by a general guess)
+    ("Грузы идут из Алматы в Москву через Оренбург.", "koi8_r"),  # (read as Thai)
+    ("Грузы идут из Алматы в Москву через Оренбург.", "cp1251"),
+    ("Tırlar Kapıkule ve İstanbul üzerinden Kars şehrine gidiyor.", "cp1254"),
+    ("Les trains vont par la Géorgie et l'Azerbaïdjan à Brest.", "cp1252"),
+    ("Vlaky jedou přes Brest do Duisburgu; řeka Odra je široká.", "cp1250")])
+def test_the_field_s_single_byte_encodings_are_told_apart(tmp_path, text, encoding):
+    """A short text in one of the field's single-byte encodings is read in it: the encoding whose reading has
+    words, not case or script mixed inside them nor letters the field's languages rarely write (fourth hostile
+    pass, E8)."""
+    p = tmp_path / "doc.txt"
+    p.write_bytes(text.encode(encoding))
+    doc = read_document(p)
+    assert doc.text == text and doc.guessed
+
+
 def test_declared_encoding_wins(tmp_path):
     p = tmp_path / "doc.txt"
     p.write_bytes(TEXT.encode("cp1251"))
@@ -198,3 +215,16 @@ def test_plain_text_saved_as_a_web_page_is_read_as_text(tmp_path):
     p = tmp_path / "notes.htm"
     p.write_text("Trains from Aktau reach Baku.\n", encoding="utf-8")
     assert read_document(p).text == "Trains from Aktau reach Baku.\n"
+
+
+def test_a_folder_nested_thousands_deep_is_walked(tmp_path):
+    """An unpacked archive may nest folders 1,500 deep: the walk needs no recursion (it had raised
+    RecursionError), and still does not follow a link to a folder."""
+    deep = tmp_path / "docs"
+    deep.mkdir()
+    for _ in range(1500):  # (one level at a time: pathlib's mkdir(parents=True) recurses too)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "x.txt").write_text("Trains leave Almaty for Urumqi.", encoding="utf-8")
+    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs")
+    assert list(iter_document_paths([tmp_path / "docs"])) == [deep / "x.txt"]

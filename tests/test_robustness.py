@@ -472,8 +472,9 @@ def test_hostile_standard_input_and_signals(tmp_path):
 
 
 def test_hostile_mention_parts(tmp_path):
-    """A part file's records are checked (a latitude of 999, offsets that are no offsets), and a document's
-    U+2028 inside a record's text is no line break (one such character made a whole Dask run unreadable)."""
+    """A part file's records are checked (a latitude of 999, offsets that are no offsets, a country that is no
+    ISO code, an id or document name that is a path out, a record given twice), and a document's U+2028 inside a
+    record's text is no line break (one such character made a whole Dask run unreadable)."""
     from mapper.distributed import read_parts
     from mapper.errors import InputError
 
@@ -486,10 +487,18 @@ def test_hostile_mention_parts(tmp_path):
     (mention,) = list(read_parts(parts))
     assert mention.context == "From Almaty\u2028to Khorgos."
     for bad, problem in (({"lat": 999}, "lat"), ({"start": -5}, "offsets"), ({"lat": "61"}, "lat"),
-                         ({"text": 5}, "text")):
+                         ({"text": 5}, "text"), ({"country": "<b>"}, "country"), ({"country": "ru"}, "country"),
+                         ({"place_id": "hub:../../etc/passwd"}, "place_id"), ({"doc": "/etc/passwd"}, "doc"),
+                         ({"doc": "../x.txt"}, "doc"), ({"score": -5}, "score"), ({"end": 10 ** 18}, "end"),
+                         ({"feature_class": "Z"}, "feature_class")):
         (parts / "part-00000.jsonl").write_text(json.dumps({**record, **bad}) + "\n", encoding="utf-8")
         with pytest.raises(InputError, match=f"line 1: not a mention record .*{problem}"):
             list(read_parts(parts))
+    # a record met again (a part copied beside itself) would make two features of one id (fourth pass, E6)
+    (parts / "part-00000.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (parts / "part-00001.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="part-00001.jsonl: line 1: the mention d.txt:0-6 again"):
+        list(read_parts(parts))
 
 
 def test_a_run_of_capitalised_words_is_bounded():
@@ -836,3 +845,24 @@ def test_an_interrupt_waits_for_the_renames_and_an_unreadable_folder_stops_the_r
     monkeypatch.setattr(os, "scandir", scandir)  # (as root, a folder of mode 000 is readable)
     with pytest.raises(InputError, match="2024: cannot read this folder .Permission denied.: its documents"):
         list(iter_document_paths([tmp_path / "docs"]))
+
+
+def test_export_replaces_only_its_own_kind_of_file(tmp_path):
+    """A mistyped --out does not destroy a file: export refuses a file that is no file of the format
+    (README.md, a document, the manifest) and a folder that holds anything but its layers (the seeds), before
+    geoparsing; it replaces its own earlier output (fourth hostile pass, E1)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Trains from Almaty to Moscow.\n", encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# my notes\n", encoding="utf-8")
+    for fmt, out in (("kml", notes), ("gpkg", notes), ("csv", docs)):
+        proc = run_cli("export", "--format", fmt, "--out", str(out), "--docs", str(docs))
+        assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert str(out) in proc.stderr and "--out" in proc.stderr
+    assert notes.read_text(encoding="utf-8") == "# my notes\n" and sorted(p.name for p in docs.iterdir()) == ["a.txt"]
+    for fmt, out in (("kml", tmp_path / "l.kml"), ("gpkg", tmp_path / "l.gpkg"), ("csv", tmp_path / "csv")):
+        for _ in range(2):  # (the second run replaces the first's output)
+            proc = run_cli("export", "--format", fmt, "--out", str(out), "--docs", str(docs))
+            assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
