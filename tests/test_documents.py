@@ -220,11 +220,17 @@ def test_plain_text_saved_as_a_web_page_is_read_as_text(tmp_path):
 def test_a_folder_nested_thousands_deep_is_walked(tmp_path):
     """An unpacked archive may nest folders 1,500 deep: the walk needs no recursion (it had raised
     RecursionError), and still does not follow a link to a folder."""
-    deep = tmp_path / "docs"
-    deep.mkdir()
-    for _ in range(1500):  # (one level at a time: pathlib's mkdir(parents=True) recurses too)
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "x.txt").write_text("Trains leave Almaty for Urumqi.", encoding="utf-8")
-    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs")
-    assert list(iter_document_paths([tmp_path / "docs"])) == [deep / "x.txt"]
+    levels = [tmp_path / "docs"]
+    for _ in range(1500):
+        levels.append(levels[-1] / "d")
+    for level in levels:  # (one level at a time: pathlib's mkdir(parents=True) recurses, as shutil.rmtree does)
+        level.mkdir()
+    (levels[-1] / "x.txt").write_text("Trains leave Almaty for Urumqi.", encoding="utf-8")
+    (levels[0] / "loop").symlink_to(levels[0])
+    try:
+        assert list(iter_document_paths([levels[0]])) == [levels[-1] / "x.txt"]
+    finally:  # (pytest's clean-up of old temporary folders would recurse 1,500 deep)
+        (levels[-1] / "x.txt").unlink()
+        (levels[0] / "loop").unlink()
+        for level in reversed(levels):
+            level.rmdir()
