@@ -297,8 +297,9 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
     else:
         for r in results:
             local = f"  [{r['local_names']}]" if r.get("local_names") else ""
-            click.echo(shown(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, {r['lon']:.5f})"
-                             f"  {r['feature_class']}/{r['feature_code'] or '-'}  pop {r['population']:,}  {r['id']}{local}"))
+            click.echo(shown(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, "
+                             f"{r['lon']:.5f})  {r['feature_class']}/{r['feature_code'] or '-'}  "
+                             f"pop {r['population']:,}  {r['id']}{local}"))
     if unanswered is not None:
         ctx.exit(EXIT_BAD_INPUT)
 

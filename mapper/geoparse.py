@@ -1093,8 +1093,8 @@ class Geoparser:
 
     def _district_of_adjective(self, word: str) -> str | None:
         """The key of the district whose town's Russian adjective *word* is ("martukskiy": martuk district;
-        "zhitikarinskiy": zhitikara district; "limansky": limansky district, as the gazetteer has it), or None (not "leninsky": no district is Lenin's but Ukraine's
-        town of that name)."""
+        "zhitikarinskiy": zhitikara district), or the district's own name if the gazetteer has it ("limansky":
+        limansky district), or None (not "leninsky": no district is Lenin's but Ukraine's town of that name)."""
         adjective = _RUSSIAN_ADJECTIVE.search(word)
         if adjective is None:
             return None
@@ -1445,7 +1445,8 @@ class Geoparser:
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
             if (nxt.key in lex.street_heads or nxt.key in _STREET_HEADS_ABBREVIATED and last_i + 2 == len(tokens)) \
-                    and nxt.raw[0].isupper() and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
+                    and nxt.raw[0].isupper() \
+                    and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
                 return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
                 # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then)
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
