@@ -153,6 +153,14 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
     saved web pages (.html: their article text); '-' reads standard input."""
     from mapper.pipeline import iter_mentions
 
+    foreign = {"--jobs": "jobs", "--format": "fmt"} if engine == "dask" else {"--scheduler": "scheduler",
+                                                                               "--out": "out_dir"}
+    ignored = [option for option, param in foreign.items()
+               if ctx.get_parameter_source(param) not in (None, click.core.ParameterSource.DEFAULT)]
+    if ignored:  # (an option of the other engine is not silently ignored)
+        raise InputError(f"{' and '.join(ignored)} {'goes' if len(ignored) == 1 else 'go'} with "
+                         + ("the local engine (Dask writes part-*.jsonl, its workers set the parallelism)"
+                            if engine == "dask" else "--engine dask"))
     if engine == "dask":
         from mapper import distributed
         from mapper.documents import iter_document_paths

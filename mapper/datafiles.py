@@ -238,6 +238,20 @@ def _control_in(value: Any) -> str | None:
     return next((c for c in map(_control_in, items) if c is not None), None)
 
 
+def web_address(url: object) -> bool:
+    """Whether *url* is a web address: http or https (in any case) and a host, with no space or control
+    character."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or _CONTROL.search(url) or any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # ("http://[x": an unclosed IPv6 host)
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
     """Check keys, types and value ranges of one record against its schema: every number finite, whole
     numbers in their :data:`RANGES`, the items of lists (:data:`ITEMS`), ISO codes (:data:`ISO_FIELDS`),
@@ -318,8 +332,8 @@ def check_source(src: Any, loc: str) -> None:
             raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
                             f"'..'), not {doc!r}")
     elif "url" in src:
-        if not re.match(r"^https?://", str(src["url"])):
-            raise DataError(f"{loc}: source url must start with http:// or https://")
+        if not web_address(src["url"]):
+            raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
     else:
         raise DataError(f"{loc}: a source needs either doc+quote or url")
 
@@ -688,7 +702,7 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
             raise DataError(f"{loc}: file listed twice")
         if not MANIFEST_DATE.match(rec.get("date", "")):
             raise DataError(f"{loc}: date must be YYYY-MM-DD, YYYY-MM or YYYY (\"\" if unknown), not {rec['date']!r}")
-        if rec.get("url") and not re.match(r"^https?://", rec["url"]):
-            raise DataError(f"{loc}: url must start with http:// or https:// (\"\" if unknown)")
+        if rec.get("url") and not web_address(rec["url"]):
+            raise DataError(f"{loc}: url must be a web address, http:// or https:// and a host (\"\" if unknown)")
         out[name] = rec
     return out

@@ -110,3 +110,13 @@ def test_mentions_reads_standard_input():
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [(r["doc"], r["text"]) for r in rows] == [("stdin", "Almaty"), ("stdin", "Moscow")]
+
+
+def test_an_option_of_the_other_engine_is_refused_not_ignored():
+    """--scheduler and --out go with --engine dask, --jobs and --format with the local engine: one line, exit 2,
+    rather than a run that silently does something else (fourth hostile pass, E11)."""
+    for args, named in ((("--scheduler", "tcp://127.0.0.1:1", "-"), "--scheduler"), (("--out", "x", "-"), "--out"),
+                        (("--engine", "dask", "--jobs", "2", "--format", "csv", "--out", "x", "-"),
+                         "--jobs and --format")):
+        proc = run_cli("mentions", *args, input="Trains from Almaty.")
+        assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and named in proc.stderr, proc.stderr

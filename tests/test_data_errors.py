@@ -153,6 +153,9 @@ CHECKED = {
     # fourth hostile pass, E2: a name that retitles or clears the terminal it is printed on
     "control character in a name": (_sub(CN_KZ, 'name = "Dostyk – Alashankou"', 'name = "Dostyk\\u001b]0;PWNED\\u0007 – Alashankou"'),
                                      ["china-kazakhstan.toml:5", "dostyk-alashankou-rail", "name holds the control character U+001B"]),
+    "source url with no host": (_sub(HUBS, 'url = "https://seanews.ru/en/2024/05/02/en-kazakhstan-russia-and-china-creating-new-transport-hub/"', 'url = "http://"'),
+                                ["hubs.toml", "selyatino-logistics-centre", "web address"]),
+    "source url with a NUL": (_sub(HUBS, 'url = "https://seanews.ru/en', 'url = "https://sea\\u0000news.ru/en'), ["hubs.toml", "U+0000"]),
     "direction override in a name": (_sub(HUBS, 'name = "Selyatino', 'name = "Sel\\u202eyatino'), ["hubs.toml", "control character U+202E"]),
     "figure year out of range": (_sub(FIGURES, "year = 2024", "year = 20240"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "year out of range"]),
     "demonym not text": (_sub("geodata/stopnames.toml", 'kazakh = "KZ"', "kazakh = 42"), ["stopnames.toml:8", "demonyms.kazakh", "ISO-2"]),
@@ -377,3 +380,11 @@ def test_malformed_outlines_and_nesting_are_one_line(tmp_path, gazetteer, case):
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 1 and len(lines) == 1 and str(where) in lines[0], proc.stderr
     assert "internal error" not in proc.stderr
+
+
+def test_a_web_address_is_http_or_https_in_any_case_with_a_host():
+    from mapper.datafiles import web_address
+
+    assert [web_address(u) for u in ("HTTPS://example.org/x", "https://ok.org/p?q=1", "http://", "http://a b",
+                                      "javascript:alert(1)", "ftp://x.org", "http://[x")] == [
+        True, True, False, False, False, False, False]
