@@ -151,7 +151,7 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
              engine: str, scheduler: str | None, out_dir: Path | None) -> None:
     """Print the place mentions found in FILES: text (UTF-8; other encodings are detected and reported), or
     saved web pages (.html: their article text); '-' reads standard input."""
-    from mapper.pipeline import iter_mentions
+    from mapper.pipeline import iter_mentions, writes_refused
 
     foreign = {"--jobs": "jobs", "--format": "fmt"} if engine == "dask" else {"--scheduler": "scheduler",
                                                                                "--out": "out_dir"}
@@ -168,8 +168,9 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
         if out_dir is None:
             raise InputError("--engine dask needs --out DIR for the partitioned output")
         paths = list(iter_document_paths(list(files)))
-        parts = distributed.run(paths, out_dir, data_dir=ctx.obj.get("data"), scheduler=scheduler,
-                                encoding=encoding)
+        with writes_refused(out_dir):  # (a full disk names the folder of the parts)
+            parts = distributed.run(paths, out_dir, data_dir=ctx.obj.get("data"), scheduler=scheduler,
+                                    encoding=encoding)
         problems = [r for r in distributed.read_parts(out_dir) if isinstance(r, dict)]
         for r in problems:
             say(f"skipped {r['error']}" if "error" in r else r["warning"])

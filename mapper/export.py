@@ -10,6 +10,7 @@ failed build leaves the previous output as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -198,6 +199,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> 
         written.append(path)
     else:  # a folder: every layer is written into a staging folder first, and moved into place only when all are
         # (a full disk halfway leaves the previous layers as they were, not a mix of old and new)
+        made = not path.exists()
         path.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".export-", dir=path))
         try:
@@ -213,4 +215,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> 
                 written.append(path / f"{name}{FORMATS[fmt]}")
         finally:
             shutil.rmtree(stage, ignore_errors=True)
+            if made and not written:  # (a failed export leaves no empty folder where there was none)
+                with contextlib.suppress(OSError):
+                    path.rmdir()
     return written

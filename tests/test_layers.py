@@ -274,3 +274,27 @@ def test_the_districts_file_is_what_its_script_builds(gazetteer):
     names = [n for place in tomllib.loads(text)["place"] for n in [place["name"], *place["alt_names"]]]
     assert not [n for n in names if "District District" in n or n.startswith("former ")
                 or CYRILLIC.search(n) and n.endswith(" District")]
+
+
+def test_a_failed_export_leaves_no_folder_where_there_was_none(tmp_path, monkeypatch):
+    """A full disk halfway through an export to a new folder leaves no empty folder behind (fourth hostile pass,
+    E10); an existing folder stays."""
+    import errno
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    import mapper.export as export
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export, "write_geojson", full)
+    layers = {"places": gpd.GeoDataFrame({"name": ["Almaty"]}, geometry=[Point(76.9, 43.25)], crs="EPSG:4326")}
+    with pytest.raises(OSError):
+        export.write_layers(layers, tmp_path / "new" / "geojson", "geojson")
+    assert not (tmp_path / "new" / "geojson").exists()
+    (tmp_path / "kept").mkdir()
+    with pytest.raises(OSError):
+        export.write_layers(layers, tmp_path / "kept", "geojson")
+    assert (tmp_path / "kept").is_dir() and not list((tmp_path / "kept").iterdir())
