@@ -42,7 +42,9 @@ from mapper.gazetteer import CURATED_BONUS, SAME_PLACE_KM, Entry, Gazetteer, fol
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
-TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+# a word: letters, with an apostrophe between two ("Xi'an"); written so that the regular expression engine keeps no
+# state per letter (as "(?:letter|apostrophe)*" did: 700 MB for a hostile page's six-megabyte word)
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
@@ -389,6 +391,7 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
+WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
@@ -695,10 +698,14 @@ class Geoparser:
 
     @staticmethod
     def _tokens(text: str) -> list[_Token]:
+        """The words of a run, as tokens; a word longer than any name's (a hostile page's megabyte-long word,
+        whose look-ups had taken 800 MB) is none."""
         tokens = []
         for m in TOKEN.finditer(text):
             raw = m.group()
             end = m.end()
+            if end - m.start() > WORD_MAX_CHARS:
+                continue
             pm = POSSESSIVE.search(raw)
             if pm and len(raw) > 3 and raw[:-2].lower() != "people":  # (a word of names: "People's Republic of China")
                 raw, end = raw[: pm.start()], m.start() + pm.start()
