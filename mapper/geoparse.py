@@ -2175,20 +2175,21 @@ def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry 
     beside it: one read farther than :data:`NEAR_FAR_KM` from both is the place of its name within
     :data:`NEAR_KM` of one, the most prominent, if that is about as prominent or more (the Belarusian Orsha, not a
     Russian village; never a village for Moscow), unless its own cue says otherwise. In *results*, in place."""
-    for i, (start, end, m, hint) in enumerate(cands):
+    beside: dict[int, list[int]] = {}  # the stops a route's dash joins each to
+    for i in range(1, len(cands)):
+        a, b = cands[i - 1][1], cands[i][0]
+        if 0 < b - a <= 3 and _ROUTE_DASH.fullmatch(text, a, b):
+            beside.setdefault(i, []).append(i - 1)
+            beside.setdefault(i - 1, []).append(i)
+    for i, others in beside.items():
         read = results[i][0]
-        if hint or read is None or read.feature_class not in "PS":
+        if cands[i][3] or read is None or read.feature_class not in "PS":
             continue
-        beside = []  # the stops a route's dash joins it to
-        if i and 0 < start - cands[i - 1][1] <= 3 and _ROUTE_DASH.fullmatch(text, cands[i - 1][1], start):
-            beside.append(results[i - 1][0])
-        if i + 1 < len(cands) and 0 < cands[i + 1][0] - end <= 3 and _ROUTE_DASH.fullmatch(text, end, cands[i + 1][0]):
-            beside.append(results[i + 1][0])
-        points = [(e.lat, e.lon) for e in beside if e is not None and e.feature_class in "PS"]
+        points = [(e.lat, e.lon) for e in (results[j][0] for j in others) if e is not None and e.feature_class in "PS"]
         if not points or min(distance_km((read.lat, read.lon), p) for p in points) <= NEAR_FAR_KM:
             continue
         floor = prior(read) - STOP_PRIOR_GAP
-        near = [e for e in m.name.entries if e.feature_class in "PS" and prior(e) >= floor
+        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS" and prior(e) >= floor
                 and min(distance_km((e.lat, e.lon), p) for p in points) <= NEAR_KM]
         if near:
             results[i] = (max(near, key=prior), results[i][1])
