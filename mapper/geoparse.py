@@ -1451,11 +1451,12 @@ class Geoparser:
                 return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
-            if (nxt.key in lex.street_heads or nxt.key in _STREET_HEADS_ABBREVIATED and last_i + 2 == len(tokens)) \
+            if (nxt.key in lex.street_heads or nxt.key in _STREET_HEADS_ABBREVIATED) and last_i + 2 == len(tokens) \
                     and nxt.raw[0].isupper() \
                     and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
                 return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
-                # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then)
+                # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then), nor a place
+                # the street's name names in turn ("the Horgos Highway Port", "the Almaty Road Terminal")
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
