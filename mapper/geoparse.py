@@ -188,6 +188,7 @@ NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
 NEAR_KM = 150.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow") ...
 NEAR_FAR_KM = 300.0  # ... where the X read lies farther than this from Y (Dubna, 110 km off, stays)
+LIST_PRIOR_GAP, LIST_NEAR_KM = 0.15, 1000.0  # a list's odd place in its others' country: see _places_of_a_list
 STOP_PRIOR_GAP = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
@@ -2064,6 +2065,7 @@ class Geoparser:
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
         _stops_beside(text, cands, results)
+        _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
         mentions, shown = [], self.gazetteer.overlay.shown
         for (start, end, _, _), (e, score) in zip(cands, results):
@@ -2189,11 +2191,41 @@ def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry 
         points = [(e.lat, e.lon) for e in (results[j][0] for j in others) if e is not None and e.feature_class in "PS"]
         if not points or min(distance_km((read.lat, read.lon), p) for p in points) <= NEAR_FAR_KM:
             continue
-        floor = prior(read) - STOP_PRIOR_GAP
-        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS" and prior(e) >= floor
-                and min(distance_km((e.lat, e.lon), p) for p in points) <= NEAR_KM]
+        floor, name = prior(read) - STOP_PRIOR_GAP, cands[i][2].name
+        near = [e for e in name.entries if e.feature_class in "PS" and prior(e) >= floor
+                and e.id not in name.renamed_only and min(distance_km((e.lat, e.lon), p) for p in points) <= NEAR_KM]
         if near:
             results[i] = (max(near, key=prior), results[i][1])
+
+
+def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A list of places whose others all lie in one country ("Osh, Talas, Naryn and Karakol") has its odd one
+    there too, where that country has a place of the name about as prominent (:data:`LIST_PRIOR_GAP`) within
+    :data:`LIST_NEAR_KM` of the others and has it as its own name: Talas, Kyrgyzstan, not Taraz, once called so;
+    never a village for a city, nor Temirtau, once Samarkandsky, for Samarkand. Unless its own cue says otherwise.
+    In *results*, in place."""
+    i = 0
+    while i < len(cands):
+        j = i  # the list is cands[i..j]
+        while j + 1 < len(cands) and text[cands[j][1]: cands[j + 1][0]] in _LIST_GLUE:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j + 1):
+                read = results[k][0]
+                others = [e for e, _ in results[i: j + 1] if e is not None and e is not read]
+                if cands[k][3] or read is None or read.feature_class not in "PS" or len(others) < 2:
+                    continue
+                country = others[0].country
+                if read.country == country or any(e.country != country for e in others):
+                    continue
+                floor = prior(read) - LIST_PRIOR_GAP
+                name = cands[k][2].name
+                there = [e for e in name.entries if e.country == country and e.feature_class in "PS"
+                         and prior(e) >= floor and e.id not in name.renamed_only
+                         and min(distance_km((e.lat, e.lon), (o.lat, o.lon)) for o in others) <= LIST_NEAR_KM]
+                if there:
+                    results[k] = (max(there, key=prior), results[k][1])
+        i = j + 1
 
 
 def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

@@ -1719,7 +1719,8 @@ def test_round_35_readings(parser):
     route's stops, '"Xi'an–Urumqi–Almaty" express'); a city of note in a citation's brackets that is no surname
     ("(Baku, 2023)"; not "(Hamilton, 2024)" nor "(Kirov, 2020)"); zone, race and firm names ("Port Area",
     "Marathon", "Khazar Media Translations", "Shymkent Pivo"); "Emba station", the town's; a route's stop near
-    the stops beside it ("Smolensk – Krasnoye – Orsha – Minsk")."""
+    the stops beside it ("Smolensk – Krasnoye – Orsha – Minsk"); a list's odd place in its others' country
+    ("Osh, Talas, Naryn and Karakol"); a street's head before a place's ("the Horgos Highway Port")."""
     def read(text):
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -1742,6 +1743,13 @@ def test_round_35_readings(parser):
         "Xi'an", "Almaty"]
     assert read("Winter traffic plans for Emba station.") == [("Emba station", "Embi", "KZ")]
     # a street's head word before another of a place's ("the Horgos Highway Port"), not a street
+    # a list whose other places all lie in one country has its odd one there, where it has one about as prominent
+    # (Talas, Kyrgyzstan; not Taraz, once called Talas, beside the Chong-Kapka post); but "Samarkand" in a list of
+    # Kazakh towns stays the city of Uzbekistan
+    assert [c for t, _, c in read("Other crossings are at Chong-Kapka towards Taraz. Buses go from Bishkek to Osh, "
+                                  "Talas, Naryn and Karakol.") if t == "Talas"] == ["KG"]
+    assert [c for t, _, c in read("Trains link Temirtau, Karaganda, Samarkand and Astana.") if t == "Samarkand"] == [
+        "UZ"]
     assert [t for t, _, _ in read("Trucks exit through the Horgos Highway Port.")] == ["Horgos"]
     assert [t for t, _, _ in read("Our office is on Daşoguz Street in Baku.")] == ["Baku"]
     # a stop of a route chain lies near the stops beside it: the Belarusian Orsha, though the text names Russia
