@@ -435,6 +435,7 @@ _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns
 _SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
 _PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
+_LIST_GLUE_MAX = max(map(len, _LIST_GLUE))
 _NUMBERLESS_DIVISION_WORDS = frozenset(("obl", "r-n"))  # abbreviations a list's plural writes too
 _PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
 _POSSESSIVE_BEFORE = ("'s ", "’s ")
@@ -2207,7 +2208,8 @@ def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[En
     i = 0
     while i < len(cands):
         j = i  # the list is cands[i..j]
-        while j + 1 < len(cands) and text[cands[j][1]: cands[j + 1][0]] in _LIST_GLUE:
+        while j + 1 < len(cands) and 2 <= cands[j + 1][0] - cands[j][1] <= _LIST_GLUE_MAX \
+                and text[cands[j][1]: cands[j + 1][0]] in _LIST_GLUE:  # (the length first: no slice of a paragraph)
             j += 1
         if j - i >= 2:
             for k in range(i, j + 1):
