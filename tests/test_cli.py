@@ -120,3 +120,26 @@ def test_an_option_of_the_other_engine_is_refused_not_ignored():
                          "--jobs and --format")):
         proc = run_cli("mentions", *args, input="Trains from Almaty.")
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and named in proc.stderr, proc.stderr
+
+
+def test_a_console_that_cannot_encode_a_character_gets_an_escape():
+    """A cp1252 or latin-1 console cannot write "→" or "Алматы": the output escapes them rather than stopping with
+    an internal error and printing nothing (fourth hostile pass, E3)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def run(encoding, *args, given=None):
+        proc = subprocess.run([sys.executable, "-m", "mapper", *args], cwd=ROOT, input=given, capture_output=True,
+                              env={**os.environ, "PYTHONIOENCODING": encoding}, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.decode(encoding)
+
+    assert run("cp1252", "route", "Almaty", "Moscow").startswith("Almaty \\u2192 Moscow: 4,")
+    assert run("latin-1", "geocode", "Алматы", "--limit", "1").startswith("0.")  # (its local names escaped)
+    assert "\\u0410" in run("latin-1", "geocode", "Алматы", "--limit", "1")
+    # (mentions writes its data formats in UTF-8 whatever the console's encoding: it had stopped too)
+    out = run("latin-1", "mentions", "-", "--format", "jsonl", given="Грузы идут из Алматы.".encode("utf-8"))
+    assert '"name": "Almaty"' in out and '"text": "Алматы"'.encode("utf-8").decode("latin-1") in out
