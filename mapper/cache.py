@@ -21,10 +21,11 @@ MEMO_KEEP = 4  # entries kept per memo name (other data versions, other checkout
 
 
 def cache_dir() -> Path:
-    """Where derived data lives (``CORRIDOR_MAPPER_CACHE`` or the user cache dir)."""
+    """Where derived data lives (``CORRIDOR_MAPPER_CACHE``, "~" as the home folder as a shell would read it, or
+    the user cache dir)."""
     env = os.environ.get("CORRIDOR_MAPPER_CACHE")
     if env:
-        return Path(env)
+        return Path(env).expanduser()  # (not a folder named "~" in the working folder)
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("corridor-mapper"))

@@ -259,7 +259,8 @@ def streamed(path: Path, encoding: str | None) -> bool:
 
 LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafilatura's time grows faster
 # what is never the article of a page, and the elements that end a line of its text
-_NOT_ARTICLE = "//script|//style|//noscript|//template|//nav|//header|//footer|//aside|//form|//svg|//iframe"
+_NOT_SHOWN = "//template|//*[@hidden]"  # what a browser does not show (trafilatura reads both)
+_NOT_ARTICLE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//svg|//iframe|" + _NOT_SHOWN
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre",
            "section", "article", "dd", "dt", "figcaption", "caption", "table", "ul", "ol")
 
@@ -276,6 +277,8 @@ def article_text(html: str, path: Path) -> str:
 
     # the tree as trafilatura would parse it, but read past 255 levels of nesting (where it stops silently)
     tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
+    for element in tree.xpath(_NOT_SHOWN):
+        element.drop_tree()
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
     text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=False)

@@ -344,6 +344,8 @@ class Network:
         data checked first: :meth:`validate`)."""
         self.validate()
         src, dst = self.find_node(origin), self.find_node(destination)
+        if src == dst:
+            raise InputError(f"{origin!r} and {destination!r} are the same place: no route to take")
         avoid = {c.upper() for c in avoid}
 
         import networkx as nx

@@ -143,3 +143,16 @@ def test_a_console_that_cannot_encode_a_character_gets_an_escape():
     # (mentions writes its data formats in UTF-8 whatever the console's encoding: it had stopped too)
     out = run("latin-1", "mentions", "-", "--format", "jsonl", given="Грузы идут из Алматы.".encode("utf-8"))
     assert '"name": "Almaty"' in out and '"text": "Алматы"'.encode("utf-8").decode("latin-1") in out
+
+
+def test_a_route_to_the_same_place_is_refused_and_a_cache_path_may_start_with_home(tmp_path, monkeypatch,
+                                                                                   gazetteer):
+    """'route Almaty Alma-Ata' is one line, exit 2, not a route of 0 km; CORRIDOR_MAPPER_CACHE="~/x" is the home
+    folder's x, not a folder named "~" in the working folder (fourth hostile pass, E11)."""
+    from mapper.cache import cache_dir
+
+    proc = run_cli("route", "Almaty", "Alma-Ata")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "same place" in proc.stderr, proc.stderr
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("CORRIDOR_MAPPER_CACHE", "~/x")
+    assert cache_dir() == tmp_path / "x"

@@ -234,3 +234,19 @@ def test_a_folder_nested_thousands_deep_is_walked(tmp_path):
         (levels[0] / "loop").unlink()
         for level in reversed(levels):
             level.rmdir()
+
+
+def test_what_a_browser_does_not_show_is_not_read(tmp_path, monkeypatch):
+    """Text in a hidden element or a template is no article text (a page can hide place names there), in a
+    page read by trafilatura or, past LARGE_PAGE_CHARS, by the linear extraction (fourth hostile pass, E11)."""
+    import mapper.documents as documents
+
+    page = ("<html><body><article><p>Trains run from Almaty to Aktau every day, officials said on Monday.</p>"
+            "<p hidden>Samarkand is hidden.</p><template><p>Osh is in a template.</p></template>"
+            "<p>The line will reach Baku next year, the ministry said in a statement.</p></article></body></html>")
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    for limit in (documents.LARGE_PAGE_CHARS, 100):
+        monkeypatch.setattr(documents, "LARGE_PAGE_CHARS", limit)
+        text = read_document(p).text
+        assert "Baku" in text and "Samarkand" not in text and "Osh" not in text
