@@ -405,9 +405,12 @@ def shown_names(root: Path) -> dict[int, str]:
     return {rec["geonameid"]: rec["shown"] for rec in _alias_records(root) if "shown" in rec}
 
 
-def _alias_records(root: Path) -> list[dict]:
+@lru_cache(maxsize=4)
+def _alias_records(root: Path) -> tuple[dict, ...]:
+    """The ``[[alias]]`` records of ``geodata/aliases.toml``, read once for :func:`aliases` and
+    :func:`shown_names`."""
     path = root / "geodata" / "aliases.toml"
-    return list(_table_records(path, "alias", "geonameid")) if path.exists() else []
+    return tuple(_table_records(path, "alias", "geonameid")) if path.exists() else ()
 
 
 def country_names(root: Path) -> dict[str, dict]:

@@ -2174,6 +2174,16 @@ def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, flo
                 return
 
 
+def _own_place_near(name: _Name, points: list[tuple[float, float]], floor: float, km: float,
+                    country: str = "") -> Entry | None:
+    """The most prominent town or site that has *name* as its own (not only as another name), is at least *floor*
+    prominent, lies within *km* of one of *points* and, if given, in *country*; None if none does."""
+    near = [e for e in name.entries if e.feature_class in "PS" and prior(e) >= floor
+            and e.id not in name.renamed_only and (not country or e.country == country)
+            and min(distance_km((e.lat, e.lon), p) for p in points) <= km]
+    return max(near, key=prior) if near else None
+
+
 def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
     """A stop of a route written as a chain ("Moscow – Smolensk – Krasnoye – Orsha – Minsk") lies near a stop
     beside it: one read farther than :data:`NEAR_FAR_KM` from both is the place of its name within
@@ -2192,11 +2202,9 @@ def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry 
         points = [(e.lat, e.lon) for e in (results[j][0] for j in others) if e is not None and e.feature_class in "PS"]
         if not points or min(distance_km((read.lat, read.lon), p) for p in points) <= NEAR_FAR_KM:
             continue
-        floor, name = prior(read) - STOP_PRIOR_GAP, cands[i][2].name
-        near = [e for e in name.entries if e.feature_class in "PS" and prior(e) >= floor
-                and e.id not in name.renamed_only and min(distance_km((e.lat, e.lon), p) for p in points) <= NEAR_KM]
-        if near:
-            results[i] = (max(near, key=prior), results[i][1])
+        near = _own_place_near(cands[i][2].name, points, prior(read) - STOP_PRIOR_GAP, NEAR_KM)
+        if near is not None:
+            results[i] = (near, results[i][1])
 
 
 def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
@@ -2220,13 +2228,10 @@ def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[En
                 country = others[0].country
                 if read.country == country or any(e.country != country for e in others):
                     continue
-                floor = prior(read) - LIST_PRIOR_GAP
-                name = cands[k][2].name
-                there = [e for e in name.entries if e.country == country and e.feature_class in "PS"
-                         and prior(e) >= floor and e.id not in name.renamed_only
-                         and min(distance_km((e.lat, e.lon), (o.lat, o.lon)) for o in others) <= LIST_NEAR_KM]
-                if there:
-                    results[k] = (max(there, key=prior), results[k][1])
+                there = _own_place_near(cands[k][2].name, [(o.lat, o.lon) for o in others],
+                                        prior(read) - LIST_PRIOR_GAP, LIST_NEAR_KM, country)
+                if there is not None:
+                    results[k] = (there, results[k][1])
         i = j + 1
 
 
@@ -2239,10 +2244,10 @@ def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[E
     if not renamed:
         return
     named = {e.id: (e, score) for e, score in results if e is not None}
+    places_of = Counter(e.country for e, _ in named.values())  # the distinct places the text reads, by country
     for i in renamed:
         read = results[i][0]
-        if read is None or read.curated or prior(read) >= NOTED_PRIOR or sum(
-                e.country == read.country for e, _ in named.values()) > 1:
+        if read is None or read.curated or prior(read) >= NOTED_PRIOR or places_of[read.country] > 1:
             continue
         for pid in cands[i][2].name.renamed_only:
             if pid in named and pid != read.id:
