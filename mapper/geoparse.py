@@ -115,8 +115,13 @@ _CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in 
 _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
-_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand)\b")
+_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beer|vodka|wine"
+                           r"|cigarettes|cars?|tractors?|combines?|harvesters?)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
+# an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
+# "Volga".'), not a place ("a Moscow court": a noun follows)
+_A_THING_BEFORE = re.compile(r"(?<![^\W\d_])[Aa]n? [\"«“]?$")
+_A_THING_AFTER = re.compile(r"[\"»”]?(?:[.,;:!?)]|$| and | or | but )")
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
 _PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
@@ -392,6 +397,11 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
+# a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
+_WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
+_ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
+                               r"|corridor|stretch|pipeline|border|link|branch)\b)")
+_MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
 RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
@@ -401,7 +411,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
-                   "r-n", "kr")
+                   "r-n", "kr", "prefecture", "county")  # (China's: "the Altay prefecture", "Yumin county")
 _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
@@ -409,7 +419,7 @@ _DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"
 _TOWN_ADJECTIVE = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
 _PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
-                      "basins", "valleys", "stations")
+                      "basins", "valleys", "stations", "prefectures", "counties")
 _WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
 _WATER_PART = re.compile(rf" ({'|'.join(sorted(_WATER_PARTS))})\b")
 _WATER_PART_AFTER = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
@@ -432,7 +442,8 @@ _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a So
 # (and "station": "Emba station" is Embi, whose station has the name, where the gazetteer has "Emba station")
 _NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time", "station")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
-_SINGULAR = {plural: plural[:-1] for plural in _PLURAL_NAME_WORDS}  # "districts": district
+_SINGULAR = {plural: plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+             for plural in _PLURAL_NAME_WORDS}  # "districts": district; "counties": county
 _PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
 _LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
 _LIST_GLUE_MAX = max(map(len, _LIST_GLUE))
@@ -476,6 +487,9 @@ _AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The
 _ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
 _AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b")  # "(Hadano, 2023)"
 _YEAR_RANGE = re.compile(r",\s*(?:19|20)\d\d\s?(?:[–—-]|to)\s?(?:19|20)?\d\d")  # "Kazalinsk, 2000–2022"
+# a place and "and" after a place's preposition, before the last name of a pair ("between Arys and Turkestan, 2023")
+_PLACE_PAIR_BEFORE = re.compile(r"(?<![^\W\d_])(?:between|from|in|at|near|via) [A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)? "
+                                r"(?:and|or) $")
 _CITING_BEFORE = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from|see|after) $")  # "cited in Orlov, 2021"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
@@ -510,6 +524,11 @@ _WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are 
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
 _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+# a publisher and a year after a city's name and a colon: the city of publication of a reference ("Ithaca: Cornell
+# University Press, 2018", "Moscow: Nauka, 1985")
+_PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
+                              r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 _AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
 # "Name, Country", "Name (Country)", "Name in Country"
 _COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
@@ -538,6 +557,8 @@ _LOCATIVE_BEFORE = _word_before(_LOCATIVES)
 # a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
 _CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
 _OWNER = r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? "  # "his (younger) "
+_NAMED_OWNER = r"(?<![^\W\d_])[A-Z][^\W\d_]+['’]s (?:[a-z]+ )?"  # "Zhanibekov's (eldest) "
+_PLACE_RELATIVES = frozenset({"neighbour", "neighbor"})  # what a place too has ("Aktau's neighbour, Kuryk")
 _TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
 _RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
@@ -589,6 +610,8 @@ class Lexicon:
         #: first two letters of those for a quick test first
         self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(name_words)})\b")
         self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
+        #: a hyphen, a capitalised word and a venue's noun after a name: the venue's ("Bukhar-Zhyrau avenue")
+        self.hyphened_venue = re.compile(rf"[-‐‑][A-Z][^\W\d_]+ (?:{'|'.join(sorted(self.venue_nouns))})\b")
         self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
@@ -596,15 +619,20 @@ class Lexicon:
         #: " sister " and the like, before a name a possessive owns ("his sister Aral", "her sister-in-law
         #: Aral": a person), for a quick test, and the pattern with the possessive
         relatives = sorted(words("persons", "relatives"))
-        self.relatives_before = tuple(chain.from_iterable((f" {w} ", f"{w}-in-law ") for w in relatives))
-        self.owned_relative = re.compile(rf"{_OWNER}(?:{'|'.join(relatives)})(?:-in-law)? $")
+        self.relatives_before = tuple(chain.from_iterable((f" {w} ", f" {w}, ", f"{w}-in-law ") for w in relatives))
+        kin = [w for w in relatives if w not in _PLACE_RELATIVES]  # (a person's: "Zhanibekov's wife, Altai")
+        self.owned_relative = re.compile(rf"(?:{_OWNER}(?:{'|'.join(relatives)})|{_NAMED_OWNER}(?:{'|'.join(kin)}))"
+                                         rf"(?:-in-law)?,? $")
         #: "call " and the like, before a given name alone ("Call Serik": a person), in either case
         self.contacts_before = tuple(chain.from_iterable(
             (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
         #: "call him " and the like, before a person's nickname ("we call him Buzuluk")
         self.nicknames_before = tuple(f" {w} " for w in sorted(words("persons", "nickname_words")))
+        #: " published by " and the like, before a person's or a publisher's name
+        self.creators_before = tuple(f" {w} by " for w in sorted(words("persons", "creators")))
         #: all of those, and their last three characters, for quick tests first
-        self.persons_before = (*self.relatives_before, *self.contacts_before, *self.nicknames_before)
+        self.persons_before = (*self.relatives_before, *self.contacts_before, *self.nicknames_before,
+                               *self.creators_before)
         self.persons_tails = frozenset(w[-3:] for w in self.persons_before)
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
@@ -612,6 +640,10 @@ class Lexicon:
         self.venues_before = tuple(f"{w} " if w.startswith("-") else f" {v} "
                                    for w in sorted(words("organisations", "words_before_names"))
                                    for v in (w, w.capitalize()))  # ('at Restaurant "Samarkand"')
+        #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
+        #: with Astana")
+        self.team_acts = re.compile(rf" (?:{'|'.join(map(re.escape, sorted(words('organisations', 'team_acts'))))})\b")
+        self.team_before = tuple(f" {w} " for w in sorted(words("organisations", "team_before")))
         #: words before "called"/"named" that make the name after no place
         self.named_things = words("organisations", "named_things")
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
@@ -701,12 +733,13 @@ class Geoparser:
     @staticmethod
     def _tokens(text: str) -> list[_Token]:
         """The words of a run, as tokens; a word longer than any name's (a hostile page's megabyte-long word,
-        whose look-ups had taken 800 MB) is none."""
+        whose look-ups had taken 800 MB) is none, and so is an acronym in mixed case ("ALZhIR", a camp's: not
+        Algiers, Алжир)."""
         tokens = []
         for m in TOKEN.finditer(text):
             raw = m.group()
             end = m.end()
-            if end - m.start() > WORD_MAX_CHARS:
+            if end - m.start() > WORD_MAX_CHARS or _MIXED_ACRONYM.match(raw):
                 continue
             pm = POSSESSIVE.search(raw)
             if pm and len(raw) > 3 and raw[:-2].lower() != "people":  # (a word of names: "People's Republic of China")
@@ -828,6 +861,9 @@ class Geoparser:
                     continue  # an author: "(Washington et al., 2003)"
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
                     continue  # a surname: "Rashad Ganja-zade"
+                elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:
+                    hint = self._city_of_publication(m.name, publisher.group())  # "(Ithaca: Cornell University
+                    # Press, 2018)"
                 elif follower == "." and _TITLE_AFTER.match(text, end) \
                         and _SURNAME_BEFORE.search(text, max(0, start - 40), start):
                     continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*"
@@ -949,7 +985,7 @@ class Geoparser:
                 return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
                 # ("the Tumen river", "the Jvari pass", "the Karakum canal")
             return m, end
-        singular = noun[:-1]
+        singular = _SINGULAR[noun]
         self._list_before_plural(text, found, start, singular)
         key = self._key_with_noun(m.name.key, singular)
         return (replace(m, name=self._name(key)) if key is not None else m), end
@@ -1703,6 +1739,22 @@ class Geoparser:
         code = _CODE_AFTER.match(text, end)
         return code.group(1) if code is not None and code.group(1) in name.countries else ""
 
+    def _city_of_publication(self, name: _Name, publisher: str) -> str:
+        """A cue for *name*, a reference's city of publication before *publisher*: the country, and the first-level
+        division if the publisher's name has one of a place of the name ("Bloomington: Indiana University Press":
+        Indiana's Bloomington), of the most prominent place that has the name as its own ("Ithaca: Cornell
+        University Press": not Ithaki, nor dropped as an obscure town far from the text's places)."""
+        own = sorted(((p, e) for e, p, _, o in name.contenders if o), key=lambda pe: -pe[0])
+        if not own:
+            return ""
+        for word in _CAPITALISED_WORD.findall(publisher):
+            for division in self.gazetteer.meant_by(normalize(word)):
+                if division.feature_code == "ADM1":
+                    for _, e in own:
+                        if (e.country, e.admin1) == (division.country, division.admin1):
+                            return f"{e.country}.{e.admin1}"
+        return own[0][1].country
+
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
         words = phrase.split()
@@ -1840,8 +1892,8 @@ class Geoparser:
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov") or
-        after two initials ("P. A. Kirov"), one a possessive owns ("his sister Aral", "my dog Omsk"; not a region,
-        "our neighbour Xinjiang"), a given name after a contact's word ("Call Serik"), a nickname ("we call him
+        after two initials ("P. A. Kirov"), one a possessive owns ("his sister Aral", "my dog Omsk", "Zhanibekov's wife, Altai"; not a region,
+        "our neighbour Xinjiang"), a work's maker ("published by Brill"), a given name after a contact's word ("Call Serik"), a nickname ("we call him
         Buzuluk"; not "calls him Kazakhstan's richest man"), or a given name its places carry only as another name
         ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
@@ -1860,6 +1912,8 @@ class Geoparser:
             return name.key in lex.any_given_names
         if text.endswith(lex.nicknames_before, 0, start):
             return not name.country_name and not text.startswith(_POSSESSIVE_AFTER, end)
+        if text.endswith(lex.creators_before, 0, start):  # "published by Brill"
+            return not (name.country_name or any(name.areal))
         return name.key in lex.any_given_names and _named_otherwise(name) and not (
             hint or any(name.areal) or _after_route_word(text, start)
             or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE))
@@ -1948,8 +2002,16 @@ class Geoparser:
         lex = self.lexicon
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
+        prev_end = -1  # where the candidate before ends, kept or not
         for c in cands:  # (a loop, not generators: this runs for every text)
-            start = c[0]
+            start, before_end, prev_end = c[0], prev_end, c[1]
+            if text[start - 1: start] in _HYPHENS and before_end != start - 1 and start > 1 \
+                    and _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start) \
+                    and not (c[2].name.country_name or c[2].name.noted or _ROUTE_AFTER_PAIR.match(text, c[1])):
+                continue  # the end of a name the gazetteer lacks: "Katon-Karagai" (not Karagai in Perm krai); not a
+                # route's ("the Koktuma-Beskol section")
+            if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
+                continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
             if ships_end >= 0 and text[ships_end: start].strip(_EMPHASIS) in _LIST_GLUE:
                 ships.add(c[2].name.key)
                 ships_end = c[1]
@@ -1966,6 +2028,13 @@ class Geoparser:
             elif text[start - 1] in _OPENING_QUOTES and (q := _quote_closing(text, c[1])) >= 0 \
                     and _QUOTED_THING.match(text, q) and not _ROUTE_DASH_SPACED.match(text, c[1]):
                 continue  # a train's, a ship type's name: '"Chang'an" trains', 'ships of the "Volga-Balt" type'
+            elif _A_THING_BEFORE.search(text, max(0, start - 4), start) and _A_THING_AFTER.match(text, c[1]):
+                continue  # a thing of the name's make: "rented a Lada and", 'a "Volga".', '"two Yeniseis and a Belarus"'
+            elif not c[2].name.country_name and (lex.team_acts.match(text, c[1])
+                                                 or text.endswith(lex.team_before, 0, start)) \
+                    and not (kept and kept[-1][1] + 1 == start):
+                continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
+                # Pavlodar beat Amur Khabarovsk", read below)
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 4), start)) \
@@ -2279,8 +2348,8 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
     Orlov, 2021". Not a country, nor a region ("the Republic of Kazakhstan (2023)", an organisation's
     document); in the citation's brackets not a city of note that is no surname ("TransCaspian Forum (Baku,
     2023)"; but "(Hamilton, 2024)", "(Kirov, 2020)"), and out of them not a city of note at all ("Asian
-    Development Bank, Manila, 2024.", "Astana (2019)"), a place before a range of years ("at Aralsk and
-    Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
+    Development Bank, Manila, 2024.", "Astana (2019)", nor the second of a pair after a place's preposition: "between
+    Arys and Turkestan, 2023"), a place before a range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
     Kulsary (2024)")."""
     bracketed = text.startswith(" (", end)
     if name.country_name or name.holds_area or not (_CITED_YEAR if bracketed else _AUTHOR_YEAR).match(text, end):
@@ -2289,7 +2358,8 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
         return not name.noted or name.key in lex.surnames or name.key in lex.surnames_after_given \
             or name.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
     return not (name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
-                and not _CITING_BEFORE.search(text, max(0, start - 16), start))
+                and not _CITING_BEFORE.search(text, max(0, start - 16), start)
+                or _PLACE_PAIR_BEFORE.search(text, max(0, start - 50), start) is not None)
 
 
 def _outside_brackets(text: str, start: int) -> bool:

@@ -1757,3 +1757,42 @@ def test_round_35_readings(parser):
     stops = read("Trucks from Russia go Moscow – Smolensk – Krasnoye – Orsha – Minsk. Trains run Almaty – Moscow.")
     assert [(t, c) for t, _, c in stops if t in ("Orsha", "Moscow")] == [("Moscow", "RU"), ("Orsha", "BY"),
                                                                          ("Moscow", "RU")]
+
+
+def test_round_36_readings(parser):
+    """Round 36's forecast, away-fan blog, derailment report, Virgin Lands history, repatriates' feature and
+    book review: a club's name before what a team does or after a match's words ("Tobol scored", "the derby with
+    Astana"; but "Kazakhstan beat" stays the country, and "Irtysh Pavlodar came back" is Pavlodar's club); a thing
+    of a place's name after an article ending a clause ("rented a Lada and", 'a "Volga".'; not "a Moscow
+    court"), before a product's word ('"Shymkent" beer', '"Yenisei" models') or after a drink's ("two bottles of
+    Borjomi"); a work's maker ("published by Brill"); a wife or son a surname owns ("Zhanibekov's wife, Aral");
+    a Soviet leader's given name ("Leonid Brezhnev", not Naberezhnye Chelny's old name); the end of a hyphened
+    name the gazetteer lacks ("Katon-Karagai"; not a route's "Koktuma-Beskol section") and a street's hyphened
+    name ("Bukhar-Zhyrau avenue"); a mixed-case acronym ("ALZhIR", not Algiers); "Horde"; China's prefectures and
+    counties ("the Altay prefecture", "Emin county"); "the Caspian sent"; the second of a pair after a place's
+    preposition before a year ("between Arys and Turkestan, 2023"; "(Kirov, 2020)" stays an author)."""
+    def read(text):
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    def texts(text):
+        return [t for t, _, _ in read(text)]
+
+    assert texts("Tobol scored in the 88th minute. Aktobe would win the title anyway. The derby with Astana, "
+                 "2 June. Irtysh Pavlodar came back to the top division. We drove from Kostanay to Aktobe.") == [
+        "Pavlodar", "Kostanay", "Aktobe"]
+    assert texts("Kazakhstan beat Russia 2–1 in Astana.") == ["Kazakhstan", "Russia", "Astana"]
+    assert texts('We rented a Lada and drove to Semey. He drove a "Moskvich" or a "Volga". A Moscow court ruled. '
+                 'A bottle of "Shymkent" beer, two bottles of Borjomi and the "Yenisei" models.') == [
+        "Semey", "Moscow"]
+    assert texts("It will be published by Brill in Leiden. Zhanibekov's wife, Aral, lives in Aralsk. Aktau's "
+                 "neighbour, Kuryk, has a port.") == ["Leiden", "Aralsk", "Aktau", "Kuryk"]
+    assert texts("Leonid Brezhnev arrived in 1954. Brezhnev succeeded him in 1955.") == []
+    hyphened = texts("Frost around Katon-Karagai. The Koktuma-Beskol section. A stadium near Bukhar-Zhyrau avenue.")
+    assert "Beskol" in hyphened and not {"Karagai", "Bukhar"} & set(hyphened)
+    assert texts("The ALZhIR camp near Akmol. His account of the Bukey Horde.") == ["Akmol"]
+    assert read("Families from the Altay prefecture and Emin county; the Tacheng and Altay prefectures.") == [
+        ("Altay prefecture", "Altay Prefecture", "CN"), ("Emin county", "Emin County", "CN"),
+        ("Tacheng", "Tacheng Prefecture", "CN"), ("Altay", "Altay Prefecture", "CN")]
+    assert read("Guryev oblast on the Caspian sent fish north.")[1][1] == "Caspian Sea"
+    assert texts("Derailments between Arys and Turkestan, 2023 data show. Earlier work (Kirov, 2020) agrees.") == [
+        "Arys", "Turkestan"]
