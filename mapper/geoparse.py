@@ -401,6 +401,7 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
+_PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
 _MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
@@ -1811,7 +1812,8 @@ class Geoparser:
                 if not (start in routed and ctx[city.country] >= 2 or hint[:2] == city.country  # "Mary in
                         # Turkmenistan"
                         or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
-                        and self._place_word_after(text, end)):  # (not "Oral hygiene")
+                        and self._place_word_after(text, end)  # (not "Oral hygiene")
+                        or _paired_with(text, cands, i, city)):  # "Oral and Uralsk", "Oral (Uralsk)"
                     continue
                 points.update(m.name.points)
                 hint = hint or city.country
@@ -2144,6 +2146,16 @@ class Geoparser:
                                         shown.get(e.id, e.name), e.country,
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
+
+
+def _paired_with(text: str, cands: list[_Candidate], i: int, city: Entry) -> bool:
+    """Whether ``cands[i]``, a common word that names *city*, goes with the next name, another name of the city or
+    a place its country alone has ("Oral and Uralsk", "Oral (Uralsk)", "Oral and Aktobe"; not "Oral and
+    written")."""
+    if i + 1 >= len(cands) or text[cands[i][1]: cands[i + 1][0]] not in _PAIR_GLUE:
+        return False
+    other = cands[i + 1][2].name
+    return any(e.id == city.id for e in other.entries) or set(other.countries) == {city.country}
 
 
 def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,

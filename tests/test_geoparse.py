@@ -1770,7 +1770,8 @@ def test_round_36_readings(parser):
     name the gazetteer lacks ("Katon-Karagai"; not a route's "Koktuma-Beskol section") and a street's hyphened
     name ("Bukhar-Zhyrau avenue"); a mixed-case acronym ("ALZhIR", not Algiers); "Horde"; China's prefectures and
     counties ("the Altay prefecture", "Emin county"); "the Caspian sent"; the second of a pair after a place's
-    preposition before a year ("between Arys and Turkestan, 2023"; "(Kirov, 2020)" stays an author)."""
+    preposition before a year ("between Arys and Turkestan, 2023"; "(Kirov, 2020)" stays an author); a common
+    word naming a city beside another name of it ("Oral and Uralsk", "Oral (Uralsk)")."""
     def read(text):
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -1796,3 +1797,7 @@ def test_round_36_readings(parser):
     assert read("Guryev oblast on the Caspian sent fish north.")[1][1] == "Caspian Sea"
     assert texts("Derailments between Arys and Turkestan, 2023 data show. Earlier work (Kirov, 2020) agrees.") == [
         "Arys", "Turkestan"]
+    # a common word that names a city, paired with another name of it or a place of its country alone
+    assert texts("Semey and Semipalatinsk are one city; Oral and Uralsk are one city. Oral (Uralsk) grew.") == [
+        "Semey", "Semipalatinsk", "Oral", "Uralsk", "Oral", "Uralsk"]
+    assert texts("Oral and written submissions are due. Oral and Paris hygiene.") == ["Paris"]
