@@ -69,7 +69,8 @@ def file_key(path: Path, code: str, *extra: object) -> str:
 
 def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:
     """*compute()*, cached on disk under *name* and a digest of *key*; the :data:`MEMO_KEEP` entries of
-    *name* used last are kept, older ones removed when a new one is written."""
+    *name* used last are kept, older ones removed when a new one is written. A cache that cannot be written (a
+    full or read-only disk) is done without: the value is computed again next time."""
     path = cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
     value = read_pickle(path)
     if isinstance(value, kind):
@@ -77,7 +78,10 @@ def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> 
             os.utime(path)  # used now: the entries used last are those kept
         return value
     value = compute()
-    write_pickle(path, value)
+    try:
+        write_pickle(path, value)
+    except OSError:
+        return value
     prune(f"{name}-*.pickle", keep=path, count=MEMO_KEEP)
     return value
 

@@ -61,8 +61,16 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
 
 
 def position_problems(net: Network) -> Iterator[str]:
-    """Crossings near their border; hubs and places inside their country; swapped lat/lon."""
+    """Crossings near their border; hubs, places and countries' label points inside their country; swapped
+    lat/lon."""
     countries = net.countries
+    for iso, (lat, lon) in datafiles.country_points(net.root).items():
+        shape = countries.by_iso(iso)
+        if shape is not None and not shape.contains(Point(lon, lat)):
+            d = km_to(shape, lon, lat)
+            if d > COUNTRY_TOLERANCE_KM:  # (the map puts the country's mentions there)
+                yield (f"geodata/countries.geojson: {iso}: the label point ({lat}, {lon}) lies {d:.0f} km outside "
+                       "its outline")
     for rec, path in net.crossings.values():
         loc = datafiles.Where(path, rec["id"])
         if any(countries.by_iso(c) is None for c in rec["countries"]):

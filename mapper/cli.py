@@ -167,6 +167,8 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
 
         if out_dir is None:
             raise InputError("--engine dask needs --out DIR for the partitioned output")
+        if any(str(f) == "-" for f in files):  # (a worker process has no way to the parent's standard input)
+            raise InputError("standard input cannot go to Dask workers: save it to a file and name that", path="-")
         paths = list(iter_document_paths(list(files)))
         with writes_refused(out_dir):  # (a full disk names the folder of the parts)
             parts = distributed.run(paths, out_dir, data_dir=ctx.obj.get("data"), scheduler=scheduler,
@@ -369,9 +371,20 @@ def _network(ctx: click.Context):
     return Network(ctx.obj.get("data"), _gazetteer(ctx))
 
 
+def _docs_folder(ctx: click.Context, docs_dir: Path | None) -> Path:
+    """The documents' folder: *docs_dir*, else ``./seeds`` where there is one, else the project's ``seeds/`` (the
+    one of ``--data``)."""
+    if docs_dir is not None:
+        return docs_dir
+    from mapper.datafiles import data_root
+
+    here = Path("seeds")
+    return here if here.is_dir() else data_root(ctx.obj.get("data")) / "seeds"
+
+
 @cli.command()
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
-              help="Folder of documents to geoparse.")
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+              help="Folder of documents to geoparse (default: ./seeds, else the project's seeds/).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Output folder (files are replaced atomically).")
 @click.option("--cdn", is_flag=True, help="Link Leaflet and plugins from CDNs instead of embedding them (smaller, needs network).")
@@ -383,7 +396,7 @@ def _network(ctx: click.Context):
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
               help="Worker processes for geoparsing the documents (the output is the same).")
 @click.pass_context
-def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding: str | None,
+def build(ctx: click.Context, docs_dir: Path | None, out_dir: Path, cdn: bool, encoding: str | None,
           mentions_from: Path | None, force: bool, jobs: int) -> None:
     """Geoparse the documents, build every layer, write exports and map.html.
 
@@ -394,6 +407,7 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
     from mapper.pipeline import build as run_build
 
     reporter = Reporter()
+    docs_dir = _docs_folder(ctx, docs_dir)
     written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding,
                         mentions_from=mentions_from, force=force, jobs=jobs)
     if written is None:
@@ -409,9 +423,10 @@ def build(ctx: click.Context, docs_dir: Path, out_dir: Path, cdn: bool, encoding
               help="Output format.")
 @click.option("--out", "out_path", type=click.Path(path_type=Path),
               help="File (gpkg, kml) or folder (geojson, fgb, csv); default output/layers.<ext> or output/<format>/.")
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True)
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+              help="Folder of documents to geoparse (default: ./seeds, else the project's seeds/).")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) -> None:
+def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path | None) -> None:
     """Write the layers in another format."""
     from mapper.export import check_target, write_layers
     from mapper.pipeline import make_layers, writes_refused
@@ -420,7 +435,7 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path) 
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
     check_target(out_path, fmt)  # (before the parse, not after it; write_layers checks again)
     reporter = Reporter()
-    layers = make_layers(docs_dir, ctx.obj.get("data"), reporter)
+    layers = make_layers(_docs_folder(ctx, docs_dir), ctx.obj.get("data"), reporter)
     with writes_refused(out_path):
         written = write_layers(layers.frames, out_path, fmt)
     for path in written:

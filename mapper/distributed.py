@@ -5,7 +5,10 @@ workers. With a distributed scheduler, the gazetteer index, the curated
 overlay and the word lists are shipped to every worker once
 (``Client.run``); workers then parse partitions of documents and the results
 are written as partitioned JSON lines (``part-00000.jsonl`` …) that ``build
---mentions-from`` consumes.
+--mentions-from`` consumes. A run's parts are published as a build's outputs
+are (:func:`mapper.outputs.publish`: a journal, completed by the next reader if
+the run is killed halfway), with ``parts.json`` naming them: a reader takes the
+parts of the last complete run, never a mix of two.
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ from __future__ import annotations
 import json
 import math
 import re
-import os
-import shutil
 import tempfile
 from pathlib import Path
 
+from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
-from mapper.geo import on_earth
+from mapper.geo import distance_km, on_earth
+from mapper.outputs import JOURNAL, abandon, new_stage, output_lock, publish, settle, write_text_atomic
 
 _PARSER = None
 
@@ -114,21 +117,25 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         # (the names the local engine gives: "a/same.txt" and "b/same.txt" where two share a file name)
         bag = db.from_sequence([(str(p), name) for p, name in zip(paths, document_names(paths))], npartitions=n)
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        # written beside the old parts first, which give way only once all the new ones are: a failed or
-        # interrupted run leaves the previous run's parts, not a part of this one's
-        stage = Path(tempfile.mkdtemp(prefix=".parts-", dir=out_dir))
-        try:
-            written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
-                                         compute=True, encoding="utf-8", last_endline=True)
-            for old in part_files(out_dir):
-                old.unlink()
-            written = sorted(written)
-            files = [out_dir / Path(f).name for f in written]
-            for new, target in zip(written, files):
-                os.replace(new, target)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
+        with output_lock(out_dir):
+            settle(out_dir)
+            # written beside the old parts first, then published with their list: a failed run leaves the
+            # previous run's parts, and one killed while publishing is completed by the next reader
+            stage = new_stage(out_dir)
+            try:
+                written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
+                                             compute=True, encoding="utf-8", last_endline=True)
+                names = sorted(Path(f).name for f in written)
+                write_text_atomic(stage / MANIFEST, json.dumps({"parts": names}) + "\n")
+                publish(stage, out_dir)
+            except BaseException:
+                abandon(stage, out_dir)
+                raise
+            for old in part_files(out_dir):  # (the parts.json published names the new ones only)
+                if old.name not in names:
+                    old.unlink()
+            (out_dir / JOURNAL).unlink(missing_ok=True)
+            files = [out_dir / name for name in names]
     finally:
         if client is not None:
             client.close()
@@ -140,21 +147,41 @@ def part_files(folder: Path) -> list[Path]:
     return sorted(Path(folder).glob("part-*.jsonl"))
 
 
-def read_parts(folder: Path):
-    """Mentions and problems from ``part-*.jsonl`` files, in partition order."""
+def listed_parts(folder: Path) -> list[Path]:
+    """The parts of the last complete run into *folder*, as its ``parts.json`` lists them (a run killed while
+    publishing is completed first)."""
+    folder = Path(folder)
+    if (folder / JOURNAL).is_file():
+        with output_lock(folder):
+            settle(folder)
+    if not part_files(folder):
+        raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
+    try:
+        listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["parts"]
+        if not (isinstance(listed, list) and all(isinstance(n, str) and _PART_NAME.fullmatch(n) for n in listed)):
+            raise ValueError("not a list of part names")
+    except FileNotFoundError:
+        raise InputError(f"no {MANIFEST}: not the output of a complete run of mentions --engine dask (run it "
+                         "again)", path=folder) from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a list of parts ({exc})", path=folder / MANIFEST) from None
+    return [folder / name for name in listed]
+
+
+def read_parts(folder: Path, gazetteer=None):
+    """Mentions and problems from the ``part-*.jsonl`` files of the last run into *folder*, in partition order;
+    with a *gazetteer*, each record's place is checked against it."""
     from mapper.geoparse import Mention
 
-    parts = part_files(folder)
-    if not parts:
-        raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
+    parts = listed_parts(folder)
     fields = set(Mention.__dataclass_fields__)
     seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
     for part in parts:
-        if not part.is_file():  # (a named pipe would never end)
+        if part.is_symlink() or not part.is_file():  # (a named pipe would never end; a link may lead anywhere)
             raise InputError("not a regular file", path=part)
-        with open(part, encoding="utf-8", errors="replace", newline="\n") as lines:
+        with open(part, encoding="utf-8", newline="\n") as lines:
             # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
-            for n, line in enumerate(iter(lambda: lines.readline(PART_LINE_MAX + 1), ""), 1):
+            for n, line in enumerate(_lines_of(part, lines), 1):
                 if len(line) > PART_LINE_MAX:
                     raise InputError(f"line {n}: not a mention record (longer than {PART_LINE_MAX:,} characters)",
                                      path=part)
@@ -167,7 +194,7 @@ def read_parts(folder: Path):
                     if "error" in rec or "warning" in rec:
                         yield rec
                         continue
-                    problem = _record_problem(rec)
+                    problem = _record_problem(rec) or (gazetteer is not None and _place_problem(rec, gazetteer))
                     if problem:
                         raise ValueError(problem)
                     key = hash((rec["doc"], rec["start"], rec["end"]))
@@ -182,10 +209,33 @@ def read_parts(folder: Path):
                     raise InputError(f"line {n}: not a mention record (nested too deeply)", path=part) from None
 
 
+def _lines_of(part: Path, lines):
+    """The lines of the open part file *lines*, each at most one past :data:`PART_LINE_MAX` characters long."""
+    try:
+        yield from iter(lambda: lines.readline(PART_LINE_MAX + 1), "")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", path=part) from None
+
+
+def _place_problem(rec: dict, gazetteer) -> str:
+    """What in a mention record disagrees with the gazetteer's place *place_id*, or ""."""
+    entry = gazetteer.get(rec["place_id"])
+    if entry is None:
+        return f"place_id names no place of the gazetteer ({rec['place_id']!r})"
+    if rec["country"] != entry.country:
+        return f"country {rec['country']!r} is not {rec['place_id']}'s ({entry.country!r})"
+    if distance_km((rec["lat"], rec["lon"]), (entry.lat, entry.lon)) > PLACE_POINT_KM:
+        return f"lat, lon ({rec['lat']}, {rec['lon']}) are not {rec['place_id']}'s point"
+    return ""
+
+
 _TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
 _COUNTRY_CODE = re.compile("[A-Z]{2}")
 _PLACE_ID = re.compile(r"[a-z0-9]+:[A-Za-z0-9][\w.:\-]*")  # "geonames:1526384", "place:emba-river", "post:x-y-road:0"
-FEATURE_CLASSES = frozenset("AHLPRSTUV")
+_PART_NAME = re.compile(r"part-\d+\.jsonl")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # (the local engine writes them escaped: "a\\x1b")
+MANIFEST = "parts.json"  # the part files of a run, written last
+PLACE_POINT_KM = 1.0  # how far a record's point may lie from its place's (rounding)
 OFFSET_MAX = 1 << 40  # characters: no document is longer
 PART_LINE_MAX = 1 << 20  # characters: a record's context is a sentence of about 300, its document name short
 
@@ -202,8 +252,9 @@ def _record_problem(rec: dict) -> str:
     if not (type(start) is int and type(end) is int and 0 <= start <= end):  # (bool is no offset)
         return "start and end are not offsets (0 <= start <= end)"
     lat, lon, score = rec.get("lat"), rec.get("lon"), rec.get("score")
-    if not all(type(v) in (int, float) for v in (lat, lon, score)):  # (bool is no number)
-        return "lat, lon and score must be numbers"
+    if not all(type(v) in (int, float) and abs(v) < 1e300 for v in (lat, lon, score)):  # (bool is no number;
+        # a 400-digit integer none a float can hold)
+        return "lat, lon and score must be numbers in range"
     if not on_earth(lat, lon):
         return f"coordinate out of range (lat={lat}, lon={lon})"
     if not math.isfinite(score) or not 0 <= score <= 1:
@@ -217,6 +268,8 @@ def _record_problem(rec: dict) -> str:
     if rec["feature_class"] not in FEATURE_CLASSES:
         return f"feature_class is no GeoNames class letter ({rec['feature_class']!r})"
     doc = rec["doc"]
-    if not doc.strip() or doc.startswith("/") or ".." in doc.split("/"):
+    if not doc.strip() or doc.startswith("/") or {".", ".."} & set(doc.split("/")) or _CONTROL.search(doc):
         return f"doc is no document's name ({doc!r})"
+    if not rec["text"].strip() or len(rec["text"]) != end - start:
+        return f"text {rec['text']!r} is not the span {start}-{end}"
     return ""

@@ -228,8 +228,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
             data = _AsOpened(fh).read()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
-    declared = encoding
-    encoding = encoding or detect_encoding(data[: 1 << 16], path)
+    declared = encoding or (_page_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
+    encoding = declared or detect_encoding(data[: 1 << 16], path)
     try:
         text = data.decode(encoding)
     except LookupError:
@@ -247,6 +247,28 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         text = article_text(text, path)
     return Document(document_name(path), path, composed(text), encoding,
                     guessed=declared is None and encoding not in GIVEN)
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def _page_charset(data: bytes) -> str | None:
+    """The encoding a web page declares in a ``<meta>`` (``charset="windows-1251"``), where its bytes are not
+    UTF-8 and read as text in it; None otherwise (a page that lies about its encoding is read as detected)."""
+    found = _META_CHARSET.search(data, 0, 8192)
+    if found is None:
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        codec = codecs.lookup(found.group(1).decode("ascii")).name
+        data.decode(codec)
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return None if codec.startswith(("utf_16", "utf_32", "utf_7")) else codec
 
 
 def streamed(path: Path, encoding: str | None) -> bool:

@@ -10,13 +10,10 @@ failed build leaves the previous output as it was.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import re
 import shutil
-import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +24,8 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import atomic_path, check_gdal_path, file_kind, spreadsheet_safe
+from mapper.outputs import (JOURNAL, abandon, atomic_path, check_gdal_path, file_kind, new_stage, output_lock, publish,
+                            settle, spreadsheet_safe)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -135,12 +133,15 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
 
 
 def check_target(path: Path, fmt: str) -> None:
-    """Refuse a target that writing would destroy or cannot use: a device, pipe or link (it would be
-    replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is
+    """Refuse a target that writing would destroy or cannot use: a file named as another format's ("--format
+    gpkg --out layers.dbf"), a device, pipe or link (it would be replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is
     not already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
     layers of *fmt* ("--out seeds")."""
     kind = file_kind(path)
     if fmt in ("gpkg", "kml"):
+        if path.suffix and path.suffix.lower() != FORMATS[fmt]:  # (GDAL would take the format from the name)
+            raise InputError(f"ends in {path.suffix!r}, not in {FORMATS[fmt]!r} as a {fmt.upper()} file does: give "
+                             "--out that ending", path=path)
         if kind not in ("missing", "file"):
             raise InputError("must be a new or regular file for this format (not a folder, device, pipe or link)",
                              path=path)
@@ -170,8 +171,9 @@ def _is_format(path: Path, fmt: str) -> bool:
     return b"<kml" in head
 
 
-def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> list[Path]:
-    """Write every layer in *fmt*: one multi-layer file (gpkg, kml) or a folder of files."""
+def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, staged: bool = False) -> list[Path]:
+    """Write every layer in *fmt*: one multi-layer file (gpkg, kml) or a folder of files, published whole; or
+    straight into the folder *path* if it is *staged* already (in a build's staging folder)."""
     import pyogrio
 
     check_target(path, fmt)
@@ -180,13 +182,13 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> l
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     with warnings.catch_warnings():  # (GDAL's three lines per layer on a GeoPackage not named *.gpkg: it is one)
         warnings.filterwarnings("ignore", r".*(filename extension|non conformant file extension)", RuntimeWarning)
-        return _write_layers(layers, path, fmt)
+        return _write_layers(layers, path, fmt, staged)
 
 
-def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> list[Path]:
+def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, staged: bool) -> list[Path]:
     import pyogrio
 
-    written = []
+    written: list[Path] = []
     if fmt in ("gpkg", "kml"):
         with atomic_path(path) as tmp:
             for name, gdf in layers.items():
@@ -197,25 +199,41 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str) -> 
                                         layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
                                         dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
         written.append(path)
-    else:  # a folder: every layer is written into a staging folder first, and moved into place only when all are
-        # (a full disk halfway leaves the previous layers as they were, not a mix of old and new)
-        made = not path.exists()
+    elif staged:
         path.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".export-", dir=path))
-        try:
-            for name, gdf in layers.items():
-                staged = stage / f"{name}{FORMATS[fmt]}"
-                if fmt == "geojson":
-                    write_geojson(gdf, staged)
-                else:
-                    pyogrio.write_dataframe(_gdal_frame(gdf, fmt), staged, layer=name, driver=_DRIVERS[fmt],
-                                            layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
-            for name in layers:
-                os.replace(stage / f"{name}{FORMATS[fmt]}", path / f"{name}{FORMATS[fmt]}")
-                written.append(path / f"{name}{FORMATS[fmt]}")
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
-            if made and not written:  # (a failed export leaves no empty folder where there was none)
-                with contextlib.suppress(OSError):
-                    path.rmdir()
+        written = _write_folder(layers, path, fmt)
+    else:  # a folder: every layer is written into a staging folder first, and published as a build's outputs are
+        # (a full disk halfway leaves the previous layers; a kill while moving them in is completed by the next run)
+        made = not path.exists()
+        with output_lock(path):
+            settle(path)
+            for stale in path.glob(".export-*"):  # (staging folders of earlier versions, killed)
+                shutil.rmtree(stale, ignore_errors=True)
+            stage = new_stage(path)
+            try:
+                _write_folder(layers, stage, fmt)
+                written = publish(stage, path)
+                (path / JOURNAL).unlink(missing_ok=True)
+            except BaseException:
+                abandon(stage, path)
+                raise
+            finally:
+                if made and not written:  # (a failed export leaves no folder where there was none)
+                    shutil.rmtree(path, ignore_errors=True)
     return written
+
+
+def _write_folder(layers: dict[str, gpd.GeoDataFrame], folder: Path, fmt: str) -> list[Path]:
+    """Write each layer into *folder* as a file of *fmt*; return the files."""
+    import pyogrio
+
+    files = []
+    for name, gdf in layers.items():
+        file = folder / f"{name}{FORMATS[fmt]}"
+        if fmt == "geojson":
+            write_geojson(gdf, file)
+        else:
+            pyogrio.write_dataframe(_gdal_frame(gdf, fmt), file, layer=name, driver=_DRIVERS[fmt],
+                                    layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
+        files.append(file)
+    return files

@@ -30,6 +30,7 @@ import sqlite3
 import sys
 import tempfile
 import unicodedata
+import zlib
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -37,10 +38,10 @@ from typing import Iterable, Iterator
 
 from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
-from mapper.errors import DataError, InputError
+from mapper.errors import DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -417,13 +418,52 @@ def _borrowed_post(entry: Entry, found: Iterable[Entry]) -> bool:
                and distance_km((e.lat, e.lon), (entry.lat, entry.lon)) <= POST_NAMESAKE_KM for e in found)
 
 
+class KeyFilter:
+    """A Bloom filter over the index's name keys and the first words of its names of several words: a key it
+    does not hold is in no name, known without a query (a page of capitalised words that name nothing had cost
+    two queries a word: 45 KB/s). About 1% of the keys it holds are in no name; those are then asked of the
+    index."""
+
+    BITS_PER_KEY = 10
+    HASHES = 7
+    FIRST = "\x00"  # before a first word, to tell it from a key
+
+    def __init__(self, bits: bytes) -> None:
+        self.bits, self.size = bits, len(bits) * 8
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> "KeyFilter":
+        keys = list(keys)
+        size = max(64, len(keys) * cls.BITS_PER_KEY)
+        bits = bytearray((size + 7) // 8)
+        size = len(bits) * 8
+        for key in keys:
+            for pos in cls._positions(key, size):
+                bits[pos >> 3] |= 1 << (pos & 7)
+        return cls(bytes(bits))
+
+    @classmethod
+    def _positions(cls, key: str, size: int) -> list[int]:
+        data = key.encode("utf-8", "surrogatepass")
+        h1, h2 = zlib.crc32(data), zlib.crc32(data, 0x9E3779B9) | 1  # (two hashes make all: Kirsch–Mitzenmacher)
+        return [(h1 + i * h2) % size for i in range(cls.HASHES)]
+
+    def __contains__(self, key: str) -> bool:
+        bits = self.bits
+        for pos in self._positions(key, self.size):
+            if not bits[pos >> 3] >> (pos & 7) & 1:
+                return False
+        return True
+
+
 def _index_usable(path: Path) -> bool:
     """Whether the index at *path* opens and has the tables and columns this code reads."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             for table, columns in (("entries", "id, admin1"), ("names", "key, idx, romanised"),
-                                   ("first_words", "word"), ("and_heads", "word"), ("words", "zipf")):
+                                   ("first_words", "word"), ("and_heads", "word"), ("words", "zipf"),
+                                   ("key_filter", "bits")):
                 con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
         finally:
             con.close()
@@ -477,7 +517,11 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.execute("CREATE INDEX names_key ON names(key)")
         con.execute("CREATE INDEX entries_id ON entries(id)")
         con.execute("CREATE TABLE first_words(word TEXT PRIMARY KEY, words INTEGER) WITHOUT ROWID")
-        con.executemany("INSERT INTO first_words VALUES (?,?)", _first_word_lengths(keys).items())
+        first_words = _first_word_lengths(keys)
+        con.executemany("INSERT INTO first_words VALUES (?,?)", first_words.items())
+        con.execute("CREATE TABLE key_filter(bits BLOB)")
+        key_filter = KeyFilter.of([*keys, *(KeyFilter.FIRST + w for w in first_words)])
+        con.execute("INSERT INTO key_filter VALUES (?)", (key_filter.bits,))
         con.execute("CREATE TABLE and_heads(word TEXT PRIMARY KEY) WITHOUT ROWID")
         con.executemany("INSERT INTO and_heads VALUES (?)", ((w,) for w in _and_heads(keys)))
         con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
@@ -595,6 +639,7 @@ class Gazetteer:
         self.overlay = overlay
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._overlay_max = _first_word_lengths(overlay.by_key)
+        self._filter = KeyFilter(self._con.execute("SELECT bits FROM key_filter").fetchone()[0])
         self.has_key = lru_cache(maxsize=262144)(self._has_key)
         self.max_words = lru_cache(maxsize=65536)(self._max_words)
         self.zipf = lru_cache(maxsize=262144)(self._zipf)
@@ -618,8 +663,12 @@ class Gazetteer:
             path.unlink(missing_ok=True)
         if not path.exists():
             if progress:
-                print(f"Building the gazetteer index (first run, once): {path}", file=sys.stderr)
-            build_index(path, cities=cities, progress=progress)
+                print(f"Building the gazetteer index (first run, once): {shown(path)}", file=sys.stderr)
+            try:
+                build_index(path, cities=cities, progress=progress)
+            except (sqlite3.OperationalError, OSError) as exc:  # a full or read-only cache disk
+                raise InputError(f"cannot write the gazetteer index ({exc}): free space there or set "
+                                 "CORRIDOR_MAPPER_CACHE to another folder", path=path.parent) from None
             # the index of another version (another checkout or library version sharing the cache) used last
             # is kept, so two checkouts do not rebuild in turn; older ones, and side tables of old versions, go
             prune(f"gazetteer-{cities}-*.sqlite", keep=path, count=INDEXES_KEPT, grace=INDEX_GRACE_S)
@@ -673,13 +722,14 @@ class Gazetteer:
         return self._carried(key) or (bool(russian_nominatives(key)) and bool(self.by_key(key)))
 
     def _carried(self, key: str) -> bool:
-        return key in self.overlay.by_key or self._con.execute(
+        return key in self.overlay.by_key or key in self._filter and self._con.execute(
             "SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def _max_words(self, first: str) -> int:
         """How many words the longest name starting with the word *first* has, 1 if none (use :attr:`max_words`)."""
         first = "st" if first == "saint" else first  # keys write "saint …" as "st …" (fold_saint)
-        row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone()
+        row = self._con.execute("SELECT words FROM first_words WHERE word = ?", (first,)).fetchone() \
+            if KeyFilter.FIRST + first in self._filter else None
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
         nominatives = {_feminine_nominative(first), _masculine_nominative(first)} - {first}
@@ -714,6 +764,8 @@ class Gazetteer:
         """The entries that carry *key*: the data files' first, then GeoNames' (romanised spellings only where
         no data file gives the spelling to a place)."""
         found = [e for e in (self.get(i) for i in self.overlay.by_key.get(key, ())) if e is not None]
+        if key not in self._filter:
+            return found
         seen = {e.id for e in found}
         rows = self._con.execute(
             "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"

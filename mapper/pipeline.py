@@ -177,21 +177,25 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
     from mapper.network import Network
 
     root = datafiles.data_root(data_dir)
-    if not Path(docs_dir).is_dir():
+    if not Path(docs_dir).is_dir() and mentions_from is None:  # (mentions read from parts need no documents)
         raise InputError("not a directory of documents", path=docs_dir)
     parser = make_parser(root, progress=progress)
     network = Network(root, parser.gazetteer)
     network.validate()  # the first problem check finds (citations quote the project's own documents)
-    manifest = datafiles.manifest(Path(docs_dir))  # (checked: a document's path stays inside docs_dir)
+    # (checked: a document's path stays inside docs_dir)
+    manifest = datafiles.manifest(Path(docs_dir)) if Path(docs_dir).is_dir() else {}
     if mentions_from is not None:
         from mapper.distributed import read_parts
 
         mentions = []
-        for rec in read_parts(mentions_from):
+        for rec in read_parts(mentions_from, parser.gazetteer):
             if isinstance(rec, dict):
                 reporter.warn(rec.get("error") or rec["warning"])
             else:
                 mentions.append(rec)
+        if not mentions:
+            reporter.warn(f"{mentions_from}: the parts hold no mentions: the layers hold the corridors, crossings "
+                          "and hubs only")
     else:
         if documents is None:
             documents = list(iter_document_paths([docs_dir]))
@@ -265,7 +269,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                 settle(out)
                 stage = new_stage(out)
                 try:
-                    write_layers(layers.frames, stage / "layers", "geojson")
+                    write_layers(layers.frames, stage / "layers", "geojson", staged=True)
                     write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
                     (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
                     written = publish(stage, out)
@@ -305,9 +309,10 @@ def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path
         docs = None if mentions_from is not None else list(iter_document_paths([docs_dir]))
         inputs["docs"] = (docs_dir, (docs or []) + [p for p in [manifest_path(docs_dir)] if p.is_file()])
     if mentions_from is not None and Path(mentions_from).is_dir():
-        from mapper.distributed import part_files
+        from mapper.distributed import MANIFEST, part_files
 
-        inputs["parts"] = (Path(mentions_from), part_files(mentions_from))
+        listed = [p for p in [Path(mentions_from) / MANIFEST] if p.is_file()]
+        inputs["parts"] = (Path(mentions_from), part_files(mentions_from) + listed)
     return docs, inputs
 
 

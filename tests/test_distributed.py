@@ -44,8 +44,10 @@ def test_build_consumes_partitions(tmp_path, built):
     (parts / "part-00099.jsonl").write_text("{}\n")  # a previous run's, with more partitions
     proc = run_cli("mentions", "--engine", "dask", "--out", str(parts), *map(str, sorted(SEEDS.glob("*.txt"))))
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in parts.iterdir()) == [f"part-{i:05d}.jsonl" for i in range(5)]
-    assert all(p.read_text(encoding="utf-8").endswith("}\n") for p in parts.iterdir())
+    names = [f"part-{i:05d}.jsonl" for i in range(5)]
+    assert sorted(p.name for p in parts.iterdir() if not p.name.startswith(".")) == [*names, "parts.json"]
+    assert json.loads((parts / "parts.json").read_text(encoding="utf-8")) == {"parts": names}
+    assert all((parts / n).read_text(encoding="utf-8").endswith("}\n") for n in names)
     out = tmp_path / "out"
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
@@ -72,3 +74,43 @@ def test_the_dask_engine_names_documents_as_the_local_one(tmp_path):
                   for line in part.read_text(encoding="utf-8").splitlines())
     local = run_cli("mentions", "--format", "jsonl", *files)
     assert docs == sorted(json.loads(line)["doc"] for line in local.stdout.splitlines()) == ["s1/b.txt", "s2/b.txt"]
+
+
+def test_a_run_killed_while_publishing_is_completed_and_a_partial_set_is_never_read(tmp_path):
+    """A run's parts are published as a build's outputs are: a run killed while moving them in (its journal
+    and staging folder left) is completed by the next reader, so that a build reads the new run whole, never a
+    mix of two runs (fifth hostile pass, E1); parts no run listed are not read, and a folder of parts without
+    the list (an interrupted run of an older version, or hand-made) is one line."""
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.errors import InputError
+    from mapper.outputs import JOURNAL
+
+    def record(doc):
+        return json.dumps({"doc": doc, "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+                           "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249,
+                           "lon": 76.9115, "context": "Almaty."}) + "\n"
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    for i in range(3):  # the old run's three parts
+        (parts / f"part-{i:05d}.jsonl").write_text(record(f"old{i}.txt"), encoding="utf-8")
+    (parts / MANIFEST).write_text(json.dumps({"parts": [f"part-{i:05d}.jsonl" for i in range(3)]}))
+    stage = parts / ".build-killed"  # the new run's two parts and list, one part moved in before the kill
+    stage.mkdir()
+    (parts / "part-00000.jsonl").write_text(record("new0.txt"), encoding="utf-8")
+    (stage / "part-00001.jsonl").write_text(record("new1.txt"), encoding="utf-8")
+    (stage / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl", "part-00001.jsonl"]}))
+    (parts / JOURNAL).write_text(stage.name)
+    assert sorted(m.doc for m in read_parts(parts)) == ["new0.txt", "new1.txt"]  # (not old2.txt)
+    assert not stage.exists() and not (parts / JOURNAL).exists()
+    (parts / MANIFEST).unlink()
+    with pytest.raises(InputError, match="no parts.json: not the output of a complete run"):
+        list(read_parts(parts))
+
+
+def test_standard_input_is_refused_by_the_dask_engine(tmp_path):
+    """A worker process cannot read the parent's standard input: one line, not an empty document (fifth hostile
+    pass, E6)."""
+    proc = run_cli("mentions", "--engine", "dask", "--out", str(tmp_path / "p"), "-", input="Almaty.")
+    assert proc.returncode == 2 and "standard input cannot go to Dask workers" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

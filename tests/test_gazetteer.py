@@ -372,3 +372,26 @@ def test_a_place_is_shown_by_the_name_aliases_toml_gives_it(parser, gazetteer):
                    ("Horgos", "Horgos", "geonames:1529377")]
     assert [e.name for e, _ in gazetteer.geocode("Manas", limit=3) if e.id == "geonames:1528249"] == ["Jalal-Abad"]
     assert gazetteer.get("geonames:1528249").name == "Manas"  # (the record itself is GeoNames')
+
+
+def test_the_key_filter_holds_every_key_and_few_others(gazetteer):
+    """The index's Bloom filter over its name keys and first words: every key in it (a key it lacked would be a
+    name never found), about 1% of other words (each then asked of the index), the same bits in every process
+    (a deterministic hash, not Python's salted one)."""
+    import random
+    import sqlite3
+    import string
+
+    from mapper.gazetteer import KeyFilter
+
+    con = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
+    keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names ORDER BY random() LIMIT 20000")]
+    firsts = [w for (w,) in con.execute("SELECT word FROM first_words ORDER BY random() LIMIT 5000")]
+    con.close()
+    filt = gazetteer._filter
+    assert all(k in filt for k in keys) and all(KeyFilter.FIRST + w in filt for w in firsts)
+    rng = random.Random(7)
+    others = ["".join(rng.choice(string.ascii_lowercase) for _ in range(9)) for _ in range(20000)]
+    assert sum(w in filt for w in others) / len(others) < 0.03
+    small = KeyFilter.of(["almaty", "aktau"])
+    assert "almaty" in small and "aktau" in small and KeyFilter(small.bits).bits == small.bits

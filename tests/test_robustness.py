@@ -405,6 +405,7 @@ def test_bad_options_and_bad_mention_parts_are_one_line(tmp_path):
     parts = tmp_path / "parts"
     parts.mkdir()
     (parts / "part-0.jsonl").write_text("garbage{\n")
+    (parts / "parts.json").write_text('{"parts": ["part-0.jsonl"]}')
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"))
     assert proc.returncode == 2 and "part-0.jsonl: line 1: not a mention record" in proc.stderr
     assert "internal error" not in proc.stderr
@@ -471,33 +472,50 @@ def test_hostile_standard_input_and_signals(tmp_path):
         waiting.returncode, err)
 
 
-def test_hostile_mention_parts(tmp_path):
-    """A part file's records are checked (a latitude of 999, offsets that are no offsets, a country that is no
-    ISO code, an id or document name that is a path out, a record given twice), and a document's U+2028 inside a
-    record's text is no line break (one such character made a whole Dask run unreadable)."""
-    from mapper.distributed import read_parts
+def test_hostile_mention_parts(tmp_path, gazetteer):
+    """A part file's records are checked (a latitude of 999 or of 400 digits, offsets that are no offsets, a
+    country that is no ISO code, an id or document name that is a path out or holds a control character, a text
+    that is not the span, a record given twice, a byte that is not UTF-8), and against the gazetteer (a country,
+    an id or a point that is not the place's: one record had moved Russia to Antarctica), and a document's U+2028
+    inside a record's text is no line break (one such character made a whole Dask run unreadable)."""
+    from mapper.distributed import MANIFEST, read_parts
     from mapper.errors import InputError
 
     record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
-              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25, "lon": 76.9,
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
               "context": "From Almaty\u2028to Khorgos."}
     parts = tmp_path / "parts"
     parts.mkdir()
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl", "part-00001.jsonl"]}))
     (parts / "part-00000.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    (mention,) = list(read_parts(parts))
+    (parts / "part-00001.jsonl").write_text("")
+    (mention,) = list(read_parts(parts, gazetteer))
     assert mention.context == "From Almaty\u2028to Khorgos."
     for bad, problem in (({"lat": 999}, "lat"), ({"start": -5}, "offsets"), ({"lat": "61"}, "lat"),
+                         ({"lat": 10 ** 400}, "lat"), ({"score": -10 ** 400}, "score"),
                          ({"text": 5}, "text"), ({"country": "<b>"}, "country"), ({"country": "ru"}, "country"),
                          ({"place_id": "hub:../../etc/passwd"}, "place_id"), ({"doc": "/etc/passwd"}, "doc"),
-                         ({"doc": "../x.txt"}, "doc"), ({"score": -5}, "score"), ({"end": 10 ** 18}, "end"),
-                         ({"feature_class": "Z"}, "feature_class")):
+                         ({"doc": "../x.txt"}, "doc"), ({"doc": "."}, "doc"), ({"doc": "a\x1bb"}, "doc"),
+                         ({"score": -5}, "score"), ({"end": 10 ** 18}, "end"), ({"feature_class": "Z"}, "feature_class"),
+                         ({"text": ""}, "text"), ({"end": 9}, "text"),
+                         ({"country": "XX"}, "country 'XX' is not geonames:1526384's"),
+                         ({"place_id": "geonames:1"}, "place_id names no place"),
+                         ({"lat": -80, "lon": 0}, "not geonames:1526384's point")):
         (parts / "part-00000.jsonl").write_text(json.dumps({**record, **bad}) + "\n", encoding="utf-8")
         with pytest.raises(InputError, match=f"line 1: not a mention record .*{problem}"):
-            list(read_parts(parts))
+            list(read_parts(parts, gazetteer))
+    (parts / "part-00000.jsonl").write_bytes(json.dumps(record).encode().replace(b"From", b"Fr\xf6m"))
+    with pytest.raises(InputError, match="part-00000.jsonl: not UTF-8 text"):
+        list(read_parts(parts))
     # a record met again (a part copied beside itself) would make two features of one id (fourth pass, E6)
     (parts / "part-00000.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (parts / "part-00001.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="part-00001.jsonl: line 1: the mention d.txt:0-6 again"):
+        list(read_parts(parts))
+    # a part that is a link is not followed
+    (parts / "part-00001.jsonl").unlink()
+    (parts / "part-00001.jsonl").symlink_to("/etc/passwd")
+    with pytest.raises(InputError, match="part-00001.jsonl: not a regular file"):
         list(read_parts(parts))
 
 
@@ -561,6 +579,7 @@ def test_hostile_review_cases(tmp_path):
     assert [json.loads(x)["text"] for x in piped.stdout.splitlines()] == ["Kostanay", "Aktau", "Baku"]
     parts = tmp_path / "parts"
     parts.mkdir()
+    (parts / "parts.json").write_text('{"parts": ["part-00000.jsonl"]}', encoding="utf-8")
     (parts / "part-00000.jsonl").write_text('"no error here"\n', encoding="utf-8")
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"))
     assert proc.returncode == 2 and "line 1: not a mention record (not a JSON object)" in proc.stderr
@@ -635,6 +654,7 @@ def test_lone_surrogates_and_hostile_mention_parts(tmp_path):
         "Almaty", "Urumqi", "Bishkek", "Osh"]
     parts = tmp_path / "parts"
     parts.mkdir()
+    (parts / "parts.json").write_text('{"parts": ["part-00000.jsonl"]}', encoding="utf-8")
     record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
               "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25, "lon": 76.9,
               "context": "a\ud800b"}
@@ -866,3 +886,42 @@ def test_export_replaces_only_its_own_kind_of_file(tmp_path):
             proc = run_cli("export", "--format", fmt, "--out", str(out), "--docs", str(docs))
             assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
+
+
+def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
+    """An export named as another format's file is refused before anything is written (a GeoPackage named
+    "layers.dbf" had held one layer of six, exit 0); a killed folder export is completed by the next one, and
+    staging folders of killed exports do not pile up; a web page that declares its encoding in a ``<meta>`` is
+    read in it without a warning; ``build --mentions-from`` needs no documents' folder (fifth hostile pass, E2,
+    E3, E11)."""
+    from mapper.outputs import JOURNAL
+
+    for fmt, name in (("gpkg", "layers.dbf"), ("gpkg", "layers.csv"), ("kml", "layers.gpkg")):
+        proc = run_cli("export", "--format", fmt, "--out", str(tmp_path / name))
+        assert proc.returncode == 2 and f"ends in '{Path(name).suffix}'" in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+    out = tmp_path / "geojson"
+    (out / ".export-old").mkdir(parents=True)  # (an earlier version's, killed)
+    stage = out / ".build-killed"  # a kill after the first layer was moved in
+    stage.mkdir()
+    (stage / "hubs.geojson").write_text("{}")
+    (out / JOURNAL).write_text(stage.name)
+    proc = run_cli("export", "--format", "geojson", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "corridors.geojson", "crossings.geojson",
+                                                      "hubs.geojson", "mentions.geojson", "places.geojson",
+                                                      "segments.geojson"]
+    assert json.loads((out / "hubs.geojson").read_text(encoding="utf-8"))["features"]
+    page = tmp_path / "docs" / "p.html"
+    page.parent.mkdir()
+    page.write_bytes('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+                     '</head><body><p>Поезда идут из Алматы в Актау через Шымкент. Grain goes on to Baku by '
+                     'ferry.</p></body></html>'.encode("cp1251"))
+    proc = run_cli("mentions", "--format", "jsonl", str(page))
+    assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr
+    assert [json.loads(line)["name"] for line in proc.stdout.splitlines()][:3] == ["Almaty", "Aktau", "Shymkent"]
+    parts = tmp_path / "parts"
+    assert run_cli("mentions", "--engine", "dask", "--out", str(parts), str(page)).returncode == 0
+    proc = run_cli("--data", str(ROOT), "build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"),
+                   cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
