@@ -121,6 +121,7 @@ _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
 _A_THING_BEFORE = re.compile(r"(?<![^\W\d_])[Aa]n? [\"«“]?$")
+_A_THING_TAILS = frozenset({"a ", "n ", ' "', " «", " “"})  # the last two characters _A_THING_BEFORE may end in
 _A_THING_AFTER = re.compile(r"[\"»”]?(?:[.,;:!?)]|$| and | or | but )")
 _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
@@ -643,8 +644,12 @@ class Lexicon:
                                    for v in (w, w.capitalize()))  # ('at Restaurant "Samarkand"')
         #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
         #: with Astana")
-        self.team_acts = re.compile(rf" (?:{'|'.join(map(re.escape, sorted(words('organisations', 'team_acts'))))})\b")
+        acts = sorted(words("organisations", "team_acts"))
+        self.team_acts = re.compile(rf" (?:{'|'.join(map(re.escape, acts))})\b")
         self.team_before = tuple(f" {w} " for w in sorted(words("organisations", "team_before")))
+        #: for quick tests first: the first two letters of those acts, the last three characters of those words
+        self.team_act_starts = frozenset(w[:2] for w in acts)
+        self.team_before_tails = frozenset(w[-3:] for w in self.team_before)
         #: words before "called"/"named" that make the name after no place
         self.named_things = words("organisations", "named_things")
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
@@ -2030,10 +2035,12 @@ class Geoparser:
             elif text[start - 1] in _OPENING_QUOTES and (q := _quote_closing(text, c[1])) >= 0 \
                     and _QUOTED_THING.match(text, q) and not _ROUTE_DASH_SPACED.match(text, c[1]):
                 continue  # a train's, a ship type's name: '"Chang'an" trains', 'ships of the "Volga-Balt" type'
-            elif _A_THING_BEFORE.search(text, max(0, start - 4), start) and _A_THING_AFTER.match(text, c[1]):
+            elif text[start - 2: start] in _A_THING_TAILS and _A_THING_BEFORE.search(text, max(0, start - 4), start) \
+                    and _A_THING_AFTER.match(text, c[1]):  # (quick tests first)
                 continue  # a thing of the name's make: "rented a Lada and", 'a "Volga".', '"two Yeniseis and a Belarus"'
-            elif not c[2].name.country_name and (lex.team_acts.match(text, c[1])
-                                                 or text.endswith(lex.team_before, 0, start)) \
+            elif not c[2].name.country_name and (
+                    text[c[1] + 1: c[1] + 3] in lex.team_act_starts and lex.team_acts.match(text, c[1])
+                    or text[start - 3: start] in lex.team_before_tails and text.endswith(lex.team_before, 0, start)) \
                     and not (kept and kept[-1][1] + 1 == start):
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
                 # Pavlodar beat Amur Khabarovsk", read below)
