@@ -349,7 +349,9 @@ def main() -> None:
         say(f"{message}{hint}")
         code = EXIT_BAD_INPUT
     except click.Abort:
-        say("aborted")
+        from mapper.outputs import stopped_after_publishing
+
+        say("stopped, after the output being written was written whole" if stopped_after_publishing[0] else "aborted")
         code = 128 + int(_stopped_by[0])
     _exit_now(code if isinstance(code, int) else 0)
 

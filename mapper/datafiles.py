@@ -28,6 +28,8 @@ MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
+TERM = re.compile(r"[a-z][a-z_]{0,39}")  # "logistics_centre", "under_construction"
+TERM_FIELDS = {"hub": ("kind", "status")}
 CROSSING_STATUSES = {"operational", "under_construction", "planned", "reconstruction"}
 CROSSING_POSITIONS = {"sourced", "estimated"}
 NULLABLE_INTEGERS = ("status_year", "year")  # record fields that are a whole number or absent
@@ -289,6 +291,13 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
     for key in ("name", "shown"):
         if isinstance(rec.get(key), str) and not rec[key].strip():
             raise DataError(f"{loc}: {key} must be non-empty text")
+    for key in TERM_FIELDS.get(kind, ()):  # (a hub's kind and status: a word the map shows as it is)
+        if key in rec and not TERM.fullmatch(rec[key]):
+            raise DataError(f"{loc}: {key} must be a term of lower-case letters and '_' ({rec[key]!r})")
+    for key in ("alt_names", "names"):
+        for name in rec.get(key, []) if isinstance(rec.get(key), list) else ():
+            if isinstance(name, str) and not any(ch.isalnum() for ch in name):
+                raise DataError(f"{loc}: {key} holds {name!r}, which has no letter (no name)")
     if "id" in schema and not ID.match(rec["id"]):
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:

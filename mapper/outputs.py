@@ -21,7 +21,7 @@ import stat
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -31,6 +31,8 @@ except ImportError:  # Windows: no advisory file locks
     fcntl = None
 
 NAME = ".stamp.json"
+#: whether the last interrupt came while an output was being published, and waited for it to be whole
+stopped_after_publishing: list[bool] = [False]
 JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
 STAGE_PREFIX = ".build-"
 #: libraries whose version can change the bytes of an output
@@ -172,12 +174,14 @@ def new_stage(out: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
 
 
-def publish(stage: Path, out: Path) -> list[Path]:
-    """Move every file of *stage* into *out*, at the same relative paths; return the paths written.
+def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = None) -> list[Path]:
+    """Move every file of *stage* into *out*, at the same relative paths, then call *then* with the paths
+    written (a build stamps itself); return them.
 
     Nothing is moved unless every target can be replaced (a folder or device in the way is reported
     first), and a journal names the stage meanwhile, so that a build killed halfway is completed by
-    :func:`settle` before anything else reads the folder: the output is the old build or the new one.
+    :func:`settle` before anything else reads the folder: the output is the old build or the new one. An
+    interrupt meanwhile waits for both steps (and says so: :data:`stopped_after_publishing`).
     """
     from mapper.errors import InputError
 
@@ -189,11 +193,14 @@ def publish(stage: Path, out: Path) -> list[Path]:
         # would take the layers elsewhere)
         if file_kind(out / folder) not in ("missing", "folder"):
             raise InputError("is in the way of an output folder (not a folder): move it away", path=out / folder)
-    write_text_atomic(out / JOURNAL, stage.name)
+    written = [out / rel for rel in files]
     with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
+        write_text_atomic(out / JOURNAL, stage.name)
         _move(stage, out, files)
-    shutil.rmtree(stage, ignore_errors=True)
-    return [out / rel for rel in files]
+        shutil.rmtree(stage, ignore_errors=True)
+        if then is not None:
+            then(written)
+    return written
 
 
 @contextlib.contextmanager
@@ -215,6 +222,7 @@ def _signals_held() -> Iterator[None]:
               for s in (signal.SIGINT, *STOP_SIGNALS)}
     try:
         yield
+        stopped_after_publishing[:] = [bool(noted)]
     finally:
         for s, handler in before.items():
             signal.signal(s, handler if handler is not None else signal.SIG_DFL)

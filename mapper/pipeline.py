@@ -272,11 +272,10 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                     write_layers(layers.frames, stage / "layers", "geojson", staged=True)
                     write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
                     (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
-                    written = publish(stage, out)
+                    written = publish(stage, out, then=lambda w: finish(out, inputs, w, recorder.messages))
                 except BaseException:
                     abandon(stage, out)
                     raise
-                finish(out, inputs, written, recorder.messages)
     return {str(p.relative_to(out)): p for p in written}
 
 

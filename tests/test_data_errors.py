@@ -102,6 +102,8 @@ CASES = {
     "data file not UTF-8": (_write("corridors/hubs/zz.toml", '# Ürümqi\n[[hub]]\n', encoding="latin-1"), ["zz.toml", "UTF-8"]),
     "unknown table": (_write("corridors/hubs/zz.toml", '[[hubz]]\nid = "x"\n'), ["zz.toml", "hubz"]),
     "country label point outside the country": (_sub("geodata/countries.geojson", '"label_lat":48.1572,"label_lon":67.2932', '"label_lat":10.0,"label_lon":10.0'), ["countries.geojson", "KZ", "label point (10.0, 10.0)", "outside its outline"]),
+    "hub kind that is no term": (_sub(HUBS, 'kind = "dry_port"', 'kind = "x\\" onmouseover=\\"alert(1)"'), ["kind must be a term"]),
+    "alternate name with no letter": (_sub(HUBS, 'alt_names = ["Селятино", ', 'alt_names = ["-", '), ["selyatino-logistics-centre", "alt_names holds '-'"]),
     "hub outside its country": (_sub(HUBS, "lat = 55.51514\nlon = 36.97746", "lat = 48.85\nlon = 2.35"), ["selyatino-logistics-centre", "outside RU"]),
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "citation of a file outside the seeds": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "/etc/passwd"'),

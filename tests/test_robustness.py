@@ -925,3 +925,29 @@ def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
     proc = run_cli("--data", str(ROOT), "build", "--mentions-from", str(parts), "--out", str(tmp_path / "o"),
                    cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_stop_while_publishing_waits_for_the_output_and_its_stamp(tmp_path):
+    """A SIGTERM that comes while a build's files are moved into place waits until they all are and the build
+    is stamped, then stops the process, which says the output was written whole (fifth hostile pass, E2: it had
+    said "aborted" with the new build in place and its journal left)."""
+    import signal
+
+    from mapper import outputs
+
+    out, stage = tmp_path / "out", tmp_path / "out" / ".build-x"
+    stage.mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (stage / name).write_text(name)
+    got, stamped = [], []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: got.append(signum))
+    try:
+        def then(written):
+            os.kill(os.getpid(), signal.SIGTERM)  # (mid-way: noted, not taken)
+            assert not got
+            stamped.append(sorted(p.name for p in written))
+        outputs.publish(stage, out, then=then)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert got == [signal.SIGTERM] and stamped == [["a.txt", "b.txt"]] and outputs.stopped_after_publishing == [True]
+    assert sorted(p.name for p in out.iterdir()) == [".publishing", "a.txt", "b.txt"]  # (finish removes the journal)
