@@ -116,7 +116,7 @@ _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
 _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beer|vodka|wine"
-                           r"|cigarettes|cars?|tractors?|combines?|harvesters?)\b")
+                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|water)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
@@ -402,6 +402,7 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
+_MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
 _MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
@@ -414,7 +415,8 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
 _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
                    "r-n", "kr", "prefecture", "county")  # (China's: "the Altay prefecture", "Yumin county")
-_DIVISION_SYNONYMS = {"obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
+_DIVISION_SYNONYMS = {"region": ("oblast", "krai", "kray", "province"), "oblast": ("region",),  # "Stavropol region"
+                      "obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
@@ -437,12 +439,17 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+# after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
+# "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
+_THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "van", "vans", "pick-up", "pickup", "carpet", "carpets",
+                "rug", "rugs", "party")
 _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # the lower-case words after a name that may make it something else's (and Lexicon.venue_nouns)
 # (and "station": "Emba station" is Embi, whose station has the name, where the gazetteer has "Emba station")
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_FARM_WORDS, "time", "station")
+_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_THING_NOUNS, *_FARM_WORDS,
+               "time", "station")
 _HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR = {plural: plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
              for plural in _PLURAL_NAME_WORDS}  # "districts": district; "counties": county
@@ -878,6 +885,8 @@ class Geoparser:
                 elif m.upper and end - start <= 3 and (follower.isdigit() or follower == "-"
                                                        and text[end + 1: end + 2].isdigit()):
                     continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive
+                elif follower == "-" and _MODEL_NUMBER.match(text, end):
+                    continue  # a model: "Ural-4320" trucks, the "Moskvich-412" (not the station "Almaty-1")
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
                         m.upper or text.startswith("s", end + 7)):
                     continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
@@ -957,6 +966,8 @@ class Geoparser:
         noun = word.group(1)
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
+        if noun in _THING_NOUNS:
+            return (m, end) if m.name.country_name else None
         if noun == "time":  # "10:20 (Moscow time 08:20)", "at 14:00 Astana time": a time zone
             return None if _CLOCK.search(text, max(0, start - 12), word.end() + 8) else (m, end)
         if noun in _FARM_WORDS:  # "the Kirov collective farm", "the Leningrad kolkhoz": a farm named after a place
@@ -2158,11 +2169,13 @@ class Geoparser:
 def _paired_with(text: str, cands: list[_Candidate], i: int, city: Entry) -> bool:
     """Whether ``cands[i]``, a common word that names *city*, goes with the next name, another name of the city or
     a place its country alone has ("Oral and Uralsk", "Oral (Uralsk)", "Oral and Aktobe"; not "Oral and
-    written")."""
-    if i + 1 >= len(cands) or text[cands[i][1]: cands[i + 1][0]] not in _PAIR_GLUE:
-        return False
-    other = cands[i + 1][2].name
-    return any(e.id == city.id for e in other.entries) or set(other.countries) == {city.country}
+    written"), or stands in brackets after one ("Merv (Mary)")."""
+    for j, glue in ((i + 1, _PAIR_GLUE), (i - 1, frozenset({" ("}))):  # ("Merv (Mary)": its other name before)
+        if 0 <= j < len(cands) and text[cands[min(i, j)][1]: cands[max(i, j)][0]] in glue:
+            other = cands[j][2].name
+            if any(e.id == city.id for e in other.entries) or set(other.countries) == {city.country}:
+                return True
+    return False
 
 
 def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,
@@ -2496,7 +2509,9 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str
     are ships ("Barda and Zagatala are ferries"), where the text says so ("Barda is a ship?") or "the" goes
     before them and a verb, preposition or punctuation mark after them (*word_after*: "The Barda was stuck";
     not "the Zangezur corridor" beside "the vessel Zangezur"), unless they name a water (*names_water*: "The
-    Irtysh was low" beside "the tug Irtysh")."""
+    Irtysh was low" beside "the tug Irtysh"); and wherever the text writes them in capitals in a line that is
+    not all capitals, as reports write ships' names ("SHIRVAN left Port Kuryk", "the crews of ALAT and AKTAU"
+    beside "the tug ALAT")."""
     ships, said = set(ships_before), set()
     for i, (start, end, m, _) in enumerate(cands):
         if text.startswith(_TO_BE_AFTER, end) and _SHIP_PREDICATE.match(text, end):
@@ -2510,7 +2525,17 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str
         return cands
     return [c for c in cands if not (c[2].name.key in ships and (
         c[0] in said or text.endswith(("the ", "The "), 0, c[0]) and word_after(text, c[1])
-        and not names_water(c[2].name)))]
+        and not names_water(c[2].name) or _in_capitals_in_prose(text, c[0], c[1])))]
+
+
+def _in_capitals_in_prose(text: str, start: int, end: int) -> bool:
+    """Whether the name at *start*..*end* is written in capitals (four letters or more) in a line that has lower
+    case too (not a heading in capitals)."""
+    if end - start < 4 or not text[start:end].isupper():
+        return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return any(ch.islower() for ch in line)
 
 
 class _Lists:

@@ -1801,3 +1801,28 @@ def test_round_36_readings(parser):
     assert texts("Semey and Semipalatinsk are one city; Oral and Uralsk are one city. Oral (Uralsk) grew.") == [
         "Semey", "Semipalatinsk", "Oral", "Uralsk", "Oral", "Uralsk"]
     assert texts("Oral and written submissions are due. Oral and Paris hygiene.") == ["Paris"]
+
+
+def test_round_37_readings(parser):
+    """Round 37's ferry accident report, uranium miner's report, Volga German genealogy forum, trade fair
+    catalogue, museum catalogue and election results: a ship's name the text writes in capitals is the ship
+    wherever it does so in prose ("SHIRVAN left Port Kuryk", "the crews of ALAT and PIRALLAHI" beside "the tugs
+    ALAT and PIRALLAHI"); a product's, a style's or a party's noun after a name ("Naftalan mineral water",
+    "Shymkent beer", "the Damas van", "the Auyl party"; not a country's), a quoted name before "carpet" or
+    "rugs", a model's number ("Ural-4320"; the station "Almaty-1" stays); "Aq Jol", "Tekke", "Orano"; a venue's
+    quoted name after "Hall"; a surname after "the surname"; Kazakh given names ("Jamila Kazan"); a Russian krai
+    or oblast written "region" ("the Stavropol region")."""
+    def texts(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert texts("The ferry SHIRVAN sailed from Baku. SHIRVAN left Port Kuryk at 09:10. The tugs ALAT and "
+                 "PIRALLAHI came out; the crews of ALAT and PIRALLAHI were praised. Alat lies south of Baku.") == [
+        "Baku", "Kuryk", "Alat", "Baku"]
+    assert texts("Tasting of Naftalan mineral water and Shymkent beer; the Damas van; the Auyl party won in "
+                 "Aktobe; Kazakhstan beer.") == ["Aktobe", "Kazakhstan"]
+    assert texts('A "Bukhara" carpet and "Kazak" rugs. Ural-4320 trucks leave Almaty-1. AJ = Aq Jol. A Tekke '
+                 'carpet. A deal with Orano. Congress Hall "Baikonur" in Astana.') == ["Almaty", "Astana"]
+    assert texts("The surname Kassel has nothing to do with Kassel in Hesse. Jamila Kazan moderated.") == [
+        "Kassel", "Hesse"]
+    (stavropol,) = [m for m in parser.parse("Budyonnovsk in the Stavropol region.", "t") if m.text != "Budyonnovsk"]
+    assert stavropol.text == "Stavropol region" and stavropol.feature_class == "A"
