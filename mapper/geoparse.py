@@ -402,6 +402,10 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
+# after "X district": a city it is a district of ("of Astana", "of the capital"; not "of Pavlodar region")
+_CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
+                               r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
+CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
 _MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
@@ -1001,6 +1005,11 @@ class Geoparser:
             if kind is not None and not any(e.feature_class == kind for e in m.name.entries):
                 return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
                 # ("the Tumen river", "the Jvari pass", "the Karakum canal")
+            city = _CITY_DISTRICT_OF.match(text, word.end()) if noun == "district" else None
+            if city is not None and not m.name.country_name and not self._lies_in(m.name, city.group(1)):
+                return None  # a city's district named after another place: "the Almaty district of Astana", "the
+                # Baikonur district of the capital" (not "the Shuimogou district of Urumqi", a place of Urumqi the
+                # gazetteer has, nor the Aktogay district of Pavlodar region, named after its village)
             return m, end
         singular = _SINGULAR[noun]
         self._list_before_plural(text, found, start, singular)
@@ -1907,6 +1916,14 @@ class Geoparser:
             if self.gazetteer.has_key(key) and self._name(key).entries:
                 return self._name(key).entries[0]
         return None
+
+    def _lies_in(self, name: _Name, city: str) -> bool:
+        """Whether a place of *name* lies within :data:`CITY_DISTRICT_KM` of a town named *city* (not "the
+        capital")."""
+        towns = [e for e in self._name(_norm(city)).entries if e.feature_class == "P"] \
+            if not city.startswith("the ") else []
+        return any(distance_km((e.lat, e.lon), (t.lat, t.lon)) <= CITY_DISTRICT_KM
+                   for e in name.entries for t in towns)
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov") or

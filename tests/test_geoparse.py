@@ -1811,7 +1811,8 @@ def test_round_37_readings(parser):
     "Shymkent beer", "the Damas van", "the Auyl party"; not a country's), a quoted name before "carpet" or
     "rugs", a model's number ("Ural-4320"; the station "Almaty-1" stays); "Aq Jol", "Tekke", "Orano"; a venue's
     quoted name after "Hall"; a surname after "the surname"; Kazakh given names ("Jamila Kazan"); a Russian krai
-    or oblast written "region" ("the Stavropol region")."""
+    or oblast written "region" ("the Stavropol region"); a city's district named after another place ("the Almaty
+    district of Astana")."""
     def texts(text):
         return [m.text for m in parser.parse(text, "t")]
 
@@ -1824,5 +1825,8 @@ def test_round_37_readings(parser):
                  'carpet. A deal with Orano. Congress Hall "Baikonur" in Astana.') == ["Almaty", "Astana"]
     assert texts("The surname Kassel has nothing to do with Kassel in Hesse. Jamila Kazan moderated.") == [
         "Kassel", "Hesse"]
+    # a city's district named after another place is not that place; one the gazetteer has in the city stays
+    assert texts("The Almaty district of the capital and the Baikonur district of Astana voted; the port is in the "
+                 "Shuimogou district of Urumqi.") == ["Astana", "Shuimogou", "Urumqi"]
     (stavropol,) = [m for m in parser.parse("Budyonnovsk in the Stavropol region.", "t") if m.text != "Budyonnovsk"]
     assert stavropol.text == "Stavropol region" and stavropol.feature_class == "A"
