@@ -2355,19 +2355,21 @@ def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[En
 
 def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
     """A former or other name of a place the text also names by its own name is that place ("Aktau" and, later,
-    "Shevchenko", its Soviet name: not the Ukrainian Shevchenko), without a cue of its own, unless it is read as a
-    city of note ("Samarkand" is no Temirtau, once Samarkandsky) or a place in a country the text names by another
-    place. In *results*, in place."""
+    "Shevchenko", its Soviet name: not the Kyiv district, which carries it as another name, though the text names
+    Kiev), without a cue of its own, unless it is read as a city of note ("Samarkand" is no Temirtau, once
+    Samarkandsky) or as a place whose own name it is in a country the text names by another place ("Naryn" is no
+    Tash-Kumyr; "Krasnoarmeysk", Balzer's today, is no Taiynsha). In *results*, in place."""
     renamed = [i for i, (_, _, m, hint) in enumerate(cands) if m.name.renamed_only and not hint]
     if not renamed:
         return
     named = {e.id: (e, score) for e, score in results if e is not None}
     places_of = Counter(e.country for e, _ in named.values())  # the distinct places the text reads, by country
     for i in renamed:
-        read = results[i][0]
-        if read is None or read.curated or prior(read) >= NOTED_PRIOR or places_of[read.country] > 1:
+        read, name = results[i][0], cands[i][2].name
+        if read is None or read.curated or prior(read) >= NOTED_PRIOR or places_of[read.country] > 1 and any(
+                own and e.id == read.id for e, own in zip(name.entries, name.own)):
             continue
-        for pid in cands[i][2].name.renamed_only:
+        for pid in name.renamed_only:
             if pid in named and pid != read.id:
                 results[i] = named[pid]
                 break

@@ -1828,5 +1828,10 @@ def test_round_37_readings(parser):
     # a city's district named after another place is not that place; one the gazetteer has in the city stays
     assert texts("The Almaty district of the capital and the Baikonur district of Astana voted; the port is in the "
                  "Shuimogou district of Urumqi.") == ["Astana", "Shuimogou", "Urumqi"]
+    # a former name of a place the text names is that place, even where the text names the country of a place that
+    # carries the name as another name (Kyiv's Shevchenkivskyi district); not where it is a place's own name there
+    former = parser.parse("Volunteers came from Kiev and Kharkov, and the port of Shevchenko, named after the poet, "
+                          "became Aktau.", "t")
+    assert [m.name for m in former if m.text == "Shevchenko"] == ["Aktau"]
     (stavropol,) = [m for m in parser.parse("Budyonnovsk in the Stavropol region.", "t") if m.text != "Budyonnovsk"]
     assert stavropol.text == "Stavropol region" and stavropol.feature_class == "A"
