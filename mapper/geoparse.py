@@ -400,6 +400,9 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
+# Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
+_STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
+                               "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky"})
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
 # after "X district": a city it is a district of ("of Astana", "of the capital"; not "of Pavlodar region")
@@ -445,8 +448,8 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
-_THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "van", "vans", "pick-up", "pickup", "carpet", "carpets",
-                "rug", "rugs", "party")
+_THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
+                "carpets", "rug", "rugs", "party")
 _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
@@ -2045,6 +2048,8 @@ class Geoparser:
                     and not (c[2].name.country_name or c[2].name.noted or _ROUTE_AFTER_PAIR.match(text, c[1])):
                 continue  # the end of a name the gazetteer lacks: "Katon-Karagai" (not Karagai in Perm krai); not a
                 # route's ("the Koktuma-Beskol section")
+            if text[start - 1: start] in _HYPHENS and before_end == start - 1 and c[2].name.key in _STATION_SUFFIXES:
+                continue  # a station's part after its town: "Brest-Severny" (not Severny, Rostov)
             if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
                 continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
             if ships_end >= 0 and text[ships_end: start].strip(_EMPHASIS) in _LIST_GLUE:

@@ -1835,3 +1835,13 @@ def test_round_37_readings(parser):
     assert [m.name for m in former if m.text == "Shevchenko"] == ["Aktau"]
     (stavropol,) = [m for m in parser.parse("Budyonnovsk in the Stavropol region.", "t") if m.text != "Budyonnovsk"]
     assert stavropol.text == "Stavropol region" and stavropol.feature_class == "A"
+
+
+def test_round_38_readings(parser):
+    """Round 38's forwarder's newsletter, claims report, akimat project list, travel vlog, station town article and
+    ministry answer: a station's part after its town ("Brest-Severny": Brest, not Severny near Rostov;
+    "Almaty-1" stays Almaty); words that are no places ("Rust was found", "Annex 2", "Gergeti Trinity Church");
+    a tea after its town's name ("Rize tea")."""
+    assert [m.text for m in parser.parse("Arrival at Brest-Severny and Almaty-1. Rust was found. Annex 2. Gergeti "
+                                         "Trinity Church. A box of Rize tea from Trabzon.", "t")] == [
+        "Brest", "Almaty", "Trabzon"]
