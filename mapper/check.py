@@ -66,11 +66,10 @@ def position_problems(net: Network) -> Iterator[str]:
     countries = net.countries
     for iso, (lat, lon) in datafiles.country_points(net.root).items():
         shape = countries.by_iso(iso)
-        if shape is not None and not shape.contains(Point(lon, lat)):
-            d = km_to(shape, lon, lat)
-            if d > COUNTRY_TOLERANCE_KM:  # (the map puts the country's mentions there)
-                yield (f"geodata/countries.geojson: {iso}: the label point ({lat}, {lon}) lies {d:.0f} km outside "
-                       "its outline")
+        d = _km_outside(shape, lon, lat) if shape is not None else 0.0
+        if d > COUNTRY_TOLERANCE_KM:  # (the map puts the country's mentions there)
+            yield (f"geodata/countries.geojson: {iso}: the label point ({lat}, {lon}) lies {d:.0f} km outside "
+                   "its outline")
     for rec, path in net.crossings.values():
         loc = datafiles.Where(path, rec["id"])
         if any(countries.by_iso(c) is None for c in rec["countries"]):
@@ -90,11 +89,16 @@ def position_problems(net: Network) -> Iterator[str]:
         shape = countries.by_iso(iso) if iso else None
         if shape is None:
             continue
-        d = km_to(shape, rec["lon"], rec["lat"]) if not shape.contains(Point(rec["lon"], rec["lat"])) else 0.0
+        d = _km_outside(shape, rec["lon"], rec["lat"])
         if d > COUNTRY_TOLERANCE_KM:
             swapped = (-90 <= rec["lon"] <= 90) and shape.contains(Point(rec["lat"], rec["lon"]))
             hint = " — latitude and longitude look swapped" if swapped else ""
             yield f"{datafiles.where(path, rec['id'])}: {d:.0f} km outside {iso}{hint}"
+
+
+def _km_outside(shape, lon: float, lat: float) -> float:
+    """How far the point (*lon*, *lat*) lies outside *shape*, in km (0 inside)."""
+    return 0.0 if shape.contains(Point(lon, lat)) else km_to(shape, lon, lat)
 
 
 def admin1_code_problems(net: Network) -> Iterator[str]:

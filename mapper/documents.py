@@ -228,8 +228,11 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
             data = _AsOpened(fh).read()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
-    declared = encoding or (_page_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
-    encoding = declared or detect_encoding(data[: 1 << 16], path)
+    declared = encoding
+    encoding = encoding or detect_encoding(data[: 1 << 16], path)
+    if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
+        declared = _page_charset(data)  # (only a page whose bytes are not UTF-8: detection said so)
+        encoding = declared or encoding
     try:
         text = data.decode(encoding)
     except LookupError:
@@ -253,16 +256,11 @@ _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-
 
 
 def _page_charset(data: bytes) -> str | None:
-    """The encoding a web page declares in a ``<meta>`` (``charset="windows-1251"``), where its bytes are not
-    UTF-8 and read as text in it; None otherwise (a page that lies about its encoding is read as detected)."""
+    """The encoding a web page that is not UTF-8 declares in a ``<meta>`` (``charset="windows-1251"``), where its
+    bytes read as text in it; None otherwise (a page that lies about its encoding is read as detected)."""
     found = _META_CHARSET.search(data, 0, 8192)
     if found is None:
         return None
-    try:
-        data.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        pass
     try:
         codec = codecs.lookup(found.group(1).decode("ascii")).name
         data.decode(codec)

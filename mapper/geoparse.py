@@ -398,6 +398,11 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
+WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
+RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
+RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
+                 rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
+                 rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 # Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
@@ -412,11 +417,6 @@ CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie fro
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
 _MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
-WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
-RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
-                 rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
-                 rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
@@ -1930,9 +1930,10 @@ class Geoparser:
 
     def _a_person(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand* is a person or a pet: a surname after a given name and an initial ("Sergei V. Orlov") or
-        after two initials ("P. A. Kirov"), one a possessive owns ("his sister Aral", "my dog Omsk", "Zhanibekov's wife, Altai"; not a region,
-        "our neighbour Xinjiang"), a work's maker ("published by Brill"), a given name after a contact's word ("Call Serik"), a nickname ("we call him
-        Buzuluk"; not "calls him Kazakhstan's richest man"), or a given name its places carry only as another name
+        after two initials ("P. A. Kirov"), one a possessive owns ("his sister Aral", "my dog Omsk", "Zhanibekov's
+        wife, Altai"; not a region, "our neighbour Xinjiang"), a work's maker ("published by Brill"), a given name
+        after a contact's word ("Call Serik"), a nickname ("we call him Buzuluk"; not "calls him Kazakhstan's richest
+        man"), or a given name its places carry only as another name
         ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
@@ -2043,13 +2044,12 @@ class Geoparser:
         prev_end = -1  # where the candidate before ends, kept or not
         for c in cands:  # (a loop, not generators: this runs for every text)
             start, before_end, prev_end = c[0], prev_end, c[1]
-            if text[start - 1: start] in _HYPHENS and before_end != start - 1 and start > 1 \
-                    and _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start) \
-                    and not (c[2].name.country_name or c[2].name.noted or _ROUTE_AFTER_PAIR.match(text, c[1])):
-                continue  # the end of a name the gazetteer lacks: "Katon-Karagai" (not Karagai in Perm krai); not a
-                # route's ("the Koktuma-Beskol section")
-            if text[start - 1: start] in _HYPHENS and before_end == start - 1 and c[2].name.key in _STATION_SUFFIXES:
-                continue  # a station's part after its town: "Brest-Severny" (not Severny, Rostov)
+            if text[start - 1: start] in _HYPHENS and start > 1 and (
+                    c[2].name.key in _STATION_SUFFIXES if before_end == start - 1  # "Brest-Severny": the station's part
+                    else _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start) and not (
+                        c[2].name.country_name or c[2].name.noted or _ROUTE_AFTER_PAIR.match(text, c[1]))):
+                continue  # (not Severny near Rostov); or the end of a name the gazetteer lacks: "Katon-Karagai" (not
+                # Karagai in Perm krai), but not a route's ("the Koktuma-Beskol section")
             if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
                 continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
             if ships_end >= 0 and text[ships_end: start].strip(_EMPHASIS) in _LIST_GLUE:
