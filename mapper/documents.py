@@ -86,6 +86,16 @@ def _a_document_of(folder: Path, target: Path) -> bool:
         part.startswith(".") for part in target.relative_to(folder).parts)
 
 
+def _utf8(head: bytes) -> bool:
+    """Whether *head*, the first bytes of a file, are UTF-8 (a character cut by the sample's end is no
+    error)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 4
+    return True
+
+
 def detect_encoding(head: bytes, path: Path) -> str:
     """Return the codec for a document whose first bytes are *head*.
 
@@ -98,12 +108,8 @@ def detect_encoding(head: bytes, path: Path) -> str:
             return codec
     if b"\x00" in head:
         raise InputError("binary file (NUL bytes), not a text document", path=path)
-    try:
-        head.decode("utf-8")
+    if _utf8(head):
         return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 4:  # a character cut by the end of the sample
-            return "utf-8"
     fit = _field_codec(head)
     if fit is not None:
         return fit
@@ -111,6 +117,27 @@ def detect_encoding(head: bytes, path: Path) -> str:
     if best is None or best.encoding is None:
         raise InputError("not text in any known encoding", path=path)
     return best.encoding
+
+
+def check_declared(head: bytes, encoding: str, path: Path) -> None:
+    """Refuse a declared *encoding* that the first bytes *head* show to be wrong, where reading in it would
+    turn the whole text into other letters and find no place: UTF-16 or UTF-32 without a byte-order mark on
+    bytes with no NUL (as such text with a space or a line end has), or another encoding on bytes that are
+    UTF-8 text with letters beyond ASCII ("Düsseldorf" would be "DÃ¼sseldorf")."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return  # (reported where it is decoded)
+    if name.startswith("utf-8"):
+        return
+    if name.startswith(("utf-16", "utf-32")):
+        if len(head) >= 16 and b"\x00" not in head:
+            raise InputError(f"declared {encoding}, but its bytes hold no NUL byte, as {encoding} text does "
+                             "(leave --encoding out to detect it)", path=path)
+        return
+    if not head.isascii() and _utf8(head):
+        raise InputError(f"declared {encoding}, but its bytes are UTF-8 text (leave --encoding out, or declare "
+                         "utf-8)", path=path)
 
 
 # the single-byte encodings of the field's texts, tried before a general guess (which read Latin-1 German as Big5
@@ -229,6 +256,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
+    if declared is not None:
+        check_declared(data[: 1 << 16], declared, path)
     encoding = encoding or detect_encoding(data[: 1 << 16], path)
     if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
         declared = _page_charset(data)  # (only a page whose bytes are not UTF-8: detection said so)
@@ -381,6 +410,8 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
     if not head:
         raise InputError("empty document (nothing on standard input)" if str(path) == STDIN else "empty file",
                          path=path)
+    if encoding is not None:
+        check_declared(head, encoding, path)
     encoding = encoding or detect_encoding(head, path)
     try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")

@@ -52,6 +52,25 @@ def test_declared_encoding_wins(tmp_path):
     assert read_document(p, "cp1251").text == TEXT
 
 
+@pytest.mark.parametrize("declared,name", [("utf-16", "Düsseldorf"), ("utf-32-le", "Düsseldorf"),
+                                           ("latin-1", "Düsseldorf"), ("cp1251", "Актау")])
+def test_a_declared_encoding_the_bytes_belie_is_refused(tmp_path, declared, name):
+    """A text declared in an encoding that would read it as other letters (UTF-8 read as UTF-16 is Chinese
+    characters, and no place is found) is one line naming the file, whole or streamed; the same declaration on
+    text in it, or on ASCII that reads alike in both, is read."""
+    p = tmp_path / "doc.txt"
+    text = f"Lorries from {name} reach Almaty.\n" * 3
+    p.write_bytes(text.encode("utf-8"))
+    for read in (lambda: read_document(p, declared), lambda: list(iter_chunks(p, declared))):
+        with pytest.raises(InputError, match=f"declared {declared}, but") as err:
+            read()
+        assert str(p) in str(err.value)
+    p.write_bytes(text.encode(declared))
+    assert name in read_document(p, declared).text
+    p.write_bytes(b"Lorries from Aktau reach Almaty.\n")
+    assert read_document(p, "cp1251" if declared.startswith("utf") else declared).text.startswith("Lorries")
+
+
 @pytest.mark.parametrize("make,message", [
     (lambda p: p.write_bytes(b""), "empty file"),
     (lambda p: p.write_bytes(b"   \n\t "), "empty document"),
