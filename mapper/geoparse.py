@@ -415,6 +415,7 @@ _CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[-
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
+_QUALIFIER = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
 _MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
@@ -874,7 +875,11 @@ class Geoparser:
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     if _cited_author(text, start, end, m.name, self.lexicon):
                         continue
-                    hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
+                    qualified = self._qualified(text, m, start, end)
+                    if qualified is not None:
+                        m, end = qualified  # "Frankfurt (Oder)": the name its river or region in brackets makes
+                    else:
+                        hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" in ", end):
                     hint = self._country_after(text, end, m.name)  # "Mary in Turkmenistan"
                 elif follower == " " and text.startswith(" et al", end):
@@ -1750,6 +1755,17 @@ class Geoparser:
                 mode = "road" if road else "rail"
                 posts = tuple(p for p in posts if mode in modes.get(p.id, "")) or posts
         return posts
+
+    def _qualified(self, text: str, m: _Match, start: int, end: int) -> tuple[_Match, int] | None:
+        """The name *m* (from *start* to *end* in *text*) makes with the word or two in brackets after it, where
+        some place carries it ("Frankfurt (Oder)", not Frankfurt am Main; "Halle (Saale)"), and where it ends."""
+        after = _QUALIFIER.match(text, end)
+        if after is None:
+            return None
+        key = _norm(text[start: after.end()])
+        if not self.gazetteer.has_key(key):
+            return None
+        return _Match(m.start, m.end + after.end() - end, self._name(key), False), after.end()
 
     def _country_after(self, text: str, end: int, name: _Name) -> str:
         """The country of a "Name, Country", "Name (Country)" or "Name (Region, Country)" pair; of a "Name in

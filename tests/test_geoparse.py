@@ -1845,3 +1845,13 @@ def test_round_38_readings(parser):
     assert [m.text for m in parser.parse("Arrival at Brest-Severny and Almaty-1. Rust was found. Annex 2. Gergeti "
                                          "Trinity Church. A box of Rize tea from Trabzon.", "t")] == [
         "Brest", "Almaty", "Trabzon"]
+
+
+def test_a_name_qualified_in_brackets(parser):
+    """A name with its river or region in brackets is the place that carries both ("Frankfurt (Oder)", on the
+    Polish border, not Frankfurt am Main; "Halle (Saale)"); a country or another name in brackets stays its own
+    mention ("Astara (Azerbaijan)", "Merv (Mary)")."""
+    found = [(m.text, m.country, round(m.lon)) for m in parser.parse(
+        "Trains cross at Frankfurt (Oder) and call at Halle (Saale), Astara (Azerbaijan) and Merv (Mary).", "t")]
+    assert found == [("Frankfurt (Oder)", "DE", 15), ("Halle (Saale)", "DE", 12), ("Astara", "AZ", 49),
+                     ("Azerbaijan", "AZ", 48), ("Merv", "TM", 62), ("Mary", "TM", 62)]
