@@ -2193,6 +2193,7 @@ class Geoparser:
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
         _stops_beside(text, cands, results)
+        _pairs_together(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
         mentions, shown = [], self.gazetteer.overlay.shown
@@ -2344,6 +2345,45 @@ def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry 
         near = _own_place_near(cands[i][2].name, points, prior(read) - STOP_PRIOR_GAP, NEAR_KM)
         if near is not None:
             results[i] = (near, results[i][1])
+
+
+def _pairs_together(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """Two names a slash or a route's dash joins ("Troitsk / Kayrak", a crossing's two posts; "Taldykorgan –
+    Karabulak", a pipeline's stops) lie together: where they were read far apart (farther than
+    :data:`NEAR_FAR_KM`), one of them in a country the other is not in (a country the text names elsewhere pulled
+    it: Kayrak in Turkey, Karabulak in Ingushetia), or one was dropped as an obscure namesake far from the text's
+    places (Troitsk in a text about Turkey's posts), they are the two places of their names within :data:`NEAR_KM`
+    of each other, the most prominent pair. A reading of its own cue, a city of note, a curated place, and a
+    reading in its partner's country are kept. In *results*, in place."""
+    for i in range(len(cands) - 1):
+        end, start = cands[i][1], cands[i + 1][0]
+        if not 1 <= start - end <= 3 or not _POST_PAIR_GLUE.fullmatch(text, end, start):
+            continue  # (quick tests first)
+        one, two = results[i][0], results[i + 1][0]
+        if one is not None and two is not None and (
+                one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM):
+            continue
+        fixed = [cands[k][3] != "" or (read is not None and (read.curated or prior(read) >= NOTED_PRIOR))
+                 for k, read in ((i, one), (i + 1, two))]
+        if all(fixed):
+            continue
+        pairs = [(prior(a) + prior(b), a, b)
+                 for a in _pair_places(cands[i][2].name, one if fixed[0] else None)
+                 for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None)
+                 if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM]
+        if pairs:
+            _, a, b = max(pairs, key=lambda pab: pab[0])
+            score = max(results[i][1], results[i + 1][1])
+            results[i], results[i + 1] = (a, results[i][1] or score), (b, results[i + 1][1] or score)
+
+
+def _pair_places(name: _Name, kept: Entry | None) -> list[Entry]:
+    """The places *name* may mean as one of a pair of places side by side: *kept* alone if given, else its towns
+    and sites that carry it as their own or another name (not only a former one)."""
+    if kept is not None:
+        return [kept]
+    return [e for e, _, areal, _ in name.contenders
+            if not areal and e.feature_class in "PS" and e.id not in name.renamed_only]
 
 
 def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

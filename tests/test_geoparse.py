@@ -1855,3 +1855,17 @@ def test_a_name_qualified_in_brackets(parser):
         "Trains cross at Frankfurt (Oder) and call at Halle (Saale), Astara (Azerbaijan) and Merv (Mary).", "t")]
     assert found == [("Frankfurt (Oder)", "DE", 15), ("Halle (Saale)", "DE", 12), ("Astara", "AZ", 49),
                      ("Azerbaijan", "AZ", 48), ("Merv", "TM", 62), ("Mary", "TM", 62)]
+
+
+def test_two_names_a_slash_or_dash_joins_lie_together(parser):
+    """A crossing's two posts and a route's stops lie together, though a country the text names elsewhere pulls one
+    away (round 38: Kayrak to Turkey, Karabulak to Ingushetia) or drops it as an obscure namesake far from the
+    text's places (Troitsk in a text about Turkey's posts); far pairs of cities of note stay ("Moscow / Beijing")."""
+    def read(text):
+        return [(m.text, m.country, round(m.lat)) for m in parser.parse(text, "t")]
+
+    assert read("Kapikule (TR) / Kapitan Andreevo (BG): 2 days. Troitsk / Kayrak: normal.")[2:] == [
+        ("Troitsk", "RU", 54), ("Kayrak", "KZ", 54)]
+    assert read("Investors from Turkey 12%, Russia 6%. Gas pipeline Taldykorgan – Karabulak.")[2:] == [
+        ("Taldykorgan", "KZ", 45), ("Karabulak", "KZ", 45)]
+    assert read("Flights Moscow / Beijing resumed.") == [("Moscow", "RU", 56), ("Beijing", "CN", 40)]
