@@ -243,8 +243,10 @@ def _local_names(names: Iterable[str]) -> str:
 # (passports); each Russian name of such a place is indexed in each of these systems too, where no place has
 # that spelling already.
 ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
-# the countries of the field's chats, whose cities they write in lower case ("urumchi", "baku", "minsk")
-LOWER_CASE_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
+#: the field's countries: those of its texts' places, and of its chats, which write their cities in lower case
+#: ("urumchi", "baku", "minsk")
+FIELD_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
+LOWER_CASE_COUNTRIES = FIELD_COUNTRIES
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
 _KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")

@@ -38,7 +38,8 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import CURATED_BONUS, SAME_PLACE_KM, Entry, Gazetteer, fold_saint, is_area, normalize, prior
+from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, SAME_PLACE_KM, Entry, Gazetteer, fold_saint, is_area,
+                              normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
@@ -1437,11 +1438,16 @@ class Geoparser:
         obscure = bool(entries) and not holds_area and biggest < 0.85
         floor = -1.0 if top[1] is None else top[0] - (
             RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0)
+        # a town of the field's countries whose own name it is: a city outside them that carries the name only as
+        # another (often former) one is not meant without a cue ("Poti" is Georgia's port, not Teresina, Brazil,
+        # once Vila do Poti)
+        field_own = any(o and p >= VILLAGE_PRIOR and e.country in FIELD_COUNTRIES
+                        for e, p, o in zip(entries, priors, own))
         return _Name(
             key, entries, country_name,
-            # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake)
-            anchor=max(entries, key=prior) if len(entries) == 1 or country_name
-            else contenders[0][0] if len(contenders) == 1 and not contenders[0][2] else None,
+            # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake; not
+            # "Karkara", a Greek village's other name, which made Kegen beside it far from the text's places)
+            anchor=max(entries, key=prior) if country_name else _anchor(entries, contenders, own),
             priors=priors, areal=areal, own=own, contenders=contenders,
             points={e.id: _unit_vector(e.lat, e.lon) for e, _, a, _ in contenders if not a},
             countries=tuple(e.country for e, _, _, _ in contenders),
@@ -1450,7 +1456,8 @@ class Geoparser:
             obscure=obscure,
             noted=noted, noted_entry=top[1] if noted else None,
             renamed_only=frozenset(e.id for e, p, a, o in contenders
-                                   if not o and p < floor and not a and not e.curated and not _spelt_alike(e, key)),
+                                   if not o and (p < floor or field_own and e.country not in FIELD_COUNTRIES)
+                                   and not a and not e.curated and not _spelt_alike(e, key)),
             holds_area=holds_area,
             holds_village=bool(posts) or _holds_place(entries, priors, areal, VILLAGE_PRIOR),
             other_name_word=bool(entries) and not any(own) and not country_name
@@ -3069,6 +3076,19 @@ def _outlet_in(run: str, start: int, names: tuple[str, ...]) -> tuple[int, tuple
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
+
+
+def _anchor(entries: tuple[Entry, ...], contenders: tuple[tuple[Entry, float, bool, bool], ...],
+            own: tuple[bool, ...]) -> Entry | None:
+    """The place a name means whatever the text, if any: its one place, or the one that can win; not a small place
+    outside the field's countries that carries it only as another name ("Karkara", a Greek village's)."""
+    if len(entries) == 1:
+        entry, p, is_own = entries[0], prior(entries[0]), own[0]
+    elif len(contenders) == 1 and not contenders[0][2]:
+        entry, p, _, is_own = contenders[0]
+    else:
+        return None
+    return entry if is_own or p >= SOLE_TOWN_PRIOR or entry.curated or entry.country in FIELD_COUNTRIES else None
 
 
 def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: list[str]) -> dict[str, float]:

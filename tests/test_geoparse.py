@@ -1869,3 +1869,13 @@ def test_two_names_a_slash_or_dash_joins_lie_together(parser):
     assert read("Investors from Turkey 12%, Russia 6%. Gas pipeline Taldykorgan – Karabulak.")[2:] == [
         ("Taldykorgan", "KZ", 45), ("Karabulak", "KZ", 45)]
     assert read("Flights Moscow / Beijing resumed.") == [("Moscow", "RU", 56), ("Beijing", "CN", 40)]
+
+
+def test_other_names_of_places_outside_the_field(parser):
+    """Round 39: a small place outside the field's countries that carries a name only as another one neither
+    anchors the text ("Karkara", a Greek village's other name, made Kegen beside it too far from the text's
+    places, and both were dropped) nor beats a town of the field whose own name it is ("Poti" was Teresina,
+    Brazil, once Vila do Poti)."""
+    assert [(m.text, m.country) for m in parser.parse("The riders went through Kegen and the Karkara valley.",
+                                                      "t")] == [("Kegen", "KZ")]
+    assert [(m.text, m.country) for m in parser.parse("Cargo from Poti.", "t")] == [("Poti", "GE")]
