@@ -525,7 +525,9 @@ _AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
 _SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+)?, $")
 _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
-_INITIAL_BEFORE = re.compile(r"[ .][A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
+_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
+# what comes before a person's one initial: a line's start, a signature's dash, a bracket, a list's comma, "by", "and"
+_INITIAL_OPENERS = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 _NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
 _UNITS = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
@@ -644,8 +646,9 @@ class Lexicon:
         #: "call " and the like, before a given name alone ("Call Serik": a person), in either case
         self.contacts_before = tuple(chain.from_iterable(
             (f"{w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "contact_words"))))
-        #: "call him " and the like, before a person's nickname ("we call him Buzuluk")
-        self.nicknames_before = tuple(f" {w} " for w in sorted(words("persons", "nickname_words")))
+        #: "call him " and the like, before a person's nickname ("we call him Buzuluk"; '"My name is Taraz"')
+        self.nicknames_before = tuple(chain.from_iterable(
+            (f" {w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "nickname_words"))))
         #: " published by " and the like, before a person's or a publisher's name
         self.creators_before = tuple(f" {w} by " for w in sorted(words("persons", "creators")))
         #: all of those, and their last three characters, for quick tests first
@@ -1960,7 +1963,7 @@ class Geoparser:
         ("Temirlan": Temirlanovka's; not "the village of Temirlan", "to Temirlan", "Lori, Armenia")."""
         start, end, m, hint = cand
         name, lex = m.name, self.lexicon
-        if _INITIAL_BEFORE.match(text, max(0, start - 4), start) and not name.country_name:  # "Sergei V. Orlov"
+        if _INITIAL_BEFORE.match(text, max(0, start - 3), start) and not name.country_name:  # "Sergei V. Orlov"
             initials = _INITIALS_BEFORE.search(text, max(0, start - 7), start)
             if initials is not None and not any(name.areal) \
                     and not self.gazetteer.has_key(normalize(initials.group())):  # (not "the U.S. Astana says")
@@ -1968,6 +1971,8 @@ class Geoparser:
             given = _PREVIOUS_WORD.search(text, max(0, start - 30), start - 4)
             if given is not None and _norm(given.group()) in lex.any_given_names:
                 return True
+            if not any(name.areal) and (start == 3 or text.endswith(_INITIAL_OPENERS, 0, start - 3)):
+                return True  # a signature's or a list's: "— N. Ivanova, Ilek village" (not "Zone A. Almaty")
         if text.endswith(lex.relatives_before, 0, start):
             return not any(name.areal) and lex.owned_relative.search(text, max(0, start - 40), start) is not None
         if text.endswith(lex.contacts_before, 0, start):
@@ -2102,7 +2107,7 @@ class Geoparser:
                 # Pavlodar beat Amur Khabarovsk", read below)
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
-                  or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 4), start)) \
+                  or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
             elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
