@@ -117,7 +117,8 @@ _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
 _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beer|vodka|wine"
-                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|water)\b")
+                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|water"
+                           r"|chocolates?|sweets|cand(?:y|ies))\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
@@ -451,7 +452,11 @@ _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil gr
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
 _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
-                "carpets", "rug", "rugs", "party")
+                "carpets", "rug", "rugs", "party", "chocolate", "chocolates", "sweets", "candy", "candies", "honey",
+                "cheese")
+# after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
+_NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
+                             r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
 _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
@@ -996,6 +1001,9 @@ class Geoparser:
             name = m.name
             if noun in self.lexicon.street_nouns:
                 kept = name.country_name or name.prominent or name.noted
+            elif noun == "street":  # a street's name where a noun it qualifies does not follow ("on Sovetskaya
+                # street is", "Lenin street in Aktobe"); "Zhanaozen street protests", "Almaty street food" are the town's
+                kept = name.country_name or name.noted or _NOUN_QUALIFIED.match(text, word.end()) is not None
             elif noun in self.lexicon.person_venue_nouns:  # named after a person, as a surname shows ("the
                 # Pugachev museum"), or after its town ("the Aktau museum", "the Pavlodar house market")
                 kept = not name.key.endswith(_RUSSIAN_SURNAME_ENDINGS) or name.noted or name.country_name

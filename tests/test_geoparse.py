@@ -1888,3 +1888,13 @@ def test_round_39_people(parser):
     text = ("— N. Ivanova, Ilek village. Zone A. Almaty is big. Emre Konya won in Konya. Mr. Elchin Shamakhi is in "
             "Aktau. Yevgeniy Fedorov of Astana won. Fedorov was third. \"My name is Taraz,\" he said.")
     assert [m.text for m in parser.parse(text, "t")] == ["Ilek", "Almaty", "Konya", "Aktau", "Astana"]
+
+
+def test_round_39_things_and_streets(parser):
+    """Round 39's letters page and race report: sweets and honey of a town's name ("Rakhat chocolate", "Issyk-Kul
+    honey", '"Almaty" chocolate'); a quoted name after a motorcycle or a club's fans ('a motorcycle "Ural"', 'the fans
+    of "Irtysh"'); a street's name where no noun it qualifies follows ("on Sovetskaya street is"; "Zhanaozen street
+    protests" are the town's)."""
+    text = ('Rakhat chocolate, Issyk-Kul honey and "Almaty" chocolate from Kostanay. We rode a motorcycle "Ural". The '
+            'fans of "Irtysh" from Pavlodar. The market on Sovetskaya street is empty; Zhanaozen street protests.')
+    assert [m.text for m in parser.parse(text, "t")] == ["Kostanay", "Pavlodar", "Zhanaozen"]
