@@ -170,6 +170,7 @@ _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"Â
 # "Esil station", "â€¦ district", "Esil elevator"
 _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
+_SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b")  # "Altai city", "Ishim town"
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " (", " station (")  # ... "Fyodorovka station
@@ -2161,10 +2162,14 @@ class Geoparser:
                 posts = self._posts_meant(text, cands, i)
                 if posts:
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
-                elif text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE):  # (15 characters at most)
-                    towns = tuple(e for e in m.name.entries if not e.id.startswith("post:"))
-                    if towns and len(towns) < len(m.name.entries):  # "the village of Voskresenskoe": not its post
-                        cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
+        for i, (start, end, m, hint) in enumerate(cands):
+            if m.name.holds_area and (text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)
+                                      or _SETTLEMENT_WORD_AFTER.match(text, end)):  # (15 characters at most)
+                towns = tuple(e for e in m.name.entries if e.feature_class in "PS" and not e.id.startswith("post:"))
+                if towns and len(towns) < len(m.name.entries):  # "the village of Voskresenskoe": not its post;
+                    # "the town of Emba", "Altai city": not the river, nor the mountains ("the historic city of Ani"
+                    # stays the ruins)
+                    cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
@@ -2302,8 +2307,10 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     if meant:
         for i, (_, end, match, hint) in enumerate(cands):
             if not hint and match.name.key in meant and not _SETTLEMENT_AFTER.match(text, end) \
+                    and not text[max(0, cands[i][0] - 16): cands[i][0]].lower().endswith(_SETTLEMENT_BEFORE) \
                     and not _listed_among_towns(text, cands, results, i, meant[match.name.key][0]):
-                results[i] = meant[match.name.key]  # (not "Esil station" where "the Ishim (Esil)" is the river)
+                results[i] = meant[match.name.key]  # (not "Esil station" nor "the town of Emba" where "the Ishim
+                # (Esil)" and "the Zhem (Emba) River" are the rivers)
 
 
 def _listed_among_towns(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int,

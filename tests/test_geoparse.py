@@ -1898,3 +1898,16 @@ def test_round_39_things_and_streets(parser):
     text = ('Rakhat chocolate, Issyk-Kul honey and "Almaty" chocolate from Kostanay. We rode a motorcycle "Ural". The '
             'fans of "Irtysh" from Pavlodar. The market on Sovetskaya street is empty; Zhanaozen street protests.')
     assert [m.text for m in parser.parse(text, "t")] == ["Kostanay", "Pavlodar", "Zhanaozen"]
+
+
+def test_a_settlement_s_word_names_the_town(parser):
+    """"the town of X" and "X city" name the town or site of the name, not a river or a range (round 38's "the town
+    of Emba" beside "the Zhem (Emba) River"; round 39's "Zyryanovsk (now Altai city)"); ruins stay ruins ("the
+    historic city of Ani")."""
+    def read(text):
+        return [(m.text, m.name, m.feature_class) for m in parser.parse(text, "t")]
+
+    assert read("Kandyagash stands on the Zhem (Emba) River, which flows through the town of Emba.")[-1] == (
+        "Emba", "Embi", "P")
+    assert read("A slaughterhouse in Zyryanovsk (now Altai city).")[-1] == ("Altai", "Altay", "P")
+    assert read("They visited Kars and the historic city of Ani.")[-1][2] == "S"
