@@ -173,7 +173,7 @@ _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of 
 _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b")  # "Altai city", "Ishim town"
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
-_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " (", " station (")  # ... "Fyodorovka station
+_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (", " station (")  # ... "Fyodorovka station
 # (Kostanay region)", "KARASU (Zhambyl obl.)"
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 # between a division's name and its town's: "the Xinjiang city of Aral", "the Pavlodar region town of Aksu"
@@ -2797,8 +2797,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     floor, top_far = 0.0, False  # a namesake below floor is meant only on a cue, or near if top is far
     if top is not None:
         floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
-    for e, p, areal, own in name.contenders:
-        d = 1e9 if areal else distance[e.id]
+    for e, p, areal, own in name.contenders if not division_hint else _in_division(name, country_hint, division_hint):
+        d = 1e9 if areal else distance.get(e.id, 1e9)
         renamed = e.id in name.renamed_only and e.country != country_hint  # a rival at most, if very near
         if renamed and d > RIVAL_NEAR_KM:
             continue
@@ -2867,17 +2867,23 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     return best, round(min(1.0, best_s), 3)
 
 
+def _in_division(name: _Name, country: str, division: str) -> tuple[tuple[Entry, float, bool, bool], ...]:
+    """The contenders of *name* where a "Town, Region" cue names the *division* of *country* its place lies in, and
+    the places there the name carries, though more prominent namesakes would otherwise outscore them whatever the
+    text ("Aktogay in Pavlodar Region": the village, not the Dostyk line's junction)."""
+    there = tuple((e, p, a, o) for e, p, a, o in zip(name.entries, name.priors, name.areal, name.own)
+                  if e.admin1 == division and e.country == country and e.feature_class in "PS")
+    return name.contenders + tuple(c for c in there if c not in name.contenders)
+
+
 def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
-    """*best*, or its twin across a border (a place of the name beside it, :data:`TWIN_DEGREES`) in the country
-    the text names most, at least twice as often: "Khorgos" in a Kazakh court report is Khorgos, Kazakhstan, not
-    Horgos in China 3 km away (but "Sarakhs" in a text that names Turkmenistan and Iran about as often stays)."""
-    most = max(ctx.values(), default=0)
-    if most < 2 * max(1, ctx[best.country]):
-        return best
-    for e, _, areal, _ in name.contenders:
-        if not areal and ctx[e.country] == most and _twins(e, best):
-            return e
-    return best
+    """*best*, or its twin across a border (a place of the name beside it, :data:`TWIN_DEGREES`) in a country the
+    text names at least twice as often, the most named of those: "Khorgos" in a Kazakh court report is Khorgos,
+    Kazakhstan, not Horgos in China 3 km away, even where the text names Russia more (but "Sarakhs" in a text that
+    names Turkmenistan and Iran about as often stays)."""
+    twin = max((e for e, _, areal, _ in name.contenders if not areal and _twins(e, best)),
+               key=lambda e: ctx[e.country], default=None)
+    return twin if twin is not None and ctx[twin.country] >= 2 * max(1, ctx[best.country]) else best
 
 
 def _twins(a: Entry, b: Entry) -> bool:

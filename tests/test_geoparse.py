@@ -1911,3 +1911,15 @@ def test_a_settlement_s_word_names_the_town(parser):
         "Emba", "Embi", "P")
     assert read("A slaughterhouse in Zyryanovsk (now Altai city).")[-1] == ("Altai", "Altay", "P")
     assert read("They visited Kars and the historic city of Ani.")[-1][2] == "S"
+
+
+def test_a_division_cue_reaches_small_namesakes(parser):
+    """A "Town, Region" cue reaches a namesake that a more prominent one would outscore whatever else the text says
+    (round 39: "Aktogay village in Pavlodar Region" was the Dostyk line's junction, 700 km away); without the cue
+    the junction stays."""
+    def lat(text):
+        return [round(m.lat) for m in parser.parse(text, "t") if m.text == "Aktogay"]
+
+    assert lat("Not to be confused with Aktogay village in Pavlodar Region.") == [53]
+    assert lat("Aktogay, Pavlodar Region.") == [53]
+    assert lat("Trains wait at the Aktogay junction on the Dostyk line.") == [47]
