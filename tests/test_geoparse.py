@@ -1884,9 +1884,11 @@ def test_other_names_of_places_outside_the_field(parser):
 def test_round_39_people(parser):
     """Round 39's letters page and race report: a surname after one initial on a signature line or after a dash
     ("— N. Ivanova, Ilek village": not Ivanovo; not "Zone A. Almaty"); Turkish, Azerbaijani and Russian given names
-    ("Emre Konya", "Mr. Elchin Shamakhi", "Yevgeniy Fedorov", and "Fedorov" alone after); "My name is Taraz"."""
+    ("Emre Konya", "Mr. Elchin Shamakhi", "Yevgeniy Fedorov", and "Fedorov" alone after); "My name is Taraz"; a
+    team a rider rides for ("rides for Tashkent City")."""
     text = ("— N. Ivanova, Ilek village. Zone A. Almaty is big. Emre Konya won in Konya. Mr. Elchin Shamakhi is in "
-            "Aktau. Yevgeniy Fedorov of Astana won. Fedorov was third. \"My name is Taraz,\" he said.")
+            "Aktau. Yevgeniy Fedorov of Astana won. Fedorov was third. \"My name is Taraz,\" he said. Erlan Chui "
+            "rides for Tashkent City.")
     assert [m.text for m in parser.parse(text, "t")] == ["Ilek", "Almaty", "Konya", "Aktau", "Astana"]
 
 
