@@ -1542,8 +1542,9 @@ class Geoparser:
                 return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
-            if (nxt.key in lex.street_heads or nxt.key in _STREET_HEADS_ABBREVIATED) and last_i + 2 == len(tokens) \
-                    and nxt.raw[0].isupper() \
+            if (nxt.key in lex.street_heads and not (nxt.raw.isupper() and len(nxt.raw) > 1)  # (a heading in
+                    # capitals says "THE SOL-ILETSK ROAD" of the road to the town)
+                    or nxt.key in _STREET_HEADS_ABBREVIATED) and last_i + 2 == len(tokens) and nxt.raw[0].isupper() \
                     and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
                 return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
                 # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then), nor a place

@@ -1925,3 +1925,10 @@ def test_a_division_cue_reaches_small_namesakes(parser):
     assert lat("Not to be confused with Aktogay village in Pavlodar Region.") == [53]
     assert lat("Aktogay, Pavlodar Region.") == [53]
     assert lat("Trains wait at the Aktogay junction on the Dostyk line.") == [47]
+
+
+def test_a_road_in_a_heading_in_capitals(parser):
+    """A heading in capitals says "THE SOL-ILETSK ROAD" of the road to the town (round 39's letters page: missed, as
+    if "Sol-Iletsk Road" were a street's name); "Kars Road" in mixed case stays a street."""
+    assert [m.text for m in parser.parse("A REPLY ABOUT THE SOL-ILETSK ROAD\n\nHe lives on Kars Road.", "t")] == [
+        "SOL-ILETSK"]
