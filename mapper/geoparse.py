@@ -2147,6 +2147,9 @@ class Geoparser:
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
                     rivers_end = c[1] if text.endswith(_RIVERS_BEFORE, 0, start) else -1
+            if text[c[1]: c[1] + 2] == ", " and text[start - 4: start] in ("the ", "The ") \
+                    and c[2].name.key.endswith(" river") and text[c[1] - 6: c[1]].lower() != " river":
+                rivers_end = c[1]  # a list after a river's bare name: "the Karatal, Aksu and Lepsy" are rivers
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city

@@ -1932,3 +1932,12 @@ def test_a_road_in_a_heading_in_capitals(parser):
     if "Sol-Iletsk Road" were a street's name); "Kars Road" in mixed case stays a street."""
     assert [m.text for m in parser.parse("A REPLY ABOUT THE SOL-ILETSK ROAD\n\nHe lives on Kars Road.", "t")] == [
         "SOL-ILETSK"]
+
+
+def test_a_list_after_a_river_s_bare_name(parser):
+    """A list after a river's bare name is of rivers, where the gazetteer has them ("the Karatal, Aksu and Lepsy":
+    round 39's Aksu was the Pavlodar town, 700 km north); towns after one stay towns ("the Ishim, Petropavl")."""
+    found = {m.text: m.feature_class for m in parser.parse(
+        "Eastern tributaries of the Balkhash basin — the Karatal, Aksu and Lepsy — rise in the Dzhungarian Alatau. "
+        "We followed the Ishim, Petropavl and Kokshetau.", "t")}
+    assert (found["Aksu"], found["Lepsy"], found["Petropavl"]) == ("H", "H", "P")
