@@ -2791,7 +2791,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     the text names no place with a point, one in a country *bordering* a country it names is not far.
     """
     country_hint, _, division_hint = hint.partition(".")
-    best, best_s, best_d, best_p, best_areal = None, -1.0, 1e9, 0.0, False
+    best, best_s, best_d, best_p, best_areal, best_own = None, -1.0, 1e9, 0.0, False, False
     near_town, near_town_s = None, -1.0  # the best-scoring town of some size near the text's places
     rival, rival_s, rival_p = None, -1.0, 0.0  # the best-scoring place very near the text's places
     city_s = -1.0  # the score of name.city, the biggest city that has the name as its own, if it contends
@@ -2833,7 +2833,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         if renamed:
             continue
         if s > best_s or (s == best_s and best is not None and e.id < best.id):
-            best, best_s, best_d, best_p, best_areal = e, s, d, p, areal
+            best, best_s, best_d, best_p, best_areal, best_own = e, s, d, p, areal, own
         if p >= SOLE_TOWN_PRIOR and d <= NEAR_TOWN_KM and s > near_town_s:
             near_town, near_town_s = e, s
     if best is None:
@@ -2861,7 +2861,11 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             if near_town is None or near_town is best:
                 return None, 0.0
             return near_town, round(min(1.0, near_town_s), 3)
-        # (a text that names no other place or country gives nothing to be far from: kept)
+        # (a text that names no other place or country gives nothing to be far from: kept, unless a small place
+        # outside the field carries the name only as another: "Поле", "Года" in a Russian text, the other names of
+        # Polle and Gōda, which anchor no text, see _anchor)
+        if best_d >= 1e9 and not best_own and best_p < SOLE_TOWN_PRIOR and best.country not in FIELD_COUNTRIES:
+            return None, 0.0
     if name.twins and not country_hint and not demonym_hint and not best_areal:
         best = _twin_of_the_text(name, best, ctx)
     if rival is not None and rival is not best and best_d >= RIVAL_FAR_KM and rival_p >= best_p - RIVAL_PRIOR_GAP \
