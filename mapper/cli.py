@@ -457,6 +457,8 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
     from mapper.gazetteer import validate_country_code
 
     codes = {validate_country_code(c.strip(), "--avoid") for a in avoid for c in a.split(",") if c.strip()}
+    if avoid and not codes:  # ("--avoid ''" avoided nothing, silently)
+        raise InputError(f"--avoid {shown(' '.join(avoid))!r} names no country (give ISO-2 codes: --avoid RU,CN)")
     result = _network(ctx).route(origin, destination, codes)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))

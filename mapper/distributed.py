@@ -23,7 +23,7 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import JOURNAL, abandon, new_stage, output_lock, publish, settle, write_text_atomic
+from mapper.outputs import JOURNAL, abandon, file_kind, new_stage, output_lock, publish, settle, write_text_atomic
 
 _PARSER = None
 
@@ -156,15 +156,26 @@ def listed_parts(folder: Path) -> list[Path]:
             settle(folder)
     if not part_files(folder):
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
+    manifest = folder / MANIFEST
+    kind = file_kind(manifest)
+    if kind == "missing":
+        raise InputError(f"no {MANIFEST}: not the output of a complete run of mentions --engine dask (run it "
+                         "again)", path=folder)
+    if kind != "file":  # (a pipe would never end, a link may lead to /dev/zero)
+        raise InputError("not a regular file", path=manifest)
     try:
-        listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["parts"]
+        if manifest.stat().st_size > MANIFEST_MAX_BYTES:
+            raise ValueError(f"larger than {MANIFEST_MAX_BYTES:,} bytes")
+        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(listed, dict) or "parts" not in listed:
+            raise ValueError('not a JSON object with "parts"')
+        listed = listed["parts"]
         if not (isinstance(listed, list) and all(isinstance(n, str) and _PART_NAME.fullmatch(n) for n in listed)):
             raise ValueError("not a list of part names")
-    except FileNotFoundError:
-        raise InputError(f"no {MANIFEST}: not the output of a complete run of mentions --engine dask (run it "
-                         "again)", path=folder) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a list of parts ({exc})", path=folder / MANIFEST) from None
+        raise InputError(f"not a list of parts ({exc})", path=manifest) from None
+    except RecursionError:
+        raise InputError("not a list of parts (nested too deeply)", path=manifest) from None
     return [folder / name for name in listed]
 
 
@@ -177,8 +188,10 @@ def read_parts(folder: Path, gazetteer=None):
     fields = set(Mention.__dataclass_fields__)
     seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
     for part in parts:
-        if part.is_symlink() or not part.is_file():  # (a named pipe would never end; a link may lead anywhere)
-            raise InputError("not a regular file", path=part)
+        kind = file_kind(part)
+        if kind != "file":  # (a named pipe would never end; a link may lead anywhere)
+            raise InputError(f"listed in {MANIFEST} but missing (deleted?)" if kind == "missing" else
+                             "not a regular file", path=part)
         with open(part, encoding="utf-8", newline="\n") as lines:
             # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
             for n, line in enumerate(_lines_of(part, lines), 1):
@@ -224,6 +237,10 @@ def _place_problem(rec: dict, gazetteer) -> str:
         return f"place_id names no place of the gazetteer ({rec['place_id']!r})"
     if rec["country"] != entry.country:
         return f"country {rec['country']!r} is not {rec['place_id']}'s ({entry.country!r})"
+    name = gazetteer.overlay.shown.get(entry.id, entry.name)
+    if rec["name"] != name or rec["feature_class"] != entry.feature_class:
+        return (f"name and feature_class {rec['name']!r}, {rec['feature_class']!r} are not {rec['place_id']}'s "
+                f"({name!r}, {entry.feature_class!r})")
     if distance_km((rec["lat"], rec["lon"]), (entry.lat, entry.lon)) > PLACE_POINT_KM:
         return f"lat, lon ({rec['lat']}, {rec['lon']}) are not {rec['place_id']}'s point"
     return ""
@@ -233,8 +250,10 @@ _TEXT_FIELDS = ("doc", "text", "place_id", "name", "country", "feature_class")
 _COUNTRY_CODE = re.compile("[A-Z]{2}")
 _PLACE_ID = re.compile(r"[a-z0-9]+:[A-Za-z0-9][\w.:\-]*")  # "geonames:1526384", "place:emba-river", "post:x-y-road:0"
 _PART_NAME = re.compile(r"part-\d+\.jsonl")
+_LETTERS_ONLY = re.compile(r"[\s\-‐‑\u00ad]+")  # what a text and its context are compared without
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # (the local engine writes them escaped: "a\\x1b")
 MANIFEST = "parts.json"  # the part files of a run, written last
+MANIFEST_MAX_BYTES = 1 << 24  # a list of part names: 64 to a run by default, some 20 bytes each
 PLACE_POINT_KM = 1.0  # how far a record's point may lie from its place's (rounding)
 OFFSET_MAX = 1 << 40  # characters: no document is longer
 PART_LINE_MAX = 1 << 20  # characters: a record's context is a sentence of about 300, its document name short
@@ -272,4 +291,7 @@ def _record_problem(rec: dict) -> str:
         return f"doc is no document's name ({doc!r})"
     if not rec["text"].strip() or len(rec["text"]) != end - start:
         return f"text {rec['text']!r} is not the span {start}-{end}"
+    if rec["context"] and _LETTERS_ONLY.sub("", rec["text"]) not in _LETTERS_ONLY.sub("", rec["context"]):
+        return f"text {rec['text']!r} is not in its context"  # (a record's sentence holds its name; a name a
+        # line's end broke, "Petro-\npavl", is whole in it: compared without spaces and hyphens)
     return ""

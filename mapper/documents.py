@@ -159,22 +159,27 @@ def _field_codec(head: bytes) -> str | None:
     "Zьge", "зПСГШ" or "¤") at least :data:`FIELD_CODEC_FIT`, the best; of those that read it alike, the one with
     the fewest letters the field's languages rarely write ("Kapıkule", not "Kapýkule"), the first if still
     alike."""
-    scores = {}
-    for codec in FIELD_CODECS:
-        try:
-            text = head.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        words = [w for w in _WORD.findall(text) if not w.isascii()]
-        if not words:
-            continue
-        good = sum((w.islower() or w.isupper() or w.istitle()) and bool(
-            _LATIN.fullmatch(w) or _CYRILLIC_WORD.fullmatch(w)) for w in words) / len(words)
-        rare = sum(c not in _COMMON_LETTERS and not c.isascii() and not "\u0400" <= c <= "\u04ff"
-                   for w in words for c in w)
-        scores[codec] = (good, -rare)
+    scores = {codec: score for codec in FIELD_CODECS if (score := _reading(head, codec)) is not None}
     best = max(scores, key=scores.__getitem__, default=None)  # (max keeps the first of equals)
     return best if best is not None and scores[best][0] >= FIELD_CODEC_FIT else None
+
+
+def _reading(data: bytes, codec: str) -> tuple[float, int] | None:
+    """How well *data* reads in *codec*: the share of its words with other than ASCII letters that are words,
+    and minus the count of letters the field's languages rarely write (see :func:`_field_codec`); None if it
+    cannot be decoded so, or holds no such word."""
+    try:
+        text = data.decode(codec)
+    except (UnicodeError, LookupError):
+        return None
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    if not words:
+        return None
+    good = sum((w.islower() or w.isupper() or w.istitle()) and bool(
+        _LATIN.fullmatch(w) or _CYRILLIC_WORD.fullmatch(w)) for w in words) / len(words)
+    rare = sum(c not in _COMMON_LETTERS and not c.isascii() and not "\u0400" <= c <= "\u04ff"
+               for w in words for c in w)
+    return good, -rare
 
 
 STDIN = "-"  # the file name that stands for standard input (mentions -)
@@ -260,7 +265,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         check_declared(data[: 1 << 16], declared, path)
     encoding = encoding or detect_encoding(data[: 1 << 16], path)
     if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
-        declared = _page_charset(data)  # (only a page whose bytes are not UTF-8: detection said so)
+        declared = _page_charset(data, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
         encoding = declared or encoding
     try:
         text = data.decode(encoding)
@@ -284,18 +289,23 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
-def _page_charset(data: bytes) -> str | None:
+def _page_charset(data: bytes, detected: str) -> str | None:
     """The encoding a web page that is not UTF-8 declares in a ``<meta>`` (``charset="windows-1251"``), where its
-    bytes read as text in it; None otherwise (a page that lies about its encoding is read as detected)."""
+    bytes read as text in it at least as well as in the *detected* one (see :func:`_reading`); None otherwise: a
+    page that lies about its encoding is read as detected (a cp1251 page said to be UTF-16, EBCDIC, KOI8-R or
+    Latin-1 would lose every Cyrillic name, as one that any bytes decode in)."""
     found = _META_CHARSET.search(data, 0, 8192)
     if found is None:
         return None
     try:
         codec = codecs.lookup(found.group(1).decode("ascii")).name
-        data.decode(codec)
     except (LookupError, UnicodeError, ValueError):
         return None
-    return None if codec.startswith(("utf_16", "utf_32", "utf_7")) else codec
+    if codec == codecs.lookup(detected).name:
+        return codec
+    declared, guessed = _reading(data, codec), _reading(data, detected)
+    return codec if declared is not None and (guessed is None or declared >= guessed) \
+        and declared[0] >= FIELD_CODEC_FIT else None
 
 
 def streamed(path: Path, encoding: str | None) -> bool:

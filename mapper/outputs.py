@@ -185,7 +185,7 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
     """
     from mapper.errors import InputError
 
-    files = [p.relative_to(stage) for p in sorted(stage.rglob("*")) if p.is_file()]
+    files = _stage_files(stage)
     for rel in [*files, Path(NAME)]:
         if file_kind(out / rel) not in ("missing", "file"):
             raise InputError("is in the way of an output (not a regular file): move it away", path=out / rel)
@@ -257,26 +257,80 @@ def file_kind(path: Path) -> str:
     return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
 
 
+def _stage_files(stage: Path) -> list[Path]:
+    """The regular files below the staging folder *stage*, relative to it (links are not followed, nor moved:
+    a stage holds what a run wrote, and a link planted there must not bring a file from elsewhere)."""
+    return [p.relative_to(stage) for p in sorted(stage.rglob("*")) if file_kind(p) == "file"]
+
+
 def _move(stage: Path, out: Path, files: list[Path] | None = None) -> None:
     """Move the files of *stage* (or *files*, paths relative to it) to the same places under *out*."""
-    if files is None:
-        files = [p.relative_to(stage) for p in sorted(stage.rglob("*")) if p.is_file()]
-    for rel in files:
+    for rel in _stage_files(stage) if files is None else files:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(stage / rel, target)
 
 
 def settle(out: Path) -> None:
-    """Finish a publication a killed build left halfway, then remove staging folders (under the lock)."""
+    """Finish a publication a killed build left halfway, then remove staging folders (under the lock). Only a
+    journal that is a regular file naming a staging folder of *out* that is a folder, not a link, is followed
+    (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output);
+    anything else in their names is removed."""
     journal = out / JOURNAL
-    if journal.is_file():
-        stage = out / journal.read_text(encoding="utf-8").strip()
-        if stage.name.startswith(STAGE_PREFIX) and stage.is_dir():
+    kind = file_kind(journal)
+    if kind == "file":
+        name = journal.read_text(encoding="utf-8", errors="replace").strip()
+        stage = out / name
+        if name.startswith(STAGE_PREFIX) and "/" not in name and file_kind(stage) == "folder":
             _move(stage, out)
+    if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for stale in out.glob(f"{STAGE_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if file_kind(stale) == "folder":
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def read_lock(folder: Path) -> Iterator[None]:
+    """Keep writers (:func:`output_lock`) out of *folder* while its files are read, once a publication a
+    killed writer left halfway is completed: a shared advisory lock, so that every file read is of one run.
+    None where the folder can hold no lock file and has nothing to complete (read-only: nobody writes there)."""
+    from mapper.errors import InputError
+
+    folder = Path(folder)
+
+    def unfinished(exc: OSError) -> InputError:
+        return InputError(f"holds an unfinished publication (a run was killed while moving its files in) that "
+                          f"cannot be completed here ({exc.strerror or exc}): run it again into a folder that can "
+                          "be written", path=folder)
+
+    while fcntl is not None and folder.is_dir():
+        try:
+            fd = os.open(folder / ".lock", os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            if file_kind(folder / JOURNAL) == "file":
+                raise unfinished(exc) from None
+            break
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:  # (said once, so that a wait is no silent hang)
+                print(f"corridor-mapper: waiting for a run writing into {folder} to finish", file=sys.stderr,
+                      flush=True)
+                fcntl.flock(fd, fcntl.LOCK_SH)
+            if file_kind(folder / JOURNAL) in ("missing", "folder"):  # (a folder there is none of ours: left)
+                yield
+                return
+        finally:
+            os.close(fd)  # (and the lock with it)
+        try:
+            with output_lock(folder):
+                settle(folder)
+        except OSError as exc:  # (a read-only copy of the folder)
+            raise unfinished(exc) from None
+    yield
 
 
 def finish(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:

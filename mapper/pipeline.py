@@ -236,47 +236,49 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     """
     from mapper import datafiles
     from mapper.outputs import (abandon, check_gdal_path, finish, fingerprint, new_stage, output_lock, publish,
-                                replay, settle)
+                                read_lock, replay, settle)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory (choose another --out)", path=out)
     check_gdal_path(out.absolute())  # (layers.gpkg is written by GDAL)
     root = datafiles.data_root(data_dir)
-    documents, read = _build_inputs(Path(docs_dir), mentions_from)
-    inputs = fingerprint(read, root,
-                         {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
-                          "docs": str(Path(docs_dir).resolve())})
-    if not force and out.is_dir():
-        with output_lock(out):
-            settle(out)
-            warnings = replay(out, inputs)
-        if warnings is not None:
-            for message in warnings:
-                reporter.warn(message)
-            return None
-
-    recorder = _Recorder(reporter)
-    with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
-        from mapper.export import write_layers
-
-        layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
-                             progress=progress, jobs=jobs, documents=documents)
-        renderer.render(layers)
-        with writes_refused(out):  # read-only, full disk: the old build stays, or the next build completes the new
-            out.mkdir(parents=True, exist_ok=True)
+    with read_lock(Path(mentions_from)) if mentions_from is not None else contextlib.nullcontext():
+        # (the parts are read twice, for the stamp and the mentions: both of one run, as no run publishes meanwhile)
+        documents, read = _build_inputs(Path(docs_dir), mentions_from)
+        inputs = fingerprint(read, root,
+                             {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
+                              "docs": str(Path(docs_dir).resolve())})
+        if not force and out.is_dir():
             with output_lock(out):
                 settle(out)
-                stage = new_stage(out)
-                try:
-                    write_layers(layers.frames, stage / "layers", "geojson", staged=True)
-                    write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
-                    (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
-                    written = publish(stage, out, then=lambda w: finish(out, inputs, w, recorder.messages))
-                except BaseException:
-                    abandon(stage, out)
-                    raise
-    return {str(p.relative_to(out)): p for p in written}
+                warnings = replay(out, inputs)
+            if warnings is not None:
+                for message in warnings:
+                    reporter.warn(message)
+                return None
+
+        recorder = _Recorder(reporter)
+        with _MapRenderer(root, cdn) as renderer:  # Folium is imported on another core meanwhile
+            from mapper.export import write_layers
+
+            layers = make_layers(docs_dir, data_dir, recorder, encoding=encoding, mentions_from=mentions_from,
+                                 progress=progress, jobs=jobs, documents=documents)
+            renderer.render(layers)
+            with writes_refused(out):  # read-only, full disk: the old build stays, or the next build completes the new
+                out.mkdir(parents=True, exist_ok=True)
+                with output_lock(out):
+                    settle(out)
+                    stage = new_stage(out)
+                    try:
+                        write_layers(layers.frames, stage / "layers", "geojson", staged=True)
+                        write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
+                        (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
+                        written = publish(stage, out, then=lambda w: finish(out, inputs, w, recorder.messages))
+                    except BaseException:
+                        abandon(stage, out)
+                        raise
+        return {str(p.relative_to(out)): p for p in written}
 
 
 @contextlib.contextmanager

@@ -102,6 +102,8 @@ CASES = {
     "data file not UTF-8": (_write("corridors/hubs/zz.toml", '# Ürümqi\n[[hub]]\n', encoding="latin-1"), ["zz.toml", "UTF-8"]),
     "unknown table": (_write("corridors/hubs/zz.toml", '[[hubz]]\nid = "x"\n'), ["zz.toml", "hubz"]),
     "country label point outside the country": (_sub("geodata/countries.geojson", '"label_lat":48.1572,"label_lon":67.2932', '"label_lat":10.0,"label_lon":10.0'), ["countries.geojson", "KZ", "label point (10.0, 10.0)", "outside its outline"]),
+    # (hostile pass 6, E6: a neighbour's city near the border passed as within 30 km)
+    "country label point in a neighbour": (_sub("geodata/countries.geojson", '"label_lat":48.1572,"label_lon":67.2932', '"label_lat":41.2995,"label_lon":69.2401'), ["countries.geojson", "KZ", "label point (41.2995, 69.2401)", "outside its outline (it must lie inside)"]),
     "hub kind that is no term": (_sub(HUBS, 'kind = "dry_port"', 'kind = "x\\" onmouseover=\\"alert(1)"'), ["kind must be a term"]),
     "alternate name with no letter": (_sub(HUBS, 'alt_names = ["Селятино", ', 'alt_names = ["-", '), ["selyatino-logistics-centre", "alt_names holds '-'"]),
     "hub outside its country": (_sub(HUBS, "lat = 55.51514\nlon = 36.97746", "lat = 48.85\nlon = 2.35"), ["selyatino-logistics-centre", "outside RU"]),

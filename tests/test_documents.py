@@ -269,3 +269,16 @@ def test_what_a_browser_does_not_show_is_not_read(tmp_path, monkeypatch):
         monkeypatch.setattr(documents, "LARGE_PAGE_CHARS", limit)
         text = read_document(p).text
         assert "Baku" in text and "Samarkand" not in text and "Osh" not in text
+
+
+@pytest.mark.parametrize("charset,honest", [("windows-1251", True), ("utf-16", False), ("latin1", False),
+                                            ("koi8-r", False), ("cp037", False), ("unicode_escape", False)])
+def test_a_web_page_s_charset_is_taken_where_it_reads_as_well(tmp_path, charset, honest):
+    """A page's ``<meta charset>`` is taken where its bytes read in it at least as well as in the detected
+    encoding; a lying one, which any bytes decode in (sixth hostile pass, E4: UTF-16, Latin-1, KOI8-R or EBCDIC on
+    a cp1251 page lost every Cyrillic name, silently), is passed over for the detected one, which is reported."""
+    page = tmp_path / "p.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><p>Поезда идут из Алматы в Актау через '
+                     'Шымкент. Зерно идёт дальше в Баку паромом из порта Курык.</p></body></html>'.encode("cp1251"))
+    doc = read_document(page)
+    assert "Алматы" in doc.text and doc.encoding == "cp1251" and doc.guessed is not honest

@@ -517,6 +517,84 @@ def test_hostile_mention_parts(tmp_path, gazetteer):
     (parts / "part-00001.jsonl").symlink_to("/etc/passwd")
     with pytest.raises(InputError, match="part-00001.jsonl: not a regular file"):
         list(read_parts(parts))
+    (parts / "part-00001.jsonl").unlink()
+    with pytest.raises(InputError, match=f"part-00001.jsonl: listed in {MANIFEST} but missing"):
+        list(read_parts(parts))
+
+
+def test_hostile_parts_lists_and_records(tmp_path, gazetteer):
+    """Sixth pass: a part's record may not rename its place nor change its class (E5: Russia named "Kazakhstan", a
+    country made a town), nor name what its sentence does not hold, and ``parts.json`` gets a part's checks (E3: as a pipe it hung, as a link to /dev/zero it
+    took 24 GB, nested 100,000 deep it was an internal error)."""
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.errors import InputError
+
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Russia", "place_id": "country:RU", "name": "Russia",
+              "country": "RU", "feature_class": "A", "score": 1.0, "lat": 61.6615, "lon": 99.0625, "context": ""}
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"]}))
+    for bad, problem in (({}, ""), ({"name": "Kazakhstan"}, "are not country:RU's"),
+                         ({"feature_class": "P"}, "are not country:RU's"),
+                         ({"text": "Moscow", "context": "Trains to Russia."}, "'Moscow' is not in its context")):
+        (parts / "part-00000.jsonl").write_text(json.dumps({**record, **bad}) + "\n", encoding="utf-8")
+        if not bad:
+            assert [m.name for m in read_parts(parts, gazetteer)] == ["Russia"]
+            continue
+        with pytest.raises(InputError, match=f"line 1: not a mention record .*{problem}"):
+            list(read_parts(parts, gazetteer))
+    manifest = parts / MANIFEST
+    for make, problem in ((lambda: os.mkfifo(manifest), "not a regular file"),
+                          (lambda: manifest.symlink_to("/dev/zero"), "not a regular file"),
+                          (lambda: manifest.write_text("[" * 100_000), "nested too deeply"),
+                          (lambda: manifest.write_text('["part-00000.jsonl"]'), 'not a JSON object with "parts"'),
+                          (lambda: manifest.write_bytes(b" " * ((1 << 24) + 1)), "larger than")):
+        manifest.unlink()
+        make()
+        with pytest.raises(InputError, match=problem):
+            list(read_parts(parts))
+
+
+def test_a_planted_staging_link_is_not_followed(tmp_path):
+    """Sixth pass, E1: a journal naming a staging folder that is a link (".build-x" to ~/.ssh) moved every file
+    of the link's target into the output; it is removed with the journal, and nothing is moved."""
+    from mapper.outputs import JOURNAL, settle
+
+    secret, out = tmp_path / "ssh", tmp_path / "out"
+    secret.mkdir()
+    out.mkdir()
+    (secret / "id_rsa").write_text("key", encoding="utf-8")
+    (out / ".build-x").symlink_to(secret)
+    (out / JOURNAL).write_text(".build-x", encoding="utf-8")
+    settle(out)
+    assert (secret / "id_rsa").read_text(encoding="utf-8") == "key"
+    assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_parts_are_read_whole_while_a_run_publishes(tmp_path):
+    """Sixth pass, E2: a build reading a parts folder holds off a run publishing into it (a shared lock), so that
+    every part read is of one run: the reader waits for a writer that holds the folder."""
+    import multiprocessing
+
+    from mapper.outputs import output_lock, read_lock
+
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    ctx = multiprocessing.get_context("fork")
+    started = ctx.Event()
+
+    def writer():
+        with output_lock(folder):
+            started.set()
+            time.sleep(1.5)
+            (folder / "written").write_text("x", encoding="utf-8")
+
+    proc = ctx.Process(target=writer)
+    proc.start()
+    assert started.wait(30)
+    with read_lock(folder):
+        assert (folder / "written").exists()
+    proc.join(30)
 
 
 def test_a_run_of_capitalised_words_is_bounded():
