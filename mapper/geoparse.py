@@ -170,7 +170,8 @@ _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"�
 # "Esil station", "… district", "Esil elevator"
 _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
-_SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b")  # "Altai city", "Ishim town"
+# "Altai city", "Ishim town" (not "the Xinjiang city of Aral", a division's)
+_SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (", " station (")  # ... "Fyodorovka station
@@ -2853,7 +2854,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
         # not "Года", a Russian word that is also a Japanese town's other name)
         if not nothing_else and not name.distinctive and not (len(name.entries) == 1 and name.city is not None) \
-                and not (best_d >= 1e9 and best.country in bordering) and (
+                and not (best_d >= 1e9 and best.country in bordering) and not _sole_town_of_the_field(name, best) and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)
                 or (name.water_word and best_d > NOTED_FAR_KM and best_p < VILLAGE_PRIOR)):  # ("Ural" 1,300 km away)
             # an obscure namesake far from everything the text is about: then a city of the name near the
@@ -2882,6 +2883,14 @@ def _in_division(name: _Name, country: str, division: str) -> tuple[tuple[Entry,
     there = tuple((e, p, a, o) for e, p, a, o in zip(name.entries, name.priors, name.areal, name.own)
                   if e.admin1 == division and e.country == country and e.feature_class in "PS")
     return name.contenders + tuple(c for c in there if c not in name.contenders)
+
+
+def _sole_town_of_the_field(name: _Name, best: Entry) -> bool:
+    """Whether *best*, a town of some size in the field's countries, is the one place *name* may mean without a
+    cue (its other places carry it only as another name): kept however far from the text's other places ("Xi'an -
+    Poti": Georgia's port, once Teresina, Brazil, which carries the name too, was left out)."""
+    return best.country in FIELD_COUNTRIES and prior(best) >= VILLAGE_PRIOR and all(
+        e is best or e.id in name.renamed_only for e, _, _, _ in name.contenders)
 
 
 def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
