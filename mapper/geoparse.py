@@ -67,7 +67,8 @@ _SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, w
                # in capitals)
                "MV ", "M/V ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
                "RO-RO ", "ro-ro ")
-_SHIP_PLURAL_WORDS = tuple(f"{w} " for w in _SHIP_PLURALS)
+_SHIP_PLURAL_WORDS = tuple(f"{w} " for word in _SHIP_PLURALS for w in (word, word.capitalize()))  # ("Tankers
+# Mangystau and Kazbek must present")
 # before a train's name in quotes: 'the sleeper "Zhetysu"', 'train "Tulpar"' (not "the train Almaty – Moscow")
 _TRAIN_WORDS = tuple(f"{w} " for word in ("train", "sleeper", "express") for w in (word, word.capitalize()))
 _ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
@@ -459,6 +460,10 @@ _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans"
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
 _NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
+# after a name and a comma, what makes it a person's: "Shevchenko, the Little Russian poet"
+_PERSON_APPOSITIVE = re.compile(r", the (?:[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
+                                r"philosopher|explorer|traveller|traveler|scholar|statesman|khan|sultan|tsar"
+                                r"|czar|emperor|ruler|hero|singer|actor|actress|footballer|boxer|wrestler|cyclist)\b")
 _CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
 _ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
@@ -875,6 +880,9 @@ class Geoparser:
                             and _PUBLISHED_BEFORE.search(text, max(0, start - 30), start):
                         continue  # a publisher after its city: "Alma-Ata: Kazakhstan, 1980" (not "Origin: Kazakhstan,
                         # 2023 crop")
+                    if text.startswith(", the ", end) and _PERSON_APPOSITIVE.match(text, end) \
+                            and not (m.name.country_name or m.name.noted):
+                        continue  # a person: "Shevchenko, the Little Russian poet, was kept there"
                     if _AUTHOR.match(after) or (_AUTHOR_TITLE.match(after) or _AUTHOR_GIVEN.match(text, end)) and (
                             start == 0 or text.endswith(_ITEM_OPENERS, 0, start)) or (not m.name.country_name and (
                             _cited_author(text, start, end, m.name, self.lexicon) or _AGE.match(after))):
@@ -1014,8 +1022,10 @@ class Geoparser:
                         or name.holds_area and not self._names_water(name)
                         or text[max(0, start - 4): start].lower() != "the ")
             return (m, end) if kept else None
-        if noun == "pass" and text[max(0, start - 4): start].lower() != "the ":
-            return m, end  # a verb ("trains to Shymkent pass through"), not "the Jvari pass"
+        if noun == "pass" and text[max(0, start - 4): start].lower() != "the " \
+                and self._key_with_noun(m.name.key, noun) is None:
+            return m, end  # a verb ("trains to Shymkent pass through", "via Kazakhstan pass 1 million TEU"), or a
+            # pass the gazetteer lacks, near its town ("Kordai pass"); "4.1 Jvari pass (2,379 m)" is the pass
         if noun not in _PLURAL_NAME_WORDS:
             if noun in _NUMBERLESS_DIVISION_WORDS and len(found) >= 2 and text[found[-1][1]: start] in _LIST_GLUE \
                     and text[found[-2][1]: found[-1][0]] in _LIST_GLUE:  # "Aktobe, Kostanay and Karaganda obl.":

@@ -1941,3 +1941,23 @@ def test_a_list_after_a_river_s_bare_name(parser):
         "Eastern tributaries of the Balkhash basin — the Karatal, Aksu and Lepsy — rise in the Dzhungarian Alatau. "
         "We followed the Ishim, Petropavl and Kokshetau.", "t")}
     assert (found["Aksu"], found["Lepsy"], found["Petropavl"]) == ("H", "H", "P")
+
+
+def test_round_40_readings(parser):
+    """Round 40's memoir, bus schedule, avalanche bulletin, pipeline notice and cable: ranks and posts before a
+    name ("Colonel Ivanov", "Counselor Ceyhan Yildiz"; "Mr. Sherali Kulob"); a person in apposition ("Shevchenko, the
+    Little Russian poet"; "Moscow, the consulates general" stays); a ship's or coach's name after "named" and a
+    list after a capitalised plural ("Tankers Mangystau and Kazbek", 'a ferry named "Azerbaijan"'); "X pass"
+    without "the" is the pass where the gazetteer has it ("4.1 Jvari pass (2,379 m)": not the town 200 km west),
+    else the town near it ("Kordai pass"), and never a verb's subject ("trains via Kazakhstan pass 1 million")."""
+    def read(text):
+        return [(m.text, m.feature_class) for m in parser.parse(text, "t")]
+
+    assert read("The commandant, Colonel Ivanov, met Counselor Ceyhan Yildiz and Mr. Sherali Kulob in Orsk.") == [
+        ("Orsk", "P")]
+    assert read("Orsk is where Shevchenko, the Little Russian poet, was kept. The embassy in Moscow, the consulates "
+                "general in Kazan.") == [("Orsk", "P"), ("Moscow", "P"), ("Kazan", "P")]
+    assert read('Tankers Mangystau and Kazbek wait at Aktau. A ferry named "Azerbaijan" was withdrawn.') == [
+        ("Aktau", "P")]
+    assert read("4.1 Jvari pass (2,379 m). 3.1 Kordai pass. Trains via Kazakhstan pass 1 million TEU.") == [
+        ("Jvari pass", "T"), ("Kordai", "P"), ("Kazakhstan", "A")]
