@@ -2751,10 +2751,17 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
         if swapped:
             start, r_start, town, region = r_start, start, region, town
         gap = len(" in ") if swapped else r_start - end
-        if gap == 3 and town.name.country_name and text[end + 1: r_start] == "s " and text[end] in "'’":
-            country = town.name.anchor.country if town.name.anchor is not None else ""
-            if any(e.country == country for e in region.name.entries):
-                cues[r_start] = country  # "China's Aksu": the Aksu of China
+        if gap == 3 and text[end + 1: r_start] == "s " and text[end] in "'’":
+            if town.name.country_name:
+                country = town.name.anchor.country if town.name.anchor is not None else ""
+                if any(e.country == country for e in region.name.entries):
+                    cues[r_start] = country  # "China's Aksu": the Aksu of China
+            else:  # "Xinjiang's Kizilsu": the Kizilsu of Xinjiang (not Kızılsu, Turkey)
+                for r in town.name.entries:
+                    if r.feature_code == "ADM1" and r.admin1 and any(
+                            e.country == r.country and e.admin1 == r.admin1 for e in region.name.entries):
+                        cues[r_start] = f"{r.country}.{r.admin1}"
+                        break
             continue
         if gap in _IN_PLACE_LENGTHS:
             glue = " in " if swapped else text[end: r_start]

@@ -1961,3 +1961,7 @@ def test_round_40_readings(parser):
         ("Aktau", "P")]
     assert read("4.1 Jvari pass (2,379 m). 3.1 Kordai pass. Trains via Kazakhstan pass 1 million TEU.") == [
         ("Jvari pass", "T"), ("Kordai", "P"), ("Kazakhstan", "A")]
+    # a division's possessive cues the town after it as a country's does ("China's Aksu"): "Xinjiang's Kizilsu"
+    # beside Ankara was Kızılsu, Turkey
+    assert [m.country for m in parser.parse("Talks in Ankara. Opposite Tuoyun in Xinjiang's Kizilsu prefecture.",
+                                            "t")] == ["TR", "CN", "CN"]
