@@ -175,7 +175,8 @@ _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of 
 _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
-_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (", " station (")  # ... "Fyodorovka station
+_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (",
+             " station (")  # ... "Fyodorovka station
 # (Kostanay region)", "KARASU (Zhambyl obl.)"
 _IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
 # between a division's name and its town's: "the Xinjiang city of Aral", "the Pavlodar region town of Aksu"
@@ -1012,7 +1013,7 @@ class Geoparser:
             if noun in self.lexicon.street_nouns:
                 kept = name.country_name or name.prominent or name.noted
             elif noun == "street":  # a street's name where a noun it qualifies does not follow ("on Sovetskaya
-                # street is", "Lenin street in Aktobe"); "Zhanaozen street protests", "Almaty street food" are the town's
+                # street is", "Lenin street in Aktobe"); "Zhanaozen street protests", "Almaty street food": the town's
                 kept = name.country_name or name.noted or _NOUN_QUALIFIED.match(text, word.end()) is not None
             elif noun in self.lexicon.person_venue_nouns:  # named after a person, as a surname shows ("the
                 # Pugachev museum"), or after its town ("the Aktau museum", "the Pavlodar house market")
@@ -2880,8 +2881,8 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
                 return None, 0.0
             return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept, unless a small place
-        # outside the field carries the name only as another: "Поле", "Года" in a Russian text, the other names of
-        # Polle and Gōda, which anchor no text, see _anchor)
+        # outside the field carries the name only as another: "Поле", "Года" in a Russian text, the other names
+        # of Polle and Gōda, which anchor no text, see _anchor)
         if best_d >= 1e9 and not best_own and best_p < SOLE_TOWN_PRIOR and best.country not in FIELD_COUNTRIES:
             return None, 0.0
     if name.twins and not country_hint and not demonym_hint and not best_areal:
@@ -2904,9 +2905,11 @@ def _in_division(name: _Name, country: str, division: str) -> tuple[tuple[Entry,
 
 def _sole_town_of_the_field(name: _Name, best: Entry) -> bool:
     """Whether *best*, a town of some size in the field's countries, is the one place *name* may mean without a
-    cue (its other places carry it only as another name): kept however far from the text's other places ("Xi'an -
-    Poti": Georgia's port, once Teresina, Brazil, which carries the name too, was left out)."""
-    return best.country in FIELD_COUNTRIES and prior(best) >= VILLAGE_PRIOR and all(
+    cue because its other places, which carry it only as another name, were left out: kept however far from the
+    text's other places, as the place a name's other bearers would have been ("Xi'an - Poti": Georgia's port, with
+    Teresina, Brazil, once Vila do Poti, left out; a village that alone carries its name is not: "Japan …
+    Zhympity")."""
+    return bool(name.renamed_only) and best.country in FIELD_COUNTRIES and prior(best) >= VILLAGE_PRIOR and all(
         e is best or e.id in name.renamed_only for e, _, _, _ in name.contenders)
 
 

@@ -524,8 +524,8 @@ def test_hostile_mention_parts(tmp_path, gazetteer):
 
 def test_hostile_parts_lists_and_records(tmp_path, gazetteer):
     """Sixth pass: a part's record may not rename its place nor change its class (E5: Russia named "Kazakhstan", a
-    country made a town), nor name what its sentence does not hold, and ``parts.json`` gets a part's checks (E3: as a pipe it hung, as a link to /dev/zero it
-    took 24 GB, nested 100,000 deep it was an internal error)."""
+    country made a town), nor name what its sentence does not hold, and ``parts.json`` gets a part's checks (E3: as
+    a pipe it hung, as a link to /dev/zero it took 24 GB, nested 100,000 deep it was an internal error)."""
     from mapper.distributed import MANIFEST, read_parts
     from mapper.errors import InputError
 
