@@ -1959,8 +1959,9 @@ def test_round_40_readings(parser):
                 "general in Kazan.") == [("Orsk", "P"), ("Moscow", "P"), ("Kazan", "P")]
     assert read('Tankers Mangystau and Kazbek wait at Aktau. A ferry named "Azerbaijan" was withdrawn.') == [
         ("Aktau", "P")]
-    assert read("4.1 Jvari pass (2,379 m). 3.1 Kordai pass. Trains via Kazakhstan pass 1 million TEU.") == [
-        ("Jvari pass", "T"), ("Kordai", "P"), ("Kazakhstan", "A")]
+    assert read("4.1 Jvari pass (2,379 m), Georgian Military Road.") == [("Jvari pass", "T")]
+    assert read("3.1 Kordai pass (A-2 Almaty-Bishkek). Trains via Kazakhstan pass 1 million TEU.") == [
+        ("Kordai", "P"), ("Almaty", "P"), ("Bishkek", "P"), ("Kazakhstan", "A")]
     # a division's possessive cues the town after it as a country's does ("China's Aksu"): "Xinjiang's Kizilsu"
     # beside Ankara was Kızılsu, Turkey
     assert [m.country for m in parser.parse("Talks in Ankara. Opposite Tuoyun in Xinjiang's Kizilsu prefecture.",
