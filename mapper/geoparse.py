@@ -432,7 +432,8 @@ _DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "di
 _DIVISION_SYNONYMS = {"region": ("oblast", "krai", "kray", "province"), "oblast": ("region",),  # "Stavropol region"
                       "obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
-                      "kr": ("krai", "kray")}  # tried where the name and the word itself make no name:
+                      "kr": ("krai", "kray"), "ridge": ("range", "mountains")}  # tried where the name and the
+# word itself make no name ("the Karatau ridge": the Karatau Mountains, not the town 240 km off):
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
 _TOWN_ADJECTIVE = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
 _RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
@@ -446,12 +447,12 @@ _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
-                  "delta", "canyon")
+                  "delta", "canyon", "ridge")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
 _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
-                  "lowland": "T", "plain": "T", "sands": "T", "canyon": "T"}
+                  "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T"}
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
@@ -461,6 +462,10 @@ _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans"
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
 _NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
+# a heading's word in capitals before "US" that makes it the pronoun ("ABOUT US", "HOW TO FIND US")
+# (not a preposition's: "EXPORTS TO US MARKETS" may be the country's)
+_PRONOUN_US_BEFORE = re.compile(r"\b(?:ABOUT|FIND|CONTACT|JOIN|CALL|LET|VISIT|EMAIL|FOLLOW|HELP|WRITE|MEET|TELL|GIVE"
+                                r"|SHOW|ASK|PHONE|TEXT) $")
 # after a name and a comma, what makes it a person's: "Shevchenko, the Little Russian poet"
 _PERSON_APPOSITIVE = re.compile(r", the (?:[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
                                 r"philosopher|explorer|traveller|traveler|scholar|statesman|khan|sultan|tsar"
@@ -2121,6 +2126,9 @@ class Geoparser:
             elif text[start - 2: start] in _A_THING_TAILS and _A_THING_BEFORE.search(text, max(0, start - 4), start) \
                     and _A_THING_AFTER.match(text, c[1]):  # (quick tests first)
                 continue  # a thing of the name's make: "rented a Lada and", 'a "Volga".', '"two Yeniseis and a Belarus"'
+            elif c[2].name.key == "us" and text[start: start + 2] == "US" and _PRONOUN_US_BEFORE.search(
+                    text, max(0, start - 9), start):
+                continue  # "us" in a heading in capitals: "ABOUT US", "HOW TO FIND US", "CONTACT US"
             elif not c[2].name.country_name and (
                     text[c[1] + 1: c[1] + 3] in lex.team_act_starts and lex.team_acts.match(text, c[1])
                     or text[start - 3: start] in lex.team_before_tails and text.endswith(lex.team_before, 0, start)) \

@@ -1966,3 +1966,16 @@ def test_round_40_readings(parser):
     # beside Ankara was Kızılsu, Turkey
     assert [m.country for m in parser.parse("Talks in Ankara. Opposite Tuoyun in Xinjiang's Kizilsu prefecture.",
                                             "t")] == ["TR", "CN", "CN"]
+
+
+def test_round_41_readings(parser):
+    """Round 41's price list, photo captions and licence register: "US" after a heading's verb in capitals is the
+    pronoun ("ABOUT US", "HOW TO FIND US"; "EXPORTS TO US MARKETS" stays the country); a Turkish photographer ("Photo:
+    Yusuf Tokat"); "the Karatau ridge" is the range, not the town 240 km off."""
+    def read(text):
+        return [(m.text, m.feature_class) for m in parser.parse(text, "t")]
+
+    assert read("ABOUT US\\n\\nHOW TO FIND US: Almaty.\\n\\nEXPORTS TO US MARKETS") == [
+        ("Almaty", "P"), ("US", "A")]
+    assert read("Trucks near Sivas. (Photo: Yusuf Tokat)") == [("Sivas", "P")]
+    assert read("Deposits of the Karatau ridge.") == [("Karatau ridge", "T")]
