@@ -649,7 +649,7 @@ class Lexicon:
         self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(name_words)})\b")
         self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
         #: a hyphen, a capitalised word and a venue's noun after a name: the venue's ("Bukhar-Zhyrau avenue")
-        self.hyphened_venue = re.compile(rf"[-‐‑][A-Z][^\W\d_]+ (?:{'|'.join(sorted(self.venue_nouns))})\b")
+        self.hyphened_venue = re.compile(rf"[-‐‑][A-Z][^\W\d_]+ (?i:{'|'.join(sorted(self.venue_nouns))})\b")
         self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")

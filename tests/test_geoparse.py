@@ -1979,3 +1979,6 @@ def test_round_41_readings(parser):
         ("Almaty", "P"), ("US", "A")]
     assert read("Trucks near Sivas. (Photo: Yusuf Tokat)") == [("Sivas", "P")]
     assert read("Deposits of the Karatau ridge.") == [("Karatau ridge", "T")]
+    # a street's hyphened name before a capitalised "Avenue"; a machine's or a band's name after its noun
+    assert read('Karaganda branch, Bukhar-Zhyrau Avenue. Grain trailer "Irtysh" 12 t. The Kazakh band Aral.') == [
+        ("Karaganda", "P")]
