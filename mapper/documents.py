@@ -303,7 +303,8 @@ def _page_charset(data: bytes, detected: str) -> str | None:
         return None
     if codec == codecs.lookup(detected).name:
         return codec
-    declared, guessed = _reading(data, codec), _reading(data, detected)
+    head = data[: 1 << 16]  # (as detection reads: the whole page is decoded once, when it is read)
+    declared, guessed = _reading(head, codec), _reading(head, detected)
     return codec if declared is not None and (guessed is None or declared >= guessed) \
         and declared[0] >= FIELD_CODEC_FIT else None
 

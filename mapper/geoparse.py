@@ -173,6 +173,12 @@ _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elev
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 # "Altai city", "Ishim town" (not "the Xinjiang city of Aral", a division's)
 _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
+
+
+def _after_settlement_word(text: str, start: int) -> bool:
+    """Whether the name at *start* follows a settlement's word ("the village of", "the town"; 15 characters at
+    most, looked at in any case)."""
+    return text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (",
@@ -2010,7 +2016,7 @@ class Geoparser:
             return not (name.country_name or any(name.areal))
         return name.key in lex.any_given_names and _named_otherwise(name) and not (
             hint or any(name.areal) or _after_route_word(text, start)
-            or text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE))
+            or _after_settlement_word(text, start))
 
     def _names_water(self, name: _Name) -> bool:
         """Whether *name* is a water's bare name, a water's ("Zhaiyk"), or a lake's too ("Balkhash")."""
@@ -2187,8 +2193,8 @@ class Geoparser:
                 if posts:
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
         for i, (start, end, m, hint) in enumerate(cands):
-            if m.name.holds_area and (text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)
-                                      or _SETTLEMENT_WORD_AFTER.match(text, end)):  # (15 characters at most)
+            if m.name.holds_area and (_after_settlement_word(text, start)
+                                      or _SETTLEMENT_WORD_AFTER.match(text, end)):
                 towns = tuple(e for e in m.name.entries if e.feature_class in "PS" and not e.id.startswith("post:"))
                 if towns and len(towns) < len(m.name.entries):  # "the village of Voskresenskoe": not its post;
                     # "the town of Emba", "Altai city": not the river, nor the mountains ("the historic city of Ani"
@@ -2331,7 +2337,7 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     if meant:
         for i, (_, end, match, hint) in enumerate(cands):
             if not hint and match.name.key in meant and not _SETTLEMENT_AFTER.match(text, end) \
-                    and not text[max(0, cands[i][0] - 16): cands[i][0]].lower().endswith(_SETTLEMENT_BEFORE) \
+                    and not _after_settlement_word(text, cands[i][0]) \
                     and not _listed_among_towns(text, cands, results, i, meant[match.name.key][0]):
                 results[i] = meant[match.name.key]  # (not "Esil station" nor "the town of Emba" where "the Ishim
                 # (Esil)" and "the Zhem (Emba) River" are the rivers)
@@ -2891,7 +2897,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # (a text that names no other place or country gives nothing to be far from: kept, unless a small place
         # outside the field carries the name only as another: "Поле", "Года" in a Russian text, the other names
         # of Polle and Gōda, which anchor no text, see _anchor)
-        if best_d >= 1e9 and not best_own and best_p < SOLE_TOWN_PRIOR and best.country not in FIELD_COUNTRIES:
+        if best_d >= 1e9 and _stray(best, best_p, best_own):
             return None, 0.0
     if name.twins and not country_hint and not demonym_hint and not best_areal:
         best = _twin_of_the_text(name, best, ctx)
@@ -3159,7 +3165,14 @@ def _anchor(entries: tuple[Entry, ...], contenders: tuple[tuple[Entry, float, bo
         entry, p, _, is_own = contenders[0]
     else:
         return None
-    return entry if is_own or p >= SOLE_TOWN_PRIOR or entry.curated or entry.country in FIELD_COUNTRIES else None
+    return None if _stray(entry, p, is_own) else entry
+
+
+def _stray(entry: Entry, p: float, own: bool) -> bool:
+    """Whether *entry* (of prominence *p*) carries a name only as another one and is a small place outside the
+    field's countries ("Karkara", a Greek village's; "Поле", Polle's): it anchors no text, and is not read where
+    the text gives nothing to measure it from."""
+    return not own and p < SOLE_TOWN_PRIOR and not entry.curated and entry.country not in FIELD_COUNTRIES
 
 
 def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: list[str]) -> dict[str, float]:

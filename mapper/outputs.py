@@ -82,15 +82,21 @@ def output_lock(out: Path) -> Iterator[None]:
         yield
         return
     with open(out / ".lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:  # (said once, so that a wait is no silent hang)
-            print(f"corridor-mapper: waiting for another build into {out} to finish", file=sys.stderr, flush=True)
-            fcntl.flock(fh, fcntl.LOCK_EX)
+        _flock(fh.fileno(), fcntl.LOCK_EX, f"another build into {out}")
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _flock(fd: int, mode: int, holder: str) -> None:
+    """Take the advisory lock *mode* on *fd*, saying once that it waits for *holder* if it must (a wait is no
+    silent hang)."""
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"corridor-mapper: waiting for {holder} to finish", file=sys.stderr, flush=True)
+        fcntl.flock(fd, mode)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -314,12 +320,7 @@ def read_lock(folder: Path) -> Iterator[None]:
                 raise unfinished(exc) from None
             break
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:  # (said once, so that a wait is no silent hang)
-                print(f"corridor-mapper: waiting for a run writing into {folder} to finish", file=sys.stderr,
-                      flush=True)
-                fcntl.flock(fd, fcntl.LOCK_SH)
+            _flock(fd, fcntl.LOCK_SH, f"a run writing into {folder}")
             if file_kind(folder / JOURNAL) in ("missing", "folder"):  # (a folder there is none of ours: left)
                 yield
                 return
