@@ -2247,8 +2247,7 @@ class Geoparser:
         self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
-        _stops_beside(text, cands, results)
-        _pairs_together(text, cands, results)
+        _joined_pairs(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
         mentions, shown = [], self.gazetteer.overlay.shown
@@ -2303,7 +2302,7 @@ def _rejoined(text: str, edits: list[tuple[int, int, str]], offset: int,
 def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]],
                               water_meant: Callable[[str], tuple[Entry, ...]]) -> None:
     """A place named twice side by side, by its name and a former or other one ("Ridder, the former Leninogorsk",
-    "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"; a slash: :func:`_slashed_pair`): where one reading is also a
+    "Shevchenko (now Aktau)", "Kazalinsk (Kazaly)"; a slash: :func:`_joined_pairs`): where one reading is also a
     place the other name may mean (or the water a water's bare name means, *water_meant*: "the Ishim (Esil) river"),
     both are that place; where neither is, the place both names may mean, if any ("Shevchenko — now Aktau —" in a
     text about Karaganda, beside which lies an Aktau village, Shevchenko being also in Ukraine); and so is the other
@@ -2312,9 +2311,6 @@ def _same_place_by_other_name(text: str, cands: list[_Candidate], results: list[
     for i in range(len(cands) - 1):
         end, start = cands[i][1], cands[i + 1][0]
         gap = start - end  # quick tests first, as this is asked of every pair: ", " and " and " are no such glue
-        if text[end: start] in _SLASHES:
-            _slashed_pair(cands, results, i)
-            continue
         if not 2 <= gap <= 40 or (text[end] != "," or gap == 2) and text[end: end + 2] not in _OTHER_NAME_OPENERS \
                 and not (gap in _OTHER_NAME_VERB_GAPS and text.startswith(_OTHER_NAME_VERBS, end)) \
                 or not _OTHER_NAME_GLUE.match(text, end, start):
@@ -2358,6 +2354,33 @@ def _listed_among_towns(text: str, cands: list[_Candidate], results: list[tuple[
     return False
 
 
+def _own_place_near(name: _Name, points: list[tuple[float, float]], floor: float, km: float,
+                    country: str = "") -> Entry | None:
+    """The most prominent town or site that has *name* as its own (not only as another name), is at least *floor*
+    prominent, lies within *km* of one of *points* and, if given, in *country*; None if none does."""
+    near = [e for e in name.entries if e.feature_class in "PS" and prior(e) >= floor
+            and e.id not in name.renamed_only and (not country or e.country == country)
+            and min(distance_km((e.lat, e.lon), p) for p in points) <= km]
+    return max(near, key=prior) if near else None
+
+
+def _joined_pairs(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """Names a slash or a route's dash joins (:data:`_POST_PAIR_GLUE`, found once) lie together: a slash may join
+    a place's two names (:func:`_slashed_pair`), a dash a route's stops (:func:`_stops_beside`), either a
+    crossing's two posts (:func:`_pair_together`). In *results*, in place."""
+    joined = [i for i in range(len(cands) - 1)
+              if 1 <= cands[i + 1][0] - cands[i][1] <= 3  # (quick tests first)
+              and _POST_PAIR_GLUE.fullmatch(text, cands[i][1], cands[i + 1][0])]
+    if not joined:
+        return
+    for i in joined:
+        if text[cands[i][1]: cands[i + 1][0]] in _SLASHES:
+            _slashed_pair(cands, results, i)
+    _stops_beside(cands, results, [i for i in joined if _ROUTE_DASH.fullmatch(text, cands[i][1], cands[i + 1][0])])
+    for i in joined:
+        _pair_together(cands, results, i)
+
+
 def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:
     """``cands[i]`` and the next, joined by a slash, as one place where they were read far apart and one's reading
     is a place of the other's name ("Leninogorsk / Ridder"), here only; not the two sides of a crossing
@@ -2371,27 +2394,16 @@ def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, flo
                 return
 
 
-def _own_place_near(name: _Name, points: list[tuple[float, float]], floor: float, km: float,
-                    country: str = "") -> Entry | None:
-    """The most prominent town or site that has *name* as its own (not only as another name), is at least *floor*
-    prominent, lies within *km* of one of *points* and, if given, in *country*; None if none does."""
-    near = [e for e in name.entries if e.feature_class in "PS" and prior(e) >= floor
-            and e.id not in name.renamed_only and (not country or e.country == country)
-            and min(distance_km((e.lat, e.lon), p) for p in points) <= km]
-    return max(near, key=prior) if near else None
-
-
-def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+def _stops_beside(cands: list[_Candidate], results: list[tuple[Entry | None, float]],
+                  dashed: list[int]) -> None:
     """A stop of a route written as a chain ("Moscow – Smolensk – Krasnoye – Orsha – Minsk") lies near a stop
     beside it: one read farther than :data:`NEAR_FAR_KM` from both is the place of its name within
     :data:`NEAR_KM` of one, the most prominent, if that is about as prominent or more (the Belarusian Orsha, not a
     Russian village; never a village for Moscow), unless its own cue says otherwise. In *results*, in place."""
-    beside: dict[int, list[int]] = {}  # the stops a route's dash joins each to
-    for i in range(1, len(cands)):
-        a, b = cands[i - 1][1], cands[i][0]
-        if 0 < b - a <= 3 and _ROUTE_DASH.fullmatch(text, a, b):
-            beside.setdefault(i, []).append(i - 1)
-            beside.setdefault(i - 1, []).append(i)
+    beside: dict[int, list[int]] = {}  # the stops a route's dash joins each to (``dashed``: each and the next)
+    for i in dashed:
+        beside.setdefault(i + 1, []).append(i)
+        beside.setdefault(i, []).append(i + 1)
     for i, others in beside.items():
         read = results[i][0]
         if cands[i][3] or read is None or read.feature_class not in "PS":
@@ -2404,34 +2416,30 @@ def _stops_beside(text: str, cands: list[_Candidate], results: list[tuple[Entry 
             results[i] = (near, results[i][1])
 
 
-def _pairs_together(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
-    """Two names a slash or a route's dash joins ("Troitsk / Kayrak", a crossing's two posts; "Taldykorgan –
-    Karabulak", a pipeline's stops) lie together: where they were read far apart (farther than
-    :data:`NEAR_FAR_KM`), one of them in a country the other is not in (a country the text names elsewhere pulled
+def _pair_together(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:
+    """``cands[i]`` and the next, two names a slash or a route's dash joins ("Troitsk / Kayrak", a crossing's two
+    posts; "Taldykorgan – Karabulak", a pipeline's stops), lie together: where they were read far apart (farther
+    than :data:`NEAR_FAR_KM`), one of them in a country the other is not in (a country the text names elsewhere pulled
     it: Kayrak in Turkey, Karabulak in Ingushetia), or one was dropped as an obscure namesake far from the text's
     places (Troitsk in a text about Turkey's posts), they are the two places of their names within :data:`NEAR_KM`
     of each other, the most prominent pair. A reading of its own cue, a city of note, a curated place, and a
     reading in its partner's country are kept. In *results*, in place."""
-    for i in range(len(cands) - 1):
-        end, start = cands[i][1], cands[i + 1][0]
-        if not 1 <= start - end <= 3 or not _POST_PAIR_GLUE.fullmatch(text, end, start):
-            continue  # (quick tests first)
-        one, two = results[i][0], results[i + 1][0]
-        if one is not None and two is not None and (
-                one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM):
-            continue
-        fixed = [cands[k][3] != "" or (read is not None and (read.curated or prior(read) >= NOTED_PRIOR))
-                 for k, read in ((i, one), (i + 1, two))]
-        if all(fixed):
-            continue
-        pairs = [(prior(a) + prior(b), a, b)
-                 for a in _pair_places(cands[i][2].name, one if fixed[0] else None)
-                 for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None)
-                 if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM]
-        if pairs:
-            _, a, b = max(pairs, key=lambda pab: pab[0])
-            score = max(results[i][1], results[i + 1][1])
-            results[i], results[i + 1] = (a, results[i][1] or score), (b, results[i + 1][1] or score)
+    one, two = results[i][0], results[i + 1][0]
+    if one is not None and two is not None and (
+            one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM):
+        return
+    fixed = [cands[k][3] != "" or (read is not None and (read.curated or prior(read) >= NOTED_PRIOR))
+             for k, read in ((i, one), (i + 1, two))]
+    if all(fixed):
+        return
+    pairs = [(prior(a) + prior(b), a, b)
+             for a in _pair_places(cands[i][2].name, one if fixed[0] else None)
+             for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None)
+             if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM]
+    if pairs:
+        _, a, b = max(pairs, key=lambda pab: pab[0])
+        score = max(results[i][1], results[i + 1][1])
+        results[i], results[i + 1] = (a, results[i][1] or score), (b, results[i + 1][1] or score)
 
 
 def _pair_places(name: _Name, kept: Entry | None) -> list[Entry]:
