@@ -23,7 +23,8 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import JOURNAL, abandon, file_kind, new_stage, output_lock, publish, settle, write_text_atomic
+from mapper.outputs import (JOURNAL, abandon, file_kind, new_stage, output_lock, publish, read_lock, settle,
+                            write_text_atomic)
 
 _PARSER = None
 
@@ -148,12 +149,9 @@ def part_files(folder: Path) -> list[Path]:
 
 
 def listed_parts(folder: Path) -> list[Path]:
-    """The parts of the last complete run into *folder*, as its ``parts.json`` lists them (a run killed while
-    publishing is completed first)."""
+    """The parts of the last complete run into *folder*, as its ``parts.json`` lists them (read under
+    :func:`~mapper.outputs.read_lock`, which completes a run killed while publishing)."""
     folder = Path(folder)
-    if (folder / JOURNAL).is_file():
-        with output_lock(folder):
-            settle(folder)
     if not part_files(folder):
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
     manifest = folder / MANIFEST
@@ -182,44 +180,50 @@ def listed_parts(folder: Path) -> list[Path]:
 def read_parts(folder: Path, gazetteer=None):
     """Mentions and problems from the ``part-*.jsonl`` files of the last run into *folder*, in partition order;
     with a *gazetteer*, each record's place is checked against it."""
+    with read_lock(folder):  # (held while the parts are read: a writer waits, a killed one's work is completed)
+        seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
+        for part in listed_parts(folder):
+            kind = file_kind(part)
+            if kind != "file":  # (a named pipe would never end; a link may lead anywhere)
+                raise InputError(f"listed in {MANIFEST} but missing (deleted?)" if kind == "missing" else
+                                 "not a regular file", path=part)
+            yield from _records_of(part, gazetteer, seen)
+
+
+def _records_of(part: Path, gazetteer, seen: set[int]):
+    """The mentions and problems of one part file, each record checked; *seen* holds the mentions of the parts
+    before it."""
     from mapper.geoparse import Mention
 
-    parts = listed_parts(folder)
     fields = set(Mention.__dataclass_fields__)
-    seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
-    for part in parts:
-        kind = file_kind(part)
-        if kind != "file":  # (a named pipe would never end; a link may lead anywhere)
-            raise InputError(f"listed in {MANIFEST} but missing (deleted?)" if kind == "missing" else
-                             "not a regular file", path=part)
-        with open(part, encoding="utf-8", newline="\n") as lines:
-            # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
-            for n, line in enumerate(_lines_of(part, lines), 1):
-                if len(line) > PART_LINE_MAX:
-                    raise InputError(f"line {n}: not a mention record (longer than {PART_LINE_MAX:,} characters)",
-                                     path=part)
-                if not line.strip():
+    with open(part, encoding="utf-8", newline="\n") as lines:
+        # (lines end at "\n" only: a document's U+2028 inside a record's text is no line break)
+        for n, line in enumerate(_lines_of(part, lines), 1):
+            if len(line) > PART_LINE_MAX:
+                raise InputError(f"line {n}: not a mention record (longer than {PART_LINE_MAX:,} characters)",
+                                 path=part)
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not a JSON object")
+                if "error" in rec or "warning" in rec:
+                    yield rec
                     continue
-                try:
-                    rec = json.loads(line)
-                    if not isinstance(rec, dict):
-                        raise ValueError("not a JSON object")
-                    if "error" in rec or "warning" in rec:
-                        yield rec
-                        continue
-                    problem = _record_problem(rec) or (gazetteer is not None and _place_problem(rec, gazetteer))
-                    if problem:
-                        raise ValueError(problem)
-                    key = hash((rec["doc"], rec["start"], rec["end"]))
-                    if key in seen:
-                        raise InputError(f"line {n}: the mention {rec['doc']}:{rec['start']}-{rec['end']} again (a "
-                                         "part copied or merged twice?)", path=part)
-                    seen.add(key)
-                    yield Mention(**{k: v for k, v in rec.items() if k in fields})
-                except (ValueError, TypeError, AttributeError) as exc:
-                    raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
-                except RecursionError:
-                    raise InputError(f"line {n}: not a mention record (nested too deeply)", path=part) from None
+                problem = _record_problem(rec) or (gazetteer is not None and _place_problem(rec, gazetteer))
+                if problem:
+                    raise ValueError(problem)
+                key = hash((rec["doc"], rec["start"], rec["end"]))
+                if key in seen:
+                    raise InputError(f"line {n}: the mention {rec['doc']}:{rec['start']}-{rec['end']} again (a "
+                                     "part copied or merged twice?)", path=part)
+                seen.add(key)
+                yield Mention(**{k: v for k, v in rec.items() if k in fields})
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
+            except RecursionError:
+                raise InputError(f"line {n}: not a mention record (nested too deeply)", path=part) from None
 
 
 def _lines_of(part: Path, lines):
