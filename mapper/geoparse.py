@@ -59,7 +59,7 @@ _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy"
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
 _HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
 _SHIPS = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge", "steamer", "tug", "bulker",
-          "containership", "feeder")
+          "containership", "feeder", "boat")
 _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 # before a ship's name: "the tanker Atyrau", "Tanker Atyrau", "the feeders *Turkistan* and …"
 _SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
@@ -117,9 +117,11 @@ _CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in 
 _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
-_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beer|vodka|wine"
+_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
+                           r"|wines?"
                            r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|water"
-                           r"|chocolates?|sweets|cand(?:y|ies))\b")
+                           r"|(?:dark |milk |white )?chocolates?|sweets|cand(?:y|ies)|cognac|brand(?:y|ies)|lager"
+                           r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
@@ -171,6 +173,9 @@ _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"�
 # "Esil station", "… district", "Esil elevator"
 _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
+# a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
+_CITY_IN_BEFORE = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
+                             r"(?:city|town|port|village) of $", re.IGNORECASE)
 # "Altai city", "Ishim town" (not "the Xinjiang city of Aral", a division's)
 _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
 
@@ -464,7 +469,7 @@ _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil gr
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
 _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
                 "carpets", "rug", "rugs", "party", "chocolate", "chocolates", "sweets", "candy", "candies", "honey",
-                "cheese")
+                "cheese", "cutlet", "cutlets", "salad", "brandy", "lager")
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
 _NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
@@ -546,7 +551,17 @@ _CITED_YEAR = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)
 # a reading list's "Martin, Virginia. *Law and Custom …*": the surname before its given name and a title, and
 # the given name after the surname (at an item's start)
 _AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
-_SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+)?, $")
+_SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}, $")
+# an index's or a list's person, surname first: "Shevchenko, Taras, 144", "Semenov-Tyan-Shansky, Pyotr, 19"
+_INVERTED_NAME = re.compile(r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}, ([A-Z][^\W\d_]+)"
+                            r"(?=, \d|,? ?\n|;| \(|$)")
+# a name's first words in quotes before it ('the "Caravan Saray" restaurant'), a train's number ('train No. 24 "')
+_QUOTED_WORDS_BEFORE = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
+_NUMBERED_TRAIN_BEFORE = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
+                                    r"[\"«“]$")
+_RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
+_WORD_THEN_ROUTE_DASH = re.compile(r"[^\W\d_]+\s?[-–—]\s?[A-Z]")  # a route's first stop: "Almaty - Tashkent"
+_INVERTED_GIVEN_AFTER = re.compile(r", \d|,? ?\n|;| \(|$")
 _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
@@ -573,7 +588,8 @@ _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t
 _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
-_AGE = re.compile(r", \d\d?, ")  # a person's age after the name (not "Yekaterinburg, 2,400 km")
+# a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
+_AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
 _COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
 _STREET_HEADS_ABBREVIATED = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
@@ -659,6 +675,7 @@ class Lexicon:
         self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
         self.titles = words("persons", "titles")
+        self.route_titles = words("persons", "route_titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         #: " sister " and the like, before a name a possessive owns ("his sister Aral", "her sister-in-law
         #: Aral": a person), for a quick test, and the pattern with the possessive
@@ -682,9 +699,10 @@ class Lexicon:
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
-        self.venues_before = tuple(f"{w} " if w.startswith("-") else f" {v} "
+        self.venues_before = tuple(f"{w} " if w.startswith("-") else f"{lead}{v} "
                                    for w in sorted(words("organisations", "words_before_names"))
-                                   for v in (w, w.capitalize()))  # ('at Restaurant "Samarkand"')
+                                   for v in (w, w.capitalize())
+                                   for lead in (" ", "\n"))  # ('at Restaurant "Samarkand"'; a line's 'Vodka "Kazan"')
         #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
         #: with Astana")
         acts = sorted(words("organisations", "team_acts"))
@@ -771,7 +789,8 @@ class Geoparser:
         self._surnames_met: set[str] = set()  # keys a run's analysis showed as people's surnames
         # words before a run that rule out its first name, for a quick test before the exact one: their last
         # three letters, and those shorter
-        blockers = self.lexicon.titles | self.lexicon.abbreviated_titles | set(self.lexicon.demonyms)
+        blockers = self.lexicon.titles | self.lexicon.route_titles | self.lexicon.abbreviated_titles \
+            | set(self.lexicon.demonyms)
         self._blocker_tails = {b[-3:] for b in blockers}
         self._short_blockers = tuple(b for b in blockers if len(b) < 3)
         self._may_block: dict[str, bool] = {}  # by the five characters before a run: see _may_block_at
@@ -886,6 +905,9 @@ class Geoparser:
                         follower = text[end: end + 1]
                     else:  # (emphasised: the span stays the name)
                         m = replace(divided[0], end=m.end)
+                if (start == 0 or text.endswith(_ITEM_OPENERS, 0, start) or text[start - 2: start] == ", ") \
+                        and self._inverted_person(text, start, end, m.name):
+                    continue  # an index's person: "Shevchenko, Taras, 144" (neither Shevchenko nor Taraz)
                 if follower == ",":
                     after = text[end: end + 8]
                     if _AUTHOR_YEAR.match(after) and found and found[-1][1] == start - 2 \
@@ -1318,6 +1340,8 @@ class Geoparser:
         key = _norm(word.group())
         if dotted:
             return key in self.lexicon.abbreviated_titles
+        if sep == " " and key in self.lexicon.route_titles:  # "driver Kapal", not "the coach Almaty - Tashkent"
+            return _WORD_THEN_ROUTE_DASH.match(text, start) is None
         return key in (self.lexicon.titles if sep == " " else self.lexicon.demonyms)
 
     def _may_block_at(self, before: str) -> bool:
@@ -1461,7 +1485,9 @@ class Geoparser:
         """What name *key*, meaning one of *entries*, says whatever the text."""
         priors = tuple(prior(e) for e in entries)
         areal = tuple(is_area(e) for e in entries)
-        own = tuple(_own_name(e, key) for e in entries)
+        # (the leading word of a city's name, where a common English word, is no name of it: "Gold" of Gold Coast)
+        leading = self.gazetteer.zipf(key) < COMMON_WORD_ZIPF
+        own = tuple(_own_name(e, key, leading) for e in entries)
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
                   key=lambda pe: pe[0])
@@ -1589,7 +1615,8 @@ class Geoparser:
                 break
             last = j + 1 == len(tokens) or text[t.end: tokens[j + 1].start] != " " \
                 or not tokens[j + 1].raw[0].isupper()
-            if t.key in lex.org_heads and (last or not hyphened) or t.key in lex.last_heads and last or (
+            if t.key in lex.org_heads and (last or not hyphened) and not (t.key in _RESORTS and name.holds_area) \
+                    or t.key in lex.last_heads and last or (
                     t.key in lex.national_heads and (country_name or j == last_i + 1 and (single or any(name.areal)))
                     and not route and not hyphened):
                 return _REJECT
@@ -1601,8 +1628,9 @@ class Geoparser:
             return _REJECT
         before = tokens[first_i - 2] if first_i > 1 else None
         if prev and text[prev.end: first.start] == " ":
-            if prev.key in lex.titles:
-                return _REJECT
+            if prev.key in lex.titles or prev.key in lex.route_titles and not _ROUTE_DASH_NAME.match(
+                    text, tokens[last_i].end):
+                return _REJECT  # ("Taxi Driver Oral"; not "Coach Almaty – Tashkent")
             joined = before if before is not None and text[before.end: prev.start] == " " else None
             # ("Minister Elena Ivanova"; not "AKIM OF NORTH KAZAKHSTAN REGION", where "OF" is in capitals)
             titled = joined is not None and joined.key in lex.titles and prev.raw[0].isupper() \
@@ -1646,6 +1674,18 @@ class Geoparser:
         if single and name.other_name_word:
             return _REJECT
         return _WEAK_ABBREVIATION if abbreviation else _WEAK_CAPS if caps else _WEAK if common else _ACCEPT
+
+    def _inverted_person(self, text: str, start: int, end: int, name: _Name) -> bool:
+        """Whether the name at *start*..*end* is a surname or given name of a person written surname first at
+        an item's start, as an index or a list of members has them ("Shevchenko, Taras, 144"), the given name a
+        listed one."""
+        if name.country_name:
+            return False
+        if text[start - 2: start] == ", ":  # the given name, after the surname
+            return name.key in self.lexicon.given_names and _INVERTED_GIVEN_AFTER.match(text, end) is not None \
+                and _SURNAME_BEFORE.search(text, max(0, start - 40), start) is not None
+        person = _INVERTED_NAME.match(text, start)
+        return person is not None and _norm(person.group(1)) in self.lexicon.given_names
 
     def _headline_verb(self, text: str, tok: _Token) -> bool:
         """Whether *tok*, after a place's name, is a Title Case headline's verb, not a surname: an inflected
@@ -2102,6 +2142,7 @@ class Geoparser:
         lex = self.lexicon
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
+        things_end = -1  # where the quotes around the last thing's name close (a list's: 'sweets "Kostanay" and …')
         prev_end = -1  # where the candidate before ends, kept or not
         for c in cands:  # (a loop, not generators: this runs for every text)
             start, before_end, prev_end = c[0], prev_end, c[1]
@@ -2113,6 +2154,10 @@ class Geoparser:
                 # Karagai in Perm krai), but not a route's ("the Koktuma-Beskol section")
             if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
                 continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
+            if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
+                    and text[things_end: start - 1] in _LIST_GLUE:
+                things_end = _past_quote(text, c[1])
+                continue  # the list after a thing's name in quotes: 'sweets "Kostanay" and "Tobol"'
             if ships_end >= 0 and text[ships_end: start].strip(_EMPHASIS) in _LIST_GLUE:
                 ships.add(c[2].name.key)
                 ships_end = c[1]
@@ -2126,9 +2171,17 @@ class Geoparser:
                         or text.startswith(_ROAD_AFTER, c[1] + (text[c[1]: c[1] + 1] in _CLOSING_QUOTES))):
                 continue  # a road's name: "the R-254 Irtysh highway", 'R-254 "Irtysh"' (not a route's end:
                 # "highway R-239 Kazan -")
-            elif text[start - 1] in _OPENING_QUOTES and (q := _quote_closing(text, c[1])) >= 0 \
-                    and _QUOTED_THING.match(text, q) and not _ROUTE_DASH_SPACED.match(text, c[1]):
-                continue  # a train's, a ship type's name: '"Chang'an" trains', 'ships of the "Volga-Balt" type'
+            elif (text[start - 1] in _OPENING_QUOTES or text[c[1]: c[1] + 1] in _CLOSING_QUOTES
+                  and _QUOTED_WORDS_BEFORE.search(text, max(0, start - 40), start)) \
+                    and (q := _quote_closing(text, c[1])) >= 0 \
+                    and (thing := _QUOTED_THING.match(text, q)) and not _ROUTE_DASH_SPACED.match(text, c[1]):
+                things_end = thing.end()  # ('"Kazakhstan" dark chocolate, "Medeu"')
+                continue  # a train's, a ship type's name: '"Chang'an" trains', 'ships of the "Volga-Balt" type'; a
+                # venue's: 'the "Caravan Saray" restaurant'
+            elif text[start - 1] in _OPENING_QUOTES and _NUMBERED_TRAIN_BEFORE.search(text, max(0, start - 30), start) \
+                    and not _ROUTE_DASH_SPACED.match(text, c[1]):
+                continue  # a train's name after its number: 'Sleeper train No. 24 "Zhetysu"' (not its route's: 'train
+                # No. 13 "Almaty – Urumqi"')
             elif text[start - 2: start] in _A_THING_TAILS and _A_THING_BEFORE.search(text, max(0, start - 4), start) \
                     and _A_THING_AFTER.match(text, c[1]):  # (quick tests first)
                 continue  # a thing of the name's make: "rented a Lada and", 'a "Volga".', '"two Yeniseis and a Belarus"'
@@ -2146,9 +2199,10 @@ class Geoparser:
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
-            elif text[start - 3: start] in lex.words_before_tails and text.endswith(lex.words_before_names, 0, start) \
+            elif text[start - 3: start] in lex.words_before_tails \
+                    and _ends_line_with(text, lex.words_before_names, start) \
                     or text[start - 1: start] in _NAME_OPENERS \
-                    and text.endswith(lex.words_before_quoted, 0, _opened(text, start)):  # (quick tests first)
+                    and _ends_line_with(text, lex.words_before_quoted, _opened(text, start)):  # (quick tests first)
                 lead = _opened(text, start)  # ('café "Aral"', "the tanker **Atyrau**")
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
@@ -2164,9 +2218,11 @@ class Geoparser:
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or text.endswith(lex.venues_before, 0, lead) and (
+                        or _ends_line_with(text, lex.venues_before, lead) and (
                             lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
                             c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
+                    if lead < start:
+                        things_end = _past_quote(text, c[1])
                     continue  # (a venue's name set off: 'Restaurant "Samarkand"', 'the hotel "Kazakhstan"')
                 if text.endswith(_PORT_BEFORE, 0, start):
                     c = self._named_with(c, "port")  # "the port of Vostochny", "FOB Vostochny": Vostochny Port
@@ -2193,12 +2249,14 @@ class Geoparser:
                 if posts:
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, posts, posts)), hint)
         for i, (start, end, m, hint) in enumerate(cands):
-            if m.name.holds_area and (_after_settlement_word(text, start)
-                                      or _SETTLEMENT_WORD_AFTER.match(text, end)):
+            if m.name.holds_area and not m.name.country_name and (
+                    _after_settlement_word(text, start) and not _CITY_IN_BEFORE.search(text, max(0, start - 30), start)
+                    or _SETTLEMENT_WORD_AFTER.match(text, end)):
                 towns = tuple(e for e in m.name.entries if e.feature_class in "PS" and not e.id.startswith("post:"))
                 if towns and len(towns) < len(m.name.entries):  # "the village of Voskresenskoe": not its post;
                     # "the town of Emba", "Altai city": not the river, nor the mountains ("the historic city of Ani"
-                    # stays the ruins)
+                    # stays the ruins); a country, or an area a city lies in, stays one: "the oldest city of Russia"
+                    # (not Russia, Ohio), "the largest city of Xinjiang"
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
@@ -2634,6 +2692,18 @@ def _quote_closing(text: str, end: int) -> int:
     return -1
 
 
+def _ends_line_with(text: str, words: tuple[str, ...], end: int) -> bool:
+    """Whether ``text[:end]`` ends with one of *words*, the text's start read as a line's ('Vodka "Kazan"' opening
+    a paragraph)."""
+    return text.endswith(words, 0, end) or end < 40 and ("\n" + text[:end]).endswith(words)
+
+
+def _past_quote(text: str, end: int) -> int:
+    """Just past the quote that a name ending at *end* is in (see :func:`_quote_closing`), -1 if it is in none."""
+    closing = _quote_closing(text, end)
+    return closing + 1 if closing >= 0 else -1
+
+
 def _opened(text: str, start: int) -> int:
     """Where the quotes or emphasis before *start* open, up to two characters before it (*start* if none)."""
     lead = start
@@ -2653,7 +2723,8 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str
     """*cands* less the ships' names: those a ship's word went before (*ships_before*) or that the text says
     are ships ("Barda and Zagatala are ferries"), where the text says so ("Barda is a ship?") or "the" goes
     before them and a verb, preposition or punctuation mark after them (*word_after*: "The Barda was stuck";
-    not "the Zangezur corridor" beside "the vessel Zangezur"), unless they name a water (*names_water*: "The
+    not "the Zangezur corridor" beside "the vessel Zangezur", nor a route's stop: "the Aktau – Zhanaozen road"
+    beside 'the boat "Aktau"'), unless they name a water (*names_water*: "The
     Irtysh was low" beside "the tug Irtysh"); and wherever the text writes them in capitals in a line that is
     not all capitals, as reports write ships' names ("SHIRVAN left Port Kuryk", "the crews of ALAT and AKTAU"
     beside "the tug ALAT")."""
@@ -2670,7 +2741,8 @@ def _ships_named_again(text: str, cands: list[_Candidate], ships_before: set[str
         return cands
     return [c for c in cands if not (c[2].name.key in ships and (
         c[0] in said or text.endswith(("the ", "The "), 0, c[0]) and word_after(text, c[1])
-        and not names_water(c[2].name) or _in_capitals_in_prose(text, c[0], c[1])))]
+        and not names_water(c[2].name) and not _ROUTE_DASH_NAME.match(text, c[1])
+        or _in_capitals_in_prose(text, c[0], c[1])))]
 
 
 def _in_capitals_in_prose(text: str, start: int, end: int) -> bool:
@@ -3086,13 +3158,13 @@ class _Page:
         return sentence
 
 
-def _own_name(entry: Entry, key: str) -> bool:
+def _own_name(entry: Entry, key: str, leading: bool = True) -> bool:
     """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
-    city, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for Santiago de Cuba;
-    not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for Shalqar; not
-    "Aksu" for Aqsu, China), rather than another name of it (a former one: "Samarkand" for Temirtau)."""
+    city and where *leading*, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for
+    Santiago de Cuba; not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for
+    Shalqar; not "Aksu" for Aqsu, China), rather than another name of it (a former one: "Samarkand" for Temirtau)."""
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
-    return (own == key or (own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
+    return (own == key or (leading and own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
             or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
 
 

@@ -1982,3 +1982,51 @@ def test_round_41_readings(parser):
     # a street's hyphened name before a capitalised "Avenue"; a machine's or a band's name after its noun
     assert read('Karaganda branch, Bukhar-Zhyrau Avenue. Grain trailer "Irtysh" 12 t. The Kazakh band Aral.') == [
         ("Karaganda", "P")]
+
+
+def test_round_42_index_people_and_medals(parser):
+    """Round 42's book index, dispatch log and results page: an index's entry with its pages ("Moscow, 10, 34,
+    43, 80") is the place, not a person of that age; an index's person surname first ("Shevchenko, Taras, 144")
+    is neither Aktau (once Shevchenko) nor Taraz; "Gold:" on a medal line is no Gold Coast; a crew's or a
+    hotel's people after their jobs ("driver Kapal", "Taxi driver Oral", "Miss Merke"), but a coach's route
+    stays ("the coach Almaty - Tashkent"); "the oldest city of Russia" is the country, not Russia, Ohio, and
+    "the largest city of Xinjiang" the region."""
+    def read(text):
+        return [(m.text, m.country) for m in parser.parse(text, "t")]
+
+    assert read("Moscow, 10, 34, 43, 80\nAral, 41, drives a lorry.") == [("Moscow", "RU")]
+    assert read("Shevchenko, Taras, 144\nSemenov-Tyan-Shansky, Pyotr, 19\nShymkent, 12") == [("Shymkent", "KZ")]
+    assert read("Gold: Zavur Uguev (AIN)\nFlights to Newcastle and Gold Coast.") == [
+        ("Newcastle", "AU"), ("Gold Coast", "AU")]
+    assert read("Crew change at Aktogay: driver Kapal, assistant Ili Saryozekov.") == [("Aktogay", "KZ")]
+    assert read("Taxi driver Oral told us he was born in Kentau. The receptionist, Miss Merke, smiled.") == [
+        ("Kentau", "KZ")]
+    assert read("The coach Almaty - Tashkent leaves at noon.") == [("Almaty", "KZ"), ("Tashkent", "UZ")]
+    assert read("Derbent, the oldest city of Russia.") == [("Derbent", "RU"), ("Russia", "RU")]
+    assert read("Urumqi is the largest city of Xinjiang.") == [("Urumqi", "CN"), ("Xinjiang", "CN")]
+
+
+def test_round_42_brands_venues_and_trains(parser):
+    """Round 42's food and drink catalogue, hotel reviews and emergency summary: a drink's, sweets' or a
+    venue's name in quotes after or before its noun, at a line's start too, and the quoted names listed after
+    it ('Brandy "Derbent"', 'sweets "Kostanay" and "Tobol"', '"Almaty" cognac', 'the "Caravan Saray"
+    restaurant'); a train's name after its number ('train No. 24 "Zhetysu"'; not its route's, 'No. 13 "Almaty –
+    Urumqi"'); a boat's; a hotel, bar, resort, plaza, shopping centre or dish named after a place ("the Ankara
+    Hotel in Astana", "Bar Manhattan", "the Syrdarya shopping centre", "the Kiev cutlet"); but a resort keeps the
+    feature it stands at ("Charyn Canyon Eco Resort") and a route beside a boat's name stays ("the Aktau –
+    Zhanaozen road")."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read('Brandy "Derbent" by the Derbent Brandy Factory.\nVodka "Kazan".\nKonfety "Karaganda".') == []
+    assert read('A factory in Kostanay; sweets "Kostanay" and "Tobol". Brands: "Kazakhstan" dark chocolate, '
+                '"Medeu".') == ["Kostanay"]
+    assert read('The Kazakh "Almaty" cognac. Dinner at the "Caravan Saray" restaurant in Turkistan.') == [
+        "Turkistan"]
+    assert read('Sleeper train No. 24 "Zhetysu" (Almaty-2 – Oskemen). Train No. 13 "Almaty – Urumqi" left.') == [
+        "Almaty", "Oskemen", "Almaty", "Urumqi"]
+    assert read('On the Aktau – Zhanaozen road a bus overturned. The rescue boat "Aktau" came.') == [
+        "Aktau", "Zhanaozen"]
+    assert read("I worked at the Ankara Hotel in Astana. Bar Manhattan on the beach. The Syrdarya shopping "
+                "centre in Kyzylorda. The Kiev cutlet was dry. Charyn Canyon Eco Resort.") == [
+        "Astana", "Kyzylorda", "Charyn Canyon"]
