@@ -164,7 +164,7 @@ def listed_parts(folder: Path) -> list[Path]:
     try:
         if manifest.stat().st_size > MANIFEST_MAX_BYTES:
             raise ValueError(f"larger than {MANIFEST_MAX_BYTES:,} bytes")
-        listed = json.loads(manifest.read_text(encoding="utf-8"))
+        listed = json.loads(manifest.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
         if not isinstance(listed, dict) or "parts" not in listed:
             raise ValueError('not a JSON object with "parts"')
         listed = listed["parts"]
@@ -205,7 +205,7 @@ def _records_of(part: Path, gazetteer, seen: set[int]):
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
+                rec = json.loads(line, object_pairs_hook=_unique_keys)
                 if not isinstance(rec, dict):
                     raise ValueError("not a JSON object")
                 if "error" in rec or "warning" in rec:
@@ -224,6 +224,16 @@ def _records_of(part: Path, gazetteer, seen: set[int]):
                 raise InputError(f"line {n}: not a mention record ({exc})", path=part) from None
             except RecursionError:
                 raise InputError(f"line {n}: not a mention record (nested too deeply)", path=part) from None
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are each given once (a second "parts" or "name" is refused, not taken)."""
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} twice")
+        seen.add(key)
+    return dict(pairs)
 
 
 def _lines_of(part: Path, lines):

@@ -86,6 +86,20 @@ def _a_document_of(folder: Path, target: Path) -> bool:
         part.startswith(".") for part in target.relative_to(folder).parts)
 
 
+SAMPLE_BYTES = 1 << 16  # what detection reads
+_BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def sample(data: bytes) -> bytes:
+    """The bytes an encoding is told from: the first :data:`SAMPLE_BYTES`, or where those are ASCII, as many
+    from the first byte beyond it (a page whose Russian text follows 70 KB of script is no less cp1251)."""
+    head = data[:SAMPLE_BYTES]
+    if not head.isascii():
+        return head
+    found = _BEYOND_ASCII.search(data, SAMPLE_BYTES)
+    return data[found.start(): found.start() + SAMPLE_BYTES] if found is not None else head
+
+
 def _utf8(head: bytes) -> bool:
     """Whether *head*, the first bytes of a file, are UTF-8 (a character cut by the sample's end is no
     error)."""
@@ -122,8 +136,9 @@ def detect_encoding(head: bytes, path: Path) -> str:
 def check_declared(head: bytes, encoding: str, path: Path) -> None:
     """Refuse a declared *encoding* that the first bytes *head* show to be wrong, where reading in it would
     turn the whole text into other letters and find no place: UTF-16 or UTF-32 without a byte-order mark on
-    bytes with no NUL (as such text with a space or a line end has), or another encoding on bytes that are
-    UTF-8 text with letters beyond ASCII ("Düsseldorf" would be "DÃ¼sseldorf")."""
+    bytes with no NUL (as such text with a space or a line end has), another encoding on bytes that are
+    UTF-8 text with letters beyond ASCII ("Düsseldorf" would be "DÃ¼sseldorf"), or one that reads as other
+    letters bytes that one of the field's encodings reads as words (KOI8-R on cp1251 Russian: "зПСГШ")."""
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
@@ -138,12 +153,19 @@ def check_declared(head: bytes, encoding: str, path: Path) -> None:
     if not head.isascii() and _utf8(head):
         raise InputError(f"declared {encoding}, but its bytes are UTF-8 text (leave --encoding out, or declare "
                          "utf-8)", path=path)
+    fit = None if head.isascii() else _field_codec(head)
+    if fit is not None and codecs.lookup(fit).name != name:
+        ours, theirs = _reading(head, name), _reading(head, fit)
+        if ours is None or theirs is not None and (ours[0] < FIELD_CODEC_FIT or ours[1] < theirs[1] - RARE_SLACK):
+            raise InputError(f"declared {encoding}, but its bytes read as {fit} text, and in {encoding} as other "
+                             f"letters (leave --encoding out, or declare {fit})", path=path)
 
 
 # the single-byte encodings of the field's texts, tried before a general guess (which read Latin-1 German as Big5
 # and KOI8-R Russian as Thai)
 FIELD_CODECS = ("cp1251", "koi8_r", "cp1254", "cp1252", "cp1250", "iso8859_2")
 FIELD_CODEC_FIT = 0.9  # the share of words with other than ASCII letters that must read as words
+RARE_SLACK = 5  # rare letters a declared encoding may read beyond the field's that fits (see check_declared)
 _WORD = re.compile(r"[^\W\d_]+|[^\w\s!-~]")  # a word, or a symbol that is no ASCII
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
@@ -262,8 +284,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
     declared = encoding
     if declared is not None:
-        check_declared(data[: 1 << 16], declared, path)
-    encoding = encoding or detect_encoding(data[: 1 << 16], path)
+        check_declared(sample(data), declared, path)
+    encoding = encoding or detect_encoding(sample(data), path)
     if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
         declared = _page_charset(data, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
         encoding = declared or encoding
@@ -303,7 +325,7 @@ def _page_charset(data: bytes, detected: str) -> str | None:
         return None
     if codec == codecs.lookup(detected).name:
         return codec
-    head = data[: 1 << 16]  # (as detection reads: the whole page is decoded once, when it is read)
+    head = sample(data)  # (as detection reads: the whole page is decoded once, when it is read)
     declared, guessed = _reading(head, codec), _reading(head, detected)
     return codec if declared is not None and (guessed is None or declared >= guessed) \
         and declared[0] >= FIELD_CODEC_FIT else None
@@ -423,6 +445,7 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
                          path=path)
     if encoding is not None:
         check_declared(head, encoding, path)
+    ascii_so_far = encoding is None and head.isascii()  # (then the encoding is told where other bytes begin)
     encoding = encoding or detect_encoding(head, path)
     try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
@@ -430,6 +453,10 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     offset, pending, raw, blank = 0, "", head, True
     while True:
+        if ascii_so_far and not raw.isascii():  # (the decoder holds no part of a character: all was ASCII)
+            ascii_so_far = False
+            encoding = detect_encoding(sample(raw), path)
+            decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         try:
             pending += _whole_characters(decoder.decode(raw, final=not raw))
         except UnicodeError:  # (and a codec's own errors: punycode)

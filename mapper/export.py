@@ -24,8 +24,8 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (JOURNAL, abandon, atomic_path, check_gdal_path, file_kind, new_stage, output_lock, publish,
-                            settle, spreadsheet_safe)
+from mapper.outputs import (JOURNAL, LOCK, NAME, STAGE_PREFIX, abandon, atomic_path, check_gdal_path, file_kind,
+                            new_stage, output_lock, publish, settle, spreadsheet_safe)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -134,9 +134,13 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
 
 def check_target(path: Path, fmt: str) -> None:
     """Refuse a target that writing would destroy or cannot use: a file named as another format's ("--format
-    gpkg --out layers.dbf"), a device, pipe or link (it would be replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is
-    not already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
+    gpkg --out layers.dbf"), a name the tool keeps for itself (".lock"), a device, pipe or link (it would be
+    replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is not
+    already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
     layers of *fmt* ("--out seeds")."""
+    if path.name in (LOCK, JOURNAL, NAME) or path.name.startswith(STAGE_PREFIX):
+        raise InputError("is a name the tool keeps for its own files in an output folder (a lock, a journal, a "
+                         "stamp, a staging folder): choose another --out", path=path)
     kind = file_kind(path)
     if fmt in ("gpkg", "kml"):
         if path.suffix and path.suffix.lower() != FORMATS[fmt]:  # (GDAL would take the format from the name)

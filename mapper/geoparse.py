@@ -204,6 +204,7 @@ ABBREVIATED = {"st", "mt", "ft", "pt"}
 # or "for", which come before people as often ("according to Victoria Nuland")
 _LOCATIVES = {"in", "near", "outside", "inside", "across", "via"}
 OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
+STRAY_NEAR_KM = 300.0  # a small place outside the field read by another name only if this near the text's places
 NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
 # a smaller namesake of a city of note is meant only when the text says so ("Name, Country", a demonym) or
 # when it lies this close to the places the text names while the city of note lies far from them all, and is
@@ -217,6 +218,7 @@ DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this n
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
+LEADING_WORD_ZIPF = 4.5  # this common in English, a big city's leading word is no name of it ("Gold"; "Newcastle" is)
 ANCHOR_WORD_ZIPF = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
@@ -937,6 +939,9 @@ class Geoparser:
                     hint = self._country_after(text, end, m.name)  # "Mary in Turkmenistan"
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
+                elif follower == " " and text.startswith(" No. ", end) and text[end + 5: end + 6].isdigit() \
+                        and not m.name.country_name:
+                    continue  # a product's number: "Essentuki No. 17", a water
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
                     continue  # a surname: "Rashad Ganja-zade"
                 elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:
@@ -1068,9 +1073,10 @@ class Geoparser:
             if key is not None:
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
             kind = _FEATURE_CLASS.get(noun)
-            if kind is not None and not any(e.feature_class == kind for e in m.name.entries):
+            if kind is not None and noun != "gorge" and not any(e.feature_class == kind for e in m.name.entries):
                 return None  # a river, range or pass the gazetteer lacks is not a town or desert of its name
-                # ("the Tumen river", "the Jvari pass", "the Karakum canal")
+                # ("the Tumen river", "the Jvari pass", "the Karakum canal"); a gorge opens at its town ("the
+                # Turgen gorge")
             city = _CITY_DISTRICT_OF.match(text, word.end()) if noun == "district" else None
             if city is not None and not m.name.country_name and not self._lies_in(m.name, city.group(1)):
                 return None  # a city's district named after another place: "the Almaty district of Astana", "the
@@ -1486,7 +1492,7 @@ class Geoparser:
         priors = tuple(prior(e) for e in entries)
         areal = tuple(is_area(e) for e in entries)
         # (the leading word of a city's name, where a common English word, is no name of it: "Gold" of Gold Coast)
-        leading = self.gazetteer.zipf(key) < COMMON_WORD_ZIPF
+        leading = self.gazetteer.zipf(key) < LEADING_WORD_ZIPF
         own = tuple(_own_name(e, key, leading) for e in entries)
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
@@ -1576,6 +1582,10 @@ class Geoparser:
                 caps = True
         elif single and len(first.raw) <= 2:
             return _REJECT
+        elif surface.isupper() and not (country_name or name.holds_area or name.city is not None) and all(
+                self.gazetteer.zipf(t.key) >= COMMON_WORD_ZIPF for t in tokens[first_i: last_i + 1]):
+            return _REJECT  # common words in capitals, a heading's: "SECTION 1. MINERAL WATERS" (no Mineralnye
+            # Vody, which English calls so)
         # prefix such as Trans-Caspian, Sino-Russian
         if prev and text[prev.end: first.start] in ("-", "‐") and prev.key in lex.demonyms:
             return _REJECT
@@ -2976,8 +2986,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
             return near_town, round(min(1.0, near_town_s), 3)
         # (a text that names no other place or country gives nothing to be far from: kept, unless a small place
         # outside the field carries the name only as another: "Поле", "Года" in a Russian text, the other names
-        # of Polle and Gōda, which anchor no text, see _anchor)
-        if best_d >= 1e9 and _stray(best, best_p, best_own):
+        # of Polle and Gōda, which anchor no text, see _anchor; nor is such a place read where the text's places
+        # lie far from it: "the Karkara crossing (Kegen – Karkara)" is no Greek village's other name because a
+        # review names Istanbul too)
+        if best_d > STRAY_NEAR_KM and _stray(best, best_p, best_own):
             return None, 0.0
     if name.twins and not country_hint and not demonym_hint and not best_areal:
         best = _twin_of_the_text(name, best, ctx)

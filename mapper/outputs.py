@@ -14,6 +14,7 @@ libraries, so the check is quick.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -81,12 +82,34 @@ def output_lock(out: Path) -> Iterator[None]:
     if fcntl is None:  # builds into one folder are not serialised there (each output is still replaced whole)
         yield
         return
-    with open(out / ".lock", "w") as fh:
-        _flock(fh.fileno(), fcntl.LOCK_EX, f"another build into {out}")
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    fd = _open_lock(out, os.O_RDWR)
+    try:
+        _flock(fd, fcntl.LOCK_EX, f"another build into {out}")
+        yield
+    finally:
+        os.close(fd)  # (and the lock with it)
+
+
+LOCK = ".lock"
+
+
+def _open_lock(folder: Path, mode: int) -> int:
+    """The lock file of *folder*, opened (created if need be) with *mode* and never truncated, written or
+    followed: a link planted as ``.lock`` must not empty its target (``~/.bashrc``), nor a pipe hang the run."""
+    from mapper.errors import InputError
+
+    try:
+        fd = os.open(folder / LOCK, mode | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise
+        raise InputError("a link, not a lock file: move it away", path=folder / LOCK) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        os.close(fd)
+        raise InputError("not a lock file of its own (a pipe, device or a hard link to another file): move it "
+                         "away", path=folder / LOCK)
+    return fd
 
 
 def _flock(fd: int, mode: int, holder: str) -> None:
@@ -201,7 +224,7 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
             raise InputError("is in the way of an output folder (not a folder): move it away", path=out / folder)
     written = [out / rel for rel in files]
     with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
-        write_text_atomic(out / JOURNAL, stage.name)
+        write_journal(out, stage, files)
         _move(stage, out, files)
         shutil.rmtree(stage, ignore_errors=True)
         if then is not None:
@@ -239,8 +262,7 @@ def _signals_held() -> Iterator[None]:
 def abandon(stage: Path, out: Path) -> None:
     """Remove the staging folder of a build that failed, unless its publication began (the journal names
     it): then :func:`settle` completes it."""
-    journal = out / JOURNAL
-    if not (journal.is_file() and journal.read_text(encoding="utf-8").strip() == stage.name):
+    if _journal(out)[0] != stage.name:
         shutil.rmtree(stage, ignore_errors=True)
 
 
@@ -269,26 +291,58 @@ def _stage_files(stage: Path) -> list[Path]:
     return [p.relative_to(stage) for p in sorted(stage.rglob("*")) if file_kind(p) == "file"]
 
 
-def _move(stage: Path, out: Path, files: list[Path] | None = None) -> None:
-    """Move the files of *stage* (or *files*, paths relative to it) to the same places under *out*."""
-    for rel in _stage_files(stage) if files is None else files:
+def _move(stage: Path, out: Path, files: list[Path]) -> None:
+    """Move *files*, paths relative to *stage*, to the same places under *out*."""
+    for rel in files:
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(stage / rel, target)
 
 
+def write_journal(out: Path, stage: Path, files: list[Path]) -> None:
+    """Name, in *out*'s journal, the staging folder *stage* and the *files* (relative to it) a publication moves."""
+    write_text_atomic(out / JOURNAL, json.dumps({"stage": stage.name, "files": [str(f) for f in files]}))
+
+
+def _journal(out: Path) -> tuple[str, list[Path]]:
+    """The staging folder a publication into *out* moves files from, and those files (relative paths), as its
+    journal names them; ``("", [])`` if there is no journal of ours (a link, a pipe, another shape)."""
+    journal = out / JOURNAL
+    if file_kind(journal) != "file" or journal.stat().st_size > 1 << 20:
+        return "", []
+    try:
+        named = json.loads(journal.read_text(encoding="utf-8"))
+        stage, files = named["stage"], [Path(f) for f in named["files"]]
+    except (ValueError, KeyError, TypeError):
+        return "", []
+    if not (isinstance(stage, str) and stage.startswith(STAGE_PREFIX) and "/" not in stage):
+        return "", []
+    return stage, files
+
+
+def _published_here(stage: Path, rel: Path) -> bool:
+    """Whether *rel*, named by a journal, is a file a publication moves out of *stage*: a relative path inside
+    it to a regular file of its own (no hard link to a file elsewhere), and none of the folder's own files
+    (the lock, the journal, a staging folder)."""
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.parts[0] in (LOCK, JOURNAL) \
+            or rel.parts[0].startswith(STAGE_PREFIX) or file_kind(stage / rel) != "file":
+        return False
+    return all(file_kind(stage / folder) == "folder" for folder in rel.parents[:-1]) \
+        and os.lstat(stage / rel).st_nlink == 1
+
+
 def settle(out: Path) -> None:
     """Finish a publication a killed build left halfway, then remove staging folders (under the lock). Only a
     journal that is a regular file naming a staging folder of *out* that is a folder, not a link, is followed
-    (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output);
-    anything else in their names is removed."""
+    (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output),
+    and only the files it names that the folder holds as its own (:func:`_published_here`: not a hard link to a
+    file elsewhere, nor a planted ``.lock``); anything else in their names is removed."""
     journal = out / JOURNAL
     kind = file_kind(journal)
-    if kind == "file":
-        name = journal.read_text(encoding="utf-8", errors="replace").strip()
-        stage = out / name
-        if name.startswith(STAGE_PREFIX) and "/" not in name and file_kind(stage) == "folder":
-            _move(stage, out)
+    name, files = _journal(out)
+    stage = out / name
+    if name and file_kind(stage) == "folder":
+        _move(stage, out, [rel for rel in files if _published_here(stage, rel)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for stale in out.glob(f"{STAGE_PREFIX}*"):
@@ -314,7 +368,7 @@ def read_lock(folder: Path) -> Iterator[None]:
 
     while fcntl is not None and folder.is_dir():
         try:
-            fd = os.open(folder / ".lock", os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            fd = _open_lock(folder, os.O_RDONLY)
         except OSError as exc:
             if file_kind(folder / JOURNAL) == "file":
                 raise unfinished(exc) from None

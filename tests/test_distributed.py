@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_a_run_killed_while_publishing_is_completed_and_a_partial_set_is_never_r
     the list (an interrupted run of an older version, or hand-made) is one line."""
     from mapper.distributed import MANIFEST, read_parts
     from mapper.errors import InputError
-    from mapper.outputs import JOURNAL
+    from mapper.outputs import JOURNAL, write_journal
 
     def record(doc):
         return json.dumps({"doc": doc, "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
@@ -100,7 +101,7 @@ def test_a_run_killed_while_publishing_is_completed_and_a_partial_set_is_never_r
     (parts / "part-00000.jsonl").write_text(record("new0.txt"), encoding="utf-8")
     (stage / "part-00001.jsonl").write_text(record("new1.txt"), encoding="utf-8")
     (stage / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl", "part-00001.jsonl"]}))
-    (parts / JOURNAL).write_text(stage.name)
+    write_journal(parts, stage, [Path("part-00000.jsonl"), Path("part-00001.jsonl"), Path(MANIFEST)])
     assert sorted(m.doc for m in read_parts(parts)) == ["new0.txt", "new1.txt"]  # (not old2.txt)
     assert not stage.exists() and not (parts / JOURNAL).exists()
     (parts / MANIFEST).unlink()

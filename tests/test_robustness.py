@@ -361,7 +361,7 @@ def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_rep
 def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
     """The files of a build are renamed into place one by one; killed in between, the next build (or a
     skipped one) first finishes the renames from the staging folder the journal names."""
-    from mapper.outputs import JOURNAL, new_stage, settle
+    from mapper.outputs import JOURNAL, new_stage, settle, write_journal
 
     out = tmp_path / "out"
     (out / "layers").mkdir(parents=True)
@@ -371,7 +371,7 @@ def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
     (stage / "layers").mkdir()
     for rel in ("map.html", "layers/a.geojson"):
         (stage / rel).write_text("new")
-    (out / JOURNAL).write_text(stage.name)
+    write_journal(out, stage, [Path("map.html"), Path("layers/a.geojson")])
     os.replace(stage / "layers" / "a.geojson", out / "layers" / "a.geojson")  # killed after the first rename
     settle(out)
     assert [(out / rel).read_text() for rel in ("map.html", "layers/a.geojson")] == ["new", "new"]
@@ -558,14 +558,14 @@ def test_hostile_parts_lists_and_records(tmp_path, gazetteer):
 def test_a_planted_staging_link_is_not_followed(tmp_path):
     """Sixth pass, E1: a journal naming a staging folder that is a link (".build-x" to ~/.ssh) moved every file
     of the link's target into the output; it is removed with the journal, and nothing is moved."""
-    from mapper.outputs import JOURNAL, settle
+    from mapper.outputs import settle, write_journal
 
     secret, out = tmp_path / "ssh", tmp_path / "out"
     secret.mkdir()
     out.mkdir()
     (secret / "id_rsa").write_text("key", encoding="utf-8")
     (out / ".build-x").symlink_to(secret)
-    (out / JOURNAL).write_text(".build-x", encoding="utf-8")
+    write_journal(out, out / ".build-x", [Path("id_rsa")])
     settle(out)
     assert (secret / "id_rsa").read_text(encoding="utf-8") == "key"
     assert sorted(p.name for p in out.iterdir()) == []
@@ -972,7 +972,7 @@ def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
     staging folders of killed exports do not pile up; a web page that declares its encoding in a ``<meta>`` is
     read in it without a warning; ``build --mentions-from`` needs no documents' folder (fifth hostile pass, E2,
     E3, E11)."""
-    from mapper.outputs import JOURNAL
+    from mapper.outputs import write_journal
 
     for fmt, name in (("gpkg", "layers.dbf"), ("gpkg", "layers.csv"), ("kml", "layers.gpkg")):
         proc = run_cli("export", "--format", fmt, "--out", str(tmp_path / name))
@@ -983,7 +983,7 @@ def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
     stage = out / ".build-killed"  # a kill after the first layer was moved in
     stage.mkdir()
     (stage / "hubs.geojson").write_text("{}")
-    (out / JOURNAL).write_text(stage.name)
+    write_journal(out, stage, [Path("hubs.geojson")])
     proc = run_cli("export", "--format", "geojson", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == [".lock", "corridors.geojson", "crossings.geojson",
@@ -1029,3 +1029,53 @@ def test_a_stop_while_publishing_waits_for_the_output_and_its_stamp(tmp_path):
         signal.signal(signal.SIGTERM, before)
     assert got == [signal.SIGTERM] and stamped == [["a.txt", "b.txt"]] and outputs.stopped_after_publishing == [True]
     assert sorted(p.name for p in out.iterdir()) == [".publishing", "a.txt", "b.txt"]  # (finish removes the journal)
+
+
+def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
+    """Seventh pass: a ``.lock`` that is a link or a hard link was emptied by every writer (E1: ``~/.bashrc``),
+    and a pipe there hung it: each is refused in one line, the target whole; a journal moves only the files it
+    names that the staging folder holds as its own (E2: a planted page, a hard link to a file elsewhere and a
+    ``.lock`` were published); a text whose first byte beyond ASCII comes after the detection's sample is read
+    in its encoding (E3); a declared code page that reads the bytes as other letters is refused (E5: KOI8-R on
+    cp1251); an export named as the tool's own files is refused (E6); a key given twice in a parts list (E7)."""
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.documents import read_document
+    from mapper.errors import InputError
+    from mapper.outputs import new_stage, output_lock, settle, write_journal
+
+    secret = tmp_path / "bashrc"
+    secret.write_text("keep me", encoding="utf-8")
+    for plant in (lambda lock: lock.symlink_to(secret), lambda lock: os.link(secret, lock), os.mkfifo):
+        out = tmp_path / f"out{len(list(tmp_path.iterdir()))}"
+        out.mkdir()
+        plant(out / ".lock")
+        with pytest.raises(InputError, match="move it away"):
+            with output_lock(out):
+                pass
+        assert secret.read_text(encoding="utf-8") == "keep me"
+    out = tmp_path / "published"
+    out.mkdir()
+    stage = new_stage(out)
+    (stage / "map.html").write_text("new", encoding="utf-8")
+    (stage / "evil.html").write_text("<script>", encoding="utf-8")  # planted: the journal does not name it
+    (stage / ".lock").write_text("junk", encoding="utf-8")
+    os.link(secret, stage / "id_rsa")  # a hard link to a file elsewhere
+    write_journal(out, stage, [Path("map.html"), Path(".lock"), Path("id_rsa")])
+    settle(out)
+    assert sorted(p.name for p in out.iterdir()) == ["map.html"] and secret.read_text(encoding="utf-8") == "keep me"
+    late = tmp_path / "late.txt"
+    late.write_bytes(("x = 1;\n" * 10_000 + "Поезда идут из Алматы в Актау.\n").encode("cp1251"))
+    assert "Алматы" in read_document(late).text
+    russian = tmp_path / "ru.txt"
+    russian.write_bytes("Поезда идут из Алматы в Актау через Шымкент и Караганду.".encode("cp1251"))
+    with pytest.raises(InputError, match="declared koi8-r, but its bytes read as cp1251 text"):
+        read_document(russian, encoding="koi8-r")
+    assert "Шымкент" in read_document(russian, encoding="cp1251").text
+    proc = run_cli("export", "--format", "gpkg", "--out", str(tmp_path / "o" / ".lock"))
+    assert proc.returncode == 2 and "a name the tool keeps for its own files" in proc.stderr, proc.stderr
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    (parts / "part-00000.jsonl").write_text("", encoding="utf-8")
+    (parts / MANIFEST).write_text('{"parts": [], "parts": ["part-00000.jsonl"]}', encoding="utf-8")
+    with pytest.raises(InputError, match="the key 'parts' twice"):
+        list(read_parts(parts))
