@@ -2487,15 +2487,17 @@ def _stops_beside(cands: list[_Candidate], results: list[tuple[Entry | None, flo
 def _pair_together(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:
     """``cands[i]`` and the next, two names a slash or a route's dash joins ("Troitsk / Kayrak", a crossing's two
     posts; "Taldykorgan – Karabulak", a pipeline's stops), lie together: where they were read far apart (farther
-    than :data:`NEAR_FAR_KM`), one of them in a country the other is not in (a country the text names elsewhere pulled
-    it: Kayrak in Turkey, Karabulak in Ingushetia), or one was dropped as an obscure namesake far from the text's
-    places (Troitsk in a text about Turkey's posts), they are the two places of their names within :data:`NEAR_KM`
-    of each other, the most prominent pair. A reading of its own cue, a city of note, a curated place, and a
-    reading in its partner's country are kept. In *results*, in place."""
+    than :data:`NEAR_FAR_KM`), one of them in a country the other is not in (a country the text names elsewhere
+    pulled it: Kayrak in Turkey, Karabulak in Ingushetia), or one was dropped as an obscure namesake far from the
+    text's places (Troitsk in a text about Turkey's posts), they are the two places of their names within
+    :data:`NEAR_FAR_KM` of each other (a road's ends: "R-1 Petropavl – Sergeyevka"), the most prominent pair. A
+    reading of its own cue, a city of note, a curated place, and a reading in its partner's country are kept. In
+    *results*, in place."""
     one, two = results[i][0], results[i + 1][0]
     if one is not None and two is not None and (
-            one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM):
-        return
+            one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM) \
+            or cands[i][2].name.country_name or cands[i + 1][2].name.country_name:
+        return  # (a country's point is no place beside which another lies: "the Texas–Mexico border")
     fixed = [cands[k][3] != "" or (read is not None and (read.curated or prior(read) >= NOTED_PRIOR))
              for k, read in ((i, one), (i + 1, two))]
     if all(fixed):
@@ -2503,7 +2505,7 @@ def _pair_together(cands: list[_Candidate], results: list[tuple[Entry | None, fl
     pairs = [(prior(a) + prior(b), a, b)
              for a in _pair_places(cands[i][2].name, one if fixed[0] else None)
              for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None)
-             if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM]
+             if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_FAR_KM]
     if pairs:
         _, a, b = max(pairs, key=lambda pab: pab[0])
         score = max(results[i][1], results[i + 1][1])

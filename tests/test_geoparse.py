@@ -1990,7 +1990,8 @@ def test_round_42_index_people_and_medals(parser):
     is neither Aktau (once Shevchenko) nor Taraz; "Gold:" on a medal line is no Gold Coast; a crew's or a
     hotel's people after their jobs ("driver Kapal", "Taxi driver Oral", "Miss Merke"), but a coach's route
     stays ("the coach Almaty - Tashkent"); "the oldest city of Russia" is the country, not Russia, Ohio, and
-    "the largest city of Xinjiang" the region."""
+    "the largest city of Xinjiang" the region; a road's far end is the one near its other ("R-1 Petropavl –
+    Sergeyevka")."""
     def read(text):
         return [(m.text, m.country) for m in parser.parse(text, "t")]
 
@@ -2004,6 +2005,10 @@ def test_round_42_index_people_and_medals(parser):
     assert read("The coach Almaty - Tashkent leaves at noon.") == [("Almaty", "KZ"), ("Tashkent", "UZ")]
     assert read("Derbent, the oldest city of Russia.") == [("Derbent", "RU"), ("Russia", "RU")]
     assert read("Urumqi is the largest city of Xinjiang.") == [("Urumqi", "CN"), ("Xinjiang", "CN")]
+    # a road's two ends lie within 300 km of each other, not a Sergeyevka in Primorye; a country is no such end
+    road = "In the Kurgan region of the Russian Federation. The road R-1 Petropavl – Sergeyevka is closed."
+    assert read(road)[-1] == ("Sergeyevka", "KZ")
+    assert read("Comparisons with the Texas–Mexico border.") == [("Texas", "US"), ("Mexico", "MX")]
 
 
 def test_round_42_brands_venues_and_trains(parser):
