@@ -1651,7 +1651,8 @@ class Geoparser:
             if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev) or (
                     prev.key in lex.given_names and key.endswith(_RUSSIAN_SURNAME_ENDINGS) and not any(name.areal)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
-                    or titled and not prominent):  # two small places side by side; "Minister Elena Ivanova"
+                    or titled and (not prominent or single and not country_name and prev.key in lex.any_given_names)):
+                # two small places side by side; "Minister Elena Ivanova", "GM Ivan Omsk"
                 if single and (titled or prev.key in lex.any_given_names):
                     self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
                 return _REJECT

@@ -2003,6 +2003,7 @@ def test_round_42_index_people_and_medals(parser):
     assert read("Taxi driver Oral told us he was born in Kentau. The receptionist, Miss Merke, smiled.") == [
         ("Kentau", "KZ")]
     assert read("The coach Almaty - Tashkent leaves at noon.") == [("Almaty", "KZ"), ("Tashkent", "UZ")]
+    assert read("13. GM Ivan Omsk (open, Omsk) 5.5") == [("Omsk", "RU")]  # a title, a given name: a surname
     assert read("Derbent, the oldest city of Russia.") == [("Derbent", "RU"), ("Russia", "RU")]
     assert read("Urumqi is the largest city of Xinjiang.") == [("Urumqi", "CN"), ("Xinjiang", "CN")]
     # a road's two ends lie within 300 km of each other, not a Sergeyevka in Primorye; a country is no such end
