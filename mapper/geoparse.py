@@ -516,6 +516,9 @@ _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a
 # this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
 INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
+# a text naming fewer places in capitals than one in this many characters is informal where it writes LOWER_NAMES
+# places' names in lower case (see Geoparser._writes_names_lower)
+SPARSE_NAMES_CHARS, LOWER_NAMES = 250, 3
 LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
 LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
@@ -971,7 +974,7 @@ class Geoparser:
                 found.append(tail)
             elif info.ends_feature_head:  # "in Fyodorov and Mendykara districts"
                 found += self._features_after(text, rs, word, found)
-        informal = page.informal
+        informal = page.informal or len(found) * SPARSE_NAMES_CHARS < len(text) and self._writes_names_lower(text)
         if informal:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
@@ -998,6 +1001,19 @@ class Geoparser:
             extra += [_loose(word.start(), word.end(), self._name(word.group()))
                       for word in again.finditer(text) if word.start() not in starts]
         return _merged(found, extra)
+
+    def _writes_names_lower(self, text: str) -> bool:
+        """Whether *text*, which names few places in capitals, writes :data:`LOWER_NAMES` or more places' names
+        in lower case in its first :data:`INFORMAL_SPAN` characters (a pupil's diary: "the train from
+        ust-kamenogorsk to almaty … we pass semey"), as an informal text's (see :meth:`_lower_case_names`)."""
+        names, seen = self.gazetteer.lower_case_names, set()
+        for word in _LOWER_WORD.finditer(text, 0, INFORMAL_SPAN):
+            key = _norm(word.group())
+            if key in names and key not in seen and self._lower_case_place(self._name(key)):
+                seen.add(key)
+                if len(seen) >= LOWER_NAMES:
+                    return True
+        return False
 
     def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
         """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb

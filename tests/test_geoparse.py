@@ -2036,3 +2036,19 @@ def test_round_42_brands_venues_and_trains(parser):
     assert read("I worked at the Ankara Hotel in Astana. Bar Manhattan on the beach. The Syrdarya shopping "
                 "centre in Kyzylorda. The Kiev cutlet was dry. Charyn Canyon Eco Resort.") == [
         "Astana", "Kyzylorda", "Charyn Canyon"]
+
+
+def test_a_text_that_writes_places_in_lower_case(parser):
+    """Round 43's pupil's diary: sentences start in capitals, but places are written in lower case ("the train
+    from ust-kamenogorsk to almaty"); a text that names few places in capitals and three or more in lower case
+    is read as a chat is (its lower-case names of big cities and curated places), a formal text is not."""
+    def read(text):
+        return [(m.text, m.country) for m in parser.parse(text, "t")]
+
+    diary = ("1 july\nToday we start our big trip! We go in the train from ust-kamenogorsk to almaty. The train "
+             "is very long and very hot. We pass semey in the night, my dad says it was called semipalatinsk "
+             "before. My dad says it goes 20 hours and I slep on the top bed and it was fun.")
+    assert ("almaty", "KZ") in read(diary) and ("semey", "KZ") in read(diary)
+    formal = ("Grain prices in Almaty rose. Analysts said almaty traders and a few semey brokers held stock; "
+              "the report was long and said little about prices or about anything else that week.")
+    assert read(formal) == [("Almaty", "KZ")]
