@@ -65,7 +65,7 @@ _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 _SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
                # a ship's type before its name: 'MV "AKTOBE"', 'RO-PAX "BARDA"', "M/V Shusha" (not "MT": a mountain
                # in capitals)
-               "MV ", "M/V ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
+               "MV ", "M/V ", "m/v ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
                "RO-RO ", "ro-ro ")
 _SHIP_PLURAL_WORDS = tuple(f"{w} " for word in _SHIP_PLURALS for w in (word, word.capitalize()))  # ("Tankers
 # Mangystau and Kazbek must present")
@@ -119,7 +119,7 @@ _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
 _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
                            r"|wines?"
-                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|water"
+                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|(?:mineral )?water"
                            r"|(?:dark |milk |white )?chocolates?|sweets|cand(?:y|ies)|cognac|brand(?:y|ies)|lager"
                            r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
@@ -132,7 +132,8 @@ _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
 _PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
 _NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
-_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
+# named after a city of note: "kafe Paris", "the Georgian restaurant Tbilisi"
+_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ", " restaurant ", " Restaurant ")
 _POSSESSIVE_AFTER = ("'s", "’s")
 _EMPHASIS_CLOSERS = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
@@ -471,7 +472,12 @@ _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil gr
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
 _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
                 "carpets", "rug", "rugs", "party", "chocolate", "chocolates", "sweets", "candy", "candies", "honey",
-                "cheese", "cutlet", "cutlets", "salad", "brandy", "lager")
+                "cheese", "cutlet", "cutlets", "salad", "brandy", "lager",
+                # birds named after places ("Turkestan tit", "Barabinsk gull", "Terek sandpiper", "Caspian tern")
+                "tit", "tits", "gull", "gulls", "tern", "terns", "sandpiper", "sandpipers", "pelican", "pelicans",
+                "lark", "larks", "sandgrouse", "warbler", "warblers", "shrike", "shrikes", "bunting", "buntings",
+                "wheatear", "wheatears", "finch", "finches", "rosefinch", "snowcock", "snowcocks", "redstart",
+                "accentor", "woodpecker", "plover", "plovers", "vulture", "vultures", "rubythroat", "nuthatch")
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
 _NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
@@ -564,6 +570,7 @@ _INVERTED_NAME = re.compile(r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3},
 _QUOTED_WORDS_BEFORE = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
 _NUMBERED_TRAIN_BEFORE = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
                                     r"[\"«“]$")
+_SCORE_AFTER = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\d{1,2}\b")  # a team's: "Astana won 2-1"
 _RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
 _WORD_THEN_ROUTE_DASH = re.compile(r"[^\W\d_]+\s?[-–—]\s?[A-Z]")  # a route's first stop: "Almaty - Tashkent"
 _INVERTED_GIVEN_AFTER = re.compile(r", \d|,? ?\n|;| \(|$")
@@ -684,7 +691,9 @@ class Lexicon:
         self.abbreviated_titles = words("persons", "abbreviated_titles")
         #: " sister " and the like, before a name a possessive owns ("his sister Aral", "her sister-in-law
         #: Aral": a person), for a quick test, and the pattern with the possessive
-        relatives = sorted(words("persons", "relatives"))
+        pets = sorted(words("persons", "pets"))
+        relatives = sorted(words("persons", "relatives") | set(pets))
+        self.pets_before = tuple(f" {w} " for w in pets)
         self.relatives_before = tuple(chain.from_iterable((f" {w} ", f" {w}, ", f"{w}-in-law ") for w in relatives))
         kin = [w for w in relatives if w not in _PLACE_RELATIVES]  # (a person's: "Zhanibekov's wife, Altai")
         self.owned_relative = re.compile(rf"(?:{_OWNER}(?:{'|'.join(relatives)})|{_NAMED_OWNER}(?:{'|'.join(kin)}))"
@@ -706,7 +715,7 @@ class Lexicon:
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
         self.venues_before = tuple(f"{w} " if w.startswith("-") else f"{lead}{v} "
                                    for w in sorted(words("organisations", "words_before_names"))
-                                   for v in (w, w.capitalize())
+                                   for v in (w, w.capitalize(), w.upper())
                                    for lead in (" ", "\n"))  # ('at Restaurant "Samarkand"'; a line's 'Vodka "Kazan"')
         #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
         #: with Astana")
@@ -955,9 +964,10 @@ class Geoparser:
                     continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*"
                 elif text[start - 4: start] == "von ":
                     continue  # a person: "Konstantin von Kaufman"
-                elif m.upper and end - start <= 3 and (follower.isdigit() or follower == "-"
-                                                       and text[end + 1: end + 2].isdigit()):
-                    continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive
+                elif m.upper and end - start <= 3 and (follower.isdigit() or follower in "- "
+                                                       and text[end + 1: end + 2].isdigit()
+                                                       and (follower == "-" or text[end + 1: end + 6].isdigit())):
+                    continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive, a consignment note's "KZ 0481772"
                 elif follower == "-" and _MODEL_NUMBER.match(text, end):
                     continue  # a model: "Ural-4320" trucks, the "Moskvich-412" (not the station "Almaty-1")
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
@@ -1619,7 +1629,8 @@ class Geoparser:
                 return _REJECT  # "Pushkin House", "Zhaiyk Arena"; not "Astana Arena"
             if (nxt.key in lex.street_heads and not (nxt.raw.isupper() and len(nxt.raw) > 1)  # (a heading in
                     # capitals says "THE SOL-ILETSK ROAD" of the road to the town)
-                    or nxt.key in _STREET_HEADS_ABBREVIATED) and last_i + 2 == len(tokens) and nxt.raw[0].isupper() \
+                    or nxt.key in _STREET_HEADS_ABBREVIATED) and nxt.raw[0].isupper() \
+                    and (last_i + 2 == len(tokens) or tokens[last_i + 2].key == "no") \
                     and not (prev is not None and text[prev.end: first.start] in ("-", "–", "—")):
                 return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
                 # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then), nor a place
@@ -2074,7 +2085,8 @@ class Geoparser:
             if not any(name.areal) and (start == 3 or text.endswith(_INITIAL_OPENERS, 0, start - 3)):
                 return True  # a signature's or a list's: "— N. Ivanova, Ilek village" (not "Zone A. Almaty")
         if text.endswith(lex.relatives_before, 0, start):
-            return not any(name.areal) and lex.owned_relative.search(text, max(0, start - 40), start) is not None
+            return (not any(name.areal) or text.endswith(lex.pets_before, 0, start)) \
+                and lex.owned_relative.search(text, max(0, start - 40), start) is not None  # ("our dog Baikal")
         if text.endswith(lex.contacts_before, 0, start):
             return name.key in lex.any_given_names
         if text.endswith(lex.nicknames_before, 0, start):
@@ -2181,6 +2193,8 @@ class Geoparser:
                 # Karagai in Perm krai), but not a route's ("the Koktuma-Beskol section")
             if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
                 continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
+            if start < things_end:
+                continue  # inside a thing's name in quotes: 'OOO "Volga-Dnepr Plast"'
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
                     and text[things_end: start - 1] in _LIST_GLUE:
                 things_end = _past_quote(text, c[1])
@@ -2216,7 +2230,8 @@ class Geoparser:
                     text, max(0, start - 9), start):
                 continue  # "us" in a heading in capitals: "ABOUT US", "HOW TO FIND US", "CONTACT US"
             elif not c[2].name.country_name and (
-                    text[c[1] + 1: c[1] + 3] in lex.team_act_starts and lex.team_acts.match(text, c[1])
+                    text[c[1] + 1: c[1] + 3] in lex.team_act_starts and (
+                        lex.team_acts.match(text, c[1]) or _SCORE_AFTER.match(text, c[1]))
                     or text[start - 3: start] in lex.team_before_tails and text.endswith(lex.team_before, 0, start)) \
                     and not (kept and kept[-1][1] + 1 == start):
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh

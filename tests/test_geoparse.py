@@ -2052,3 +2052,29 @@ def test_a_text_that_writes_places_in_lower_case(parser):
     formal = ("Grain prices in Almaty rose. Analysts said almaty traders and a few semey brokers held stock; "
               "the report was long and said little about prices or about anything else that week.")
     assert read(formal) == [("Almaty", "KZ")]
+
+
+def test_round_43_things_firms_and_birds(parser):
+    """Round 43's freight documents, station list, field report, bird trip report and bankruptcy register:
+    birds named after places ("Turkestan tit", "Caspian tern"); a pet named after a lake ("our dog Baikal"); a
+    team's score ("Astana won 2-1"); a restaurant named after a city of note; a car make; a Turkish street and
+    firm ("Ankara Caddesi No. 47", "Anadolu Gida Ticaret"); a firm's name in quotes after its form, all its
+    words ('OOO "Volga-Dnepr Plast"'); a grade, a water and a ship in quotes; a consignment note's number ("KZ
+    0481772"); Lenin; a Volga German's given name; a republic ("the Turkestan ASSR"); "the Saxon–Bohemian
+    border"."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("We saw Turkestan tit, Barabinsk gull and Terek sandpiper near Astana, and a Caspian tern.") == [
+        "Astana"]
+    assert read("My brother Timur and our dog Baikal went to Almaty.") == ["Almaty"]
+    assert read("Kairat played in Almaty. Astana won 2-1 and my uncle was angry.") == ["Almaty"]
+    assert read("Dinner at the Georgian restaurant Tbilisi in Almaty. A pair of Toyota Land Cruisers.") == [
+        "Almaty"]
+    assert read("Anadolu Gida Ticaret A.S., Ankara Caddesi No. 47, Istanbul") == ["Istanbul"]
+    assert read('Sender: OOO "Volga-Dnepr Plast", 443022, Samara. Apricots, grade "Isfara", from Batken.') == [
+        "Samara", "Batken"]
+    assert read('Known for "Saryagash" mineral water. The m/v "Shamakhi" (Aktau–Alat) sails.') == ["Aktau", "Alat"]
+    assert read("CMR note No. KZ 0481772 from Almaty, after Lenin's appeal.") == ["Almaty"]
+    assert read("The Cossack officer Philipp Ridder found the outcrop; the Turkestan ASSR; the Saxon–Bohemian "
+                "border.") == []
