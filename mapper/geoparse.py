@@ -65,7 +65,8 @@ _SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 _SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
                # a ship's type before its name: 'MV "AKTOBE"', 'RO-PAX "BARDA"', "M/V Shusha" (not "MT": a mountain
                # in capitals)
-               "MV ", "M/V ", "m/v ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ", "Ro-Ro ",
+               "MV ", "M/V ", "m/v ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ",
+               "Ro-Ro ",
                "RO-RO ", "ro-ro ")
 _SHIP_PLURAL_WORDS = tuple(f"{w} " for word in _SHIP_PLURALS for w in (word, word.capitalize()))  # ("Tankers
 # Mangystau and Kazbek must present")
@@ -119,7 +120,8 @@ _CLOSING_QUOTES = frozenset('"»”')
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
 _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
                            r"|wines?"
-                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?|(?:mineral )?water"
+                           r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?"
+                           r"|(?:mineral )?water"
                            r"|(?:dark |milk |white )?chocolates?|sweets|cand(?:y|ies)|cognac|brand(?:y|ies)|lager"
                            r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark)\b")
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
