@@ -428,6 +428,7 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 # Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
+_HYPHENED_TAIL = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
 _STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
                                "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky"})
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
@@ -1013,6 +1014,18 @@ class Geoparser:
             extra += [_loose(word.start(), word.end(), self._name(word.group()))
                       for word in again.finditer(text) if word.start() not in starts]
         return _merged(found, extra)
+
+    def _head_of_unknown_compound(self, text: str, cand: _Candidate) -> bool:
+        """Whether *cand*, before a hyphen, heads a hyphened name the gazetteer lacks ("Kos-Istek": a capitalised
+        word after the hyphen that names nothing) and no place in the field's countries has its name as its own
+        (the Greek island Kos does), so that the text means the other, unknown place."""
+        name = cand[2].name
+        if name.country_name or name.noted or name.holds_area \
+                or any(e.country in FIELD_COUNTRIES and own for e, own in zip(name.entries, name.own)):
+            return False  # (nor a curated place, a range or a water: "Alat-Boyuk Kesik", "the Pamir-Alay")
+        tail = _HYPHENED_TAIL.match(text, cand[1])
+        return tail is not None and not self.gazetteer.has_key(_norm(tail.group(1))) \
+            and _norm(tail.group(1)) not in _STATION_SUFFIXES
 
     def _writes_names_lower(self, text: str) -> bool:
         """Whether *text*, which names few places in capitals, writes :data:`LOWER_NAMES` or more places' names
@@ -2193,8 +2206,10 @@ class Geoparser:
                         c[2].name.country_name or c[2].name.noted or _ROUTE_AFTER_PAIR.match(text, c[1]))):
                 continue  # (not Severny near Rostov); or the end of a name the gazetteer lacks: "Katon-Karagai" (not
                 # Karagai in Perm krai), but not a route's ("the Koktuma-Beskol section")
-            if text[c[1]: c[1] + 1] in _HYPHENS and lex.hyphened_venue.match(text, c[1]):
-                continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara)
+            if text[c[1]: c[1] + 1] in _HYPHENS and (
+                    lex.hyphened_venue.match(text, c[1]) or self._head_of_unknown_compound(text, c)):
+                continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara); the head of a name the
+                # gazetteer lacks, where only a far namesake has it: "Kos-Istek" (not Kos, Greece)
             if start < things_end:
                 continue  # inside a thing's name in quotes: 'OOO "Volga-Dnepr Plast"'
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
