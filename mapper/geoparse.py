@@ -1310,13 +1310,12 @@ class Geoparser:
             last = _norm(run[run.rfind(" ") + 1:])
             # a district's adjective ("s. Martuk of Martukskiy r-n"; a name itself, "Fedorovskiy", is read with
             # its noun by _name_word_after)
-            if _RUSSIAN_ADJECTIVE.search(last) is not None:
-                if self._district_of_adjective(last) is not None:
-                    if info.idle:
-                        info = _FEATURE_HEAD
-                    elif not self.gazetteer.has_key(last):
-                        info = replace(info, ends_feature_head=True)
-            elif info.idle or not info.matches:
+            if _RUSSIAN_ADJECTIVE.search(last) is not None and self._district_of_adjective(last) is not None:
+                if info.idle:
+                    info = _FEATURE_HEAD
+                elif not self.gazetteer.has_key(last):
+                    info = replace(info, ends_feature_head=True)
+            elif info.idle or not info.matches:  # (an adjective no district's: "the Ivanovsky range")
                 head = last in self._feature_heads
                 if info.idle:
                     info = _FEATURE_HEAD if head else _IDLE

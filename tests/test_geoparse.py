@@ -2081,3 +2081,5 @@ def test_round_43_things_firms_and_birds(parser):
     # the head of a hyphened name the gazetteer lacks, which only a far namesake has (Kos, Greece), is none
     assert read("Trains from Aktobe to Kos-Istek. The Alat-Boyuk Kesik line.") == ["Aktobe", "Alat"]
     assert read("The Kos-Athens ferry.") == ["Kos", "Athens"]
+    # a feature whose first word, a Russian adjective, names no district and nothing alone
+    assert read("The Ivanovsky range rises above Ridder.") == ["Ivanovsky range", "Ridder"]
