@@ -134,8 +134,9 @@ _PORT_OF = (" port of ", " Port of ")
 _PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
 _PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
 _NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
-# named after a city of note: "kafe Paris", "the Georgian restaurant Tbilisi"
-_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ", " restaurant ", " Restaurant ")
+_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
+# ... and a cuisine's restaurant: "the Georgian restaurant Tbilisi" (not "the best restaurant Almaty has")
+_CUISINE_RESTAURANT = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i) restaurant $")
 _POSSESSIVE_AFTER = ("'s", "’s")
 _EMPHASIS_CLOSERS = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
 _EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
@@ -2278,7 +2279,8 @@ class Geoparser:
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
                         or _ends_line_with(text, lex.venues_before, lead) and (
                             lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
-                            c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead))):
+                            c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead)
+                            and not _CUISINE_RESTAURANT.search(text, max(0, lead - 30), lead))):
                     if lead < start:
                         things_end = _past_quote(text, c[1])
                     continue  # (a venue's name set off: 'Restaurant "Samarkand"', 'the hotel "Kazakhstan"')
