@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -87,17 +88,25 @@ def _a_document_of(folder: Path, target: Path) -> bool:
 
 
 SAMPLE_BYTES = 1 << 16  # what detection reads
+SAMPLE_OTHER_BYTES = 64  # bytes beyond ASCII it wants: with fewer, it reads on to where there are more
+LOOKAHEAD_BYTES = 1 << 24  # how far a streamed document is read ahead for them
 _BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def sample(data: bytes) -> bytes:
-    """The bytes an encoding is told from: the first :data:`SAMPLE_BYTES`, or where those are ASCII, as many
-    from the first byte beyond it (a page whose Russian text follows 70 KB of script is no less cp1251)."""
+    """The bytes an encoding is told from: the first :data:`SAMPLE_BYTES`, and where those hold fewer than
+    :data:`SAMPLE_OTHER_BYTES` beyond ASCII, as many from the first such byte after them (a page whose Russian
+    text follows 70 KB of script and a title's one dash is no less cp1251)."""
     head = data[:SAMPLE_BYTES]
-    if not head.isascii():
+    if _other_bytes(head) >= SAMPLE_OTHER_BYTES:
         return head
     found = _BEYOND_ASCII.search(data, SAMPLE_BYTES)
-    return data[found.start(): found.start() + SAMPLE_BYTES] if found is not None else head
+    return head + data[found.start(): found.start() + SAMPLE_BYTES] if found is not None else head
+
+
+def _other_bytes(data: bytes) -> int:
+    """How many bytes of *data* lie beyond ASCII."""
+    return len(data) - len(data.translate(None, bytes(range(128, 256))))
 
 
 def _utf8(head: bytes) -> bool:
@@ -121,7 +130,11 @@ def detect_encoding(head: bytes, path: Path) -> str:
         if head.startswith(bom):
             return codec
     if b"\x00" in head:
-        raise InputError("binary file (NUL bytes), not a text document", path=path)
+        odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text in Latin letters: every other byte)
+        hint = next((f": UTF-16 without a byte-order mark? declare --encoding utf-16-{end}"
+                     for end, nuls, other in (("le", odd, even), ("be", even, odd))
+                     if nuls > len(head) // 4 and nuls > 4 * other), ", not a text document")
+        raise InputError(f"binary file (NUL bytes){hint}", path=path)
     if _utf8(head):
         return "utf-8"
     fit = _field_codec(head)
@@ -154,18 +167,15 @@ def check_declared(head: bytes, encoding: str, path: Path) -> None:
         raise InputError(f"declared {encoding}, but its bytes are UTF-8 text (leave --encoding out, or declare "
                          "utf-8)", path=path)
     fit = None if head.isascii() else _field_codec(head)
-    if fit is not None and codecs.lookup(fit).name != name:
-        ours, theirs = _reading(head, name), _reading(head, fit)
-        if ours is None or theirs is not None and (ours[0] < FIELD_CODEC_FIT or ours[1] < theirs[1] - RARE_SLACK):
-            raise InputError(f"declared {encoding}, but its bytes read as {fit} text, and in {encoding} as other "
-                             f"letters (leave --encoding out, or declare {fit})", path=path)
+    if fit is not None and codecs.lookup(fit).name != name and _belied(head, name, fit):
+        raise InputError(f"declared {encoding}, but its bytes read as {fit} text, and in {encoding} as other "
+                         f"letters (leave --encoding out, or declare {fit})", path=path)
 
 
 # the single-byte encodings of the field's texts, tried before a general guess (which read Latin-1 German as Big5
 # and KOI8-R Russian as Thai)
 FIELD_CODECS = ("cp1251", "koi8_r", "cp1254", "cp1252", "cp1250", "iso8859_2")
 FIELD_CODEC_FIT = 0.9  # the share of words with other than ASCII letters that must read as words
-RARE_SLACK = 5  # rare letters a declared encoding may read beyond the field's that fits (see check_declared)
 _WORD = re.compile(r"[^\W\d_]+|[^\w\s!-~]")  # a word, or a symbol that is no ASCII
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
@@ -184,6 +194,21 @@ def _field_codec(head: bytes) -> str | None:
     scores = {codec: score for codec in FIELD_CODECS if (score := _reading(head, codec)) is not None}
     best = max(scores, key=scores.__getitem__, default=None)  # (max keeps the first of equals)
     return best if best is not None and scores[best][0] >= FIELD_CODEC_FIT else None
+
+
+def _belied(data: bytes, declared: str, fit: str) -> bool:
+    """Whether *data* belie the *declared* encoding, which another one, *fit*, reads as words: in *declared*
+    they are no words (KOI8-R on cp1251 Russian: "зПСГШ"), or Cyrillic words read in Latin letters (Latin-1 on
+    cp1251: "Àëìàòû"); not another Latin script's code page (Lithuanian cp1257, whose letters the field's
+    languages rarely write, read as cp1254 is no reason to refuse it)."""
+    ours = _reading(data, declared)
+    return ours is None or ours[0] < FIELD_CODEC_FIT or _cyrillic(data, fit) and not _cyrillic(data, declared)
+
+
+def _cyrillic(data: bytes, codec: str) -> bool:
+    """Whether most of the words of *data* with other than ASCII letters read as Cyrillic in *codec*."""
+    words = [w for w in _WORD.findall(data.decode(codec, errors="replace")) if not w.isascii()]
+    return bool(words) and sum(bool(_CYRILLIC_WORD.fullmatch(w)) for w in words) * 2 > len(words)
 
 
 def _reading(data: bytes, codec: str) -> tuple[float, int] | None:
@@ -326,9 +351,7 @@ def _page_charset(data: bytes, detected: str) -> str | None:
     if codec == codecs.lookup(detected).name:
         return codec
     head = sample(data)  # (as detection reads: the whole page is decoded once, when it is read)
-    declared, guessed = _reading(head, codec), _reading(head, detected)
-    return codec if declared is not None and (guessed is None or declared >= guessed) \
-        and declared[0] >= FIELD_CODEC_FIT else None
+    return None if _belied(head, codec, detected) else codec
 
 
 def streamed(path: Path, encoding: str | None) -> bool:
@@ -439,20 +462,28 @@ class _AsOpened:
 
 def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
                     chunk_chars: int) -> Iterator[tuple[int, str, str]]:
-    head = fh.read(1 << 16)
+    read = [fh.read(SAMPLE_BYTES)]  # ... and on, where detection wants more bytes beyond ASCII (see sample)
+    other, size = _other_bytes(read[0]), len(read[0])
+    while other < SAMPLE_OTHER_BYTES and size < LOOKAHEAD_BYTES and read[-1]:
+        read.append(fh.read(SAMPLE_BYTES))
+        other, size = other + _other_bytes(read[-1]), size + len(read[-1])
+    head = b"".join(read)
     if not head:
         raise InputError("empty document (nothing on standard input)" if str(path) == STDIN else "empty file",
                          path=path)
     if encoding is not None:
-        check_declared(head, encoding, path)
+        check_declared(sample(head), encoding, path)
     ascii_so_far = encoding is None and head.isascii()  # (then the encoding is told where other bytes begin)
-    encoding = encoding or detect_encoding(head, path)
+    encoding = encoding or detect_encoding(sample(head), path)
     try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
-    offset, pending, raw, blank = 0, "", head, True
-    while True:
+    offset, pending, blank = 0, "", True
+    reads = chain((head[i: i + chunk_chars] for i in range(0, len(head), chunk_chars)),  # (what was read ahead, a
+                  # chunk at a time), the rest, and the end
+                  iter(lambda: fh.read(chunk_chars), b""), (b"",))
+    for raw in reads:
         if ascii_so_far and not raw.isascii():  # (the decoder holds no part of a character: all was ASCII)
             ascii_so_far = False
             encoding = detect_encoding(sample(raw), path)
@@ -473,7 +504,6 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
             blank = blank and not chunk.strip()
             yield offset, chunk, encoding
             offset += len(chunk)
-        raw = fh.read(chunk_chars)
     if blank and not pending.strip():
         raise InputError("empty document (only white space)", path=path)
     if pending:

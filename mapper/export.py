@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 from mapper import datafiles
 from mapper.errors import InputError
 from mapper.outputs import (JOURNAL, LOCK, NAME, STAGE_PREFIX, abandon, atomic_path, check_gdal_path, file_kind,
-                            new_stage, output_lock, publish, settle, spreadsheet_safe)
+                            new_stage, output_lock, publish, remove_tree, settle, spreadsheet_safe)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -212,7 +212,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
         with output_lock(path):
             settle(path)
             for stale in path.glob(".export-*"):  # (staging folders of earlier versions, killed)
-                shutil.rmtree(stale, ignore_errors=True)
+                remove_tree(stale)
             stage = new_stage(path)
             try:
                 _write_folder(layers, stage, fmt)

@@ -104,11 +104,9 @@ def _open_lock(folder: Path, mode: int) -> int:
         if exc.errno != errno.ELOOP:
             raise
         raise InputError("a link, not a lock file: move it away", path=folder / LOCK) from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # (a hard link is no risk: the file is never written)
         os.close(fd)
-        raise InputError("not a lock file of its own (a pipe, device or a hard link to another file): move it "
-                         "away", path=folder / LOCK)
+        raise InputError("not a lock file (a pipe, socket or device): move it away", path=folder / LOCK)
     return fd
 
 
@@ -226,7 +224,7 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
     with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
         write_journal(out, stage, files)
         _move(stage, out, files)
-        shutil.rmtree(stage, ignore_errors=True)
+        remove_tree(stage)
         if then is not None:
             then(written)
     return written
@@ -263,7 +261,7 @@ def abandon(stage: Path, out: Path) -> None:
     """Remove the staging folder of a build that failed, unless its publication began (the journal names
     it): then :func:`settle` completes it."""
     if _journal(out)[0] != stage.name:
-        shutil.rmtree(stage, ignore_errors=True)
+        remove_tree(stage)
 
 
 def check_gdal_path(path: Path) -> None:
@@ -288,7 +286,37 @@ def file_kind(path: Path) -> str:
 def _stage_files(stage: Path) -> list[Path]:
     """The regular files below the staging folder *stage*, relative to it (links are not followed, nor moved:
     a stage holds what a run wrote, and a link planted there must not bring a file from elsewhere)."""
-    return [p.relative_to(stage) for p in sorted(stage.rglob("*")) if file_kind(p) == "file"]
+    files, folders = [], [stage]
+    while folders:  # (a loop, not recursion: a planted folder 1,000 deep is walked too)
+        for entry in os.scandir(folders.pop()):
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                files.append(Path(entry.path).relative_to(stage))
+    return sorted(files)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove the folder *path* and all below it, links not followed, whatever its depth (``shutil.rmtree``
+    recurses, and a planted folder 1,000 deep made every later run an internal error); what cannot be removed
+    stays."""
+    folders, seen = [path], []
+    while folders:
+        folder = folders.pop()
+        seen.append(folder)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+    for folder in reversed(seen):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
 
 
 def _move(stage: Path, out: Path, files: list[Path]) -> None:
@@ -320,15 +348,16 @@ def _journal(out: Path) -> tuple[str, list[Path]]:
     return stage, files
 
 
-def _published_here(stage: Path, rel: Path) -> bool:
-    """Whether *rel*, named by a journal, is a file a publication moves out of *stage*: a relative path inside
-    it to a regular file of its own (no hard link to a file elsewhere), and none of the folder's own files
-    (the lock, the journal, a staging folder)."""
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.parts[0] in (LOCK, JOURNAL) \
-            or rel.parts[0].startswith(STAGE_PREFIX) or file_kind(stage / rel) != "file":
+def _published_here(stage: Path, out: Path, rel: Path) -> bool:
+    """Whether *rel*, named by a journal, is a file a publication moves out of *stage* into *out*: a relative
+    path, no part of it hidden (not the lock, the journal, a staging folder), to a regular file of the stage's
+    own (no hard link to a file elsewhere), through folders on both sides that are folders, not links (a planted
+    ``OUT/cfg -> ~`` would have taken ``cfg/.profile`` to the home folder), onto no folder, link or device."""
+    if rel.is_absolute() or not rel.parts or any(part.startswith(".") for part in rel.parts) \
+            or file_kind(stage / rel) != "file" or file_kind(out / rel) not in ("missing", "file"):
         return False
-    return all(file_kind(stage / folder) == "folder" for folder in rel.parents[:-1]) \
-        and os.lstat(stage / rel).st_nlink == 1
+    return all(file_kind(stage / folder) == "folder" and file_kind(out / folder) in ("missing", "folder")
+               for folder in rel.parents[:-1]) and os.lstat(stage / rel).st_nlink == 1
 
 
 def settle(out: Path) -> None:
@@ -342,12 +371,12 @@ def settle(out: Path) -> None:
     name, files = _journal(out)
     stage = out / name
     if name and file_kind(stage) == "folder":
-        _move(stage, out, [rel for rel in files if _published_here(stage, rel)])
+        _move(stage, out, [rel for rel in files if _published_here(stage, out, rel)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for stale in out.glob(f"{STAGE_PREFIX}*"):
         if file_kind(stale) == "folder":
-            shutil.rmtree(stale, ignore_errors=True)
+            remove_tree(stale)
         else:
             stale.unlink(missing_ok=True)
 

@@ -1045,13 +1045,17 @@ def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
 
     secret = tmp_path / "bashrc"
     secret.write_text("keep me", encoding="utf-8")
-    for plant in (lambda lock: lock.symlink_to(secret), lambda lock: os.link(secret, lock), os.mkfifo):
+    for plant in (lambda lock: lock.symlink_to(secret), os.mkfifo, lambda lock: os.link(secret, lock)):
         out = tmp_path / f"out{len(list(tmp_path.iterdir()))}"
         out.mkdir()
         plant(out / ".lock")
-        with pytest.raises(InputError, match="move it away"):
-            with output_lock(out):
+        if (out / ".lock").is_file() and not (out / ".lock").is_symlink():  # a hard link (a backup's): locked,
+            with output_lock(out):  # never written
                 pass
+        else:
+            with pytest.raises(InputError, match="move it away"):
+                with output_lock(out):
+                    pass
         assert secret.read_text(encoding="utf-8") == "keep me"
     out = tmp_path / "published"
     out.mkdir()
@@ -1079,3 +1083,45 @@ def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
     (parts / MANIFEST).write_text('{"parts": [], "parts": ["part-00000.jsonl"]}', encoding="utf-8")
     with pytest.raises(InputError, match="the key 'parts' twice"):
         list(read_parts(parts))
+
+
+def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
+    """Eighth pass: a journal's file was moved through a link planted on the output's side (E1: "OUT/cfg -> ~"
+    and "cfg/.profile" overwrote ~/.profile); a correct Lithuanian code page was refused as cp1254 (E2); a
+    cp1251 file with one early dash and its Russian after 64 KB was read as cp1250 (E3); a staging folder nested
+    1,000 deep was an internal error for every later run (E4)."""
+    from mapper.documents import read_document
+    from mapper.outputs import new_stage, output_lock, settle, write_journal
+
+    home, out = tmp_path / "home", tmp_path / "out"
+    home.mkdir()
+    out.mkdir()
+    (home / "profile").write_text("mine", encoding="utf-8")
+    (out / "cfg").symlink_to(home)
+    stage = new_stage(out)
+    (stage / "cfg").mkdir()
+    (stage / "cfg" / "profile").write_text("theirs", encoding="utf-8")
+    (stage / "map.html").write_text("new", encoding="utf-8")
+    write_journal(out, stage, [Path("cfg/profile"), Path("map.html")])
+    settle(out)
+    assert (home / "profile").read_text(encoding="utf-8") == "mine" and (out / "map.html").read_text() == "new"
+    lithuanian = tmp_path / "lt.txt"
+    lithuanian.write_bytes("Kroviniai iš Klaipėdos uosto į Kauną ir Vilnių per Šiaulius ir Panevėžį.".encode("cp1257"))
+    assert "Klaipėdos" in read_document(lithuanian, encoding="cp1257").text
+    late = tmp_path / "late.txt"
+    late.write_bytes(("Title \u2014 news\n" + "x = 1;\n" * 10_000 + "Поезда идут из Алматы в Актау через Шымкент, "
+                      "Караганду, Павлодар, Семей и Костанай.\n").encode("cp1251"))
+    assert "Алматы" in read_document(late).text
+    with open(late, "rb") as stdin:  # (standard input is decoded as it streams)
+        proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", "-"], cwd=ROOT,
+                              stdin=stdin, capture_output=True, timeout=300)
+    assert "Алматы" in proc.stdout.decode("utf-8"), proc.stderr
+    deep = folder = out / ".build-deep"
+    deep.mkdir()
+    for _ in range(1_100):  # (os.makedirs recurses too)
+        folder = folder / "d"
+        folder.mkdir()
+    with output_lock(out):
+        settle(out)
+    assert not deep.exists()
+
