@@ -668,9 +668,10 @@ class Gazetteer:
                 print(f"Building the gazetteer index (first run, once): {shown(path)}", file=sys.stderr)
             try:
                 build_index(path, cities=cities, progress=progress)
-            except (sqlite3.OperationalError, OSError) as exc:  # a full or read-only cache disk
-                raise InputError(f"cannot write the gazetteer index ({exc}): free space there or set "
-                                 "CORRIDOR_MAPPER_CACHE to another folder", path=path.parent) from None
+            except (sqlite3.OperationalError, OSError) as exc:  # a full or read-only cache disk, or a file
+                remedy = "it is no folder" if path.parent.exists() and not path.parent.is_dir() else "free space there"
+                raise InputError(f"cannot write the gazetteer index ({exc}): {remedy}, or set CORRIDOR_MAPPER_CACHE "
+                                 "to another folder", path=path.parent) from None
             # the index of another version (another checkout or library version sharing the cache) used last
             # is kept, so two checkouts do not rebuild in turn; older ones, and side tables of old versions, go
             prune(f"gazetteer-{cities}-*.sqlite", keep=path, count=INDEXES_KEPT, grace=INDEX_GRACE_S)
