@@ -429,6 +429,12 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 # Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
+_THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?$")  # "the ", maybe an adjective: "the old "
+_CORNER_BEFORE = re.compile(r"\b(?:corner|crossing|intersection) of $")  # streets: "the corner of Abai and Dostyk"
+# a brand's words after a place's name inside quotes: '"Isfahan Gold"', '"Samarkand Black"', '"Vostok-Transit"'
+# (not a block's, a park's or a station's: '"Ridder-North"', '"Orenburg-South"', '"Novosibirsk-Glavny"')
+_BRAND_TAIL = re.compile(r"[ -](?:Gold|Golden|Black|White|Red|Premium|Kids|Lux|Luxe|Classic|Original|Light|Special"
+                         r"|Extra|Royal|Plus|Transit|Trans|Trade|Invest|Group|Export|Agro|Food|Foods|Pack|Fresh)")
 _HYPHENED_TAIL = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
 _STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
                                "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky"})
@@ -680,7 +686,8 @@ class Lexicon:
         self.street_nouns = words("organisations", "street_nouns")
         #: and those a person's name goes before as often as a town's ("the Pugachev museum")
         self.person_venue_nouns = words("organisations", "person_venue_nouns")
-        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.person_venue_nouns})  # (street nouns are venue nouns)
+        self.named_venue_nouns = words("organisations", "named_venue_nouns")
+        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.person_venue_nouns, *self.named_venue_nouns})
         #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
         #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
         #: first two letters of those for a quick test first
@@ -1016,6 +1023,15 @@ class Geoparser:
                       for word in again.finditer(text) if word.start() not in starts]
         return _merged(found, extra)
 
+    def _quoted_brand(self, text: str, cand: _Candidate) -> bool:
+        """Whether *cand*, just inside quotes, begins a name in them that ends with a brand's or firm's word
+        ('"Isfahan Gold"', '"Samarkand Black" raisins', '"Vostok-Transit"'; not '"Ridder-North"', '"Aktau
+        Seaport"'), one the gazetteer does not have whole."""
+        closing = _quote_closing(text, cand[1])
+        return closing >= 0 and not cand[2].name.country_name \
+            and _BRAND_TAIL.fullmatch(text, cand[1], closing) is not None \
+            and not self.gazetteer.has_key(_norm(text[cand[0]: closing]))
+
     def _head_of_unknown_compound(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand*, before a hyphen, heads a hyphened name the gazetteer lacks ("Kos-Istek": a capitalised
         word after the hyphen that names nothing) and no place in the field's countries has its name as its own
@@ -1087,6 +1103,8 @@ class Geoparser:
             # place), nor a country ("Kazakhstan collective …")
             farm = noun != "collective" or _ONE_FARM.match(text, word.end()) is not None
             return None if farm and not m.name.country_name else (m, end)
+        if noun in self.lexicon.named_venue_nouns:  # "the Istanbul restaurant" (in Almaty), "the Moskva metro station"
+            return None if _THE_BEFORE.search(text, max(0, start - 16), start) else (m, end)  # ("the old Ankara hotel")
         if noun in self.lexicon.venue_nouns or noun in self.lexicon.person_venue_nouns:  # "the Nagorny park",
             # "Lenin avenue", "Dostyk ave.", "the Pugachev museum"; not "Zhanaozen street protests"
             name = m.name
@@ -2197,6 +2215,7 @@ class Geoparser:
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
         things_end = -1  # where the quotes around the last thing's name close (a list's: 'sweets "Kostanay" and …')
+        corner_end = -1  # where the first of two streets at a corner ends ("the corner of Abai and Dostyk")
         prev_end = -1  # where the candidate before ends, kept or not
         for c in cands:  # (a loop, not generators: this runs for every text)
             start, before_end, prev_end = c[0], prev_end, c[1]
@@ -2212,6 +2231,18 @@ class Geoparser:
                 # gazetteer lacks, where only a far namesake has it: "Kos-Istek" (not Kos, Greece)
             if start < things_end:
                 continue  # inside a thing's name in quotes: 'OOO "Volga-Dnepr Plast"'
+            if text[start - 3: start] == "of " and _CORNER_BEFORE.search(text, max(0, start - 20), start) \
+                    and not c[2].name.country_name:
+                corner_end = c[1]
+                continue  # a street at a corner: "the corner of Abai and Dostyk", "the crossing of Kabanbai Batyr and
+                # Pushkin"
+            if corner_end >= 0 and text[corner_end: start] == " and ":
+                corner_end = -1
+                continue
+            if text[start - 1: start] in _OPENING_QUOTES and text[c[1]: c[1] + 1] in " -" \
+                    and self._quoted_brand(text, c):
+                things_end = _past_quote(text, c[1])
+                continue  # a brand's or firm's name in quotes: '"Isfahan Gold"', '"Vostok-Transit"', '"Semey Gold"'
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
                     and text[things_end: start - 1] in _LIST_GLUE:
                 things_end = _past_quote(text, c[1])

@@ -2086,3 +2086,24 @@ def test_round_43_things_firms_and_birds(parser):
     assert read("The Kos-Athens ferry.") == ["Kos", "Athens"]
     # a feature whose first word, a Russian adjective, names no district and nothing alone
     assert read("The Ivanovsky range rises above Ridder.") == ["Ivanovsky range", "Ridder"]
+
+
+def test_round_44_venues_streets_makes_and_brands(parser):
+    """Round 44's marathon route, border blotter and freight lists: a venue "the X hotel", "the X restaurant",
+    "the X metro station", "the X exhibition centre", whatever X is, but not "a Moscow hotel"; "the Kazakhstan
+    Cinema", "Panfilov Park"; streets at a corner ("the corner of Abai and Dostyk"); car makes and the models
+    after them ("Kia Rio", "Hyundai Tucson", "a Mercedes-Benz Sprinter"); a drink by the box; a brand's or
+    firm's name in quotes ending in a brand's word ('"Isfahan Gold"', '"Vostok-Transit"'), not a block's
+    ('"Ridder-North"')."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("The start is by the old Ankara hotel in Almaty, where the Istanbul restaurant and the Moskva metro "
+                "station are, past the Atakent exhibition centre; a Moscow hotel.") == ["Almaty", "Moscow"]
+    assert read("Turn on to Abai Avenue at the Kazakhstan Cinema, then Panfilov Park.") == []
+    assert read("At the corner of Abai and Dostyk in Almaty.") == ["Almaty"]
+    assert read("A Hyundai Tucson and a Kia Rio with Kurgan plates; a Mercedes-Benz Sprinter minibus.") == [
+        "Kurgan"]
+    assert read('45 boxes of Borjomi. Labelled "Isfahan Gold"; the firm "Vostok-Transit" in Petropavl.') == [
+        "Petropavl"]
+    assert read('Block: "Ridder-North", 18 blocks.') == ["Ridder"]
