@@ -429,6 +429,11 @@ RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 # Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
+# a list's item of people, given name first: "16. Marat Altai – Partner, …"
+_PERSON_DASHES = (" – ", " — ", " - ")
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?$")
+_ITEM_GIVEN_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?([A-Z][^\W\d_]+) $")
+_ITEM_SURNAME_AFTER = re.compile(r" [A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)? [–—-] ")
 _THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?$")  # "the ", maybe an adjective: "the old "
 _CORNER_BEFORE = re.compile(r"\b(?:corner|crossing|intersection) of $")  # streets: "the corner of Abai and Dostyk"
 # a brand's words after a place's name inside quotes: '"Isfahan Gold"', '"Samarkand Black"', '"Vostok-Transit"'
@@ -1022,6 +1027,19 @@ class Geoparser:
             extra += [_loose(word.start(), word.end(), self._name(word.group()))
                       for word in again.finditer(text) if word.start() not in starts]
         return _merged(found, extra)
+
+    def _listed_person(self, text: str, cand: _Candidate) -> bool:
+        """Whether *cand* is a person's given name or surname in a list's item of people, given name first and a
+        dash after ("5. Madina Kuryk – Commercial Director", "Marat Altai – Partner"): the given name a listed
+        one."""
+        start, end = cand[0], cand[1]
+        if not text.startswith(_PERSON_DASHES, end) and not _ITEM_SURNAME_AFTER.match(text, end):
+            return False  # (a quick test first)
+        given = _ITEM_GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        if given is not None:  # the surname, after the given name
+            return text.startswith(_PERSON_DASHES, end) and _norm(given.group(1)) in self.lexicon.any_given_names
+        return cand[2].name.key in self.lexicon.any_given_names and _ITEM_START.search(text, max(0, start - 8),
+                                                                                        start) is not None
 
     def _quoted_brand(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand*, just inside quotes, begins a name in them that ends with a brand's or firm's word
@@ -2204,7 +2222,8 @@ class Geoparser:
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
                              and not _in_list(text, cands, i, page.surnames)
-                             and not _city_of_the_text(text, cands, i, self.lexicon))]
+                             and not _city_of_the_text(text, cands, i, self.lexicon)
+                             and not _before_its_division(text, cands, i))]
         # "the tanker Atyrau": a ship, named after a place; "ul. Malysheva": a street; "cafe Baikonur", "club
         # Tobol": a venue or a club
         # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
@@ -2236,6 +2255,8 @@ class Geoparser:
                 corner_end = c[1]
                 continue  # a street at a corner: "the corner of Abai and Dostyk", "the crossing of Kabanbai Batyr and
                 # Pushkin"
+            if text[c[1]: c[1] + 1] == " " and self._listed_person(text, c):
+                continue  # a list's person, given name first, before a dash and a post: "16. Marat Altai – Partner"
             if corner_end >= 0 and text[corner_end: start] == " and ":
                 corner_end = -1
                 continue
@@ -2789,6 +2810,13 @@ def _ends_line_with(text: str, words: tuple[str, ...], end: int) -> bool:
     """Whether ``text[:end]`` ends with one of *words*, the text's start read as a line's ('Vodka "Kazan"' opening
     a paragraph)."""
     return text.endswith(words, 0, end) or end < 40 and ("\n" + text[:end]).endswith(words)
+
+
+def _before_its_division(text: str, cands: list[_Candidate], i: int) -> bool:
+    """Whether ``cands[i]`` stands before a comma and an area's name, a town's address ("Kuryk, Mangystau
+    Region"), so a place even where a person bears its name ("Madina Kuryk")."""
+    return i + 1 < len(cands) and cands[i + 1][0] == cands[i][1] + 2 and text[cands[i][1]] == "," \
+        and any(cands[i + 1][2].name.areal)
 
 
 def _past_quote(text: str, end: int) -> int:

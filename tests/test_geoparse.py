@@ -2107,3 +2107,16 @@ def test_round_44_venues_streets_makes_and_brands(parser):
     assert read('45 boxes of Borjomi. Labelled "Isfahan Gold"; the firm "Vostok-Transit" in Petropavl.') == [
         "Petropavl"]
     assert read('Block: "Ridder-North", 18 blocks.') == ["Ridder"]
+
+
+def test_round_44_a_list_of_people(parser):
+    """Round 44's attendee list: a person given name first before a dash and a post is no place ("16. Marat Altai
+    – Partner", "44. Irakli Kutaisi – Consultant"), nor is the given name ("Madina"); the town after a comma and
+    its region stays a place though a person bears its name ("Madina Kuryk – …, Kuryk, Mangystau Region")."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    text = ("5. Madina Kuryk – Commercial Director, Kuryk Port LLP, Kuryk, Mangystau Region\n"
+            "16. Marat Altai – Partner, Freight Forwarders Association, Almaty\n"
+            "44. Irakli Kutaisi – Consultant, Anaklia Development Consortium, Tbilisi\n")
+    assert read(text) == ["Kuryk", "Mangystau Region", "Almaty", "Tbilisi"]
