@@ -731,7 +731,7 @@ class Lexicon:
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
         self.venues_before = tuple(f"{w} " if w.startswith("-") else f"{lead}{v} "
                                    for w in sorted(words("organisations", "words_before_names"))
-                                   for v in (w, w.capitalize(), w.upper())
+                                   for v in sorted({w, w.capitalize(), w.upper() if len(w) <= 3 else w})  # "OOO"
                                    for lead in (" ", "\n"))  # ('at Restaurant "Samarkand"'; a line's 'Vodka "Kazan"')
         #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
         #: with Astana")
