@@ -91,6 +91,7 @@ SAMPLE_BYTES = 1 << 16  # what detection reads
 SAMPLE_OTHER_BYTES = 64  # bytes beyond ASCII it wants: with fewer, it reads on to where there are more
 LOOKAHEAD_BYTES = 1 << 24  # how far a streamed document is read ahead for them
 _BEYOND_ASCII = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 def sample(data: bytes) -> bytes:
@@ -106,7 +107,7 @@ def sample(data: bytes) -> bytes:
 
 def _other_bytes(data: bytes) -> int:
     """How many bytes of *data* lie beyond ASCII."""
-    return len(data) - len(data.translate(None, bytes(range(128, 256))))
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
 
 
 def _utf8(head: bytes) -> bool:
@@ -307,12 +308,12 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
             data = _AsOpened(fh).read()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
-    declared = encoding
+    declared, head = encoding, sample(data)
     if declared is not None:
-        check_declared(sample(data), declared, path)
-    encoding = encoding or detect_encoding(sample(data), path)
+        check_declared(head, declared, path)
+    encoding = encoding or detect_encoding(head, path)
     if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
-        declared = _page_charset(data, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
+        declared = _page_charset(data, head, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
         encoding = declared or encoding
     try:
         text = data.decode(encoding)
@@ -336,7 +337,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
-def _page_charset(data: bytes, detected: str) -> str | None:
+def _page_charset(data: bytes, head: bytes, detected: str) -> str | None:
     """The encoding a web page that is not UTF-8 declares in a ``<meta>`` (``charset="windows-1251"``), where its
     bytes read as text in it at least as well as in the *detected* one (see :func:`_reading`); None otherwise: a
     page that lies about its encoding is read as detected (a cp1251 page said to be UTF-16, EBCDIC, KOI8-R or
@@ -350,8 +351,7 @@ def _page_charset(data: bytes, detected: str) -> str | None:
         return None
     if codec == codecs.lookup(detected).name:
         return codec
-    head = sample(data)  # (as detection reads: the whole page is decoded once, when it is read)
-    return None if _belied(head, codec, detected) else codec
+    return None if _belied(head, codec, detected) else codec  # (*head*: the sample detection read)
 
 
 def streamed(path: Path, encoding: str | None) -> bool:
@@ -474,7 +474,7 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
     if encoding is not None:
         check_declared(sample(head), encoding, path)
     ascii_so_far = encoding is None and head.isascii()  # (then the encoding is told where other bytes begin)
-    encoding = encoding or detect_encoding(sample(head), path)
+    encoding = encoding or detect_encoding(sample(head), path)  # (one or the other: a sample is taken once)
     try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     except LookupError:

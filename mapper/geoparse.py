@@ -431,8 +431,9 @@ _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-�
 # Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
 # a list's item of people, given name first: "16. Marat Altai – Partner, …"
 _PERSON_DASHES = (" – ", " — ", " - ")
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?$")
-_ITEM_GIVEN_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?([A-Z][^\W\d_]+) $")
+_ITEM_PREFIX = r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?"  # a line's start, maybe its number or bullet
+_ITEM_START = re.compile(rf"{_ITEM_PREFIX}$")
+_ITEM_GIVEN_BEFORE = re.compile(rf"{_ITEM_PREFIX}([A-Z][^\W\d_]+) $")
 _ITEM_SURNAME_AFTER = re.compile(r" [A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)? [–—-] ")
 _THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?$")  # "the ", maybe an adjective: "the old "
 _CORNER_BEFORE = re.compile(r"\b(?:corner|crossing|intersection) of $")  # streets: "the corner of Abai and Dostyk"
@@ -577,17 +578,17 @@ _CITED_YEAR = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)
 # a reading list's "Martin, Virginia. *Law and Custom …*": the surname before its given name and a title, and
 # the given name after the surname (at an item's start)
 _AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
-_SURNAME_BEFORE = re.compile(r"(?:^|\n|[-*|;] )[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}, $")
+_SURNAME = r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}"  # "Martin", "Semenov-Tyan-Shansky"
+_SURNAME_BEFORE = re.compile(rf"(?:^|\n|[-*|;] ){_SURNAME}, $")
 # an index's or a list's person, surname first: "Shevchenko, Taras, 144", "Semenov-Tyan-Shansky, Pyotr, 19"
-_INVERTED_NAME = re.compile(r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}, ([A-Z][^\W\d_]+)"
-                            r"(?=, \d|,? ?\n|;| \(|$)")
+_INVERTED_NAME = re.compile(rf"{_SURNAME}, ([A-Z][^\W\d_]+)(?=, \d|,? ?\n|;| \(|$)")
 # a name's first words in quotes before it ('the "Caravan Saray" restaurant'), a train's number ('train No. 24 "')
 _QUOTED_WORDS_BEFORE = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
 _NUMBERED_TRAIN_BEFORE = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
                                     r"[\"«“]$")
 _SCORE_AFTER = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\d{1,2}\b")  # a team's: "Astana won 2-1"
 _RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
-_WORD_THEN_ROUTE_DASH = re.compile(r"[^\W\d_]+\s?[-–—]\s?[A-Z]")  # a route's first stop: "Almaty - Tashkent"
+_WORD_THEN_ROUTE_DASH = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
 _INVERTED_GIVEN_AFTER = re.compile(r", \d|,? ?\n|;| \(|$")
 _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
@@ -1033,13 +1034,12 @@ class Geoparser:
         dash after ("5. Madina Kuryk – Commercial Director", "Marat Altai – Partner"): the given name a listed
         one."""
         start, end = cand[0], cand[1]
-        if not text.startswith(_PERSON_DASHES, end) and not _ITEM_SURNAME_AFTER.match(text, end):
-            return False  # (a quick test first)
-        given = _ITEM_GIVEN_BEFORE.search(text, max(0, start - 40), start)
-        if given is not None:  # the surname, after the given name
-            return text.startswith(_PERSON_DASHES, end) and _norm(given.group(1)) in self.lexicon.any_given_names
-        return cand[2].name.key in self.lexicon.any_given_names and _ITEM_START.search(text, max(0, start - 8),
-                                                                                        start) is not None
+        given_names = self.lexicon.any_given_names
+        if text.startswith(_PERSON_DASHES, end):  # the surname, after the given name at the item's start
+            given = _ITEM_GIVEN_BEFORE.search(text, max(0, start - 40), start)
+            return given is not None and _norm(given.group(1)) in given_names
+        return cand[2].name.key in given_names and _ITEM_SURNAME_AFTER.match(text, end) is not None \
+            and _ITEM_START.search(text, max(0, start - 8), start) is not None  # (the given name; the set first)
 
     def _quoted_brand(self, text: str, cand: _Candidate) -> bool:
         """Whether *cand*, just inside quotes, begins a name in them that ends with a brand's or firm's word

