@@ -187,8 +187,10 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
         for record in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs,
                                     expand_dirs=False, encode=ENCODERS[fmt]):
             writer.write(record)
-    finally:  # what was found is written, even when a later document stops the run
-        writer.close()
+    except BaseException:  # what was found is written, even when a later document stops the run; a run
+        writer.close(if_any=True)  # stopped before any (a bad data file) writes not even a CSV header
+        raise
+    writer.close()
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -228,15 +230,13 @@ ENCODERS = {"jsonl": _jsonl, "csv": _csv, "geojson": _geojson_feature}
 class _MentionWriter:
     """Streams encoded mentions (see :data:`ENCODERS`) as one GeoJSON document, JSON lines or CSV.
 
-    Records are written a thousand at a time (one write call each, not one per mention).
+    Records are written a thousand at a time (one write call each, not one per mention), after the head.
     """
 
+    HEADS = {"geojson": '{"type": "FeatureCollection", "features": [\n', "csv": ",".join(MENTION_FIELDS) + "\r\n"}
+
     def __init__(self, fmt: str, out) -> None:
-        self.fmt, self.out, self.n, self.pending = fmt, out, 0, []
-        if fmt == "geojson":
-            out.write('{"type": "FeatureCollection", "features": [\n')
-        elif fmt == "csv":
-            csv.writer(out).writerow(MENTION_FIELDS)
+        self.fmt, self.out, self.n, self.pending = fmt, out, 0, [self.HEADS.get(fmt, "")]
 
     def write(self, record: str) -> None:
         self.pending.append((",\n" if self.n and self.fmt == "geojson" else "") + record)
@@ -248,7 +248,10 @@ class _MentionWriter:
         self.out.write("".join(self.pending))
         self.pending.clear()
 
-    def close(self) -> None:
+    def close(self, if_any: bool = False) -> None:
+        """Write what is pending and the end: nothing at all if *if_any* and there were no records."""
+        if if_any and not self.n:
+            return
         self._flush()
         if self.fmt == "geojson":
             self.out.write("\n]}\n")

