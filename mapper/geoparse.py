@@ -566,7 +566,14 @@ _PLACE_PAIR_BEFORE = re.compile(r"(?<![^\W\d_])(?:between|from|in|at|near|via) [
                                 r"(?:and|or) $")
 _CITING_BEFORE = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from|see|after) $")  # "cited in Orlov, 2021"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
-_GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]")  # (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge)
+# a river gauge's (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge), or a river's entry
+# in a reference list ("Karatal. Length 390 km.", "Kura (1,364 km)")
+# a reference list's label of waters before a water's bare name, or before a list of them ("Basin: Aral",
+# "Inflow: Ili, Karatal, Aksu")
+_WATER_LABEL_BEFORE = re.compile(r"\b(?:[Mm]outh|[Bb]asin|[Ii]nflows?|[Oo]utflows?|[Tt]ributar(?:y|ies)|[Rr]ivers|"
+                                 r"[Ff]lows into|[Dd]rains into):? (?:the )?(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)?, )*$")
+_AREA_AFTER = re.compile(r"[.,:] [Aa]rea:? (?:of )?\d")  # an entry's area after its name ("Zaysan. Area 1,810 sq km")
+_GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]|[.,:]? [Ll]ength:? \d| \(\d[\d,.]* km\)")
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
 _SEA_NAME_ENDS = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before "and" is the sea ("the Caspian and Turkey")
 # see Geoparser._after_water_and: "the Volga and ", "the Ural, Tobol and "
@@ -587,6 +594,16 @@ _QUOTED_WORDS_BEFORE = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
 _NUMBERED_TRAIN_BEFORE = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
                                     r"[\"«“]$")
 _SCORE_AFTER = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\d{1,2}\b")  # a team's: "Astana won 2-1"
+# a match's score: "2:1", "2–2", not a time ("19:00") nor a span ("2-3 days")
+_SCORE = r"\d{1,2} ?[:–-] ?\d(?![\d:.])(?! ?(?:days?|hours?|hrs?|h|weeks?|months?|km|min|m|t)\b)"
+# a fixture's or a result's teams, each side of a dash before a score, or of the score in a headline: "Tobol –
+# Kairat 2:1", "TOBOL 2–1 KAIRAT" (not a route: "Almaty – Tashkent 08:15", "Almaty – Bishkek 2-3 days")
+_HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]*(?: [A-Z][\w'-]*)? | ){_SCORE}(?: [A-Z]|$)", re.M)
+_AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
+_AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+# a league table's row: its rank, the club, and on the line played, won, drawn, lost and the goals
+_TABLE_ROW_BEFORE = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
+_TABLE_ROW_AFTER = re.compile(r"[^\n\d]*(?:\d{1,3} +){4}\d{1,3} ?[:–-] ?\d{1,3}\b")
 _RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
 _WORD_THEN_ROUTE_DASH = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
 _INVERTED_GIVEN_AFTER = re.compile(r", \d|,? ?\n|;| \(|$")
@@ -898,6 +915,8 @@ class Geoparser:
                     # a surname after the given name ("Mr. Arman Zhambyl": Arman is a town in Magadan Oblast)
                     n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " \
                         and matches[0].name.key in self.lexicon.any_given_names else 1
+                    if n == 2:  # the person's surname, here and on ("Dir. Ani Sevan. Sevan returns to …")
+                        page.surnames.add(matches[1].name.key)
                     matches = matches[n:]
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
@@ -1222,12 +1241,14 @@ class Geoparser:
         start = rs if cut and run[:cut - 1].lower() in self.lexicon.demonyms else rs + cut
         end = rs + len(run)
         if _GAUGE.match(text, end) and (start == 0 or text[max(0, start - 2): start].endswith(_LINE_OPENERS)):
-            return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay"
+            return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""  # a gauge: "Tobol at Kostanay",
+            # or an entry: "Karatal. Length 390 km"
         after_and = self._after_water_and(text, start)
         noun_after = _PLURAL_OR_NAME_WORD.match(text, end) is not None
         if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
                 and not _THE_PART.search(text, max(0, start - 36), start) and not after_and \
-                and not (noun_after and text.endswith(_POSSESSIVE_BEFORE, 0, start)):
+                and not (noun_after and text.endswith(_POSSESSIVE_BEFORE, 0, start)) \
+                and not (text[start - 2: start] in (": ", ", ") and _WATER_LABEL_BEFORE.search(text, max(0, start - 60), start)):
             return None  # "the northern Caspian", "the Volga and Ural", "Kazakhstan's Caspian ports"
         if text[end: end + 1] in ("-", "‐", "/"):
             return None  # a station or checkpoint ("the Narva-1 checkpoint"), or a word of a pair ("The Ob/Gyn")
@@ -1739,8 +1760,10 @@ class Geoparser:
             return _REJECT  # "Victoria Nuland", "Florence Pugh"
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
                                 and first.key in lex.surnames_after_given) \
-                and self._surname_after_given_name(text, tokens, first_i) and not self._after_locative(text, prev, before):
-            self._surnames_met.add(name.key)
+                and (surname := self._surname_after_given_name(text, tokens, first_i)) \
+                and not self._after_locative(text, prev, before):
+            if surname == "met":
+                self._surnames_met.add(name.key)
             return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF) \
@@ -1824,27 +1847,34 @@ class Geoparser:
             self._asked_locative = True
         return lead in (_LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD)
 
-    def _surname_after_given_name(self, text: str, tokens: list[_Token], j: int) -> bool:
-        """Whether ``tokens[j]``, just after a given name, is a surname: one of
+    def _surname_after_given_name(self, text: str, tokens: list[_Token], j: int) -> str:
+        """Whether ``tokens[j]``, just after a given name, is a surname ("met": the person's in the whole text;
+        "here": only here, a bigger place's name after a given name that is no place's; "" if not): one of
         :attr:`Lexicon.surnames_after_given` ("Nuland", "Lincoln"), or a rare capitalised word that is no
         title, outlet, inflected verb of a title-case headline ("Hosted", "Unveils") or word such places go
         with ("Harbour"), and names no area, no place bigger than a village and no place of several words
         ("Sofia Gotse Delchev")."""
         lex, zipf, nxt = self.lexicon, self.gazetteer.zipf, tokens[j]
         if text[tokens[j - 1].end: nxt.start] != " " or not nxt.raw[0].isupper() or nxt.raw.isupper():
-            return False
+            return ""
         if nxt.key in lex.surnames_after_given:
-            return True
+            return "met"
         if nxt.key in lex.not_surnames or zipf(nxt.key) >= SURNAME_ZIPF or _inflected(nxt.key, zipf):
-            return False
+            return ""
         found = self._longest_name(text, tokens, j)
         if found is None:
-            return True
+            return "met"
         n, key = found
         other = self._name(key)  # not "Paris Aktau": only a village's name may be a surname, or a name that
-        # places carry only as another name, in a Russian surname's form ("Olya Ivanova": not Ivanovo)
-        return n == 1 and (not _holds_place(other.entries, other.priors, other.areal, SURNAME_PLACE_PRIOR)
-                           or not any(other.own) and key.endswith(_RUSSIAN_SURNAME_ENDINGS))
+        # places carry only as another name, in a Russian surname's form ("Olya Ivanova": not Ivanovo), or any
+        # after a given name that is no bigger place's ("scored by Vladislav Aktau")
+        if n != 1:
+            return ""
+        if not _holds_place(other.entries, other.priors, other.areal, SURNAME_PLACE_PRIOR) \
+                or not any(other.own) and key.endswith(_RUSSIAN_SURNAME_ENDINGS):
+            return "met"
+        given = self._name(tokens[j - 1].key)  # (the person's here, not in the rest of the text: "Aktau port")
+        return "" if _holds_place(given.entries, given.priors, given.areal, SURNAME_PLACE_PRIOR) else "here"
 
     def _pairs_as_name(self, tok: _Token, other: _Token) -> bool:
         """Whether *other*, beside the small place *tok*, makes the two a person's name ("Elena Ivanova").
@@ -2248,6 +2278,10 @@ class Geoparser:
                     lex.hyphened_venue.match(text, c[1]) or self._head_of_unknown_compound(text, c)):
                 continue  # a street's, a venue's name: "Bukhar-Zhyrau avenue" (not Bukhara); the head of a name the
                 # gazetteer lacks, where only a far namesake has it: "Kos-Istek" (not Kos, Greece)
+            if (text[c[1]: c[1] + 1].isdigit() or text[c[1]: c[1] + 1] in _HYPHENS
+                    and text[c[1] + 1: c[1] + 2].isdigit()) and _numbered_thing(text, c):
+                continue  # a numbered microdistrict, model or nickname: "Aksay-4" (not Aksay, 1,900 km off),
+                # "Tobol-12", "Baikonur777"; but "Almaty-1 station", "the Narva-1 checkpoint"
             if start < things_end:
                 continue  # inside a thing's name in quotes: 'OOO "Volga-Dnepr Plast"'
             if text[start - 3: start] == "of " and _CORNER_BEFORE.search(text, max(0, start - 20), start) \
@@ -2272,6 +2306,9 @@ class Geoparser:
                 ships.add(c[2].name.key)
                 ships_end = c[1]
                 continue
+            if text[c[1]: c[1] + 1] in ".,:" and (start == 0 or text[start - 1] == "\n") \
+                    and _AREA_AFTER.match(text, c[1]):
+                c = self._named_with(c, "lake")  # a lake's entry: "Balkhash. Area 16,400 sq km" (not the town)
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
@@ -2305,6 +2342,17 @@ class Geoparser:
                     and not (kept and kept[-1][1] + 1 == start):
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
                 # Pavlodar beat Amur Khabarovsk", read below)
+            elif text[c[1]: c[1] + 1] == " " and text[c[1] + 1: c[1] + 2].isdigit() and _MODEL_AFTER.match(text, c[1]) \
+                    and not c[2].name.noted:
+                continue  # a vehicle's make before its model: "Ural 4320 timber truck"
+            elif text[c[1]: c[1] + 2] in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, c[1]) \
+                    and not (c[2].name.country_name or c[2].name.noted or any(c[2].name.areal)):
+                continue  # a person's deed or work: "Pugachev's revolt", "Shevchenko's diary"
+            elif text[c[1]: c[1] + 2] in (" (", "(") and _CREDITS_AFTER.match(text, c[1]):
+                continue  # a film's title before its credits: "KARS (Türkiye, 2025, 124 min)"
+            elif not c[2].name.country_name and _a_team(text, start, c[1]):
+                continue  # a fixture's, a result's or a league table's club: "Tobol – Kairat 2:1", "3  Aktobe  Aktobe
+                # 19 11 5 3 31:14 38" (the first; the second is its town)
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
@@ -2341,9 +2389,12 @@ class Geoparser:
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
                     rivers_end = c[1] if text.endswith(_RIVERS_BEFORE, 0, start) else -1
-            if text[c[1]: c[1] + 2] == ", " and text[start - 4: start] in ("the ", "The ") \
-                    and c[2].name.key.endswith(" river") and text[c[1] - 6: c[1]].lower() != " river":
-                rivers_end = c[1]  # a list after a river's bare name: "the Karatal, Aksu and Lepsy" are rivers
+            if text[c[1]: c[1] + 2] == ", " and c[2].name.key.endswith(" river") \
+                    and text[c[1] - 6: c[1]].lower() != " river" and (
+                        text[start - 4: start] in ("the ", "The ")
+                        or _WATER_LABEL_BEFORE.search(text, max(0, start - 60), start)):
+                rivers_end = c[1]  # a list after a river's bare name: "the Karatal, Aksu and Lepsy" are rivers, and
+                # so are those of a label's ("Inflow: Ili, Karatal, Aksu")
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
@@ -2925,6 +2976,44 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
                and not names_water(cands[j][2].name) for j in (i - 1, i + 1))
 
 
+# a microdistrict's number and word after its name ("Aksay-4 microdistrict", "Orbita-3 mkr")
+_MICRODISTRICT_AFTER = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
+
+
+def _numbered_thing(text: str, c: _Candidate) -> bool:
+    """Whether digits right after the candidate *c*, or a hyphen and digits, make it a numbered thing, not the
+    place: a nickname ("Baikonur777"), a microdistrict said so ("Aksay-4 microdistrict" of Almaty, not Aksay
+    1,900 km off), or a region's name numbered ("Zhetysu-2"); but not a town's numbered station, plant or block,
+    which lie at it ("Kokshetau-1", "Iletsk-1", "Koksu-2 HPP"), nor a country's ("Kazakhstan-2050")."""
+    name = c[2].name
+    if name.country_name:
+        return False
+    return text[c[1]].isdigit() or any(name.areal) and not any(e.feature_class == "P" for e in name.entries) \
+        or _MICRODISTRICT_AFTER.match(text, c[1]) is not None
+
+
+# a vehicle's model number and its kind after its make's name ("Ural 4320 timber truck", "Kamaz 5511 dump truck")
+_MODEL_AFTER = re.compile(r" \d{3,5}(?:-\d{1,4})?\b(?: [a-z]+)? (?:trucks?|lorry|lorries|tractors?|buses|bus|vans?|"
+                          r"trailers?|tippers?|motorcycles?|cars?|pick-ups?)\b")
+# what a person did or wrote, after the possessive of the name ("Pugachev's revolt"): not a town's
+_DEED_AFTER = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exile|poems?|novels?|diary|diaries|"
+                         r"memoirs|letters|verses)\b")
+# a film's or a work's credits after its title: "KARS (Türkiye, 2025, 124 min)", "Aral (2024, 95′)"
+_CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
+
+
+def _a_team(text: str, start: int, end: int) -> bool:
+    """Whether the name at *start*..*end* is a team's: a fixture's or a result's, each side of a dash before a
+    score or of the score in a headline ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT"), or a league table row's club
+    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"). Quick tests first: a digit or a dash near it."""
+    after = text[end: end + 40]
+    if any(ch.isdigit() for ch in after) and (_HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end)
+                                               and _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start)):
+        return True
+    return text[start - 1: start] == " " and _TABLE_ROW_BEFORE.search(text, max(0, start - 12), start) is not None \
+        and _TABLE_ROW_AFTER.match(text, end) is not None
+
+
 def _city_of_the_text(text: str, cands: list[_Candidate], i: int, lexicon: Lexicon) -> bool:
     """Whether ``cands[i]``, a name a person of the text bears, is still its city: a city of about 100,000
     people or more in a country another name of the text is in or borders, but for a verb of speech after it
@@ -3284,11 +3373,13 @@ class _Page:
 def _own_name(entry: Entry, key: str, leading: bool = True) -> bool:
     """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
     city and where *leading*, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for
-    Santiago de Cuba; not "Minsk" for Mińsk Mazowiecki), or with k for the q of a Kazakh place ("Shalkar" for
-    Shalqar; not "Aksu" for Aqsu, China), rather than another name of it (a former one: "Samarkand" for Temirtau)."""
+    Santiago de Cuba; not "Minsk" for Mińsk Mazowiecki), or with k for the q and g for the gh of a Kazakh place
+    ("Shalkar" for Shalqar, "Talgar" for Talghar; not "Aksu" for Aqsu, China), rather than another name of it (a
+    former one: "Samarkand" for Temirtau)."""
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
     return (own == key or (leading and own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
-            or (entry.country == "KZ" and "q" in own and own.replace("q", "k") == key))
+            or (entry.country == "KZ" and ("q" in own or "gh" in own)
+                and own.replace("q", "k").replace("gh", "g") == key))
 
 
 def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tuple[bool, ...],

@@ -2120,3 +2120,55 @@ def test_round_44_a_list_of_people(parser):
             "16. Marat Altai – Partner, Freight Forwarders Association, Almaty\n"
             "44. Irakli Kutaisi – Consultant, Anaklia Development Consortium, Tbilisi\n")
     assert read(text) == ["Kuryk", "Mangystau Region", "Almaty", "Tbilisi"]
+
+
+def test_round_45_teams_films_and_people(parser):
+    """Round 45's league page, film programme and adverts: a fixture's, a result's and a league table row's clubs
+    ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT", "3  Aktobe  Aktobe  19 …"; not a route's times or days), clubs
+    after "the leaders" and "signed from"; a film's title before its credits ("KARS (Türkiye, 2025, 124 min)");
+    a city's name after a given name no bigger place bears ("Vladislav Aktau"), for that mention only; a
+    surname after "Dir." and on ("Dir. Ani Sevan. Sevan returns"), and a life after a surname met ("Mardin, born
+    in"); numbered microdistricts, nicknames and models ("Aksay-4 microdistrict", "Baikonur777", "Ural 4320
+    timber truck"), not a town's numbered station ("Kokshetau-1"); a Kazakh town written with g for its gh
+    ("Talgar")."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("Kyzylzhar – Ordabasy 1:1\nKarasai Stadium, Petropavl, 19:00.\nMATCH REPORT: TOBOL 2–1 KAIRAT\n"
+                " 3    Aktobe         Aktobe          19  10 6  3  33:20  36\n") == ["Petropavl", "Aktobe"]
+    assert read("The bus Almaty – Tashkent 08:15 leaves daily; Almaty – Bishkek 2-3 days by truck.") == [
+        "Almaty", "Tashkent", "Almaty", "Bishkek"]
+    assert read("Two points behind the leaders Astana; Zhukov was signed from Pakhtakor.") == []
+    assert read("AKTAU (Kazakhstan / France, 2025, 104 min). We met in Astana (2019).") == [
+        "Kazakhstan", "France", "Astana"]
+    assert read("Both goals were scored by Vladislav Aktau, the forward. Later the Aktau port was busy. Sergei "
+                "flew from Paris to Aktau.") == ["Aktau", "Paris", "Aktau"]
+    assert read("LESSONS IN GYUMRI (Armenia, 2024, 96 min). Dir. Ani Sevan.\nSevan returns to the city where she "
+                "was born.") == ["Armenia"]
+    assert read("The film is by Elif Mardin. A clerk waits. Mardin, born in Erzurum, lives in Istanbul.") == [
+        "Erzurum", "Istanbul"]
+    assert read("Flat in Aksay-4 microdistrict, Almaty; Zhetysu-2 microdistrict. Seller: Baikonur777. Ural 4320 "
+                "timber truck. Trains reach Kokshetau-1 and Almaty-1.") == ["Almaty", "Kokshetau", "Almaty"]
+    assert [(m.text, m.name) for m in parser.parse("Dacha, Talgar, 25 km from Almaty.", "t")] == [
+        ("Talgar", "Talghar"), ("Almaty", "Almaty")]
+
+
+def test_round_45_waters_in_reference_lists(parser):
+    """Round 45's table of rivers and lakes and its commentary: a river's entry ("Karatal. Length 390 km"), a
+    label's waters ("Basin: Aral", "Inflow: Ili, Karatal, Aksu, Lepsy": the Aksu river, not the Pavlodar town),
+    a lake's entry by its area ("Balkhash. Area 16,400 sq km": not the town); a sea's name before an adverb or
+    a verb ("reaches the Caspian only in wet years"); a person's deed ("Pugachev's revolt"; not "Almaty's
+    rebellion"); words that name no place here ("a Ramsar site", "Kievan Rus'", "Kazakh Panorama", "Kaspi")."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Karatal. Length 390 km.\nBasin: Aral.\nInflow: Ili, Karatal, Aksu, Lepsy.\n") == [
+        ("Karatal", "Karatal River"), ("Aral", "Aral Sea"), ("Ili", "Ili River"), ("Karatal", "Karatal River"),
+        ("Aksu", "Aksu River (Balkhash)"), ("Lepsy", "Lepsy River")]
+    assert read("Balkhash. Area 16,400 sq km.\nTowns: Balkhash, Priozersk.") == [
+        ("Balkhash", "Lake Balkhash"), ("Balkhash", "Balqash"), ("Priozersk", "Priozersk")]
+    assert read("The river reaches the Caspian only in wet years; the Caspian region.") == [
+        ("Caspian", "Caspian Sea")]
+    assert read("Pugachev's revolt began on the Yaik. Almaty's rebellion of 1986.") == [
+        ("Yaik", "Ural River"), ("Almaty", "Almaty")]
+    assert read("A Ramsar site since 2012; Kievan Rus'; the Kazakh Panorama section; pay by Kaspi.") == []
