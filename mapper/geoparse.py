@@ -2342,17 +2342,9 @@ class Geoparser:
                     and not (kept and kept[-1][1] + 1 == start):
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
                 # Pavlodar beat Amur Khabarovsk", read below)
-            elif text[c[1]: c[1] + 1] == " " and text[c[1] + 1: c[1] + 2].isdigit() and _MODEL_AFTER.match(text, c[1]) \
-                    and not c[2].name.noted:
-                continue  # a vehicle's make before its model: "Ural 4320 timber truck"
-            elif text[c[1]: c[1] + 2] in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, c[1]) \
-                    and not (c[2].name.country_name or c[2].name.noted or any(c[2].name.areal)):
-                continue  # a person's deed or work: "Pugachev's revolt", "Shevchenko's diary"
-            elif text[c[1]: c[1] + 2] in (" (", "(") and _CREDITS_AFTER.match(text, c[1]):
-                continue  # a film's title before its credits: "KARS (Türkiye, 2025, 124 min)"
-            elif not c[2].name.country_name and _a_team(text, start, c[1]):
-                continue  # a fixture's, a result's or a league table's club: "Tobol – Kairat 2:1", "3  Aktobe  Aktobe
-                # 19 11 5 3 31:14 38" (the first; the second is its town)
+            elif _names_a_make_deed_work_or_team(text, c):
+                continue  # "Ural 4320 timber truck", "Pugachev's revolt", "KARS (Türkiye, 2025, 124 min)", "Tobol –
+                # Kairat 2:1"
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
@@ -3002,10 +2994,26 @@ _DEED_AFTER = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exi
 _CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
 
 
+def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> bool:
+    """Whether the candidate *c* is, by the words around it, a vehicle's make before its model ("Ural 4320
+    timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an area's nor a
+    city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)") or a team's name (see
+    :func:`_a_team`). Quick tests first."""
+    start, end, m, _ = c
+    name = m.name
+    if text[end: end + 1] == " " and text[end + 1: end + 2].isdigit() and _MODEL_AFTER.match(text, end):
+        return not name.noted
+    if text[end: end + 2] in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
+        return not (name.country_name or name.noted or any(name.areal))
+    if text[end: end + 2] in (" (", "(") and _CREDITS_AFTER.match(text, end):
+        return True
+    return not name.country_name and _a_team(text, start, end)
+
+
 def _a_team(text: str, start: int, end: int) -> bool:
     """Whether the name at *start*..*end* is a team's: a fixture's or a result's, each side of a dash before a
     score or of the score in a headline ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT"), or a league table row's club
-    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"). Quick tests first: a digit or a dash near it."""
+    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"; the second is its town). Quick tests first."""
     after = text[end: end + 40]
     if any(ch.isdigit() for ch in after) and (_HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end)
                                                and _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start)):
