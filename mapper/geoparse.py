@@ -2265,6 +2265,7 @@ class Geoparser:
         ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
         things_end = -1  # where the quotes around the last thing's name close (a list's: 'sweets "Kostanay" and …')
         corner_end = -1  # where the first of two streets at a corner ends ("the corner of Abai and Dostyk")
+        teams: set[str] = set()  # the names the text has shown as clubs' ("Tobol – Kairat 2:1")
         prev_end = -1  # where the candidate before ends, kept or not
         for c in cands:  # (a loop, not generators: this runs for every text)
             start, before_end, prev_end = c[0], prev_end, c[1]
@@ -2340,11 +2341,18 @@ class Geoparser:
                         lex.team_acts.match(text, c[1]) or _SCORE_AFTER.match(text, c[1]))
                     or text[start - 3: start] in lex.team_before_tails and text.endswith(lex.team_before, 0, start)) \
                     and not (kept and kept[-1][1] + 1 == start):
+                teams.add(c[2].name.key)
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
                 # Pavlodar beat Amur Khabarovsk", read below)
-            elif _names_a_make_deed_work_or_team(text, c):
+            elif thing := _names_a_make_deed_work_or_team(text, c):
+                if thing == "team":
+                    teams.add(c[2].name.key)
                 continue  # "Ural 4320 timber truck", "Pugachev's revolt", "KARS (Türkiye, 2025, 124 min)", "Tobol –
                 # Kairat 2:1"
+            elif c[2].name.key in teams and not text.endswith(_TOWN_OF_A_CLUB_BEFORE, 0, start) \
+                    and not (kept and _ROUTE_DASH.fullmatch(text, kept[-1][1], start)):
+                continue  # the club again: "lifts Tobol to the top", "Tobol, backed by a full house" (not its town:
+                # "at Astana Arena", "Central Stadium, Aktobe", a table's town column, a route's "Shymkent – Astana")
             elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
@@ -2994,20 +3002,25 @@ _DEED_AFTER = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exi
 _CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
 
 
-def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> bool:
-    """Whether the candidate *c* is, by the words around it, a vehicle's make before its model ("Ural 4320
-    timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an area's nor a
-    city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)") or a team's name (see
-    :func:`_a_team`). Quick tests first."""
+# before a club's name, what makes it its town's (the words a place goes after)
+_TOWN_OF_A_CLUB_BEFORE = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
+                          "called ", "named ")
+
+
+def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
+    """What the candidate *c* names by the words around it, if not the place: a vehicle's make before its model
+    ("Ural 4320 timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an
+    area's nor a city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)"): "thing";
+    a team's name (see :func:`_a_team`): "team"; else "". Quick tests first."""
     start, end, m, _ = c
     name = m.name
     if text[end: end + 1] == " " and text[end + 1: end + 2].isdigit() and _MODEL_AFTER.match(text, end):
-        return not name.noted
+        return "" if name.noted else "thing"
     if text[end: end + 2] in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
-        return not (name.country_name or name.noted or any(name.areal))
+        return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if text[end: end + 2] in (" (", "(") and _CREDITS_AFTER.match(text, end):
-        return True
-    return not name.country_name and _a_team(text, start, end)
+        return "thing"
+    return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 
 def _a_team(text: str, start: int, end: int) -> bool:

@@ -2139,6 +2139,10 @@ def test_round_45_teams_films_and_people(parser):
     assert read("The bus Almaty – Tashkent 08:15 leaves daily; Almaty – Bishkek 2-3 days by truck.") == [
         "Almaty", "Tashkent", "Almaty", "Bishkek"]
     assert read("Two points behind the leaders Astana; Zhukov was signed from Pakhtakor.") == []
+    assert read("Tobol – Kairat 2:1\nCentral Stadium, Kostanay.\nThe result lifts Tobol to second place. Tobol, "
+                "backed by a full house, won on Tobol's own ground in Kostanay; the team flew Kostanay – Tobol – "
+                "Astana. The village is called Tobol.") == ["Kostanay", "Kostanay", "Kostanay", "Tobol", "Astana",
+                                                            "Tobol"]
     assert read("AKTAU (Kazakhstan / France, 2025, 104 min). We met in Astana (2019).") == [
         "Kazakhstan", "France", "Astana"]
     assert read("Both goals were scored by Vladislav Aktau, the forward. Later the Aktau port was busy. Sergei "
