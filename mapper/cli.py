@@ -62,11 +62,15 @@ def _codec(value: str | None) -> str | None:
 
 def _place_name(value: str) -> str:
     """A place name from the command line: text, not bytes the terminal's encoding cannot read, nor blank, nor
-    longer than any place's name."""
+    longer than any place's name; read as names in documents are (see :func:`mapper.documents.composed`)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(f"{shown(value)!r}: not valid text in the terminal's encoding (UTF-8)") from None
+    if not value.isascii():  # read as a document's name is: composed, without invisible characters ("Alma\u200bty")
+        from mapper.documents import composed
+
+        value = composed(value)
     if not value.strip():
         raise InputError("a place name is needed, not an empty one")
     if len(value) > PLACE_NAME_MAX:

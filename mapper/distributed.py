@@ -123,7 +123,8 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
             written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
                                          compute=True, encoding="utf-8", last_endline=True)
             names = sorted(Path(f).name for f in written)
-            write_text_atomic(stage / MANIFEST, json.dumps({"parts": names}) + "\n")
+            sizes = {Path(f).name: Path(f).stat().st_size for f in written}  # (a part cut short is told by its size)
+            write_text_atomic(stage / MANIFEST, json.dumps({"parts": names, "sizes": sizes}) + "\n")
             publish(stage, out_dir, then=lambda new: _remove_parts_but(out_dir, names))
         files = [out_dir / name for name in names]
     finally:
@@ -144,9 +145,10 @@ def part_files(folder: Path) -> list[Path]:
     return sorted(Path(folder).glob("part-*.jsonl"))
 
 
-def listed_parts(folder: Path) -> list[Path]:
-    """The parts of the last complete run into *folder*, as its ``parts.json`` lists them (read under
-    :func:`~mapper.outputs.read_lock`, which completes a run killed while publishing)."""
+def listed_parts(folder: Path) -> list[tuple[Path, int | None]]:
+    """The parts of the last complete run into *folder*, as its ``parts.json`` lists them, with their sizes in
+    bytes where it gives them (a list of earlier versions does not): read under
+    :func:`~mapper.outputs.read_lock`, which completes a run killed while publishing."""
     folder = Path(folder)
     if not part_files(folder):
         raise InputError("no part-*.jsonl files (write them with: mentions --engine dask --out DIR)", path=folder)
@@ -163,14 +165,17 @@ def listed_parts(folder: Path) -> list[Path]:
         listed = json.loads(manifest.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
         if not isinstance(listed, dict) or "parts" not in listed:
             raise ValueError('not a JSON object with "parts"')
+        sizes = listed.get("sizes", {})
         listed = listed["parts"]
         if not (isinstance(listed, list) and all(isinstance(n, str) and _PART_NAME.fullmatch(n) for n in listed)):
             raise ValueError("not a list of part names")
+        if not (isinstance(sizes, dict) and all(type(v) is int and v >= 0 for v in sizes.values())):
+            raise ValueError('"sizes" not a size in bytes for each part')
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a list of parts ({exc})", path=manifest) from None
     except RecursionError:
         raise InputError("not a list of parts (nested too deeply)", path=manifest) from None
-    return [folder / name for name in listed]
+    return [(folder / name, sizes.get(name)) for name in listed]
 
 
 def read_parts(folder: Path, gazetteer=None):
@@ -178,11 +183,14 @@ def read_parts(folder: Path, gazetteer=None):
     with a *gazetteer*, each record's place is checked against it."""
     with read_lock(folder):  # (held while the parts are read: a writer waits, a killed one's work is completed)
         seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
-        for part in listed_parts(folder):
+        for part, size in listed_parts(folder):
             kind = file_kind(part)
             if kind != "file":  # (a named pipe would never end; a link may lead anywhere)
                 raise InputError(f"listed in {MANIFEST} but missing (deleted?)" if kind == "missing" else
                                  "not a regular file", path=part)
+            if size is not None and part.stat().st_size != size:  # (cut at a record's end, it would read whole)
+                raise InputError(f"holds {part.stat().st_size:,} bytes, {MANIFEST} says {size:,}: cut short or "
+                                 "changed since its run (run it again)", path=part)
             yield from _records_of(part, gazetteer, seen)
 
 

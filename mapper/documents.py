@@ -131,11 +131,7 @@ def detect_encoding(head: bytes, path: Path) -> str:
         if head.startswith(bom):
             return codec
     if b"\x00" in head:
-        odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text in Latin letters: every other byte)
-        hint = next((f": UTF-16 without a byte-order mark? declare --encoding utf-16-{end}"
-                     for end, nuls, other in (("le", odd, even), ("be", even, odd))
-                     if nuls > len(head) // 4 and nuls > 4 * other), ", not a text document")
-        raise InputError(f"binary file (NUL bytes){hint}", path=path)
+        raise InputError(f"binary file (NUL bytes){_wide_hint(head)}", path=path)
     if _utf8(head):
         return "utf-8"
     fit = _field_codec(head)
@@ -145,6 +141,22 @@ def detect_encoding(head: bytes, path: Path) -> str:
     if best is None or best.encoding is None:
         raise InputError("not text in any known encoding", path=path)
     return best.encoding
+
+
+def _wide_hint(head: bytes) -> str:
+    """What bytes with NULs may be, said after "binary file": UTF-32 or UTF-16 text in Latin letters without a
+    byte-order mark (each letter's other bytes NUL), with the ``--encoding`` to declare; else no text document."""
+    quarter = len(head) // 4 * 4
+    lanes = [head[i:quarter:4].count(0) for i in range(4)]  # (NULs at each of a 4-byte unit's places)
+    n = quarter // 4
+    if n and lanes[0] < n // 2 and min(lanes[1:]) > n * 3 // 4:
+        return ": UTF-32 without a byte-order mark? declare --encoding utf-32-le"
+    if n and lanes[3] < n // 2 and min(lanes[:3]) > n * 3 // 4:
+        return ": UTF-32 without a byte-order mark? declare --encoding utf-32-be"
+    odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text in Latin letters: every other byte)
+    return next((f": UTF-16 without a byte-order mark? declare --encoding utf-16-{end}"
+                 for end, nuls, other in (("le", odd, even), ("be", even, odd))
+                 if nuls > len(head) // 4 and nuls > 4 * other), ", not a text document")
 
 
 def check_declared(head: bytes, encoding: str, path: Path) -> None:
@@ -175,15 +187,26 @@ def check_declared(head: bytes, encoding: str, path: Path) -> None:
 
 # the single-byte encodings of the field's texts, tried before a general guess (which read Latin-1 German as Big5
 # and KOI8-R Russian as Thai)
-FIELD_CODECS = ("cp1251", "koi8_r", "cp1254", "cp1252", "cp1250", "iso8859_2")
+FIELD_CODECS = ("cp1251", "koi8_r", "kz1048", "mac_cyrillic", "cp1254", "cp1252", "cp1250", "iso8859_2")
 FIELD_CODEC_FIT = 0.9  # the share of words with other than ASCII letters that must read as words
 _WORD = re.compile(r"[^\W\d_]+|[^\w\s!-~]")  # a word, or a symbol that is no ASCII
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# a word in one script of a single-byte code page's: Latin, Cyrillic, Greek, Hebrew or Arabic (a declared Greek
+# code page reads whole Greek words, and is no reason to refuse a text)
+_ONE_SCRIPT_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u0400-\u04ff]+|[\u0370-\u03ff]+|[\u05d0-\u05ea]+"
+                              r"|[\u0620-\u064a\u066e-\u06d3]+")
+# punctuation beyond ASCII that any text may hold, in any of the code pages that have it: not a sign of one
+# ("« quoted »" before cp1251 Russian was read as iso8859-2's "Ť" and "ť", and the Russian refused)
+_PUNCTUATION = frozenset("«»–—…“”‘’„‚•·№\u00a0°±§©®™")
 # the accented letters of the field's Latin-script languages (German, French, Turkish, Polish, Czech, Romanian,
 # Kazakh and Azerbaijani Latin; not "ý", which the Turkish "ı" becomes in cp1252)
 _COMMON_LETTERS = frozenset("äöüßÄÖÜéèêëàâçîïôûùœÉÈÊÀÂÇÎÏÔÛÙñáíóúÁÍÓÚğıİşŞĞąćęłńśźżĄĆĘŁŃŚŹŻăȘșȚțŞşə"
                             "řěůčšžťďňŘĚŮČŠŽŤĎŇ")
+# Cyrillic letters of Serbian, Macedonian and Belarusian, which the field's texts rarely write, and which cp1251
+# makes of KZ-1048's Kazakh letters ("Аќтґбе" for "Ақтөбе"); Ukrainian's are not among them
+_RARE_CYRILLIC = frozenset("ЂђЃѓЉљЊњЋћЌќЎўЈјЅѕЏџ")
+_NOT_KAZAKH = "ЉљЊњЏџЂђЃѓ"  # letters KZ-1048 shares with cp1251 that Kazakh does not write
 
 
 def _field_codec(head: bytes) -> str | None:
@@ -200,16 +223,17 @@ def _field_codec(head: bytes) -> str | None:
 def _belied(data: bytes, declared: str, fit: str) -> bool:
     """Whether *data* belie the *declared* encoding, which another one, *fit*, reads as words: in *declared*
     they are no words (KOI8-R on cp1251 Russian: "зПСГШ"), or Cyrillic words read in Latin letters (Latin-1 on
-    cp1251: "Àëìàòû"); not another Latin script's code page (Lithuanian cp1257, whose letters the field's
-    languages rarely write, read as cp1254 is no reason to refuse it)."""
+    cp1251: "Àëìàòû"); not another script's code page that reads whole words (Lithuanian cp1257, whose letters
+    the field's languages rarely write, read as cp1254; Greek cp1253, read as Cyrillic)."""
     ours = _reading(data, declared)
-    return ours is None or ours[0] < FIELD_CODEC_FIT or _cyrillic(data, fit) and not _cyrillic(data, declared)
+    return ours is None or ours[0] < FIELD_CODEC_FIT \
+        or _mostly(data, fit, _CYRILLIC_WORD) and _mostly(data, declared, _LATIN_WORD)
 
 
-def _cyrillic(data: bytes, codec: str) -> bool:
-    """Whether most of the words of *data* with other than ASCII letters read as Cyrillic in *codec*."""
+def _mostly(data: bytes, codec: str, script: re.Pattern) -> bool:
+    """Whether most of the words of *data* with other than ASCII letters read in *codec* as words of *script*."""
     words = [w for w in _WORD.findall(data.decode(codec, errors="replace")) if not w.isascii()]
-    return bool(words) and sum(bool(_CYRILLIC_WORD.fullmatch(w)) for w in words) * 2 > len(words)
+    return bool(words) and sum(bool(script.fullmatch(w)) for w in words) * 2 > len(words)
 
 
 def _reading(data: bytes, codec: str) -> tuple[float, int] | None:
@@ -220,12 +244,14 @@ def _reading(data: bytes, codec: str) -> tuple[float, int] | None:
         text = data.decode(codec)
     except (UnicodeError, LookupError):
         return None
-    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    if codec == "kz1048" and any(c in text for c in _NOT_KAZAKH):
+        return None  # (Serbian or Macedonian in cp1251, whose ћ and ј KZ-1048 reads as Kazakh letters)
+    words = [w for w in _WORD.findall(text) if not w.isascii() and w not in _PUNCTUATION]
     if not words:
         return None
-    good = sum((w.islower() or w.isupper() or w.istitle()) and bool(
-        _LATIN.fullmatch(w) or _CYRILLIC_WORD.fullmatch(w)) for w in words) / len(words)
-    rare = sum(c not in _COMMON_LETTERS and not c.isascii() and not "\u0400" <= c <= "\u04ff"
+    good = sum((w.islower() or w.isupper() or w.istitle()) and bool(_ONE_SCRIPT_WORD.fullmatch(w))
+               for w in words) / len(words)
+    rare = sum(c not in _COMMON_LETTERS and not c.isascii() and not "\u0400" <= c <= "\u04ff" or c in _RARE_CYRILLIC
                for w in words for c in w)
     return good, -rare
 

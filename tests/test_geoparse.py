@@ -2138,7 +2138,7 @@ def test_round_45_teams_films_and_people(parser):
                 " 3    Aktobe         Aktobe          19  10 6  3  33:20  36\n") == ["Petropavl", "Aktobe"]
     assert read("The bus Almaty – Tashkent 08:15 leaves daily; Almaty – Bishkek 2-3 days by truck.") == [
         "Almaty", "Tashkent", "Almaty", "Bishkek"]
-    assert read("Two points behind the leaders Astana; Zhukov was signed from Pakhtakor.") == []
+    assert read("Two points behind the leaders Astana; Islam Zhukov was signed from Pakhtakor.") == []
     assert read("Tobol – Kairat 2:1\nCentral Stadium, Kostanay.\nThe result lifts Tobol to second place. Tobol, "
                 "backed by a full house, won on Tobol's own ground in Kostanay; the team flew Kostanay – Tobol – "
                 "Astana. The village is called Tobol.") == ["Kostanay", "Kostanay", "Kostanay", "Tobol", "Astana",

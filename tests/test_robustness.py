@@ -1127,9 +1127,26 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
 
 def test_eighth_hostile_pass_small_things(built, tmp_path):
     """Eighth pass, E5: a page's "&amp;lt;" was decoded twice (a); ``route`` named Horgos by GeoNames' "Qarasu"
-    (b); ``export --out OUT/layers`` replaced a build's layers behind its map (f); a bad data file left a CSV
-    header on standard output (g); a user's ``OUT/.build-mine`` was removed by the next build (h)."""
+    (b); Kazakh in KZ-1048 and Russian in Mac Cyrillic were read as cp1251 (e: not Serbian, Macedonian, Ukrainian
+    or Bulgarian in cp1251); ``export --out OUT/layers`` replaced a build's layers behind its map (f); a bad data
+    file left a CSV header on standard output (g); a user's ``OUT/.build-mine`` was removed by the next build
+    (h)."""
+    from mapper import outputs
+    from mapper.documents import detect_encoding, read_document, sample
     from mapper.outputs import new_stage, settle
+
+    kazakh = "Ақтөбе, Қызылорда және Өскемен қалалары, Шығыс Қазақстан облысы; Түркістан."
+    russian = "Поезда идут из Алматы в Актау через Шымкент и Караганду."
+    for text, codec, found in ((kazakh, "kz1048", "kz1048"), (russian, "mac_cyrillic", "mac_cyrillic"),
+                               (russian, "cp1251", "cp1251"),
+                               ("Возови иду из Београда у Ниш. Ђорђе је рекао да ће извоз расти, љубав.", "cp1251",
+                                "cp1251"),
+                               ("Ќе се гради нова пруга од Скопје кон Битола, ѕвезда, Ѓорѓи, џеб.", "cp1251", "cp1251"),
+                               ("Потяги їдуть з Києва до Львова через Житомир, ґрунти, є надія.", "cp1251", "cp1251")):
+        data = text.encode(codec)
+        assert detect_encoding(sample(data), Path("t.txt")) == found, text
+    (tmp_path / "kz.txt").write_bytes(kazakh.encode("kz1048"))
+    assert "Ақтөбе" in read_document(tmp_path / "kz.txt").text
 
     page = tmp_path / "p.html"
     page.write_text("<html><body><article><p>Then Kazan &amp;lt;b&amp;gt; and Bishkek, AT&amp;amp;T. The trains "
@@ -1142,6 +1159,8 @@ def test_eighth_hostile_pass_small_things(built, tmp_path):
     assert proc.returncode == 0 and json.loads(proc.stdout)["from"] == "Horgos", proc.stderr
     out = _copy(built, tmp_path / "out")
     before = output_digest(out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name[0] != "."
+                  and not outputs.PUBLISHED.fullmatch(p.relative_to(out).as_posix())) == []  # (all a build writes)
     proc = run_cli("export", "--format", "geojson", "--out", str(out / "layers"))
     assert proc.returncode == 2 and "is a build's layers folder" in proc.stderr, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and output_digest(out) == before
@@ -1160,3 +1179,88 @@ def test_eighth_hostile_pass_small_things(built, tmp_path):
     (ours / "map.html").write_text("half", encoding="utf-8")
     settle(out)
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep" and not empty.exists() and not ours.exists()
+
+
+def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkeypatch):
+    """Ninth pass: a planted journal published any name it listed, a user's "notes.txt" replaced and a
+    "www/index.html" added (E1), and one 1,100 folders deep was an internal error (E2); removing a staging folder
+    went into a file system mounted inside it (E3); a failed move named the staged file, not the output in the
+    way (E4); an honest Greek code page was refused, and English with guillemets before cp1251 Russian was read
+    as iso8859-2 and its true declaration refused (E5); a part cut at a record's end read as whole (E6); a killed
+    run's temporary files stayed, UTF-32 without a byte-order mark had no hint, and ``geocode`` did not ignore a
+    zero-width space (E7)."""
+    from mapper import outputs
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.documents import read_document
+    from mapper.errors import InputError
+    from mapper.outputs import new_stage, remove_tree, settle, write_journal
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    stage = new_stage(out)
+    deep = Path(*["d"] * 1_100) / "x.html"
+    folder = stage
+    for part in deep.parts[:-1]:  # (os.makedirs recurses)
+        folder = folder / part
+        folder.mkdir()
+    (stage / "www").mkdir()
+    for rel, text in (("notes.txt", "theirs"), ("www/index.html", "<script>"), ("map.html", "new"),
+                      (str(deep), "deep")):
+        (stage / rel).write_text(text, encoding="utf-8")
+    write_journal(out, stage, [Path("notes.txt"), Path("www/index.html"), Path("map.html"), deep])
+    settle(out)
+    assert sorted(p.name for p in out.iterdir()) == ["map.html", "notes.txt"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    mounted = tmp_path / "stale" / "mnt"
+    mounted.mkdir(parents=True)
+    (mounted / "thesis.txt").write_text("keep", encoding="utf-8")
+    real_ismount = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda p: str(p) == str(mounted) or real_ismount(p))
+    remove_tree(tmp_path / "stale")
+    assert (mounted / "thesis.txt").read_text(encoding="utf-8") == "keep"
+    monkeypatch.undo()
+    stage = new_stage(out)
+    (stage / "map.html").write_text("newer", encoding="utf-8")
+
+    real_replace = os.replace
+
+    def refused(src, dst):  # (an immutable map.html: chattr +i)
+        if str(dst) == str(out / "map.html"):
+            raise PermissionError(1, "Operation not permitted", src)
+        real_replace(src, dst)
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OSError) as failed:
+        outputs.publish(stage, out)
+    assert failed.value.filename == str(out / "map.html")
+    monkeypatch.undo()
+    settle(out)
+    greek = tmp_path / "el.txt"
+    greek.write_bytes("Trains leave Almaty for Urumqi.\nΤα φορτία πηγαίνουν στην Αθήνα.\n".encode("cp1253"))
+    assert "Αθήνα" in read_document(greek, encoding="cp1253").text
+    quoted = tmp_path / "quoted.txt"
+    quoted.write_bytes("".join(f"Paragraph {i} \u00ab quoted \u00bb about freight.\n" for i in range(50)).encode("cp1251")
+                       + "Поезда из Алматы идут в Ташкент и Москву через Казань.\n".encode("cp1251"))
+    assert "Алматы" in read_document(quoted).text and "Алматы" in read_document(quoted, encoding="cp1251").text
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
+              "context": "Almaty."}
+    line = json.dumps(record) + "\n"
+    (parts / "part-00000.jsonl").write_text(line, encoding="utf-8")
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"],
+                                              "sizes": {"part-00000.jsonl": 2 * len(line)}}))
+    with pytest.raises(InputError, match="cut short or changed since its run"):
+        list(read_parts(parts))
+    (out / ".stamp.json.abcd1234.tmp.json").write_text("{", encoding="utf-8")
+    (out / ".publishing.wxyz_987.tmp").write_text("{", encoding="utf-8")
+    (out / ".my.notes.tmp").write_text("mine", encoding="utf-8")
+    settle(out)
+    assert sorted(p.name for p in out.iterdir()) == [".my.notes.tmp", "map.html", "notes.txt"]
+    wide = tmp_path / "u32.txt"
+    wide.write_bytes("Trains run from Almaty to Aktau every week.".encode("utf-32-le"))
+    with pytest.raises(InputError, match="UTF-32 without a byte-order mark"):
+        read_document(wide)
+    proc = run_cli("geocode", "Alma\u200bty")
+    assert proc.returncode == 0 and proc.stdout.split()[1] == "Almaty,", proc.stderr
