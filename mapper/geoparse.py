@@ -176,6 +176,7 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
 # "Esil station", "… district", "Esil elevator"
 _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
+_SETTLEMENT_OF_IN_CAPITALS = ("CITY OF ", "TOWN OF ", "PORT OF ", "VILLAGE OF ")  # a heading's: "PLAN OF THE CITY OF FRUNZE"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 # a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
 _CITY_IN_BEFORE = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
@@ -222,6 +223,7 @@ DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this n
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
+OPENING_WORD_ZIPF = 3.5  # this common in English, a word opening a sentence names no small place outside the field
 LEADING_WORD_ZIPF = 4.5  # this common in English, a big city's leading word is no name of it ("Gold"; "Newcastle" is)
 ANCHOR_WORD_ZIPF = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
@@ -440,7 +442,8 @@ _CORNER_BEFORE = re.compile(r"\b(?:corner|crossing|intersection) of $")  # stree
 # a brand's words after a place's name inside quotes: '"Isfahan Gold"', '"Samarkand Black"', '"Vostok-Transit"'
 # (not a block's, a park's or a station's: '"Ridder-North"', '"Orenburg-South"', '"Novosibirsk-Glavny"')
 _BRAND_TAIL = re.compile(r"[ -](?:Gold|Golden|Black|White|Red|Premium|Kids|Lux|Luxe|Classic|Original|Light|Special"
-                         r"|Extra|Royal|Plus|Transit|Trans|Trade|Invest|Group|Export|Agro|Food|Foods|Pack|Fresh)")
+                         r"|Extra|Royal|Plus|Transit|Trans|Trade|Invest|Group|Export|Agro|Food|Foods|Pack|Fresh"
+                         r"|Quarter|Towers|Tower|Residence|Residences|Family|Catering|Minerals|Mining|Development)")
 _HYPHENED_TAIL = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
 _STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
                                "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky"})
@@ -606,7 +609,8 @@ _TABLE_ROW_BEFORE = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
 _TABLE_ROW_AFTER = re.compile(r"[^\n\d]*(?:\d{1,3} +){4}\d{1,3} ?[:–-] ?\d{1,3}\b")
 _RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
 _WORD_THEN_ROUTE_DASH = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
-_INVERTED_GIVEN_AFTER = re.compile(r", \d|,? ?\n|;| \(|$")
+# after an index's or list's given name: its pages, the line's end, a bracket (not a distance: "Dacha, Talgar, 25 km")
+_INVERTED_GIVEN_AFTER = re.compile(r", \d+(?![\d.,]* ?(?:km|m|ha|min|h|kg|t)\b)|,? ?\n|;| \(|$")
 _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
@@ -638,6 +642,7 @@ _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
 _COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
 _STREET_HEADS_ABBREVIATED = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
+_CODE_TAIL = re.compile(r"-[A-Z]{1,3}-\d")  # the rest of a reference after a country's code: "KZ-TR-2291"
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
@@ -918,6 +923,16 @@ class Geoparser:
                     if n == 2:  # the person's surname, here and on ("Dir. Ani Sevan. Sevan returns to …")
                         page.surnames.add(matches[1].name.key)
                     matches = matches[n:]
+            elif matches and word[matches[0].start - 1: matches[0].start] == " " \
+                    and _norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names:
+                probe = text[max(0, rs - 5): rs]  # a title, a given name no place bears, and a surname: "Dr. Helen
+                # Kazan" (not Kazan)
+                may = may_block.get(probe)
+                if may is None:
+                    may = self._may_block_at(probe)
+                if may and self._blocked(text, rs):
+                    page.surnames.add(matches[0].name.key)
+                    matches = matches[1:]
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
             if info.surnames:
@@ -1002,8 +1017,10 @@ class Geoparser:
                     continue  # a person: "Konstantin von Kaufman"
                 elif m.upper and end - start <= 3 and (follower.isdigit() or follower in "- "
                                                        and text[end + 1: end + 2].isdigit()
-                                                       and (follower == "-" or text[end + 1: end + 6].isdigit())):
-                    continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive, a consignment note's "KZ 0481772"
+                                                       and (follower == "-" or text[end + 1: end + 6].isdigit())
+                                                       or follower == "-" and _CODE_TAIL.match(text, end)):
+                    continue  # a code: "Tour code KZ-14", the "KZ8A" locomotive, a consignment note's "KZ 0481772", a
+                    # policy's "KZ-TR-2291"
                 elif follower == "-" and _MODEL_NUMBER.match(text, end):
                     continue  # a model: "Ural-4320" trucks, the "Moskvich-412" (not the station "Almaty-1")
                 elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
@@ -1779,7 +1796,10 @@ class Geoparser:
         common = False
         if single and (not name.entries or name.obscure) and not name.noted:
             z = self.gazetteer.zipf(first.key)
-            common = z >= COMMON_WORD_ZIPF + 0.5 or z >= COMMON_WORD_ZIPF and self._opens_sentence(text, first.start)
+            common = z >= COMMON_WORD_ZIPF + 0.5 or (
+                z >= COMMON_WORD_ZIPF or z >= OPENING_WORD_ZIPF and not any(e.country in FIELD_COUNTRIES
+                                                                           for e in name.entries)
+            ) and self._opens_sentence(text, first.start)  # (a line's "Crane operator": Crane, Texas)
             if common and name.city is None:
                 return _REJECT
         # an English word that is only another name of its places ("the Pacific Rim": Rim is Rome in Croatian)
@@ -2018,7 +2038,7 @@ class Geoparser:
                          points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
         """*cands* less the names in capitals the text does not also have as places in lower case ("KARS" is kept
         beside "Kars") nor as a route's stop beside a name read ("KOSTANAY - DENISOVKA"), and less the common words
-        that name a city ("Mary"), unless two of the text's other names name the city's country and a route's word
+        that name a city ("Mary"), unless another name of the text names the city's country and a route's word
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
         or a country cue after it names the city's ("Mary in Turkmenistan"), or the text reads it so elsewhere and it
@@ -2038,7 +2058,8 @@ class Geoparser:
                 if m.name.key not in named:
                     if not hint and not any(  # ("POTI, GE": its country's code says it is a place)
                             0 <= j < len(cands) and cands[j][2].weak == _ACCEPT  # (and a route's stop beside one read)
-                            and _glued(text, cands, min(i, j), _ROUTE_DASH) for j in (i - 1, i + 1)):
+                            and _glued(text, cands, min(i, j), _ROUTE_DASH) for j in (i - 1, i + 1)) \
+                            and not text.endswith(_SETTLEMENT_OF_IN_CAPITALS, 0, start):  # ("PLAN OF THE CITY OF FRUNZE")
                         continue
                     points.update(m.name.points)
             elif m.weak == _WEAK_ABBREVIATION:
@@ -2055,7 +2076,7 @@ class Geoparser:
                 if city is None:
                     continue
                 elsewhere = m.name.key in named or m.name.key in read and ctx[city.country] >= 2
-                if not (start in routed and ctx[city.country] >= 2 or hint[:2] == city.country  # "Mary in
+                if not (start in routed and ctx[city.country] >= 1 or hint[:2] == city.country  # "Mary in
                         # Turkmenistan"
                         or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
                         and self._place_word_after(text, end)  # (not "Oral hygiene")
@@ -2749,7 +2770,8 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
     document); in the citation's brackets not a city of note that is no surname ("TransCaspian Forum (Baku,
     2023)"; but "(Hamilton, 2024)", "(Kirov, 2020)"), and out of them not a city of note at all ("Asian
     Development Bank, Manila, 2024.", "Astana (2019)", nor the second of a pair after a place's preposition: "between
-    Arys and Turkestan, 2023"), a place before a range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
+    Arys and Turkestan, 2023", nor a town after a word and a comma: "Kartfabrika, Leningrad, 1936"), a place before a
+    range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
     Kulsary (2024)")."""
     bracketed = text.startswith(" (", end)
     if name.country_name or name.holds_area or not (_CITED_YEAR if bracketed else _AUTHOR_YEAR).match(text, end):
@@ -2759,7 +2781,14 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
             or name.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
     return not (name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
                 and not _CITING_BEFORE.search(text, max(0, start - 16), start)
-                or _PLACE_PAIR_BEFORE.search(text, max(0, start - 50), start) is not None)
+                or _PLACE_PAIR_BEFORE.search(text, max(0, start - 50), start) is not None
+                or text[start - 2: start] == ", " and _IMPRINT_BEFORE.match(text, start - 3) is not None
+                and not name.key.endswith(_RUSSIAN_SURNAME_ENDINGS))
+
+
+# a word or a closing quote, then a comma, before a town and its year: an imprint's or a list's city, not an author
+# ("Printed by the 1st Kartfabrika, Leningrad, 1936", '"Zhetysu Towers", Taldykorgan, 2021')
+_IMPRINT_BEFORE = re.compile(r"[^\W\d_\s]|[\"”»]")
 
 
 def _outside_brackets(text: str, start: int) -> bool:

@@ -2176,3 +2176,26 @@ def test_round_45_waters_in_reference_lists(parser):
     assert read("Pugachev's revolt began on the Yaik. Almaty's rebellion of 1986.") == [
         ("Yaik", "Ural River"), ("Almaty", "Almaty")]
     assert read("A Ramsar site since 2012; Kievan Rus'; the Kazakh Panorama section; pay by Kaspi.") == []
+
+
+def test_round_46_catalogues_convoys_and_job_boards(parser):
+    """Round 46's auction catalogue, convoy order, prospectus and job board: an imprint's or a list's city after
+    a word and a comma and its year ("Kartfabrika, Leningrad, 1936"; not "see Semenov, Orlov, 2020"); a city in
+    a heading in capitals after "CITY OF"; a title, a given name no place bears and a surname ("Dr. Helen
+    Kazan"); radio call signs; a policy's number after a country's code ("KZ-TR-2291"); a project's or firm's
+    name in quotes ending in its kind ('"Samarkand Quarter"', '"Zhaik Catering"'); a common word opening a line
+    that names only small places outside the field ("Crane operator"); a common word that names a city after a
+    route's word beside one other name of its country ("from Ashgabat to Mary"); "SALE", "Hazrat Sultan"."""
+    def read(text):
+        return [m.text for m in parser.parse(text, "t")]
+
+    assert read("Printed by the 1st Kartfabrika, Leningrad, 1936.\n- \"Zhetysu Towers\", Taldykorgan, 2021.\n"
+                "See Semenov, Orlov, 2020.") == ["Leningrad", "Taldykorgan"]
+    assert read("SALE 417 — MAPS. PLAN OF THE CITY OF FRUNZE. Collection of Dr. Helen Kazan, Boston.") == [
+        "FRUNZE", "Boston"]
+    assert read("Medics ride in the second Land Cruiser, call sign TARAZ. Tail vehicle: BATUMI. Policy "
+                "KZ-TR-2291 covers the cargo.") == []
+    assert read('Residential complex "Samarkand Quarter" (Tashkent). Employer: "Zhaik Catering" (Uralsk).') == [
+        "Tashkent", "Uralsk"]
+    assert read("Crane operator wanted in Aktau. 12 km from Hazrat Sultan International Airport.") == ["Aktau"]
+    assert read("Trains run from Ashgabat to Mary. Mary said no.") == ["Ashgabat", "Mary"]
