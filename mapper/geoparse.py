@@ -2331,6 +2331,9 @@ class Geoparser:
             if text[c[1]: c[1] + 1] in ".,:" and (start == 0 or text[start - 1] == "\n") \
                     and _AREA_AFTER.match(text, c[1]):
                 c = self._named_with(c, "lake")  # a lake's entry: "Balkhash. Area 16,400 sq km" (not the town)
+            elif text.startswith(" airport", c[1]):  # "Manas airport": the airport the gazetteer has by the name
+                # (GeoNames' "Manas" is Jalal-Abad, 260 km off)
+                c = self._named_with(self._named_with(c, "international airport"), "airport")
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
