@@ -176,6 +176,7 @@ _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
 _QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
 # "Esil station", "… district", "Esil elevator"
 _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
+_VILLAGE_BEFORE = ("village of ", "the village ", "Village of ", "village ")  # a village's name after it, no city's
 _SETTLEMENT_OF_IN_CAPITALS = ("CITY OF ", "TOWN OF ", "PORT OF ", "VILLAGE OF ")  # a heading's: "PLAN OF THE CITY OF FRUNZE"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 # a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
@@ -491,7 +492,8 @@ _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil gr
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
 _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
                 "carpets", "rug", "rugs", "party", "chocolate", "chocolates", "sweets", "candy", "candies", "honey",
-                "cheese", "cutlet", "cutlets", "salad", "brandy", "lager",
+                "cheese", "cutlet", "cutlets", "salad", "brandy", "lager", "scholarship", "scholarships", "fellowship",
+                "fellowships",  # ("the Bolashak scholarship": the programme, not the station)
                 # birds named after places ("Turkestan tit", "Barabinsk gull", "Terek sandpiper", "Caspian tern")
                 "tit", "tits", "gull", "gulls", "tern", "terns", "sandpiper", "sandpipers", "pelican", "pelicans",
                 "lark", "larks", "sandgrouse", "warbler", "warblers", "shrike", "shrikes", "bunting", "buntings",
@@ -615,7 +617,8 @@ _TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Tra
 _PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
 _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 # what comes before a person's one initial: a line's start, a signature's dash, a bracket, a list's comma, "by", "and"
-_INITIAL_OPENERS = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ")
+_INITIAL_OPENERS = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ", " after ")  # ("named after I.
+# Zhansugurov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 _NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
 _UNITS = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
@@ -907,6 +910,12 @@ class Geoparser:
                     found += self._features_after(text, rs, word)
                 continue
             matches = info.matches
+            if len(matches) == 1 and matches[0].start == 0 and matches[0].end < len(word) \
+                    and "-" in word[matches[0].end:] and text[rs + len(word): rs + len(word) + 1] == " ":
+                feature = self._features_after(text, rs, word)  # "Bukhar-Zhyrau district" (not Bukhara, by its
+                if feature:  # other name "Bukhar")
+                    found += feature
+                    continue
             if info.at_sentence_start is not None and self._is_sentence_start(text, rs):
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
@@ -2445,6 +2454,14 @@ class Geoparser:
                     # stays the ruins); a country, or an area a city lies in, stays one: "the oldest city of Russia"
                     # (not Russia, Ohio), "the largest city of Xinjiang"
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
+            elif len(m.name.entries) > 1 and text.endswith(_VILLAGE_BEFORE, 0, start):
+                towns = [e for e in m.name.entries if prior(e) >= OCR_TOWN_PRIOR]  # (and their curated twins)
+                villages = tuple(e for e in m.name.entries if e.feature_class == "P" and prior(e) < OCR_TOWN_PRIOR
+                                 and not any(distance_km((e.lat, e.lon), (t.lat, t.lon)) <= SAME_PLACE_KM
+                                             for t in towns))
+                if villages and len(villages) < len(m.name.entries):  # "the village of Aktau (Temirtau city
+                    # administration)": not the port city
+                    cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, villages, ())), hint)
         divisions = _town_region_pairs(text, cands)
         if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
             cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]

@@ -2199,3 +2199,23 @@ def test_round_46_catalogues_convoys_and_job_boards(parser):
         "Tashkent", "Uralsk"]
     assert read("Crane operator wanted in Aktau. 12 km from Hazrat Sultan International Airport.") == ["Aktau"]
     assert read("Trains run from Ashgabat to Mary. Mary said no.") == ["Ashgabat", "Mary"]
+
+
+def test_round_47_districts_villages_and_firms(parser):
+    """Round 47's road awards, scholarship list, deck log and bus notice: a district whose hyphened name begins
+    with another place's other name ("Bukhar-Zhyrau district": not Bukhara); "the village of" a name a city and
+    villages share is a village ("the village of Aktau near Temirtau"); a programme, a firm after its English
+    form, a person after "named after" and an initial, and Caucasian given names ("the Bolashak scholarship",
+    'LLP "Irgiz"', "named after I. Zhansugurov", "Mr. Magomed Sulak"); an airport after a place's name in lower
+    case ("Manas airport": not Jalal-Abad); "Old Town", "INTERCITY"."""
+    def read(text):
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Roads in Bukhar-Zhyrau district and the Volga-Caspian canal.") == [
+        ("Bukhar-Zhyrau district", "Bukhar-Zhyrau District"), ("Volga-Caspian canal", "Volga–Caspian Canal")]
+    (aktau, temirtau) = parser.parse("Buses run to the village of Aktau near Temirtau.", "t")
+    assert abs(aktau.lat - 50.23) < 0.1 and temirtau.name == "Temirtau"
+    assert read('The Bolashak scholarship; LLP "Irgiz" of Aktobe; the school named after I. Zhansugurov; Mr. '
+                'Magomed Sulak, master.') == [("Aktobe", "Aktobe")]
+    assert read("Not Manas airport but the Old Town, by INTERCITY bus.") == [
+        ("Manas", "Manas International Airport")]
