@@ -608,6 +608,7 @@ _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SC
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
 # a league table's row: its rank, the club, and on the line played, won, drawn, lost and the goals
 _TABLE_ROW_BEFORE = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
+_TABLE_ROW_TAILS = frozenset(f"{c} " for c in " .0123456789")  # (a quick test first: a rank or spaces before)
 _TABLE_ROW_AFTER = re.compile(r"[^\n\d]*(?:\d{1,3} +){4}\d{1,3} ?[:–-] ?\d{1,3}\b")
 _RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
 _WORD_THEN_ROUTE_DASH = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
@@ -920,26 +921,23 @@ class Geoparser:
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
                 matches = info.after_locative
-            if matches and matches[0].start == 0:
+            if matches:
                 probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
                 may = may_block.get(probe)
                 if may is None:
                     may = self._may_block_at(probe)
-                if may and self._blocked(text, rs):  # "President Tokayev", "Mr. Jordan", "trans-Caspian", and
-                    # a surname after the given name ("Mr. Arman Zhambyl": Arman is a town in Magadan Oblast)
-                    n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " \
-                        and matches[0].name.key in self.lexicon.any_given_names else 1
-                    if n == 2:  # the person's surname, here and on ("Dir. Ani Sevan. Sevan returns to …")
-                        page.surnames.add(matches[1].name.key)
-                    matches = matches[n:]
-            elif matches and word[matches[0].start - 1: matches[0].start] == " " \
-                    and _norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names:
-                probe = text[max(0, rs - 5): rs]  # a title, a given name no place bears, and a surname: "Dr. Helen
-                # Kazan" (not Kazan)
-                may = may_block.get(probe)
-                if may is None:
-                    may = self._may_block_at(probe)
-                if may and self._blocked(text, rs):
+                if may and matches[0].start == 0:
+                    if self._blocked(text, rs):  # "President Tokayev", "Mr. Jordan", "trans-Caspian", and a surname
+                        # after the given name ("Mr. Arman Zhambyl": Arman is a town in Magadan Oblast)
+                        n = 2 if len(matches) > 1 and word[matches[0].end: matches[1].start] == " " \
+                            and matches[0].name.key in self.lexicon.any_given_names else 1
+                        if n == 2:  # the person's surname, here and on ("Dir. Ani Sevan. Sevan returns to …")
+                            page.surnames.add(matches[1].name.key)
+                        matches = matches[n:]
+                elif may and word[matches[0].start - 1: matches[0].start] == " " \
+                        and _norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names \
+                        and self._blocked(text, rs):  # a title, a given name no place bears, and a surname: "Dr.
+                    # Helen Kazan" (not Kazan)
                     page.surnames.add(matches[0].name.key)
                     matches = matches[1:]
             if info.demonyms:
@@ -3062,12 +3060,12 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     area's nor a city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)"): "thing";
     a team's name (see :func:`_a_team`): "team"; else "". Quick tests first."""
     start, end, m, _ = c
-    name = m.name
-    if text[end: end + 1] == " " and text[end + 1: end + 2].isdigit() and _MODEL_AFTER.match(text, end):
+    name, after = m.name, text[end: end + 2]
+    if after[1:].isdigit() and after[0] == " " and _MODEL_AFTER.match(text, end):
         return "" if name.noted else "thing"
-    if text[end: end + 2] in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
+    if after in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
-    if text[end: end + 2] in (" (", "(") and _CREDITS_AFTER.match(text, end):
+    if "(" in after and _CREDITS_AFTER.match(text, end):
         return "thing"
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
@@ -3075,13 +3073,12 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
 def _a_team(text: str, start: int, end: int) -> bool:
     """Whether the name at *start*..*end* is a team's: a fixture's or a result's, each side of a dash before a
     score or of the score in a headline ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT"), or a league table row's club
-    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"; the second is its town). Quick tests first."""
-    after = text[end: end + 40]
-    if any(ch.isdigit() for ch in after) and (_HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end)
-                                               and _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start)):
+    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"; the second is its town)."""
+    if _HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end) \
+            and _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start):
         return True
-    return text[start - 1: start] == " " and _TABLE_ROW_BEFORE.search(text, max(0, start - 12), start) is not None \
-        and _TABLE_ROW_AFTER.match(text, end) is not None
+    return text[start - 2: start] in _TABLE_ROW_TAILS and _TABLE_ROW_BEFORE.search(text, max(0, start - 12), start) \
+        is not None and _TABLE_ROW_AFTER.match(text, end) is not None
 
 
 def _city_of_the_text(text: str, cands: list[_Candidate], i: int, lexicon: Lexicon) -> bool:
