@@ -2045,7 +2045,8 @@ class Geoparser:
                          points: dict[str, tuple[float, float, float]], named: dict[str, _Name]) -> list[_Candidate]:
         """*cands* less the names in capitals the text does not also have as places in lower case ("KARS" is kept
         beside "Kars") nor as a route's stop beside a name read ("KOSTANAY - DENISOVKA"), and less the common words
-        that name a city ("Mary"), unless another name of the text names the city's country and a route's word
+        that name a city ("Mary"), unless two of the text's other names name the city's country, or a stop of the
+        route in it goes just before ("from Ashgabat to Mary"; not "from Mary to John in Ashgabat"), and a route's word
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
         or a country cue after it names the city's ("Mary in Turkmenistan"), or the text reads it so elsewhere and it
@@ -2083,7 +2084,8 @@ class Geoparser:
                 if city is None:
                     continue
                 elsewhere = m.name.key in named or m.name.key in read and ctx[city.country] >= 2
-                if not (start in routed and ctx[city.country] >= 1 or hint[:2] == city.country  # "Mary in
+                if not (start in routed and (ctx[city.country] >= 2 or _after_a_stop_in(text, cands, i, city.country))
+                        or hint[:2] == city.country  # "Mary in
                         # Turkmenistan"
                         or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
                         and self._place_word_after(text, end)  # (not "Oral hygiene")
@@ -3052,6 +3054,18 @@ _CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?:
 # before a club's name, what makes it its town's (the words a place goes after)
 _TOWN_OF_A_CLUB_BEFORE = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
                           "called ", "named ")
+
+
+_NEXT_STOP = frozenset((" to ", " and ", " or ", " – ", " - ", "–", "-"))  # between a route's stops
+
+
+def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -> bool:
+    """Whether the name before ``cands[i]`` is a route's stop in *country* just before it ("from Ashgabat to
+    Mary")."""
+    if i == 0 or text[cands[i - 1][1]: cands[i][0]] not in _NEXT_STOP:
+        return False
+    anchor = cands[i - 1][2].name.anchor
+    return anchor is not None and anchor.country == country
 
 
 def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
