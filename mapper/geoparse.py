@@ -577,6 +577,10 @@ _CITING_BEFORE = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from
 # "Inflow: Ili, Karatal, Aksu")
 _WATER_LABEL_BEFORE = re.compile(r"\b(?:[Mm]outh|[Bb]asin|[Ii]nflows?|[Oo]utflows?|[Tt]ributar(?:y|ies)|[Rr]ivers|"
                                  r"[Ff]lows into|[Dd]rains into):? (?:the )?(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)?, )*$")
+# a Soviet atlas index's feature marker after a name, and the feature's word in the gazetteer
+_ATLAS_MARKERS = {"oz.": "lake", "r.": "river", "vdkhr.": "reservoir", "khr.": "range", "pr.": "strait",
+                  "zal.": "gulf"}
+_ATLAS_MARKER = re.compile(rf", ({'|'.join(map(re.escape, _ATLAS_MARKERS))})(?!\w)")
 _AREA_AFTER = re.compile(r"[.,:] [Aa]rea:? (?:of )?\d")  # an entry's area after its name ("Zaysan. Area 1,810 sq km")
 _GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]|[.,:]? [Ll]ength:? \d| \(\d[\d,.]* km\)")
 _NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
@@ -646,6 +650,12 @@ _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
 _COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
 _STREET_HEADS_ABBREVIATED = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
+# a Soviet republic's abbreviation in brackets after a name, as atlases and gazetteers give it ("Leninogorsk
+# (Kaz.)": Ridder, not the Tatarstan town), and its country
+_REPUBLICS = {"Kaz.": "KZ", "Kazakh.": "KZ", "Turkm.": "TM", "Uzb.": "UZ", "Kirg.": "KG", "Kyrg.": "KG",
+              "Tadzh.": "TJ", "Tajik.": "TJ", "Azerb.": "AZ", "Arm.": "AM", "Gruz.": "GE", "Georg.": "GE",
+              "Ukr.": "UA", "Belor.": "BY", "Beloruss.": "BY", "RSFSR": "RU"}
+_REPUBLIC_AFTER = re.compile(rf" \(({'|'.join(map(re.escape, _REPUBLICS))})\)")
 _CODE_TAIL = re.compile(r"-[A-Z]{1,3}-\d")  # the rest of a reference after a country's code: "KZ-TR-2291"
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
@@ -2007,6 +2017,10 @@ class Geoparser:
         if country and (m is None or not m.group(1).startswith(" in") or country in name.countries):
             return country
         if text.startswith(" (", end):
+            republic = _REPUBLIC_AFTER.match(text, end)  # an atlas's or a gazetteer's "Leninogorsk (Kaz.)"
+            if republic is not None:
+                country = _REPUBLICS[republic.group(1)]
+                return country if country in name.countries else ""
             close = text.find(")", end, end + 45)
             comma = text.rfind(", ", end, close) if close > 0 else -1
             return self._country_named(text[comma + 2: close]) if comma > 0 else ""  # "Khorgos (Xinjiang, China)"
@@ -2340,6 +2354,9 @@ class Geoparser:
             if text[c[1]: c[1] + 1] in ".,:" and (start == 0 or text[start - 1] == "\n") \
                     and _AREA_AFTER.match(text, c[1]):
                 c = self._named_with(c, "lake")  # a lake's entry: "Balkhash. Area 16,400 sq km" (not the town)
+            elif text[c[1]: c[1] + 2] == ", " and (marker := _ATLAS_MARKER.match(text, c[1])) is not None:
+                c = self._named_with(c, _ATLAS_MARKERS[marker.group(1)])  # an atlas index's "Tengiz, oz.": the lake
+                # (not the oil field), "Ili, r.", "Kapchagay, vdkhr."
             elif text.startswith(" airport", c[1]):  # "Manas airport": the airport the gazetteer has by the name
                 # (GeoNames' "Manas" is Jalal-Abad, 260 km off)
                 c = self._named_with(self._named_with(c, "international airport"), "airport")

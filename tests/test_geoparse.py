@@ -2220,3 +2220,12 @@ def test_round_47_districts_villages_and_firms(parser):
                 'Magomed Sulak, master.') == [("Aktobe", "Aktobe")]
     assert read("Not Manas airport but the Old Town, by INTERCITY bus.") == [
         ("Manas", "Manas International Airport")]
+
+
+def test_round_48_an_atlas_index(parser):
+    """Round 48's OCR'd atlas index: a Soviet republic's abbreviation in brackets says the country ("Leninogorsk
+    (Kaz.)": Ridder, not the Tatarstan town; "Mary (Turkm.)"), and a feature's marker says its kind ("Tengiz, oz.":
+    the lake, not the oil field 1,200 km off; "Ili, r.")."""
+    got = [(m.text, m.name) for m in parser.parse(
+        "Leninogorsk (Kaz.) 45 B3\nMary (Turkm.) 52 C4\nTengiz, oz. 45 B3\nIli, r. 51 D2\n", "t")]
+    assert got == [("Leninogorsk", "Ridder"), ("Mary", "Mary"), ("Tengiz", "Lake Tengiz"), ("Ili", "Ili River")]
