@@ -2394,8 +2394,8 @@ class Geoparser:
                 teams.add(c[2].name.key)
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
                 # Pavlodar beat Amur Khabarovsk", read below)
-            elif thing := _names_a_make_deed_work_or_team(text, c):
-                if thing == "team":
+            elif kind := _names_a_make_deed_work_or_team(text, c):
+                if kind == "team":
                     teams.add(c[2].name.key)
                 continue  # "Ural 4320 timber truck", "Pugachev's revolt", "KARS (Türkiye, 2025, 124 min)", "Tobol –
                 # Kairat 2:1"
@@ -2472,10 +2472,10 @@ class Geoparser:
                     # (not Russia, Ohio), "the largest city of Xinjiang"
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, towns, ())), hint)
             elif len(m.name.entries) > 1 and text.endswith(_VILLAGE_BEFORE, 0, start):
-                towns = [e for e in m.name.entries if prior(e) >= OCR_TOWN_PRIOR]  # (and their curated twins)
+                cities = [e for e in m.name.entries if prior(e) >= OCR_TOWN_PRIOR]  # (and their curated twins)
                 villages = tuple(e for e in m.name.entries if e.feature_class == "P" and prior(e) < OCR_TOWN_PRIOR
                                  and not any(distance_km((e.lat, e.lon), (t.lat, t.lon)) <= SAME_PLACE_KM
-                                             for t in towns))
+                                             for t in cities))
                 if villages and len(villages) < len(m.name.entries):  # "the village of Aktau (Temirtau city
                     # administration)": not the port city
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, villages, ())), hint)
