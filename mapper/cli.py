@@ -67,10 +67,14 @@ def _place_name(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(f"{shown(value)!r}: not valid text in the terminal's encoding (UTF-8)") from None
-    if not value.isascii():  # read as a document's name is: composed, without invisible characters ("Alma\u200bty")
+    if not value.isascii():  # read as a document's name is: composed, without invisible characters ("Alma\u200bty",
+        # a direction mark or a variation selector at its end)
+        import unicodedata
+
         from mapper.documents import composed
 
-        value = composed(value)
+        value = "".join(ch for ch in composed(value)
+                        if unicodedata.category(ch) != "Cf" and not "\ufe00" <= ch <= "\ufe0f")
     if not value.strip():
         raise InputError("a place name is needed, not an empty one")
     if len(value) > PLACE_NAME_MAX:

@@ -23,7 +23,7 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import file_kind, publish, read_lock, staging, write_text_atomic
+from mapper.outputs import PARTS_FILES, file_kind, publish, read_lock, staging, write_text_atomic
 
 _PARSER = None
 
@@ -119,7 +119,7 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         lines = bag.map_partitions(_parse_partition, str(data_dir) if data_dir else None, encoding)
         # written beside the old parts first, then published with their list: a failed run leaves the
         # previous run's parts, and one killed while publishing is completed by the next reader
-        with staging(out_dir) as stage:
+        with staging(out_dir, PARTS_FILES) as stage:
             written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
                                          compute=True, encoding="utf-8", last_endline=True)
             names = sorted(Path(f).name for f in written)
@@ -165,17 +165,18 @@ def listed_parts(folder: Path) -> list[tuple[Path, int | None]]:
         listed = json.loads(manifest.read_text(encoding="utf-8"), object_pairs_hook=_unique_keys)
         if not isinstance(listed, dict) or "parts" not in listed:
             raise ValueError('not a JSON object with "parts"')
-        sizes = listed.get("sizes", {})
+        sizes = listed.get("sizes")  # (a list of an earlier version gives none)
         listed = listed["parts"]
         if not (isinstance(listed, list) and all(isinstance(n, str) and _PART_NAME.fullmatch(n) for n in listed)):
             raise ValueError("not a list of part names")
-        if not (isinstance(sizes, dict) and all(type(v) is int and v >= 0 for v in sizes.values())):
-            raise ValueError('"sizes" not a size in bytes for each part')
+        if sizes is not None and not (isinstance(sizes, dict) and set(sizes) == set(listed)
+                                      and all(type(v) is int and v >= 0 for v in sizes.values())):
+            raise ValueError('"sizes" not a size in bytes for each part listed')
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"not a list of parts ({exc})", path=manifest) from None
     except RecursionError:
         raise InputError("not a list of parts (nested too deeply)", path=manifest) from None
-    return [(folder / name, sizes.get(name)) for name in listed]
+    return [(folder / name, sizes[name] if sizes is not None else None) for name in listed]
 
 
 def read_parts(folder: Path, gazetteer=None):

