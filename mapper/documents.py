@@ -230,7 +230,16 @@ def _belied(data: bytes, declared: str, fit: str) -> bool:
     ours = _reading(data, declared)
     return ours is None or ours[0] < FIELD_CODEC_FIT \
         or _mostly(data, fit, _CYRILLIC_WORD) and _mostly(data, declared, _LATIN_WORD) \
-        or _rare_cyrillic(data, declared) > _rare_cyrillic(data, fit) + 2  # (Mac Cyrillic on cp1251: "јлматы")
+        or _rare_cyrillic(data, declared) > _rare_cyrillic(data, fit) + 2 \
+        or declared == "kz1048" and _not_kazakh(data)  # (Mac Cyrillic on cp1251: "јлматы"; KZ-1048 on Ukrainian)
+
+
+def _not_kazakh(data: bytes) -> bool:
+    """Whether *data*, read as cp1251, is Ukrainian, not Kazakh in KZ-1048: it has Ukrainian's letters, which
+    KZ-1048 reads as Kazakh ones ("Ізмаїла" as "Ізмаүла"), and none of those cp1251 makes of the Kazakh letters
+    every Kazakh text writes (қ, ң, ә: "ќ", "ѕ", "ј")."""
+    text = data.decode("cp1251", errors="replace")
+    return any(c in text for c in "ЄєЇїҐґ") and not any(c in text for c in "ЌќЅѕЈј")
 
 
 def _rare_cyrillic(data: bytes, codec: str) -> int:

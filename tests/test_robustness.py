@@ -1269,11 +1269,11 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
 
 def test_tenth_hostile_pass_mounts_kinds_and_code_pages(tmp_path, monkeypatch):
     """Tenth pass: a folder bind-mounted inside a staging folder, on the same file system, was entered and
-    emptied (E1); Mac Cyrillic declared on cp1251 Russian was read, every place lost (E2); the tool's
-    temporary files are named with two dots, and were never removed (E4); a parts list with no size for a part
-    let it be cut short (E5); a journal moved any of the tool's names into any kind of folder, a page into a
-    parts folder (E6); Belarusian was detected as KZ-1048, and a direction mark ended a name ``geocode`` did not
-    find (E7)."""
+    emptied (E1); Mac Cyrillic declared on cp1251 Russian, and KZ-1048 on Ukrainian, were read, places lost
+    (E2); the tool's temporary files are named with two dots, and were never removed (E4); a parts list with no
+    size for a part let it be cut short (E5); a journal moved any of the tool's names into any kind of folder, a
+    page into a parts folder (E6); Belarusian was detected as KZ-1048, and a direction mark ended a name
+    ``geocode`` did not find (E7)."""
     from mapper import outputs
     from mapper.distributed import MANIFEST, read_parts
     from mapper.documents import detect_encoding, read_document, sample
@@ -1292,6 +1292,13 @@ def test_tenth_hostile_pass_mounts_kinds_and_code_pages(tmp_path, monkeypatch):
     russian.write_bytes("Поезда идут из Алматы в Актау через Шымкент и Караганду. Павлодар и Семей.".encode("cp1251"))
     with pytest.raises(InputError, match="declared mac-cyrillic, but its bytes read as cp1251 text"):
         read_document(russian, encoding="mac-cyrillic")
+    ukrainian = tmp_path / "uk.txt"
+    ukrainian.write_bytes("Потяги їдуть з Ізмаїла до Львова через Житомир, ґрунти, є надія.".encode("cp1251"))
+    with pytest.raises(InputError, match="declared kz1048, but its bytes read as cp1251 text"):
+        read_document(ukrainian, encoding="kz1048")
+    kazakh = tmp_path / "kz.txt"
+    kazakh.write_bytes("Ақтөбе, Қызылорда және Өскемен; Түркістан, Шығыс Қазақстан.".encode("kz1048"))
+    assert "Ақтөбе" in read_document(kazakh, encoding="kz1048").text
     belarusian = "Цягнікі ідуць з Мінска ў Брэст праз Баранавічы і Гомель, ўсё добра.".encode("cp1251")
     assert detect_encoding(sample(belarusian), Path("be.txt")) == "cp1251"
     parts = tmp_path / "parts"
