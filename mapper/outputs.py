@@ -186,19 +186,31 @@ def replay(out: Path, inputs: str) -> list[str] | None:
     """The warnings of the last build into *out* if it had these *inputs* and its outputs are untouched, else None
     (also when an output is no longer a regular file in *out*: a pipe, a link, a folder; or the stamp names a
     file outside *out*)."""
+    stamp = _stamp(out)
+    if stamp is None or stamp.get("inputs") != inputs:
+        return None
     try:
-        stamp = json.loads((out / NAME).read_text(encoding="utf-8"))
-        if stamp.get("inputs") != inputs:
-            return None
         for rel, digest in stamp["outputs"].items():
             path = out / rel
             if Path(rel).is_absolute() or ".." in Path(rel).parts or not stat.S_ISREG(path.lstat().st_mode) \
                     or file_digest(path) != digest:
                 return None
         return list(stamp.get("warnings", []))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):  # (a stamp nested
-        # thousands deep is no stamp of ours: rebuilt)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _stamp(out: Path) -> dict | None:
+    """The stamp of the last build into *out*, if it is a regular file of a JSON object (not a pipe or link, not
+    nested thousands deep, not larger than 16 MB), else None."""
+    stamp = out / NAME
+    if file_kind(stamp) != "file" or stamp.stat().st_size > 1 << 24:
+        return None
+    try:
+        read = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return read if isinstance(read, dict) else None
 
 
 def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
@@ -210,14 +222,8 @@ def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]
 
 def stamp_listing(path: Path) -> Path | None:
     """The stamp of the build *path* is an output of (``OUT/layers``, ``OUT/layers.gpkg``), else None."""
-    stamp = path.parent / NAME
-    if file_kind(stamp) != "file" or stamp.stat().st_size > 1 << 24:
-        return None
-    try:
-        outputs = json.loads(stamp.read_text(encoding="utf-8"))["outputs"]
-    except (ValueError, KeyError, TypeError, RecursionError):
-        return None
-    return stamp if isinstance(outputs, dict) and any(
+    outputs = (_stamp(path.parent) or {}).get("outputs")
+    return path.parent / NAME if isinstance(outputs, dict) and any(
         rel == path.name or rel.startswith(f"{path.name}/") for rel in outputs) else None
 
 
