@@ -141,8 +141,8 @@ def _remove_parts_but(folder: Path, names: list[str]) -> None:
 
 
 def part_files(folder: Path) -> list[Path]:
-    """The ``part-*.jsonl`` files in *folder*, in partition order."""
-    return sorted(Path(folder).glob("part-*.jsonl"))
+    """The ``part-N.jsonl`` files in *folder*, in partition order (not a user's "part-notes.jsonl")."""
+    return sorted(p for p in Path(folder).glob("part-*.jsonl") if _PART_NAME.fullmatch(p.name))
 
 
 def listed_parts(folder: Path) -> list[tuple[Path, int | None]]:
@@ -184,7 +184,11 @@ def read_parts(folder: Path, gazetteer=None):
     with a *gazetteer*, each record's place is checked against it."""
     with read_lock(folder):  # (held while the parts are read: a writer waits, a killed one's work is completed)
         seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
-        for part, size in listed_parts(folder):
+        listed = listed_parts(folder)
+        for stray in sorted(set(part_files(folder)) - {part for part, _ in listed}):
+            yield {"warning": f"{stray}: not listed in {MANIFEST}, so not of the last run into the folder: not read "
+                              "(a part copied in by hand? run mentions --engine dask on all the documents again)"}
+        for part, size in listed:
             kind = file_kind(part)
             if kind != "file":  # (a named pipe would never end; a link may lead anywhere)
                 raise InputError(f"listed in {MANIFEST} but missing (deleted?)" if kind == "missing" else

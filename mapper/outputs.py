@@ -38,6 +38,7 @@ stopped_after_publishing: list[bool] = [False]
 JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
 LOCK = ".lock"  # the advisory lock of an output folder (see output_lock, read_lock)
 STAGE_PREFIX = ".build-"
+PREVIOUS = ".previous"  # in a staging folder: the outputs a publication replaces, until it is whole
 STAGE_MARK = ".corridor-mapper-stage"  # in each staging folder: only those are removed (not a user's ".build-mine")
 #: the layers of a build or an export (see mapper.layers.build_layers)
 LAYER_NAMES = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
@@ -256,8 +257,9 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
 
     Nothing is moved unless every target can be replaced (a folder or device in the way is reported
     first), and a journal names the stage meanwhile, so that a build killed halfway is completed by
-    :func:`settle` before anything else reads the folder: the output is the old build or the new one. An
-    interrupt meanwhile waits for both steps (and says so: :data:`stopped_after_publishing`).
+    :func:`settle` before anything else reads the folder: the output is the old build or the new one. A move
+    that fails part-way (an immutable ``map.html``) puts the previous outputs back first. An interrupt
+    meanwhile waits for both steps (and says so: :data:`stopped_after_publishing`).
     """
     from mapper.errors import InputError
 
@@ -272,7 +274,13 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
     written = [out / rel for rel in files]
     with _signals_held():  # (an interrupt waits for the renames: the output is the old build or the new one)
         write_journal(out, stage, files)
-        _move(stage, out, files)
+        kept = _keep_previous(stage, out, files)
+        try:
+            _move(stage, out, files)
+        except OSError:  # (an immutable or mounted map.html, a full disk: the previous output is put back)
+            if _restore(stage, out, files, kept):
+                (out / JOURNAL).unlink(missing_ok=True)
+            raise
         remove_tree(stage)
         if then is not None:
             then(written)
@@ -395,6 +403,43 @@ def _move(stage: Path, out: Path, files: list[Path]) -> None:
             os.replace(stage / rel, target)
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(target)) from None
+
+
+def _keep_previous(stage: Path, out: Path, files: list[Path]) -> set[Path]:
+    """Keep, in *stage*'s hidden ``.previous`` folder, the outputs of *out* that moving *files* in would replace
+    (hard links, else copies); return those kept, to :func:`_restore` them if the publication fails part-way."""
+    kept = set()
+    for rel in files:
+        if file_kind(out / rel) != "file":
+            continue
+        keep = stage / PREVIOUS / rel
+        keep.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(out / rel, keep)
+        except OSError:  # (a file system without hard links; an immutable file, which the move will refuse)
+            shutil.copy2(out / rel, keep)
+        kept.add(rel)
+    return kept
+
+
+def _restore(stage: Path, out: Path, files: list[Path], kept: set[Path]) -> bool:
+    """Undo the moves of a publication that failed part-way: each of *files* moved out of *stage* goes, and the
+    previous output *kept* comes back; whether all of it did (else the journal stays, for :func:`settle`)."""
+    whole = True
+    for rel in files:
+        if os.path.lexists(stage / rel):  # (not moved)
+            continue
+        try:
+            if rel in kept:
+                os.replace(stage / PREVIOUS / rel, out / rel)
+            else:
+                os.unlink(out / rel)
+        except OSError:
+            whole = False
+    for folder in sorted({f for rel in files for f in rel.parents[:-1]}, reverse=True):
+        with contextlib.suppress(OSError):  # (a folder the publication made, now empty)
+            (out / folder).rmdir()
+    return whole
 
 
 def write_journal(out: Path, stage: Path, files: list[Path]) -> None:

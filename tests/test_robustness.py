@@ -1319,3 +1319,47 @@ def test_tenth_hostile_pass_mounts_kinds_and_code_pages(tmp_path, monkeypatch):
     assert not (parts / "map.html").exists()
     proc = run_cli("geocode", "Almaty\u200e")
     assert proc.returncode == 0 and proc.stdout.split()[1] == "Almaty,", proc.stderr
+
+
+def test_a_publish_that_fails_part_way_puts_the_previous_output_back(tmp_path, monkeypatch):
+    """Pass 9 E4: a move refused after the layers were in (an immutable map.html) left new layers beside the old
+    map; the previous build's files come back, and the next build, the cause gone, publishes whole."""
+    from click.testing import CliRunner
+
+    from mapper.cli import cli
+    from mapper.distributed import MANIFEST, read_parts
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Trains run from Almaty to Urumqi through Khorgos.\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)]).exit_code == 0
+    before = output_digest(out)
+    (docs / "b.txt").write_text("Ships sail from Aktau to Baku.\n", encoding="utf-8")
+    real_replace = os.replace
+
+    def refused(src, dst):  # (chattr +i output/map.html)
+        if str(dst) == str(out / "map.html"):
+            raise PermissionError(1, "Operation not permitted", src)
+        real_replace(src, dst)
+    monkeypatch.setattr(os, "replace", refused)
+    failed = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
+    monkeypatch.undo()
+    assert failed.exit_code == 2 and "map.html" in failed.output, failed.output
+    assert output_digest(out) == before  # the layers, the GeoPackage and the stamp of the first build
+    assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
+    assert CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)]).exit_code == 0
+    assert "Aktau" in (out / "layers" / "mentions.geojson").read_text(encoding="utf-8")
+    assert "Aktau" in (out / "map.html").read_text(encoding="utf-8")
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
+              "context": "Almaty."}
+    line = json.dumps(record) + "\n"
+    (parts / "part-00000.jsonl").write_text(line, encoding="utf-8")
+    (parts / "part-00007.jsonl").write_text(line.replace("d.txt", "e.txt"), encoding="utf-8")  # copied in by hand
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"], "sizes": {"part-00000.jsonl": len(line)}}))
+    read = list(read_parts(parts))
+    assert [r.doc for r in read if not isinstance(r, dict)] == ["d.txt"]
+    warnings = [r["warning"] for r in read if isinstance(r, dict)]
+    assert len(warnings) == 1 and f"part-00007.jsonl: not listed in {MANIFEST}" in warnings[0], warnings
