@@ -90,6 +90,11 @@ _RUSSIAN_CASE_ENDINGS = (
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
 _KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
+# море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
+# forms (the prepositional is the nominative: "в Каспийском море"), and the endings of their adjectives then
+_NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")},
+                 **{f"водохранилищ{e}": "водохранилище" for e in ("е", "а", "у", "ем")}}
+_NEUTER_OBLIQUE = ("ого", "ому", "ым", "им", "ом")
 _MASCULINE_OBLIQUE = ("ого", "ому", "им", "ом")  # the endings of its -ский adjective then
 
 
@@ -113,6 +118,8 @@ def russian_nominatives(key: str) -> list[str]:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in nouns]
     if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
         out.append(" ".join(_masculine_nominative(w) for w in head.split(" ")) + " краи")
+    if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
+        out.insert(0, " ".join(_neuter_nominative(w) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     return out
 
 
@@ -122,6 +129,15 @@ def _feminine_nominative(word: str) -> str:
     for ending in _FEMININE_OBLIQUE:
         if word.endswith(ending) and len(word) > len(ending) + 2 and CYRILLIC.match(word[-1]):
             return word[: -len(ending)] + "ая"
+    return word
+
+
+def _neuter_nominative(word: str) -> str:
+    """A Russian neuter adjective in the nominative ("каспииского", "черном" -> "каспииское", "черное"); other
+    words as they are."""
+    for ending in _NEUTER_OBLIQUE:
+        if word.endswith(ending) and len(word) > len(ending) + 2 and CYRILLIC.match(word[-1]):
+            return word[: -len(ending)] + "ое"
     return word
 
 
@@ -735,7 +751,7 @@ class Gazetteer:
             if KeyFilter.FIRST + first in self._filter else None
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
-        nominatives = {_feminine_nominative(first), _masculine_nominative(first)} - {first}
+        nominatives = {_feminine_nominative(first), _masculine_nominative(first), _neuter_nominative(first)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:

@@ -147,6 +147,8 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
+# "на озере Балхаш": the lake, not the town
+_LAKE_BEFORE = (" озеро ", " озера ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
 _RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # before a list of rivers
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
                  *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ")  # ("в реках Илек, Тобол
@@ -163,7 +165,7 @@ _SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(
 _SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
 _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
-                      *_THE_QUOTED)
+                      *_LAKE_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
@@ -552,8 +554,9 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
-_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы)\b")  # области, областью, края,
-# крае; Kazakh "облысы" ("Қостанай облысы")
+_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы|мор(?:е|я|ю|ем)"
+                               r"|водохранилищ(?:е|а|у|ем))\b")  # области, областью, края, крае; Kazakh "облысы"
+# ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -898,14 +901,17 @@ class Geoparser:
             # a name the run's last word makes with the text around it, which the run alone does not show;
             # quick tests first, as this runs for every run
             tail = head = None
+            sea_adjective = False  # the run ends in the adjective of a sea the gazetteer lacks ("Белое море")
             if word[-3:] in sea_tails and word.endswith(sea_endings):  # "across the Caspian"
                 tail = self._sea_at_end(text, rs, word)
             elif word[-4:] == " and" and word[-7:-4] in sea_tails and word[:-4].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра"), rs + len(word)):
-                tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края"
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра", " мор", " водох"), rs + len(word)):
+                tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края",
+                # "Каспийского моря"
+                sea_adjective = tail is None and text.startswith((" мор", " водох"), rs + len(word))
             if " and " in word and self._and_joins_waters(text, rs + len(word), word, tail):
                 head = self._sea_at_end(text, rs, word[:word.index(" and ")], before_and=True)
                 if head is not None:
@@ -964,8 +970,8 @@ class Geoparser:
             oi, reach = 0, outlet_end  # how far the outlet names that start before a match reach
             for m in matches:
                 start, end = rs + m.start, rs + m.end
-                if tail is not None and end > tail[0]:
-                    break  # a word of the tail's name ("Caspian" is also a village in Michigan)
+                if tail is not None and end > tail[0] or sea_adjective and end == rs + len(word):
+                    break  # a word of the tail's name ("Caspian" is also a village in Michigan; "Белое" a village)
                 if head is not None and start < head[1]:
                     continue
                 while oi < len(outlets) and outlets[oi][0] <= start:
@@ -2439,6 +2445,8 @@ class Geoparser:
                 elif text.endswith(_RIVER_BEFORE, 0, start):
                     c = self._named_with(c, "river")  # "the river Ayat": the Ayat River
                     rivers_end = c[1] if text.endswith(_RIVERS_BEFORE, 0, start) else -1
+                elif text.endswith(_LAKE_BEFORE, 0, start):
+                    c = self._named_with(self._named_with(c, "озеро"), "lake")  # "на озере Балхаш": Lake Balkhash
             if text[c[1]: c[1] + 2] == ", " and c[2].name.key.endswith(" river") \
                     and text[c[1] - 6: c[1]].lower() != " river" and (
                         text[start - 4: start] in ("the ", "The ")

@@ -184,6 +184,19 @@ def test_russian_krai_regions_in_any_case(parser):
         ("Алтайского края", "RU", "A"), ("Пермскому краю", "RU", "A"), ("Красноярском крае", "RU", "A")]
 
 
+def test_russian_seas_reservoirs_and_lakes_in_any_case(parser):
+    """"Каспийское море", "в Каспийском море", "по Чёрному морю", "Капчагайского водохранилища": a neuter
+    adjective and its noun in any case are the sea or reservoir (the sea was missed, or its adjective read as
+    Kaspiysk, Azovske or a Chinese Aral); "на озере Балхаш" is the lake, not the town; "Белое море", a sea the
+    gazetteer lacks, is no village Beloye."""
+    text = ("Каспийское море мелеет. Танкеры в Каспийском море и из Азовского моря идут по Чёрному морю. "
+            "Аральское море. Капчагайского водохранилища. Рыбаки на озере Балхаш. Белое море.")
+    assert [(m.text, m.name, m.feature_class) for m in parser.parse(text, "t")] == [
+        ("Каспийское море", "Caspian Sea", "H"), ("Каспийском море", "Caspian Sea", "H"),
+        ("Азовского моря", "Sea of Azov", "H"), ("Чёрному морю", "Black Sea", "H"), ("Аральское море", "Aral Sea", "H"),
+        ("Капчагайского водохранилища", "Kapchagay Reservoir", "H"), ("Балхаш", "Lake Balkhash", "H")]
+
+
 def test_a_plural_division_word_makes_each_name_of_the_list_a_division(parser):
     """"the Abai and East Kazakhstan regions", "the Orenburg and Samara oblasts": each name is its region (the
     Abai region was missed, the others were cities); "the Altai mountains" is the range, not a town."""
