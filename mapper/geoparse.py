@@ -147,8 +147,10 @@ _STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)
 _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
-# "на озере Балхаш": the lake, not the town
-_LAKE_BEFORE = (" озеро ", " озера ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
+# "the lakes Kolsai and Kaindy", "на озёрах Алаколь и Сасыкколь": a list of lakes (not the Kyrgyz village Kaindy)
+_LAKES_BEFORE = (" lakes ", "Lakes ", " озёра ", " озера ", " озёрах ", " озерах ", " озёр ", " озер ")
+# "the lake Sasykkol", "на озере Балхаш": the lake, not the town
+_LAKE_BEFORE = (" lake ", *_LAKES_BEFORE, " озеро ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
 _RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # before a list of rivers
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
                  *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ")  # ("в реках Илек, Тобол
@@ -223,6 +225,7 @@ NEAR_FAR_KM = 300.0  # ... where the X read lies farther than this from Y (Dubna
 LIST_PRIOR_GAP, LIST_NEAR_KM = 0.15, 1000.0  # a list's odd place in its others' country: see _places_of_a_list
 STOP_PRIOR_GAP = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
+BESIDE_CITY_KM = 60.0  # "Town, City" means a town of the name this near the city ("Aksu, Antalya")
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
@@ -558,6 +561,7 @@ _RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю
                                r"|водохранилищ(?:е|а|у|ем))\b")  # области, областью, края, крае; Kazakh "облысы"
 # ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
+_LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _DOMAIN = re.compile(rf"\.{_TLD}\b")
@@ -951,10 +955,13 @@ class Geoparser:
                             page.surnames.add(matches[1].name.key)
                         matches = matches[n:]
                 elif may and word[matches[0].start - 1: matches[0].start] == " " \
-                        and _norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names \
+                        and (_norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names
+                             or " " not in word[:matches[0].start - 1]) \
                         and self._blocked(text, rs):  # a title, a given name no place bears, and a surname: "Dr.
-                    # Helen Kazan" (not Kazan)
-                    page.surnames.add(matches[0].name.key)
+                    # Helen Kazan" (not Kazan), "Mr. Bakyt Osh" (a word no place bears, after a title: this mention
+                    # only, "Transfer Bukhara – Alat" after "Mrs. Dilnoza Bukhara" is the city)
+                    if _norm(word[:matches[0].start - 1]) in self.lexicon.any_given_names:
+                        page.surnames.add(matches[0].name.key)
                     matches = matches[1:]
             if info.demonyms:
                 page.add_demonyms(rs, info.demonyms)
@@ -990,6 +997,7 @@ class Geoparser:
                         continue  # "Urals crude"
                     if shut == end:
                         m, end = divided
+                        start = rs + m.start  # ("South Kazakhstan oblast": the word before too)
                         follower = text[end: end + 1]
                     else:  # (emphasised: the span stays the name)
                         m = replace(divided[0], end=m.end)
@@ -1206,6 +1214,12 @@ class Geoparser:
             if noun in _NUMBERLESS_DIVISION_WORDS and len(found) >= 2 and text[found[-1][1]: start] in _LIST_GLUE \
                     and text[found[-2][1]: found[-1][0]] in _LIST_GLUE:  # "Aktobe, Kostanay and Karaganda obl.":
                 self._list_before_plural(text, found, start, noun)  # all regions (not "Almaty and Almaty obl.")
+            lead = _LEADING_WORD.search(text, max(0, start - 12), start) if m.start else None
+            if lead is not None:  # a name of the word before too: "South Kazakhstan oblast" (not Kazakhstan)
+                key = self._key_with_noun(f"{_norm(lead.group(1))} {m.name.key}", noun)
+                if key is not None:
+                    back = start - lead.start(1)
+                    return _Match(m.start - back, m.end + word.end() - end, self._name(key), False), word.end()
             key = self._key_with_noun(m.name.key, noun)
             if key is not None:
                 return _Match(m.start, m.end + word.end() - end, self._name(key), False), word.end()
@@ -2143,9 +2157,9 @@ class Geoparser:
                 # not another name of the place before ("Astana (Akmola)")
                 before = results[i - 1][0]  # (a town or station: not "SFG Rail Turkey (Istanbul)")
                 if region is not None and before is not None and before.feature_class in "PS" \
-                        and before not in name.entries:
-                    results[i] = (self._name(region).entries[0], score)
-                    continue
+                        and before not in name.entries and self._name(region).entries[0].country == before.country:
+                    results[i] = (self._name(region).entries[0], score)  # (of the place's country: "Rustavi
+                    continue  # (Georgia)" is no US state)
             if name.water_word and entry is not None and not hint and not _own_name(entry, name.key) \
                     and not text.endswith(_SETTLEMENT_BEFORE, 0, start):  # (not "the Chinese city of Aral")
                 water = self._water_meant(name.key)  # "Ili" is the river, not Konayev, once called Ili; "Angara"
@@ -2309,7 +2323,7 @@ class Geoparser:
         # (looked for before each name: cheaper than in the text; endswith(…, 0, start) compares the suffixes only)
         kept: list[_Candidate] = []
         posts_named = False  # whether a name of a border post is among them (see _posts_meant)
-        rivers_end = -1  # where the last name of a list of rivers ends
+        rivers_end = lakes_end = -1  # where the last name of a list of rivers, of lakes, ends
         lex = self.lexicon
         ships: set[str] = set()  # the names a ship's word goes before ("the ferry Barda")
         ships_end = -1  # where the last of them ends (a list's: "the feeders *Turkistan* and *Aktobe*")
@@ -2369,6 +2383,9 @@ class Geoparser:
             if rivers_end >= 0 and text[rivers_end: start] in _LIST_GLUE:
                 c = self._named_with(c, "river")  # "tributaries Ilek, Sakmara and Or": the Sakmara River
                 rivers_end = c[1]
+            elif lakes_end >= 0 and text[lakes_end: start] in _LIST_GLUE:
+                c = self._named_with(self._named_with(c, "озеро"), "lake")  # "the lakes Kolsai and Kaindy"
+                lakes_end = c[1]
             elif start > 2 and (text[start - 2].isdigit() or text[start - 3].isdigit()) \
                     and (road := _ROAD_NAMED.search(text, max(0, start - 18), start)) is not None and (
                         (road.group(1) or text[start - 1] in "\"«“") and not _ROUTE_DASH.match(text, c[1])
@@ -2447,6 +2464,7 @@ class Geoparser:
                     rivers_end = c[1] if text.endswith(_RIVERS_BEFORE, 0, start) else -1
                 elif text.endswith(_LAKE_BEFORE, 0, start):
                     c = self._named_with(self._named_with(c, "озеро"), "lake")  # "на озере Балхаш": Lake Balkhash
+                    lakes_end = c[1] if text.endswith(_LAKES_BEFORE, 0, start) else -1
             if text[c[1]: c[1] + 2] == ", " and c[2].name.key.endswith(" river") \
                     and text[c[1] - 6: c[1]].lower() != " river" and (
                         text[start - 4: start] in ("the ", "The ")
@@ -2488,8 +2506,10 @@ class Geoparser:
                     # administration)": not the port city
                     cands[i] = (start, end, replace(m, name=self._narrowed_name(m.name.key, villages, ())), hint)
         divisions = _town_region_pairs(text, cands)
-        if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry)
-            cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands]
+        if divisions:  # "Paris, Texas": both names are cued by the division (see _best_entry); "Uspenka, Altai
+            # Krai", where the gazetteer has no Uspenka, is none of the gazetteer's
+            cands = [(start, end, m, divisions.get(start, hint)) for start, end, m, hint in cands
+                     if divisions.get(start) != _UNKNOWN_HERE]
         named: dict[str, _Name] = {}
         weak = False
         for _, _, m, _ in cands:  # (a loop, not generators: this runs for every text)
@@ -3075,6 +3095,13 @@ _DEED_AFTER = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exi
 # a film's or a work's credits after its title: "KARS (Türkiye, 2025, 124 min)", "Aral (2024, 95′)"
 _CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
 
+# a thing's kind after its name: a reference work's qualifier ("Aksu (airline)", "Ili (locomotive)", "Kyzylzhar
+# (basketball club)"), or an apposition ("Aksu, a brand of mineral water")
+_KIND_AFTER = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomotive|club|team|film|album|song|band|"
+                         r"ship|vessel|newspaper|magazine|company|brand|novel|opera|beer|vodka|series|satellite|"
+                         r"rocket|train|car|truck|tractor|cigarettes?|dish|cake|dance)\)"
+                         r"|, an? (?:brand|make|variety|breed|model) of ")
+
 
 # before a club's name, what makes it its town's (the words a place goes after)
 _TOWN_OF_A_CLUB_BEFORE = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
@@ -3104,7 +3131,7 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
         return "" if name.noted else "thing"
     if after in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
-    if "(" in after and _CREDITS_AFTER.match(text, end):
+    if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):
         return "thing"
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
@@ -3186,6 +3213,14 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
             glue = " in "  # "Aksu, a town in the Pavlodar region"
         else:
             continue
+        city = region.name.anchor
+        if glue == ", " and city is not None and city.feature_class == "P" and region.name.key != town.name.key \
+                and not town.name.noted:  # (not "Samara, Pitești": a village Sămara by Pitești)
+            near = min(((distance_km((e.lat, e.lon), (city.lat, city.lon)), e) for e in town.name.entries
+                        if e.feature_class == "P" and e.admin1 and e.id != city.id), default=None, key=lambda de: de[0])
+            if near is not None and near[0] <= BESIDE_CITY_KM:  # "Aksu, Antalya": the Aksu by Antalya
+                cues[start] = f"{near[1].country}.{near[1].admin1}"
+                continue
         for r in region.name.entries:
             if r.feature_code == "ADM1" and r.admin1 and any(
                     e.feature_class == "P" and e.country == r.country and e.admin1 == r.admin1
@@ -3203,7 +3238,33 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                 if near is not None and near[0] <= DISTRICT_TOWN_KM:
                     cues[start] = f"{near[1].country}.{near[1].admin1}"
                     break
+        else:
+            if glue != " in " and _DIVISION_WORD_END.search(text, r_start, r_end) \
+                    and text[start - 2: start] not in (", ", "; ") and _elsewhere_only(town.name, region.name):
+                # (not a list's "Atyrau, Karaganda, Mangystau region" or "Omsk, Orenburg, Altai Krai")
+                cues[start] = _UNKNOWN_HERE
     return cues
+
+
+_DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
+_UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
+ELSEWHERE_KM = 350.0  # ... and every place of the name lies this far from the division's point
+
+
+def _elsewhere_only(town: _Name, region: _Name) -> bool:
+    """Whether the name *town*, followed by ", " and the first-level division *region* ("Uspenka, Altai Krai",
+    "Aksu, Almaty Region"), means a village the gazetteer lacks: no place of the name lies in the division
+    (which GeoNames' towns are filed under: not one of 2022, "Abai Region") nor within :data:`ELSEWHERE_KM` of
+    its point (not "Almaty, Almaty Region", whose city is a division of its own). It is then read as no place: a
+    point 600 km off, in another region, misleads."""
+    divisions = [r for r in region.entries if r.feature_code == "ADM1" and r.admin1 and len(r.admin1) <= 3]
+    towns = [e for e in town.entries if e.feature_class == "P"]
+    if town.country_name or region.country_name or any(e.feature_class not in "PS" for e in town.entries):
+        return False  # (a country, region or water too: "Taiwan, Kosovo, Abkhazia"; "Tbilisi, Georgia"; "In
+        # Siberia, Altai Krai Governor …")
+    return bool(divisions and towns) and not any(
+        e.country == r.country and e.admin1 == r.admin1 or distance_km((e.lat, e.lon), (r.lat, r.lon)) <= ELSEWHERE_KM
+        for e in town.entries for r in divisions)  # (a border post too: "Lokot (Altai Krai)")
 
 
 def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],

@@ -2229,3 +2229,32 @@ def test_round_48_an_atlas_index(parser):
     got = [(m.text, m.name) for m in parser.parse(
         "Leninogorsk (Kaz.) 45 B3\nMary (Turkm.) 52 C4\nTengiz, oz. 45 B3\nIli, r. 51 D2\n", "t")]
     assert got == [("Leninogorsk", "Ridder"), ("Mary", "Mary"), ("Tengiz", "Lake Tengiz"), ("Ili", "Ili River")]
+
+
+def test_round_49_namesakes_qualifiers_titles_and_lakes(parser):
+    """Round 49's disambiguation page, vouchers and reserves register: "Town, Region" where the gazetteer has no
+    town of the name in or near the region is no place (not the Tyumen Uspenka for "Uspenka, Altai Krai"; a list
+    of regions and the towns the region holds stay); "Aksu, Antalya" is the Aksu by Antalya (not Pavlodar's); a
+    reference work's qualifier or an apposition says a thing ("Aksu (airline)", "Ili (locomotive)", "Aksu, a
+    brand of mineral water"); a title and a word no place bears make a person ("Mr. Bakyt Osh"); "Rustavi
+    (Georgia)" is the country (not the US state); a list after "lakes" names lakes ("Lakes Tengiz and Kaindy": not
+    the oil field nor the Kyrgyz village); "South Kazakhstan oblast" is the region (not Kazakhstan)."""
+    def read(text: str) -> list[tuple[str, str, str]]:
+        return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
+
+    assert read("- Uspenka, Altai Krai, a village.\n- Aksu, Almaty Region, a village.\n"
+                "- Aksu, Pavlodar Region, a town.") == [
+        ("Altai Krai", "Altai Krai", "RU"), ("Almaty Region", "Almaty Region", "KZ"), ("Aksu", "Aksu", "KZ"),
+        ("Pavlodar Region", "Pavlodar Region", "KZ")]
+    assert ("Orenburg", "Orenburg", "RU") in read("Grain from Russian regions (Omsk, Kurgan, Orenburg, Altai Krai).")
+    assert ("Tbilisi", "Tbilisi", "GE") in read("Ivane Javakhishvili State University, Tbilisi, Georgia.")
+    assert read("Aksu, Antalya, is a district. Trains run from Almaty to Aksu in Pavlodar.")[0][2] == "TR"
+    assert read("- Aksu (airline), a charter carrier.\n- Ili (locomotive), a shunter.\n"
+                "- Aksu, a brand of mineral water.") == []
+    assert read("Kyrgyz guide in Karakol: Mr. Bakyt Osh. Guide: Mrs. Dilnoza Bukhara. Transfer Bukhara – Farap.") == [
+        ("Karakol", "Karakol", "KG"), ("Bukhara", "Bukhara", "UZ"), ("Farap", "Farap", "TM")]
+    assert read("Beyuk-Kesik (Azerbaijan) and Rustavi (Georgia).")[-1] == ("Georgia", "Georgia", "GE")
+    assert [(t, n) for t, n, _ in read("Lakes Tengiz and Kaindy; the lakes Sasykkol and Alakol.")] == [
+        ("Tengiz", "Lake Tengiz"), ("Kaindy", "Lake Kaindy"), ("Sasykkol", "Lake Sasykkol"), ("Alakol", "Lake Alakol")]
+    assert read("Deported to South Kazakhstan oblast.") == [
+        ("South Kazakhstan oblast", "Turkistan Region", "KZ")]
