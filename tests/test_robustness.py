@@ -1363,3 +1363,59 @@ def test_a_publish_that_fails_part_way_puts_the_previous_output_back(tmp_path, m
     assert [r.doc for r in read if not isinstance(r, dict)] == ["d.txt"]
     warnings = [r["warning"] for r in read if isinstance(r, dict)]
     assert len(warnings) == 1 and f"part-00007.jsonl: not listed in {MANIFEST}" in warnings[0], warnings
+
+
+def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tmp_path, monkeypatch, parser):
+    """Eleventh pass: a stale staging folder that is itself a mount point was emptied (E1); in a web page, the
+    text after an empty inline element ("<span id=…></span>", a wiki's anchor) was lost up to the end of its
+    paragraph (E2); a parts list with no sizes was read without a word (E3); UTF-32 in Cyrillic got no
+    --encoding hint, an --out name of 250 bytes had no room for its temporary file's, and ``export --out -``
+    wrote a file named "-" (E4)."""
+    from mapper import outputs
+    from mapper.distributed import MANIFEST, read_parts
+    from mapper.documents import read_document
+    from mapper.errors import InputError
+    from mapper.outputs import BUILD_FILES, JOURNAL, STAGE_MARK, settle, write_text_atomic
+
+    out = tmp_path / "out"
+    stage = out / ".build-m"
+    stage.mkdir(parents=True)
+    for name in ("thesis.txt", STAGE_MARK, "map.html"):
+        (stage / name).write_text("keep", encoding="utf-8")
+    (out / JOURNAL).write_text(json.dumps({"stage": ".build-m", "files": ["map.html"]}), encoding="utf-8")
+    monkeypatch.setattr(outputs, "_mount_points", lambda: frozenset({os.path.realpath(stage)}))
+    settle(out, BUILD_FILES)
+    monkeypatch.undo()
+    assert sorted(p.name for p in stage.iterdir()) == sorted(("thesis.txt", STAGE_MARK, "map.html"))
+    assert not (out / "map.html").exists()
+    plain = ("<p>The Middle Corridor links China to Europe through Kazakhstan, across the Caspian Sea.</p>\n"
+             "<h2>Route via Aktau and Baku</h2>\n<p>Trains run from Dostyk to Aktau, then by ferry to Baku and on "
+             "to Tbilisi and Kars.</p>\n<p>Freight goes from Almaty to Tashkent, Samarkand and Bishkek.</p>\n")
+    anchored = plain.replace("<h2>", '<h2><span id="Route"></span>').replace("<p>Trains", '<p><span id="r1"><b></b>'
+                                                                                       "</span>Trains")
+    anchored = anchored.replace("Samarkand", "Sam<i></i>arkand").replace("Almaty", "Almaty<sup></sup>")
+    texts = []
+    for name, body in (("plain.html", plain), ("anchored.html", anchored)):
+        page = tmp_path / name
+        page.write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+        texts.append(read_document(page).text)
+    assert texts[0] == texts[1]
+    assert {m.text for m in parser.parse(texts[1], "t")} >= {"Aktau", "Baku", "Dostyk", "Tbilisi", "Samarkand"}
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
+              "context": "Almaty."}
+    (parts / "part-00000.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"]}))
+    warnings = [r["warning"] for r in read_parts(parts) if isinstance(r, dict)]
+    assert len(warnings) == 1 and "gives no part's size" in warnings[0]
+    wide = tmp_path / "ru32.txt"
+    wide.write_bytes("Поезда идут из Москвы в Алматы через Оренбург.\n".encode("utf-32-le") * 4)
+    with pytest.raises(InputError, match="declare --encoding utf-32-le"):
+        read_document(wide)
+    long_name = tmp_path / ("a" * 250 + ".kml")
+    write_text_atomic(long_name, "<kml/>")
+    assert long_name.read_text(encoding="utf-8") == "<kml/>"
+    proc = run_cli("export", "--format", "kml", "--out", "-", cwd=tmp_path)
+    assert proc.returncode == 2 and "not to standard output" in proc.stderr and not (tmp_path / "-").exists()
