@@ -226,6 +226,7 @@ LIST_PRIOR_GAP, LIST_NEAR_KM = 0.15, 1000.0  # a list's odd place in its others'
 STOP_PRIOR_GAP = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
 DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
 BESIDE_CITY_KM = 60.0  # "Town, City" means a town of the name this near the city ("Aksu, Antalya")
+CYRILLIC_CAPITALS_POPULATION = 50_000  # a Cyrillic word in capitals names a place this big by any of its names
 SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
 CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
 COMMON_WORD_ZIPF = 4.0
@@ -1871,6 +1872,9 @@ class Geoparser:
         name of Cusco."""
         if name.country_name or name.posts or any(e.curated for e in name.entries):
             return True
+        if len(name.key) >= 5 and "\u0400" <= name.key[0] <= "\u04ff":  # a Cyrillic postmark's or heading's
+            # "ЧИМКЕНТ", "ДЖЕЗКАЗГАН": by any of its names, a town of some size (an acronym has fewer letters)
+            return any(e.population >= CYRILLIC_CAPITALS_POPULATION for e in name.entries)
         zipf = self.gazetteer.zipf(name.key)
         least = SHORT_NAME_PRIOR if zipf < COMMON_WORD_ZIPF else 2.0
         if zipf < SURNAME_ZIPF and len(name.key) >= 5:
@@ -3102,6 +3106,9 @@ _KIND_AFTER = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomot
                          r"rocket|train|car|truck|tractor|cigarettes?|dish|cake|dance)\)"
                          r"|, an? (?:brand|make|variety|breed|model) of ")
 
+# after a surname, or a list of them, the word for their families ("the Friesen, Schmidt and Kazan families")
+_FAMILY_AFTER = re.compile(r"(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6} famil(?:y|ies)\b")
+
 
 # before a club's name, what makes it its town's (the words a place goes after)
 _TOWN_OF_A_CLUB_BEFORE = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
@@ -3133,6 +3140,8 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):
         return "thing"
+    if after[0] in " ," and not name.country_name and _FAMILY_AFTER.match(text, end):
+        return "thing"  # a family's surname: "the Friesen, Schmidt and Kazan families"
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 

@@ -2238,7 +2238,8 @@ def test_round_49_namesakes_qualifiers_titles_and_lakes(parser):
     reference work's qualifier or an apposition says a thing ("Aksu (airline)", "Ili (locomotive)", "Aksu, a
     brand of mineral water"); a title and a word no place bears make a person ("Mr. Bakyt Osh"); "Rustavi
     (Georgia)" is the country (not the US state); a list after "lakes" names lakes ("Lakes Tengiz and Kaindy": not
-    the oil field nor the Kyrgyz village); "South Kazakhstan oblast" is the region (not Kazakhstan)."""
+    the oil field nor the Kyrgyz village); "South Kazakhstan oblast" is the region (not Kazakhstan); a Cyrillic
+    name in capitals is a town of some size ("ЧИМКЕНТ" on a postmark); surnames before "families" are people."""
     def read(text: str) -> list[tuple[str, str, str]]:
         return [(m.text, m.name, m.country) for m in parser.parse(text, "t")]
 
@@ -2258,3 +2259,7 @@ def test_round_49_namesakes_qualifiers_titles_and_lakes(parser):
         ("Tengiz", "Lake Tengiz"), ("Kaindy", "Lake Kaindy"), ("Sasykkol", "Lake Sasykkol"), ("Alakol", "Lake Alakol")]
     assert read("Deported to South Kazakhstan oblast.") == [
         ("South Kazakhstan oblast", "Turkistan Region", "KZ")]
+    assert [n for _, n, _ in read("Postmarks ЧИМКЕНТ, ДЖЕЗКАЗГАН and ТБИЛИСИ. НОВОСТИ И ЭКОНОМИКА. АО «КТЖ».")] == [
+        "Shymkent", "Zhezqazghan", "Tbilisi"]  # (Cyrillic names in capitals; not common words nor acronyms)
+    assert read("Petitions of the Friesen, Schmidt and Kazan families reached Almaty.") == [
+        ("Almaty", "Almaty", "KZ")]
