@@ -87,6 +87,7 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
+_AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
 _KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
@@ -111,6 +112,10 @@ def russian_nominatives(key: str) -> list[str]:
             stem = last[: -len(ending)]
             if last.endswith(ending) and len(stem) >= 2:
                 out += [f"{lead}{stem}{n}" for n in nominative_endings]
+        for ending in _AFTER_A_VOWEL_ENDINGS:  # a name in -ай, -ей ("Кустанай": "из Кустаная", "в Кустанае")
+            stem = last[: -len(ending)]
+            if last.endswith(ending) and len(stem) >= 3 and stem[-1] in "аеоуя":
+                out.append(f"{lead}{stem}и")
     nouns = [o for o in [key, *out] if o.endswith(_FEMININE_HEADS)]
     if head and nouns:  # "Костанайской области", "Северо-Казахстанскую область": the adjective too
         adjectives = " ".join(_feminine_nominative(w) for w in head.split(" "))

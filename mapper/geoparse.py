@@ -3106,8 +3106,10 @@ _KIND_AFTER = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomot
                          r"rocket|train|car|truck|tractor|cigarettes?|dish|cake|dance)\)"
                          r"|, an? (?:brand|make|variety|breed|model) of ")
 
-# after a surname, or a list of them, the word for their families ("the Friesen, Schmidt and Kazan families")
-_FAMILY_AFTER = re.compile(r"(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6} famil(?:y|ies)\b")
+# after a surname, or a list of them, the word for their families ("the Keller family", "the Friesen, Schmidt and
+# Kazan families"; not "Many Balzer families", families from the village)
+_FAMILY_AFTER = re.compile(r"(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6} family\b"
+                           r"|(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){1,6} families\b")
 
 
 # before a club's name, what makes it its town's (the words a place goes after)

@@ -197,6 +197,15 @@ def test_russian_seas_reservoirs_and_lakes_in_any_case(parser):
         ("Капчагайского водохранилища", "Kapchagay Reservoir", "H"), ("Балхаш", "Lake Balkhash", "H")]
 
 
+def test_russian_names_in_ai_and_soviet_names_in_any_case(parser):
+    """"из Кустаная", "в Кустанае": a name in -ай in the genitive or prepositional (was unread); the Soviet names
+    of the field's cities in Cyrillic, inflected ("из Целинограда", "Фрунзе": not a Ukrainian village)."""
+    text = "Поезд из Кустаная в Кустанае. Из Целинограда в Гурьев и Фрунзе, затем в Тифлис."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Кустаная", "Kostanay"), ("Кустанае", "Kostanay"), ("Целинограда", "Astana"), ("Гурьев", "Atyrau"),
+        ("Фрунзе", "Bishkek"), ("Тифлис", "Tbilisi")]
+
+
 def test_a_plural_division_word_makes_each_name_of_the_list_a_division(parser):
     """"the Abai and East Kazakhstan regions", "the Orenburg and Samara oblasts": each name is its region (the
     Abai region was missed, the others were cities); "the Altai mountains" is the range, not a town."""
