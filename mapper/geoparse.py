@@ -505,6 +505,11 @@ _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans"
                 "lark", "larks", "sandgrouse", "warbler", "warblers", "shrike", "shrikes", "bunting", "buntings",
                 "wheatear", "wheatears", "finch", "finches", "rosefinch", "snowcock", "snowcocks", "redstart",
                 "accentor", "woodpecker", "plover", "plovers", "vulture", "vultures", "rubythroat", "nuthatch")
+# after "X street" or "X avenue", a house number: an address's street ("Tbilisi avenue 12", "Baku street, 7b"; not
+# "Almaty street 10 km away")
+_HOUSE_NUMBER = re.compile(r",? (?:[Nn]o\.? ?)?\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b(?![.,]\d| ?(?:km|m|kilometres|miles|%|t)\b)")
+_ADDRESS_NOUNS = frozenset(("street", "avenue", "ave", "caddesi", "yolu", "sokak", "prospekt", "prospekti", "ulitsa",
+                            "köçəsi", "küçəsi"))
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
 _NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
@@ -1194,7 +1199,9 @@ class Geoparser:
         if noun in self.lexicon.venue_nouns or noun in self.lexicon.person_venue_nouns:  # "the Nagorny park",
             # "Lenin avenue", "Dostyk ave.", "the Pugachev museum"; not "Zhanaozen street protests"
             name = m.name
-            if noun in self.lexicon.street_nouns:
+            if _HOUSE_NUMBER.match(text, word.end()) and noun in _ADDRESS_NOUNS:
+                kept = False  # an address: "Tbilisi avenue 12" (in Baku), "Baku street, 7"
+            elif noun in self.lexicon.street_nouns:
                 kept = name.country_name or name.prominent or name.noted
             elif noun == "street":  # a street's name where a noun it qualifies does not follow ("on Sovetskaya
                 # street is", "Lenin street in Aktobe"); "Zhanaozen street protests", "Almaty street food": the town's
@@ -2475,6 +2482,8 @@ class Geoparser:
                         or _WATER_LABEL_BEFORE.search(text, max(0, start - 60), start)):
                 rivers_end = c[1]  # a list after a river's bare name: "the Karatal, Aksu and Lepsy" are rivers, and
                 # so are those of a label's ("Inflow: Ili, Karatal, Aksu")
+            if _in_a_compound(text, start, c[1], c[2].name.key):
+                continue  # "Tash-Rabat", "Kyzyl-Kala", "Rabat-i Malik": a caravanserai's or fort's name, not Rabat
             if kept and kept[-1][1] + 1 == start:
                 if text[start - 1] == " " and _club_before_city(kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
@@ -3108,8 +3117,7 @@ _KIND_AFTER = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomot
 
 # after a surname, or a list of them, the word for their families ("the Keller family", "the Friesen, Schmidt and
 # Kazan families"; not "Many Balzer families", families from the village)
-_FAMILY_AFTER = re.compile(r"(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6} family\b"
-                           r"|(?:(?:,| and|, and| or) [A-Z][^\W\d_]+){1,6} families\b")
+_FAMILY_AFTER = re.compile(r"((?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6}) famil(y|ies)\b")
 
 
 # before a club's name, what makes it its town's (the words a place goes after)
@@ -3129,6 +3137,22 @@ def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -
     return anchor is not None and anchor.country == country
 
 
+# the common nouns of Turkic and Persian place names (a caravanserai, a fort, a mound, a spring) that also name
+# towns: after a hyphen and a capitalised word, or before "-i"/"-e" (Persian ezafe), part of another name
+_COMPOUND_NOUNS = frozenset(("rabat", "kala", "qala", "tepe", "depe", "tobe", "bulak", "kurgan"))
+_COMPOUND_BEFORE = re.compile(r"[A-Z][^\W\d_]+[-‐‑]$")
+_COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat)\b)")
+
+
+def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:
+    """Whether the name at *start*..*end* is part of a compound place name the gazetteer lacks: a generic noun
+    after a hyphened word ("Tash-Rabat", "Kyzyl-Kala": not Rabat, Qala), a name before a hyphened generic noun
+    ("Kyzyl-Kala": not Kyzyl), or before a Persian ezafe ("Rabat-i Malik")."""
+    return (key in _COMPOUND_NOUNS and start > 1 and text[start - 1] in _HYPHENS
+            and _COMPOUND_BEFORE.search(text, max(0, start - 24), start) is not None) \
+        or text[end: end + 1] in _HYPHENS and _COMPOUND_AFTER.match(text, end) is not None
+
+
 def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     """What the candidate *c* names by the words around it, if not the place: a vehicle's make before its model
     ("Ural 4320 timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an
@@ -3142,8 +3166,10 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):
         return "thing"
-    if after[0] in " ," and not name.country_name and _FAMILY_AFTER.match(text, end):
-        return "thing"  # a family's surname: "the Friesen, Schmidt and Kazan families"
+    if after[0] in " ," and not name.country_name and (family := _FAMILY_AFTER.match(text, end)) is not None and (
+            family.group(2) == "y" or family.group(1) or _LIST_PIECE_BEFORE.search(text, max(0, start - 40), start)):
+        return "thing"  # a family's surname: "the Kazan family", "the Friesen, Schmidt and Kazan families" (not
+        # "Balzer families", from the village)
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 

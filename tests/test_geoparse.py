@@ -2263,3 +2263,21 @@ def test_round_49_namesakes_qualifiers_titles_and_lakes(parser):
         "Shymkent", "Zhezqazghan", "Tbilisi"]  # (Cyrillic names in capitals; not common words nor acronyms)
     assert read("Petitions of the Friesen, Schmidt and Kazan families reached Almaty.") == [
         ("Almaty", "Almaty", "KZ")]
+
+
+def test_round_50_russian_forms_addresses_and_compounds(parser):
+    """Round 50's Russian digest, dealer list and caravan routes: "РК" is Kazakhstan where the text names it
+    otherwise, "Каспий" and "на Каспии" the Caspian Sea; a city's name before a street's noun and a house number
+    is the street's ("Tbilisi avenue 54" in Baku, Turkish "Samsun caddesi 14"); a caravanserai's or fort's
+    compound name is none of the towns its parts name ("Tash-Rabat": not Rabat; "Kyzyl-Kala": not Kyzyl nor
+    Qala; "Rabat-i Malik")."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("Казахстан наращивает экспорт. Торговля РК и РФ выросла. Паромы на Каспии; Каспий мелеет.") == [
+        ("Казахстан", "Kazakhstan"), ("РК", "Kazakhstan"), ("РФ", "Russia"), ("Каспии", "Caspian Sea"),
+        ("Каспий", "Caspian Sea")]
+    assert read("Dealer in Baku, Tbilisi avenue 54. Trabzon Oto, Trabzon, Samsun caddesi 14. Tbilisi is near.") == [
+        ("Baku", "Baku"), ("Trabzon", "Trabzon"), ("Tbilisi", "Tbilisi")]
+    assert read("From Naryn to Tash-Rabat; the Ustyurt forts Kyzyl-Kala and Rabat-i Malik; trains Rabat–Casablanca.") \
+        == [("Naryn", "Naryn"), ("Ustyurt", "Ustyurt Plateau"), ("Rabat", "Rabat"), ("Casablanca", "Casablanca")]
