@@ -114,7 +114,8 @@ def russian_nominatives(key: str) -> list[str]:
                 out += [f"{lead}{stem}{n}" for n in nominative_endings]
         for ending in _AFTER_A_VOWEL_ENDINGS:  # a name in -ай, -ей, -ий ("Кустанай": "из Кустаная", "в Кустанае")
             stem = last[: -len(ending)]
-            if last.endswith(ending) and len(stem) >= 3 and stem[-1] in "аеоуяи":  # ("Каспия": Каспий)
+            if last.endswith(ending) and len(stem) >= 3 and (stem[-1] in "аеоуя" or stem[-1] == "и" and ending != "е"):
+                # ("Каспия", "Каспию": Каспий; not "Уральские", an adjective)
                 out.append(f"{lead}{stem}и")
     nouns = [o for o in [key, *out] if o.endswith(_FEMININE_HEADS)]
     if head and nouns:  # "Костанайской области", "Северо-Казахстанскую область": the adjective too

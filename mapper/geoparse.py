@@ -504,7 +504,9 @@ _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans"
                 "tit", "tits", "gull", "gulls", "tern", "terns", "sandpiper", "sandpipers", "pelican", "pelicans",
                 "lark", "larks", "sandgrouse", "warbler", "warblers", "shrike", "shrikes", "bunting", "buntings",
                 "wheatear", "wheatears", "finch", "finches", "rosefinch", "snowcock", "snowcocks", "redstart",
-                "accentor", "woodpecker", "plover", "plovers", "vulture", "vultures", "rubythroat", "nuthatch")
+                "accentor", "woodpecker", "plover", "plovers", "vulture", "vultures", "rubythroat", "nuthatch",
+                # and other species and produce ("Aral barbel", "Karatau argali", "Torgai melons")
+                "barbel", "argali", "trout", "tulip", "tulips", "melon", "melons")
 # after "X street" or "X avenue", a house number: an address's street ("Tbilisi avenue 12", "Baku street, 7b"; not
 # "Almaty street 10 km away")
 _HOUSE_NUMBER = re.compile(r",? (?:[Nn]o\.? ?)?\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b(?![.,]\d| ?(?:km|m|kilometres|miles|%|t)\b)")
@@ -563,9 +565,15 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
-_RUSSIAN_DIVISION = re.compile(r" (област[ьиюя]{1,2}|кра(?:й|я|ю|ем|е)|облысы|мор(?:е|я|ю|ем)"
+_RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|облысы|мор(?:е|я|ю|ем)"
                                r"|водохранилищ(?:е|а|у|ем))\b")  # области, областью, края, крае; Kazakh "облысы"
 # ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
+# a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
+_RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
+                         **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")}}
+# an adjective of such a list before the next one ("Омскую и ", "Западно-Казахстанской, ")
+_RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
+                                       r"(?:, и |, | и )$")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
@@ -921,6 +929,10 @@ class Geoparser:
             elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра", " мор", " водох"), rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края",
                 # "Каспийского моря"
+                if tail is not None and (plural := _RUSSIAN_PLURAL_HEADS.get(text[rs + len(word) + 1: tail[1]])):
+                    listed = self._russian_divisions_before(text, tail[0], plural)
+                    if listed:  # (each in place of what its adjective alone was read as: "Алтайский", a village)
+                        found[:] = [c for c in found if c[1] <= listed[0][0]] + listed
                 sea_adjective = tail is None and text.startswith((" мор", " водох"), rs + len(word))
             if " and " in word and self._and_joins_waters(text, rs + len(word), word, tail):
                 head = self._sea_at_end(text, rs, word[:word.index(" and ")], before_and=True)
@@ -1278,11 +1290,29 @@ class Geoparser:
         if noun is None:
             return None
         cut = run.rfind(" ") + 1
-        key = _norm(f"{run[cut:]} {noun.group(1)}")
+        plural = _RUSSIAN_PLURAL_HEADS.get(noun.group(1))  # ("Омскую и Новосибирскую области": see below)
+        key = _norm(f"{run[cut:]} {plural or noun.group(1)}")
         if not self.gazetteer.has_key(key):
             return None
         start = rs + cut
         return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
+
+    def _russian_divisions_before(self, text: str, start: int, head: str) -> list[_Candidate]:
+        """The regions of a list of adjectives that ends just before *start* and shares the plural noun after the
+        last ("в Омскую и Новосибирскую области", "Западно-Казахстанской, Актюбинской и Костанайской областях"),
+        each its region where the gazetteer has it with *head* ("область", "край"); in text order."""
+        out: list[_Candidate] = []
+        for _ in range(_LIST_MAX):
+            adjective = _RUSSIAN_ADJECTIVE_BEFORE.search(text, max(0, start - 60), start)
+            if adjective is None:
+                break
+            key = _norm(f"{adjective.group(1)} {head}")
+            if not self.gazetteer.has_key(key):
+                break
+            a, b = adjective.span(1)
+            out.append((a, b, _Match(0, b - a, self._name(key), False), ""))
+            start = a
+        return out[::-1]
 
     def _sea_at_end(self, text: str, rs: int, run: str, before_and: bool = False) -> _Candidate | None:
         """The sea or river that a run's last word names alone ("across the Caspian", "the Caspian's ports",
@@ -3166,7 +3196,7 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):
         return "thing"
-    if after[0] in " ," and not name.country_name and (family := _FAMILY_AFTER.match(text, end)) is not None and (
+    if after[:1] in (" ", ",") and not name.country_name and (family := _FAMILY_AFTER.match(text, end)) is not None and (
             family.group(2) == "y" or family.group(1) or _LIST_PIECE_BEFORE.search(text, max(0, start - 40), start)):
         return "thing"  # a family's surname: "the Kazan family", "the Friesen, Schmidt and Kazan families" (not
         # "Balzer families", from the village)

@@ -2277,6 +2277,11 @@ def test_round_50_russian_forms_addresses_and_compounds(parser):
     assert read("Казахстан наращивает экспорт. Торговля РК и РФ выросла. Паромы на Каспии; Каспий мелеет.") == [
         ("Казахстан", "Kazakhstan"), ("РК", "Kazakhstan"), ("РФ", "Russia"), ("Каспии", "Caspian Sea"),
         ("Каспий", "Caspian Sea")]
+    assert read("Грузы идут в Омскую и Новосибирскую области. Урожай в Западно-Казахстанской, Актюбинской и "
+                "Костанайской областях.") == [
+        ("Омскую", "Omsk Oblast"), ("Новосибирскую области", "Novosibirsk Oblast"),
+        ("Западно-Казахстанской", "West Kazakhstan Region"), ("Актюбинской", "Aktobe Region"),
+        ("Костанайской областях", "Kostanay Region")]  # (adjectives sharing a plural noun: each its region)
     assert read("Dealer in Baku, Tbilisi avenue 54. Trabzon Oto, Trabzon, Samsun caddesi 14. Tbilisi is near.") == [
         ("Baku", "Baku"), ("Trabzon", "Trabzon"), ("Tbilisi", "Tbilisi")]
     assert read("From Naryn to Tash-Rabat; the Ustyurt forts Kyzyl-Kala and Rabat-i Malik; trains Rabat–Casablanca.") \
