@@ -110,6 +110,23 @@ def admin1_code_problems(net: Network) -> Iterator[str]:
         yield f"geodata/admin1-curated.tsv: {place} is no curated first-level division (rerun scripts/build_admin1.py)"
 
 
+SHOWN_RIVAL_POPULATION = 100_000  # an alias's shown name may not be the own name of another place this big
+
+
+def shown_name_problems(net: Network) -> Iterator[str]:
+    """An alias's ``shown`` name that is the own name of another city of some size (``shown = "Almaty"`` on
+    Bishkek's record would show two places as Almaty)."""
+    from mapper.gazetteer import normalize
+
+    gazetteer = net.gazetteer
+    for gid, shown in sorted(datafiles.shown_names(net.root).items()):
+        rival = next((e for e in gazetteer.by_key(normalize(shown)) if e.id != f"geonames:{gid}"
+                      and e.population >= SHOWN_RIVAL_POPULATION and normalize(e.name) == normalize(shown)), None)
+        if rival is not None:
+            yield (f"geodata/aliases.toml: geonameid {gid}: shown = {shown!r} is the name of another place "
+                   f"({rival.name}, {rival.country}, {rival.id}): the map would show both by it")
+
+
 def word_list_problems(root: Path) -> Iterator[str]:
     """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) and its table of
     neighbouring countries (``geodata/neighbours.tsv``) that do not load
@@ -134,7 +151,7 @@ def manifest_problems(docs_dir: Path) -> Iterator[str]:
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
     return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net),
-            *manifest_problems(docs_dir)]
+            *shown_name_problems(net), *manifest_problems(docs_dir)]
 
 
 def refuse_problems(net: Network, docs_dir: Path) -> None:

@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 from mapper import datafiles
 from mapper.errors import InputError
 from mapper.outputs import (EXPORT_FILES, JOURNAL, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path, file_kind,
-                            publish, spreadsheet_safe, stamp_listing, staging)
+                            gdal_writes, publish, spreadsheet_safe, stamp_listing, staging)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -202,7 +202,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
 
     written: list[Path] = []
     if fmt in ("gpkg", "kml"):
-        with atomic_path(path) as tmp:
+        with atomic_path(path) as tmp, gdal_writes(path):
             for name, gdf in layers.items():
                 gpkg = fmt == "gpkg"
                 # GeoPackage 1.2: GDAL 3.6 (Debian 12) warns on the 1.4 files newer GDAL writes
@@ -237,7 +237,8 @@ def _write_folder(layers: dict[str, gpd.GeoDataFrame], folder: Path, fmt: str) -
         if fmt == "geojson":
             write_geojson(gdf, file)
         else:
-            pyogrio.write_dataframe(_gdal_frame(gdf, fmt), file, layer=name, driver=_DRIVERS[fmt],
-                                    layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
+            with gdal_writes(file):
+                pyogrio.write_dataframe(_gdal_frame(gdf, fmt), file, layer=name, driver=_DRIVERS[fmt],
+                                        layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
         files.append(file)
     return files

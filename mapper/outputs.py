@@ -325,6 +325,28 @@ def abandon(stage: Path, out: Path) -> None:
         remove_tree(stage)
 
 
+@contextlib.contextmanager
+def gdal_writes(target: Path) -> Iterator[None]:
+    """GDAL's failure to write *target* on a full disk ("Unspecified OGR / GDAL error") as the OSError it is."""
+    try:
+        yield
+    except Exception as exc:
+        from pyogrio.errors import DataSourceError, FeatureError
+
+        if isinstance(exc, (DataSourceError, FeatureError)) and _disk_full(target.parent):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None  # (the output named by the caller,
+            # not a staged file)
+        raise
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether the file system of *folder* has next to no room left (under 1 MiB)."""
+    try:
+        return shutil.disk_usage(folder).free < 1 << 20
+    except OSError:
+        return False
+
+
 def check_gdal_path(path: Path) -> None:
     """Refuse a path GDAL cannot write: it drops tabs and line breaks from file names, so it would write
     somewhere else (or nowhere) and the output would be lost."""

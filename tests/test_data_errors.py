@@ -393,3 +393,21 @@ def test_a_web_address_is_http_or_https_in_any_case_with_a_host():
     assert [web_address(u) for u in ("HTTPS://example.org/x", "https://ok.org/p?q=1", "http://", "http://a b",
                                       "javascript:alert(1)", "ftp://x.org", "http://[x")] == [
         True, True, False, False, False, False, False]
+
+
+def test_an_alias_shown_by_another_citys_name_is_a_problem(tmp_path, gazetteer):
+    """Eleventh hostile pass, E4 d: ``shown = "Almaty"`` on Bishkek's record passed ``check``, and two places
+    were shown as Almaty; a shown name of the place's own (Horgos for GeoNames' Qarasu) passes."""
+    from types import SimpleNamespace
+
+    from mapper.check import shown_name_problems
+
+    aliases = tmp_path / "geodata" / "aliases.toml"
+    aliases.parent.mkdir()
+    source = '{ url = "https://example.org", title = "t", accessed = "2026-12-06" }'
+    aliases.write_text(f'[[alias]]\ngeonameid = 1528675\nname = "Bishkek"\nnames = ["Pishpek"]\nshown = "Almaty"\n'
+                       f'sources = [{source}]\n\n[[alias]]\ngeonameid = 1529377\nname = "Horgos"\nnames = ["Khorgos"]\n'
+                       f'shown = "Horgos"\nsources = [{source}]\n', encoding="utf-8")
+    found = list(shown_name_problems(SimpleNamespace(root=tmp_path, gazetteer=gazetteer)))
+    assert len(found) == 1 and "geonameid 1528675: shown = 'Almaty' is the name of another place (Almaty, KZ" \
+        in found[0], found

@@ -1372,8 +1372,8 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     """Eleventh pass: a stale staging folder that is itself a mount point was emptied (E1); in a web page, the
     text after an empty inline element ("<span id=…></span>", a wiki's anchor) was lost up to the end of its
     paragraph (E2); a parts list with no sizes was read without a word (E3); UTF-32 in Cyrillic got no
-    --encoding hint, an --out name of 250 bytes had no room for its temporary file's, and ``export --out -``
-    wrote a file named "-" (E4)."""
+    --encoding hint, an --out name of 250 bytes had no room for its temporary file's, ``export --out -`` wrote a
+    file named "-", and GDAL's failure on a full disk was "Unspecified OGR / GDAL error" (E4)."""
     from mapper import outputs
     from mapper.distributed import MANIFEST, read_parts
     from mapper.documents import read_document
@@ -1422,3 +1422,11 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     assert long_name.read_text(encoding="utf-8") == "<kml/>"
     proc = run_cli("export", "--format", "kml", "--out", "-", cwd=tmp_path)
     assert proc.returncode == 2 and "not to standard output" in proc.stderr and not (tmp_path / "-").exists()
+    from types import SimpleNamespace
+
+    from pyogrio.errors import FeatureError
+
+    monkeypatch.setattr(outputs.shutil, "disk_usage", lambda path: SimpleNamespace(free=4096))
+    with pytest.raises(OSError, match="No space left on device"):  # (GDAL's "Unspecified OGR / GDAL error" on a
+        with outputs.gdal_writes(tmp_path / "mentions.csv"):  # full disk)
+            raise FeatureError("Could not add feature to layer at index 11: Unspecified OGR / GDAL error")
