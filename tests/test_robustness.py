@@ -17,6 +17,12 @@ import pytest
 from tests.conftest import ROOT, SEEDS, output_digest, run_cli
 
 
+# a mention record of a part file, as mentions --engine dask writes it
+ALMATY_RECORD = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
+                 "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249,
+                 "lon": 76.9115, "context": "Almaty."}
+
+
 def _copy(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst)
     return dst
@@ -1247,9 +1253,7 @@ def test_ninth_hostile_pass_journals_mounts_parts_and_encodings(tmp_path, monkey
     assert "Алматы" in read_document(quoted).text and "Алматы" in read_document(quoted, encoding="cp1251").text
     parts = tmp_path / "parts"
     parts.mkdir()
-    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
-              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
-              "context": "Almaty."}
+    record = dict(ALMATY_RECORD)
     line = json.dumps(record) + "\n"
     (parts / "part-00000.jsonl").write_text(line, encoding="utf-8")
     (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"],
@@ -1306,9 +1310,7 @@ def test_tenth_hostile_pass_mounts_kinds_and_code_pages(tmp_path, monkeypatch):
     assert detect_encoding(sample(belarusian), Path("be.txt")) == "cp1251"
     parts = tmp_path / "parts"
     parts.mkdir()
-    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
-              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
-              "context": "Almaty."}
+    record = dict(ALMATY_RECORD)
     for i in range(2):
         (parts / f"part-0000{i}.jsonl").write_text(json.dumps(record | {"doc": f"d{i}.txt"}) + "\n", encoding="utf-8")
     (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl", "part-00001.jsonl"],
@@ -1355,9 +1357,7 @@ def test_a_publish_that_fails_part_way_puts_the_previous_output_back(tmp_path, m
     assert "Aktau" in (out / "map.html").read_text(encoding="utf-8")
     parts = tmp_path / "parts"
     parts.mkdir()
-    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
-              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
-              "context": "Almaty."}
+    record = dict(ALMATY_RECORD)
     line = json.dumps(record) + "\n"
     (parts / "part-00000.jsonl").write_text(line, encoding="utf-8")
     (parts / "part-00007.jsonl").write_text(line.replace("d.txt", "e.txt"), encoding="utf-8")  # copied in by hand
@@ -1406,9 +1406,7 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     assert {m.text for m in parser.parse(texts[1], "t")} >= {"Aktau", "Baku", "Dostyk", "Tbilisi", "Samarkand"}
     parts = tmp_path / "parts"
     parts.mkdir()
-    record = {"doc": "d.txt", "start": 0, "end": 6, "text": "Almaty", "place_id": "geonames:1526384",
-              "name": "Almaty", "country": "KZ", "feature_class": "P", "score": 0.9, "lat": 43.25249, "lon": 76.9115,
-              "context": "Almaty."}
+    record = dict(ALMATY_RECORD)
     (parts / "part-00000.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (parts / MANIFEST).write_text(json.dumps({"parts": ["part-00000.jsonl"]}))
     warnings = [r["warning"] for r in read_parts(parts) if isinstance(r, dict)]
