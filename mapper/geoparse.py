@@ -183,6 +183,10 @@ _SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elev
 _VILLAGE_BEFORE = ("village of ", "the village ", "Village of ", "village ")  # a village's name after it, no city's
 _SETTLEMENT_OF_IN_CAPITALS = ("CITY OF ", "TOWN OF ", "PORT OF ", "VILLAGE OF ")  # a heading's: "PLAN OF THE CITY OF FRUNZE"
 _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
+# ... and in Russian ("в городе Урал", "у поселка Кайрат", "Станция Тобол"), in any case
+_RUSSIAN_SETTLEMENT_BEFORE = tuple(f" {w} " for w in (
+    "город", "города", "городе", "посёлок", "поселок", "посёлка", "поселка", "посёлке", "поселке", "село", "села",
+    "селе", "станция", "станции", "аул", "аула", "ауле"))
 # a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
 _CITY_IN_BEFORE = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
                              r"(?:city|town|port|village) of $", re.IGNORECASE)
@@ -193,7 +197,11 @@ _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\
 def _after_settlement_word(text: str, start: int) -> bool:
     """Whether the name at *start* follows a settlement's word ("the village of", "the town"; 15 characters at
     most, looked at in any case)."""
-    return text[max(0, start - 16): start].lower().endswith(_SETTLEMENT_BEFORE)
+    lead = max(0, start - 16)
+    window = text[lead: start].lower().replace("\n", " ")
+    if lead == 0 or text[lead - 1].isspace():  # (a word opening the text or a line: "Станция Тобол")
+        window = " " + window
+    return window.endswith(_SETTLEMENT_BEFORE) or window.endswith(_RUSSIAN_SETTLEMENT_BEFORE)
 _MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
 _IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (",
