@@ -2412,6 +2412,9 @@ class Geoparser:
                     and self._quoted_brand(text, c):
                 things_end = _past_quote(text, c[1])
                 continue  # a brand's or firm's name in quotes: '"Isfahan Gold"', '"Vostok-Transit"', '"Semey Gold"'
+            if text[start - 1: start] == "«" and "\u0400" <= text[start] <= "\u04ff" and _russian_quoted_thing(text, c):
+                continue  # a club's, firm's or ship's name in Russian quotes: "с «Иртышом»", "судно-паром
+                # «Казахстан»", "«Иртыш-Агро»" (not a border post's or station's: "МАПП «Сырым»")
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
                     and text[things_end: start - 1] in _LIST_GLUE:
                 things_end = _past_quote(text, c[1])
@@ -3180,6 +3183,24 @@ def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -
 _COMPOUND_NOUNS = frozenset(("rabat", "kala", "qala", "tepe", "depe", "tobe", "bulak", "kurgan"))
 _COMPOUND_BEFORE = re.compile(r"[A-Z][^\W\d_]+[-‐‑]$")
 _COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat)\b)")
+
+
+# before a name in Russian quotes, what makes it a thing's: a club, a firm, a ship, a train, a pipeline, or a
+# match's other side ("Футбольный клуб «Тобол»", "судно-паром «Казахстан»", "сыграл вничью с «Иртышом»")
+_RUSSIAN_THING_BEFORE = re.compile(r"(?:\b(?:клуб[а-я]*|ФК|команд[а-я]+|судн[а-я]*|судно-паром[а-я]*|паром[а-я]*|"
+                                   r"танкер[а-я]*|теплоход[а-я]*|компани[а-я]+|ТОО|АО|ООО|ОАО|ЗАО|холдинг[а-я]*|"
+                                   r"агрохолдинг[а-я]*|завод[а-я]*|комбинат[а-я]*|поезд[а-я]*|фирм[а-я]+|бренд[а-я]*|"
+                                   r"газопровод[а-я]*|нефтепровод[а-я]*|уступил[а-я]*|обыграл[а-я]*|победил[а-я]*)"
+                                   r"|сыграл[а-я]* (?:вничью )?с)\s*$", re.IGNORECASE)
+
+
+def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
+    """Whether *c*, a Cyrillic name just after "«", names a thing there: a club's, firm's, ship's or train's word
+    goes before it, or a match's verb (a border post's name in quotes stays: "МАПП «Сырым»", "Russian:
+    «Курмангазы»")."""
+    start, end = c[0], c[1]
+    return _RUSSIAN_THING_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
+        or text.startswith("» уступил", end)  # ("«Кайрат» уступил «Астане»": both sides)
 
 
 def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:

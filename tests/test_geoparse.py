@@ -2282,6 +2282,10 @@ def test_round_50_russian_forms_addresses_and_compounds(parser):
         ("Омскую", "Omsk Oblast"), ("Новосибирскую области", "Novosibirsk Oblast"),
         ("Западно-Казахстанской", "West Kazakhstan Region"), ("Актюбинской", "Aktobe Region"),
         ("Костанайской областях", "Kostanay Region")]  # (adjectives sharing a plural noun: each its region)
+    assert read("Футбольный клуб «Тобол» (Костанай) сыграл вничью с «Иртышом», а «Кайрат» уступил «Астане». "
+                "Судно-паром «Казахстан» вышло из Актау. Пункт пропуска «Жайсан» открыт.") == [
+        ("Костанай", "Kostanay"), ("Актау", "Aktau"), ("Жайсан", "Zhaisan")]  # (clubs, ships in Russian quotes;
+    # a border post stays)
     assert read("Dealer in Baku, Tbilisi avenue 54. Trabzon Oto, Trabzon, Samsun caddesi 14. Tbilisi is near.") == [
         ("Baku", "Baku"), ("Trabzon", "Trabzon"), ("Tbilisi", "Tbilisi")]
     assert read("From Naryn to Tash-Rabat; the Ustyurt forts Kyzyl-Kala and Rabat-i Malik; trains Rabat–Casablanca.") \
