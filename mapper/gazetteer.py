@@ -87,6 +87,10 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
+# Kazakh case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos, "Бішкекке",
+# "Шымкентте", "Алматының"): genitive, ablative, locative, instrumental, dative; the longest first
+_KAZAKH_CASE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
+                        "бен", "пен", "нда", "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
@@ -101,7 +105,8 @@ _MASCULINE_OBLIQUE = ("ого", "ому", "им", "ом")  # the endings of its 
 
 def russian_nominatives(key: str) -> list[str]:
     """The keys *key* would have if its last word, written in Cyrillic, were in the nominative case, most
-    likely first (none for a key not ending in Cyrillic, or a last word under three letters)."""
+    likely first, Russian forms before Kazakh ones (none for a key not ending in Cyrillic, or a last word under
+    three letters)."""
     if not key or not CYRILLIC.match(key[-1]):
         return []
     head, _, last = key.rpartition(" ")
@@ -126,6 +131,8 @@ def russian_nominatives(key: str) -> list[str]:
         out.append(" ".join(_masculine_nominative(w) for w in head.split(" ")) + " краи")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(_neuter_nominative(w) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
+    out += [f"{lead}{last[: -len(ending)]}" for ending in _KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
+            if last.endswith(ending) and len(last) - len(ending) >= 3]
     return out
 
 

@@ -1099,9 +1099,32 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
+        if _HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
+            found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
         return page.unmasked(found)
+
+    def _han_names(self, text: str) -> list[_Candidate]:
+        """The places the gazetteer has by a name in Chinese characters, read in each run of them from the left,
+        the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐); a name of two
+        characters only for a place of 10,000 people or more, a country or region, or before a division's or
+        port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
+        out: list[_Candidate] = []
+        for run in _HAN.finditer(text):
+            i, end = run.start(), run.end()
+            while i < end - 1:
+                for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
+                    if self.gazetteer.has_key(text[i:j]) and text[i:j] not in self.lexicon.never:
+                        name = self._name(text[i:j])
+                        if j - i > 2 or text[j: j + 1] in _HAN_SUFFIXES or any(
+                                e.population >= HAN_PAIR_POPULATION or e.feature_class == "A" for e in name.entries):
+                            out.append(_loose(i, j, name))
+                            i = j
+                            break
+                else:
+                    i += 1
+        return out
 
     def _posts_names(self, text: str, found: list[_Candidate], echo: bool) -> list[_Candidate]:
         """*found* and, in text order, the names of a channel's posts that capitals do not show: a hashtag's words
@@ -2925,6 +2948,12 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
     if word is not None and word.group().lower() in _TO_BE:  # "their son is named", "the post is called"
         word = _PREVIOUS_WORD.search(text, max(0, word.start() - 30), word.start() - 1)
     return word is not None and word.group().lower() in things
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters
+_HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
+_HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
+HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 
 
 def _loose(start: int, end: int, name: _Name) -> _Candidate:

@@ -2290,3 +2290,18 @@ def test_round_50_russian_forms_addresses_and_compounds(parser):
         ("Baku", "Baku"), ("Trabzon", "Trabzon"), ("Tbilisi", "Tbilisi")]
     assert read("From Naryn to Tash-Rabat; the Ustyurt forts Kyzyl-Kala and Rabat-i Malik; trains Rabat–Casablanca.") \
         == [("Naryn", "Naryn"), ("Ustyurt", "Ustyurt Plateau"), ("Rabat", "Rabat"), ("Casablanca", "Casablanca")]
+
+
+def test_round_51_chinese_characters_and_kazakh_cases(parser):
+    """Round 51's bilingual dry-port release and Kazakh-language news: names in Chinese characters are read, the
+    longest first ("霍尔果斯口岸": Horgos, "新疆维吾尔自治区": Xinjiang), not common words that villages are also
+    named ("合作", "口岸"); Kazakh case endings join the name as it is ("Алматыдан", "Бішкекке", "Шымкентте")."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    assert read("中国新疆维吾尔自治区的霍尔果斯口岸。中哈合作中心。西安—霍尔果斯—阿拉木图。") == [
+        ("中国", "China"), ("新疆维吾尔自治区", "Xinjiang"), ("霍尔果斯", "Horgos"), ("西安", "Xi’an"),
+        ("霍尔果斯", "Horgos"), ("阿拉木图", "Almaty")]
+    assert read("Пойыз Алматыдан Бішкекке барады. Шымкентте жаңа терминал. Астанаға, Ақтауда.") == [
+        ("Алматыдан", "Almaty"), ("Бішкекке", "Bishkek"), ("Шымкентте", "Shymkent"), ("Астанаға", "Astana"),
+        ("Ақтауда", "Aktau")]
