@@ -573,7 +573,8 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
-_RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|облысы|мор(?:е|я|ю|ем)"
+_RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
+                               r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|водохранилищ(?:е|а|у|ем))\b")  # области, областью, края, крае; Kazakh "облысы"
 # ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
@@ -1320,13 +1321,18 @@ class Geoparser:
         noun = _RUSSIAN_DIVISION.match(text, rs + len(run))
         if noun is None:
             return None
-        cut = run.rfind(" ") + 1
-        plural = _RUSSIAN_PLURAL_HEADS.get(noun.group(1))  # ("Омскую и Новосибирскую области": see below)
-        key = _norm(f"{run[cut:]} {plural or noun.group(1)}")
-        if not self.gazetteer.has_key(key):
-            return None
-        start = rs + cut
-        return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
+        noun_read = noun.group(1)
+        heads = [noun_read, _RUSSIAN_PLURAL_HEADS.get(noun_read) or ("облысы" if noun_read.startswith("облыс") else "")]
+        # (a plural's singular: "Омскую и Новосибирскую области", see below; Kazakh "Абай облысындағы", in the region)
+        cuts = [0, *(i + 1 for i, ch in enumerate(run) if ch == " ")]
+        for cut in cuts[-2:]:  # (the run's last two words, then its last: "Шығыс Қазақстан облысы", "Бүгін Абай
+            # облысында")
+            for head in filter(None, heads):
+                key = _norm(f"{run[cut:]} {head}")
+                if self.gazetteer.has_key(key):
+                    start = rs + cut
+                    return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
+        return None
 
     def _russian_divisions_before(self, text: str, start: int, head: str) -> list[_Candidate]:
         """The regions of a list of adjectives that ends just before *start* and shares the plural noun after the
