@@ -3217,7 +3217,7 @@ def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -
 # towns: after a hyphen and a capitalised word, or before "-i"/"-e" (Persian ezafe), part of another name
 _COMPOUND_NOUNS = frozenset(("rabat", "kala", "qala", "tepe", "depe", "tobe", "bulak", "kurgan"))
 _COMPOUND_BEFORE = re.compile(r"[A-Z][^\W\d_]+[-‐‑]$")
-_COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat)\b)")
+_COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat|[Bb]ulak|[Kk]urgan)\b)")
 
 
 # before a name in Russian quotes, what makes it a thing's: a club, a firm, a ship, a train, a pipeline, or a
