@@ -136,6 +136,17 @@ def russian_nominatives(key: str) -> list[str]:
     return out
 
 
+# Turkish (and Azerbaijani) case suffixes, which follow a proper name after an apostrophe: "İstanbul'dan" (from
+# Istanbul), "Sarp'tan", "Kapıköy'de", "Ankara'ya", "Mersin'in" (keys fold ı and İ to i, and drop accents)
+_APOSTROPHE_SUFFIX = re.compile(r"'(?:n?[dt][ae]n|n?[dt][ae]|y?[ae]|n?[ie]n|n?[iu]n|y?[iu]|y?l[ae]|d[ae]ki|t[ae]ki)$")
+
+
+def apostrophe_stem(key: str) -> str:
+    """*key* without a Turkish case suffix after an apostrophe ("istanbul'dan" -> "istanbul"), or ""."""
+    suffix = _APOSTROPHE_SUFFIX.search(key) if "'" in key else None
+    return key[: suffix.start()] if suffix is not None and suffix.start() >= 2 else ""
+
+
 def _feminine_nominative(word: str) -> str:
     """A Russian feminine adjective in the nominative ("костанайской", "костанайскую" -> "костанайская"),
     as keys write it (й as и); other words as they are."""
@@ -751,7 +762,7 @@ class Gazetteer:
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key*, or its nominative if *key* is a Russian
         case form ("москве": Moscow) (use :attr:`has_key`, cached)."""
-        return self._carried(key) or (bool(russian_nominatives(key)) and bool(self.by_key(key)))
+        return self._carried(key) or (bool(russian_nominatives(key) or apostrophe_stem(key)) and bool(self.by_key(key)))
 
     def _carried(self, key: str) -> bool:
         return key in self.overlay.by_key or key in self._filter and self._con.execute(
@@ -776,6 +787,9 @@ class Gazetteer:
         """All entries that carry the (normalized) name *key*: curated first, then GeoNames; for a Russian case
         form, also those of its first nominative that some entry carries (use :attr:`by_key`, cached)."""
         found = self._carrying(key)
+        stem = apostrophe_stem(key)
+        if stem and not found:  # "İstanbul'dan": Turkish writes a name's case suffix after an apostrophe
+            return tuple(self._carrying(stem))
         short = len(key.rpartition(" ")[2]) < 4
         for nominative in russian_nominatives(key):
             more = [e for e in self._carrying(nominative) if _read_in_case_form(e, short)]

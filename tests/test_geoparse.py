@@ -2302,6 +2302,9 @@ def test_round_51_chinese_characters_and_kazakh_cases(parser):
     assert read("中国新疆维吾尔自治区的霍尔果斯口岸。中哈合作中心。西安—霍尔果斯—阿拉木图。") == [
         ("中国", "China"), ("新疆维吾尔自治区", "Xinjiang"), ("霍尔果斯", "Horgos"), ("西安", "Xi’an"),
         ("霍尔果斯", "Horgos"), ("阿拉木图", "Almaty")]
+    assert read("Trucks leave İstanbul'dan and Sarp'tan for Batumi; Ankara'ya; Astana's port.") == [
+        ("İstanbul'dan", "Istanbul"), ("Sarp'tan", "Sarp"), ("Batumi", "Batumi"), ("Ankara'ya", "Ankara"),
+        ("Astana", "Astana")]  # (Turkish case suffixes after an apostrophe)
     assert read("Пойыз Алматыдан Бішкекке барады. Шымкентте жаңа терминал. Астанаға, Ақтауда.") == [
         ("Алматыдан", "Almaty"), ("Бішкекке", "Bishkek"), ("Шымкентте", "Shymkent"), ("Астанаға", "Astana"),
         ("Ақтауда", "Aktau")]
