@@ -89,7 +89,7 @@ _RUSSIAN_CASE_ENDINGS = (
 
 # Kazakh case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos, "Бішкекке",
 # "Шымкентте", "Алматының"): genitive, ablative, locative, instrumental, dative; the longest first
-_KAZAKH_CASE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
+KAZAKH_CASE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
                         "бен", "пен", "нда", "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
@@ -131,7 +131,7 @@ def russian_nominatives(key: str) -> list[str]:
         out.append(" ".join(_masculine_nominative(w) for w in head.split(" ")) + " краи")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(_neuter_nominative(w) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
-    out += [f"{lead}{last[: -len(ending)]}" for ending in _KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
+    out += [f"{lead}{last[: -len(ending)]}" for ending in KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
             if last.endswith(ending) and len(last) - len(ending) >= 3]
     return out
 

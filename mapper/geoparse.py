@@ -38,8 +38,8 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, SAME_PLACE_KM, Entry, Gazetteer, fold_saint, is_area,
-                              normalize, prior)
+from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+                              Gazetteer, fold_saint, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
@@ -2018,8 +2018,9 @@ class Geoparser:
         Terminal; one of the two must be rare in English.
         """
         lex, gaz = self.lexicon, self.gazetteer
-        if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.not_in_names:
-            return False
+        if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.not_in_names \
+                or _case_ending(tok.key) != _case_ending(other.key):
+            return False  # (Kazakh places in two cases, "Қарағандыдан Павлодарға", from one to the other)
         zipf = gaz.zipf(other.key)
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
             and self._name(other.key).obscure
@@ -3236,6 +3237,12 @@ def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
     start, end = c[0], c[1]
     return _RUSSIAN_THING_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
         or text.startswith("» уступил", end)  # ("«Кайрат» уступил «Астане»": both sides)
+
+
+def _case_ending(key: str) -> str:
+    """The Kazakh case ending *key* ends with, if any ("қарағандыдан": "дан"); a person's given name and surname
+    take the same one."""
+    return next((ending for ending in KAZAKH_CASE_ENDINGS if key.endswith(ending)), "") if key[-1:] >= "\u0400" else ""
 
 
 def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:

@@ -2308,3 +2308,5 @@ def test_round_51_chinese_characters_and_kazakh_cases(parser):
     assert read("Пойыз Алматыдан Бішкекке барады. Шымкентте жаңа терминал. Астанаға, Ақтауда.") == [
         ("Алматыдан", "Almaty"), ("Бішкекке", "Bishkek"), ("Шымкентте", "Shymkent"), ("Астанаға", "Astana"),
         ("Ақтауда", "Aktau")]
+    assert read("Қарағандыдан Павлодарға пойыз барады.") == [("Қарағандыдан", "Karagandy"), ("Павлодарға", "Pavlodar")]
+    # (two places in two cases side by side: no person's given name and surname)
