@@ -9,13 +9,14 @@ it makes its parser.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
 from shapely.geometry import Point
 
 from mapper import datafiles
-from mapper.documents import fold_whitespace, read_document
+from mapper.documents import composed, fold_whitespace, read_document
 from mapper.errors import DataError, InputError
 from mapper.network import Network, km_to
 
@@ -110,6 +111,7 @@ def admin1_code_problems(net: Network) -> Iterator[str]:
         yield f"geodata/admin1-curated.tsv: {place} is no curated first-level division (rerun scripts/build_admin1.py)"
 
 
+_LATIN, _CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f]"), re.compile(r"[\u0400-\u04ff]")
 SHOWN_RIVAL_POPULATION = 100_000  # an alias's shown name may not be the own name of another place this big
 
 
@@ -120,11 +122,18 @@ def shown_name_problems(net: Network) -> Iterator[str]:
 
     gazetteer = net.gazetteer
     for gid, shown in sorted(datafiles.shown_names(net.root).items()):
-        rival = next((e for e in gazetteer.by_key(normalize(shown)) if e.id != f"geonames:{gid}"
-                      and e.population >= SHOWN_RIVAL_POPULATION and normalize(e.name) == normalize(shown)), None)
-        if rival is not None:
-            yield (f"geodata/aliases.toml: geonameid {gid}: shown = {shown!r} is the name of another place "
-                   f"({rival.name}, {rival.country}, {rival.id}): the map would show both by it")
+        where = f"geodata/aliases.toml: geonameid {gid}: shown = {shown!r}"
+        plain = composed(shown)  # (no zero-width space nor soft hyphen)
+        if _LATIN.search(plain) and _CYRILLIC.search(plain):
+            yield f"{where} mixes Latin and Cyrillic letters (a look-alike of another name?)"
+            continue
+        for name in {plain, re.split(r"\s*[,(]", plain)[0]}:  # (and "Almaty" of "Almaty, KZ")
+            rival = next((e for e in gazetteer.by_key(normalize(name)) if e.id != f"geonames:{gid}"
+                          and e.population >= SHOWN_RIVAL_POPULATION), None)
+            if rival is not None:
+                yield (f"{where} is a name of another place ({rival.name}, {rival.country}, {rival.id}): the "
+                       "map would show both by it")
+                break
 
 
 def word_list_problems(root: Path) -> Iterator[str]:

