@@ -1341,28 +1341,18 @@ def test_a_publish_that_fails_part_way_puts_the_previous_output_back(tmp_path, m
     before = output_digest(out)
     (docs / "b.txt").write_text("Ships sail from Aktau to Baku.\n", encoding="utf-8")
     real_replace = os.replace
+    for name in ("map.html", ".stamp.json"):  # (chattr +i on the map; on the stamp, twelfth pass, E2)
 
-    def refused(src, dst):  # (chattr +i output/map.html)
-        if str(dst) == str(out / "map.html"):
-            raise PermissionError(1, "Operation not permitted", src)
-        real_replace(src, dst)
-    monkeypatch.setattr(os, "replace", refused)
-    failed = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
-    monkeypatch.undo()
-    assert failed.exit_code == 2 and "map.html" in failed.output, failed.output
-    assert output_digest(out) == before  # the layers, the GeoPackage and the stamp of the first build
-    assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
-
-    def stamp_refused(src, dst):  # (twelfth pass, E2: chattr +i output/.stamp.json)
-        if str(dst) == str(out / ".stamp.json"):
-            raise PermissionError(1, "Operation not permitted", src)
-        real_replace(src, dst)
-    monkeypatch.setattr(os, "replace", stamp_refused)
-    failed = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
-    monkeypatch.undo()
-    assert failed.exit_code == 2 and ".stamp.json" in failed.output and ".tmp" not in failed.output, failed.output
-    assert output_digest(out) == before  # (the new outputs went back out with the stamp that failed)
-    assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
+        def refused(src, dst, target=out / name):
+            if str(dst) == str(target):
+                raise PermissionError(1, "Operation not permitted", src)
+            real_replace(src, dst)
+        monkeypatch.setattr(os, "replace", refused)
+        failed = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
+        monkeypatch.undo()
+        assert failed.exit_code == 2 and name in failed.output and ".tmp" not in failed.output, failed.output
+        assert output_digest(out) == before  # the layers, the GeoPackage and the stamp of the first build
+        assert not list(out.glob(".build-*")) and not (out / ".publishing").exists()
     assert CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)]).exit_code == 0
     assert "Aktau" in (out / "layers" / "mentions.geojson").read_text(encoding="utf-8")
     assert "Aktau" in (out / "map.html").read_text(encoding="utf-8")
