@@ -495,12 +495,13 @@ _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
-                  "delta", "canyon", "ridge")
+                  "delta", "canyon", "ridge", "glacier", "peak")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
 _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
-                  "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T"}
+                  "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
+                  "peak": "T"}  # (not a town of the name: "the Semenov glacier", "Chapaev peak" are a scientist's)
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
@@ -1822,9 +1823,10 @@ class Geoparser:
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
             if single and key in lex.hotel_brands and nxt.raw[0].isupper():
                 return _REJECT  # "the Hilton Astana": a hotel, not Hilton, New York
-            if nxt.key in lex.landform_heads and not any(name.areal):
-                return _REJECT  # "Rasht Valley", "the Khorgos River": a feature named after a town (or a border
-                # post), not the town; not "Baikal Ridge", the lake's
+            if nxt.key in lex.landform_heads and not any(name.areal) \
+                    and not any(e.feature_class in "HT" for e in name.entries):
+                return _REJECT  # "Rasht Valley", "the Khorgos River", "Semenov Peak": a feature named after a town
+                # (or a border post, a person), not the town; not "Baikal Ridge", the lake's, nor "Khan Tengri Peak"
             if nxt.key in ("sea", "ocean") and last_i + 2 == len(tokens) and not name.holds_area:
                 return _REJECT  # "the Kara Sea" (not Kara, Togo); not "Poti Sea Port", which is at Poti
             if nxt.key in lex.venue_heads and not (name.country_name or name.prominent or name.noted):

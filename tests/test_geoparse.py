@@ -2309,4 +2309,6 @@ def test_round_51_chinese_characters_and_kazakh_cases(parser):
         ("Алматыдан", "Almaty"), ("Бішкекке", "Bishkek"), ("Шымкентте", "Shymkent"), ("Астанаға", "Astana"),
         ("Ақтауда", "Aktau")]
     assert read("Қарағандыдан Павлодарға пойыз барады.") == [("Қарағандыдан", "Karagandy"), ("Павлодарға", "Pavlodar")]
+    assert read("Camp 1 lay below the Semenov glacier; we climbed Chapaev Peak, then Khan Tengri Peak.") == [
+        ("Khan Tengri", "Khan Tengri")]  # (peaks and glaciers named after people: not Semyonov nor Chapayev)
     # (two places in two cases side by side: no person's given name and surname)
