@@ -111,20 +111,20 @@ def admin1_code_problems(net: Network) -> Iterator[str]:
         yield f"geodata/admin1-curated.tsv: {place} is no curated first-level division (rerun scripts/build_admin1.py)"
 
 
-_LATIN, _CYRILLIC = re.compile(r"[A-Za-z\u00c0-\u024f]"), re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 SHOWN_RIVAL_POPULATION = 100_000  # an alias's shown name may not be the own name of another place this big
 
 
 def shown_name_problems(net: Network) -> Iterator[str]:
     """An alias's ``shown`` name that is the own name of another city of some size (``shown = "Almaty"`` on
     Bishkek's record would show two places as Almaty)."""
-    from mapper.gazetteer import normalize
+    from mapper.gazetteer import CYRILLIC, normalize
 
     gazetteer = net.gazetteer
     for gid, shown in sorted(datafiles.shown_names(net.root).items()):
         where = f"geodata/aliases.toml: geonameid {gid}: shown = {shown!r}"
         plain = composed(shown)  # (no zero-width space nor soft hyphen)
-        if _LATIN.search(plain) and _CYRILLIC.search(plain):
+        if _LATIN.search(plain) and CYRILLIC.search(plain):
             yield f"{where} mixes Latin and Cyrillic letters (a look-alike of another name?)"
             continue
         for name in {plain, re.split(r"\s*[,(]", plain)[0]}:  # (and "Almaty" of "Almaty, KZ")

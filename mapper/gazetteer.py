@@ -51,7 +51,7 @@ INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a name in Chinese characters
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters (a name's, two or more)
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
 # one kind of apostrophe; the dotless ı (Turkish, Kazakh Latin: "Qostanaı") is the i it folds to, as NFKD
 # folds the others ("Iğdır", "Şymkent")
@@ -755,7 +755,7 @@ class Gazetteer:
         """The names in Chinese characters the gazetteer has ("霍尔果斯"), read once: a text of them is matched
         against this set, not the index, one lookup per position and length."""
         rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", ("\u3400", "\ua000"))
-        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and _HAN_NAME.fullmatch(k))
+        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and HAN.fullmatch(k))
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

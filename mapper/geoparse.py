@@ -38,7 +38,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
                               Gazetteer, fold_saint, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
@@ -1101,7 +1101,7 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        if _HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
+        if HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
@@ -1114,7 +1114,7 @@ class Geoparser:
         port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
         out: list[_Candidate] = []
         names = self.gazetteer.han_names
-        for run in _HAN.finditer(text):
+        for run in HAN.finditer(text):
             i, end = run.start(), run.end()
             while i < end - 1:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
@@ -2960,7 +2960,6 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
     return word is not None and word.group().lower() in things
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
