@@ -94,17 +94,20 @@ KAZAKH_CASE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің
                         "бен", "пен", "нда", "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
-_FEMININE_OBLIQUE = ("ои", "ую", "ою")  # its other case endings (-ой, -ую, -ою; keys write й as и)
 _KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
-# forms (the prepositional is the nominative: "в Каспийском море"), and the endings of their adjectives then
+# forms (the prepositional is the nominative: "в Каспийском море")
 _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")},
                  **{f"водохранилищ{e}": "водохранилище" for e in ("е", "а", "у", "ем")}}
-_NEUTER_OBLIQUE = ("ого", "ому", "ым", "им", "ом")
-_MASCULINE_OBLIQUE = ("ого", "ому", "им", "ом")  # the endings of its -ский adjective then
+# A Russian adjective's endings in the other cases, its nominative ending, and what its stem must end in, by
+# gender (keys write й as и): "костанайской" -> "костанайская", "каспийского" -> "каспийское", "алтайского" ->
+# "алтайский" (a region's masculine adjective is a -ский one)
+FEMININE = (("ои", "ую", "ою"), "ая", "")
+NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", "")
+MASCULINE = (("ого", "ому", "им", "ом"), "ии", "ск")
 
 
-def russian_nominatives(key: str) -> list[str]:
+def case_nominatives(key: str) -> list[str]:
     """The keys *key* would have if its last word, written in Cyrillic, were in the nominative case, most
     likely first, Russian forms before Kazakh ones (none for a key not ending in Cyrillic, or a last word under
     three letters)."""
@@ -125,13 +128,13 @@ def russian_nominatives(key: str) -> list[str]:
                 out.append(f"{lead}{stem}и")
     nouns = [o for o in [key, *out] if o.endswith(_FEMININE_HEADS)]
     if head and nouns:  # "Костанайской области", "Северо-Казахстанскую область": the adjective too
-        adjectives = " ".join(_feminine_nominative(w) for w in head.split(" "))
+        adjectives = " ".join(adjective_nominative(w, FEMININE) for w in head.split(" "))
         if adjectives != head:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in nouns]
     if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
-        out.append(" ".join(_masculine_nominative(w) for w in head.split(" ")) + " краи")
+        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " краи")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
-        out.insert(0, " ".join(_neuter_nominative(w) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
+        out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
             if last.endswith(ending) and len(last) - len(ending) >= 3]
     return out
@@ -148,30 +151,14 @@ def apostrophe_stem(key: str) -> str:
     return key[: suffix.start()] if suffix is not None and suffix.start() >= 2 else ""
 
 
-def _feminine_nominative(word: str) -> str:
-    """A Russian feminine adjective in the nominative ("костанайской", "костанайскую" -> "костанайская"),
-    as keys write it (й as и); other words as they are."""
-    for ending in _FEMININE_OBLIQUE:
-        if word.endswith(ending) and len(word) > len(ending) + 2 and CYRILLIC.match(word[-1]):
-            return word[: -len(ending)] + "ая"
-    return word
-
-
-def _neuter_nominative(word: str) -> str:
-    """A Russian neuter adjective in the nominative ("каспииского", "черном" -> "каспииское", "черное"); other
-    words as they are."""
-    for ending in _NEUTER_OBLIQUE:
-        if word.endswith(ending) and len(word) > len(ending) + 2 and CYRILLIC.match(word[-1]):
-            return word[: -len(ending)] + "ое"
-    return word
-
-
-def _masculine_nominative(word: str) -> str:
-    """A Russian -ский adjective in the nominative ("алтайского", "красноярском" -> "алтайскии", as keys
-    write й); other words as they are."""
-    for ending in _MASCULINE_OBLIQUE:
-        if word.endswith(ending) and word[: -len(ending)].endswith("ск"):
-            return word[: -len(ending)] + "ии"
+def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) -> str:
+    """A Russian adjective in another case put in the nominative of *gender* (:data:`FEMININE`, :data:`NEUTER`,
+    :data:`MASCULINE`), as keys write it; other words as they are."""
+    oblique, nominative, stem_end = gender
+    for ending in oblique:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and stem.endswith(stem_end) and CYRILLIC.match(word[-1]):
+            return stem + nominative
     return word
 
 
@@ -770,7 +757,7 @@ class Gazetteer:
     def _has_key(self, key: str) -> bool:
         """Whether some entry carries the (normalized) name *key*, or its nominative if *key* is a Russian
         case form ("москве": Moscow) (use :attr:`has_key`, cached)."""
-        return self._carried(key) or (bool(russian_nominatives(key) or apostrophe_stem(key)) and bool(self.by_key(key)))
+        return self._carried(key) or (bool(case_nominatives(key) or apostrophe_stem(key)) and bool(self.by_key(key)))
 
     def _carried(self, key: str) -> bool:
         return key in self.overlay.by_key or key in self._filter and self._con.execute(
@@ -783,7 +770,7 @@ class Gazetteer:
             if KeyFilter.FIRST + first in self._filter else None
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
-        nominatives = {_feminine_nominative(first), _masculine_nominative(first), _neuter_nominative(first)} - {first}
+        nominatives = {adjective_nominative(first, gender) for gender in (FEMININE, MASCULINE, NEUTER)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:
@@ -799,7 +786,7 @@ class Gazetteer:
         if stem and not found:  # "İstanbul'dan": Turkish writes a name's case suffix after an apostrophe
             return tuple(self._carrying(stem))
         short = len(key.rpartition(" ")[2]) < 4
-        for nominative in russian_nominatives(key):
+        for nominative in case_nominatives(key):
             more = [e for e in self._carrying(nominative) if _read_in_case_form(e, short)]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}

@@ -150,11 +150,11 @@ def test_russian_words_that_look_like_case_forms_of_foreign_villages_stay_words(
     assert parser.parse(text, "t") == []
 
 
-def test_russian_nominatives_are_only_tried_for_cyrillic_words():
-    from mapper.gazetteer import russian_nominatives
+def test_case_nominatives_are_only_tried_for_cyrillic_words():
+    from mapper.gazetteer import case_nominatives
 
-    assert russian_nominatives("омска") == ["омск", "омско"]
-    assert russian_nominatives("moscow") == [] and russian_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо"]
+    assert case_nominatives("омска") == ["омск", "омско"]
+    assert case_nominatives("moscow") == [] and case_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо"]
 
 
 def test_countries_by_the_names_the_press_still_uses(gazetteer):
