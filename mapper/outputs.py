@@ -384,11 +384,12 @@ def _stage_files(stage: Path) -> list[Path]:
     return sorted(rel for rel in files if not any(part.startswith(".") for part in rel.parts))
 
 
-def remove_tree(path: Path) -> None:
+def remove_tree(path: Path, mounts: frozenset[str] | None = None) -> None:
     """Remove the folder *path* and all below it, links not followed, whatever its depth (``shutil.rmtree``
     recurses, and a planted folder 1,000 deep made every later run an internal error); what cannot be removed
-    stays, and so does a folder mounted at *path* or below it (none of the run's)."""
-    mounts = _mount_points()
+    stays, and so does a folder mounted at *path* or below it (none of the run's; *mounts*:
+    :func:`_mount_points`, read now if not given)."""
+    mounts = _mount_points() if mounts is None else mounts
     if _mounted(path, mounts):
         return
     folders, others = _tree(path, mounts)
@@ -529,8 +530,8 @@ def settle(out: Path, files: re.Pattern) -> None:
     journal = out / JOURNAL
     kind = file_kind(journal)
     name, named = _journal(out)
-    stage = out / name
-    if name and file_kind(stage) == "folder" and not _mounted(stage, _mount_points()):  # (a folder mounted there
+    stage, mounts = out / name, _mount_points()
+    if name and file_kind(stage) == "folder" and not _mounted(stage, mounts):  # (a folder mounted there
         # is none of ours)
         _move(stage, out, [rel for rel in named if _published_here(stage, out, rel, files)])
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
@@ -541,7 +542,7 @@ def settle(out: Path, files: re.Pattern) -> None:
     for stale in out.glob(f"{STAGE_PREFIX}*"):
         what = file_kind(stale)
         if what == "folder" and (stale.name == name or file_kind(stale / STAGE_MARK) == "file"):
-            remove_tree(stale)
+            remove_tree(stale, mounts)
         elif what == "folder":
             with contextlib.suppress(OSError):
                 stale.rmdir()
