@@ -26,6 +26,7 @@ ISO2 = re.compile(r"^[A-Z]{2}$")
 #: bigger one is no hand-edited or generated data file, and reading it whole could exhaust the memory.
 MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CLDR_ID = re.compile(r"^(?:country:[A-Z]{2}|place:[a-z0-9][a-z0-9-]*)$")  # an entry of geodata/cldr-names.tsv
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
 TERM = re.compile(r"[a-z][a-z_]{0,39}")  # "logistics_centre", "under_construction"
@@ -488,6 +489,22 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
                             path=path)
         out[rec["country"]] = frozenset(rec["neighbours"].split())
     return out
+
+
+@lru_cache(maxsize=4)
+def cldr_names(root: Path) -> dict[str, tuple[str, ...]]:
+    """Other names of countries and world regions in the field's languages, by entry id ("country:CN":
+    "Chine", "Chiny"…), from ``geodata/cldr-names.tsv`` (scripts/build_cldr_names.py; none if the file is
+    absent)."""
+    path = root / "geodata" / "cldr-names.tsv"
+    if not path.exists():
+        return {}
+    out: dict[str, list[str]] = {}
+    for n, rec in _tsv_rows(path, ("id", "lang", "name"), "scripts/build_cldr_names.py"):
+        if not CLDR_ID.fullmatch(rec["id"]) or not rec["name"].strip():
+            raise DataError(f"line {n}: an id (country:XX or place:slug) and a name are required", path=path)
+        out.setdefault(rec["id"], []).append(rec["name"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def curated_admin1_codes(root: Path) -> dict[str, str]:

@@ -378,7 +378,11 @@ def _country_rows(data_dir: Path, alt: dict[str, dict]) -> Iterator[tuple[Entry,
     """Countries from GeoNames, with the names and abbreviations of ``geodata/countries.toml`` (*alt*), each
     of which must be a GeoNames country with an outline (its names would be lost)."""
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
-    points = datafiles.country_points(data_dir)
+    points, cldr = datafiles.country_points(data_dir), datafiles.cldr_names(data_dir)
+    unknown = sorted(i for i in cldr if i.startswith("country:") and i[8:] not in points)
+    if unknown:
+        raise DataError(f"{unknown[0]}: no country with an outline has this code (rerun scripts/build_cldr_names.py)",
+                        path=data_dir / "geodata" / "cldr-names.tsv")
     for iso in alt:
         loc = datafiles.Where(data_dir / "geodata" / "countries.toml", iso)
         if iso not in countries:
@@ -393,7 +397,7 @@ def _country_rows(data_dir: Path, alt: dict[str, dict]) -> Iterator[tuple[Entry,
         # GeoNames' name, the name countries.toml gives (it may differ: "Netherlands", not "The Netherlands"),
         # and the other names
         names = list(dict.fromkeys([c["name"], extra.get("name", c["name"]), *extra.get("alt_names", []),
-                                    *extra.get("abbreviations", [])]))
+                                    *extra.get("abbreviations", []), *cldr.get(f"country:{iso}", ())]))
         yield (Entry(f"country:{iso}", extra.get("name", c["name"]), lat, lon, iso, "A", "PCLI",
                      int(c.get("population") or 0), False, _local_names(names),
                      "GeoNames country info (CC BY 4.0); point inside Natural Earth outline"),
@@ -411,9 +415,15 @@ def _admin1_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
 
 def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
     """Curated places; a first-level division has its GeoNames admin1 code ("Aksu in Xinjiang")."""
-    codes = datafiles.curated_admin1_codes(data_dir)
-    for place, path in datafiles.curated_places(data_dir):
-        names = [place["name"], *place.get("alt_names", [])]
+    codes, cldr = datafiles.curated_admin1_codes(data_dir), datafiles.cldr_names(data_dir)
+    places = list(datafiles.curated_places(data_dir))
+    ids = {f"place:{place['id']}" for place, _ in places}
+    unknown = sorted(i for i in cldr if i.startswith("place:") and i not in ids)
+    if unknown:
+        raise DataError(f"{unknown[0]}: no curated place has this id (rerun scripts/build_cldr_names.py)",
+                        path=data_dir / "geodata" / "cldr-names.tsv")
+    for place, path in places:
+        names = [place["name"], *place.get("alt_names", []), *cldr.get(f"place:{place['id']}", ())]
         yield (Entry(f"place:{place['id']}", place["name"], place["lat"], place["lon"],
                      place.get("country", ""), place.get("feature_class", "P"),
                      place.get("feature_code", ""), int(place.get("population", 0)), True,
@@ -597,9 +607,19 @@ def overlay_files(data_dir: Path) -> list[Path]:
     files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
     files += sorted((data_dir / "corridors" / "crossings").glob("*.toml"))
     files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson",
-                                                             "admin1.tsv", "admin1-curated.tsv"))
+                                                             "admin1.tsv", "admin1-curated.tsv", "cldr-names.tsv"))
               if p.exists()]
     return files
+
+
+def _lower_tail(name: str) -> str:
+    """The key of *name*'s last word where it is a lower-case word in Latin letters after a capitalised one
+    ("Asie centrale": "centrale"), else ""."""
+    head, _, last = name.rpartition(" ")
+    if not head or not last.isalpha() or not last[0].islower() or last[0] > "\u024f" \
+            or not head.rpartition(" ")[2][:1].isupper():
+        return ""
+    return normalize(last)
 
 
 class Overlay:
@@ -616,6 +636,7 @@ class Overlay:
         countries = datafiles.country_names(data_dir)  # (read once: for the rows and the abbreviations)
         #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
         self.post_modes: dict[str, str] = {entry.id: mode for entry, _, mode in posts}
+        tails: set[str] = set()
         for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
                              *_country_rows(data_dir, countries), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
@@ -623,6 +644,7 @@ class Overlay:
             for n in names:
                 if trusted or n == entry.name or _indexable(n):
                     self._add(n, entry.id)
+                    tails.add(_lower_tail(n))
             if entry.country == "KZ":
                 for k in kazakh_latin_keys(names):
                     self._add(k, entry.id)
@@ -634,6 +656,9 @@ class Overlay:
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: the lower-case words in Latin letters that end the data files' names after a capitalised word
+        #: ("centrale" of "Asie centrale", "oriental" of "Timor oriental")
+        self.lower_tails = frozenset(tails - {""})
         #: the names some GeoNames places are shown by, by id (see :func:`mapper.datafiles.shown_names`)
         self.shown: dict[str, str] = {f"geonames:{gid}": name for gid, name in datafiles.shown_names(data_dir).items()}
         #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise

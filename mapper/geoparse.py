@@ -437,10 +437,14 @@ _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
-# digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club)
+# digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club; nor one after a letter
+# and an apostrophe, but for French elided articles and prepositions: "d'Aktaou", "l'Iran", "L'Europe",
+# "jusqu'Almaty", whose name is the run)
+_ELIDED = r"(?![DL]['’][A-Z])"
+_AFTER_APOSTROPHE = r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].))"
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<![^\W\d_]['’].){_WORD}"
+RUN = re.compile(rf"{_ELIDED}[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.){_AFTER_APOSTROPHE}{_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
@@ -760,12 +764,9 @@ class Lexicon:
         #: and those a person's name goes before as often as a town's ("the Pugachev museum")
         self.person_venue_nouns = words("organisations", "person_venue_nouns")
         self.named_venue_nouns = words("organisations", "named_venue_nouns")
-        name_words = sorted({*_NAME_WORDS, *self.venue_nouns, *self.person_venue_nouns, *self.named_venue_nouns})
-        #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
-        #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
-        #: first two letters of those for a quick test first
-        self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(name_words)})\b")
-        self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
+        self._name_words: set[str] = {*_NAME_WORDS, *self.venue_nouns, *self.person_venue_nouns,
+                                      *self.named_venue_nouns}
+        self.add_name_words(())
         #: a hyphen, a capitalised word and a venue's noun after a name: the venue's ("Bukhar-Zhyrau avenue")
         self.hyphened_venue = re.compile(rf"[-‐‑][A-Z][^\W\d_]+ (?i:{'|'.join(sorted(self.venue_nouns))})\b")
         self.street_heads = words("organisations", "street_heads")
@@ -862,6 +863,17 @@ class Lexicon:
         self.surnames_after_given = self.surnames | (
             census["surnames_after_given_names"] - self.not_surnames)
 
+    def add_name_words(self, more: Iterable[str]) -> None:
+        """Read the lower-case words *more* after a name as :attr:`name_word` too (the data files' names end
+        with some: "Asie centrale", "Toshkent viloyati")."""
+        self._name_words |= set(more)
+        name_words = sorted(self._name_words)
+        #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
+        #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
+        #: first two letters of those for a quick test first
+        self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(map(re.escape, name_words))})\b")
+        self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
+
 
 class Geoparser:
     """Find and resolve place mentions using a :class:`Gazetteer`.
@@ -880,7 +892,12 @@ class Geoparser:
         self._runs: dict[str, _RunInfo] = {}  # by run, anywhere but at a line start
         self._names: dict[str, _Name] = {}
         self._narrowed_names: dict[tuple[str, tuple[Entry, ...]], _Name] = {}  # see _narrowed_name
-        self._feature_heads = gazetteer.words_before(_HEAD_NOUNS)  # see _FEATURE_HEAD
+        # the lower-case words that end the data files' names, but English words ("Asie centrale", "Arabie
+        # saoudite"; not "central"): a name before one is read with it, like a division's or a feature's
+        tails = frozenset(t for t in gazetteer.overlay.lower_tails if gazetteer.zipf(t) < COMMON_WORD_ZIPF)
+        self.lexicon.add_name_words(tails)
+        self._head_nouns = _HEAD_NOUNS | tails
+        self._feature_heads = gazetteer.words_before(self._head_nouns)  # see _FEATURE_HEAD
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
@@ -1429,7 +1446,7 @@ class Geoparser:
         if word is None:
             return []
         noun = _SINGULAR.get(word.group(1), word.group(1))
-        if noun not in _HEAD_NOUNS:
+        if noun not in self._head_nouns:
             return []
         plural = noun != word.group(1)
         pieces, k = [], 0  # (start, end) in the run of each name of the list
