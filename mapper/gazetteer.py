@@ -162,6 +162,50 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) ->
     return word
 
 
+# Polish case endings of place names, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c), each with the endings
+# the nominative may have instead: "do Kazachstanu", "z Xi'anu", "do Duisburga", "w Rosji", "przez Rosję", "w
+# Warszawie", "Moskwy", "do Brześcia", "z Chin", "w Chinach"; the longest first
+_POLISH_CASE_ENDINGS = (
+    ("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)), ("ce", ("ka",)), ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)),
+    ("je", ("ja",)), ("ie", ("a", "")), ("iu", ("",)), ("em", ("",)), ("u", ("",)), ("a", ("",)), ("e", ("a",)),
+    ("y", ("a",)), ("i", ("a", "")), ("", ("y",)),
+)
+
+
+def polish_nominatives(key: str) -> list[str]:
+    """The keys *key*, a name in a Polish text, would have in the nominative if its last word were in another
+    case, most likely first (none for a last word under four letters)."""
+    head, _, last = key.rpartition(" ")
+    lead = f"{head} " if head else ""
+    if len(last) < 4 or not last.replace("'", "").isalpha():
+        return []
+    out = []
+    for ending, nominative_endings in _POLISH_CASE_ENDINGS:
+        stem = last[: len(last) - len(ending)]
+        if last.endswith(ending) and len(stem) >= 3 and (ending or stem[-1] not in "aeiouy"):  # ("Chin": Chiny)
+            out += [f"{lead}{stem}{n}" for n in nominative_endings if f"{stem}{n}" != last
+                    and not (n == "" and ending in ("ie", "i") and stem.endswith(("sk", "ck")))]  # (an adjective:
+            # "Morze Kaspijskie" is no Kaspiysk)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=16)
+def common_words(language: str) -> frozenset[str]:
+    """The COMMON_WORDS commonest words of *language* (wordfreq), as keys: a capitalised one in a text of that
+    language opens a sentence ("Sur le quai", "Samo"), it names no small place."""
+    from importlib.metadata import version
+
+    from wordfreq import top_n_list
+
+    def compute() -> frozenset[str]:
+        return frozenset(normalize(w) for w in top_n_list(language, COMMON_WORDS))
+
+    return memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}", compute, frozenset)
+
+
+COMMON_WORDS = 10_000
+
+
 def _read_in_case_form(entry: "Entry", short: bool) -> bool:
     """Whether a case form of *entry*'s name (of three letters if *short*) is read as *entry*: see above."""
     if entry.population >= SHORT_CASE_FORM_MIN_POPULATION:

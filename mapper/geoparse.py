@@ -39,7 +39,7 @@ import numpy as np
 from mapper import datafiles
 from mapper.errors import DataError
 from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
-                              Gazetteer, fold_saint, is_area, normalize, prior)
+                              Gazetteer, common_words, fold_saint, is_area, normalize, polish_nominatives, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
@@ -568,6 +568,37 @@ _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
 # this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
+# A text's language, told by the share of its words that are the commonest of each language in its first
+# LANGUAGE_SAMPLE characters (a language besides English only where at least LANGUAGE_MIN_WORDS of them are its
+# and twice as many as English's): in a text in French or Polish a capitalised common word of the language opens
+# a sentence ("Sur le quai", "Samo"), and Polish puts names in cases ("do Kazachstanu")
+_LANGUAGE_WORDS = {
+    "en": frozenset("the of and to in is that for with on as was by are from this be at has".split()),
+    "fr": frozenset("le la les des du une est et dans pour sur avec qui au aux sont ces cette pas ont".split()),
+    "pl": frozenset("się jest oraz przez nie na do że od są dla jak ale także który która które po ze w z i".split()),
+    "de": frozenset("der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird".split()),
+    "es": frozenset("el los las del y en que por con para una es se al como más su".split()),
+    "it": frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),
+    "tr": frozenset("ve bir bu ile için olarak daha çok gibi olan ise kadar sonra".split()),
+}
+LANGUAGE_SAMPLE = 5000
+LANGUAGE_MIN_WORDS = 8
+_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
+POLISH_CASE_MIN_POPULATION = 10_000  # a Polish case form is read as a town this big, a country, area or curated place
+
+
+def text_language(text: str) -> str:
+    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr"): English where
+    it is not clearly another (Russian, Kazakh and Chinese texts too)."""
+    counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
+    for word in _LOWER_WORDS.findall(text, 0, LANGUAGE_SAMPLE):
+        for language, words in _LANGUAGE_WORDS.items():
+            if word in words:
+                counts[language] += 1
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] >= max(LANGUAGE_MIN_WORDS, 2 * counts["en"]) else "en"
+
+
 INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
 # a text naming fewer places in capitals than one in this many characters is informal where it writes LOWER_NAMES
 # places' names in lower case (see Geoparser._writes_names_lower)
@@ -680,6 +711,7 @@ _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t
 _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
+_POLISH_NAME_WORD = re.compile(r"(?<![^\W\d_'’])[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:['’][^\W\d_]+)*")
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
@@ -2367,6 +2399,52 @@ class Geoparser:
                 return _rejoined(text, edits, offset, lambda whole: self._parse(whole, doc, 0))
         return self._parse(text, doc, offset)
 
+    def _read_in_language(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
+        """*cands* of a text in *language* (not English): less a capitalised common word of the language that
+        names only small places ("Sur le quai": not Sur, Oman; "Samo"); in Polish, with names in other cases
+        read in the nominative ("do Kazachstanu", "przez Rosję": not Āstāneh, Iran, for "Astanę")."""
+        common = common_words(language)
+        kept = [c for c in cands if c[2].name.key not in common or " " in c[2].name.key
+                or self._notable(c[2].name, own=True) or text[c[0]: c[1]].isupper()]
+        return self._polish_case_forms(text, kept) if language == "pl" else kept
+
+    @staticmethod
+    def _notable(name: _Name, population: int = 100_000, own: bool = False) -> bool:
+        """Whether *name* names a country, a first-level division, a city of note, a curated place (a water, a
+        range, a border post…) or a place of *population* or more (its *own* name, if asked), which a text means
+        however common the word (not a Turkish district, nor Tyre, whose other name "Sur" opens a French
+        sentence)."""
+        return name.country_name or name.noted or any(
+            e.curated or e.id.startswith("admin1:") or e.population >= population and (its_own or not own)
+            for e, its_own in zip(name.entries, name.own))
+
+    def _polish_case_forms(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """*cands* of a Polish text, with each capitalised word that names no notable place read as the notable
+        place its nominative names, if any (:func:`polish_nominatives`; a country, an area or a town of
+        :data:`POLISH_CASE_MIN_POPULATION`)."""
+        at = {c[0]: c for c in cands}
+        inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
+        common = common_words("pl")
+        extra: list[_Candidate] = []
+        for word in _POLISH_NAME_WORD.finditer(text):
+            start, end = word.span()
+            c = at.get(start)
+            if start in inside or c is not None and c[1] != end:
+                continue
+            key = _norm(word.group())
+            for nominative in polish_nominatives(key):
+                if not self.gazetteer.has_key(nominative):
+                    continue
+                name = self._name(nominative)
+                if self._notable(name, POLISH_CASE_MIN_POPULATION if key not in common else 10**9) \
+                        and (c is None or _bigger(name, c[2].name)):  # ("Astanę": not Āstāneh, Iran; "Linia": no
+                    # Linyi, China)
+                    if c is not None:
+                        cands = [x for x in cands if x is not c]
+                    extra.append(_loose(start, end, name))
+                    break
+        return _merged(cands, extra) if extra else cands
+
     def _line_edits(self, text: str) -> list[tuple[int, int, str]]:
         """The edits that read a name a line's end breaks as one, in text order: a word broken by a hyphen
         rejoined ("Oren-\\nburg"; a hyphen between two names stays: "Kazakhstan-\\nRussia"), and, in a
@@ -2405,6 +2483,8 @@ class Geoparser:
     def _parse(self, text: str, doc: str, offset: int) -> list[Mention]:
         page = _Page(text)
         cands = self._recognise(page)
+        if page.language != "en":
+            cands = self._read_in_language(text, cands, page.language)
         if page.surnames:  # "Jordan Henderson … Henderson said": one person, not Henderson, Nevada, nor a city of
             # note in a Russian surname's form ("Igor Kirov … Kirov drove"); but "Orenburg was called Chkalov, after
             # the pilot Valery Chkalov", and "links Aktobe with Orsk" beside "Driver Yerlan Orsk"
@@ -2980,6 +3060,15 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
+
+
+def _bigger(name: _Name, other: _Name) -> bool:
+    """Whether *name* means a place of more note than *other* does: a country, a first-level division or a
+    curated place where *other* names none, or a place ten times bigger than any of *other*'s."""
+    if Geoparser._notable(name, 10**9) != Geoparser._notable(other, 10**9):
+        return Geoparser._notable(name, 10**9)
+    return max((e.population for e in name.entries), default=0) \
+        >= 10 * max(1000, max((e.population for e in other.entries), default=0))
 
 
 def _loose(start: int, end: int, name: _Name) -> _Candidate:
@@ -3590,6 +3679,14 @@ class _Page:
         self._demonym_starts: list[int] = []  # their starts, for bisection
         self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
         self._last_end = 0
+        self._language: str | None = None
+
+    @property
+    def language(self) -> str:
+        """The language the text is written in (:func:`text_language`)."""
+        if self._language is None:
+            self._language = text_language(self.text)
+        return self._language
 
     @property
     def informal(self) -> bool:
