@@ -666,6 +666,23 @@ def _lower_tail(name: str) -> str:
     return normalize(last)
 
 
+_NAME_PIECE = re.compile(r"([^\W\d_]+)([ '’]?)")
+
+
+def _lower_prefix(name: str) -> str:
+    """The lower-case words in Latin letters that open *name* before a capitalised word, with the space or
+    apostrophe after them ("mer Caspienne": "mer "; "canal de Suez": "canal de "), else ""."""
+    prefix = ""
+    for piece in _NAME_PIECE.finditer(name):
+        word, after = piece.groups()
+        if word[0].isupper():
+            return prefix if piece.start() == len(prefix) else ""
+        if not (word.islower() and word[0] <= "\u024f" and after):
+            return ""
+        prefix += word + after
+    return ""
+
+
 class Overlay:
     """Entries held in memory: countries, first-level divisions, geodata/places, border posts, aliases.
 
@@ -681,6 +698,7 @@ class Overlay:
         #: the mode of each border post's crossing ("rail", "road", "rail,road"), by the post's id
         self.post_modes: dict[str, str] = {entry.id: mode for entry, _, mode in posts}
         tails: set[str] = set()
+        prefixes: set[str] = set()
         for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
                              *_country_rows(data_dir, countries), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
@@ -689,6 +707,7 @@ class Overlay:
                 if trusted or n == entry.name or _indexable(n):
                     self._add(n, entry.id)
                     tails.add(_lower_tail(n))
+                    prefixes.add(_lower_prefix(n))
             if entry.country == "KZ":
                 for k in kazakh_latin_keys(names):
                     self._add(k, entry.id)
@@ -703,6 +722,10 @@ class Overlay:
         #: the lower-case words in Latin letters that end the data files' names after a capitalised word
         #: ("centrale" of "Asie centrale", "oriental" of "Timor oriental")
         self.lower_tails = frozenset(tails - {""})
+        #: the lower-case words in Latin letters that open the data files' names before a capitalised word, as
+        #: written, with the space or apostrophe after them ("mer " of "mer Caspienne", "lac " of "lac Balkhach";
+        #: not "the ")
+        self.lower_prefixes = frozenset(prefixes - {"", "the "})
         #: the names some GeoNames places are shown by, by id (see :func:`mapper.datafiles.shown_names`)
         self.shown: dict[str, str] = {f"geonames:{gid}": name for gid, name in datafiles.shown_names(data_dir).items()}
         #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise

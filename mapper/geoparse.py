@@ -930,6 +930,13 @@ class Geoparser:
         self.lexicon.add_name_words(tails)
         self._head_nouns = _HEAD_NOUNS | tails
         self._feature_heads = gazetteer.words_before(self._head_nouns)  # see _FEATURE_HEAD
+        # the lower-case words that open the data files' names, but English words ("mer Caspienne", "lac
+        # Balkhach"; not "river Kargaly"): a run after them is read with them where the gazetteer has the whole
+        prefixes = sorted((p for p in gazetteer.overlay.lower_prefixes
+                           if gazetteer.zipf(_norm(p.split(" ")[0])) < COMMON_WORD_ZIPF), key=len, reverse=True)
+        self._prefix_ends = frozenset(p[-3:] for p in prefixes)  # for a quick test first
+        self._prefix_before = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, prefixes))})$") \
+            if prefixes else None
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
@@ -973,8 +980,15 @@ class Geoparser:
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         name_word_starts = self.lexicon.name_word_starts
+        prefix_ends, prefix_before = self._prefix_ends, self._prefix_before
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
+            if text[rs - 3: rs] in prefix_ends and rs >= 3 and prefix_before is not None \
+                    and (prefix := prefix_before.search(text, max(0, rs - 24), rs)) is not None:
+                named = self._named_after_prefix(text, prefix.start(), rs, word)
+                if named is not None:  # "la mer Caspienne", "le lac Balkhach"
+                    found.append(named)
+                    continue
             # a name the run's last word makes with the text around it, which the run alone does not show;
             # quick tests first, as this runs for every run
             tail = head = None
@@ -1465,6 +1479,17 @@ class Geoparser:
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
+    def _named_after_prefix(self, text: str, start: int, rs: int, run: str) -> _Candidate | None:
+        """The name that the lower-case words from *start* and the longest head of the *run* after them make,
+        if the gazetteer has it ("mer Caspienne"; see ``_prefix_before``)."""
+        words = run.split(" ")
+        for k in range(len(words), 0, -1):
+            end = rs + len(" ".join(words[:k]))
+            key = _norm(text[start: end])
+            if self.gazetteer.has_key(key):
+                return _loose(start, end, self._name(key))
+        return None
+
     def _features_after(self, text: str, rs: int, run: str,
                         found: list[_Candidate] | None = None) -> list[_Candidate]:
         """The waters, landforms or divisions that a run's last word and the lower-case word after it name, when
@@ -1511,7 +1536,20 @@ class Geoparser:
                 return joined
         if noun in _WATER_PARTS and key in self.lexicon.seas_by_key:
             return self.lexicon.seas_by_key[key]  # "the Tobol basin": the river's (the gazetteer has no basin)
+        if noun in _REGION_WORDS:
+            return self._region_of_seat(key)
         return self._district_of_adjective(key) if "district" in words else None
+
+    def _region_of_seat(self, key: str) -> str | None:
+        """The key of the first-level division whose seat, its most populous town, the name *key* is, as the
+        gazetteer spells it with "region" ("Samarkand Region": samarqand region, whose point is Samarkand's)."""
+        for e in self.gazetteer.by_key(key):
+            division = self.gazetteer.get(f"admin1:{e.country}.{e.admin1}") \
+                if e.feature_class == "P" and e.admin1 else None
+            if division is not None and distance_km((e.lat, e.lon), (division.lat, division.lon)) < 1.0:
+                joined = f"{normalize(division.name)} region"
+                return joined if self.gazetteer.has_key(joined) else None
+        return None
 
     def _district_of_adjective(self, word: str) -> str | None:
         """The key of the district whose town's Russian adjective *word* is ("martukskiy": martuk district;
@@ -1713,6 +1751,8 @@ class Geoparser:
     def _longest_name(self, text: str, tokens: list[_Token], i: int) -> tuple[int, str] | None:
         """The longest gazetteer name that starts at ``tokens[i]``: (its number of tokens, its key), or None."""
         longest = min(self.gazetteer.max_words(tokens[i].key), MAX_TOKENS)
+        if longest == 1 and i + 1 < len(tokens) and tokens[i + 1].key in _REGION_WORDS:
+            longest = 2  # (a region named after its seat, which the gazetteer may spell otherwise: see below)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             span = tokens[i: i + n]
             if self._joinable(text, span):
@@ -1726,6 +1766,10 @@ class Geoparser:
                     singular = f"{key[: len(key) - len(span[-1].key)]}{_SINGULAR[span[-1].key]}"
                     if self.gazetteer.has_key(singular):
                         return n, singular
+                if n == 2 and span[-1].key in _REGION_WORDS and self.gazetteer.has_key(span[0].key):
+                    seat = self._region_of_seat(span[0].key)  # "Samarkand Region": the region whose seat it is
+                    if seat is not None:
+                        return n, seat
                 if n > 1 and all(text[a.end: b.start] in _HYPHENS for a, b in zip(span, span[1:])):
                     joined = self.gazetteer.hyphen_joined(text[span[0].start: span[-1].end])  # "Kok-Terek"
                     if joined is not None and self.gazetteer.zipf(joined) < COMMON_WORD_ZIPF - 1:
@@ -1888,6 +1932,13 @@ class Geoparser:
                 return _REJECT  # "Daşoguz Street" in Baku, "2 Troitskaya St., Kostanay"; not the end of a route ("the
                 # Almaty–Bishkek Road"), nor a saint's name ("St Petersburg": "St" ends no run then), nor a place
                 # the street's name names in turn ("the Horgos Highway Port", "the Almaty Road Terminal")
+            if last_i + 3 == len(tokens) and tokens[-1].key in lex.street_heads and tokens[-1].raw[:1].isupper() \
+                    and nxt.raw[0].isupper() and text[nxt.end: tokens[-1].start] == " " \
+                    and self.gazetteer.zipf(nxt.key) < ANCHOR_WORD_ZIPF and not country_name \
+                    and (key in lex.any_given_names or not self.gazetteer.has_key(nxt.key)):
+                return _REJECT  # a person's given name and surname before a street's noun: "7 Taras Shevchenko
+                # Street" (not Taraz), "Tole Bi Street"; not "the Moscow Ring Road", a road of Moscow, nor a route
+                # ("the Almaty Bishkek Highway")
         # inside an organisation name: capitalised words up to a head noun, but not across a headline's
         # function words ("Georgia Has Chosen A Consortium") nor after a route ("Rasht-Astara Railway")
         route = prev is not None and text[prev.end: first.start] in ("-", "–", "—") and self.gazetteer.has_key(prev.key)
@@ -3447,6 +3498,15 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                         cues[r_start] = f"{r.country}.{r.admin1}"
                         break
             continue
+        if not swapped and _DISTRICT_OF_CITY.fullmatch(text, end, r_start):
+            city = region.name.anchor  # "Mirabad District, Tashkent": a city's district; the gazetteer lacks it
+            # where no place of the name lies near the city (not Mīrābād, Afghanistan)
+            if city is not None and city.feature_class == "P" and not town.name.country_name \
+                    and not town.name.noted and not any(
+                        e.id != city.id and distance_km((e.lat, e.lon), (city.lat, city.lon)) <= BESIDE_CITY_KM
+                        for e in town.name.entries):
+                cues[start] = _UNKNOWN_HERE
+            continue
         if gap in _IN_PLACE_LENGTHS:
             glue = " in " if swapped else text[end: r_start]
             if glue not in _IN_PLACE:
@@ -3492,6 +3552,8 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     return cues
 
 
+_REGION_WORDS = frozenset(("region", "oblast", "province"))  # the words after a division's name in English
+_DISTRICT_OF_CITY = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
 _DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
 _UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
 ELSEWHERE_KM = 350.0  # ... and every place of the name lies this far from the division's point
