@@ -2487,9 +2487,10 @@ class Geoparser:
                 if not self.gazetteer.has_key(nominative):
                     continue
                 name = self._name(nominative)
-                if self._notable(name, POLISH_CASE_MIN_POPULATION if key not in common else 10**9) \
-                        and (c is None or _bigger(name, c[2].name)):  # ("Astanę": not Āstāneh, Iran; "Linia": no
-                    # Linyi, China)
+                if self._notable(name, POLISH_CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
+                        and (key not in common or nominative in common or self._notable(name, 10**9)):
+                    # ("Astanę": not Āstāneh, Iran; a common word only as a place Polish often names: "Warszawy",
+                    # not "Linia" as Linyi, China)
                     if c is not None:
                         cands = [x for x in cands if x is not c]
                     extra.append(_loose(start, end, name))
@@ -2792,9 +2793,10 @@ class Geoparser:
         _joined_pairs(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
-        mentions, shown = [], self.gazetteer.overlay.shown
+        mentions, shown, reach = [], self.gazetteer.overlay.shown, -1
         for (start, end, _, _), (e, score) in zip(cands, results):
-            if e is not None:
+            if e is not None and end > reach:  # (never one inside another: "Port of Baku (Alat)", then "Alat")
+                reach = end
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id,
                                         shown.get(e.id, e.name), e.country,
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))

@@ -2312,3 +2312,40 @@ def test_round_51_chinese_characters_and_kazakh_cases(parser):
     assert read("Camp 1 lay below the Semenov glacier; we climbed Chapaev Peak, then Khan Tengri Peak.") == [
         ("Khan Tengri", "Khan Tengri")]  # (peaks and glaciers named after people: not Semyonov nor Chapayev)
     # (two places in two cases side by side: no person's given name and surname)
+
+
+def test_round_52_french_and_polish_text_streets_districts_and_outlets(parser):
+    """Round 52's French press article, Polish rail article, tender notice and press review: names after French
+    elided articles ("d'Aktaou", "l'Iran"), country and region names in the field's languages (Unicode CLDR),
+    French names that open with a lower-case word ("la mer Caspienne"), Polish names in any case ("do
+    Kazachstanu"); a capitalised common word of the text's language names no small place ("Sur le quai"); a
+    person's street, a city's district the gazetteer lacks, a region named after its seat, and newspapers."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    french = ("Sur le quai du port d'Aktaou, sur la rive orientale de la mer Caspienne, les conteneurs venus de la "
+              "Chine attendent le ferry pour Bakou. Mis à jour le 14 novembre. Une route relie l'Asie centrale à "
+              "l'Europe sans passer par la Russie, et le lac Balkhach n'est pas loin. L'Union européenne finance.")
+    assert read(french) == [
+        ("Aktaou", "Aktau"), ("mer Caspienne", "Caspian Sea"), ("Chine", "China"), ("Bakou", "Baku"),
+        ("Asie centrale", "Central Asia"), ("Europe", "Europe"), ("Russie", "Russia"),
+        ("lac Balkhach", "Lake Balkhash")]  # (not Sur, Mis, Ünye, nor L'Union in France)
+    polish = ("Pociągi z Chin do Kazachstanu jadą przez Rosję i Białoruś do Brześcia, a potem do Duisburga. Samo "
+              "połączenie z Xi'anu do Łodzi trwa dwa tygodnie, w Polsce jest to ważne. Linia kolejowa przez "
+              "Astanę jest także nowa, oraz do Warszawy.")
+    assert read(polish) == [
+        ("Chin", "China"), ("Kazachstanu", "Kazakhstan"), ("Rosję", "Russia"), ("Białoruś", "Belarus"),
+        ("Brześcia", "Brest"), ("Duisburga", "Duisburg"), ("Xi'anu", "Xi’an"), ("Łodzi", "Łódź"),
+        ("Polsce", "Poland"), ("Astanę", "Astana"), ("Warszawy", "Warsaw")]  # (not Samo, Linia, nor Āstāneh)
+    assert read("Procurement Department, 7 Taras Shevchenko Street, Mirabad District, Tashkent, Uzbekistan.") == [
+        ("Tashkent", "Tashkent"), ("Uzbekistan", "Uzbekistan")]  # (not Taraz, nor Mīrābād in Afghanistan)
+    assert read("Delivery to Navoi station, Navoi Region, and to Samarkand Region; the Tashkent Ring Road.") == [
+        ("Navoi", "Navoiy"), ("Navoi Region", "Navoiy"), ("Samarkand Region", "Samarqand"),
+        ("Tashkent", "Tashkent")]
+    assert [m.feature_class for m in parser.parse("Navoi Region and Samarkand Region.", "t")] == ["A", "A"]
+    assert read("Kazakhstanskaya Pravda and Vecherny Almaty wrote from Aktobe; Egemen Qazaqstan too.") == [
+        ("Aktobe", "Aktobe")]
+    assert read("Ships call at the Port of Baku (Alat), then Aktau.") == [
+        ("Port of Baku (Alat)", "Alat (Baku International Sea Trade Port)"), ("Aktau", "Aktau")]  # (no "Alat" inside)
+    # an English text is read as before: its language is English ("Sur" in Oman stays a place there)
+    assert read("The port of Sur in Oman and Chine are far apart.")[:1] == [("Sur", "Sur")]
