@@ -14,6 +14,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -117,8 +118,23 @@ class Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            index = _damaged_index(exc)
+            if index is not None:
+                say(f"{shown(index)}: the gazetteer index is damaged ({exc}): it is removed, and the next run builds "
+                    "it again (no output was replaced)")
+                ctx.exit(EXIT_BAD_INPUT)
             say(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
             ctx.exit(EXIT_PROBLEMS)
+
+
+def _damaged_index(exc: Exception) -> Path | None:
+    """The gazetteer index a damaged-database error *exc* came from, removed (see
+    :func:`mapper.gazetteer.discard_damaged_index`), else None."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    from mapper.gazetteer import discard_damaged_index
+
+    return discard_damaged_index(exc)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -169,6 +169,11 @@ def load_toml(path: Path) -> dict:
     return _parse_toml(str(path), st.st_mtime_ns, st.st_size)
 
 
+def _number_refused(exc: ValueError) -> str:
+    """What a parser's ValueError says, shortly: Python refuses integers of more than 4,300 digits."""
+    return "a number too long to read (more than 4,300 digits)" if "digits" in str(exc) else str(exc)[:200]
+
+
 @lru_cache(maxsize=256)
 def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
     path = Path(name)
@@ -178,6 +183,8 @@ def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
         raise DataError(f"invalid TOML: {exc}", path=path) from None
     except RecursionError:
         raise DataError("invalid TOML: nested too deeply", path=path) from None
+    except ValueError as exc:  # (an integer of thousands of digits, which Python refuses to convert)
+        raise DataError(f"invalid TOML: {_number_refused(exc)}", path=path) from None
 
 
 #: the keys a record is known by in messages (``id``; a country's ``iso``, an alias's ``geonameid``, a gauge's
@@ -543,6 +550,8 @@ def country_outlines(root: Path) -> dict:
         raise DataError(f"invalid JSON: {exc}", path=path) from None
     except RecursionError:
         raise DataError("invalid JSON: nested too deeply", path=path) from None
+    except ValueError as exc:
+        raise DataError(f"invalid JSON: {_number_refused(exc)}", path=path) from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
         raise DataError("not a GeoJSON FeatureCollection: rerun scripts/build_country_outlines.py", path=path)

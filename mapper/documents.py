@@ -21,6 +21,7 @@ from typing import BinaryIO, Iterator
 from charset_normalizer import from_bytes
 
 from mapper.errors import InputError, shown
+from mapper.outputs import NAME as STAMP
 
 #: Suffixes of saved web pages, whose article text is extracted.
 HTML_SUFFIXES = (".html", ".htm")
@@ -29,6 +30,9 @@ DOCUMENT_SUFFIXES = (".txt", ".md", ".text", *HTML_SUFFIXES)
 
 #: Documents larger than this are read and parsed in chunks (streaming).
 STREAM_THRESHOLD = 8 * 1024 * 1024
+#: The largest document read (a file, or standard input): its mentions are held until it is read whole, and
+#: endless input ("yes | corridor-mapper mentions -") must end with one line, not fill memory and disk.
+DOCUMENT_MAX_BYTES = 512 * 1024 * 1024
 CHUNK_CHARS = 1 << 20
 
 #: Encodings that are known, not guessed: plain UTF-8 and byte-order marks.
@@ -54,6 +58,11 @@ class Document:
     guessed: bool = False  # True when the encoding was detected, not UTF-8, a BOM or declared
 
 
+def _too_large(path: Path) -> InputError:
+    return InputError(f"larger than {DOCUMENT_MAX_BYTES >> 20} MiB, the most one document may be: split it into "
+                      "smaller ones", path=path)
+
+
 def _check_readable(path: Path) -> None:
     """Raise :class:`InputError` unless *path* is a regular, readable, non-empty file (or a link to one inside
     its own folder, or to a document of the working folder's project: :func:`_a_document_of`)."""
@@ -69,6 +78,8 @@ def _check_readable(path: Path) -> None:
         raise InputError("not a regular file (a device, pipe or socket)", path=path)
     if st.st_size == 0:
         raise InputError("empty file", path=path)
+    if st.st_size > DOCUMENT_MAX_BYTES:
+        raise _too_large(path)
     if not os.access(path, os.R_OK):
         raise InputError("permission denied", path=path)
     if path.is_symlink():
@@ -551,7 +562,11 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
     reads = chain((head[i: i + chunk_chars] for i in range(0, len(head), chunk_chars)),  # (what was read ahead, a
                   # chunk at a time), the rest, and the end
                   iter(lambda: fh.read(chunk_chars), b""), (b"",))
+    total = 0
     for raw in reads:
+        total += len(raw)
+        if total > DOCUMENT_MAX_BYTES:
+            raise _too_large(path)
         if ascii_so_far and not raw.isascii():  # (the decoder holds no part of a character: all was ASCII)
             ascii_so_far = False
             encoding = detect_encoding(sample(raw), path)
@@ -602,7 +617,8 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
 
 def _documents_under(folder: Path) -> list[Path]:
     """The files with a document suffix under *folder*, walked with a stack rather than recursion (a tree nested
-    thousands deep, as an unpacked archive may be, is read too), not into linked folders."""
+    thousands deep, as an unpacked archive may be, is read too), not into linked folders nor into a build's
+    output folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output")."""
     found, stack = [], [folder]
     while stack:
         current = stack.pop()
@@ -610,7 +626,7 @@ def _documents_under(folder: Path) -> list[Path]:
             with os.scandir(current) as entries:
                 for entry in entries:
                     if _is_folder(entry):
-                        if not entry.is_symlink():
+                        if not entry.is_symlink() and not os.path.lexists(os.path.join(entry.path, STAMP)):
                             stack.append(Path(entry.path))
                     elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
                         found.append(Path(entry.path))  # (a broken link or a loop too: reported when read)

@@ -540,6 +540,21 @@ class KeyFilter:
         return True
 
 
+_OPENED: list[Path] = []  # the indexes this process opened
+
+
+def discard_damaged_index(exc: sqlite3.DatabaseError) -> Path | None:
+    """The index this process opened, removed, where *exc* says its file is damaged ("database disk image is
+    malformed": bytes changed in place, which :func:`_index_usable` does not read all of), so that the next
+    run builds it again; None for other errors (a locked or full disk is no damage) or if none was opened."""
+    if isinstance(exc, sqlite3.OperationalError) or not _OPENED:
+        return None
+    path = _OPENED[-1]
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return path
+
+
 def _index_usable(path: Path) -> bool:
     """Whether the index at *path* opens and has the tables and columns this code reads."""
     try:
@@ -801,6 +816,7 @@ class Gazetteer:
         else:
             with contextlib.suppress(OSError):
                 os.utime(path)  # used now (see prune)
+        _OPENED.append(path)
         return cls(path, Overlay.load(data_dir))
 
     @cached_property

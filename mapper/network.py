@@ -284,6 +284,8 @@ class Network:
             item.length_km = round(geodesic_length_km(list(item.line.coords)), 3)
             item.km_by_country = self.countries.split(item.line)
             legs.append(item)
+        _check_no_return([legs[0].nodes[0], *(n for leg in legs for n in leg.nodes[1:])],
+                         datafiles.Where(path, rec["id"]))
         return Corridor(rec["id"], rec["name"], rec["status"], rec.get("description", ""),
                         rec["sources"], legs, rec.get("confidence", ""), rec.get("note", ""))
 
@@ -452,9 +454,21 @@ def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:
         if d > limit:
             raise DataError(f"{loc}: {a.name!r} → {b.name!r} is {d:.0f} km, more than {limit:.0f} km for {mode}: "
                             "a missing or mistyped node?")
+    _check_no_return(nodes, loc)
     line = LineString([(n.lon, n.lat) for n in nodes])
     if len(nodes) > 3 and not line.is_simple:
         raise DataError(f"{loc}: the chain crosses itself (check the order of its nodes)")
+
+
+def _check_no_return(nodes: list[Node], loc: object) -> None:
+    """No node may come twice in a chain, which would count a stretch twice (a leg that doubles back: "A, B,
+    A"), but for a loop's end at its start."""
+    seen: set[str] = set()
+    for i, n in enumerate(nodes):
+        if n.key in seen and not (i == len(nodes) - 1 == len(seen) >= 3 and n.key == nodes[0].key):
+            raise DataError(f"{loc}: node {n.name!r} comes twice (the chain runs back over itself; only a loop may "
+                            "end where it starts)")
+        seen.add(n.key)
 
 
 def _check_crossing(rec: dict, path: Path) -> None:

@@ -520,20 +520,23 @@ def _published_here(stage: Path, out: Path, rel: Path, files: re.Pattern) -> boo
                for folder in rel.parents[:-1]) and os.lstat(stage / rel).st_nlink == 1
 
 
-def settle(out: Path, files: re.Pattern) -> None:
+def settle(out: Path, files: re.Pattern) -> list[Path]:
     """Finish a publication a killed build left halfway, then remove staging folders (under the lock). Only a
     journal that is a regular file naming a staging folder of *out* that is a folder, not a link, is followed
     (a link planted as ``.build-x`` would have moved another folder's files, ``~/.ssh``'s, into the output),
     and only the files it names that the folder holds as its own and that a run of the folder's kind writes
     (*files*; :func:`_published_here`: not a hard link to a file elsewhere, nor a planted ``.lock``). The folders removed are that one and those marked as the tool's
-    (:func:`new_stage`), and empty ones (a run killed as it made one): a user's ``.build-mine`` stays."""
+    (:func:`new_stage`), and empty ones (a run killed as it made one): a user's ``.build-mine`` stays. Returns
+    the files it published (relative to *out*)."""
     journal = out / JOURNAL
     kind = file_kind(journal)
     name, named = _journal(out)
     stage, mounts = out / name, _mount_points()
+    completed: list[Path] = []
     if name and file_kind(stage) == "folder" and not _mounted(stage, mounts):  # (a folder mounted there
         # is none of ours)
-        _move(stage, out, [rel for rel in named if _published_here(stage, out, rel, files)])
+        completed = [rel for rel in named if _published_here(stage, out, rel, files)]
+        _move(stage, out, completed)
     if kind in ("file", "other"):  # (a pipe or a link there is none of ours)
         journal.unlink()
     for temporary in out.glob(".*.tmp*"):  # (left by a run killed as it wrote the stamp or the journal)
@@ -548,6 +551,27 @@ def settle(out: Path, files: re.Pattern) -> None:
                 stale.rmdir()
         elif stale.name == name:  # (a link planted in the journal's stage's place)
             stale.unlink()
+    return completed
+
+
+def foreign_outputs(out: Path, files: re.Pattern, ours: list[Path]) -> list[Path]:
+    """The files in *out* named as a run of the folder's kind writes them (*files*) that no run wrote there:
+    neither the folder's stamp lists them nor are they among *ours* (those :func:`settle` just published). A
+    user's own ``map.html`` or ``layers.gpkg`` in ``--out`` is not replaced unasked."""
+    outputs = (_stamp(out) or {}).get("outputs")
+    listed = {*(outputs if isinstance(outputs, dict) else ()), *(rel.as_posix() for rel in ours)}
+    found = [out / e.name for e in _scandir(out)] + [out / "layers" / e.name for e in _scandir(out / "layers")]
+    return sorted(p for p in found if files.fullmatch(rel := p.relative_to(out).as_posix())
+                  and rel not in listed and file_kind(p) == "file")
+
+
+def _scandir(folder: Path) -> list[os.DirEntry]:
+    """The entries of *folder*, none if it is no folder that can be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
 
 
 @contextlib.contextmanager

@@ -235,12 +235,15 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, output_lock, publish, read_lock, replay,
-                                settle, staging, write_stamp)
+    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, foreign_outputs, output_lock, publish,
+                                read_lock, replay, settle, staging, write_stamp)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a directory (choose another --out)", path=out)
+    if out.resolve() == Path(docs_dir).resolve():
+        raise InputError("is the documents' folder too: the map would be read as a document (choose another --out)",
+                         path=out)
     check_gdal_path(out.absolute())  # (layers.gpkg is written by GDAL)
     root = datafiles.data_root(data_dir)
     with read_lock(Path(mentions_from)) if mentions_from is not None else contextlib.nullcontext():
@@ -249,10 +252,13 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
         inputs = fingerprint(read, root,
                              {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
                               "docs": str(Path(docs_dir).resolve())})
-        if not force and out.is_dir():
+        if out.is_dir():
             with output_lock(out):
-                settle(out, BUILD_FILES)
-                warnings = replay(out, inputs)
+                foreign = foreign_outputs(out, BUILD_FILES, settle(out, BUILD_FILES))
+                if foreign:
+                    raise InputError("is no output of a build into this folder (its .stamp.json does not list it): "
+                                     "move it away, or choose another --out", path=foreign[0])
+                warnings = None if force else replay(out, inputs)
             if warnings is not None:
                 for message in warnings:
                     reporter.warn(message)

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -1432,3 +1433,69 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     with pytest.raises(OSError, match="No space left on device"):  # (GDAL's "Unspecified OGR / GDAL error" on a
         with outputs.gdal_writes(tmp_path / "mentions.csv"):  # full disk)
             raise FeatureError("Could not add feature to layer at index 11: Unspecified OGR / GDAL error")
+
+
+def test_thirteenth_hostile_pass_foreign_outputs_own_maps_numbers_returns_and_endless_input(tmp_path, monkeypatch,
+                                                                                            gazetteer):
+    """Thirteenth pass: ``build --out`` replaced a user's own ``map.html`` there, and with ``--out`` the documents'
+    folder its page too (E1); an output folder inside the documents' fed the map back in as a document (E2); a
+    damaged gazetteer index was an internal error in every run (E3); an integer of 5,000 digits in a manifest
+    was one (E4); a leg that ran back over itself passed ``check`` and counted its km twice (E5); endless
+    standard input filled memory (E6)."""
+    from click.testing import CliRunner
+
+    from mapper import documents, gazetteer as gazetteer_module
+    from mapper.cli import cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Trains run from Almaty to Astana.\n", encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "map.html").write_text("<html>my own page</html>", encoding="utf-8")
+    proc = run_cli("build", "--docs", str(docs), "--out", str(mine))
+    assert proc.returncode == 2 and "map.html: is no output of a build" in proc.stderr
+    assert (mine / "map.html").read_text(encoding="utf-8") == "<html>my own page</html>"
+    proc = run_cli("build", "--docs", str(docs), "--out", str(docs))
+    assert proc.returncode == 2 and "is the documents' folder too" in proc.stderr and not (docs / "map.html").exists()
+    inner = docs / "out"
+    counts = []
+    for _ in range(2):  # (the second build must not read the first one's map.html)
+        proc = run_cli("build", "--force", "--docs", str(docs), "--out", str(inner))
+        assert proc.returncode == 0, proc.stderr
+        layer = json.loads((inner / "layers" / "mentions.geojson").read_text(encoding="utf-8"))
+        counts.append(sorted(f["properties"]["doc"] for f in layer["features"]))
+    assert counts[0] == counts[1] == ["a.txt", "a.txt"]
+    manifest = tmp_path / "numbers"
+    manifest.mkdir()
+    (manifest / "a.txt").write_text("Trains run from Almaty to Astana.\n", encoding="utf-8")
+    (manifest / "manifest.toml").write_text(f'[[document]]\nfile = "a.txt"\ntitle = "x"\ndate = {"9" * 5000}\n',
+                                            encoding="utf-8")
+    proc = run_cli("build", "--docs", str(manifest), "--out", str(tmp_path / "n"))
+    assert proc.returncode == 2 and "manifest.toml: invalid TOML: a number too long" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    data = tmp_path / "data"
+    for part in ("corridors", "geodata", "seeds"):
+        shutil.copytree(ROOT / part, data / part)
+    route = data / "corridors" / "routes" / "kalbatau-maikapchagai.toml"
+    route.write_text(route.read_text(encoding="utf-8") + '\n[[corridor.leg]]\nmode = "road"\nstatus = "operational"\n'
+                     'nodes = ["place:maikapchagai", "Zaysan|KZ", "place:maikapchagai"]\n', encoding="utf-8")
+    proc = run_cli("--data", str(data), "check")
+    assert proc.returncode in (1, 2) and "comes twice" in proc.stderr and "kalbatau-maikapchagai" in proc.stderr
+    monkeypatch.setattr(documents, "DOCUMENT_MAX_BYTES", 1 << 20)
+    result = CliRunner().invoke(cli, ["mentions", "-"], input="Trains run from Almaty to Astana.\n" * 100_000)
+    assert result.exit_code == 2 and "larger than 1 MiB" in result.output
+    monkeypatch.undo()
+    cache = tmp_path / "cache"  # (a copy of the index, which the run finds damaged: see discard_damaged_index)
+    cache.mkdir()
+    index = Path(gazetteer._con.execute("PRAGMA database_list").fetchone()[2])
+    shutil.copy(index, cache / index.name)
+    monkeypatch.setenv("CORRIDOR_MAPPER_CACHE", str(cache))
+
+    def damaged(*args, **kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(gazetteer_module.Gazetteer, "_by_key", damaged)
+    result = CliRunner().invoke(cli, ["mentions", str(docs / "a.txt")])
+    assert result.exit_code == 2 and "the gazetteer index is damaged" in result.output
+    assert index.name in result.output and not (cache / index.name).exists()
