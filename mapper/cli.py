@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -89,6 +90,16 @@ def _refused(exc: OSError) -> str:
     return (f"{exc.filename}: " if exc.filename else "") + f"cannot read or write ({exc.strerror or exc})"
 
 
+class GivenPath(click.Path):
+    """A path option or argument that may not be empty: ``--docs "$DOCS"`` with the variable unset would read the
+    current folder (the README, the tests' data…) as documents, and ``--out ""`` write there."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("is empty (an unset variable?): name a file or folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class Group(click.Group):
     """Turns :class:`InputError` into one line and exit code 2."""
 
@@ -139,7 +150,7 @@ def _damaged_index(exc: Exception) -> Path | None:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--data", "data_dir", type=GivenPath(file_okay=False, path_type=Path),
               help="Project folder with geodata/ and corridors/ (default: current folder or the checkout).")
 @click.version_option(package_name="corridor-mapper")
 @click.pass_context
@@ -158,7 +169,7 @@ def _gazetteer(ctx: click.Context):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))  # (checked per file)
+@click.argument("files", nargs=-1, required=True, type=GivenPath(path_type=Path, readable=False))  # (checked per file)
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "csv"]), default="geojson",
               show_default=True, help="Output format on stdout.")
 @click.option("--encoding", callback=lambda ctx, param, value: _codec(value),
@@ -168,7 +179,7 @@ def _gazetteer(ctx: click.Context):
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: run on a Dask cluster and write partitioned JSONL to --out.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local process pool.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", type=GivenPath(file_okay=False, path_type=Path),
               help="With --engine dask: folder for part-*.jsonl (consumed by build --mentions-from).")
 @click.pass_context
 def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: str | None, jobs: int,
@@ -223,8 +234,18 @@ MENTION_FIELDS = ["id", "doc", "start", "end", "text", "place_id", "name", "coun
                   "feature_class", "score", "lat", "lon"]
 
 
+# characters JSON may carry raw that a terminal acts on (DEL, C1 controls such as CSI) or that turn text
+# around (bidirectional overrides and isolates): written as \u escapes, the same JSON to a reader
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(value) -> str:
+    """*value* as JSON, UTF-8 but for the characters of :data:`_TERMINAL_UNSAFE`."""
+    return _TERMINAL_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
 def _jsonl(m) -> str:
-    return json.dumps(m.as_dict(), ensure_ascii=False) + "\n"
+    return _json(m.as_dict()) + "\n"
 
 
 _CSV_LINE = io.StringIO()
@@ -242,9 +263,8 @@ def _csv(m) -> str:
 def _geojson_feature(m) -> str:
     d = m.as_dict()
     props = {k: d[k] for k in MENTION_FIELDS if k not in ("lat", "lon")}
-    return json.dumps({"type": "Feature", "id": d["id"], "properties": props,
-                       "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]}},
-                      ensure_ascii=False)
+    return _json({"type": "Feature", "id": d["id"], "properties": props,
+                  "geometry": {"type": "Point", "coordinates": [round(m.lon, 6), round(m.lat, 6)]}})
 
 
 #: one mention as text in each output format (run in the worker processes with --jobs)
@@ -412,14 +432,14 @@ def _docs_folder(ctx: click.Context, docs_dir: Path | None) -> Path:
 
 
 @cli.command()
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+@click.option("--docs", "docs_dir", type=GivenPath(path_type=Path),
               help="Folder of documents to geoparse (default: ./seeds, else the project's seeds/).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+@click.option("--out", "out_dir", type=GivenPath(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Output folder (files are replaced atomically).")
 @click.option("--cdn", is_flag=True, help="Link Leaflet and plugins from CDNs instead of embedding them (smaller, needs network).")
 @click.option("--encoding", callback=lambda ctx, param, value: _codec(value),
               help="Declare the documents' encoding instead of detecting it.")
-@click.option("--mentions-from", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--mentions-from", type=GivenPath(file_okay=False, path_type=Path),
               help="Use mentions already computed by 'mentions --engine dask --out DIR' instead of geoparsing.")
 @click.option("--force", is_flag=True, help="Rebuild even if the output folder holds the build of the same inputs.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
@@ -450,9 +470,9 @@ def build(ctx: click.Context, docs_dir: Path | None, out_dir: Path, cdn: bool, e
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "kml", "fgb", "csv"]), required=True,
               help="Output format.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path),
+@click.option("--out", "out_path", type=GivenPath(path_type=Path),
               help="File (gpkg, kml) or folder (geojson, fgb, csv); default output/layers.<ext> or output/<format>/.")
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+@click.option("--docs", "docs_dir", type=GivenPath(path_type=Path),
               help="Folder of documents to geoparse (default: ./seeds, else the project's seeds/).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path | None) -> None:
@@ -506,7 +526,7 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
 
 
 @cli.command()
-@click.option("--docs", "docs_dir", type=click.Path(path_type=Path),
+@click.option("--docs", "docs_dir", type=GivenPath(path_type=Path),
               help="Folder the citations' documents are in (default: the project's seeds/).")
 @click.pass_context
 def check(ctx: click.Context, docs_dir: Path | None) -> None:

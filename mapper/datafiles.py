@@ -26,6 +26,7 @@ ISO2 = re.compile(r"^[A-Z]{2}$")
 #: bigger one is no hand-edited or generated data file, and reading it whole could exhaust the memory.
 MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 CLDR_ID = re.compile(r"^(?:country:[A-Z]{2}|place:[a-z0-9][a-z0-9-]*)$")  # an entry of geodata/cldr-names.tsv
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
@@ -345,12 +346,17 @@ def check_source(src: Any, loc: str) -> None:
         if not isinstance(src.get("quote"), str) or not src["quote"].strip():
             raise DataError(f"{loc}: a doc citation needs a non-empty quote")
         doc = src["doc"]
-        if not (isinstance(doc, str) and _relative_inside(doc)):
+        from mapper.documents import DOCUMENT_SUFFIXES
+
+        if not (isinstance(doc, str) and _relative_inside(doc) and doc.lower().endswith(DOCUMENT_SUFFIXES)):
             raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
-                            f"'..'), not {doc!r}")
+                            f"'..', of a document's suffix: {', '.join(DOCUMENT_SUFFIXES)}), not {doc!r}")
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
+        if "accessed" in src and not (isinstance(src["accessed"], str) and _DATE.fullmatch(src["accessed"])):
+            raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD), not "
+                            f"{str(src['accessed'])[:40]!r}")
     else:
         raise DataError(f"{loc}: a source needs either doc+quote or url")
 

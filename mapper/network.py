@@ -249,8 +249,9 @@ class Network:
                 raise DataError(f"{where}: unknown place {rest!r} in node {spec!r} (not in geodata/places)")
             return self._place_node(e)
         name, bar, cc = spec.partition("|")
-        if not bar or len(cc) != 2:
-            raise DataError(f"{where}: node {spec!r} must be 'Name|CC', 'place:id', 'hub:id' or 'crossing:id'")
+        if not bar or not datafiles.ISO2.fullmatch(cc) or name != name.strip() or not name:
+            raise DataError(f"{where}: node {spec!r} must be 'Name|CC' (CC two capital letters, no space around "
+                            "the name), 'place:id', 'hub:id' or 'crossing:id'")
         try:
             e = self.gazetteer.resolve_node(name, cc)
         except KeyError as exc:

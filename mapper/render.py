@@ -253,7 +253,8 @@ def _add_places(group, layers: Layers) -> int:
         if len(contexts) < MAX_QUOTES and context not in contexts:
             contexts[context] = doc
     for _, p in layers.frames["places"].iterrows():
-        quotes = "".join(f'<li class="cm-quote">“{esc(context)}” <span class="cm-doc">— {esc(doc)}</span></li>'
+        quotes = "".join(f'<li class="cm-quote">“<bdi>{esc(context)}</bdi>” <span class="cm-doc">— <bdi>{esc(doc)}'
+                         '</bdi></span></li>'
                          for context, doc in shown.get(p["id"], {}).items())
         more = int(p["mentions"]) - min(MAX_QUOTES, int(p["mentions"]))
         extra = f'<ul class="cm-sources">{quotes}</ul>' + (f"<p>… and {more} more mentions.</p>" if more > 0 else "")

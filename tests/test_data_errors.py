@@ -134,6 +134,15 @@ CASES = {
                                 ["cldr-names.tsv", "country:XZ", "build_cldr_names"]),
     "CLDR name without id": (_append("geodata/cldr-names.tsv", "Kasachstan\tde\tKasachstan"),
                              ["cldr-names.tsv", "line ", "an id"]),
+    # (hostile pass 13, S5: a source read on no date, a manifest cited as a document, a node's code in lower case)
+    "accessed not a date": (_sub(HUBS, 'transport-hub/", title = "Kazakhstan, Russia and China creating new transport hub '
+                                       '(SeaNews, 2024-05-02)", accessed = "2026-11-21"',
+                                 'transport-hub/", title = "Kazakhstan, Russia and China creating new transport hub '
+                                 '(SeaNews, 2024-05-02)", accessed = "yesterday<b>"'), ["hubs.toml", "accessed must be"]),
+    "manifest cited as a document": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "manifest.toml"'),
+                                     ["hubs.toml", "manifest.toml", "document's suffix"]),
+    "node's code in lower case": (_sub("corridors/routes/kalbatau-maikapchagai.toml", '"Zaysan|KZ"', '"Zaysan|kz"'),
+                                  ["kalbatau-maikapchagai", "Zaysan|kz", "two capital letters"]),
     "neighbour not ISO-2": (_sub("geodata/neighbours.tsv", "KZ\tCN KG", "KZ\tChina KG"), ["neighbours.tsv", "line ", "ISO-2"]),
     "country outlines cut short": (_truncate("geodata/countries.geojson"), ["countries.geojson", "invalid JSON"]),
     "country outline of no shape": (_sub("geodata/countries.geojson", '"geometry":{"type":"Polygon","coordinates":[[[', '"geometry":{"type":"Polygon","coordinates":[[["x",'), ["countries.geojson", "feature 0 (AD)", "position"]),

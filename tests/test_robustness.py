@@ -1482,6 +1482,16 @@ def test_thirteenth_hostile_pass_foreign_outputs_own_maps_numbers_returns_and_en
                      'nodes = ["place:maikapchagai", "Zaysan|KZ", "place:maikapchagai"]\n', encoding="utf-8")
     proc = run_cli("--data", str(data), "check")
     assert proc.returncode in (1, 2) and "comes twice" in proc.stderr and "kalbatau-maikapchagai" in proc.stderr
+    for args in (["build", "--docs", ""], ["mentions", ""], ["build", "--out", " "]):  # (S3: an unset variable)
+        proc = run_cli(*args, cwd=tmp_path)
+        assert proc.returncode == 2 and "is empty" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    raw = docs / "controls.txt"  # (S4: what a terminal acts on, or what turns text around, as \u escapes)
+    raw.write_text("Trains \x9b31m run from Almaty \u202e to Astana\x7f.\n", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(raw))
+    assert proc.returncode == 0 and "\\u009b" in proc.stdout and "\\u202e" in proc.stdout
+    assert not any(c in proc.stdout for c in "\x9b\u202e\x7f")
+    assert json.loads(proc.stdout.splitlines()[0])["context"] == "Trains \x9b31m run from Almaty \u202e to Astana\x7f."
+    raw.unlink()
     monkeypatch.setattr(documents, "DOCUMENT_MAX_BYTES", 1 << 20)
     result = CliRunner().invoke(cli, ["mentions", "-"], input="Trains run from Almaty to Astana.\n" * 100_000)
     assert result.exit_code == 2 and "larger than 1 MiB" in result.output
