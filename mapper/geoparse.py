@@ -584,6 +584,7 @@ _LANGUAGE_WORDS = {
 LANGUAGE_SAMPLE = 5000
 LANGUAGE_MIN_WORDS = 8
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
+_ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French articles and prepositions elided before a name
 POLISH_CASE_MIN_POPULATION = 10_000  # a Polish case form is read as a town this big, a country, area or curated place
 
 
@@ -2451,22 +2452,26 @@ class Geoparser:
         return self._parse(text, doc, offset)
 
     def _read_in_language(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
-        """*cands* of a text in *language* (not English): less a capitalised common word of the language that
-        names only small places ("Sur le quai": not Sur, Oman; "Samo"); in Polish, with names in other cases
-        read in the nominative ("do Kazachstanu", "przez Rosję": not Āstāneh, Iran, for "Astanę")."""
+        """*cands* of a text in *language* (not English): less a common word of the language that opens a
+        sentence or line capitalised and names only small places ("Sur le quai": not Sur, Oman; "Samo"; but
+        "Moscou" within a sentence, where the language capitalises names only); in Polish, with names in other
+        cases read in the nominative ("do Kazachstanu", "przez Rosję": not Āstāneh, Iran, for "Astanę")."""
         common = common_words(language)
         kept = [c for c in cands if c[2].name.key not in common or " " in c[2].name.key
-                or self._notable(c[2].name, own=True) or text[c[0]: c[1]].isupper()]
+                or self._notable(c[2].name, own=True) or text[c[0]: c[1]].isupper()
+                or not (self._is_sentence_start(text, c[0]) or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
+                        or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
         return self._polish_case_forms(text, kept) if language == "pl" else kept
 
     @staticmethod
     def _notable(name: _Name, population: int = 100_000, own: bool = False) -> bool:
         """Whether *name* names a country, a first-level division, a city of note, a curated place (a water, a
-        range, a border post…) or a place of *population* or more (its *own* name, if asked), which a text means
-        however common the word (not a Turkish district, nor Tyre, whose other name "Sur" opens a French
-        sentence)."""
+        range, a border post…) or a place of *population* or more (if *own*, by its own name, or by another
+        with ten times as many: "Moscou"), which a text means however common the word (not a Turkish district,
+        nor Tyre, whose other name "Sur" opens a French sentence)."""
         return name.country_name or name.noted or any(
-            e.curated or e.id.startswith("admin1:") or e.population >= population and (its_own or not own)
+            e.curated or e.id.startswith("admin1:") or e.population >= (population if its_own or not own
+                                                                        else 10 * population)
             for e, its_own in zip(name.entries, name.own))
 
     def _polish_case_forms(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2488,9 +2493,10 @@ class Geoparser:
                     continue
                 name = self._name(nominative)
                 if self._notable(name, POLISH_CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
-                        and (key not in common or nominative in common or self._notable(name, 10**9)):
-                    # ("Astanę": not Āstāneh, Iran; a common word only as a place Polish often names: "Warszawy",
-                    # not "Linia" as Linyi, China)
+                        and (key not in common or self._notable(name, 10**9)
+                             or nominative in common and self._notable(name, 1_000_000)):
+                    # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
+                    # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey)
                     if c is not None:
                         cands = [x for x in cands if x is not c]
                     extra.append(_loose(start, end, name))

@@ -2337,6 +2337,10 @@ def test_round_52_french_and_polish_text_streets_districts_and_outlets(parser):
         ("Chin", "China"), ("Kazachstanu", "Kazakhstan"), ("Rosję", "Russia"), ("Białoruś", "Belarus"),
         ("Brześcia", "Brest"), ("Duisburga", "Duisburg"), ("Xi'anu", "Xi’an"), ("Łodzi", "Łódź"),
         ("Polsce", "Poland"), ("Astanę", "Astana"), ("Warszawy", "Warsaw")]  # (not Samo, Linia, nor Āstāneh)
+    assert read(french + " Moscou observe, selon l'Institut de recherche. Pékin finance la ligne.") == \
+        read(french) + [("Moscou", "Moscow"), ("Pékin", "Beijing")]  # (an exonym of a big city opens a sentence;
+    # "l'Institut" is no village of Azerbaijan)
+    assert read(polish + " Unii Europejskiej nie ma w Azji.")[-1:] == [("Azji", "Asia")]  # (not Ünye, Turkey)
     assert read("Procurement Department, 7 Taras Shevchenko Street, Mirabad District, Tashkent, Uzbekistan.") == [
         ("Tashkent", "Tashkent"), ("Uzbekistan", "Uzbekistan")]  # (not Taraz, nor Mīrābād in Afghanistan)
     assert read("Delivery to Navoi station, Navoi Region, and to Samarkand Region; the Tashkent Ring Road.") == [
