@@ -554,15 +554,26 @@ def settle(out: Path, files: re.Pattern) -> list[Path]:
     return completed
 
 
-def foreign_outputs(out: Path, files: re.Pattern, ours: list[Path]) -> list[Path]:
-    """The files in *out* named as a run of the folder's kind writes them (*files*) that no run wrote there:
-    neither the folder's stamp lists them nor are they among *ours* (those :func:`settle` just published). A
-    user's own ``map.html`` or ``layers.gpkg`` in ``--out`` is not replaced unasked."""
-    outputs = (_stamp(out) or {}).get("outputs")
+def refuse_foreign_outputs(out: Path, files: re.Pattern, ours: list[Path]) -> None:
+    """Refuse (:class:`InputError`) to replace a file in *out* named as a run of the folder's kind writes them
+    (*files*) that no run wrote there: neither the folder's stamp lists it nor is it among *ours* (those
+    :func:`settle` just published). A user's own ``map.html`` or ``layers.gpkg`` in ``--out`` is not replaced
+    unasked, nor are such files beside a stamp that cannot be read."""
+    from mapper.errors import InputError
+
+    stamp = _stamp(out)
+    outputs = stamp.get("outputs") if stamp is not None else None
     listed = {*(outputs if isinstance(outputs, dict) else ()), *(rel.as_posix() for rel in ours)}
     found = [out / e.name for e in _scandir(out)] + [out / "layers" / e.name for e in _scandir(out / "layers")]
-    return sorted(p for p in found if files.fullmatch(rel := p.relative_to(out).as_posix())
-                  and rel not in listed and file_kind(p) == "file")
+    foreign = sorted(p for p in found if files.fullmatch(rel := p.relative_to(out).as_posix())
+                     and rel not in listed and file_kind(p) == "file")
+    if not foreign:
+        return
+    if file_kind(out / NAME) != "missing" and not isinstance(outputs, dict):
+        raise InputError("cannot be read, so whether a build wrote the outputs beside it is unknown: remove it "
+                         "and the outputs to build again, or choose another --out", path=out / NAME)
+    raise InputError("is no output of a build into this folder (its .stamp.json does not list it): move it "
+                     "away, or choose another --out", path=foreign[0])
 
 
 def _scandir(folder: Path) -> list[os.DirEntry]:

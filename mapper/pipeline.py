@@ -235,8 +235,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, foreign_outputs, output_lock, publish,
-                                read_lock, replay, settle, staging, write_stamp)
+    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, output_lock, publish, read_lock,
+                                refuse_foreign_outputs, replay, settle, staging, write_stamp)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -254,10 +254,7 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                               "docs": str(Path(docs_dir).resolve())})
         if out.is_dir():
             with output_lock(out):
-                foreign = foreign_outputs(out, BUILD_FILES, settle(out, BUILD_FILES))
-                if foreign:
-                    raise InputError("is no output of a build into this folder (its .stamp.json does not list it): "
-                                     "move it away, or choose another --out", path=foreign[0])
+                refuse_foreign_outputs(out, BUILD_FILES, settle(out, BUILD_FILES))
                 warnings = None if force else replay(out, inputs)
             if warnings is not None:
                 for message in warnings:

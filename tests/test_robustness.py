@@ -875,6 +875,12 @@ def test_third_hostile_pass(tmp_path, built):
     target.mkdir()
     shutil.rmtree(out / "layers")
     (out / "layers").symlink_to(target)
+    proc = run_cli("build", "--out", str(out))  # (the damaged stamp lists no output: the build stops there)
+    assert proc.returncode == 2 and ".stamp.json: cannot be read" in proc.stderr, proc.stderr
+    assert list(target.iterdir()) == [] and "internal error" not in proc.stderr
+    (out / ".stamp.json").unlink()
+    (out / "map.html").unlink()
+    (out / "layers.gpkg").unlink()
     proc = run_cli("build", "--out", str(out))
     assert proc.returncode == 2 and "layers: is in the way of an output folder" in proc.stderr, proc.stderr
     assert list(target.iterdir()) == [] and "internal error" not in proc.stderr
