@@ -141,8 +141,9 @@ def case_nominatives(key: str) -> list[str]:
 
 
 # Turkish (and Azerbaijani) case suffixes, which follow a proper name after an apostrophe: "İstanbul'dan" (from
-# Istanbul), "Sarp'tan", "Kapıköy'de", "Ankara'ya", "Mersin'in" (keys fold ı and İ to i, and drop accents)
-_APOSTROPHE_SUFFIX = re.compile(r"'(?:n?[dt][ae]n|n?[dt][ae]|y?[ae]|n?[ie]n|n?[iu]n|y?[iu]|y?l[ae]|d[ae]ki|t[ae]ki)$")
+# Istanbul), "Sarp'tan", "Kapıköy'de", "Ankara'ya", "Mersin'in", and after a possessive's vowel "Limanı'na",
+# "Denizi'ni", "Denizi'ndeki" (keys fold ı and İ to i, and drop accents)
+_APOSTROPHE_SUFFIX = re.compile(r"'(?:n?[dt][ae]n|n?[dt][ae]|[yn]?[ae]|n?[ie]n|n?[iu]n|[yn]?[iu]|y?l[ae]|n?d[ae]ki|t[ae]ki)$")
 
 
 def apostrophe_stem(key: str) -> str:
@@ -162,25 +163,30 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) ->
     return word
 
 
-# Polish case endings of place names, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c), each with the endings
-# the nominative may have instead: "do Kazachstanu", "z Xi'anu", "do Duisburga", "w Rosji", "przez Rosję", "w
-# Warszawie", "Moskwy", "do Brześcia", "z Chin", "w Chinach"; the longest first
-_POLISH_CASE_ENDINGS = (
-    ("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)), ("ce", ("ka",)), ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)),
-    ("je", ("ja",)), ("ie", ("a", "")), ("iu", ("",)), ("em", ("",)), ("u", ("",)), ("a", ("",)), ("e", ("a",)),
-    ("y", ("a",)), ("i", ("a", "")), ("", ("y",)),
-)
+# Case endings of place names in Latin letters, by language, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c),
+# each with the endings the nominative may have instead, the longest first. Polish: "do Kazachstanu", "z Xi'anu",
+# "do Duisburga", "w Rosji", "przez Rosję", "w Warszawie", "Moskwy", "do Brześcia", "z Chin", "w Chinach", "w
+# Polsce"; Uzbek, whose suffixes join the name as it is: "Toshkentdan", "Samarqandga", "Eronga", "Buxoroda";
+# German genitives: "Kasachstans", "Georgiens"
+CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "pl": (("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)), ("ce", ("ka",)),
+           ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)), ("je", ("ja",)), ("ie", ("a", "")),
+           ("iu", ("",)), ("em", ("",)), ("u", ("",)), ("a", ("",)), ("e", ("a",)), ("y", ("a",)), ("i", ("a", "")),
+           ("", ("y",))),
+    "uz": tuple((ending, ("",)) for ending in ("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),
+    "de": (("es", ("",)), ("s", ("",))),
+}
 
 
-def polish_nominatives(key: str) -> list[str]:
-    """The keys *key*, a name in a Polish text, would have in the nominative if its last word were in another
-    case, most likely first (none for a last word under four letters)."""
+def case_forms_nominatives(key: str, language: str) -> list[str]:
+    """The keys *key*, a name in a text in *language* (:data:`CASE_ENDINGS`), would have in the nominative if
+    its last word were in another case, most likely first (none for a last word under four letters)."""
     head, _, last = key.rpartition(" ")
     lead = f"{head} " if head else ""
     if len(last) < 4 or not last.replace("'", "").isalpha():
         return []
     out = []
-    for ending, nominative_endings in _POLISH_CASE_ENDINGS:
+    for ending, nominative_endings in CASE_ENDINGS.get(language, ()):
         stem = last[: len(last) - len(ending)]
         if last.endswith(ending) and len(stem) >= 3 and (ending or stem[-1] not in "aeiouy"):  # ("Chin": Chiny)
             out += [f"{lead}{stem}{n}" for n in nominative_endings if f"{stem}{n}" != last
@@ -195,12 +201,22 @@ def common_words(language: str) -> frozenset[str]:
     language opens a sentence ("Sur le quai", "Samo"), it names no small place."""
     from importlib.metadata import version
 
-    from wordfreq import top_n_list
+    from wordfreq import available_languages, top_n_list
 
     def compute() -> frozenset[str]:
-        return frozenset(normalize(w) for w in top_n_list(language, COMMON_WORDS))
+        if language not in available_languages():  # (Uzbek: none)
+            return frozenset()
+        return frozenset(normalize(w) for w in top_n_list(language, COMMON_WORDS)) - {""}
 
-    return memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}", compute, frozenset)
+    return memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}|2", compute, frozenset)
+
+
+@lru_cache(maxsize=65536)
+def language_zipf(word: str, language: str) -> float:
+    """How common *word* is in *language* on the Zipf scale (wordfreq; 0 if unknown or for a language it lacks)."""
+    from wordfreq import available_languages, zipf_frequency
+
+    return zipf_frequency(word, language) if language in available_languages() else 0.0
 
 
 COMMON_WORDS = 10_000

@@ -38,14 +38,15 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
-                              Gazetteer, common_words, fold_saint, is_area, normalize, polish_nominatives, prior)
+from mapper.gazetteer import (CASE_ENDINGS, CURATED_BONUS, FIELD_COUNTRIES, HAN, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+                              Gazetteer, apostrophe_stem, case_forms_nominatives, common_words, fold_saint, is_area,
+                              language_zipf, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 
 MAX_TOKENS = 6
 # a word: letters, with an apostrophe between two ("Xi'an"); written so that the regular expression engine keeps no
 # state per letter (as "(?:letter|apostrophe)*" did: 700 MB for a hostile page's six-megabyte word)
-TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*")  # (Uzbek writes o‘ and g‘ with U+2018)
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
@@ -430,7 +431,7 @@ _norm = lru_cache(maxsize=262144)(normalize)
 # a run: capitalised words joined as the words of one name may be (space, hyphen, dash, dot),
 # with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
 _UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-_WORD = r"[^\W\d_]*(?:['’][^\W\d_]+)*"
+_WORD = r"[^\W\d_]*(?:['’‘][^\W\d_]+)*"
 # a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run
 _ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
                      + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
@@ -580,22 +581,31 @@ _LANGUAGE_WORDS = {
     "es": frozenset("el los las del y en que por con para una es se al como más su".split()),
     "it": frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),
     "tr": frozenset("ve bir bu ile için olarak daha çok gibi olan ise kadar sonra".split()),
+    "uz": frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir".split()),
 }
-LANGUAGE_SAMPLE = 5000
+_LANGUAGES_OF = {w: tuple(lang for lang, words in _LANGUAGE_WORDS.items() if w in words)
+                 for w in set().union(*_LANGUAGE_WORDS.values())}
+LANGUAGE_SAMPLE = 3000
+_NOUNS_CAPITALISED = frozenset(("de", "tr"))  # German nouns; Turkish names of things ("Deniz Ticaret Limanı")
+# where each language is spoken (not German's: a German noun is a German town's name too, "Norden", "Wetter")
+_LANGUAGE_COUNTRIES = {"fr": frozenset(("FR", "BE", "CH", "LU")), "pl": frozenset(("PL",)), "es": frozenset(("ES",)),
+                       "it": frozenset(("IT", "CH")), "tr": frozenset(("TR",)), "uz": frozenset(("UZ",))}
 LANGUAGE_MIN_WORDS = 8
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 _ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French articles and prepositions elided before a name
-POLISH_CASE_MIN_POPULATION = 10_000  # a Polish case form is read as a town this big, a country, area or curated place
+LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
+CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
+# curated place
 
 
 def text_language(text: str) -> str:
-    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr"): English where
+    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz"): English where
     it is not clearly another (Russian, Kazakh and Chinese texts too)."""
     counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
+    languages_of = _LANGUAGES_OF
     for word in _LOWER_WORDS.findall(text, 0, LANGUAGE_SAMPLE):
-        for language, words in _LANGUAGE_WORDS.items():
-            if word in words:
-                counts[language] += 1
+        for language in languages_of.get(word, ()):
+            counts[language] += 1
     best = max(counts, key=lambda language: counts[language])
     return best if counts[best] >= max(LANGUAGE_MIN_WORDS, 2 * counts["en"]) else "en"
 
@@ -622,7 +632,7 @@ _RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[
                                        r"(?:, и |, | и )$")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 _LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
-_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*$")
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
 _DOMAIN = re.compile(rf"\.{_TLD}\b")
 _URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
@@ -712,7 +722,7 @@ _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t
 _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
-_POLISH_NAME_WORD = re.compile(r"(?<![^\W\d_'’])[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:['’][^\W\d_]+)*")
+_CASE_FORM_WORD = re.compile(r"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_]+(?:['’‘][^\W\d_]+)*")
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
@@ -1016,6 +1026,11 @@ class Geoparser:
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
+            if " " in word and page.language != "en" and not (info.matches and info.matches[0].start == 0):
+                trimmed = self._without_common_words(word, page.language)
+                if trimmed is not None:  # "Im Hafen Aktau", "Aktau Limanı'na": the name, not a person's
+                    rs, word = rs + trimmed[0], trimmed[1]
+                    info = runs.get(word) or self._info(word, False)
             if info is _IDLE or info is _FEATURE_HEAD:
                 if tail is not None:
                     found.append(tail)
@@ -1480,6 +1495,28 @@ class Geoparser:
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
+    def _without_common_words(self, run: str, language: str) -> tuple[int, str] | None:
+        """The *run* of a text in *language* without the common words of the language that open or end it, and
+        where what is left starts in it ("Im Hafen Aktau": "Aktau", as German capitalises every noun; "Aktau
+        Limanı'na"), or None if none does."""
+        common = common_words(language) | _LANGUAGE_WORDS[language]
+
+        def a_word(key: str) -> bool:  # (of the language, or known to it and no place: "Grenzstationen"; not a
+            # place of note the language names often: "Mersin")
+            if self.gazetteer.has_key(key):
+                return key in common and not self._named_in(self._name(key), language)
+            return key in common or language_zipf(key, language) >= LANGUAGE_WORD_ZIPF
+
+        words = run.split(" ")
+        i, j = 0, len(words)
+        while i < j - 1 and a_word(_norm(words[i])):
+            i += 1
+        while j > i + 1 and (a_word(key := _norm(words[j - 1])) or apostrophe_stem(key) in common):
+            j -= 1
+        if (i, j) == (0, len(words)):
+            return None
+        return len(" ".join(words[:i])) + (1 if i else 0), " ".join(words[i:j])
+
     def _named_after_prefix(self, text: str, start: int, rs: int, run: str) -> _Candidate | None:
         """The name that the lower-case words from *start* and the longest head of the *run* after them make,
         if the gazetteer has it ("mer Caspienne"; see ``_prefix_before``)."""
@@ -1816,7 +1853,8 @@ class Geoparser:
         areal = tuple(is_area(e) for e in entries)
         # (the leading word of a city's name, where a common English word, is no name of it: "Gold" of Gold Coast)
         leading = self.gazetteer.zipf(key) < LEADING_WORD_ZIPF
-        own = tuple(_own_name(e, key, leading) for e in entries)
+        named = apostrophe_stem(key) or key  # (a Turkish case form is its stem's: "Kars'ta" is Kars's own name)
+        own = tuple(_own_name(e, named, leading) or _own_name(e, key, leading) for e in entries)
         country_name = any(e.feature_code.startswith("PCL") for e in entries)
         top = max(((p, e) for e, p, o in zip(entries, priors, own) if o), default=(0.0, None),
                   key=lambda pe: pe[0])
@@ -2453,15 +2491,33 @@ class Geoparser:
 
     def _read_in_language(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
         """*cands* of a text in *language* (not English): less a common word of the language that opens a
-        sentence or line capitalised and names only small places ("Sur le quai": not Sur, Oman; "Samo"; but
-        "Moscou" within a sentence, where the language capitalises names only); in Polish, with names in other
-        cases read in the nominative ("do Kazachstanu", "przez Rosję": not Āstāneh, Iran, for "Astanę")."""
-        common = common_words(language)
-        kept = [c for c in cands if c[2].name.key not in common or " " in c[2].name.key
-                or self._notable(c[2].name, own=True) or text[c[0]: c[1]].isupper()
-                or not (self._is_sentence_start(text, c[0]) or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
+        sentence or line capitalised, or stands anywhere in German and Turkish (whose nouns and names of things
+        are capitalised), and names no place the language means (:meth:`_named_in`: "Sur le quai" is no Sur,
+        Oman; Polish "Samo"; "Limanı'ndan" no Lymany; but "Moscou observe", "Kars'ta"); with names in other cases
+        read in the nominative, in Polish, Uzbek and German (:meth:`_case_forms`: "do Kazachstanu",
+        "Toshkentdan", "Kasachstans")."""
+        common = common_words(language) | _LANGUAGE_WORDS[language]  # (wordfreq has no Uzbek: "Shu", "Temir")
+        anywhere = language in _NOUNS_CAPITALISED
+
+        def a_word(key: str) -> bool:  # (a Turkish word before its case suffix too: "Limanı'ndan")
+            stem = apostrophe_stem(key)
+            return (key in common or bool(stem) and stem in common) and " " not in key \
+                and not self._named_in(self._name(stem) if stem else self._name(key), language)
+
+        kept = [c for c in cands if not a_word(c[2].name.key) or text[c[0]: c[1]].isupper()
+                or not (anywhere or self._is_sentence_start(text, c[0])
+                        or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
                         or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
-        return self._polish_case_forms(text, kept) if language == "pl" else kept
+        return self._case_forms(text, kept, language) if language in CASE_ENDINGS else kept
+
+    def _named_in(self, name: _Name, language: str) -> bool:
+        """Whether *name*, a common word of *language* (wordfreq counts names too), is a place a text in the
+        language means: one of note (:meth:`_notable`, by its own name), or a town of 10,000 people or more of a
+        country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French)."""
+        countries = _LANGUAGE_COUNTRIES.get(language, frozenset())
+        return self._notable(name, own=True) or any(
+            own and e.country in countries and e.population >= CASE_MIN_POPULATION
+            for e, own in zip(name.entries, name.own))
 
     @staticmethod
     def _notable(name: _Name, population: int = 100_000, own: bool = False) -> bool:
@@ -2474,25 +2530,25 @@ class Geoparser:
                                                                         else 10 * population)
             for e, its_own in zip(name.entries, name.own))
 
-    def _polish_case_forms(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
-        """*cands* of a Polish text, with each capitalised word that names no notable place read as the notable
-        place its nominative names, if any (:func:`polish_nominatives`; a country, an area or a town of
-        :data:`POLISH_CASE_MIN_POPULATION`)."""
+    def _case_forms(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
+        """*cands* of a text in *language*, with each capitalised word that names no notable place read as the
+        notable place its nominative names, if any (:func:`case_forms_nominatives`; a country, an area or a town of
+        :data:`CASE_MIN_POPULATION`)."""
         at = {c[0]: c for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
-        common = common_words("pl")
+        common = common_words(language)
         extra: list[_Candidate] = []
-        for word in _POLISH_NAME_WORD.finditer(text):
+        for word in _CASE_FORM_WORD.finditer(text):
             start, end = word.span()
             c = at.get(start)
             if start in inside or c is not None and c[1] != end:
                 continue
             key = _norm(word.group())
-            for nominative in polish_nominatives(key):
+            for nominative in case_forms_nominatives(key, language):
                 if not self.gazetteer.has_key(nominative):
                     continue
                 name = self._name(nominative)
-                if self._notable(name, POLISH_CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
+                if self._notable(name, CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
                         and (key not in common or self._notable(name, 10**9)
                              or nominative in common and self._notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
@@ -3560,7 +3616,7 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     return cues
 
 
-_REGION_WORDS = frozenset(("region", "oblast", "province"))  # the words after a division's name in English
+_REGION_WORDS = frozenset(("region", "oblast", "province", "viloyati", "oblysy"))  # a division's word after its name
 _DISTRICT_OF_CITY = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
 _DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
 _UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)

@@ -2353,3 +2353,34 @@ def test_round_52_french_and_polish_text_streets_districts_and_outlets(parser):
         ("Port of Baku (Alat)", "Alat (Baku International Sea Trade Port)"), ("Aktau", "Aktau")]  # (no "Alat" inside)
     # an English text is read as before: its language is English ("Sur" in Oman stays a place there)
     assert read("The port of Sur in Oman and Chine are far apart.")[:1] == [("Sur", "Sur")]
+
+
+def test_round_53_german_turkish_and_uzbek_text(parser):
+    """Round 53's German trade press, Turkish news and Uzbek news: German nouns, capitalised, are no people's
+    names before a place ("im Hafen Aktau") nor towns ("Norden", "Wetter"); German genitives ("Kasachstans");
+    Turkish names of things end after the place ("Aktau Limanı'na"), and a Turkish case form is its stem's
+    ("Kars'ta": Kars, not Kadirli, once called Kars); Uzbek writes o‘ and g‘ with U+2018 ("O‘zbekiston") and
+    joins its case suffixes to the name ("Toshkentdan")."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    german = ("Die Züge fahren über Kasachstan und per Fähre nach Aserbaidschan. Im Hafen Aktau entsteht ein neuer "
+              "Containerhub, und auch der Hafen Baku wächst. Die Grenzstationen Khorgos und Dostyk sind überlastet. "
+              "Die Regierung Kasachstans investiert in den Tiefwasserhafen Anaklia, sagte er. Im Norden ist das "
+              "Wetter für die Bahn und die Branche schlecht, die auch über Moskau fährt.")
+    assert read(german) == [
+        ("Kasachstan", "Kazakhstan"), ("Aserbaidschan", "Azerbaijan"), ("Aktau", "Aktau"), ("Baku", "Baku"),
+        ("Khorgos", "Khorgos"), ("Dostyk", "Dostyk"), ("Kasachstans", "Kazakhstan"), ("Anaklia", "Anaklia"),
+        ("Moskau", "Moscow")]
+    turkish = ("Bir konteyner treni Kazakistan üzerinden Aktau Limanı'na ulaşıyor ve bu yıl Mersin Limanı'ndan da "
+               "sefer var. Kars Lojistik Merkezi de büyüyor, bu da önemli ve çok iyi olan bir gelişme olarak "
+               "görülüyor. Kars'ta yeni bir terminal için Bakü Uluslararası Deniz Ticaret Limanı'nın kapasitesi.")
+    assert read(turkish) == [
+        ("Kazakistan", "Kazakhstan"), ("Aktau", "Aktau"), ("Mersin", "Mersin"), ("Kars", "Kars"),
+        ("Kars'ta", "Kars"), ("Bakü", "Baku")]  # (no Lymany, Ukraine, for "Limanı'nın")
+    uzbek = ("O‘zbekiston temir yo‘llari Toshkentdan Samarqandga va Qozog‘istondan Xitoyga yangi yo‘nalish ochdi. "
+             "Shu yil Farg‘ona vodiysi orqali Qirg‘iziston bilan ham yuk tashish uchun yangi yo‘l mumkin bo‘ldi.")
+    assert read(uzbek) == [
+        ("O‘zbekiston", "Uzbekistan"), ("Toshkentdan", "Tashkent"), ("Samarqandga", "Samarkand"),
+        ("Qozog‘istondan", "Kazakhstan"), ("Xitoyga", "China"), ("Farg‘ona vodiysi", "Fergana Valley"),
+        ("Qirg‘iziston", "Kyrgyzstan")]  # (not "Temir" nor "Shu", words)
