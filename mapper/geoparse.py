@@ -2312,7 +2312,9 @@ class Geoparser:
         lists = _Lists(text, cands)
         for i, (start, end, m, _) in enumerate(cands):
             if m.weak == _WEAK and (lists.after_route_word(i)
-                                    or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()):
+                                    or text[end: end + 1] in ("-", "–") and text[end + 1: end + 2].isupper()
+                                    or any(0 <= j < len(cands) and _glued(text, cands, min(i, j), _ROUTE_DASH)
+                                           for j in (i - 1, i + 1))):  # ("Turkmenabat - Mary - Tejen")
                 read.add(m.name.key)
                 routed.add(start)
         kept = []
@@ -3477,6 +3479,11 @@ def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:
         or text[end: end + 1] in _HYPHENS and _COMPOUND_AFTER.match(text, end) is not None
 
 
+# a ship's IMO number after its name, in a table's next cell or in brackets ("BARDA | 9542807", "Barda (IMO 9542807)")
+_IMO_AFTER = re.compile(r"\s*(?:[|\t]\s*(?:IMO[ :]*)?[1-9]\d{6}\b|\((?:IMO[ :]*)?[1-9]\d{6}\)|[,;]\s*IMO[ :]*[1-9]\d{6}\b)")
+_IMO_OPENERS = frozenset((" |", "|", "\t", " (", ", ", ",", ";", "; "))
+
+
 def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     """What the candidate *c* names by the words around it, if not the place: a vehicle's make before its model
     ("Ural 4320 timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an
@@ -3486,6 +3493,8 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     name, after = m.name, text[end: end + 2]
     if after[1:].isdigit() and after[0] == " " and _MODEL_AFTER.match(text, end):
         return "" if name.noted else "thing"
+    if after in _IMO_OPENERS and _IMO_AFTER.match(text, end):
+        return "thing"  # a ship, by its IMO number: "BARDA | 9542807 | AZ", "Azerbaijan (IMO 9123456)"
     if after in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):

@@ -2384,3 +2384,10 @@ def test_round_53_german_turkish_and_uzbek_text(parser):
         ("O‘zbekiston", "Uzbekistan"), ("Toshkentdan", "Tashkent"), ("Samarqandga", "Samarkand"),
         ("Qozog‘istondan", "Kazakhstan"), ("Xitoyga", "China"), ("Farg‘ona vodiysi", "Fergana Valley"),
         ("Qirg‘iziston", "Kyrgyzstan")]  # (not "Temir" nor "Shu", words)
+    # a haulier's log and a port-call list: a city named like a person between its country's stops of a route, and
+    # ships by their IMO numbers
+    assert read("02.08  Turkmenabat - Mary - Tejen - Ashgabat. Ring road closed.") == [
+        ("Turkmenabat", "Türkmenabat"), ("Mary", "Mary"), ("Tejen", "Tejen"), ("Ashgabat", "Ashgabat")]
+    assert read("Mary - John - Ashgabat wrote letters.") == [("Ashgabat", "Ashgabat")]
+    assert read("BARDA | 9542807 | AZ | Kuryk | 07 Oct\nThe ferry Azerbaijan (IMO 9123456) left Aktau, 1234567 t.") == [
+        ("Kuryk", "Kuryk"), ("Aktau", "Aktau")]
