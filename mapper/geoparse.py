@@ -586,6 +586,7 @@ _LANGUAGE_WORDS = {
 _LANGUAGES_OF = {w: tuple(lang for lang, words in _LANGUAGE_WORDS.items() if w in words)
                  for w in set().union(*_LANGUAGE_WORDS.values())}
 LANGUAGE_SAMPLE = 3000
+ENGLISH_THE = 5  # a text with this many " the " in its sample is English
 _NOUNS_CAPITALISED = frozenset(("de", "tr"))  # German nouns; Turkish names of things ("Deniz Ticaret Limanı")
 # where each language is spoken (not German's: a German noun is a German town's name too, "Norden", "Wetter")
 _LANGUAGE_COUNTRIES = {"fr": frozenset(("FR", "BE", "CH", "LU")), "pl": frozenset(("PL",)), "es": frozenset(("ES",)),
@@ -601,6 +602,8 @@ CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town
 def text_language(text: str) -> str:
     """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz"): English where
     it is not clearly another (Russian, Kazakh and Chinese texts too)."""
+    if text.count(" the ", 0, LANGUAGE_SAMPLE) >= ENGLISH_THE:  # (most texts: English, told at once)
+        return "en"
     counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
     languages_of = _LANGUAGES_OF
     for word in _LOWER_WORDS.findall(text, 0, LANGUAGE_SAMPLE):
@@ -745,6 +748,29 @@ _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
 _DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
 # a place word before the run ("in Paris Macron said"), on the same line or the line before
 _LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regular expression's alternation of *words*, factored by their first letters ("air(?:port|strip)"),
+    which the engine tries in a few steps where a flat one of hundreds of words tries each (longest first where
+    one word begins another)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) <= 2 or len(branches) == 1 and not ends \
+            else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
 def _word_before(words: Iterable[str]) -> re.Pattern:
     """A pattern for one of *words* (any case) and a space or line break just before a position."""
     return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(words))})[ \n]$", re.IGNORECASE)
@@ -914,7 +940,7 @@ class Lexicon:
         #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
         #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
         #: first two letters of those for a quick test first
-        self.name_word = re.compile(rf" (?:main (?=canal))?({'|'.join(map(re.escape, name_words))})\b")
+        self.name_word = re.compile(rf" (?:main (?=canal))?({trie_alternation(name_words)})\b")
         self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
 
 
@@ -992,9 +1018,10 @@ class Geoparser:
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         name_word_starts = self.lexicon.name_word_starts
         prefix_ends, prefix_before = self._prefix_ends, self._prefix_before
+        foreign = page.language != "en"
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
-            if text[rs - 3: rs] in prefix_ends and rs >= 3 and prefix_before is not None \
+            if prefix_before is not None and text[rs - 3: rs] in prefix_ends and rs >= 3 \
                     and (prefix := prefix_before.search(text, max(0, rs - 24), rs)) is not None:
                 named = self._named_after_prefix(text, prefix.start(), rs, word)
                 if named is not None:  # "la mer Caspienne", "le lac Balkhach"
@@ -1026,7 +1053,7 @@ class Geoparser:
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
-            if " " in word and page.language != "en" and not (info.matches and info.matches[0].start == 0):
+            if foreign and " " in word and not (info.matches and info.matches[0].start == 0):
                 trimmed = self._without_common_words(word, page.language)
                 if trimmed is not None:  # "Im Hafen Aktau", "Aktau Limanı'na": the name, not a person's
                     rs, word = rs + trimmed[0], trimmed[1]
