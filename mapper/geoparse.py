@@ -343,6 +343,7 @@ class _Name:
     posts: tuple[Entry, ...]
     water_word: bool = False  # a water's name read alone after "the" ("Ural"): a far hamlet of it is not meant
     twins: bool = False  # two of its places lie side by side in two countries ("Khorgos"): see _twin_of_the_text
+    given: bool = False  # a data file gives it (a curated place's or an alias's spelling: "Turkmenbaschi")
 
 
 @dataclass(frozen=True)
@@ -1053,6 +1054,7 @@ class Geoparser:
                 info = runs.get(word) or self._info(word, False)
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
+            trimmed = None
             if foreign and " " in word and not (info.matches and info.matches[0].start == 0):
                 trimmed = self._without_common_words(word, page.language)
                 if trimmed is not None:  # "Im Hafen Aktau", "Aktau Limanı'na": the name, not a person's
@@ -1075,7 +1077,7 @@ class Geoparser:
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
                 matches = info.after_locative
-            if matches:
+            if matches and (trimmed is None or not trimmed[0]):  # (after the language's words no title goes)
                 probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
                 may = may_block.get(probe)
                 if may is None:
@@ -1890,7 +1892,8 @@ class Geoparser:
         holds_area = bool(posts) or any(a or e.curated for e, a in zip(entries, areal))  # (a post: curated)
         # the biggest place that has the name as its own, or of all that carry it if none does
         biggest = top[0] if top[1] is not None else max(priors, default=0.0)
-        obscure = bool(entries) and not holds_area and biggest < 0.85
+        given = key in self.gazetteer.overlay.by_key
+        obscure = bool(entries) and not holds_area and biggest < 0.85 and not given  # (not "Turkmenbaschi")
         floor = -1.0 if top[1] is None else top[0] - (
             RENAMED_PRIOR_GAP if self.gazetteer.zipf(key) >= EXONYM_ZIPF else 0.0)
         # a town of the field's countries whose own name it is: a city outside them that carries the name only as
@@ -1924,7 +1927,7 @@ class Geoparser:
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
             posts=posts, water_word=key in self.lexicon.seas_by_key,
             twins=any(_twins(a, b) for i, (a, _, x, _) in enumerate(contenders) if not x
-                      for b, _, y, _ in contenders[i + 1:] if not y))
+                      for b, _, y, _ in contenders[i + 1:] if not y), given=given)
 
     @staticmethod
     def _joinable(text: str, span: list[_Token]) -> bool:
@@ -3749,8 +3752,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # is the country named by something else than this very name? ("Khasan": Hassan, India, is not)
         named = ctx[best.country] > (name.anchor is not None and name.anchor.country == best.country)
         # the only place that has the name, as its own, a city, stays ("Batumi" in a text that also names Logar;
-        # not "Года", a Russian word that is also a Japanese town's other name)
+        # not "Года", a Russian word that is also a Japanese town's other name), as does the only place a data
+        # file gives the name ("Turkmenbaschi" in a German text about the Black Sea and Suez)
         if not nothing_else and not name.distinctive and not (len(name.entries) == 1 and name.city is not None) \
+                and not (name.given and len(name.entries) == 1) \
                 and not (best_d >= 1e9 and best.country in bordering) and not _sole_town_of_the_field(name, best) and (
                 (not named and best_d > 2500 and best_p < 0.78) or (best_d > 1500 and best_p < 0.6)
                 or (name.water_word and best_d > NOTED_FAR_KM and best_p < VILLAGE_PRIOR)):  # ("Ural" 1,300 km away)

@@ -2372,6 +2372,10 @@ def test_round_53_german_turkish_and_uzbek_text(parser):
         ("Kasachstan", "Kazakhstan"), ("Aserbaidschan", "Azerbaijan"), ("Aktau", "Aktau"), ("Baku", "Baku"),
         ("Khorgos", "Khorgos"), ("Dostyk", "Dostyk"), ("Kasachstans", "Kazakhstan"), ("Anaklia", "Anaklia"),
         ("Moskau", "Moscow")]
+    assert read("Die Züge fahren an das Kaspische Meer und weiter zum Schwarzen Meer, dann durch den Suezkanal, "
+                "sagte er. Der Hafen Turkmenbaschi ist für die Branche und die Bahn wichtig.") == [
+        ("Kaspische Meer", "Caspian Sea"), ("Schwarzen Meer", "Black Sea"), ("Suezkanal", "Suez Canal"),
+        ("Turkmenbaschi", "Türkmenbaşy")]  # (a data file's spelling, kept however far the text's other places)
     turkish = ("Bir konteyner treni Kazakistan üzerinden Aktau Limanı'na ulaşıyor ve bu yıl Mersin Limanı'ndan da "
                "sefer var. Kars Lojistik Merkezi de büyüyor, bu da önemli ve çok iyi olan bir gelişme olarak "
                "görülüyor. Kars'ta yeni bir terminal için Bakü Uluslararası Deniz Ticaret Limanı'nın kapasitesi.")
