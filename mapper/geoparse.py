@@ -2748,6 +2748,8 @@ class Geoparser:
             elif kind := _names_a_make_deed_work_or_team(text, c):
                 if kind == "team":
                     teams.add(c[2].name.key)
+                elif kind == "ship":  # (and in capitals in the notes after the table: "BARDA lost 14 h")
+                    ships.add(c[2].name.key)
                 continue  # "Ural 4320 timber truck", "Pugachev's revolt", "KARS (Türkiye, 2025, 124 min)", "Tobol –
                 # Kairat 2:1"
             elif c[2].name.key in teams and not text.endswith(_TOWN_OF_A_CLUB_BEFORE, 0, start) \
@@ -3511,20 +3513,21 @@ def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:
 
 # a ship's IMO number after its name, in a table's next cell or in brackets ("BARDA | 9542807", "Barda (IMO 9542807)")
 _IMO_AFTER = re.compile(r"\s*(?:[|\t]\s*(?:IMO[ :]*)?[1-9]\d{6}\b|\((?:IMO[ :]*)?[1-9]\d{6}\)|[,;]\s*IMO[ :]*[1-9]\d{6}\b)")
-_IMO_OPENERS = frozenset((" |", "|", "\t", " (", ", ", ",", ";", "; "))
+_IMO_OPENERS = frozenset((" |", "  ", " (", ", ", "; "))  # (a table's cells padded with spaces: "BARDA      | 95…")
 
 
 def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     """What the candidate *c* names by the words around it, if not the place: a vehicle's make before its model
     ("Ural 4320 timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an
     area's nor a city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)"): "thing";
-    a team's name (see :func:`_a_team`): "team"; else "". Quick tests first."""
+    a ship's, by its IMO number: "ship"; a team's name (see :func:`_a_team`): "team"; else "". Quick tests
+    first."""
     start, end, m, _ = c
     name, after = m.name, text[end: end + 2]
     if after[1:].isdigit() and after[0] == " " and _MODEL_AFTER.match(text, end):
         return "" if name.noted else "thing"
-    if after in _IMO_OPENERS and _IMO_AFTER.match(text, end):
-        return "thing"  # a ship, by its IMO number: "BARDA | 9542807 | AZ", "Azerbaijan (IMO 9123456)"
+    if (after in _IMO_OPENERS or after[:1] in "|\t(,;") and _IMO_AFTER.match(text, end):
+        return "ship"  # by its IMO number: "BARDA | 9542807 | AZ", "Azerbaijan (IMO 9123456)"
     if after in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
         return "" if name.country_name or name.noted or any(name.areal) else "thing"
     if "(" in after and _CREDITS_AFTER.match(text, end) or after in (" (", ", ") and _KIND_AFTER.match(text, end):

@@ -2395,3 +2395,6 @@ def test_round_53_german_turkish_and_uzbek_text(parser):
     assert read("Mary - John - Ashgabat wrote letters.") == [("Ashgabat", "Ashgabat")]
     assert read("BARDA | 9542807 | AZ | Kuryk | 07 Oct\nThe ferry Azerbaijan (IMO 9123456) left Aktau, 1234567 t.") == [
         ("Kuryk", "Kuryk"), ("Aktau", "Aktau")]
+    assert read("TURKISTAN              | 9899011 | KZ   | Kuryk        | 07 Oct 0430\n"
+                "- Line-up at Kuryk for week 42: TURKISTAN.") == [("KZ", "Kazakhstan"), ("Kuryk", "Kuryk"),
+                                                                  ("Kuryk", "Kuryk")]  # (the ship in the notes too)
