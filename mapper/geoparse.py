@@ -600,6 +600,15 @@ CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town
 # curated place
 
 
+def _common_words_of(language: str) -> frozenset[str]:
+    """The commonest words of *language* (:func:`common_words`) and those that tell it (wordfreq has no Uzbek:
+    "Shu", "Temir")."""
+    return common_words(language) | _LANGUAGE_WORDS.get(language, frozenset())
+
+
+_words_of = lru_cache(maxsize=16)(_common_words_of)
+
+
 def text_language(text: str) -> str:
     """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz"): English where
     it is not clearly another (Russian, Kazakh and Chinese texts too)."""
@@ -1528,19 +1537,16 @@ class Geoparser:
         """The *run* of a text in *language* without the common words of the language that open or end it, and
         where what is left starts in it ("Im Hafen Aktau": "Aktau", as German capitalises every noun; "Aktau
         Limanı'na"), or None if none does."""
-        common = common_words(language) | _LANGUAGE_WORDS[language]
-
-        def a_word(key: str) -> bool:  # (of the language, or known to it and no place: "Grenzstationen"; not a
-            # place of note the language names often: "Mersin")
-            if self.gazetteer.has_key(key):
-                return key in common and not self._named_in(self._name(key), language)
-            return key in common or language_zipf(key, language) >= LANGUAGE_WORD_ZIPF
+        def a_word(key: str) -> bool:  # (a common word, or one known to the language that no place bears:
+            # "Grenzstationen"; not a place the language names often: "Mersin")
+            return self._language_word(key, language) or (
+                not self.gazetteer.has_key(key) and language_zipf(key, language) >= LANGUAGE_WORD_ZIPF)
 
         words = run.split(" ")
         i, j = 0, len(words)
         while i < j - 1 and a_word(_norm(words[i])):
             i += 1
-        while j > i + 1 and (a_word(key := _norm(words[j - 1])) or apostrophe_stem(key) in common):
+        while j > i + 1 and a_word(_norm(words[j - 1])):
             j -= 1
         if (i, j) == (0, len(words)):
             return None
@@ -2528,19 +2534,23 @@ class Geoparser:
         Oman; Polish "Samo"; "Limanı'ndan" no Lymany; but "Moscou observe", "Kars'ta"); with names in other cases
         read in the nominative, in Polish, Uzbek and German (:meth:`_case_forms`: "do Kazachstanu",
         "Toshkentdan", "Kasachstans")."""
-        common = common_words(language) | _LANGUAGE_WORDS[language]  # (wordfreq has no Uzbek: "Shu", "Temir")
         anywhere = language in _NOUNS_CAPITALISED
-
-        def a_word(key: str) -> bool:  # (a Turkish word before its case suffix too: "Limanı'ndan")
-            stem = apostrophe_stem(key)
-            return (key in common or bool(stem) and stem in common) and " " not in key \
-                and not self._named_in(self._name(stem) if stem else self._name(key), language)
-
-        kept = [c for c in cands if not a_word(c[2].name.key) or text[c[0]: c[1]].isupper()
+        kept = [c for c in cands if " " in c[2].name.key or not self._language_word(c[2].name.key, language)
+                or text[c[0]: c[1]].isupper()
                 or not (anywhere or self._is_sentence_start(text, c[0])
                         or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
                         or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
         return self._case_forms(text, kept, language) if language in CASE_ENDINGS else kept
+
+    def _language_word(self, key: str, language: str) -> bool:
+        """Whether *key* is one of the commonest words of *language* (:func:`common_words`, a Turkish one before
+        its case suffix too: "Limanı'ndan") that names no place a text in the language means (:meth:`_named_in`)."""
+        common = _words_of(language)
+        stem = apostrophe_stem(key)
+        if key not in common and not (stem and stem in common):
+            return False
+        named = stem or key
+        return not self.gazetteer.has_key(named) or not self._named_in(self._name(named), language)
 
     def _named_in(self, name: _Name, language: str) -> bool:
         """Whether *name*, a common word of *language* (wordfreq counts names too), is a place a text in the
@@ -2568,7 +2578,7 @@ class Geoparser:
         :data:`CASE_MIN_POPULATION`)."""
         at = {c[0]: c for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
-        common = common_words(language)
+        common = _words_of(language)
         extra: list[_Candidate] = []
         for word in _CASE_FORM_WORD.finditer(text):
             start, end = word.span()
