@@ -505,19 +505,38 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
-def cldr_names(root: Path) -> dict[str, tuple[str, ...]]:
-    """Other names of countries and world regions in the field's languages, by entry id ("country:CN":
-    "Chine", "Chiny"…), from ``geodata/cldr-names.tsv`` (scripts/build_cldr_names.py; none if the file is
-    absent)."""
+def _cldr_rows(root: Path) -> tuple[dict, ...]:
+    """The rows of ``geodata/cldr-names.tsv`` (scripts/build_cldr_names.py; none if the file is absent)."""
     path = root / "geodata" / "cldr-names.tsv"
     if not path.exists():
-        return {}
+        return ()
+    rows = []
+    for n, rec in _tsv_rows(path, ("id", "lang", "name", "read"), "scripts/build_cldr_names.py"):
+        if not CLDR_ID.fullmatch(rec["id"]) or not rec["name"].strip() or rec["read"] not in ("all", "language"):
+            raise DataError(f"line {n}: an id (country:XX or place:slug), a name and read (all or language) are "
+                            "required", path=path)
+        rows.append(rec)
+    return tuple(rows)
+
+
+def cldr_names(root: Path) -> dict[str, tuple[str, ...]]:
+    """Other names of countries and world regions in the field's languages, read in any text, by entry id
+    ("country:CN": "Chine", "Chiny"…), from ``geodata/cldr-names.tsv``."""
     out: dict[str, list[str]] = {}
-    for n, rec in _tsv_rows(path, ("id", "lang", "name"), "scripts/build_cldr_names.py"):
-        if not CLDR_ID.fullmatch(rec["id"]) or not rec["name"].strip():
-            raise DataError(f"line {n}: an id (country:XX or place:slug) and a name are required", path=path)
-        out.setdefault(rec["id"], []).append(rec["name"])
+    for rec in _cldr_rows(root):
+        if rec["read"] == "all":
+            out.setdefault(rec["id"], []).append(rec["name"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+def cldr_language_names(root: Path) -> dict[str, dict[str, str]]:
+    """The names of ``geodata/cldr-names.tsv`` read only in a text of their language, as the entry id each
+    names, by language ("es": {"Europa": "place:europe"})."""
+    out: dict[str, dict[str, str]] = {}
+    for rec in _cldr_rows(root):
+        if rec["read"] == "language":
+            out.setdefault(rec["lang"], {})[rec["name"]] = rec["id"]
+    return out
 
 
 def curated_admin1_codes(root: Path) -> dict[str, str]:

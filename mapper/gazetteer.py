@@ -750,6 +750,15 @@ class Overlay:
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: names read only in a text of their language ("Europa" in a Spanish one: cldr-names.tsv), as the id of
+        #: the entry each names, by language and key
+        self.language_names: dict[str, dict[str, str]] = {
+            lang: {k: eid for n, eid in names.items() for k in name_keys(n)}
+            for lang, names in datafiles.cldr_language_names(data_dir).items()}
+        unknown = sorted({eid for names in self.language_names.values() for eid in names.values()} - set(self.entries))
+        if unknown:
+            raise DataError(f"{unknown[0]}: no country or curated place has this id (rerun "
+                            "scripts/build_cldr_names.py)", path=data_dir / "geodata" / "cldr-names.tsv")
         #: the lower-case words in Latin letters that end the data files' names after a capitalised word
         #: ("centrale" of "Asie centrale", "oriental" of "Timor oriental")
         self.lower_tails = frozenset(tails - {""})

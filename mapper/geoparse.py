@@ -2540,7 +2540,8 @@ class Geoparser:
                 or not (anywhere or self._is_sentence_start(text, c[0])
                         or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
                         or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
-        return self._case_forms(text, kept, language) if language in CASE_ENDINGS else kept
+        return self._case_forms(text, kept, language) \
+            if language in CASE_ENDINGS or language in self.gazetteer.overlay.language_names else kept
 
     def _language_word(self, key: str, language: str) -> bool:
         """Whether *key* is one of the commonest words of *language* (:func:`common_words`, a Turkish one before
@@ -2578,7 +2579,7 @@ class Geoparser:
         :data:`CASE_MIN_POPULATION`)."""
         at = {c[0]: c for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
-        common = _words_of(language)
+        common, own_names = _words_of(language), self.gazetteer.overlay.language_names.get(language, {})
         extra: list[_Candidate] = []
         for word in _CASE_FORM_WORD.finditer(text):
             start, end = word.span()
@@ -2586,8 +2587,13 @@ class Geoparser:
             if start in inside or c is not None and c[1] != end:
                 continue
             key = _norm(word.group())
-            for nominative in case_forms_nominatives(key, language):
-                if not self.gazetteer.has_key(nominative):
+            for nominative in (key, *case_forms_nominatives(key, language)):
+                if nominative in own_names:  # ("Europa" in a Spanish text, "w Europie" in a Polish one)
+                    entry = self.gazetteer.get(own_names[nominative])
+                    nominative = _norm(entry.name) if entry is not None else ""
+                elif nominative == key or not self.gazetteer.has_key(nominative):
+                    continue
+                if not nominative:
                     continue
                 name = self._name(nominative)
                 if self._notable(name, CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \

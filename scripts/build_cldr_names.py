@@ -6,8 +6,9 @@ Common Locale Data Repository (CLDR, Unicode License v3) as the Babel package sh
 
 The geoparser reads them as other names of those countries and regions ("la Chine", "do
 Kazachstanu" after its case ending, "l'Asie centrale"). A name is left out, and said so in
-the file's header, where it is another country's name, or a single English word at least as
-common as ENGLISH_ZIPF_MAX (Polish "Indie" would make "Indie games" India).
+the file's header, where it is another country's name; one that is a single English word at
+least as common as ENGLISH_ZIPF_MAX is read only in a text of its language (Polish "Indie"
+would make "Indie games" India; "Europa" is Europe in a Spanish text).
 
     pip install -e ".[data]" && python scripts/build_cldr_names.py
 """
@@ -55,20 +56,24 @@ def main() -> None:
             if key in taken:
                 dropped.append(f"{lang} {name} ({taken[key]}'s name)")
             elif " " not in key and zipf_frequency(key, "en") >= ENGLISH_ZIPF_MAX:  # (a phrase has no frequency)
-                dropped.append(f"{lang} {name} (an English word)")
+                rows.append((target, lang, name, "language"))  # ("Europa": read in a Spanish text only)
             else:
-                rows.append((target, lang, name))
+                rows.append((target, lang, name, "all"))
                 taken[key] = target
     header = [
         f"# Built by scripts/build_cldr_names.py from Unicode CLDR {get_global('cldr')['version']} (Babel "
         f"{babel.__version__}; Unicode License v3, https://www.unicode.org/license.txt): the names of the",
         "# countries of geodata/countries.toml and of CLDR's world regions that curated places stand for, in",
         f"# {', '.join(LANGUAGES)}; names the data files give already are not repeated. Do not edit: rerun it.",
-        f"# Left out: {'; '.join(dropped) or 'none'}.",
-        "id\tlang\tname",
+        "# read: 'all' in any text; 'language' only in a text of the name's language, as the name is a common",
+        "# English word (Polish 'Indie'; 'Europa' in a Spanish text is Europe, in an English one a moon or a",
+        f"# league). Left out: {'; '.join(dropped) or 'none'}.",
+        "id\tlang\tname\tread",
     ]
     TARGET.write_text("\n".join(header + ["\t".join(r) for r in sorted(rows)]) + "\n", encoding="utf-8")
-    print(f"{TARGET.relative_to(ROOT)}: {len(rows)} names, {len(dropped)} left out")
+    bound = sum(r[3] == "language" for r in rows)
+    print(f"{TARGET.relative_to(ROOT)}: {len(rows)} names ({bound} read in their language only), {len(dropped)} "
+          "left out")
 
 
 if __name__ == "__main__":
