@@ -88,10 +88,15 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
-# Kazakh case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos, "Бішкекке",
-# "Шымкентте", "Алматының"): genitive, ablative, locative, instrumental, dative; the longest first
-KAZAKH_CASE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
-                        "бен", "пен", "нда", "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те")
+# Kazakh and Kyrgyz case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos,
+# "Бішкекке", "Шымкентте", "Алматының"; Kyrgyz "Кытайдын", "Москвага", "Ошко", "Бишкектеги"): genitive, ablative,
+# locative, instrumental, dative, and the locative's adjective; the longest first
+KAZAKH_CASE_ENDINGS = tuple(sorted({
+    "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "нда",
+    "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі",
+    "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "дон", "дөн", "тон", "төн",
+    "нон", "нөн", "га", "го", "гө", "ка", "ко", "кө", "до", "дө", "то", "тө", "дагы", "деги", "догу", "дөгү",
+    "тагы", "теги", "тогу", "төгү"}, key=lambda e: (-len(e), e)))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
@@ -136,7 +141,7 @@ def case_nominatives(key: str) -> list[str]:
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
-            if last.endswith(ending) and len(last) - len(ending) >= 3]
+            if last.endswith(ending) and len(last) - len(ending) >= 2]  # (a stem of two letters: "Ошко", Osh)
     return out
 
 
@@ -919,8 +924,9 @@ class Gazetteer:
         if stem and not found:  # "İstanbul'dan": Turkish writes a name's case suffix after an apostrophe
             return tuple(self._carrying(stem))
         short = len(key.rpartition(" ")[2]) < 4
-        for nominative in case_nominatives(key):
-            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, short)]
+        for nominative in case_nominatives(key):  # (a nominative of two letters is a city of note's only: "Ош")
+            brief = short or len(nominative.rpartition(" ")[2]) < 3
+            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, brief)]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]

@@ -241,6 +241,7 @@ CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many
 COMMON_WORD_ZIPF = 4.0
 OPENING_WORD_ZIPF = 3.5  # this common in English, a word opening a sentence names no small place outside the field
 LEADING_WORD_ZIPF = 4.5  # this common in English, a big city's leading word is no name of it ("Gold"; "Newcastle" is)
+CITY_OF_TWO_LETTERS = 100_000  # a name of two letters is a place only where it names a city this big ("Ош")
 ANCHOR_WORD_ZIPF = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
 OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
 SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
@@ -440,10 +441,11 @@ _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club; nor one after a letter
-# and an apostrophe, but for French elided articles and prepositions: "d'Aktaou", "l'Iran", "L'Europe",
-# "jusqu'Almaty", whose name is the run)
-_ELIDED = r"(?![DL]['’][A-Z])"
-_AFTER_APOSTROPHE = r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].))"
+# and an apostrophe, but for French and Italian elided articles and prepositions: "d'Aktaou", "l'Iran",
+# "L'Europe", "jusqu'Almaty", "dell'Asia centrale", "dall'Azerbaigian", whose name is the run)
+_ELIDED = r"(?!(?:[DL]|[DNS]ell|Dall|All|Sull)['’][A-Z])"  # ("L'Europe", "Dall'Azerbaigian": the name is the run)
+_AFTER_APOSTROPHE = (r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].)"
+                     r"|(?<=[DdNnSs]ell['’].)|(?<=[Dd]all['’].)|(?<=(?<![^\W\d_])[Aa]ll['’].)|(?<=[Ss]ull['’].))")  # (Italian: "dell'Asia")
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
 RUN = re.compile(rf"{_ELIDED}[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.){_AFTER_APOSTROPHE}{_WORD}"
@@ -583,6 +585,8 @@ _LANGUAGE_WORDS = {
     "it": frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),
     "tr": frozenset("ve bir bu ile için olarak daha çok gibi olan ise kadar sonra".split()),
     "uz": frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir".split()),
+    "ky": frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split()),
+    "kk": frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split()),
 }
 _LANGUAGES_OF = {w: tuple(lang for lang, words in _LANGUAGE_WORDS.items() if w in words)
                  for w in set().union(*_LANGUAGE_WORDS.values())}
@@ -594,7 +598,7 @@ _LANGUAGE_COUNTRIES = {"fr": frozenset(("FR", "BE", "CH", "LU")), "pl": frozense
                        "it": frozenset(("IT", "CH")), "tr": frozenset(("TR",)), "uz": frozenset(("UZ",))}
 LANGUAGE_MIN_WORDS = 8
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
-_ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French articles and prepositions elided before a name
+_ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
 LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
 CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
 # curated place
@@ -610,8 +614,8 @@ _words_of = lru_cache(maxsize=16)(_common_words_of)
 
 
 def text_language(text: str) -> str:
-    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz"): English where
-    it is not clearly another (Russian, Kazakh and Chinese texts too)."""
+    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz", "ky", "kk"):
+    English where it is not clearly another (Russian and Chinese texts too, which are read as ever)."""
     if text.count(" the ", 0, LANGUAGE_SAMPLE) >= ENGLISH_THE:  # (most texts: English, told at once)
         return "en"
     counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
@@ -1977,8 +1981,9 @@ class Geoparser:
                 if len(first.raw) <= 3 or self.gazetteer.zipf(first.key) >= COMMON_WORD_ZIPF:
                     return _REJECT
                 caps = True
-        elif single and len(first.raw) <= 2:
-            return _REJECT
+        elif single and len(first.raw) <= 2 and not (self.gazetteer.zipf(key) < ANCHOR_WORD_ZIPF and any(
+                e.population >= CITY_OF_TWO_LETTERS and e.feature_class == "P" for e in name.entries)):
+            return _REJECT  # (but a big city's: Kyrgyz and Russian "Ош", Osh)
         elif surface.isupper() and not (country_name or name.holds_area or name.city is not None) and all(
                 self.gazetteer.zipf(t.key) >= COMMON_WORD_ZIPF for t in tokens[first_i: last_i + 1]):
             return _REJECT  # common words in capitals, a heading's: "SECTION 1. MINERAL WATERS" (no Mineralnye

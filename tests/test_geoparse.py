@@ -2398,3 +2398,29 @@ def test_round_53_german_turkish_and_uzbek_text(parser):
     assert read("TURKISTAN              | 9899011 | KZ   | Kuryk        | 07 Oct 0430\n"
                 "- Line-up at Kuryk for week 42: TURKISTAN.") == [("KZ", "Kazakhstan"), ("Kuryk", "Kuryk"),
                                                                   ("Kuryk", "Kuryk")]  # (the ship in the notes too)
+
+
+def test_round_54_italian_spanish_and_kyrgyz_text(parser):
+    """Round 54's Italian and Spanish articles and Kyrgyz news: Italian elided articles and prepositions
+    ("dell'Asia centrale", "Dall'Azerbaigian"); a CLDR name that is an English word in a text of its language
+    only ("Europa"); Kyrgyz case endings ("Кытайдын", "Москвага", "Ошко") and a big city of two letters ("Ош")."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+    italian = ("Le merci dall'Azerbaigian passano per il porto e arrivano nell'Europa orientale e all'Italia. "
+               "Dall'Azerbaigian alla Georgia il percorso della ferrovia è lungo. Per l'Europa il corridoio "
+               "dell'Asia centrale è una via che non passa per la Russia e che si usa di più.")
+    assert read(italian) == [
+        ("Azerbaigian", "Azerbaijan"), ("Europa orientale", "Eastern Europe"), ("Italia", "Italy"),
+        ("Azerbaigian", "Azerbaijan"), ("Georgia", "Georgia"), ("Europa", "Europe"),
+        ("Asia centrale", "Central Asia"), ("Russia", "Russia")]
+    spanish = ("Los trenes de China a Europa cruzan Kazajistán; en Europa, el corredor llega a Turquía y que para "
+               "los países de la región es una ruta con el comercio de China que se usa más.")
+    assert [t for t, _ in read(spanish)] == ["China", "Europa", "Kazajistán", "Europa", "Turquía", "China"]
+    assert read("The Europa League final and the moon Europa.") == []  # (an English text: no Europe)
+    kyrgyz = ("Кытайдын Кашкар шаарынан Андижанга жана Ошко чейин темир жол курулат. Бул долбоор боюнча Кыргызстан "
+              "менен Өзбекстан бир пикирде. Темир жол Ош аркылуу өтөт жана Москвага да жүк барат.")
+    assert read(kyrgyz) == [
+        ("Кытайдын", "China"), ("Кашкар", "Kashgar"), ("Андижанга", "Andijon"), ("Ошко", "Osh"),
+        ("Кыргызстан", "Kyrgyzstan"), ("Өзбекстан", "Uzbekistan"), ("Ош", "Osh"), ("Москвага", "Moscow")]
+    assert read("Gov.Egov.Kz is a portal; As we Be in Ur.") == []  # (two letters: no country, word or small place)
