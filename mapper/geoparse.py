@@ -1193,8 +1193,11 @@ class Geoparser:
                 elif follower == "." and _TITLE_AFTER.match(text, end) \
                         and _SURNAME_BEFORE.search(text, max(0, start - 40), start):
                     continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*"
-                elif text[start - 4: start] == "von ":
-                    continue  # a person: "Konstantin von Kaufman"
+                elif text[start - 4: start] == "von " and (given := _LEADING_WORD.search(
+                        text, max(0, start - 24), start - 4)) is not None \
+                        and _norm(given.group(1)) in self.lexicon.any_given_names:
+                    continue  # a person: "Konstantin von Kaufman" (not German "fahren von Hamburg", "die Strecke
+                    # von Xi'an")
                 elif m.upper and end - start <= 3 and (follower.isdigit() or follower in "- "
                                                        and text[end + 1: end + 2].isdigit()
                                                        and (follower == "-" or text[end + 1: end + 6].isdigit())
@@ -2203,7 +2206,7 @@ class Geoparser:
         lex, gaz = self.lexicon, self.gazetteer
         if not other.raw[0].isupper() or other.raw.isupper() or other.key in lex.not_in_names \
                 or _case_ending(tok.key) != _case_ending(other.key):
-            return False  # (Kazakh places in two cases, "Қарағандыдан Павлодарға", from one to the other)
+            return False  # (places in two cases, "Қарағандыдан Павлодарға", "Sivas'tan Malatya'ya": from one to another)
         zipf = gaz.zipf(other.key)
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
             and self._name(other.key).obscure
@@ -2540,6 +2543,8 @@ class Geoparser:
         read in the nominative, in Polish, Uzbek and German (:meth:`_case_forms`: "do Kazachstanu",
         "Toshkentdan", "Kasachstans")."""
         anywhere = language in _NOUNS_CAPITALISED
+        # (a common English word that is a city's name is the city in another language: "à Nice", "Tours")
+        cands = [(c[0], c[1], replace(c[2], weak=_ACCEPT), c[3]) if c[2].weak == _WEAK else c for c in cands]
         kept = [c for c in cands if " " in c[2].name.key or not self._language_word(c[2].name.key, language)
                 or text[c[0]: c[1]].isupper()
                 or not (anywhere or self._is_sentence_start(text, c[0])
@@ -3518,8 +3523,10 @@ def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
 
 
 def _case_ending(key: str) -> str:
-    """The Kazakh case ending *key* ends with, if any ("қарағандыдан": "дан"); a person's given name and surname
-    take the same one."""
+    """The Kazakh or Kyrgyz case ending *key* ends with, or its Turkish suffix after an apostrophe, if any
+    ("қарағандыдан": "дан", "sivas'tan": "'tan"); a person's given name and surname take the same one."""
+    if "'" in key and (stem := apostrophe_stem(key)):
+        return key[len(stem):]
     return next((ending for ending in KAZAKH_CASE_ENDINGS if key.endswith(ending)), "") if key[-1:] >= "\u0400" else ""
 
 

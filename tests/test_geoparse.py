@@ -2424,3 +2424,21 @@ def test_round_54_italian_spanish_and_kyrgyz_text(parser):
         ("Кытайдын", "China"), ("Кашкар", "Kashgar"), ("Андижанга", "Andijon"), ("Ошко", "Osh"),
         ("Кыргызстан", "Kyrgyzstan"), ("Өзбекстан", "Uzbekistan"), ("Ош", "Osh"), ("Москвага", "Moscow")]
     assert read("Gov.Egov.Kz is a portal; As we Be in Ur.") == []  # (two letters: no country, word or small place)
+
+
+def test_fourteenth_hostile_pass_from_and_to_in_other_languages(parser):
+    """Hostile pass 14, E2: German "von X" (from X) read as a nobility particle, Turkish "X'tan Y'ya" (from X to
+    Y) as a person's given name and surname, and in French an English common word ("à Nice") as no place."""
+    def read(text: str) -> list[str]:
+        return [m.text for m in parser.parse(text, "t")]
+
+    german = ("Die Züge fahren von Hamburg nach Moskau. Ein Zug kam von Duisburg, einer von Almaty und einer von "
+              "Peking. Die Strecke von Xi’an nach Duisburg ist lang, und die Bahn ist für die Branche wichtig. "
+              "Konstantin von Kaufman kam nach Taschkent.")
+    assert read(german) == ["Hamburg", "Moskau", "Duisburg", "Almaty", "Peking", "Xi’an", "Duisburg", "Taschkent"]
+    assert read("Kamyon Sivas'tan Malatya'ya gitti. Kamyon dün Erzurum'dan Kars'a gitti.") == [
+        "Sivas'tan", "Malatya'ya", "Erzurum'dan", "Kars'a"]
+    french = ("Le train va de Paris à Nice, en France, et les camions vont à Nice et à Cannes. Les trains sont des "
+              "trains pour la France, avec une ligne qui est dans le sud et qui va aux villes.")
+    assert read(french) == ["Paris", "Nice", "France", "Nice", "Cannes", "France"]
+    assert "Nice" not in read("The view was nice, the food in Paris was nice too.")  # (English: a word)
