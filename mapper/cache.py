@@ -67,13 +67,16 @@ def file_key(path: Path, code: str, *extra: object) -> str:
     return "|".join(map(str, (*digests, *extra)))
 
 
-def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> T:
+def memo(name: str, key: str, compute: Callable[[], T], kind: type = object,
+         shaped: Callable[[T], bool] | None = None) -> T:
     """*compute()*, cached on disk under *name* and a digest of *key*; the :data:`MEMO_KEEP` entries of
-    *name* used last are kept, older ones removed when a new one is written. A cache that cannot be written (a
-    full or read-only disk) is done without: the value is computed again next time."""
+    *name* used last are kept, older ones removed when a new one is written. A cached value that is no *kind*
+    or not *shaped* so (a pickle of another shape under the name) is computed again, as is one that cannot be
+    read; a cache that cannot be written (a full or read-only disk) is done without: the value is computed
+    again next time."""
     path = cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
     value = read_pickle(path)
-    if isinstance(value, kind):
+    if isinstance(value, kind) and (shaped is None or _shaped(shaped, value)):
         with contextlib.suppress(OSError):
             os.utime(path)  # used now: the entries used last are those kept
         return value
@@ -84,6 +87,14 @@ def memo(name: str, key: str, compute: Callable[[], T], kind: type = object) -> 
         return value
     prune(f"{name}-*.pickle", keep=path, count=MEMO_KEEP)
     return value
+
+
+def _shaped(shaped: Callable[[T], bool], value: T) -> bool:
+    """Whether *shaped* says yes of *value*, a cached value of the right type (an error saying no)."""
+    try:
+        return bool(shaped(value))
+    except Exception:  # noqa: BLE001 - any value of another shape is recomputed
+        return False
 
 
 def prune(pattern: str, keep: Path, count: int, grace: float = 0.0) -> None:

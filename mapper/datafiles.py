@@ -7,7 +7,6 @@ The schema is documented in ``docs/DATA.md``.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
@@ -456,7 +455,10 @@ def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[i
     naming at least *columns*; lines starting with # are comments)."""
     text = read_data_text(path, f": rerun {script}")
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    records = csv.reader([line for _, line in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
+    for n, line in numbered:
+        if _CONTROL.search(line.replace("\t", " ")):  # (a name that retitles or clears the terminal)
+            raise DataError(f"line {n}: a control character (data files hold none)", path=path)
+    records = iter([line.split("\t") for _, line in numbered])  # (no quoting: a field of any length)
     header = next(records, [])
     missing = [c for c in columns if c not in header]
     if missing:
@@ -504,17 +506,21 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
     return out
 
 
+CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is read in a text of its language only
+
+
 @lru_cache(maxsize=4)
-def _cldr_rows(root: Path) -> tuple[dict, ...]:
+def cldr_rows(root: Path) -> tuple[dict, ...]:
     """The rows of ``geodata/cldr-names.tsv`` (scripts/build_cldr_names.py; none if the file is absent)."""
     path = root / "geodata" / "cldr-names.tsv"
     if not path.exists():
         return ()
     rows = []
     for n, rec in _tsv_rows(path, ("id", "lang", "name", "read"), "scripts/build_cldr_names.py"):
-        if not CLDR_ID.fullmatch(rec["id"]) or not rec["name"].strip() or rec["read"] not in ("all", "language"):
-            raise DataError(f"line {n}: an id (country:XX or place:slug), a name and read (all or language) are "
-                            "required", path=path)
+        if not CLDR_ID.fullmatch(rec["id"]) or not any(ch.isalpha() for ch in rec["name"]) \
+                or rec["read"] not in ("all", "language") or not re.fullmatch(r"[a-z]{2,3}", rec["lang"]):
+            raise DataError(f"line {n}: an id (country:XX or place:slug), a language's code, a name with a letter "
+                            "and read (all or language) are required", path=path)
         rows.append(rec)
     return tuple(rows)
 
@@ -523,7 +529,7 @@ def cldr_names(root: Path) -> dict[str, tuple[str, ...]]:
     """Other names of countries and world regions in the field's languages, read in any text, by entry id
     ("country:CN": "Chine", "Chiny"…), from ``geodata/cldr-names.tsv``."""
     out: dict[str, list[str]] = {}
-    for rec in _cldr_rows(root):
+    for rec in cldr_rows(root):
         if rec["read"] == "all":
             out.setdefault(rec["id"], []).append(rec["name"])
     return {k: tuple(v) for k, v in out.items()}
@@ -533,7 +539,7 @@ def cldr_language_names(root: Path) -> dict[str, dict[str, str]]:
     """The names of ``geodata/cldr-names.tsv`` read only in a text of their language, as the entry id each
     names, by language ("es": {"Europa": "place:europe"})."""
     out: dict[str, dict[str, str]] = {}
-    for rec in _cldr_rows(root):
+    for rec in cldr_rows(root):
         if rec["read"] == "language":
             out.setdefault(rec["lang"], {})[rec["name"]] = rec["id"]
     return out

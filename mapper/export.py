@@ -24,8 +24,9 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (EXPORT_FILES, JOURNAL, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path, file_kind,
-                            gdal_writes, publish, spreadsheet_safe, stamp_listing, staging)
+from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path,
+                            file_kind, gdal_writes, publish, refuse_foreign_outputs, spreadsheet_safe, stamp_listing,
+                            staging, write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -155,6 +156,9 @@ def check_target(path: Path, fmt: str) -> None:
         if kind == "file" and not _is_format(path, fmt):
             raise InputError(f"exists and is no {fmt.upper()} file: not replaced (remove it, or choose another "
                              "--out)", path=path)
+        if kind == "file" and (foreign := _foreign_layers(path, fmt)):
+            raise InputError(f"holds layers no export writes ({', '.join(foreign[:3])}): not replaced (remove it, "
+                             "or choose another --out)", path=path)
         return
     if kind not in ("missing", "folder"):
         raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
@@ -164,11 +168,34 @@ def check_target(path: Path, fmt: str) -> None:
         raise InputError(f"is a build's layers folder ({stamp} lists it): rebuild it with build, or choose "
                          "another --out", path=path)
     if kind == "folder":
+        refuse_foreign_outputs(path, EXPORT_FILES, [])  # (a places.csv of yours: only an export's own layers)
         other = next((p for p in sorted(path.iterdir())
                       if not p.name.startswith(".") and not (p.suffix == FORMATS[fmt] and p.is_file())), None)
         if other is not None:
             raise InputError(f"holds {other.name!r}, which is no {FORMATS[fmt]} layer: layers go into a new "
                              "folder or one of layers only (choose another --out)", path=path)
+
+
+def _foreign_layers(path: Path, fmt: str) -> list[str]:
+    """The layers of the GeoPackage or KML file *path* that no export writes (a user's own "survey"), all of
+    them if it holds none of the tool's; none for an empty file."""
+    if path.stat().st_size == 0:
+        return []
+    if fmt == "gpkg":
+        import pyogrio
+
+        try:
+            names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+        except Exception:  # noqa: BLE001 - a GeoPackage GDAL cannot list is none of ours
+            return ["(unreadable)"]
+    else:  # (the tool's KML declares a schema per layer: "corridors", "segments.schema")
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 20).decode("utf-8", "replace")
+        names = [n.removesuffix(".schema") for n in _KML_SCHEMA.findall(head)]
+    return [n for n in names if n not in LAYER_NAMES] or ([] if names else ["(no layers)"])
+
+
+_KML_SCHEMA = re.compile(r'<Schema id="([^"]*)"')
 
 
 def _is_format(path: Path, fmt: str) -> bool:
@@ -220,7 +247,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
         try:
             with staging(path, EXPORT_FILES) as stage:
                 _write_folder(layers, stage, fmt)
-                written = publish(stage, path)
+                written = publish(stage, path, then=lambda w: write_stamp(path, fmt, w, []))  # (whose they are)
         finally:
             if made and not written:  # (a failed export leaves no folder where there was none)
                 shutil.rmtree(path, ignore_errors=True)

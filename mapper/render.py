@@ -277,7 +277,8 @@ def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
 
     key = file_key(root / "geodata" / "countries.geojson", __file__, shapely.__version__,
                    [round(b, 6) for b in bounds])
-    return memo("outlines", key, lambda: _clip_outlines(root, bounds), dict)
+    return memo("outlines", key, lambda: _clip_outlines(root, bounds), dict,
+                lambda v: v["type"] == "FeatureCollection" and all("geometry" in f for f in v["features"]))
 
 
 def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:

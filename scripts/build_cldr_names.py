@@ -35,7 +35,7 @@ LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "
 # CLDR's world regions (UN M49 codes) that curated places of geodata/places stand for
 REGIONS = {"142": "place:asia", "143": "place:central-asia", "150": "place:europe", "151": "place:eastern-europe",
            "155": "place:western-europe", "030": "place:east-asia"}
-ENGLISH_ZIPF_MAX = 3.5
+ENGLISH_ZIPF_MAX = datafiles.CLDR_ENGLISH_ZIPF_MAX
 
 
 def main() -> None:

@@ -1460,7 +1460,7 @@ def test_thirteenth_hostile_pass_foreign_outputs_own_maps_numbers_returns_and_en
     mine.mkdir()
     (mine / "map.html").write_text("<html>my own page</html>", encoding="utf-8")
     proc = run_cli("build", "--docs", str(docs), "--out", str(mine))
-    assert proc.returncode == 2 and "map.html: is no output of a build" in proc.stderr
+    assert proc.returncode == 2 and "map.html: was not written here by this tool" in proc.stderr
     assert (mine / "map.html").read_text(encoding="utf-8") == "<html>my own page</html>"
     proc = run_cli("build", "--docs", str(docs), "--out", str(docs))
     assert proc.returncode == 2 and "is the documents' folder too" in proc.stderr and not (docs / "map.html").exists()
@@ -1515,3 +1515,53 @@ def test_thirteenth_hostile_pass_foreign_outputs_own_maps_numbers_returns_and_en
     result = CliRunner().invoke(cli, ["mentions", str(docs / "a.txt")])
     assert result.exit_code == 2 and "the gazetteer index is damaged" in result.output
     assert index.name in result.output and not (cache / index.name).exists()
+
+
+def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_path, monkeypatch):
+    """Fourteenth pass: ``export`` replaced a user's own GeoPackage, KML or ``places.csv`` (E1); a field of
+    200,000 characters in a TSV data file was an internal error (E3); check let control characters and a
+    common English word read in every text into ``cldr-names.tsv`` (E4); a cached pickle of another shape broke
+    every build (E5)."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from mapper import cache
+
+    mine = tmp_path / "mine.gpkg"
+    gpd.GeoDataFrame({"a": [1]}, geometry=[Point(1, 2)], crs=4326).to_file(mine, layer="survey", driver="GPKG")
+    before = mine.read_bytes()
+    proc = run_cli("export", "--format", "gpkg", "--out", str(mine))
+    assert proc.returncode == 2 and "holds layers no export writes (survey)" in proc.stderr
+    assert mine.read_bytes() == before
+    kml = tmp_path / "mine.kml"
+    kml.write_text("<kml><Document><Placemark><name>my pin</name></Placemark></Document></kml>", encoding="utf-8")
+    assert run_cli("export", "--format", "kml", "--out", str(kml)).returncode == 2 and "my pin" in kml.read_text()
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "places.csv").write_text("my,own\n", encoding="utf-8")
+    proc = run_cli("export", "--format", "csv", "--out", str(folder))
+    assert proc.returncode == 2 and "places.csv: was not written here" in proc.stderr
+    assert (folder / "places.csv").read_text() == "my,own\n"
+    ours = tmp_path / "ours"
+    for _ in range(2):  # (an export's own folder is replaced: its stamp lists its layers)
+        proc = run_cli("export", "--format", "csv", "--out", str(ours))
+        assert proc.returncode == 0, proc.stderr
+    data = tmp_path / "data"
+    for part in ("corridors", "geodata", "seeds"):
+        shutil.copytree(ROOT / part, data / part)
+    names = data / "geodata" / "cldr-names.tsv"
+    original = names.read_text(encoding="utf-8")
+    names.write_text(original + "country:KZ\tfr\tKazakh" + "x" * 200_000 + "\tall\n", encoding="utf-8")
+    proc = run_cli("--data", str(data), "check")  # (a field of any length is read: csv's limit is no data rule)
+    assert proc.returncode == 0 and "internal error" not in proc.stderr, proc.stderr
+    for row, said in (("country:KZ\tfr\tKaz\x1b]0;x\x07akh\tall", "control character"),
+                      ("country:KZ\txx1\tKazakhx\tall", "a language's code"),
+                      ("country:KZ\tfr\tThe\tall", "'The' is an English word")):
+        names.write_text(original + row + "\n", encoding="utf-8")
+        proc = run_cli("--data", str(data), "check")
+        assert proc.returncode in (1, 2) and "cldr-names.tsv" in proc.stderr and said in proc.stderr, proc.stderr
+        assert "internal error" not in proc.stderr
+    monkeypatch.setenv("CORRIDOR_MAPPER_CACHE", str(tmp_path / "cache"))
+    assert cache.memo("outlines", "k", lambda: {"x": 1}, dict) == {"x": 1}  # (a pickle of another shape, cached)
+    assert cache.memo("outlines", "k", lambda: {"type": "FeatureCollection", "features": []}, dict,
+                      lambda v: v["type"] == "FeatureCollection") == {"type": "FeatureCollection", "features": []}
