@@ -156,6 +156,9 @@ def check_target(path: Path, fmt: str) -> None:
         if kind == "file" and not _is_format(path, fmt):
             raise InputError(f"exists and is no {fmt.upper()} file: not replaced (remove it, or choose another "
                              "--out)", path=path)
+        if (stamp := stamp_listing(path)) is not None:  # (the map beside it would no longer match it)
+            raise InputError(f"is a build's GeoPackage ({stamp} lists it): rebuild it with build, or choose another "
+                             "--out", path=path)
         if kind == "file" and (foreign := _foreign_layers(path, fmt)):
             raise InputError(f"holds layers no export writes ({', '.join(foreign[:3])}): not replaced (remove it, "
                              "or choose another --out)", path=path)

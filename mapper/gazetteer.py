@@ -171,11 +171,12 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) ->
 # Case endings of place names in Latin letters, by language, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c),
 # each with the endings the nominative may have instead, the longest first. Polish: "do Kazachstanu", "z Xi'anu",
 # "do Duisburga", "w Rosji", "przez Rosję", "w Warszawie", "Moskwy", "do Brześcia", "z Chin", "w Chinach", "w
-# Polsce"; Uzbek, whose suffixes join the name as it is: "Toshkentdan", "Samarqandga", "Eronga", "Buxoroda";
-# German genitives: "Kasachstans", "Georgiens"
+# Polsce", "do Poznania"; Uzbek, whose suffixes join the name as it is: "Toshkentdan", "Samarqandga", "Eronga",
+# "Buxoroda"; German genitives: "Kasachstans", "Georgiens"
 CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "pl": (("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)), ("ce", ("ka",)),
-           ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)), ("je", ("ja",)), ("ie", ("a", "")),
+           ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)), ("je", ("ja",)), ("ia", ("",)),
+           ("ie", ("a", "")),
            ("iu", ("",)), ("em", ("",)), ("u", ("",)), ("a", ("",)), ("e", ("a",)), ("y", ("a",)), ("i", ("a", "")),
            ("", ("y",))),
     "uz": tuple((ending, ("",)) for ending in ("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),

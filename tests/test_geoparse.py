@@ -2332,11 +2332,12 @@ def test_round_52_french_and_polish_text_streets_districts_and_outlets(parser):
         ("lac Balkhach", "Lake Balkhash")]  # (not Sur, Mis, Ünye, nor L'Union in France)
     polish = ("Pociągi z Chin do Kazachstanu jadą przez Rosję i Białoruś do Brześcia, a potem do Duisburga. Samo "
               "połączenie z Xi'anu do Łodzi trwa dwa tygodnie, w Polsce jest to ważne. Linia kolejowa przez "
-              "Astanę jest także nowa, oraz do Warszawy.")
+              "Astanę jest także nowa, oraz do Warszawy i do Poznania.")
     assert read(polish) == [
         ("Chin", "China"), ("Kazachstanu", "Kazakhstan"), ("Rosję", "Russia"), ("Białoruś", "Belarus"),
         ("Brześcia", "Brest"), ("Duisburga", "Duisburg"), ("Xi'anu", "Xi’an"), ("Łodzi", "Łódź"),
-        ("Polsce", "Poland"), ("Astanę", "Astana"), ("Warszawy", "Warsaw")]  # (not Samo, Linia, nor Āstāneh)
+        ("Polsce", "Poland"), ("Astanę", "Astana"), ("Warszawy", "Warsaw"), ("Poznania", "Poznań")]  # (not Samo,
+    # Linia, nor Āstāneh)
     assert read(french + " Moscou observe, selon l'Institut de recherche. Pékin finance la ligne.") == \
         read(french) + [("Moscou", "Moscow"), ("Pékin", "Beijing")]  # (an exonym of a big city opens a sentence;
     # "l'Institut" is no village of Azerbaijan)

@@ -1517,7 +1517,7 @@ def test_thirteenth_hostile_pass_foreign_outputs_own_maps_numbers_returns_and_en
     assert index.name in result.output and not (cache / index.name).exists()
 
 
-def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_path, monkeypatch):
+def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_path, monkeypatch, built):
     """Fourteenth pass: ``export`` replaced a user's own GeoPackage, KML or ``places.csv`` (E1); a field of
     200,000 characters in a TSV data file was an internal error (E3); check let control characters and a
     common English word read in every text into ``cldr-names.tsv`` (E4); a cached pickle of another shape broke
@@ -1542,6 +1542,10 @@ def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_pat
     proc = run_cli("export", "--format", "csv", "--out", str(folder))
     assert proc.returncode == 2 and "places.csv: was not written here" in proc.stderr
     assert (folder / "places.csv").read_text() == "my,own\n"
+    gpkg = (built / "layers.gpkg").read_bytes()  # (S2: a build's GeoPackage, which its map shows)
+    proc = run_cli("export", "--format", "gpkg", "--out", str(built / "layers.gpkg"))
+    assert proc.returncode == 2 and "is a build's GeoPackage" in proc.stderr
+    assert (built / "layers.gpkg").read_bytes() == gpkg
     ours = tmp_path / "ours"
     for _ in range(2):  # (an export's own folder is replaced: its stamp lists its layers)
         proc = run_cli("export", "--format", "csv", "--out", str(ours))
