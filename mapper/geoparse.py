@@ -983,11 +983,13 @@ class Geoparser:
         self._feature_heads = gazetteer.words_before(self._head_nouns)  # see _FEATURE_HEAD
         # the lower-case words that open the data files' names, but English words ("mer Caspienne", "lac
         # Balkhach"; not "river Kargaly"): a run after them is read with them where the gazetteer has the whole
-        prefixes = sorted((p for p in gazetteer.overlay.lower_prefixes
-                           if gazetteer.zipf(_norm(p.split(" ")[0])) < COMMON_WORD_ZIPF), key=len, reverse=True)
-        self._prefix_ends = frozenset(p[-3:] for p in prefixes)  # for a quick test first
-        self._prefix_before = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, prefixes))})$") \
-            if prefixes else None
+        # (all of them in a text not in English: "il mar Nero", "el mar Negro")
+        every = sorted(gazetteer.overlay.lower_prefixes, key=len, reverse=True)
+        prefixes = [p for p in every if gazetteer.zipf(_norm(p.split(" ")[0])) < COMMON_WORD_ZIPF]
+        self._prefix_ends = frozenset(p[-3:] for p in every)  # for a quick test first
+        self._prefix_before, self._foreign_prefix_before = (
+            re.compile(rf"(?<![^\W\d_])(?:{'|'.join(map(re.escape, words))})$") if words else None
+            for words in (prefixes, every))
         self._dateline_runs: dict[str, _RunInfo] = {}  # at a line start
         self._asked_opening = False
         self._asked_locative = False
@@ -1031,8 +1033,9 @@ class Geoparser:
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         name_word_starts = self.lexicon.name_word_starts
-        prefix_ends, prefix_before = self._prefix_ends, self._prefix_before
         foreign = page.language != "en"
+        prefix_ends = self._prefix_ends
+        prefix_before = self._foreign_prefix_before if foreign else self._prefix_before
         for run in RUN.finditer(text):
             rs, word = run.start(), run.group()
             if prefix_before is not None and text[rs - 3: rs] in prefix_ends and rs >= 3 \

@@ -2419,6 +2419,9 @@ def test_round_54_italian_spanish_and_kyrgyz_text(parser):
                "los países de la región es una ruta con el comercio de China que se usa más.")
     assert [t for t, _ in read(spanish)] == ["China", "Europa", "Kazajistán", "Europa", "Turquía", "China"]
     assert read("The Europa League final and the moon Europa.") == []  # (an English text: no Europe)
+    assert [t for t, _ in read("Le navi del Kazakistan attraversano il mar Caspio e il mar Nero per arrivare in "
+                               "Italia, e per la Russia è una via che non si usa di più.")] == [
+        "Kazakistan", "mar Caspio", "mar Nero", "Italia", "Russia"]  # ("mar", an English word, opens the name)
     kyrgyz = ("Кытайдын Кашкар шаарынан Андижанга жана Ошко чейин темир жол курулат. Бул долбоор боюнча Кыргызстан "
               "менен Өзбекстан бир пикирде. Темир жол Ош аркылуу өтөт жана Москвага да жүк барат.")
     assert read(kyrgyz) == [
