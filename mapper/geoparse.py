@@ -443,12 +443,15 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club; nor one after a letter
 # and an apostrophe, but for French and Italian elided articles and prepositions: "d'Aktaou", "l'Iran",
 # "L'Europe", "jusqu'Almaty", "dell'Asia centrale", "dall'Azerbaigian", whose name is the run)
-_ELIDED = r"(?!(?:[DL]|[DNS]ell|Dall|All|Sull)['’][A-Z])"  # ("L'Europe", "Dall'Azerbaigian": the name is the run)
+# (checked after the capital, so that the engine still skips to capitals: "L'Europe", "Dall'Azerbaigian" open no run,
+# the name does)
+_ELIDED = (r"(?!(?<=[DL])['’][A-Z]|(?<=[DNS])ell['’][A-Z]|(?<=D)all['’][A-Z]|(?<=A)ll['’][A-Z]"
+           r"|(?<=S)ull['’][A-Z])")
 _AFTER_APOSTROPHE = (r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].)"
                      r"|(?<=[DdNnSs]ell['’].)|(?<=[Dd]all['’].)|(?<=(?<![^\W\d_])[Aa]ll['’].)|(?<=[Ss]ull['’].))")  # (Italian: "dell'Asia")
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"{_ELIDED}[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W\d]_.)(?<!@.){_AFTER_APOSTROPHE}{_WORD}"
+RUN = re.compile(rf"[{re.escape(_UPPER)}]{_ELIDED}(?<![^\W_].)(?<![^\W\d]_.)(?<!@.){_AFTER_APOSTROPHE}{_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
