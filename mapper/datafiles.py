@@ -455,14 +455,14 @@ def _tsv_rows(path: Path, columns: tuple[str, ...], script: str) -> list[tuple[i
     naming at least *columns*; lines starting with # are comments)."""
     text = read_data_text(path, f": rerun {script}")
     numbered = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    for n, line in numbered:
-        if _CONTROL.search(line.replace("\t", " ")):  # (a name that retitles or clears the terminal)
-            raise DataError(f"line {n}: a control character (data files hold none)", path=path)
     records = iter([line.split("\t") for _, line in numbered])  # (no quoting: a field of any length)
     header = next(records, [])
     missing = [c for c in columns if c not in header]
     if missing:
         raise DataError(f"no header line naming {', '.join(missing)}: rerun {script}", path=path)
+    for n, line in numbered:
+        if _CONTROL.search(line.replace("\t", " ")):  # (a name that retitles or clears the terminal)
+            raise DataError(f"line {n}: a control character (data files hold none)", path=path)
     rows = []
     for (n, _), values in zip(numbered[1:], records):
         if len(values) != len(header):

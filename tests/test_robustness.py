@@ -1001,9 +1001,10 @@ def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
     write_journal(out, stage, [Path("hubs.geojson")])
     proc = run_cli("export", "--format", "geojson", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in out.iterdir()) == [".lock", "corridors.geojson", "crossings.geojson",
-                                                      "hubs.geojson", "mentions.geojson", "places.geojson",
-                                                      "segments.geojson"]
+    assert sorted(p.name for p in out.iterdir()) == [".lock", ".stamp.json", "corridors.geojson",
+                                                      "crossings.geojson", "hubs.geojson", "mentions.geojson",
+                                                      "places.geojson", "segments.geojson"]  # (an export stamps
+    # its folder: the files it wrote there)
     assert json.loads((out / "hubs.geojson").read_text(encoding="utf-8"))["features"]
     page = tmp_path / "docs" / "p.html"
     page.parent.mkdir()
