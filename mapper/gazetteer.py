@@ -172,7 +172,7 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) ->
 # each with the endings the nominative may have instead, the longest first. Polish: "do Kazachstanu", "z Xi'anu",
 # "do Duisburga", "w Rosji", "przez Rosję", "w Warszawie", "Moskwy", "do Brześcia", "z Chin", "w Chinach", "w
 # Polsce", "do Poznania"; Uzbek, whose suffixes join the name as it is: "Toshkentdan", "Samarqandga", "Eronga",
-# "Buxoroda"; German genitives: "Kasachstans", "Georgiens"
+# "Buxoroda"; German genitives: "Kasachstans", "Georgiens"; Azerbaijani below
 CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "pl": (("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)), ("ce", ("ka",)),
            ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)), ("je", ("ja",)), ("ia", ("",)),
@@ -181,6 +181,11 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
            ("", ("y",))),
     "uz": tuple((ending, ("",)) for ending in ("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),
     "de": (("es", ("",)), ("s", ("",))),
+    # Azerbaijani, whose suffixes join the name as Uzbek's do (ı folds to i): "Bakıdan", "Qazaxıstana",
+    # "Gürcüstanda", "Türkiyəyə", "Çindən", "Azərbaycanın"
+    "az": tuple((ending, ("",)) for ending in sorted(
+        ("ndan", "ndən", "dan", "dən", "tan", "tən", "nda", "ndə", "da", "də", "ta", "tə", "nin", "nun", "in",
+         "un", "ya", "yə", "na", "nə", "ni", "nu", "a", "ə", "i", "u"), key=lambda e: (-len(e), e))),
 }
 
 

@@ -590,6 +590,7 @@ _LANGUAGE_WORDS = {
     "uz": frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir".split()),
     "ky": frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split()),
     "kk": frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split()),
+    "az": frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
 }
 _LANGUAGES_OF = {w: tuple(lang for lang, words in _LANGUAGE_WORDS.items() if w in words)
                  for w in set().union(*_LANGUAGE_WORDS.values())}
@@ -598,7 +599,8 @@ ENGLISH_THE = 5  # a text with this many " the " in its sample is English
 _NOUNS_CAPITALISED = frozenset(("de", "tr"))  # German nouns; Turkish names of things ("Deniz Ticaret Limanı")
 # where each language is spoken (not German's: a German noun is a German town's name too, "Norden", "Wetter")
 _LANGUAGE_COUNTRIES = {"fr": frozenset(("FR", "BE", "CH", "LU")), "pl": frozenset(("PL",)), "es": frozenset(("ES",)),
-                       "it": frozenset(("IT", "CH")), "tr": frozenset(("TR",)), "uz": frozenset(("UZ",))}
+                       "it": frozenset(("IT", "CH")), "tr": frozenset(("TR",)), "uz": frozenset(("UZ",)),
+                       "az": frozenset(("AZ",))}
 LANGUAGE_MIN_WORDS = 8
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 _ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
@@ -617,7 +619,8 @@ _words_of = lru_cache(maxsize=16)(_common_words_of)
 
 
 def text_language(text: str) -> str:
-    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz", "ky", "kk"):
+    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz", "ky", "kk",
+    "az"):
     English where it is not clearly another (Russian and Chinese texts too, which are read as ever)."""
     if text.count(" the ", 0, LANGUAGE_SAMPLE) >= ENGLISH_THE:  # (most texts: English, told at once)
         return "en"

@@ -2446,3 +2446,14 @@ def test_fourteenth_hostile_pass_from_and_to_in_other_languages(parser):
               "trains pour la France, avec une ligne qui est dans le sud et qui va aux villes.")
     assert read(french) == ["Paris", "Nice", "France", "Nice", "Cannes", "France"]
     assert "Nice" not in read("The view was nice, the food in Paris was nice too.")  # (English: a word)
+
+
+def test_round_55_azerbaijani_text(parser):
+    """Round 55's Azerbaijani news item: Azerbaijani text is told by its commonest words and its case suffixes
+    join the name ("Bakıdan", "Qazaxıstana", "Gürcüstanda", "Türkiyəyə")."""
+    text = ("Qazaxıstandan gələn yüklər Bakıdan Gürcüstana və Türkiyəyə çatdırılır. Gürcüstanda yeni terminal "
+            "üçün bu il daha çox vəsait ayrılıb, və Azərbaycan ilə Qazaxıstan arasında əməkdaşlıq artıq genişdir. "
+            "Nazirlik bildirib ki, layihə həm yüklər, həm də sərnişinlər üçün vacibdir.")
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Qazaxıstandan", "Kazakhstan"), ("Bakıdan", "Baku"), ("Gürcüstana", "Georgia"), ("Türkiyəyə", "Türkiye"),
+        ("Gürcüstanda", "Georgia"), ("Azərbaycan", "Azerbaijan"), ("Qazaxıstan", "Kazakhstan")]
