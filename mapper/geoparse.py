@@ -1307,9 +1307,10 @@ class Geoparser:
         word after the hyphen that names nothing) and no place in the field's countries has its name as its own
         (the Greek island Kos does), so that the text means the other, unknown place."""
         name = cand[2].name
-        if name.country_name or name.noted or name.holds_area \
+        if name.country_name or name.noted or name.holds_area or self._notable(name) \
                 or any(e.country in FIELD_COUNTRIES and own for e, own in zip(name.entries, name.own)):
-            return False  # (nor a curated place, a range or a water: "Alat-Boyuk Kesik", "the Pamir-Alay")
+            return False  # (nor a curated place, a range or a water: "Alat-Boyuk Kesik", "the Pamir-Alay"; nor a
+            # city of note by another name: Azerbaijani "Bakı-Kurık")
         tail = _HYPHENED_TAIL.match(text, cand[1])
         return tail is not None and not self.gazetteer.has_key(_norm(tail.group(1))) \
             and _norm(tail.group(1)) not in _STATION_SUFFIXES
