@@ -136,25 +136,6 @@ def shown_name_problems(net: Network) -> Iterator[str]:
                 break
 
 
-def cldr_name_problems(net: Network) -> Iterator[str]:
-    """A name of ``geodata/cldr-names.tsv`` read in every text that is another country's name, or a single
-    common English word (which is to be read in a text of its language only: ``read = language``)."""
-    from wordfreq import zipf_frequency
-
-    from mapper.gazetteer import normalize
-
-    by_key = net.gazetteer.overlay.by_key
-    for rec in datafiles.cldr_rows(net.root):
-        if rec["read"] != "all":
-            continue
-        key, where = normalize(rec["name"]), f"geodata/cldr-names.tsv: {rec['id']} {rec['lang']} {rec['name']!r}"
-        rivals = sorted(i for i in by_key.get(key, ()) if i.startswith("country:") and i != rec["id"])
-        if rivals:
-            yield f"{where} is {rivals[0]}'s name too (rerun scripts/build_cldr_names.py)"
-        elif " " not in key and zipf_frequency(key, "en") >= datafiles.CLDR_ENGLISH_ZIPF_MAX:
-            yield f"{where} is an English word: read = language (rerun scripts/build_cldr_names.py)"
-
-
 def word_list_problems(root: Path) -> Iterator[str]:
     """The parser's word lists (``geodata/stopnames.toml``, ``geodata/person_names.toml``) and its table of
     neighbouring countries (``geodata/neighbours.tsv``) that do not load
@@ -179,7 +160,7 @@ def manifest_problems(docs_dir: Path) -> Iterator[str]:
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
     return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net),
-            *shown_name_problems(net), *cldr_name_problems(net), *manifest_problems(docs_dir)]
+            *shown_name_problems(net), *manifest_problems(docs_dir)]
 
 
 def refuse_problems(net: Network, docs_dir: Path) -> None:

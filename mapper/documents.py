@@ -447,6 +447,9 @@ def article_text(html: str, path: Path) -> str:
 
     # the tree as trafilatura would parse it, but read past 255 levels of nesting (where it stops silently)
     tree = _parsed(fromstring, repair_faulty_html(html, html[:50].lower()), path)
+    if tree.xpath(f"boolean(//*[count(ancestor::*) >= {TRAFILATURA_DEPTH}])"):
+        return _large_page_text(html, path)  # (trafilatura reads no deeper: 300 unclosed <table> tags lost the
+        # rest of the page)
     for element in tree.xpath(f"{_NOT_SHOWN}|{_NO_TEXT}"):
         element.drop_tree()
     for element in reversed(tree.xpath(_INLINE)):  # (the innermost first: "<span><b></b></span>" is empty too)
@@ -459,6 +462,9 @@ def article_text(html: str, path: Path) -> str:
     if not text or not text.strip():
         raise InputError("no article text found in this web page", path=path)
     return text
+
+
+TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (trafilatura stops at about 255)
 
 
 def _escape_ampersands(tree) -> None:

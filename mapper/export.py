@@ -160,8 +160,8 @@ def check_target(path: Path, fmt: str) -> None:
             raise InputError(f"is a build's GeoPackage ({stamp} lists it): rebuild it with build, or choose another "
                              "--out", path=path)
         if kind == "file" and (foreign := _foreign_layers(path, fmt)):
-            raise InputError(f"holds layers no export writes ({', '.join(foreign[:3])}): not replaced (remove it, "
-                             "or choose another --out)", path=path)
+            raise InputError(f"is not a file export wrote (its layers differ: {', '.join(foreign[:3])}): not "
+                             "replaced (remove it, or choose another --out)", path=path)
         return
     if kind not in ("missing", "folder"):
         raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
@@ -195,7 +195,10 @@ def _foreign_layers(path: Path, fmt: str) -> list[str]:
         with open(path, "rb") as fh:
             head = fh.read(1 << 20).decode("utf-8", "replace")
         names = [n.removesuffix(".schema") for n in _KML_SCHEMA.findall(head)]
-    return [n for n in names if n not in LAYER_NAMES] or ([] if names else ["(no layers)"])
+    if fmt == "gpkg" and set(names) != set(LAYER_NAMES):  # (an export writes every layer: a survey of yours
+        # with a layer named "places" is none of its files)
+        return sorted(set(names) - set(LAYER_NAMES)) + [f"no {n}" for n in LAYER_NAMES if n not in names]
+    return [n for n in names if n not in LAYER_NAMES] or ([] if names else ["none of its layers"])
 
 
 _KML_SCHEMA = re.compile(r'<Schema id="([^"]*)"')

@@ -710,6 +710,25 @@ def _lower_tail(name: str) -> str:
     return normalize(last)
 
 
+def _check_cldr_names(data_dir: Path, by_key: dict[str, list[str]]) -> None:
+    """Refuse (:class:`DataError`) a name of ``geodata/cldr-names.tsv`` read in every text that is another
+    country's name too, or a single common English word (to be read in a text of its language only)."""
+    from wordfreq import zipf_frequency
+
+    for rec in datafiles.cldr_rows(data_dir):
+        key = normalize(rec["name"])
+        where = f"{rec['id']} {rec['lang']} {rec['name']!r}"
+        if rec["read"] != "all":
+            continue
+        rivals = sorted(i for i in by_key.get(key, ()) if i.startswith("country:") and i != rec["id"])
+        if rivals:
+            raise DataError(f"{where} is {rivals[0]}'s name too (rerun scripts/build_cldr_names.py)",
+                            path=data_dir / "geodata" / "cldr-names.tsv")
+        if " " not in key and zipf_frequency(key, "en") >= datafiles.CLDR_ENGLISH_ZIPF_MAX:
+            raise DataError(f"{where} is an English word: read = language (rerun scripts/build_cldr_names.py)",
+                            path=data_dir / "geodata" / "cldr-names.tsv")
+
+
 _NAME_PIECE = re.compile(r"([^\W\d_]+)([ '’]?)")
 
 
@@ -763,6 +782,7 @@ class Overlay:
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        _check_cldr_names(data_dir, self.by_key)
         #: names read only in a text of their language ("Europa" in a Spanish one: cldr-names.tsv), as the id of
         #: the entry each names, by language and key
         self.language_names: dict[str, dict[str, str]] = {

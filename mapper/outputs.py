@@ -33,6 +33,7 @@ except ImportError:  # Windows: no advisory file locks
     fcntl = None
 
 NAME = ".stamp.json"
+_RELATIVE = re.compile(r"(?:layers/)?[\w.-]+")  # what a stamp may list: a file of the folder or of its layers/
 #: whether the last interrupt came while an output was being published, and waited for it to be whole
 stopped_after_publishing: list[bool] = [False]
 JOURNAL = ".publishing"  # names the staging folder whose files are being moved into place
@@ -224,8 +225,14 @@ def _stamp(out: Path) -> dict | None:
 
 
 def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]) -> None:
-    """Record a finished build into *out* (called last, once its outputs are in place)."""
-    stamp = {"inputs": inputs, "outputs": {str(p.relative_to(out)): file_digest(p) for p in sorted(outputs)},
+    """Record a finished build or export into *out* (called last, once its outputs are in place), keeping what
+    the stamp listed before of files still there (an export's layers in a folder a build then writes into are
+    still the tool's: the next export replaces them)."""
+    earlier = (_stamp(out) or {}).get("outputs")
+    kept = {rel: digest for rel, digest in earlier.items() if isinstance(rel, str) and _RELATIVE.fullmatch(rel)
+            and file_kind(out / rel) == "file"} if isinstance(earlier, dict) else {}
+    stamp = {"inputs": inputs,
+             "outputs": {**kept, **{str(p.relative_to(out)): file_digest(p) for p in sorted(outputs)}},
              "warnings": warnings}
     write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")
 

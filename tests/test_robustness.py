@@ -1532,7 +1532,8 @@ def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_pat
     gpd.GeoDataFrame({"a": [1]}, geometry=[Point(1, 2)], crs=4326).to_file(mine, layer="survey", driver="GPKG")
     before = mine.read_bytes()
     proc = run_cli("export", "--format", "gpkg", "--out", str(mine))
-    assert proc.returncode == 2 and "holds layers no export writes (survey)" in proc.stderr
+    assert proc.returncode == 2 and "is not a file export wrote (its layers differ" in proc.stderr
+    assert "survey" in proc.stderr
     assert mine.read_bytes() == before
     kml = tmp_path / "mine.kml"
     kml.write_text("<kml><Document><Placemark><name>my pin</name></Placemark></Document></kml>", encoding="utf-8")
@@ -1570,3 +1571,33 @@ def test_fourteenth_hostile_pass_own_layers_long_fields_and_cache_shapes(tmp_pat
     assert cache.memo("outlines", "k", lambda: {"x": 1}, dict) == {"x": 1}  # (a pickle of another shape, cached)
     assert cache.memo("outlines", "k", lambda: {"type": "FeatureCollection", "features": []}, dict,
                       lambda v: v["type"] == "FeatureCollection") == {"type": "FeatureCollection", "features": []}
+
+
+def test_fifteenth_hostile_pass_own_geopackage_deep_pages_and_cldr_conflicts(tmp_path, parser):
+    """Fifteenth pass: a GeoPackage of yours with a layer named as one of the tool's was replaced (E1); a page
+    of 300 unclosed tables lost its text after them, as trafilatura reads no deeper (E2); a CLDR name that is
+    another country's was used by ``mentions`` (E3); a build into an export's folder left its layers unclaimed
+    (E4)."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from mapper.documents import read_document
+
+    mine = tmp_path / "survey.gpkg"
+    gpd.GeoDataFrame({"plot": [7]}, geometry=[Point(1, 2)], crs=4326).to_file(mine, layer="places", driver="GPKG")
+    before = mine.read_bytes()
+    proc = run_cli("export", "--format", "gpkg", "--out", str(mine))
+    assert proc.returncode == 2 and "is not a file export wrote" in proc.stderr and mine.read_bytes() == before
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<table><tr><td>" * 300 + "<p>Trains run from Almaty to Astana.</p>"
+                    "</body></html>", encoding="utf-8")
+    assert "Trains run from Almaty to Astana." in read_document(page).text
+    data = tmp_path / "data"
+    for part in ("corridors", "geodata", "seeds"):
+        shutil.copytree(ROOT / part, data / part)
+    names = data / "geodata" / "cldr-names.tsv"
+    names.write_text(names.read_text(encoding="utf-8") + "country:FR\tde\tRussland\tall\n", encoding="utf-8")
+    doc = tmp_path / "ru.txt"
+    doc.write_text("Züge aus Russland.\n", encoding="utf-8")
+    proc = run_cli("--data", str(data), "mentions", str(doc))
+    assert proc.returncode == 2 and "cldr-names.tsv" in proc.stderr and "'s name too" in proc.stderr
