@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -2320,8 +2321,7 @@ def test_round_52_french_and_polish_text_streets_districts_and_outlets(parser):
     French names that open with a lower-case word ("la mer Caspienne"), Polish names in any case ("do
     Kazachstanu"); a capitalised common word of the text's language names no small place ("Sur le quai"); a
     person's street, a city's district the gazetteer lacks, a region named after its seat, and newspapers."""
-    def read(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.name) for m in parser.parse(text, "t")]
+    read = partial(_text_and_name, parser)
 
     french = ("Sur le quai du port d'Aktaou, sur la rive orientale de la mer Caspienne, les conteneurs venus de la "
               "Chine attendent le ferry pour Bakou. Mis à jour le 14 novembre. Une route relie l'Asie centrale à "
@@ -2362,8 +2362,7 @@ def test_round_53_german_turkish_and_uzbek_text(parser):
     Turkish names of things end after the place ("Aktau Limanı'na"), and a Turkish case form is its stem's
     ("Kars'ta": Kars, not Kadirli, once called Kars); Uzbek writes o‘ and g‘ with U+2018 ("O‘zbekiston") and
     joins its case suffixes to the name ("Toshkentdan")."""
-    def read(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.name) for m in parser.parse(text, "t")]
+    read = partial(_text_and_name, parser)
 
     german = ("Die Züge fahren über Kasachstan und per Fähre nach Aserbaidschan. Im Hafen Aktau entsteht ein neuer "
               "Containerhub, und auch der Hafen Baku wächst. Die Grenzstationen Khorgos und Dostyk sind überlastet. "
@@ -2405,8 +2404,7 @@ def test_round_54_italian_spanish_and_kyrgyz_text(parser):
     """Round 54's Italian and Spanish articles and Kyrgyz news: Italian elided articles and prepositions
     ("dell'Asia centrale", "Dall'Azerbaigian"); a CLDR name that is an English word in a text of its language
     only ("Europa"); Kyrgyz case endings ("Кытайдын", "Москвага", "Ошко") and a big city of two letters ("Ош")."""
-    def read(text: str) -> list[tuple[str, str]]:
-        return [(m.text, m.name) for m in parser.parse(text, "t")]
+    read = partial(_text_and_name, parser)
 
     italian = ("Le merci dall'Azerbaigian passano per il porto e arrivano nell'Europa orientale e all'Italia. "
                "Dall'Azerbaigian alla Georgia il percorso della ferrovia è lungo. Per l'Europa il corridoio "
@@ -2460,3 +2458,8 @@ def test_round_55_azerbaijani_text(parser):
     # a city of note by another name heads a hyphened pair whose other half the gazetteer lacks ("Kos-Istek" is
     # no Greek island's)
     assert [m.text for m in parser.parse("The Bakı-Kurık ferry and the Kos-Istek road.", "t")] == ["Bakı"]
+
+
+def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
+    """The span and the place's name of each mention *parser* reads in *text*."""
+    return [(m.text, m.name) for m in parser.parse(text, "t")]
