@@ -131,11 +131,11 @@ def case_nominatives(key: str) -> list[str]:
             if last.endswith(ending) and len(stem) >= 3 and (stem[-1] in "аеоуя" or stem[-1] == "и" and ending != "е"):
                 # ("Каспия", "Каспию": Каспий; not "Уральские", an adjective)
                 out.append(f"{lead}{stem}и")
-    nouns = [o for o in [key, *out] if o.endswith(_FEMININE_HEADS)]
-    if head and nouns:  # "Костанайской области", "Северо-Казахстанскую область": the adjective too
+    if head:  # "Костанайской области", "Северо-Казахстанскую область", "Центральной Азии": the adjective too
         adjectives = " ".join(adjective_nominative(w, FEMININE) for w in head.split(" "))
         if adjectives != head:
-            out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in nouns]
+            out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in [key, *out] if o.endswith(_FEMININE_HEADS)
+                    or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
     if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
         out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " краи")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"

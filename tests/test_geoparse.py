@@ -2458,6 +2458,9 @@ def test_round_55_azerbaijani_text(parser):
     # a city of note by another name heads a hyphened pair whose other half the gazetteer lacks ("Kos-Istek" is
     # no Greek island's)
     assert [m.text for m in parser.parse("The Bakı-Kurık ferry and the Kos-Istek road.", "t")] == ["Bakı"]
+    # a Russian feminine adjective and noun, both in another case (round 55's Russian article)
+    assert [(m.text, m.name) for m in parser.parse("Поезда идут из Центральной Азии через Западную Сибирь.", "t")] \
+        == [("Центральной Азии", "Central Asia"), ("Западную Сибирь", "West Siberian Plain")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
