@@ -2928,6 +2928,8 @@ class Geoparser:
         mentions, shown, reach = [], self.gazetteer.overlay.shown, -1
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None and end > reach:  # (never one inside another: "Port of Baku (Alat)", then "Alat")
+                if e.feature_class == "P" and text[end: end + 1] in _HYPHENS:
+                    end = _station_end(text, end)  # "Almaty-1", "Novosibirsk-Glavny": the town's station, at it
                 reach = end
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id,
                                         shown.get(e.id, e.name), e.country,
@@ -3455,6 +3457,18 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
 
 # a microdistrict's number and word after its name ("Aksay-4 microdistrict", "Orbita-3 mkr")
 _MICRODISTRICT_AFTER = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
+
+
+_STATION_AFTER = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-Z][a-z]+))\b")  # "-1", "-Glavny"
+
+
+def _station_end(text: str, end: int) -> int:
+    """Where a town's name at *end* ends with its station's number or part of town, as stations are named
+    ("Almaty-1", "Bishkek-2", "Novosibirsk-Glavny", "Brest-Severny"), else *end*."""
+    station = _STATION_AFTER.match(text, end)
+    if station is None or station.group(1) is not None and station.group(1).lower() not in _STATION_SUFFIXES:
+        return end
+    return station.end()
 
 
 def _numbered_thing(text: str, c: _Candidate) -> bool:
