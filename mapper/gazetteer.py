@@ -88,10 +88,10 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
-# Kazakh and Kyrgyz case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos,
+# Turkic (Kazakh and Kyrgyz) case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos,
 # "Бішкекке", "Шымкентте", "Алматының"; Kyrgyz "Кытайдын", "Москвага", "Ошко", "Бишкектеги"): genitive, ablative,
 # locative, instrumental, dative, and the locative's adjective; the longest first
-KAZAKH_CASE_ENDINGS = tuple(sorted({
+TURKIC_CASE_ENDINGS = tuple(sorted({
     "ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "нда",
     "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі",
     "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "дон", "дөн", "тон", "төн",
@@ -140,7 +140,7 @@ def case_nominatives(key: str) -> list[str]:
         out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " краи")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
-    out += [f"{lead}{last[: -len(ending)]}" for ending in KAZAKH_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
+    out += [f"{lead}{last[: -len(ending)]}" for ending in TURKIC_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
             if last.endswith(ending) and len(last) - len(ending) >= 2]  # (a stem of two letters: "Ошко", Osh)
     return out
 

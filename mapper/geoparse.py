@@ -38,7 +38,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CASE_ENDINGS, CURATED_BONUS, FIELD_COUNTRIES, HAN, KAZAKH_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+from mapper.gazetteer import (CASE_ENDINGS, CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
                               Gazetteer, apostrophe_stem, case_forms_nominatives, common_words, fold_saint, is_area,
                               language_zipf, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
@@ -605,6 +605,7 @@ LANGUAGE_MIN_WORDS = 8
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 _ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
 LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
+LANGUAGE_TOWN_POPULATION = 10_000  # a common word of a language that names a town this big of its country is it
 CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
 # curated place
 
@@ -1307,7 +1308,7 @@ class Geoparser:
         word after the hyphen that names nothing) and no place in the field's countries has its name as its own
         (the Greek island Kos does), so that the text means the other, unknown place."""
         name = cand[2].name
-        if name.country_name or name.noted or name.holds_area or self._notable(name) \
+        if name.country_name or name.noted or name.holds_area or _notable(name) \
                 or any(e.country in FIELD_COUNTRIES and own for e, own in zip(name.entries, name.own)):
             return False  # (nor a curated place, a range or a water: "Alat-Boyuk Kesik", "the Pamir-Alay"; nor a
             # city of note by another name: Azerbaijani "Bakı-Kurık")
@@ -2575,23 +2576,13 @@ class Geoparser:
 
     def _named_in(self, name: _Name, language: str) -> bool:
         """Whether *name*, a common word of *language* (wordfreq counts names too), is a place a text in the
-        language means: one of note (:meth:`_notable`, by its own name), or a town of 10,000 people or more of a
+        language means: one of note (:func:`_notable`, by its own name), or a town of 10,000 people or more of a
         country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French)."""
         countries = _LANGUAGE_COUNTRIES.get(language, frozenset())
-        return self._notable(name, own=True) or any(
-            own and e.country in countries and e.population >= CASE_MIN_POPULATION
+        return _notable(name, own=True) or any(
+            own and e.country in countries and e.population >= LANGUAGE_TOWN_POPULATION
             for e, own in zip(name.entries, name.own))
 
-    @staticmethod
-    def _notable(name: _Name, population: int = 100_000, own: bool = False) -> bool:
-        """Whether *name* names a country, a first-level division, a city of note, a curated place (a water, a
-        range, a border post…) or a place of *population* or more (if *own*, by its own name, or by another
-        with ten times as many: "Moscou"), which a text means however common the word (not a Turkish district,
-        nor Tyre, whose other name "Sur" opens a French sentence)."""
-        return name.country_name or name.noted or any(
-            e.curated or e.id.startswith("admin1:") or e.population >= (population if its_own or not own
-                                                                        else 10 * population)
-            for e, its_own in zip(name.entries, name.own))
 
     def _case_forms(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
         """*cands* of a text in *language*, with each capitalised word that names no notable place read as the
@@ -2616,9 +2607,9 @@ class Geoparser:
                 if not nominative:
                     continue
                 name = self._name(nominative)
-                if self._notable(name, CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
-                        and (key not in common or self._notable(name, 10**9)
-                             or nominative in common and self._notable(name, 1_000_000)):
+                if _notable(name, CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
+                        and (key not in common or _notable(name, None)
+                             or nominative in common and _notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
                     # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey)
                     if c is not None:
@@ -3249,11 +3240,22 @@ _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 
 
+def _notable(name: _Name, population: int | None = 100_000, own: bool = False) -> bool:
+    """Whether *name* names a country, a first-level division, a city of note, a curated place (a water, a
+    range, a border post…) or a place of *population* or more (none if None; if *own*, by its own name, or by
+    another with ten times as many: "Moscou"), which a text means however common the word (not a Turkish
+    district, nor Tyre, whose other name "Sur" opens a French sentence)."""
+    return name.country_name or name.noted or any(
+        e.curated or e.id.startswith("admin1:")
+        or population is not None and e.population >= (population if its_own or not own else 10 * population)
+        for e, its_own in zip(name.entries, name.own))
+
+
 def _bigger(name: _Name, other: _Name) -> bool:
     """Whether *name* means a place of more note than *other* does: a country, a first-level division or a
     curated place where *other* names none, or a place ten times bigger than any of *other*'s."""
-    if Geoparser._notable(name, 10**9) != Geoparser._notable(other, 10**9):
-        return Geoparser._notable(name, 10**9)
+    if _notable(name, None) != _notable(other, None):
+        return _notable(name, None)
     return max((e.population for e in name.entries), default=0) \
         >= 10 * max(1000, max((e.population for e in other.entries), default=0))
 
@@ -3551,7 +3553,7 @@ def _case_ending(key: str) -> str:
     ("қарағандыдан": "дан", "sivas'tan": "'tan"); a person's given name and surname take the same one."""
     if "'" in key and (stem := apostrophe_stem(key)):
         return key[len(stem):]
-    return next((ending for ending in KAZAKH_CASE_ENDINGS if key.endswith(ending)), "") if key[-1:] >= "\u0400" else ""
+    return next((ending for ending in TURKIC_CASE_ENDINGS if key.endswith(ending)), "") if key[-1:] >= "\u0400" else ""
 
 
 def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:
