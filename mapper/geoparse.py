@@ -34,7 +34,6 @@ from functools import lru_cache
 from itertools import accumulate, chain, islice
 from pathlib import Path
 
-import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
@@ -188,6 +187,7 @@ _SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of 
 _RUSSIAN_SETTLEMENT_BEFORE = tuple(f" {w} " for w in (
     "город", "города", "городе", "посёлок", "поселок", "посёлка", "поселка", "посёлке", "поселке", "село", "села",
     "селе", "станция", "станции", "аул", "аула", "ауле"))
+_SETTLEMENT_TAILS = frozenset(w[-3:-1] for w in (*_SETTLEMENT_BEFORE, *_RUSSIAN_SETTLEMENT_BEFORE))  # ("of", "од")
 # a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
 _CITY_IN_BEFORE = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
                              r"(?:city|town|port|village) of $", re.IGNORECASE)
@@ -198,6 +198,8 @@ _SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\
 def _after_settlement_word(text: str, start: int) -> bool:
     """Whether the name at *start* follows a settlement's word ("the village of", "the town"; 15 characters at
     most, looked at in any case)."""
+    if start < 3 or text[start - 1] not in " \n" or text[start - 3: start - 1].lower() not in _SETTLEMENT_TAILS:
+        return False  # (a quick test first)
     lead = max(0, start - 16)
     window = text[lead: start].lower().replace("\n", " ")
     if lead == 0 or text[lead - 1].isspace():  # (a word opening the text or a line: "Станция Тобол")
@@ -262,6 +264,30 @@ RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place 
 VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
 NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
+
+
+class _Endings:
+    """Words a text may end with before a name ("the tanker ", " LLC "), grouped by their last three
+    characters: a test compares only the few words that end as the text does, not each of hundreds."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        groups: dict[str, list[str]] = {}
+        for w in self.words:
+            groups.setdefault(w[-3:], []).append(w)
+        self._by_tail = {tail: tuple(ws) for tail, ws in groups.items() if len(tail) == 3}
+        self._short = tuple(w for w in self.words if len(w) < 3)
+
+    def before(self, text: str, end: int) -> bool:
+        """Whether ``text[:end]`` ends with one of the words."""
+        words = self._by_tail.get(text[max(0, end - 3): end])
+        return words is not None and text.endswith(words, 0, end) \
+            or bool(self._short) and text.endswith(self._short, 0, end)
+
+    def before_line(self, text: str, end: int) -> bool:
+        """Whether ``text[:end]`` ends with one of the words, the text's start read as a line's ('Vodka "Kazan"'
+        opening a paragraph)."""
+        return self.before(text, end) or end < 40 and self.before("\n" + text[:end], end + 1)
 
 
 @dataclass(slots=True)
@@ -342,6 +368,7 @@ class _Name:
     # the border posts of the name's crossings: what it means where the text speaks of the crossing ("the
     # Taskala – Ozinki crossing"), though elsewhere it means the town the posts are named after
     posts: tuple[Entry, ...]
+    top_prior: float  # prior() of noted_entry and of city (the same place), where either is set
     water_word: bool = False  # a water's name read alone after "the" ("Ural"): a far hamlet of it is not meant
     twins: bool = False  # two of its places lie side by side in two countries ("Khorgos"): see _twin_of_the_text
     given: bool = False  # a data file gives it (a curated place's or an alias's spelling: "Turkmenbaschi")
@@ -733,6 +760,7 @@ _CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
 _LINE_TAIL = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
 _LINE_HEAD = re.compile(r"[ \t]*([^\W\d_]+)")
+_LETTER = re.compile(r"[^\W\d_]")
 _MID_SENTENCE_WORDS = frozenset({"and", "or", "the", "of", "in", "to", "from", "at", "by", "with", "for", "on", "near",
                                  "between", "via", "a", "an", "its", "their", "into", "towards", "through"})
 _WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
@@ -881,33 +909,30 @@ class Lexicon:
             (f" {w} ", f"{w.capitalize()} ") for w in sorted(words("persons", "nickname_words"))))
         #: " published by " and the like, before a person's or a publisher's name
         self.creators_before = tuple(f" {w} by " for w in sorted(words("persons", "creators")))
-        #: all of those, and their last three characters, for quick tests first
-        self.persons_before = (*self.relatives_before, *self.contacts_before, *self.nicknames_before,
-                               *self.creators_before)
-        self.persons_tails = frozenset(w[-3:] for w in self.persons_before)
+        #: all of those
+        self.persons_before = _Endings((*self.relatives_before, *self.contacts_before, *self.nicknames_before,
+                                        *self.creators_before))
         #: what a person does after the name ("Kurgan said")
         self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
-        self.venues_before = tuple(f"{w} " if w.startswith("-") else f"{lead}{v} "
-                                   for w in sorted(words("organisations", "words_before_names"))
-                                   for v in sorted({w, w.capitalize(), w.upper() if len(w) <= 3 else w})  # "OOO"
-                                   for lead in (" ", "\n"))  # ('at Restaurant "Samarkand"'; a line's 'Vodka "Kazan"')
+        self.venues_before = _Endings(f"{w} " if w.startswith("-") else f"{lead}{v} "
+                                      for w in sorted(words("organisations", "words_before_names"))
+                                      for v in sorted({w, w.capitalize(), w.upper() if len(w) <= 3 else w})  # "OOO"
+                                      for lead in (" ", "\n"))  # ('at Restaurant "Samarkand"'; a line's 'Vodka
+        # "Kazan"')
         #: what a team does after its town's name ("Tobol scored"), and the words of a match before it ("the derby
         #: with Astana")
         acts = sorted(words("organisations", "team_acts"))
         self.team_acts = re.compile(rf" (?:{'|'.join(map(re.escape, acts))})\b")
-        self.team_before = tuple(f" {w} " for w in sorted(words("organisations", "team_before")))
-        #: for quick tests first: the first two letters of those acts, the last three characters of those words
+        self.team_before = _Endings(f" {w} " for w in sorted(words("organisations", "team_before")))
+        #: for a quick test first: the first two letters of those acts
         self.team_act_starts = frozenset(w[:2] for w in acts)
-        self.team_before_tails = frozenset(w[-3:] for w in self.team_before)
         #: words before "called"/"named" that make the name after no place
         self.named_things = words("organisations", "named_things")
         #: every ending before a name that may make it a thing's, a street's, a port's or a river's
-        self.words_before_names = (*_WORDS_BEFORE_NAME, *self.venues_before)
-        self.words_before_tails = frozenset(w[-3:] for w in self.words_before_names)  # (a quick test first)
-        #: and before a name in quotes, also a train's words ('the sleeper "Zhetysu"'; not a tail of the quick
-        #: test: "train " ends as "in " does)
-        self.words_before_quoted = (*self.words_before_names, *_TRAIN_WORDS)
+        self.words_before_names = _Endings((*_WORDS_BEFORE_NAME, *self.venues_before.words))
+        #: and before a name in quotes, also a train's words ('the sleeper "Zhetysu"')
+        self.words_before_quoted = _Endings((*self.words_before_names.words, *_TRAIN_WORDS))
         self.surnames = words("persons", "surnames", normalize)
         self.family_first = words("persons", "family_names_first", normalize)
         self.given_names = words("persons", "given_names", normalize)  # those that places also carry
@@ -1235,7 +1260,7 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        if HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
+        if _HAN_CHAR.search(text) and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
@@ -1949,7 +1974,7 @@ class Geoparser:
             common_word=obscure and self.gazetteer.zipf(key) >= (
                 COMMON_WORD_ZIPF if biggest >= SOLE_TOWN_PRIOR else ANCHOR_WORD_ZIPF),
             city=top[1] if top[0] >= SOLE_TOWN_PRIOR else None,
-            posts=posts, water_word=key in self.lexicon.seas_by_key,
+            posts=posts, top_prior=top[0], water_word=key in self.lexicon.seas_by_key,
             twins=any(_twins(a, b) for i, (a, _, x, _) in enumerate(contenders) if not x
                       for b, _, y, _ in contenders[i + 1:] if not y), given=given)
 
@@ -2642,7 +2667,9 @@ class Geoparser:
         least, soft, line_start = width * 3 // 4, [], 0
         for line, after in zip(lines, lines[1:]):
             end = line_start + len(line)  # where the line's "\n" is
-            tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) if len(line.rstrip("\r")) >= least else None
+            last = line.rstrip(" \t\r")[-1:]  # (a quick test first: most lines end with a full stop)
+            tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) \
+                if len(line.rstrip("\r")) >= least and (last == "," or _LETTER.match(last)) else None
             head = _LINE_HEAD.match(after) if tail is not None else None
             if tail is not None and head is not None and (wrapped or head.group(1)[0].isupper()):
                 words, first = tail.group(1).split(" "), _norm(head.group(1))
@@ -2767,7 +2794,7 @@ class Geoparser:
             elif not c[2].name.country_name and (
                     text[c[1] + 1: c[1] + 3] in lex.team_act_starts and (
                         lex.team_acts.match(text, c[1]) or _SCORE_AFTER.match(text, c[1]))
-                    or text[start - 3: start] in lex.team_before_tails and text.endswith(lex.team_before, 0, start)) \
+                    or lex.team_before.before(text, start)) \
                     and not (kept and kept[-1][1] + 1 == start):
                 teams.add(c[2].name.key)
                 continue  # a club: "Tobol scored", "the derby with Astana" (not the city of a club's name: "Irtysh
@@ -2783,15 +2810,14 @@ class Geoparser:
                     and not (kept and _ROUTE_DASH.fullmatch(text, kept[-1][1], start)):
                 continue  # the club again: "lifts Tobol to the top", "Tobol, backed by a full house" (not its town:
                 # "at Astana Arena", "Central Stadium, Aktobe", a table's town column, a route's "Shymkent – Astana")
-            elif (text[start - 3: start] in lex.persons_tails and text.endswith(lex.persons_before, 0, start)
+            elif (lex.persons_before.before(text, start)
                   or c[2].name.key in lex.any_given_names
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
-            elif text[start - 3: start] in lex.words_before_tails \
-                    and _ends_line_with(text, lex.words_before_names, start) \
+            elif lex.words_before_names.before_line(text, start) \
                     or text[start - 1: start] in _NAME_OPENERS \
-                    and _ends_line_with(text, lex.words_before_quoted, _opened(text, start)):  # (quick tests first)
+                    and lex.words_before_quoted.before_line(text, _opened(text, start)):
                 lead = _opened(text, start)  # ('café "Aral"', "the tanker **Atyrau**")
                 if text.endswith(_THE_QUOTED, 0, start):
                     if not (_QUOTED_PLACE.match(text, c[1]) or _QUOTED_PLACE_NAME.match(text, c[1])):
@@ -2807,7 +2833,7 @@ class Geoparser:
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
                         or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
-                        or _ends_line_with(text, lex.venues_before, lead) and (
+                        or lex.venues_before.before_line(text, lead) and (
                             lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
                             c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead)
                             and not _CUISINE_RESTAURANT.search(text, max(0, lead - 30), lead))):
@@ -2888,7 +2914,8 @@ class Geoparser:
             if best is not None and not name.common_word:
                 ctx_countries[best.country] += 1
                 if not best.feature_code.startswith("PCL") and best.feature_class in "PS":
-                    anchors[best.id] = _unit_vector(best.lat, best.lon)
+                    vector = name.points.get(best.id)
+                    anchors[best.id] = vector if vector is not None else _unit_vector(best.lat, best.lon)
         if weak:
             cands = self._weak_names_read(text, cands, ctx_countries, points, named)
         points.update(anchors)
@@ -3235,6 +3262,7 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
     return word is not None and word.group().lower() in things
 
 
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")  # (a quick test first: a set's search outruns HAN's repeat's)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
@@ -3336,12 +3364,6 @@ def _quote_closing(text: str, end: int) -> int:
         if text[i] == "\n":
             break
     return -1
-
-
-def _ends_line_with(text: str, words: tuple[str, ...], end: int) -> bool:
-    """Whether ``text[:end]`` ends with one of *words*, the text's start read as a line's ('Vodka "Kazan"' opening
-    a paragraph)."""
-    return text.endswith(words, 0, end) or end < 40 and ("\n" + text[:end]).endswith(words)
 
 
 def _before_its_division(text: str, cands: list[_Candidate], i: int) -> bool:
@@ -3758,7 +3780,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     top = name.noted_entry
     floor, top_far = 0.0, False  # a namesake below floor is meant only on a cue, or near if top is far
     if top is not None:
-        floor, top_far = prior(top) - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
+        floor, top_far = name.top_prior - 0.1, distance.get(top.id, 1e9) >= NOTED_FAR_KM
     for e, p, areal, own in name.contenders if not division_hint else _in_division(name, country_hint, division_hint):
         d = 1e9 if areal else distance.get(e.id, 1e9)
         renamed = e.id in name.renamed_only and e.country != country_hint  # a rival at most, if very near
@@ -3798,7 +3820,7 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         return None, 0.0
     city = name.city
     if city is not None and city_s >= 0 and best is not city and city.country == best.country \
-            and not best_areal and not best.curated and not country_hint and best_p <= prior(city) - RENAMED_PRIOR_GAP:
+            and not best_areal and not best.curated and not country_hint and best_p <= name.top_prior - RENAMED_PRIOR_GAP:
         # a city of 100,000 or more goes by its name in its own country: a namesake there ten times smaller is
         # meant on a cue ("Aktau, Karaganda region"), not because it lies nearer the text's places ("Karaganda
         # … the port of Aktau" is the Caspian port, not the village near Temirtau)
@@ -4116,22 +4138,19 @@ def _stray(entry: Entry, p: float, own: bool) -> bool:
 
 def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: list[str]) -> dict[str, float]:
     """For each point (by id, with its unit vector), the km to the closest of the *anchors* (ids of points,
-    the document's unambiguous places) other than itself, 1e9 if none: one matrix product."""
-    if not anchors:
-        return dict.fromkeys(points, 1e9)
-    row = {pid: i for i, pid in enumerate(points)}
-    cols = [row[pid] for pid in anchors]
-    xyz = np.fromiter(chain.from_iterable(points.values()), float, 3 * len(points)).reshape(-1, 3)
-    at = xyz[cols]
-    dot = xyz @ at.T
-    dot[cols, np.arange(len(cols))] = -np.inf  # not itself
-    nearest = dot.argmax(axis=1)
-    apart = xyz - at[nearest]
-    chord = np.sqrt((apart * apart).sum(axis=1))
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1.0))
-    if len(cols) == 1:  # the one anchor has no other
-        km[cols[0]] = 1e9
-    return dict(zip(points, km.tolist()))
+    the document's unambiguous places) other than itself, 1e9 if none: the greatest dot product of unit
+    vectors is the nearest (a loop: a text has tens of each, too few to pay for arrays)."""
+    at = [(aid, points[aid]) for aid in anchors]
+    out: dict[str, float] = {}
+    for pid, (x, y, z) in points.items():
+        best = -2.0
+        for aid, (ax, ay, az) in at:
+            dot = x * ax + y * ay + z * az
+            if dot > best and aid != pid:
+                best = dot
+        half_chord = math.sqrt(min(1.0, max(0.0, (1.0 - best) / 2)))
+        out[pid] = 1e9 if best < -1.5 else 2 * EARTH_RADIUS_KM * math.asin(half_chord)
+    return out
 
 
 @lru_cache(maxsize=65536)
