@@ -457,6 +457,23 @@ _Candidate = tuple[int, int, _Match, str]  # start, end, the name's match, the c
 
 
 _norm = lru_cache(maxsize=262144)(normalize)
+
+
+def _may_hold_han(text: str) -> bool:
+    """Whether *text* may hold a Chinese character (a quick test first, before :data:`HAN`'s search: one byte
+    looked for in the text's UTF-8 runs several times faster than a regex's set tried at each character)."""
+    if text.isascii():
+        return False
+    raw = text.encode("utf-8", "surrogatepass")
+    return any(b in raw for b in _HAN_LEAD_BYTES)
+
+
+def _lower_key(word: str) -> str:
+    """The index key of a lower-case word (:data:`_LOWER_WORD`): itself if plain ASCII letters, as _norm would
+    give it (a quick way first: a text may hold thousands)."""
+    return word if word.isascii() and "'" not in word else _norm(word)
+
+
 # a run: capitalised words joined as the words of one name may be (space, hyphen, dash, dot),
 # with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
 _UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
@@ -590,7 +607,8 @@ _BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station
 _PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
 _LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
-_LOWER_WORD = re.compile(r"(?<![\w@#/.:'’])[a-zа-яёәғқңөұүһі][a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")
+_LOWER_WORD = re.compile(r"[a-zа-яёәғқңөұүһі](?<![\w@#/.:'’].)[a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")  # (the
+# look-behind after the first letter: one that opens a pattern is tried at every character)
 # a chat line's time, in brackets or as WhatsApp writes it ("12/03/2024, 05:12 - "), and the first letter of its
 # message, after the sender if any: "[14.02 05:12] Aidos: me, but …"
 _CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
@@ -1260,7 +1278,7 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        if _HAN_CHAR.search(text) and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
+        if _may_hold_han(text) and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
@@ -1347,7 +1365,7 @@ class Geoparser:
         ust-kamenogorsk to almaty … we pass semey"), as an informal text's (see :meth:`_lower_case_names`)."""
         names, seen = self.gazetteer.lower_case_names, set()
         for word in _LOWER_WORD.finditer(text, 0, INFORMAL_SPAN):
-            key = _norm(word.group())
+            key = _lower_key(word.group())
             if key in names and key not in seen and self._lower_case_place(self._name(key)):
                 seen.add(key)
                 if len(seen) >= LOWER_NAMES:
@@ -1361,7 +1379,7 @@ class Geoparser:
         :meth:`_lower_case_place`)."""
         names, extra = self.gazetteer.lower_case_names, []
         for word in _LOWER_WORD.finditer(text):
-            key = _norm(word.group())
+            key = _lower_key(word.group())
             if key not in names:
                 continue
             name = self._name(key)
@@ -3262,7 +3280,9 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
     return word is not None and word.group().lower() in things
 
 
-_HAN_CHAR = re.compile("[\u3400-\u9fff]")  # (a quick test first: a set's search outruns HAN's repeat's)
+# the first bytes in UTF-8 of U+3000 to U+9FFF, Chinese characters among them; no letter of a Latin or Cyrillic
+# alphabet, no dash nor quote opens with one
+_HAN_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
