@@ -34,6 +34,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, islice
 from pathlib import Path
 
+import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
@@ -3283,6 +3284,8 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
 # the first bytes in UTF-8 of U+3000 to U+9FFF, Chinese characters among them; no letter of a Latin or Cyrillic
 # alphabet, no dash nor quote opens with one
 _HAN_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
+_LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more in matrix blocks
+_BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
@@ -4159,7 +4162,10 @@ def _stray(entry: Entry, p: float, own: bool) -> bool:
 def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: list[str]) -> dict[str, float]:
     """For each point (by id, with its unit vector), the km to the closest of the *anchors* (ids of points,
     the document's unambiguous places) other than itself, 1e9 if none: the greatest dot product of unit
-    vectors is the nearest (a loop: a text has tens of each, too few to pay for arrays)."""
+    vectors is the nearest. A text's tens of each are measured in a loop, too few to pay for arrays; a long
+    list's thousands in blocks of a matrix product."""
+    if len(points) * len(anchors) > _LOOP_PAIRS:
+        return _nearest_anchor_km_in_blocks(points, anchors)
     at = [(aid, points[aid]) for aid in anchors]
     out: dict[str, float] = {}
     for pid, (x, y, z) in points.items():
@@ -4168,9 +4174,31 @@ def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: l
             dot = x * ax + y * ay + z * az
             if dot > best and aid != pid:
                 best = dot
-        half_chord = math.sqrt(min(1.0, max(0.0, (1.0 - best) / 2)))
-        out[pid] = 1e9 if best < -1.5 else 2 * EARTH_RADIUS_KM * math.asin(half_chord)
+        out[pid] = 1e9 if best < -1.5 else _chord_km(best)
     return out
+
+
+def _nearest_anchor_km_in_blocks(points: dict[str, tuple[float, float, float]], anchors: list[str],
+                                 block_pairs: int = _BLOCK_PAIRS) -> dict[str, float]:
+    """:func:`_nearest_anchor_km` by matrix products, *block_pairs* pairs at a time (memory stays bounded
+    however long the list)."""
+    row = {pid: i for i, pid in enumerate(points)}
+    cols = np.array([row[aid] for aid in anchors])
+    xyz = np.fromiter(chain.from_iterable(points.values()), float, 3 * len(points)).reshape(-1, 3)
+    at = xyz[cols].T
+    best, rows = np.empty(len(points)), max(1, block_pairs // len(anchors))
+    for first in range(0, len(points), rows):
+        dot = xyz[first: first + rows] @ at
+        own = np.flatnonzero((cols >= first) & (cols < first + len(dot)))
+        dot[cols[own] - first, own] = -np.inf  # not itself
+        best[first: first + len(dot)] = dot.max(axis=1)
+    return {pid: 1e9 if b < -1.5 else _chord_km(b) for pid, b in zip(points, best.tolist())}
+
+
+def _chord_km(dot: float) -> float:
+    """The km between two points whose unit vectors' dot product is *dot* (half their chord is
+    sqrt((1 - dot) / 2))."""
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, max(0.0, (1.0 - dot) / 2))))
 
 
 @lru_cache(maxsize=65536)

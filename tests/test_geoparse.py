@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from functools import partial
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -588,8 +590,6 @@ def test_the_compiled_parser_finds_what_its_source_says():
     """The install compiles the parser with mypyc (setup.py); compiled or not, ``mentions`` gives the same
     lines, and CORRIDOR_MAPPER_PURE=1 runs the source itself. CI's install must have compiled it."""
     import os
-
-    import pytest
 
     from mapper import _compiled
     from tests.conftest import ROOT, run_cli
@@ -2466,3 +2466,26 @@ def test_round_55_azerbaijani_text(parser):
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
+
+
+@pytest.mark.parametrize("n, k, block_pairs", [(6, 1, None), (60, 12, None), (1500, 40, None), (700, 30, 1000)])
+def test_nearest_anchor_km_is_the_great_circle_distance_to_the_nearest_other_anchor(n, k, block_pairs):
+    """A text's few points are measured in a loop, a long list's in matrix blocks (the last two cases: more
+    pairs than the loop takes, and blocks of 33 rows); both give each point's haversine km to the nearest anchor
+    other than itself, two places at one point 0 km apart, and a sole anchor nothing (1e9)."""
+    from mapper.geoparse import _LOOP_PAIRS, _nearest_anchor_km, _nearest_anchor_km_in_blocks, _unit_vector
+    rnd = random.Random(n)
+    latlon = {f"p{i}": (rnd.uniform(-80, 80), rnd.uniform(-180, 180)) for i in range(n)}
+    latlon["twin"] = latlon["p0"]
+    anchors = rnd.sample(sorted(latlon), k)
+    points = {pid: _unit_vector(*ll) for pid, ll in latlon.items()}
+    if block_pairs is None:
+        assert (len(points) * k > _LOOP_PAIRS) == (n == 1500)  # (the loop, or blocks)
+        km = _nearest_anchor_km(points, anchors)
+    else:
+        km = _nearest_anchor_km_in_blocks(points, anchors, block_pairs)
+    for pid, ll in latlon.items():
+        nearest = min((distance_km(ll, latlon[a]) for a in anchors if a != pid), default=1e9)
+        assert km[pid] == pytest.approx(nearest, abs=1e-6), pid
+    if k == 1:
+        assert km[anchors[0]] == 1e9
