@@ -38,10 +38,10 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CASE_ENDINGS, CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
-                              Gazetteer, apostrophe_stem, case_forms_nominatives, common_words, fold_saint, is_area,
-                              language_zipf, normalize, prior)
+from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry, Gazetteer,
+                              apostrophe_stem, fold_saint, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
+from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
 
 MAX_TOKENS = 6
 # a word: letters, with an apostrophe between two ("Xi'an"); written so that the regular expression engine keeps no
@@ -621,65 +621,12 @@ _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
 # this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
-# A text's language, told by the share of its words that are the commonest of each language in its first
-# LANGUAGE_SAMPLE characters (a language besides English only where at least LANGUAGE_MIN_WORDS of them are its
-# and twice as many as English's): in a text in French or Polish a capitalised common word of the language opens
-# a sentence ("Sur le quai", "Samo"), and Polish puts names in cases ("do Kazachstanu")
-_LANGUAGE_WORDS = {
-    "en": frozenset("the of and to in is that for with on as was by are from this be at has".split()),
-    "fr": frozenset("le la les des du une est et dans pour sur avec qui au aux sont ces cette pas ont".split()),
-    "pl": frozenset("się jest oraz przez nie na do że od są dla jak ale także który która które po ze w z i".split()),
-    "de": frozenset("der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird".split()),
-    "es": frozenset("el los las del y en que por con para una es se al como más su".split()),
-    "it": frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),
-    "tr": frozenset("ve bir bu ile için olarak daha çok gibi olan ise kadar sonra".split()),
-    "uz": frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir".split()),
-    "ky": frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split()),
-    "kk": frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split()),
-    "az": frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
-}
-_LANGUAGES_OF = {w: tuple(lang for lang, words in _LANGUAGE_WORDS.items() if w in words)
-                 for w in set().union(*_LANGUAGE_WORDS.values())}
-LANGUAGE_SAMPLE = 3000
-ENGLISH_THE = 5  # a text with this many " the " in its sample is English
-_NOUNS_CAPITALISED = frozenset(("de", "tr"))  # German nouns; Turkish names of things ("Deniz Ticaret Limanı")
-# where each language is spoken (not German's: a German noun is a German town's name too, "Norden", "Wetter")
-_LANGUAGE_COUNTRIES = {"fr": frozenset(("FR", "BE", "CH", "LU")), "pl": frozenset(("PL",)), "es": frozenset(("ES",)),
-                       "it": frozenset(("IT", "CH")), "tr": frozenset(("TR",)), "uz": frozenset(("UZ",)),
-                       "az": frozenset(("AZ",))}
-LANGUAGE_MIN_WORDS = 8
-_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
+# reading a text not in English (see mapper.languages)
 _ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
 LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
 LANGUAGE_TOWN_POPULATION = 10_000  # a common word of a language that names a town this big of its country is it
 CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
 # curated place
-
-
-def _common_words_of(language: str) -> frozenset[str]:
-    """The commonest words of *language* (:func:`common_words`) and those that tell it (wordfreq has no Uzbek:
-    "Shu", "Temir")."""
-    return common_words(language) | _LANGUAGE_WORDS.get(language, frozenset())
-
-
-_words_of = lru_cache(maxsize=16)(_common_words_of)
-
-
-def text_language(text: str) -> str:
-    """The language *text* is written in, as a code ("en", "fr", "pl", "de", "es", "it", "tr", "uz", "ky", "kk",
-    "az"):
-    English where it is not clearly another (Russian and Chinese texts too, which are read as ever)."""
-    if text.count(" the ", 0, LANGUAGE_SAMPLE) >= ENGLISH_THE:  # (most texts: English, told at once)
-        return "en"
-    counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    languages_of = _LANGUAGES_OF
-    for word in _LOWER_WORDS.findall(text, 0, LANGUAGE_SAMPLE):
-        for language in languages_of.get(word, ()):
-            counts[language] += 1
-    best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] >= max(LANGUAGE_MIN_WORDS, 2 * counts["en"]) else "en"
-
-
 INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
 # a text naming fewer places in capitals than one in this many characters is informal where it writes LOWER_NAMES
 # places' names in lower case (see Geoparser._writes_names_lower)
@@ -2597,7 +2544,7 @@ class Geoparser:
         Oman; Polish "Samo"; "Limanı'ndan" no Lymany; but "Moscou observe", "Kars'ta"); with names in other cases
         read in the nominative, in Polish, Uzbek and German (:meth:`_case_forms`: "do Kazachstanu",
         "Toshkentdan", "Kasachstans")."""
-        anywhere = language in _NOUNS_CAPITALISED
+        anywhere = LANGUAGES[language].nouns_capitalised
         # (a common English word that is a city's name is the city in another language: "à Nice", "Tours")
         cands = [(c[0], c[1], replace(c[2], weak=_ACCEPT), c[3]) if c[2].weak == _WEAK else c for c in cands]
         kept = [c for c in cands if " " in c[2].name.key or not self._language_word(c[2].name.key, language)
@@ -2606,12 +2553,12 @@ class Geoparser:
                         or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
                         or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
         return self._case_forms(text, kept, language) \
-            if language in CASE_ENDINGS or language in self.gazetteer.overlay.language_names else kept
+            if LANGUAGES[language].case_endings or language in self.gazetteer.overlay.language_names else kept
 
     def _language_word(self, key: str, language: str) -> bool:
         """Whether *key* is one of the commonest words of *language* (:func:`common_words`, a Turkish one before
         its case suffix too: "Limanı'ndan") that names no place a text in the language means (:meth:`_named_in`)."""
-        common = _words_of(language)
+        common = common_words(language)
         stem = apostrophe_stem(key)
         if key not in common and not (stem and stem in common):
             return False
@@ -2622,7 +2569,7 @@ class Geoparser:
         """Whether *name*, a common word of *language* (wordfreq counts names too), is a place a text in the
         language means: one of note (:func:`_notable`, by its own name), or a town of 10,000 people or more of a
         country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French)."""
-        countries = _LANGUAGE_COUNTRIES.get(language, frozenset())
+        countries = LANGUAGES[language].countries
         return _notable(name, own=True) or any(
             own and e.country in countries and e.population >= LANGUAGE_TOWN_POPULATION
             for e, own in zip(name.entries, name.own))
@@ -2634,7 +2581,7 @@ class Geoparser:
         :data:`CASE_MIN_POPULATION`)."""
         at = {c[0]: c for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
-        common, own_names = _words_of(language), self.gazetteer.overlay.language_names.get(language, {})
+        common, own_names = common_words(language), self.gazetteer.overlay.language_names.get(language, {})
         extra: list[_Candidate] = []
         for word in _CASE_FORM_WORD.finditer(text):
             start, end = word.span()

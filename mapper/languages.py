@@ -1,0 +1,147 @@
+"""The languages a text may be in, and what reading names in each takes: the words that tell a text is in it,
+where it is spoken, whether it capitalises its nouns, the case endings its names take, its commonest words.
+
+A text is English unless it is clearly in another of :data:`LANGUAGES` (:func:`text_language`). In a text in
+French or Polish a capitalised common word of the language opens a sentence ("Sur le quai", "Samo"), Polish puts
+names in cases ("do Kazachstanu"), and so on: the geoparser reads each text by its language's record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mapper.cache import memo
+from mapper.gazetteer import normalize
+
+COMMON_WORDS = 10_000  # a language's commonest words (wordfreq) that name no small place when capitalised
+LANGUAGE_SAMPLE = 3000  # characters at a text's start that tell its language
+ENGLISH_THE = 5  # a text with this many " the " in its sample is English
+LANGUAGE_MIN_WORDS = 8  # a language besides English needs this many of its telling words, and twice English's
+_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
+
+CaseEndings = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the geoparser knows of one language."""
+
+    code: str  # ISO 639-1, as wordfreq and CLDR have it
+    telling: frozenset[str]  # its commonest short words, which tell a text is in it
+    # where it is spoken: a common word of it that names a town of 10,000 there is the town ("Kars", "Mersin");
+    # none for German, whose nouns are German towns' names too ("Norden", "Wetter")
+    countries: frozenset[str] = frozenset()
+    # a capitalised common word of it names no small place anywhere, not only opening a sentence: German nouns,
+    # Turkish names of things ("Deniz Ticaret Limanı")
+    nouns_capitalised: bool = False
+    # endings of a name's last word in other cases, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c; ı to i),
+    # each with the endings its nominative may have instead, the longest first
+    case_endings: CaseEndings = ()
+
+
+def _joined_endings(*endings: str) -> CaseEndings:
+    """Suffixes that join a name as it is (Uzbek, Azerbaijani), the longest first."""
+    return tuple((ending, ("",)) for ending in sorted(endings, key=lambda e: (-len(e), e)))
+
+
+LANGUAGES: dict[str, Language] = {language.code: language for language in (
+    Language("en", frozenset("the of and to in is that for with on as was by are from this be at has".split())),
+    Language("fr", frozenset("le la les des du une est et dans pour sur avec qui au aux sont ces cette pas ont".split()),
+             countries=frozenset(("FR", "BE", "CH", "LU"))),
+    # "do Kazachstanu", "z Xi'anu", "do Duisburga", "w Rosji", "przez Rosję", "w Warszawie", "Moskwy", "do
+    # Brześcia", "z Chin", "w Chinach", "w Polsce", "do Poznania"
+    Language("pl", frozenset("się jest oraz przez nie na do że od są dla jak ale także który która które po ze w z i"
+                             .split()),
+             countries=frozenset(("PL",)),
+             case_endings=(("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)),
+                           ("ce", ("ka",)), ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)),
+                           ("je", ("ja",)), ("ia", ("",)), ("ie", ("a", "")), ("iu", ("",)), ("em", ("",)),
+                           ("u", ("",)), ("a", ("",)), ("e", ("a",)), ("y", ("a",)), ("i", ("a", "")), ("", ("y",)))),
+    # genitives: "Kasachstans", "Georgiens"
+    Language("de", frozenset("der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird".split()),
+             nouns_capitalised=True, case_endings=(("es", ("",)), ("s", ("",)))),
+    Language("es", frozenset("el los las del y en que por con para una es se al como más su".split()),
+             countries=frozenset(("ES",))),
+    Language("it", frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),
+             countries=frozenset(("IT", "CH"))),
+    Language("tr", frozenset("ve bir bu ile için olarak daha çok gibi olan ise kadar sonra".split()),
+             countries=frozenset(("TR",)), nouns_capitalised=True),
+    # "Toshkentdan", "Samarqandga", "Eronga", "Buxoroda"
+    Language("uz", frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir"
+                             .split()),
+             countries=frozenset(("UZ",)),
+             case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),
+    # (Kyrgyz and Kazakh case forms are Cyrillic: the gazetteer reads them in any text, see TURKIC_CASE_ENDINGS)
+    Language("ky", frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split())),
+    Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split())),
+    # "Bakıdan", "Qazaxıstana", "Gürcüstanda", "Türkiyəyə", "Çindən", "Azərbaycanın"
+    Language("az", frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
+             countries=frozenset(("AZ",)),
+             case_endings=_joined_endings("ndan", "ndən", "dan", "dən", "tan", "tən", "nda", "ndə", "da", "də", "ta",
+                                          "tə", "nin", "nun", "in", "un", "ya", "yə", "na", "nə", "ni", "nu", "a", "ə",
+                                          "i", "u")),
+)}
+_LANGUAGES_OF = {w: tuple(code for code, language in LANGUAGES.items() if w in language.telling)
+                 for w in set().union(*(language.telling for language in LANGUAGES.values()))}
+
+
+def text_language(text: str) -> str:
+    """The code of the language *text* is written in (:data:`LANGUAGES`), told by the share of its words in its
+    first LANGUAGE_SAMPLE characters that are each language's telling ones: English where it is not clearly
+    another (Russian and Chinese texts too, which are read as ever)."""
+    if text.count(" the ", 0, LANGUAGE_SAMPLE) >= ENGLISH_THE:  # (most texts: English, told at once)
+        return "en"
+    counts = dict.fromkeys(LANGUAGES, 0)
+    languages_of = _LANGUAGES_OF
+    for word in _LOWER_WORDS.findall(text, 0, LANGUAGE_SAMPLE):
+        for code in languages_of.get(word, ()):
+            counts[code] += 1
+    best = max(counts, key=lambda code: counts[code])
+    return best if counts[best] >= max(LANGUAGE_MIN_WORDS, 2 * counts["en"]) else "en"
+
+
+def case_forms_nominatives(key: str, language: str) -> list[str]:
+    """The keys *key*, a name in a text in *language* (:attr:`Language.case_endings`), would have in the
+    nominative if its last word were in another case, most likely first (none for a last word under four
+    letters)."""
+    head, _, last = key.rpartition(" ")
+    lead = f"{head} " if head else ""
+    if len(last) < 4 or not last.replace("'", "").isalpha():
+        return []
+    out = []
+    for ending, nominative_endings in LANGUAGES[language].case_endings:
+        stem = last[: len(last) - len(ending)]
+        if last.endswith(ending) and len(stem) >= 3 and (ending or stem[-1] not in "aeiouy"):  # ("Chin": Chiny)
+            out += [f"{lead}{stem}{n}" for n in nominative_endings if f"{stem}{n}" != last
+                    and not (n == "" and ending in ("ie", "i") and stem.endswith(("sk", "ck")))]  # (an adjective:
+            # "Morze Kaspijskie" is no Kaspiysk)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=16)
+def common_words(language: str) -> frozenset[str]:
+    """The COMMON_WORDS commonest words of *language* (wordfreq, cached on disk), as keys, and its telling ones
+    (wordfreq has no Uzbek: "Shu", "Temir"): a capitalised one in a text of that language opens a sentence ("Sur
+    le quai", "Samo"), it names no small place."""
+    from importlib.metadata import version
+
+    from wordfreq import available_languages, top_n_list
+
+    def compute() -> frozenset[str]:
+        if language not in available_languages():  # (Uzbek: none)
+            return frozenset()
+        return frozenset(normalize(w) for w in top_n_list(language, COMMON_WORDS)) - {""}
+
+    found = memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}|2", compute, frozenset,
+                 lambda v: all(isinstance(w, str) for w in v))
+    return found | LANGUAGES[language].telling if language in LANGUAGES else found
+
+
+@lru_cache(maxsize=65536)
+def language_zipf(word: str, language: str) -> float:
+    """How common *word* is in *language* on the Zipf scale (wordfreq; 0 if unknown or for a language it lacks)."""
+    from wordfreq import available_languages, zipf_frequency
+
+    return zipf_frequency(word, language) if language in available_languages() else 0.0
