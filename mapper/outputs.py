@@ -416,12 +416,11 @@ def _tree(folder: Path, mounts: frozenset[str] | None = None) -> tuple[list[Path
     folders, others, i = [folder], [], 0
     mounts = _mount_points() if mounts is None else mounts
     while i < len(folders):
-        with contextlib.suppress(OSError), os.scandir(folders[i]) as entries:
-            for entry in entries:
-                if not entry.is_dir(follow_symlinks=False):
-                    others.append(entry)
-                elif not _mounted(entry.path, mounts):
-                    folders.append(Path(entry.path))
+        for entry in _scandir(folders[i]):
+            if not entry.is_dir(follow_symlinks=False):
+                others.append(entry)
+            elif not _mounted(entry.path, mounts):
+                folders.append(Path(entry.path))
         i += 1
     return folders, others
 
