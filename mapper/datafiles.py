@@ -694,7 +694,8 @@ def crossing_position(rec: dict) -> str:
 #: the tables of the word lists (:func:`word_lists`) that map words to text, with the pattern each text must
 #: match (a demonym's country: an ISO-2 code, or "" for none), or None for any non-empty text
 WORD_TEXT_TABLES: dict[str, re.Pattern | None] = {
-    "demonyms": re.compile(r"^(?:[A-Z]{2})?$"), "waters.russian": None, "waters.after_the": None}
+    "demonyms": re.compile(r"^(?:[A-Z]{2})?$"), "russian_demonyms": re.compile(r"^[A-Z]{2}$"), "waters.russian": None,
+    "waters.after_the": None}
 
 
 def word_lists(path: Path) -> dict:

@@ -76,7 +76,8 @@ def fold_saint(key: str) -> str:
 # nominative may have instead: "в Москве" → москва, "из Омска" → омск, "Караганды" → караганда, "Казани" → казань
 # GeoNames gives Cyrillic spellings to villages the world over ("Полле", "Делле"), so a case form is read as
 # a place of a country that writes Cyrillic with at least RUSSIAN_CASE_MIN_POPULATION people, or as a city of
-# note anywhere ("в Пекине"); "Поле" and "Дела" stay words. A word of three letters is read so only for a
+# note anywhere ("в Пекине"), or as a place the data files give the spelling ("до китайского Хоргоса", an
+# alias of the Chinese Horgos); "Поле" and "Дела" stay words. A word of three letters is read so only for a
 # city of note ("в Уфе"), not "Она" (Oni) or "Дне" (Dno).
 RUSSIAN_CASE_MIN_POPULATION = 1_000
 SHORT_CASE_FORM_MIN_POPULATION = 100_000
@@ -106,8 +107,10 @@ _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")
                  **{f"водохранилищ{e}": "водохранилище" for e in ("е", "а", "у", "ем")}}
 # A Russian adjective's endings in the other cases, its nominative ending, and what its stem must end in, by
 # gender (keys write й as и): "костанайской" -> "костанайская", "каспийского" -> "каспийское", "алтайского" ->
-# "алтайский" (a region's masculine adjective is a -ский one)
+# "алтайский" (a region's masculine adjective is a -ский one), and a soft-stem feminine one: "средней",
+# "среднюю" -> "средняя" (its stem ends in н: "Средняя Азия", "Нижняя Тунгуска")
 FEMININE = (("ои", "ую", "ою"), "ая", "")
+SOFT_FEMININE = (("еи", "юю", "ею"), "яя", "н")
 NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", "")
 MASCULINE = (("ого", "ому", "им", "ом"), "ии", "ск")
 
@@ -132,7 +135,8 @@ def case_nominatives(key: str) -> list[str]:
                 # ("Каспия", "Каспию": Каспий; not "Уральские", an adjective)
                 out.append(f"{lead}{stem}и")
     if head:  # "Костанайской области", "Северо-Казахстанскую область", "Центральной Азии": the adjective too
-        adjectives = " ".join(adjective_nominative(w, FEMININE) for w in head.split(" "))
+        adjectives = " ".join(adjective_nominative(adjective_nominative(w, FEMININE), SOFT_FEMININE)
+                              for w in head.split(" "))
         if adjectives != head:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in [key, *out] if o.endswith(_FEMININE_HEADS)
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
@@ -158,8 +162,8 @@ def apostrophe_stem(key: str) -> str:
 
 
 def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) -> str:
-    """A Russian adjective in another case put in the nominative of *gender* (:data:`FEMININE`, :data:`NEUTER`,
-    :data:`MASCULINE`), as keys write it; other words as they are."""
+    """A Russian adjective in another case put in the nominative of *gender* (:data:`FEMININE`,
+    :data:`SOFT_FEMININE`, :data:`NEUTER`, :data:`MASCULINE`), as keys write it; other words as they are."""
     oblique, nominative, stem_end = gender
     for ending in oblique:
         stem = word[: -len(ending)]
@@ -870,7 +874,8 @@ class Gazetteer:
             if KeyFilter.FIRST + first in self._filter else None
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
-        nominatives = {adjective_nominative(first, gender) for gender in (FEMININE, MASCULINE, NEUTER)} - {first}
+        nominatives = {adjective_nominative(first, gender)
+                       for gender in (FEMININE, SOFT_FEMININE, MASCULINE, NEUTER)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:
@@ -888,7 +893,8 @@ class Gazetteer:
         short = len(key.rpartition(" ")[2]) < 4
         for nominative in case_nominatives(key):  # (a nominative of two letters is a city of note's only: "Ош")
             brief = short or len(nominative.rpartition(" ")[2]) < 3
-            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, brief)]
+            given = self.overlay.by_key.get(nominative, ())
+            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, brief) or not brief and e.id in given]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]

@@ -524,6 +524,8 @@ _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|r
 _CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
+_DOLLAR_AFTER = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
+_DOLLAR_STARTS = frozenset("$. -")
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _QUALIFIER = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
@@ -832,6 +834,11 @@ class Lexicon:
             return {fold(w) for w in data.get(section, {}).get(key, [])}
 
         self.demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("demonyms", {}).items()}
+        #: a Russian adjective of a country just before a name ("китайского Хоргоса"), and the country of each stem
+        self.russian_demonyms: dict[str, str] = {k.lower(): v for k, v in data.get("russian_demonyms", {}).items()}
+        self.russian_demonym_before = re.compile(
+            rf"(?<![^\W\d_])({'|'.join(map(re.escape, sorted(self.russian_demonyms, key=len, reverse=True)))})"
+            r"(?:ий|ый|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|их|ых|ими|ыми)\s+$", re.IGNORECASE)
         self.org_heads = words("organisations", "heads")
         #: heads that make an organisation only as the last capitalised word ("Tian Shan Travel and …"; not a
         #: Title Case headline's "China Investment In Central Asia")
@@ -1207,9 +1214,10 @@ class Geoparser:
                     # policy's "KZ-TR-2291"
                 elif follower == "-" and _MODEL_NUMBER.match(text, end):
                     continue  # a model: "Ural-4320" trucks, the "Moskvich-412" (not the station "Almaty-1")
-                elif follower == "$" and m.upper or follower == " " and text.startswith(" dollar", end) and (
-                        m.upper or text.startswith("s", end + 7)):
-                    continue  # a currency: US$, NZ$, US dollars, Hong Kong dollars (not "Kazakhstan dollar bonds")
+                elif follower in _DOLLAR_STARTS and (dollar := _DOLLAR_AFTER.match(text, end)) is not None and (
+                        m.upper or dollar.group(1) or text[start: end].isupper()):
+                    continue  # a currency: US$, NZ$, US dollars, "U.S.-dollar terms", Hong Kong dollars (not
+                    # "Kazakhstan dollar bonds")
                 if text[end - 1] == "s" and m.name.key.endswith(_PLURAL_ENDED) \
                         and text[text.rfind(" ", start, end) + 1].isupper():  # "Kostanay and Akmola Regions", read
                     # as the lower-case plural is: each of the list the division
@@ -1916,6 +1924,9 @@ class Geoparser:
         # once Vila do Poti)
         field_own = any(o and p >= VILLAGE_PRIOR and e.country in FIELD_COUNTRIES
                         for e, p, o in zip(entries, priors, own))
+        # a curated place whose own name it is: a GeoNames place that carries it only as another is not meant
+        # without a cue ("Alat", the Azerbaijani port, not Olot, Uzbekistan, which GeoNames also calls Alat)
+        curated_own = any(o and e.curated for e, o in zip(entries, own))
         return _Name(
             key, entries, country_name,
             # (one entry, or one that can win whatever the text: "Kashgar" beside a smaller Chinese namesake; not
@@ -1929,7 +1940,8 @@ class Geoparser:
             obscure=obscure,
             noted=noted, noted_entry=top[1] if noted else None,
             renamed_only=frozenset(e.id for e, p, a, o in contenders
-                                   if not o and (p < floor or field_own and e.country not in FIELD_COUNTRIES)
+                                   if not o and (p < floor or field_own and e.country not in FIELD_COUNTRIES
+                                                 or curated_own)
                                    and not a and not e.curated and not _spelt_alike(e, key)),
             holds_area=holds_area,
             holds_village=bool(posts) or _holds_place(entries, priors, areal, VILLAGE_PRIOR),
@@ -2898,6 +2910,9 @@ class Geoparser:
         demonyms = bool(page.demonyms)
         for start, end, match, hint in cands:
             demonym = page.demonym_before(start) if demonyms else ""
+            if not demonym and "\u0400" <= text[start] <= "\u04ff" and (
+                    adjective := lex.russian_demonym_before.search(text, max(0, start - 40), start)) is not None:
+                demonym = lex.russian_demonyms[adjective.group(1).lower()]  # "китайского Хоргоса"
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
@@ -4010,11 +4025,13 @@ class _Page:
 def _own_name(entry: Entry, key: str, leading: bool = True) -> bool:
     """Whether the name *key* is *entry*'s own name, apostrophes aside ("Xian" for Xi’an), or, for a big
     city and where *leading*, the leading words of it ("Newcastle" for Newcastle upon Tyne, "Santiago" for
-    Santiago de Cuba; not "Minsk" for Mińsk Mazowiecki), or with k for the q and g for the gh of a Kazakh place
+    Santiago de Cuba; not "Minsk" for Mińsk Mazowiecki), or a curated place's name before its qualifier in
+    brackets ("Alat" for Alat (Baku International Sea Trade Port)), or with k for the q and g for the gh of a Kazakh place
     ("Shalkar" for Shalqar, "Talgar" for Talghar; not "Aksu" for Aqsu, China), rather than another name of it (a
     former one: "Samarkand" for Temirtau)."""
     own, key = _norm(entry.name).replace("'", ""), key.replace("'", "")  # normalize writes ’ as '
     return (own == key or (leading and own.startswith(key + " ") and prior(entry) >= SHORT_NAME_PRIOR)
+            or (entry.curated and own.partition(" (")[0] == key)
             or (entry.country == "KZ" and ("q" in own or "gh" in own)
                 and own.replace("q", "k").replace("gh", "g") == key))
 

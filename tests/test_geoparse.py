@@ -2463,6 +2463,25 @@ def test_round_55_azerbaijani_text(parser):
         == [("Центральной Азии", "Central Asia"), ("Западную Сибирь", "West Siberian Plain")]
 
 
+def test_round_56_curated_names_dollars_and_russian_cues(parser):
+    """Round 56: a curated place's name before its bracketed qualifier is its own, so a GeoNames town that
+    carries it only as another name is no rival without a cue ("Alat", the Azerbaijani port, not Olot in
+    Uzbekistan where the text names Tashkent); a country's dollar after "U.S." and a hyphen; a Russian adjective
+    of a country as the cue an English demonym is ("китайского Хоргоса"), and the case forms of a name the data
+    files give in Cyrillic; a soft-stem feminine adjective in another case ("в Среднюю Азию")."""
+    read = partial(_text_and_name, parser)
+    ferry = read("Trucks from Tashkent reach Kuryk, and the ferry Kuryk – Alat takes them across the Caspian.")
+    assert ("Alat", "Alat (Baku International Sea Trade Port)") in ferry
+    assert read("The town of Alat, Uzbekistan lies on the road to Farap.")[0] == ("Alat", "Olot")
+    assert read("Rates are quoted in U.S.-dollar terms from Bakhty to Ayagoz; U.S.-China talks go on.") == [
+        ("Bakhty", "Bakhty"), ("Ayagoz", "Ayagoz"), ("U.S", "United States"), ("China", "China")]
+    khorgos = [(m.text, m.country) for m in parser.parse(
+        "Грузы идут из Шымкента до китайского Хоргоса, а затем до казахстанского Хоргоса.", "t")]
+    assert khorgos == [("Шымкента", "KZ"), ("Хоргоса", "CN"), ("Хоргоса", "KZ")]
+    assert read("Поставки в Среднюю Азию и из Средней Азии растут.") == [
+        ("Среднюю Азию", "Central Asia"), ("Средней Азии", "Central Asia")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
