@@ -34,7 +34,8 @@ LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "
              "ru", "uk", "be", "mn", "zh")
 # CLDR's world regions (UN M49 codes) that curated places of geodata/places stand for
 REGIONS = {"142": "place:asia", "143": "place:central-asia", "150": "place:europe", "151": "place:eastern-europe",
-           "155": "place:western-europe", "030": "place:east-asia"}
+           "155": "place:western-europe", "154": "place:northern-europe", "039": "place:southern-europe",
+           "030": "place:east-asia", "035": "place:southeast-asia", "145": "place:western-asia"}
 ENGLISH_ZIPF_MAX = datafiles.CLDR_ENGLISH_ZIPF_MAX
 
 
