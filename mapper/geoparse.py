@@ -524,6 +524,9 @@ _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|r
 _CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
+_SAID_AFTER = re.compile(r",? (?:said|says|told|added|noted|explained|asked|warned|stressed)\b")  # after a surname
+_SAID_STARTS = frozenset((" s", " t", " a", " n", " e", " w", ", "))
+_SPEAKER_BEFORE = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
 _DOLLAR_AFTER = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
 _DOLLAR_STARTS = frozenset("$. -")
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
@@ -2793,6 +2796,11 @@ class Geoparser:
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
+            elif text[c[1]: c[1] + 2] in _SAID_STARTS and _SAID_AFTER.match(text, c[1]) and c[2].name.obscure \
+                    and (start == 0 or text[start - 1] == "\n" or text[start - 2: start] in _SPEAKER_BEFORE) \
+                    and " " not in c[2].name.key and not any(e.country in FIELD_COUNTRIES for e in c[2].name.entries):
+                continue  # a person by the surname, speaking: '"…," Wang said', "…, Ahmadi said" (not Wang in
+                # Bavaria; not "officials in Duisburg said")
             elif lex.words_before_names.before_line(text, start) \
                     or text[start - 1: start] in _NAME_OPENERS \
                     and lex.words_before_quoted.before_line(text, _opened(text, start)):

@@ -2468,7 +2468,8 @@ def test_round_56_curated_names_dollars_and_russian_cues(parser):
     carries it only as another name is no rival without a cue ("Alat", the Azerbaijani port, not Olot in
     Uzbekistan where the text names Tashkent); a country's dollar after "U.S." and a hyphen; a Russian adjective
     of a country as the cue an English demonym is ("китайского Хоргоса"), and the case forms of a name the data
-    files give in Cyrillic; a soft-stem feminine adjective in another case ("в Среднюю Азию")."""
+    files give in Cyrillic; a soft-stem feminine adjective in another case ("в Среднюю Азию"); a small foreign
+    place's name as a speaker's surname ('"…," Wang said'); Western Asia, a curated region."""
     read = partial(_text_and_name, parser)
     ferry = read("Trucks from Tashkent reach Kuryk, and the ferry Kuryk – Alat takes them across the Caspian.")
     assert ("Alat", "Alat (Baku International Sea Trade Port)") in ferry
@@ -2480,6 +2481,10 @@ def test_round_56_curated_names_dollars_and_russian_cues(parser):
     assert khorgos == [("Шымкента", "KZ"), ("Хоргоса", "CN"), ("Хоргоса", "KZ")]
     assert read("Поставки в Среднюю Азию и из Средней Азии растут.") == [
         ("Среднюю Азию", "Central Asia"), ("Средней Азии", "Central Asia")]
+    # a small place's name as a speaker's surname; but "officials in Duisburg said"
+    assert read('"Trains leave for Duisburg and Moscow," Wang said. Officials in Duisburg said so.') == [
+        ("Duisburg", "Duisburg"), ("Moscow", "Moscow"), ("Duisburg", "Duisburg")]
+    assert read("Trade with West Asia grows.") == [("West Asia", "Western Asia")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
