@@ -104,9 +104,10 @@ _ATTRIBUTE_BREAKERS = re.compile("[\"'<>&]")
 
 
 def _xml_safe(value: str) -> str:
-    """*value* as GDAL's KML writer can put it in a file that XML parsers read: no character XML forbids,
-    and no "]]>" to end the CDATA section GDAL wraps it in early (a zero-width space inside it)."""
-    return _NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>")
+    """*value* as GDAL's KML writers can put it in a file that XML parsers read: no character XML forbids, no
+    "]]>" to end the CDATA section GDAL wraps it in early, and no "<![CDATA[" that libkml, which writes the layers
+    after the first, takes for one of its own and leaves half escaped (a zero-width space inside each)."""
+    return _NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>").replace("<![CDATA[", "<!\u200b[CDATA[")
 
 
 #: text made safe for a format, by (format, whether the field is the id)

@@ -698,7 +698,8 @@ def test_a_killed_worker_stops_the_run_with_one_line(tmp_path):
 def test_text_from_documents_is_safe_in_csv_and_kml(tmp_path):
     """A document's sentence or file name that starts with a formula ("=HYPERLINK(…)") is no formula in any CSV
     (an apostrophe before it), and KML stays well-formed XML whatever the text holds ("]]>", a quote in a file
-    name, which GDAL writes into an attribute, a vertical tab) and GDAL reads it back."""
+    name, which GDAL writes into an attribute, a vertical tab; "<![CDATA[" with a quote and entities, which
+    libkml had left half escaped: hostile pass 16, E1) and GDAL reads it back, each sentence as it was."""
     import csv
     import io
     import xml.etree.ElementTree as ET
@@ -709,6 +710,8 @@ def test_text_from_documents_is_safe_in_csv_and_kml(tmp_path):
                                            encoding="utf-8")
     (docs / 'a" onload="x.txt').write_text("Trains leave Almaty for Urumqi ]]><b>x</b>\x0b every day.\n",
                                            encoding="utf-8")
+    cdata = 'Khorgos "a" <![CDATA[ &lt;img src=x onerror=alert(1)&gt; Almaty & Bishkek.'
+    (docs / "cdata.txt").write_text(cdata + "\n", encoding="utf-8")
     proc = run_cli("mentions", "--format", "csv", *sorted(str(p) for p in docs.iterdir()))
     rows = list(csv.reader(io.StringIO(proc.stdout)))
     assert proc.returncode == 0 and len(rows) > 4
@@ -725,7 +728,10 @@ def test_text_from_documents_is_safe_in_csv_and_kml(tmp_path):
     root = ET.parse(kml).getroot()  # (raises on a CDATA section closed early or an attribute broken open)
     placemarks = root.iter("{http://www.opengis.net/kml/2.2}Placemark")
     assert all("onload" not in (p.get("id") or "") or '"' not in p.get("id") for p in placemarks)
-    assert pyogrio.read_info(kml, layer="mentions")["features"] == 5  # Bishkek, Osh, Semey, Almaty, Urumqi
+    contexts = {d.text for d in root.iter("{http://www.opengis.net/kml/2.2}SimpleData") if d.get("name") == "context"}
+    assert cdata.replace("<![CDATA[", "<!\u200b[CDATA[") in contexts, contexts  # (the text, not markup)
+    assert pyogrio.read_info(kml, layer="mentions")["features"] == 8  # Bishkek, Osh, Semey, Almaty, Urumqi; Khorgos,
+    # Almaty, Bishkek
 
 
 def test_lone_surrogates_and_hostile_mention_parts(tmp_path):
