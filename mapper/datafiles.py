@@ -12,6 +12,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -509,18 +510,31 @@ def neighbours(root: Path) -> dict[str, frozenset[str]]:
 CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is read in a text of its language only
 
 
+#: the languages whose CLDR names of countries and regions geodata/cldr-names.tsv holds
+CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
+                  "ru", "uk", "be", "mn", "zh")
+
+
 @lru_cache(maxsize=4)
 def cldr_rows(root: Path) -> tuple[dict, ...]:
     """The rows of ``geodata/cldr-names.tsv`` (scripts/build_cldr_names.py; none if the file is absent)."""
     path = root / "geodata" / "cldr-names.tsv"
     if not path.exists():
         return ()
-    rows = []
+    rows, seen = [], set()
     for n, rec in _tsv_rows(path, ("id", "lang", "name", "read"), "scripts/build_cldr_names.py"):
         if not CLDR_ID.fullmatch(rec["id"]) or not any(ch.isalpha() for ch in rec["name"]) \
-                or rec["read"] not in ("all", "language") or not re.fullmatch(r"[a-z]{2,3}", rec["lang"]):
-            raise DataError(f"line {n}: an id (country:XX or place:slug), a language's code, a name with a letter "
-                            "and read (all or language) are required", path=path)
+                or rec["read"] not in ("all", "language") or rec["lang"] not in CLDR_LANGUAGES:
+            raise DataError(f"line {n}: an id (country:XX or place:slug), a language's code (one of "
+                            f"{', '.join(CLDR_LANGUAGES)}), a name with a letter and read (all or language) are "
+                            "required", path=path)
+        if any(unicodedata.category(ch) == "Cf" for ch in rec["name"]):  # (documents are read without them)
+            raise DataError(f"line {n}: {rec['name']!r} holds an invisible formatting character (a zero-width "
+                            "space, soft hyphen or byte-order mark): no text would match it", path=path)
+        row = (rec["id"], rec["lang"], rec["name"])
+        if row in seen:
+            raise DataError(f"line {n}: {rec['id']} {rec['lang']} {rec['name']!r} is listed twice", path=path)
+        seen.add(row)
         rows.append(rec)
     return tuple(rows)
 

@@ -48,19 +48,19 @@ def _install(index_bytes: bytes, name: str, overlay, lexicon) -> str:
 def _parse_partition(documents: list[tuple[str, str]], data_dir: str | None, encoding: str | None) -> list[str]:
     """Parse one partition of documents (path, name); one JSON line per mention or per skipped file."""
     global _PARSER
-    from mapper.pipeline import guessed_message, make_parser, parse_path
+    from mapper.pipeline import make_parser, note_message, parse_path
 
     if _PARSER is None:  # local schedulers: build the parser once per process
         _PARSER = make_parser(Path(data_dir) if data_dir else None, progress=False)
     out = []
     for p, name in documents:
         try:
-            mentions, guessed = parse_path(_PARSER, Path(p), encoding, name)
+            mentions, note = parse_path(_PARSER, Path(p), encoding, name)
         except InputError as exc:
             out.append(json.dumps({"error": str(exc), "doc": name}))
             continue
-        if guessed:
-            out.append(json.dumps({"warning": guessed_message(Path(p), guessed), "doc": name}))
+        if note:
+            out.append(json.dumps({"warning": note_message(Path(p), note), "doc": name}))
         out += [json.dumps(m.as_dict(), ensure_ascii=False) for m in mentions]
     return out
 

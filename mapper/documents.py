@@ -37,6 +37,7 @@ CHUNK_CHARS = 1 << 20
 
 #: Encodings that are known, not guessed: plain UTF-8 and byte-order marks.
 GIVEN = {"utf-8", "utf-8-sig", "utf-16", "utf-32"}
+_GIVEN_NAMES = {codecs.lookup(c).name for c in GIVEN}
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -56,6 +57,7 @@ class Document:
     text: str
     encoding: str
     guessed: bool = False  # True when the encoding was detected, not UTF-8, a BOM or declared
+    replaced: int = 0  # bytes no character of the encoding, read as U+FFFD (a damaged or cut file)
 
 
 def _too_large(path: Path) -> InputError:
@@ -121,6 +123,36 @@ def _other_bytes(data: bytes) -> int:
     return len(data) - len(data.translate(None, _HIGH_BYTES))
 
 
+# A text that is UTF-8 but for a few bytes (a copy cut short, two files joined, a stray byte of another code page)
+# is read as UTF-8, those bytes as U+FFFD: at least this many of its characters beyond ASCII are whole per one that
+# is not (a cp1251 or Latin-1 text read as UTF-8 has almost none whole)
+DAMAGED_UTF8_RATIO = 20
+_REPLACE = "corridor-mapper-replace"  # the error handler that reads such bytes as U+FFFD, counting them
+_replaced = 0  # bytes it has read so (see _replaced_since)
+
+
+def _replace_counted(exc: UnicodeError) -> tuple[str, int]:
+    global _replaced
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _replaced += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_REPLACE, _replace_counted)
+
+
+def _replaced_since(start: int) -> int:
+    """The bytes read as U+FFFD since the count was *start* (``_replaced``)."""
+    return _replaced - start
+
+
+def _lenient(encoding: str, declared: bool) -> str:
+    """The errors mode to decode in: a declared encoding, a byte-order mark's or UTF-8 read a byte that is no
+    character of it as U+FFFD (one stray byte loses no document); a guessed one is strict (its guess fails)."""
+    return _REPLACE if declared or codecs.lookup(encoding).name in _GIVEN_NAMES else "strict"
+
+
 def _utf8(head: bytes) -> bool:
     """Whether *head*, the first bytes of a file, are UTF-8 (a character cut by the sample's end is no
     error)."""
@@ -129,6 +161,14 @@ def _utf8(head: bytes) -> bool:
     except UnicodeDecodeError as exc:
         return exc.start >= len(head) - 4
     return True
+
+
+def _damaged_utf8(head: bytes) -> bool:
+    """Whether *head* is UTF-8 text with a few bytes that are not (see :data:`DAMAGED_UTF8_RATIO`)."""
+    text = head.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - head.count(b"\xef\xbf\xbd")
+    whole = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return whole >= DAMAGED_UTF8_RATIO * max(bad, 1)
 
 
 def detect_encoding(head: bytes, path: Path) -> str:
@@ -143,7 +183,7 @@ def detect_encoding(head: bytes, path: Path) -> str:
             return codec
     if b"\x00" in head:
         raise InputError(f"binary file (NUL bytes){_wide_hint(head)}", path=path)
-    if _utf8(head):
+    if _utf8(head) or _damaged_utf8(head):
         return "utf-8"
     fit = _field_codec(head)
     if fit is not None:
@@ -371,8 +411,9 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
         declared = _page_charset(data, head, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
         encoding = declared or encoding
+    counted = _replaced
     try:
-        text = data.decode(encoding)
+        text = data.decode(encoding, _lenient(encoding, declared is not None))
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     except UnicodeDecodeError as exc:
@@ -387,7 +428,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     if path.suffix.lower() in HTML_SUFFIXES:
         text = article_text(text, path)
     return Document(document_name(path), path, composed(text), encoding,
-                    guessed=declared is None and encoding not in GIVEN)
+                    guessed=declared is None and encoding not in GIVEN, replaced=_replaced_since(counted))
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
@@ -420,7 +461,13 @@ def streamed(path: Path, encoding: str | None) -> bool:
 
 LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafilatura's time grows faster
 # what is never the article of a page, and the elements that end a line of its text
-_NOT_SHOWN = "//template|//*[@hidden]"  # what a browser does not show (trafilatura reads both)
+# what a browser does not show, or shows to no reader (trafilatura read the first two, a large page's reader all
+# but the first two): a template, a hidden element, a dialog not open, an element styled not to be shown
+# ("display: none", "visibility:hidden"), one hidden from screen readers; and the body of a closed <details>
+# (see _drop_not_shown)
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"  # (lower case, no space)
+_NOT_SHOWN = (f"//template|//*[@hidden]|//dialog[not(@open)]|//*[contains({_STYLE}, 'display:none')]"
+              f"|//*[contains({_STYLE}, 'visibility:hidden')]|//*[@aria-hidden='true']")
 # inline elements: one with no text (a wiki's heading anchor, "<span id=\"Route\"></span>") made trafilatura drop the
 # text after it up to the end of its paragraph, so its tag goes and the text around stays
 _INLINE = "//*[{}]".format(" or ".join(
@@ -430,9 +477,10 @@ _INLINE = "//*[{}]".format(" or ".join(
 # what no article's text is in, which trafilatura drops: gone before an inline element holding only it is
 # unwrapped ("<span class=icon><svg>…</svg></span>" made trafilatura drop the rest of the paragraph too)
 _NO_TEXT = "//script|//style|//noscript|//svg|//iframe|//img|//input|//button|//select|//textarea|//object|//embed"
-_NOT_ARTICLE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//svg|//iframe|" + _NOT_SHOWN
+_NOT_ARTICLE = "//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//svg|//iframe"
 _BLOCKS = ("p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote", "pre",
-           "section", "article", "dd", "dt", "figcaption", "caption", "table", "ul", "ol")
+           "section", "article", "dd", "dt", "figcaption", "caption", "table", "ul", "ol", "dl", "summary",
+           "details", "dialog", "figure", "main", "address", "hr", "fieldset", "legend", "math")
 
 
 def article_text(html: str, path: Path) -> str:
@@ -450,12 +498,11 @@ def article_text(html: str, path: Path) -> str:
     if tree.xpath(f"boolean(//*[count(ancestor::*) >= {TRAFILATURA_DEPTH}])"):
         return _large_page_text(html, path)  # (trafilatura reads no deeper: 300 unclosed <table> tags lost the
         # rest of the page)
-    for element in tree.xpath(f"{_NOT_SHOWN}|{_NO_TEXT}"):
-        element.drop_tree()
+    _drop_not_shown(tree, _NO_TEXT)
     for element in reversed(tree.xpath(_INLINE)):  # (the innermost first: "<span><b></b></span>" is empty too)
         if not element.text and not len(element):
             element.drop_tag()
-    _escape_ampersands(tree)
+    _prepare_text(tree)
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
     text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=False)
@@ -464,17 +511,35 @@ def article_text(html: str, path: Path) -> str:
     return text
 
 
+def _drop_not_shown(tree, also: str) -> None:
+    """Drop from *tree* what a browser does not show (:data:`_NOT_SHOWN`; a closed <details> but its summary)
+    and the elements *also* finds."""
+    for element in tree.xpath(f"{_NOT_SHOWN}|{also}"):
+        element.drop_tree()
+    for details in tree.xpath("//details[not(@open)]"):
+        details.text = None
+        for child in list(details):
+            child.tail = None
+            if child.tag != "summary":
+                child.drop_tree()
+
+
 TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (trafilatura stops at about 255)
 
 
-def _escape_ampersands(tree) -> None:
+def _prepare_text(tree) -> None:
     """Write every "&" of *tree*'s text as "&amp;": trafilatura unescapes the text it returns, so the page's
-    "&amp;lt;b&amp;gt;", already "&lt;b&gt;" once parsed, would have come out as "<b>" (decoded twice)."""
+    "&amp;lt;b&amp;gt;", already "&lt;b&gt;" once parsed, would have come out as "<b>" (decoded twice); and
+    U+FFFE and U+FFFF, which a page's "&#xFFFF;" gives and XML forbids, as U+FFFD (trafilatura, which writes
+    XML, returned nothing for the whole page)."""
     for element in tree.iter():
-        if element.text and "&" in element.text:
-            element.text = element.text.replace("&", "&amp;")
-        if element.tail and "&" in element.tail:
-            element.tail = element.tail.replace("&", "&amp;")
+        if element.text and ("&" in element.text or _XML_NONCHARACTER.search(element.text)):
+            element.text = _XML_NONCHARACTER.sub("\ufffd", element.text.replace("&", "&amp;"))
+        if element.tail and ("&" in element.tail or _XML_NONCHARACTER.search(element.tail)):
+            element.tail = _XML_NONCHARACTER.sub("\ufffd", element.tail.replace("&", "&amp;"))
+
+
+_XML_NONCHARACTER = re.compile("[\ufffe\uffff]")
 
 
 def _parsed(parse, html: str, path: Path):
@@ -502,8 +567,7 @@ def _large_page_text(html: str, path: Path) -> str:
     from lxml.html import document_fromstring
 
     doc = _parsed(document_fromstring, html, path)
-    for element in doc.xpath(_NOT_ARTICLE):
-        element.drop_tree()
+    _drop_not_shown(doc, _NOT_ARTICLE)
     root = (doc.xpath("//article") or doc.xpath("//main") or doc.xpath("//body") or [doc])[0]
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
@@ -513,9 +577,11 @@ def _large_page_text(html: str, path: Path) -> str:
     return text
 
 
-def iter_chunks(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[tuple[int, str, str]]:
-    """Yield ``(offset, text, encoding)`` chunks of a large document, or of standard input, decoding as it reads
-    (with *encoding* if declared, else the detected one).
+def iter_chunks(path: str | os.PathLike[str],
+                encoding: str | None = None) -> Iterator[tuple[int, str, str, int]]:
+    """Yield ``(offset, text, encoding, replaced)`` chunks of a large document, or of standard input, decoding as
+    it reads (with *encoding* if declared, else the detected one; *replaced*: the bytes so far read as U+FFFD,
+    see :func:`_lenient`).
 
     Chunks end at a line break where possible (else between words) so that no name is cut; offsets
     are ``str`` offsets into the whole decoded text. Memory stays bounded by
@@ -546,7 +612,7 @@ class _AsOpened:
 
 
 def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
-                    chunk_chars: int) -> Iterator[tuple[int, str, str]]:
+                    chunk_chars: int) -> Iterator[tuple[int, str, str, int]]:
     read = [fh.read(SAMPLE_BYTES)]  # ... and on, where detection wants more bytes beyond ASCII (see sample)
     other, size = _other_bytes(read[0]), len(read[0])
     while other < SAMPLE_OTHER_BYTES and size < LOOKAHEAD_BYTES and read[-1]:
@@ -559,9 +625,11 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
     if encoding is not None:
         check_declared(sample(head), encoding, path)
     ascii_so_far = encoding is None and head.isascii()  # (then the encoding is told where other bytes begin)
-    encoding = encoding or detect_encoding(sample(head), path)  # (one or the other: a sample is taken once)
+    declared, encoding = encoding is not None, encoding or detect_encoding(sample(head), path)  # (one or the
+    # other: a sample is taken once)
+    counted = _replaced
     try:
-        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        decoder = codecs.getincrementaldecoder(encoding)(errors=_lenient(encoding, declared))
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from None
     offset, pending, blank = 0, "", True
@@ -576,7 +644,7 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         if ascii_so_far and not raw.isascii():  # (the decoder holds no part of a character: all was ASCII)
             ascii_so_far = False
             encoding = detect_encoding(sample(raw), path)
-            decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+            decoder = codecs.getincrementaldecoder(encoding)(errors=_lenient(encoding, False))
         try:
             pending += _whole_characters(decoder.decode(raw, final=not raw))
         except UnicodeError:  # (and a codec's own errors: punycode)
@@ -591,12 +659,12 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
             # "\r\n" stays whole)
             chunk, pending = composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
             blank = blank and not chunk.strip()
-            yield offset, chunk, encoding
+            yield offset, chunk, encoding, _replaced_since(counted)
             offset += len(chunk)
     if blank and not pending.strip():
         raise InputError("empty document (only white space)", path=path)
     if pending:
-        yield offset, composed(pending), encoding
+        yield offset, composed(pending), encoding, _replaced_since(counted)
 
 
 def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:

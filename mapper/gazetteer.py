@@ -507,13 +507,15 @@ class KeyFilter:
 
 
 _OPENED: list[Path] = []  # the indexes this process opened
+_NOT_UTF8 = "Could not decode to UTF-8"  # SQLite's error for a text cell whose bytes were changed
 
 
 def discard_damaged_index(exc: sqlite3.DatabaseError) -> Path | None:
     """The index this process opened, removed, where *exc* says its file is damaged ("database disk image is
-    malformed": bytes changed in place, which :func:`_index_usable` does not read all of), so that the next
-    run builds it again; None for other errors (a locked or full disk is no damage) or if none was opened."""
-    if isinstance(exc, sqlite3.OperationalError) or not _OPENED:
+    malformed", or a text cell that is no UTF-8: bytes changed in place, which :func:`_index_usable` does not
+    read all of), so that the next run builds it again; None for other errors (a locked or full disk is no
+    damage) or if none was opened."""
+    if isinstance(exc, sqlite3.OperationalError) and not str(exc).startswith(_NOT_UTF8) or not _OPENED:
         return None
     path = _OPENED[-1]
     with contextlib.suppress(OSError):

@@ -3256,6 +3256,7 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
 _HAN_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
 _LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more in matrix blocks
 _BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
+MAX_ANCHORS = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
@@ -4135,7 +4136,10 @@ def _nearest_anchor_km(points: dict[str, tuple[float, float, float]], anchors: l
     """For each point (by id, with its unit vector), the km to the closest of the *anchors* (ids of points,
     the document's unambiguous places) other than itself, 1e9 if none: the greatest dot product of unit
     vectors is the nearest. A text's tens of each are measured in a loop, too few to pay for arrays; a long
-    list's thousands in blocks of a matrix product."""
+    list's thousands in blocks of a matrix product, against :data:`MAX_ANCHORS` of its anchors at most, evenly
+    spread over the text's (time grows with the list, not with its square)."""
+    if len(anchors) > MAX_ANCHORS:
+        anchors = anchors[:: -(-len(anchors) // MAX_ANCHORS)]
     if len(points) * len(anchors) > _LOOP_PAIRS:
         return _nearest_anchor_km_in_blocks(points, anchors)
     at = [(aid, points[aid]) for aid in anchors]

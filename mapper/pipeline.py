@@ -36,18 +36,29 @@ def parse_path(parser: Geoparser, path: Path, encoding: str | None = None,
                name: str | None = None) -> tuple[Iterable[Mention], str | None]:
     """Mentions of one file (under *name*, by default its file name; a large one or standard input read and
     parsed a chunk at a time, its mentions held in a temporary file until it is read whole: see
-    :class:`SpilledMentions`), and the encoding that had to be guessed (None when UTF-8, a byte-order mark or
-    declared)."""
+    :class:`SpilledMentions`), and what the user should hear of its decoding, if anything (see
+    :func:`decoding_note`)."""
     name = name or document_name(path)
     if streamed(path, encoding):
         out = SpilledMentions()
-        guessed = None
-        for offset, chunk, codec in iter_chunks(path, encoding):
+        guessed, codec, replaced = None, encoding or "utf-8", 0
+        for offset, chunk, codec, replaced in iter_chunks(path, encoding):
             out.extend(parser.parse(chunk, name, offset))
             guessed = guessed or (codec if encoding is None and codec not in GIVEN else None)
-        return out, guessed
+        return out, decoding_note(guessed, replaced, codec)
     doc = read_document(path, encoding)
-    return parser.parse(doc.text, name), (doc.encoding if doc.guessed else None)
+    return parser.parse(doc.text, name), decoding_note(doc.encoding if doc.guessed else None, doc.replaced,
+                                                       doc.encoding)
+
+
+def decoding_note(guessed: str | None, replaced: int, encoding: str) -> str | None:
+    """What a document's decoding tells the user: the encoding that had to be guessed (not UTF-8, a byte-order
+    mark's or declared), and the bytes that were no character of *encoding*, read as U+FFFD; None if neither."""
+    notes = [f"not UTF-8; decoded as {guessed} (detected; declare with --encoding)"] if guessed else []
+    if replaced:
+        notes.append(f"{replaced} byte{'s' * (replaced > 1)} no {encoding} text (a damaged or cut file?), read as "
+                     "U+FFFD")
+    return "; ".join(notes) or None
 
 
 class SpilledMentions:
@@ -93,8 +104,8 @@ def _init_worker(data_dir: Path | None) -> None:
 def _work(args: tuple[Path, str | None, Callable | None, str]) -> tuple[list | None, str | None, InputError | None]:
     path, encoding, encode, name = args
     try:
-        mentions, guessed = parse_path(_WORKER, path, encoding, name)
-        return (list(mentions) if encode is None else [encode(m) for m in mentions]), guessed, None
+        mentions, note = parse_path(_WORKER, path, encoding, name)
+        return (list(mentions) if encode is None else [encode(m) for m in mentions]), note, None
     except InputError as exc:
         return None, None, exc
 
@@ -133,34 +144,34 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
         if parser is None:
             make_parser(data_dir)  # build the index once, before the workers open it
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(data_dir,)) as pool:
-            for path, (mentions, guessed, error) in zip(
+            for path, (mentions, note, error) in zip(
                     _progress(paths), pool.map(_work, [(p, encoding, encode, n) for p, n in zip(paths, names)],
                                                   chunksize=8)):
                 if error:
                     reporter.skip(error)
                     continue
-                _report_guess(reporter, path, guessed)
+                _report_note(reporter, path, note)
                 yield from mentions
         return
     parser = parser or make_parser(data_dir)
     for path, name in zip(_progress(paths), names):
         try:  # (a document's mentions go out once it is read whole: a bad byte at its end skips all of it)
-            mentions, guessed = parse_path(parser, path, encoding, name)
+            mentions, note = parse_path(parser, path, encoding, name)
         except InputError as exc:
             reporter.skip(exc)
             continue
-        _report_guess(reporter, path, guessed)
+        _report_note(reporter, path, note)
         yield from (mentions if encode is None else map(encode, mentions))
 
 
-def guessed_message(path: Path, guessed: str) -> str:
-    """The warning for a document whose encoding had to be detected."""
-    return f"{path}: not UTF-8; decoded as {guessed} (detected; declare with --encoding)"
+def note_message(path: Path, note: str) -> str:
+    """The warning for a document whose decoding has a note (:func:`decoding_note`)."""
+    return f"{path}: {note}"
 
 
-def _report_guess(reporter, path: Path, guessed: str | None) -> None:
-    if guessed:
-        reporter.warn(guessed_message(path, guessed))
+def _report_note(reporter, path: Path, note: str | None) -> None:
+    if note:
+        reporter.warn(note_message(path, note))
 
 
 def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: str | None = None,
@@ -290,6 +301,8 @@ def writes_refused(out: Path) -> Iterator[None]:
         if not isinstance(exc, (OSError, DataSourceError, FeatureError)):
             raise
         where = getattr(exc, "filename", None) or out
+        if Path(where).name.startswith(f".{out.name}."):  # (the temporary file an atomic write makes beside it)
+            where = out
         hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
         raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
                          path=where) from None

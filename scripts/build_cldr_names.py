@@ -30,8 +30,7 @@ from mapper import datafiles  # noqa: E402
 from mapper.gazetteer import normalize  # noqa: E402
 
 TARGET = ROOT / "geodata" / "cldr-names.tsv"
-LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
-             "ru", "uk", "be", "mn", "zh")
+LANGUAGES = datafiles.CLDR_LANGUAGES
 # CLDR's world regions (UN M49 codes) that curated places of geodata/places stand for
 REGIONS = {"142": "place:asia", "143": "place:central-asia", "150": "place:europe", "151": "place:eastern-europe",
            "155": "place:western-europe", "154": "place:northern-europe", "039": "place:southern-europe",

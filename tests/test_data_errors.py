@@ -134,6 +134,13 @@ CASES = {
                                 ["cldr-names.tsv", "country:XZ", "build_cldr_names"]),
     "CLDR name without id": (_append("geodata/cldr-names.tsv", "Kasachstan\tde\tKasachstan\tall"),
                              ["cldr-names.tsv", "line ", "an id"]),
+    # (hostile pass 16, S2: a row twice, a language none of the 21, an invisible character no text matches)
+    "CLDR name twice": (_append("geodata/cldr-names.tsv", "country:KZ\tde\tKasachstan\tall"),
+                        ["cldr-names.tsv", "line ", "listed twice"]),
+    "CLDR name of no language": (_append("geodata/cldr-names.tsv", "country:KZ\txx\tKazakhstanxx\tall"),
+                                 ["cldr-names.tsv", "line ", "a language's code"]),
+    "CLDR name with a zero-width space": (_append("geodata/cldr-names.tsv", "country:KZ\tfr\tKaza\u200bkhstan\tall"),
+                                          ["cldr-names.tsv", "line ", "invisible"]),
     # (hostile pass 13, S5: a source read on no date, a manifest cited as a document, a node's code in lower case)
     "accessed not a date": (_sub(HUBS, 'transport-hub/", title = "Kazakhstan, Russia and China creating new transport hub '
                                        '(SeaNews, 2024-05-02)", accessed = "2026-11-21"',

@@ -108,8 +108,8 @@ def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
     p.write_text(text, encoding="utf-8")
     chunks = list(iter_chunks(p))
     assert len(chunks) > 10
-    assert "".join(c for _, c, _ in chunks) == text
-    assert all(text[off: off + len(c)] == c for off, c, _ in chunks)
+    assert "".join(c for _, c, _, _ in chunks) == text
+    assert all(text[off: off + len(c)] == c for off, c, _, _ in chunks)
 
 
 def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, monkeypatch):
@@ -127,8 +127,8 @@ def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, m
     assert read_document(p).text == plain * 800
     monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
     chunks = list(iter_chunks(p))
-    assert len(chunks) > 10 and "".join(c for _, c, _ in chunks) == plain * 800
-    assert all((plain * 800)[off: off + len(c)] == c for off, c, _ in chunks)
+    assert len(chunks) > 10 and "".join(c for _, c, _, _ in chunks) == plain * 800
+    assert all((plain * 800)[off: off + len(c)] == c for off, c, _, _ in chunks)
 
 
 
@@ -150,7 +150,7 @@ def test_every_kind_of_line_end_ends_a_line_and_keeps_the_offsets(tmp_path, monk
     assert read == written.replace("\r\n", "\0").replace("\r", "\n").replace("\f", "\n") \
         .replace("\u2028", "\n").replace("\0", "\r\n")
     monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
-    assert "".join(c for _, c, _ in iter_chunks(p)) == read
+    assert "".join(c for _, c, _, _ in iter_chunks(p)) == read
     got = [json.loads(line) for line in run_cli("mentions", str(p), "--format", "jsonl").stdout.splitlines()]
     assert [(m["text"], m["context"]) for m in got[:6]] == [
         ("Almaty", "Trains from Almaty to Aktau."), ("Aktau", "Trains from Almaty to Aktau."),

@@ -2513,3 +2513,21 @@ def test_nearest_anchor_km_is_the_great_circle_distance_to_the_nearest_other_anc
         assert km[pid] == pytest.approx(nearest, abs=1e-6), pid
     if k == 1:
         assert km[anchors[0]] == 1e9
+
+
+def test_nearest_anchor_km_of_a_long_list_measures_from_anchors_spread_over_it():
+    """A list of tens of thousands of towns has as many anchors: each point is measured from MAX_ANCHORS of
+    them, evenly spread over the list, so time grows with the list, not its square (hostile pass 16, E6): the
+    km to the nearest of every other anchor, never nearer than the true nearest."""
+    from mapper.geoparse import MAX_ANCHORS, _nearest_anchor_km, _unit_vector
+
+    rnd = random.Random(16)
+    latlon = {f"p{i}": (rnd.uniform(35, 55), rnd.uniform(45, 90)) for i in range(2 * MAX_ANCHORS + 10)}
+    anchors = sorted(latlon, key=lambda pid: int(pid[1:]))
+    km = _nearest_anchor_km({pid: _unit_vector(*ll) for pid, ll in latlon.items()}, anchors)
+    used = anchors[::3]  # (every third of 8,202: 2,734 at most 4,096)
+    assert len(used) <= MAX_ANCHORS < len(anchors)
+    for pid in rnd.sample(anchors, 40):
+        spread = min(distance_km(latlon[pid], latlon[a]) for a in used if a != pid)
+        nearest = min(distance_km(latlon[pid], latlon[a]) for a in anchors if a != pid)
+        assert km[pid] == pytest.approx(spread, abs=1e-6) and km[pid] >= nearest - 1e-6

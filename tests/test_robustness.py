@@ -1607,3 +1607,58 @@ def test_fifteenth_hostile_pass_own_geopackage_deep_pages_and_cldr_conflicts(tmp
     doc.write_text("Züge aus Russland.\n", encoding="utf-8")
     proc = run_cli("--data", str(data), "mentions", str(doc))
     assert proc.returncode == 2 and "cldr-names.tsv" in proc.stderr and "'s name too" in proc.stderr
+
+
+def test_sixteenth_hostile_pass_stray_bytes_hidden_text_and_damaged_cells(tmp_path, gazetteer):
+    """Sixteenth pass: a UTF-8 text with one stray byte was dropped or read in another code page, and one with
+    a declared encoding or a byte-order mark skipped (E2: now read, the byte as U+FFFD, with one line); a web
+    page with "&#xFFFF;" had no article text (E3); a large or deep page read what a browser hides (E4); a text
+    cell of the gazetteer index damaged in place was an internal error in every run (E5). (E1, KML: see
+    test_text_from_documents_is_safe_in_csv_and_kml; E6, long lists: test_nearest_anchor_km_…)"""
+    russian = "Поезда идут из Алматы в Москву через Петропавловск и Курган. " * 20
+    turkish = "Tırlar Kapıkule üzerinden İstanbul’a ve Ankara’ya gidiyor. " * 20
+    (tmp_path / "ru.txt").write_bytes(russian.encode()[:801] + b"\xff" + russian.encode()[801:])
+    (tmp_path / "tr.txt").write_bytes(turkish.encode()[:500] + b"\xff" + turkish.encode()[500:])
+    (tmp_path / "bom16.txt").write_bytes("\ufeffTrains leave Almaty".encode("utf-16-le") + b"\x00\xd8"
+                                         + " for Osh.".encode("utf-16-le"))
+    for name, declared, places in (("ru.txt", None, {"Алматы", "Москву", "Петропавловск", "Курган"}),
+                                   ("tr.txt", None, {"Kapıkule", "İstanbul’a", "Ankara’ya"}),
+                                   ("tr.txt", "utf-8", {"Kapıkule", "İstanbul’a", "Ankara’ya"}),
+                                   ("bom16.txt", None, {"Almaty", "Osh"})):
+        proc = run_cli("mentions", "--format", "jsonl", *(["--encoding", declared] if declared else []),
+                       str(tmp_path / name))
+        assert proc.returncode == 2, proc.stderr  # (the mentions, and a problem said: exit 2)
+        assert {json.loads(line)["text"] for line in proc.stdout.splitlines()} == places, name
+        assert proc.stderr.count("\n") == 1 and "read as U+FFFD" in proc.stderr and name in proc.stderr
+    cp1251 = tmp_path / "cp1251.txt"  # (a code page's text is no damaged UTF-8)
+    cp1251.write_bytes(("Поезда идут из Алматы в Москву. " * 20).encode("cp1251"))
+    proc = run_cli("mentions", "--format", "jsonl", str(cp1251))
+    assert proc.returncode == 2 and "decoded as cp1251" in proc.stderr and "U+FFFD" not in proc.stderr
+
+    pad = "<p>Padding text for the article here, with a few words and more words about freight trains.</p>" * 5
+    (tmp_path / "ffff.html").write_text(f"<html><body><article>{pad}<p>Trains from Almaty&#xFFFF; to Moscow and "
+                                        "Khorgos.</p></article></body></html>", encoding="utf-8")
+    hidden = ('<p>Visible: trains went from Almaty to Moscow.</p><p style="Display: None">Tbilisi.</p>'
+              '<p style="visibility:hidden">Bucharest.</p><dialog>Semey.</dialog>'
+              "<details><summary>More</summary>Details name Kyiv.</details>")
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 300 + pad + hidden + "</div>" * 300
+                                        + "</body></html>", encoding="utf-8")
+    (tmp_path / "big.html").write_text(f"<html><body><article>{pad * 4000}{hidden}</article></body></html>",
+                                       encoding="utf-8")
+    for page, places in (("ffff.html", ["Almaty", "Moscow", "Khorgos"]), ("deep.html", ["Almaty", "Moscow"]),
+                         ("big.html", ["Almaty", "Moscow"])):
+        proc = run_cli("mentions", "--format", "jsonl", str(tmp_path / page))
+        assert proc.returncode == 0, proc.stderr
+        assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] == places, page
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    index = Path(gazetteer._con.execute("PRAGMA database_list").fetchone()[2])
+    shutil.copy(index, cache / index.name)
+    con = sqlite3.connect(cache / index.name)
+    con.execute("UPDATE entries SET country = CAST(X'FF2B' AS TEXT) WHERE name = 'Almaty'")  # (bytes gone bad)
+    con.commit()
+    con.close()
+    proc = run_cli("geocode", "Almaty", env={"CORRIDOR_MAPPER_CACHE": str(cache)})
+    assert proc.returncode == 2 and "the gazetteer index is damaged" in proc.stderr, proc.stderr
+    assert proc.stderr.count("\n") == 1 and not (cache / index.name).exists()
