@@ -271,7 +271,7 @@ class _Endings:
     """Words a text may end with before a name ("the tanker ", " LLC "), grouped by their last three
     characters: a test compares only the few words that end as the text does, not each of hundreds."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str] = ()) -> None:  # (no words: as pickle makes one, compiled, to fill)
         self.words = tuple(words)
         groups: dict[str, list[str]] = {}
         for w in self.words:
