@@ -524,11 +524,12 @@ _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|r
 _CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
-_SAID_AFTER = re.compile(r",? (?:said|says|told|added|noted|explained|asked|warned|stressed)\b")  # after a surname
-_SAID_STARTS = frozenset((" s", " t", " a", " n", " e", " w", ", "))
+_SAID = ("said", "says", "told", "added", "noted", "explained", "asked", "warned", "stressed")  # after a surname
+_SAID_AFTER = re.compile(rf",? (?:{'|'.join(_SAID)})\b")
+_SAID_STARTS = tuple(f"{lead}{verb}" for lead in (" ", ", ") for verb in _SAID)  # (a quick test first)
 _SPEAKER_BEFORE = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
 _DOLLAR_AFTER = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
-_DOLLAR_STARTS = frozenset("$. -")
+_DOLLAR_STARTS = ("$", " dollar", "-dollar", ". dollar", ".-dollar")  # (a quick test first)
 _MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _QUALIFIER = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
 _PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
@@ -1217,8 +1218,8 @@ class Geoparser:
                     # policy's "KZ-TR-2291"
                 elif follower == "-" and _MODEL_NUMBER.match(text, end):
                     continue  # a model: "Ural-4320" trucks, the "Moskvich-412" (not the station "Almaty-1")
-                elif follower in _DOLLAR_STARTS and (dollar := _DOLLAR_AFTER.match(text, end)) is not None and (
-                        m.upper or dollar.group(1) or text[start: end].isupper()):
+                elif text.startswith(_DOLLAR_STARTS, end) and (dollar := _DOLLAR_AFTER.match(text, end)) is not None \
+                        and (m.upper or dollar.group(1) or text[start: end].isupper()):
                     continue  # a currency: US$, NZ$, US dollars, "U.S.-dollar terms", Hong Kong dollars (not
                     # "Kazakhstan dollar bonds")
                 if text[end - 1] == "s" and m.name.key.endswith(_PLURAL_ENDED) \
@@ -2796,7 +2797,7 @@ class Geoparser:
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
-            elif text[c[1]: c[1] + 2] in _SAID_STARTS and _SAID_AFTER.match(text, c[1]) and c[2].name.obscure \
+            elif text.startswith(_SAID_STARTS, c[1]) and c[2].name.obscure and _SAID_AFTER.match(text, c[1]) \
                     and (start == 0 or text[start - 1] == "\n" or text[start - 2: start] in _SPEAKER_BEFORE) \
                     and " " not in c[2].name.key and not any(e.country in FIELD_COUNTRIES for e in c[2].name.entries):
                 continue  # a person by the surname, speaking: '"…," Wang said', "…, Ahmadi said" (not Wang in
