@@ -32,9 +32,9 @@ def test_held_out_news_f1(parser):
     s = evaluate_corpus(parser, DATA / "heldout" / "docs", DATA / "heldout" / "gold.jsonl")
     print(s.summary())
     assert s.gold >= 400
-    # (floors just under the measured 0.988 / 0.957 / 0.973: one mention lost shows)
-    assert s.precision_161 >= 0.985 and s.recall_161 >= 0.955, s.errors[:30]
-    assert s.f1_161 >= 0.971, s.errors[:30]
+    # (floors just under the measured 0.991 / 0.960 / 0.975: one mention lost shows)
+    assert s.precision_161 >= 0.988 and s.recall_161 >= 0.958, s.errors[:30]
+    assert s.f1_161 >= 0.973, s.errors[:30]
 
 
 def _mentions(parser, name):
