@@ -12,8 +12,8 @@ import math
 import os
 import re
 import stat
-import unicodedata
 import tomllib
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator

@@ -21,7 +21,7 @@ from typing import BinaryIO, Iterator
 from charset_normalizer import from_bytes
 
 from mapper.errors import InputError, shown
-from mapper.outputs import NAME as STAMP
+from mapper.outputs import NAME as STAMP, NOT_XML
 
 #: Suffixes of saved web pages, whose article text is extracted.
 HTML_SUFFIXES = (".html", ".htm")
@@ -530,16 +530,13 @@ TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (tr
 def _prepare_text(tree) -> None:
     """Write every "&" of *tree*'s text as "&amp;": trafilatura unescapes the text it returns, so the page's
     "&amp;lt;b&amp;gt;", already "&lt;b&gt;" once parsed, would have come out as "<b>" (decoded twice); and
-    U+FFFE and U+FFFF, which a page's "&#xFFFF;" gives and XML forbids, as U+FFFD (trafilatura, which writes
-    XML, returned nothing for the whole page)."""
+    what XML forbids, as U+FFFD (:data:`NOT_XML`: a page's "&#xFFFF;"; trafilatura, which writes XML, had
+    returned nothing for the whole page)."""
     for element in tree.iter():
-        if element.text and ("&" in element.text or _XML_NONCHARACTER.search(element.text)):
-            element.text = _XML_NONCHARACTER.sub("\ufffd", element.text.replace("&", "&amp;"))
-        if element.tail and ("&" in element.tail or _XML_NONCHARACTER.search(element.tail)):
-            element.tail = _XML_NONCHARACTER.sub("\ufffd", element.tail.replace("&", "&amp;"))
-
-
-_XML_NONCHARACTER = re.compile("[\ufffe\uffff]")
+        for part in ("text", "tail"):
+            value = getattr(element, part)
+            if value and ("&" in value or NOT_XML.search(value)):  # (most of a page's text is left unset)
+                setattr(element, part, NOT_XML.sub("\ufffd", value.replace("&", "&amp;")))
 
 
 def _parsed(parse, html: str, path: Path):

@@ -24,9 +24,9 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, STAGE_PREFIX, atomic_path, check_gdal_path,
-                            file_kind, gdal_writes, publish, refuse_foreign_outputs, spreadsheet_safe, stamp_listing,
-                            staging, write_stamp)
+from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX, atomic_path,
+                            check_gdal_path, file_kind, gdal_writes, publish, refuse_foreign_outputs, spreadsheet_safe,
+                            stamp_listing, staging, write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -97,9 +97,6 @@ def write_geojson(gdf: gpd.GeoDataFrame, target: Path) -> None:
         fh.write("]}\n")
 
 
-# what XML 1.0 cannot hold (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF), and the end of
-# a CDATA section, which GDAL's KML writer puts text in without splitting it
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ATTRIBUTE_BREAKERS = re.compile("[\"'<>&]")
 
 
@@ -107,7 +104,7 @@ def _xml_safe(value: str) -> str:
     """*value* as GDAL's KML writers can put it in a file that XML parsers read: no character XML forbids, no
     "]]>" to end the CDATA section GDAL wraps it in early, and no "<![CDATA[" that libkml, which writes the layers
     after the first, takes for one of its own and leaves half escaped (a zero-width space inside each)."""
-    return _NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>").replace("<![CDATA[", "<!\u200b[CDATA[")
+    return NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>").replace("<![CDATA[", "<!\u200b[CDATA[")
 
 
 #: text made safe for a format, by (format, whether the field is the id)
