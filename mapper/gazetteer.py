@@ -172,12 +172,13 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) ->
     return word
 
 
-def _read_in_case_form(entry: "Entry", short: bool) -> bool:
-    """Whether a case form of *entry*'s name (of three letters if *short*) is read as *entry*: see above."""
+def _read_in_case_form(entry: "Entry", short: bool, given: Iterable[str] = ()) -> bool:
+    """Whether a case form of *entry*'s name (of three letters if *short*; a spelling the data files give the
+    places of *given*, by id) is read as *entry*: see above."""
     if entry.population >= SHORT_CASE_FORM_MIN_POPULATION:
         return True
-    return not short and (entry.curated or (entry.country in CYRILLIC_COUNTRIES
-                                            and entry.population >= RUSSIAN_CASE_MIN_POPULATION))
+    return not short and (entry.curated or entry.id in given or (entry.country in CYRILLIC_COUNTRIES
+                                                                 and entry.population >= RUSSIAN_CASE_MIN_POPULATION))
 
 
 def name_keys(name: str) -> set[str]:
@@ -653,18 +654,17 @@ def _lower_tail(name: str) -> str:
 def _check_cldr_names(data_dir: Path, by_key: dict[str, list[str]]) -> None:
     """Refuse (:class:`DataError`) a name of ``geodata/cldr-names.tsv`` read in every text that is another
     country's name too, or a single common English word (to be read in a text of its language only)."""
-    from wordfreq import zipf_frequency
+    from mapper.languages import language_zipf  # (it imports this module)
 
     for rec in datafiles.cldr_rows(data_dir):
-        key = normalize(rec["name"])
-        where = f"{rec['id']} {rec['lang']} {rec['name']!r}"
         if rec["read"] != "all":
             continue
+        key, where = normalize(rec["name"]), f"{rec['id']} {rec['lang']} {rec['name']!r}"
         rivals = sorted(i for i in by_key.get(key, ()) if i.startswith("country:") and i != rec["id"])
         if rivals:
             raise DataError(f"{where} is {rivals[0]}'s name too (rerun scripts/build_cldr_names.py)",
                             path=data_dir / "geodata" / "cldr-names.tsv")
-        if " " not in key and zipf_frequency(key, "en") >= datafiles.CLDR_ENGLISH_ZIPF_MAX:
+        if " " not in key and language_zipf(key, "en") >= datafiles.CLDR_ENGLISH_ZIPF_MAX:
             raise DataError(f"{where} is an English word: read = language (rerun scripts/build_cldr_names.py)",
                             path=data_dir / "geodata" / "cldr-names.tsv")
 
@@ -896,7 +896,7 @@ class Gazetteer:
         for nominative in case_nominatives(key):  # (a nominative of two letters is a city of note's only: "Ош")
             brief = short or len(nominative.rpartition(" ")[2]) < 3
             given = self.overlay.by_key.get(nominative, ())
-            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, brief) or not brief and e.id in given]
+            more = [e for e in self._carrying(nominative) if _read_in_case_form(e, brief, given)]
             if more:  # beside any place that has the case form as its own name ("Уфе", a Belgian village)
                 seen = {e.id for e in found}
                 found += [e for e in more if e.id not in seen]
