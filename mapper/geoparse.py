@@ -524,9 +524,6 @@ _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|r
 _CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
-_SAID = ("said", "says", "told", "added", "noted", "explained", "asked", "warned", "stressed")  # after a surname
-_SAID_AFTER = re.compile(rf",? (?:{'|'.join(_SAID)})\b")
-_SAID_STARTS = tuple(f"{lead}{verb}" for lead in (" ", ", ") for verb in _SAID)  # (a quick test first)
 _SPEAKER_BEFORE = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
 _DOLLAR_AFTER = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
 _DOLLAR_STARTS = ("$", " dollar", "-dollar", ". dollar", ".-dollar")  # (a quick test first)
@@ -890,7 +887,12 @@ class Lexicon:
         self.persons_before = _Endings((*self.relatives_before, *self.contacts_before, *self.nicknames_before,
                                         *self.creators_before))
         #: what a person does after the name ("Kurgan said")
-        self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, sorted(words('persons', 'acts'))))})\b")
+        speech = sorted(words("persons", "speech"))
+        person_acts = sorted({*words("persons", "acts"), *speech})
+        self.acts_after = re.compile(rf",? (?:{'|'.join(map(re.escape, person_acts))})\b")
+        #: a verb of speech after the name, a speaker's ('"…," Wang said'), and how it starts, for a quick test first
+        self.speech_after = re.compile(rf",? (?:{'|'.join(map(re.escape, speech))})\b")
+        self.speech_starts = tuple(f"{lead}{verb}" for lead in (" ", ", ") for verb in speech)
         #: " cafe " and the like, before the name a venue, club, farm or paper bears ("-motel " after a word)
         self.venues_before = _Endings(f"{w} " if w.startswith("-") else f"{lead}{v} "
                                       for w in sorted(words("organisations", "words_before_names"))
@@ -965,6 +967,14 @@ class Lexicon:
         #: first two letters of those for a quick test first
         self.name_word = re.compile(rf" (?:main (?=canal))?({trie_alternation(name_words)})\b")
         self.name_word_starts = frozenset((*(w[:2] for w in name_words), "ma"))
+
+    def russian_demonym(self, text: str, start: int) -> str:
+        """The country of a Russian adjective of a country just before a name in Cyrillic at *start*
+        ("китайского Хоргоса": CN), the cue an English demonym is; "" if none."""
+        if not "\u0400" <= text[start] <= "\u04ff":
+            return ""
+        adjective = self.russian_demonym_before.search(text, max(0, start - 40), start)
+        return "" if adjective is None else self.russian_demonyms[adjective.group(1).lower()]
 
 
 class Geoparser:
@@ -2797,7 +2807,7 @@ class Geoparser:
                   or text[start - 2: start] == ". " and _INITIAL_BEFORE.match(text, max(0, start - 3), start)) \
                     and self._a_person(text, c):  # (quick tests first)
                 continue
-            elif text.startswith(_SAID_STARTS, c[1]) and c[2].name.obscure and _SAID_AFTER.match(text, c[1]) \
+            elif text.startswith(lex.speech_starts, c[1]) and c[2].name.obscure and lex.speech_after.match(text, c[1]) \
                     and (start == 0 or text[start - 1] == "\n" or text[start - 2: start] in _SPEAKER_BEFORE) \
                     and " " not in c[2].name.key and not any(e.country in FIELD_COUNTRIES for e in c[2].name.entries):
                 continue  # a person by the surname, speaking: '"…," Wang said', "…, Ahmadi said" (not Wang in
@@ -2918,10 +2928,7 @@ class Geoparser:
         results = []
         demonyms = bool(page.demonyms)
         for start, end, match, hint in cands:
-            demonym = page.demonym_before(start) if demonyms else ""
-            if not demonym and "\u0400" <= text[start] <= "\u04ff" and (
-                    adjective := lex.russian_demonym_before.search(text, max(0, start - 40), start)) is not None:
-                demonym = lex.russian_demonyms[adjective.group(1).lower()]  # "китайского Хоргоса"
+            demonym = (page.demonym_before(start) if demonyms else "") or lex.russian_demonym(text, start)
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
