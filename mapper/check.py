@@ -148,6 +148,19 @@ def word_list_problems(root: Path) -> Iterator[str]:
         yield str(exc)
 
 
+def not_name_problems(net: Network) -> Iterator[str]:
+    """A ``not_names`` name of an alias record that GeoNames does not give the place (nothing to leave out: a
+    misspelling, or the wrong geonameid), or that the file gives it too."""
+    given = datafiles.aliases(net.root)
+    for gid, names in sorted(datafiles.not_names(net.root).items()):
+        for name in names:
+            where = f"geodata/aliases.toml: geonameid {gid}: not_names {name!r}"
+            if name in given.get(gid, ()):
+                yield f"{where} is among its names too"
+            elif not net.gazetteer.geonames_gives(name, f"geonames:{gid}"):
+                yield f"{where}: GeoNames gives this place no such name (nothing to leave out)"
+
+
 def manifest_problems(docs_dir: Path) -> Iterator[str]:
     """What is wrong with ``manifest.toml`` beside the documents (syntax, fields, a ``file`` that is no
     document there: see :func:`mapper.datafiles.manifest`)."""
@@ -160,7 +173,7 @@ def manifest_problems(docs_dir: Path) -> Iterator[str]:
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
     return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net),
-            *shown_name_problems(net), *manifest_problems(docs_dir)]
+            *shown_name_problems(net), *not_name_problems(net), *manifest_problems(docs_dir)]
 
 
 def refuse_problems(net: Network, docs_dir: Path) -> None:

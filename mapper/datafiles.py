@@ -45,7 +45,7 @@ YEARS = (1800, 2100)
 RANGES = {"status_year": YEARS, "year": YEARS, "population": (0, 2_000_000_000), "mm": (300, 2000)}
 #: lists the records hold, with what each item must be: text (non-empty) or a table
 ITEMS: dict[str, type] = {"alt_names": str, "posts": str, "countries": str, "estimated_from": str,
-                          "post_names": list, "names": str, "abbreviations": str, "nodes": str,
+                          "post_names": list, "names": str, "not_names": str, "abbreviations": str, "nodes": str,
                           "sources": dict, "leg": dict}
 #: fields that are ISO 3166-1 alpha-2 codes (``country`` may be "": none; ``countries`` is a list of them)
 ISO_FIELDS = ("country", "iso", "countries")
@@ -80,7 +80,7 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
     "country": {"iso": (str, True), "name": (str, True), "alt_names": (list, False),
                 "abbreviations": (list, False), "sources": (list, False), "note": (str, False)},
     "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True), "shown": (str, False),
-              "sources": (list, True), "note": (str, False)},
+              "not_names": (list, False), "sources": (list, True), "note": (str, False)},
     "gauge": {"mm": (int, True), "countries": (list, True), "sources": (list, True), "note": (str, False)},
     "document": {"file": (str, True), "title": (str, False), "outlet": (str, False), "date": (str, False),
                  "url": (str, False), "author": (str, False), "note": (str, False)},
@@ -419,6 +419,17 @@ def aliases(root: Path) -> dict[int, list[str]]:
     for rec in _alias_records(root):
         out.setdefault(rec["geonameid"], []).extend(rec["names"])
     return out
+
+
+@lru_cache(maxsize=4)
+def not_names(root: Path) -> dict[int, list[str]]:
+    """Names GeoNames gives places that no text of the field means them by, from ``geodata/aliases.toml``'s
+    ``not_names``, by geonameid: a medieval name that is another town's today ("Talas", Taraz's, is the
+    Kyrgyz town)."""
+    out: dict[int, list[str]] = {}
+    for rec in _alias_records(root):
+        out.setdefault(rec["geonameid"], []).extend(rec.get("not_names", ()))
+    return {gid: names for gid, names in out.items() if names}
 
 
 @lru_cache(maxsize=4)

@@ -715,13 +715,18 @@ class Overlay:
                 for k in kazakh_latin_keys(names):
                     self._add(k, entry.id)
         aliases = datafiles.aliases(data_dir)
-        unknown = sorted(set(aliases) - geonames_ids())
+        unknown = sorted((set(aliases) | set(datafiles.not_names(data_dir))) - geonames_ids())
         if unknown:  # its names would go to no place
             raise DataError(f"{datafiles.where(data_dir / 'geodata' / 'aliases.toml', str(unknown[0]))}: no "
                             "GeoNames place has this geonameid (in cities500, the extract shipped)")
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        #: the GeoNames places a name does not mean though GeoNames gives it them (``not_names``), by key
+        self.not_meant: dict[str, frozenset[str]] = {}
+        for gid, names in datafiles.not_names(data_dir).items():
+            for k in {k for n in names for k in name_keys(n)}:
+                self.not_meant[k] = self.not_meant.get(k, frozenset()) | {f"geonames:{gid}"}
         _check_cldr_names(data_dir, self.by_key)
         #: names read only in a text of their language ("Europa" in a Spanish one: cldr-names.tsv), as the id of
         #: the entry each names, by language and key
@@ -921,9 +926,15 @@ class Gazetteer:
             "SELECT e.id, e.name, e.lat, e.lon, e.country, e.fclass, e.fcode, e.population,"
             " e.curated, e.local, e.source, e.admin1 FROM names n JOIN entries e ON e.idx = n.idx"
             f" WHERE n.key = ?{' AND NOT n.romanised' if found else ''} ORDER BY e.idx", (key,))
+        seen |= self.overlay.not_meant.get(key, frozenset())  # ("Talas", Taraz's medieval name)
         found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11])
                               for r in rows) if e.id not in seen]
         return found
+
+    def geonames_gives(self, name: str, entry_id: str) -> bool:
+        """Whether GeoNames itself gives the place *entry_id* the name *name* (for checking ``not_names``)."""
+        return any(self._con.execute("SELECT 1 FROM names n JOIN entries e ON e.idx = n.idx WHERE n.key = ? AND"
+                                     " e.id = ?", (k, entry_id)).fetchone() for k in name_keys(name))
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with id *entry_id* (``geonames:…``, ``place:…``, ``post:…``, ``country:XX``,

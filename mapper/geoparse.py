@@ -118,13 +118,18 @@ _CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in 
 # ('called "Chapaev"', "called 'Leningrad'")
 _OPENING_QUOTES = frozenset('"«“\'‘')
 _CLOSING_QUOTES = frozenset('"»”')
+# before a water's adjective read alone: "the Caspian", "our Caspian and Black Sea feeder network"
+_WATER_DETERMINER = re.compile(r"(?<![\w'’])(?:[Tt][Hh][Ee]|[Oo]ur|[Ii]ts|[Tt]heir) $")
+_QUOTED_WORDS_OPENED = re.compile(r"[\"«“](?:[A-Z][\w'’-]* )+$")  # capitalised words after a quote: 'MV "Meridian '
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
 _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
                            r"|wines?"
                            r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?"
                            r"|(?:mineral )?water"
                            r"|(?:dark |milk |white )?chocolates?|sweets|cand(?:y|ies)|cognac|brand(?:y|ies)|lager"
-                           r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark)\b")
+                           r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark"
+                           r"|LLP|LLC|Ltd|GmbH)\b")  # a firm's form after its name: '"Kazakhstan Border
+# Infrastructure" LLP' (not a joint-stock company's: '"Aktau Port" JSC' is often the port's own)
 _TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
@@ -840,14 +845,14 @@ class Lexicon:
         self.russian_demonym_before = re.compile(
             rf"(?<![^\W\d_])({'|'.join(map(re.escape, sorted(self.russian_demonyms, key=len, reverse=True)))})"
             r"(?:ий|ый|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|их|ых|ими|ыми)\s+$", re.IGNORECASE)
-        self.org_heads = words("organisations", "heads")
+        self.org_heads = words("organisations", "heads", normalize)
         #: heads that make an organisation only as the last capitalised word ("Tian Shan Travel and …"; not a
         #: Title Case headline's "China Investment In Central Asia")
-        self.last_heads = words("organisations", "last_heads")
+        self.last_heads = words("organisations", "last_heads", normalize)
         self.hotel_brands = words("organisations", "hotel_brands")
         self.org_prefixes = words("organisations", "prefixes") | self.hotel_brands
         self.headline_words = words("organisations", "headline_words")
-        self.national_heads = words("organisations", "national_heads")
+        self.national_heads = words("organisations", "national_heads", normalize)
         self.venue_heads = words("organisations", "venue_heads")
         #: lower-case nouns after which a small place's name is a venue's or a street's in some town
         self.venue_nouns = words("organisations", "venue_nouns")
@@ -1090,8 +1095,9 @@ class Geoparser:
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
             trimmed = None
-            if foreign and " " in word and not (info.matches and info.matches[0].start == 0):
-                trimmed = self._without_common_words(word, page.language)
+            if foreign and " " in word and not (info.matches and info.matches[0].start == 0
+                                                and info.matches[-1].end == len(word)):
+                trimmed = self._without_common_words(word, page.language, info.matches)
                 if trimmed is not None:  # "Im Hafen Aktau", "Aktau Limanı'na": the name, not a person's
                     rs, word = rs + trimmed[0], trimmed[1]
                     info = runs.get(word) or self._info(word, False)
@@ -1524,7 +1530,7 @@ class Geoparser:
             # or an entry: "Karatal. Length 390 km"
         after_and = self._after_water_and(text, start)
         noun_after = _PLURAL_OR_NAME_WORD.match(text, end) is not None
-        if (text[max(0, start - 4): start].lower() != "the " or (start > 4 and _is_word_char(text[start - 5]))) \
+        if _WATER_DETERMINER.search(text, max(0, start - 7), start) is None \
                 and not _THE_PART.search(text, max(0, start - 36), start) and not after_and \
                 and not (noun_after and text.endswith(_POSSESSIVE_BEFORE, 0, start)) \
                 and not (text[start - 2: start] in (": ", ", ") and _WATER_LABEL_BEFORE.search(text, max(0, start - 60), start)):
@@ -1539,6 +1545,8 @@ class Geoparser:
             end -= 2
         elif not before_and and not self._place_word_after(text, end) and not (after_and and not noun_after):
             return None  # (but "The Ural and Ilek do not know borders"; not "the Ishim and Tobol regions")
+        elif text.startswith(" sea", end) and sea.endswith(" sea") and not _is_word_char(text[end + 4: end + 5]):
+            end += 4  # (a writer's lower-case "the Aral sea": the sea's name whole)
         return start, end, _Match(start - rs, end - rs, self._name(sea), False), ""
 
     def _and_joins_waters(self, text: str, end: int, run: str, tail: _Candidate | None) -> bool:
@@ -1564,20 +1572,29 @@ class Geoparser:
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
-    def _without_common_words(self, run: str, language: str) -> tuple[int, str] | None:
+    def _without_common_words(self, run: str, language: str, matches: tuple[_Match, ...]) -> tuple[int, str] | None:
         """The *run* of a text in *language* without the common words of the language that open or end it, and
         where what is left starts in it ("Im Hafen Aktau": "Aktau", as German capitalises every noun; "Aktau
-        Limanı'na"), or None if none does."""
+        Limanı'na"), or None if none does. A name of several words among the run's *matches* stays whole
+        ("Wasserstand des Kaspischen Meeres": "Kaspischen Meeres", not "Meeres", Meer in Belgium; "Anaklia am
+        Schwarzen Meer")."""
         def a_word(key: str) -> bool:  # (a common word, or one known to the language that no place bears:
             # "Grenzstationen"; not a place the language names often: "Mersin")
             return self._language_word(key, language) or (
                 not self.gazetteer.has_key(key) and language_zipf(key, language) >= LANGUAGE_WORD_ZIPF)
 
         words = run.split(" ")
+        starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))  # each word's offset in the run
+        kept = [(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)) for m in matches
+                if " " in m.name.key]  # (the words each spans)
+        first, last = min((a for a, _ in kept), default=len(words)), max((b for _, b in kept), default=0)
         i, j = 0, len(words)
-        while i < j - 1 and a_word(_norm(words[i])):
+        while i < min(j - 1, first) and a_word(_norm(words[i])):
             i += 1
-        while j > i + 1 and a_word(_norm(words[j - 1])):
+        heads = self.lexicon.national_heads  # (a national firm's head stays, so does its name: "Azerbaycan Demir
+        # Yolları" is the railway company, not the country; "Kars Lojistik Merkezi'nde" is in Kars)
+        while j > max(i + 1, last) and a_word(key := _norm(words[j - 1])) \
+                and (apostrophe_stem(key) or key) not in heads:
             j -= 1
         if (i, j) == (0, len(words)):
             return None
@@ -2067,9 +2084,10 @@ class Geoparser:
                 break
             last = j + 1 == len(tokens) or text[t.end: tokens[j + 1].start] != " " \
                 or not tokens[j + 1].raw[0].isupper()
-            if t.key in lex.org_heads and (last or not hyphened) and not (t.key in _RESORTS and name.holds_area) \
-                    or t.key in lex.last_heads and last or (
-                    t.key in lex.national_heads and (country_name or j == last_i + 1 and (single or any(name.areal)))
+            head = (apostrophe_stem(t.key) or t.key) if "'" in t.key else t.key  # ("Demir Yolları'nın")
+            if head in lex.org_heads and (last or not hyphened) and not (head in _RESORTS and name.holds_area) \
+                    or head in lex.last_heads and last or (
+                    head in lex.national_heads and (country_name or j == last_i + 1 and (single or any(name.areal)))
                     and not route and not hyphened):
                 return _REJECT
             j += 1
@@ -2101,13 +2119,14 @@ class Geoparser:
         if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
             return _REJECT  # "Victoria Nuland", "Florence Pugh"
-        if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names
-                                and first.key in lex.surnames_after_given) \
+        if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names and (
+                                first.key in lex.surnames_after_given or obscure and _named_otherwise(name))) \
                 and (surname := self._surname_after_given_name(text, tokens, first_i)) \
                 and not self._after_locative(text, prev, before):
             if surname == "met":
                 self._surnames_met.add(name.key)
-            return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton"
+            return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton", or a
+            # name only a small place carries, as another: "Thomas Wieland" (Villány's German name)
         if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF) \
                     and not self._headline_verb(text, nxt):
@@ -2721,10 +2740,10 @@ class Geoparser:
             if start < things_end:
                 continue  # inside a thing's name in quotes: 'OOO "Volga-Dnepr Plast"'
             if text[start - 3: start] == "of " and _CORNER_BEFORE.search(text, max(0, start - 20), start) \
-                    and not c[2].name.country_name:
+                    and not c[2].name.country_name and text.startswith((" and ", " & "), c[1]):
                 corner_end = c[1]
                 continue  # a street at a corner: "the corner of Abai and Dostyk", "the crossing of Kabanbai Batyr and
-                # Pushkin"
+                # Pushkin" (not "the Chinese crossing of Jeminay", a border post)
             if text[c[1]: c[1] + 1] == " " and self._listed_person(text, c):
                 continue  # a list's person, given name first, before a dash and a post: "16. Marat Altai – Partner"
             if corner_end >= 0 and text[corner_end: start] == " and ":
@@ -2812,6 +2831,11 @@ class Geoparser:
                     and " " not in c[2].name.key and not any(e.country in FIELD_COUNTRIES for e in c[2].name.entries):
                 continue  # a person by the surname, speaking: '"…," Wang said', "…, Ahmadi said" (not Wang in
                 # Bavaria; not "officials in Duisburg said")
+            elif text[c[1]: c[1] + 1] in _CLOSING_QUOTES and text[start - 1: start] == " " \
+                    and (opened := _QUOTED_WORDS_OPENED.search(text, max(0, start - 40), start)) is not None \
+                    and text.endswith(_SHIP_WORDS, 0, opened.start()):
+                ships.add(c[2].name.key)
+                continue  # the last word of a ship's name in quotes: 'MV "Meridian Rioni"' (not the river)
             elif lex.words_before_names.before_line(text, start) \
                     or text[start - 1: start] in _NAME_OPENERS \
                     and lex.words_before_quoted.before_line(text, _opened(text, start)):
@@ -2940,6 +2964,7 @@ class Geoparser:
         _joined_pairs(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
+        _stations_of_towns(text, cands, results)
         mentions, shown, reach = [], self.gazetteer.overlay.shown, -1
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None and end > reach:  # (never one inside another: "Port of Baku (Alat)", then "Alat")
@@ -3196,6 +3221,20 @@ def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[E
                 break
 
 
+def _stations_of_towns(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A region's name read before "station" or "junction" ("Mangyshlak station", Mangystau's old name) is the
+    town of its country that the name also names, which the station is named after. In *results*, in place."""
+    for i, (_, end, m, _) in enumerate(cands):
+        read = results[i][0]
+        if read is not None and read.feature_class == "A" and text.startswith(_STATION_WORDS, end):
+            towns = [e for e in m.name.entries if e.feature_class in "PS" and e.country == read.country]
+            if towns:
+                results[i] = (max(towns, key=prior), results[i][1])
+
+
+_STATION_WORDS = (" station", " junction", " railway station")
+
+
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
     """A town or post said to lie near the next ("the other Troitsk near Moscow", "Uzynagash, near Almaty"; not
     "the Aral Sea near Aralsk", nor "Dubna near Moscow", read near it already) is the one of its name within
@@ -3326,6 +3365,7 @@ def _club_before_city(first: _Candidate, city: _Candidate) -> bool:
     region."""
     name, town = first[2].name, city[2].name.city
     return (town is not None and town.feature_class == "P" and not name.country_name and town not in name.entries
+            and not apostrophe_stem(name.key)  # (a place in a case: "Kars'tan Bakü'ye", from Kars to Baku)
             and (name.city is None or name.city.feature_class != "P")
             and not any(e.feature_code == "ADM1" and e.country == town.country and e.admin1 == town.admin1
                         for e in name.entries))  # "In Mangystau Aktau port handles …": the city's own region
@@ -3691,6 +3731,13 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                         for e in town.name.entries):
                 cues[start] = _UNKNOWN_HERE
             continue
+        if not swapped and _DISTRICT_OF.fullmatch(text, end, r_start):
+            countries = {r.country for r in region.name.entries if r.feature_code == "ADM1"}
+            if countries and not any(e.country in countries for e in town.name.entries) \
+                    or _elsewhere_only(town.name, region.name, "PS"):  # a district the gazetteer lacks: "Tarbagatai
+                cues[start] = _UNKNOWN_HERE  # district of Abai region" is not Tacheng, China; "Bayterek district of
+                # West Kazakhstan region" not Astana's Baiterek tower
+            continue
         if gap in _IN_PLACE_LENGTHS:
             glue = " in " if swapped else text[end: r_start]
             if glue not in _IN_PLACE:
@@ -3738,19 +3785,21 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
 
 _REGION_WORDS = frozenset(("region", "oblast", "province", "viloyati", "oblysy"))  # a division's word after its name
 _DISTRICT_OF_CITY = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
+_DISTRICT_OF = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion|[Cc]ounty) of (?:the )?")  # "… district of Abai region"
 _DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
 _UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
 ELSEWHERE_KM = 350.0  # ... and every place of the name lies this far from the division's point
 
 
-def _elsewhere_only(town: _Name, region: _Name) -> bool:
+def _elsewhere_only(town: _Name, region: _Name, kinds: str = "P") -> bool:
     """Whether the name *town*, followed by ", " and the first-level division *region* ("Uspenka, Altai Krai",
     "Aksu, Almaty Region"), means a village the gazetteer lacks: no place of the name lies in the division
     (which GeoNames' towns are filed under: not one of 2022, "Abai Region") nor within :data:`ELSEWHERE_KM` of
     its point (not "Almaty, Almaty Region", whose city is a division of its own). It is then read as no place: a
-    point 600 km off, in another region, misleads."""
+    point 600 km off, in another region, misleads. Some place of the name must be a town (of the feature classes
+    *kinds*: "PS" for a district's, where a tower or a station misleads as much)."""
     divisions = [r for r in region.entries if r.feature_code == "ADM1" and r.admin1 and len(r.admin1) <= 3]
-    towns = [e for e in town.entries if e.feature_class == "P"]
+    towns = [e for e in town.entries if e.feature_class in kinds]
     if town.country_name or region.country_name or any(e.feature_class not in "PS" for e in town.entries):
         return False  # (a country, region or water too: "Taiwan, Kosovo, Abkhazia"; "Tbilisi, Georgia"; "In
         # Siberia, Altai Krai Governor …")

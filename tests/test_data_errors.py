@@ -440,3 +440,21 @@ def test_an_alias_shown_by_another_citys_name_is_a_problem(tmp_path, gazetteer):
             f'[[alias]]\ngeonameid = 1528675\nname = "Bishkek"\nnames = ["Pishpek"]\nshown = "{look_alike}"\n'
             f'sources = [{source}]\n', encoding="utf-8")
         assert list(shown_name_problems(SimpleNamespace(root=root, gazetteer=gazetteer))), look_alike
+
+
+def test_a_not_name_geonames_does_not_give_the_place_is_a_problem(tmp_path, gazetteer):
+    """``not_names`` leaves out a name GeoNames gives a place (Taraz's medieval "Talas"): one it does not give it
+    (a misspelling, the wrong geonameid) or that the record also gives among its names leaves nothing out."""
+    from types import SimpleNamespace
+
+    from mapper.check import not_name_problems
+
+    source = '{ url = "https://example.org", title = "t", accessed = "2026-12-06" }'
+    (tmp_path / "geodata").mkdir()
+    (tmp_path / "geodata" / "aliases.toml").write_text(
+        f'[[alias]]\ngeonameid = 1516905\nname = "Taraz"\nnames = ["Aulie-Ata"]\nnot_names = ["Talas", "Tallas", '
+        f'"Aulie-Ata"]\nsources = [{source}]\n', encoding="utf-8")
+    found = list(not_name_problems(SimpleNamespace(root=tmp_path, gazetteer=gazetteer)))
+    assert found == ["geodata/aliases.toml: geonameid 1516905: not_names 'Tallas': GeoNames gives this place no "
+                     "such name (nothing to leave out)",
+                     "geodata/aliases.toml: geonameid 1516905: not_names 'Aulie-Ata' is among its names too"], found
