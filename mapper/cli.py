@@ -22,7 +22,7 @@ from pathlib import Path
 
 import click
 
-from mapper.errors import STOP_SIGNALS, InputError, shown
+from mapper.errors import STOP_SIGNALS, InputError, NoAnswer, shown
 from mapper.outputs import spreadsheet_safe
 
 EXIT_PROBLEMS = 1
@@ -50,6 +50,9 @@ class Reporter:
         say(message)
 
 
+_NO_DOCUMENT_CODECS = frozenset(("undefined", "idna", "punycode"))
+
+
 def _codec(value: str | None) -> str | None:
     """An --encoding the codec registry knows, checked once (not once per document)."""
     if value is not None:
@@ -57,7 +60,8 @@ def _codec(value: str | None) -> str | None:
             info = codecs.lookup(value)
         except LookupError:
             raise InputError(f"unknown encoding {value!r} (--encoding)") from None
-        if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":  # rot13, zlib, base64
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NO_DOCUMENT_CODECS:  # rot13, zlib, base64;
+            # a domain name's, which reads no document
             raise InputError(f"{value!r} is no text encoding (--encoding)")
     return value
 
@@ -101,7 +105,7 @@ class GivenPath(click.Path):
 
 
 class Group(click.Group):
-    """Turns :class:`InputError` into one line and exit code 2."""
+    """Turns :class:`InputError` into one line and exit code 2 (1 for :class:`NoAnswer`)."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -110,7 +114,7 @@ class Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             say(exc)
-            ctx.exit(EXIT_BAD_INPUT)
+            ctx.exit(EXIT_PROBLEMS if isinstance(exc, NoAnswer) else EXIT_BAD_INPUT)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:

@@ -23,7 +23,8 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import PARTS_FILES, file_kind, publish, read_lock, staging, write_text_atomic
+from mapper.outputs import (PARTS_FILES, file_kind, publish, read_lock, refuse_foreign_outputs, staging, write_stamp,
+                            write_text_atomic)
 
 _PARSER = None
 
@@ -120,12 +121,13 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         # written beside the old parts first, then published with their list: a failed run leaves the
         # previous run's parts, and one killed while publishing is completed by the next reader
         with staging(out_dir, PARTS_FILES) as stage:
+            refuse_foreign_outputs(out_dir, PARTS_FILES, [])  # (a user's own "part-0.jsonl" or "parts.json" stays)
             written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
                                          compute=True, encoding="utf-8", last_endline=True)
             names = sorted(Path(f).name for f in written)
             sizes = {Path(f).name: Path(f).stat().st_size for f in written}  # (a part cut short is told by its size)
             write_text_atomic(stage / MANIFEST, json.dumps({"parts": names, "sizes": sizes}) + "\n")
-            publish(stage, out_dir, then=lambda new: _remove_parts_but(out_dir, names))
+            publish(stage, out_dir, then=lambda new: _stamped(out_dir, names, new))
         files = [out_dir / name for name in names]
     finally:
         if client is not None:
@@ -133,11 +135,13 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
     return files
 
 
-def _remove_parts_but(folder: Path, names: list[str]) -> None:
-    """Remove the parts of *folder* an earlier run left that *names*, the new run's, do not list."""
+def _stamped(folder: Path, names: list[str], published: list[Path]) -> None:
+    """Remove the parts of *folder* an earlier run left that *names*, the new run's, do not list, and record the
+    new ones in the folder's stamp as the tool's (the next run replaces them; a user's files it refuses to)."""
     for old in part_files(folder):
         if old.name not in names:
             old.unlink()
+    write_stamp(folder, "mentions --engine dask", published, [])
 
 
 def part_files(folder: Path) -> list[Path]:

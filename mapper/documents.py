@@ -465,9 +465,12 @@ LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafi
 # but the first two): a template, a hidden element, a dialog not open, an element styled not to be shown
 # ("display: none", "visibility:hidden"), one hidden from screen readers; and the body of a closed <details>
 # (see _drop_not_shown)
-_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"  # (lower case, no space)
+# (lower case, no space, tab or line break)
+_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
 _NOT_SHOWN = (f"//template|//*[@hidden]|//dialog[not(@open)]|//*[contains({_STYLE}, 'display:none')]"
-              f"|//*[contains({_STYLE}, 'visibility:hidden')]|//*[@aria-hidden='true']")
+              f"|//*[contains({_STYLE}, 'visibility:hidden')]|//*[contains({_STYLE}, 'visibility:collapse')]"
+              "|//*[translate(normalize-space(@aria-hidden), 'TRUE', 'true')='true']")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)  # ("display:/**/none" is display:none)
 # inline elements: one with no text (a wiki's heading anchor, "<span id=\"Route\"></span>") made trafilatura drop the
 # text after it up to the end of its paragraph, so its tag goes and the text around stays
 _INLINE = "//*[{}]".format(" or ".join(
@@ -514,6 +517,8 @@ def article_text(html: str, path: Path) -> str:
 def _drop_not_shown(tree, also: str) -> None:
     """Drop from *tree* what a browser does not show (:data:`_NOT_SHOWN`; a closed <details> but its summary)
     and the elements *also* finds."""
+    for element in tree.xpath("//*[contains(@style, '/*')]"):
+        element.set("style", _CSS_COMMENT.sub("", element.get("style")))
     for element in tree.xpath(f"{_NOT_SHOWN}|{also}"):
         element.drop_tree()
     for details in tree.xpath("//details[not(@open)]"):

@@ -38,5 +38,10 @@ def _rebuild(cls: type, message: str, path: object | None) -> InputError:
     return cls(message, path=path)
 
 
+class NoAnswer(InputError):
+    """A sound question the data has no answer to ("no route avoiding CN"): one line and exit code 1, as a
+    ``geocode`` with no match, not 2 (bad input)."""
+
+
 class DataError(InputError):
     """A data file in ``corridors/`` or ``geodata/`` is malformed."""

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import math
@@ -220,6 +221,18 @@ def is_area(entry: Entry) -> bool:
     """A country, region, area, water body or landform area: no point stands for it."""
     return (entry.feature_class in "ALH" or entry.feature_code.startswith("PCL")
             or entry.feature_class == "T" and entry.feature_code in AREA_LANDFORMS)
+
+
+def _cache_remedy(folder: Path, exc: Exception) -> str:
+    """What to do where the index cannot be written into *folder* for *exc*."""
+    if folder.exists() and not folder.is_dir():
+        return "it is no folder"
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOTDIR:
+        return "a part of that path is a file, not a folder"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "it cannot be written there"
+    return "free space there"
 
 
 def prior(entry: Entry) -> float:
@@ -807,7 +820,7 @@ class Gazetteer:
             try:
                 build_index(path, cities=cities, progress=progress)
             except (sqlite3.OperationalError, OSError) as exc:  # a full or read-only cache disk, or a file
-                remedy = "it is no folder" if path.parent.exists() and not path.parent.is_dir() else "free space there"
+                remedy = _cache_remedy(path.parent, exc)
                 raise InputError(f"cannot write the gazetteer index ({exc}): {remedy}, or set CORRIDOR_MAPPER_CACHE "
                                  "to another folder", path=path.parent) from None
             # the index of another version (another checkout or library version sharing the cache) used last

@@ -1095,8 +1095,7 @@ class Geoparser:
             else:  # a dateline ("ASTANA –") may start a line
                 info = self._info(word, True)
             trimmed = None
-            if foreign and " " in word and not (info.matches and info.matches[0].start == 0
-                                                and info.matches[-1].end == len(word)):
+            if foreign and " " in word and not (info.matches and info.matches[0].start == 0):
                 trimmed = self._without_common_words(word, page.language, info.matches)
                 if trimmed is not None:  # "Im Hafen Aktau", "Aktau Limanı'na": the name, not a person's
                     rs, word = rs + trimmed[0], trimmed[1]
@@ -1263,8 +1262,9 @@ class Geoparser:
     def _han_names(self, text: str) -> list[_Candidate]:
         """The places the gazetteer has by a name in Chinese characters, read in each run of them from the left,
         the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐); a name of two
-        characters only for a place of 10,000 people or more, a country or region, or before a division's or
-        port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
+        characters only for a place of 10,000 people or more, a country or region, a data file's world region or
+        sea ("中亚"), or before a division's or port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a
+        crossroads) are villages' names too."""
         out: list[_Candidate] = []
         names = self.gazetteer.han_names
         for run in HAN.finditer(text):
@@ -1274,7 +1274,9 @@ class Geoparser:
                     if text[i:j] in names and text[i:j] not in self.lexicon.never:
                         name = self._name(text[i:j])
                         if j - i > 2 or text[j: j + 1] in _HAN_SUFFIXES or any(
-                                e.population >= HAN_PAIR_POPULATION or e.feature_class == "A" for e in name.entries):
+                                e.population >= HAN_PAIR_POPULATION or e.feature_class == "A"
+                                or e.curated and e.feature_class in "LH" for e in name.entries):  # (a data file's
+                            # world region or sea: "中亚", Central Asia; "里海", the Caspian)
                             out.append(_loose(i, j, name))
                             i = j
                             break
@@ -1589,7 +1591,9 @@ class Geoparser:
                 if " " in m.name.key]  # (the words each spans)
         first, last = min((a for a, _ in kept), default=len(words)), max((b for _, b in kept), default=0)
         i, j = 0, len(words)
-        while i < min(j - 1, first) and a_word(_norm(words[i])):
+        given = self.lexicon.any_given_names  # (a person's given name stays, so the surname after it is read as
+        # one: "Wenn Thomas Wieland spricht" is no Villány, Wieland in German)
+        while i < min(j - 1, first) and a_word(key := _norm(words[i])) and key not in given:
             i += 1
         heads = self.lexicon.national_heads  # (a national firm's head stays, so does its name: "Azerbaycan Demir
         # Yolları" is the railway company, not the country; "Kars Lojistik Merkezi'nde" is in Kars)

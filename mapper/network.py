@@ -20,7 +20,7 @@ from shapely import STRtree
 from shapely.geometry import LineString, Point, shape
 
 from mapper import datafiles
-from mapper.errors import DataError, InputError
+from mapper.errors import DataError, InputError, NoAnswer
 from mapper.gazetteer import Entry, Gazetteer, normalize
 from mapper.geo import densify, distance_km, geodesic_length_km
 
@@ -330,14 +330,14 @@ class Network:
         best, best_d = None, 60.0
         places = self.gazetteer.lookup(name)
         if not places:
-            raise InputError(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
+            raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
         for entry in places:
             for k, d in graph.nodes(data=True):
                 dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
                 if dist < best_d:
                     best, best_d = k, dist
         if best is None:
-            raise InputError(f"{name!r} is not on the corridor network (no node within 60 km)")
+            raise NoAnswer(f"{name!r} is not on the corridor network (no node within 60 km)")
         return best
 
     def validate(self) -> None:
@@ -364,7 +364,7 @@ class Network:
         try:
             path = nx.shortest_path(view, src, dst, weight="km")
         except nx.NetworkXNoPath:
-            raise InputError(f"no route from {origin!r} to {destination!r}"
+            raise NoAnswer(f"no route from {origin!r} to {destination!r}"
                              + (f" avoiding {', '.join(sorted(avoid))}" if avoid else "")) from None
         return self.describe(path)
 

@@ -46,13 +46,23 @@ def test_geocode_country_and_near_filters():
     assert none.returncode == 1 and json.loads(none.stdout) == []
 
 
+def test_questions_without_an_answer_are_one_line_exit_1(gazetteer):
+    """A route between places the network does not join, or of a place it lacks, is a sound question without an
+    answer: one line and exit 1, as geocode's "no match" (seventeenth hostile pass, S5: it was exit 2, bad
+    input)."""
+    for args, needle in ((["route", "Xi'an", "Atlantis"], "Atlantis"),
+                         (["route", "Lemuria", "Duisburg"], "unknown place 'Lemuria'"),
+                         (["route", "Xi'an", "Duisburg", "--avoid", "CN"], "no route from")):
+        proc = run_cli(*args)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 1 and len(lines) == 1 and needle in lines[0], (args, proc.returncode, proc.stderr)
+
+
 @pytest.mark.parametrize("args,needle", [
     (["geocode", "Oral", "--country", "Kazakhstan"], "--country"),
     (["geocode", "Oral", "--near", "north"], "--near"),
     (["geocode", "Oral", "--near", "95,10"], "out of range"),
     (["geocode", "Oral", "--near", "1_0,2"], "--near"),
-    (["route", "Xi'an", "Atlantis"], "Atlantis"),
-    (["route", "Lemuria", "Duisburg"], "unknown place 'Lemuria'"),
     (["route", "Xi'an", "Duisburg", "--avoid", "Russia"], "--avoid"),
     (["route", "Xi'an", "Duisburg", "--avoid", "UK"], "GB"),  # (two letters, but no country's code)
     (["geocode", "Oral", "--country", "XX"], "no country's ISO 3166-1"),
@@ -60,6 +70,8 @@ def test_geocode_country_and_near_filters():
     (["geocode", "x" * 10_000], "10,000 characters"),
     (["mentions", "--encoding", "rot13", "-"], "no text encoding"),
     (["mentions", "--encoding", "undefined", "-"], "no text encoding"),
+    (["mentions", "--encoding", "idna", "-"], "no text encoding"),  # (seventeenth hostile pass, S2: a domain
+    (["mentions", "--encoding", "punycode", "-"], "no text encoding"),  # name's codec, which reads no document)
 ])
 def test_bad_values_one_line_exit_2(args, needle):
     proc = run_cli(*args)

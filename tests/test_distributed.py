@@ -40,13 +40,18 @@ def test_local_cluster_equals_single_process(tmp_path, gazetteer):
 def test_build_consumes_partitions(tmp_path, built):
     """Parts end with a line break (``cat part-*`` is JSON lines) and replace the previous run's only once all
     are written (no stale part, no staging folder left)."""
+    from mapper.outputs import write_stamp
+
     parts = tmp_path / "parts"
     parts.mkdir()
     (parts / "part-00099.jsonl").write_text("{}\n")  # a previous run's, with more partitions
+    write_stamp(parts, "mentions --engine dask", [parts / "part-00099.jsonl"], [])
     proc = run_cli("mentions", "--engine", "dask", "--out", str(parts), *map(str, sorted(SEEDS.glob("*.txt"))))
     assert proc.returncode == 0, proc.stderr
     names = [f"part-{i:05d}.jsonl" for i in range(5)]
     assert sorted(p.name for p in parts.iterdir() if not p.name.startswith(".")) == [*names, "parts.json"]
+    assert sorted(json.loads((parts / ".stamp.json").read_text(encoding="utf-8"))["outputs"]) == [
+        *names, "parts.json"]  # (the next run's to replace)
     listed = json.loads((parts / "parts.json").read_text(encoding="utf-8"))
     assert listed == {"parts": names, "sizes": {n: (parts / n).stat().st_size for n in names}}
     assert all((parts / n).read_text(encoding="utf-8").endswith("}\n") for n in names)
@@ -117,3 +122,19 @@ def test_standard_input_is_refused_by_the_dask_engine(tmp_path):
     proc = run_cli("mentions", "--engine", "dask", "--out", str(tmp_path / "p"), "-", input="Almaty.")
     assert proc.returncode == 2 and "standard input cannot go to Dask workers" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_the_dask_engine_replaces_no_files_of_the_users(tmp_path, gazetteer):
+    """A folder of the user's own "part-0.jsonl", "part-00001.jsonl" and "parts.json", which no run of the tool
+    wrote (no stamp lists them), is refused in one line and left whole; the Dask engine had deleted the parts and
+    replaced the list (seventeenth hostile pass, E1)."""
+    survey = tmp_path / "survey"
+    survey.mkdir()
+    mine = {"part-0.jsonl": "my survey, part 0\n", "part-00001.jsonl": "my survey, part 1\n",
+            "parts.json": "my own index\n", "notes.txt": "my notes\n"}
+    for name, text in mine.items():
+        (survey / name).write_text(text, encoding="utf-8")
+    proc = run_cli("mentions", "--engine", "dask", "--out", str(survey), str(next(SEEDS.glob("*.txt"))))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "was not written here by this tool" in proc.stderr
+    assert {p.name: p.read_text(encoding="utf-8") for p in survey.iterdir() if p.name != ".lock"} == mine

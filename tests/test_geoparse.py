@@ -2487,6 +2487,44 @@ def test_round_56_curated_names_dollars_and_russian_cues(parser):
     assert read("Trade with West Asia grows.") == [("West Asia", "Western Asia")]
 
 
+def test_round_57_districts_firms_ships_seas_and_foreign_runs(parser):
+    """Round 57: "Talas", which GeoNames also gives Taraz (its medieval name: ``not_names``), is the Kyrgyz town
+    beside Taraz; a district the gazetteer lacks, "X district of" a region that holds no place X, is no far
+    namesake (Tacheng, China; Astana's Baiterek tower); "the crossing of Jeminay" is a border post, not a street
+    corner; a firm's name in quotes before "LLP" and a ship's in quotes after "MV"; a sea's adjective before
+    shipping nouns and after "our"; "the Aral sea" whole; a region's old name before "station" is its town; in
+    German a given name keeps its surname a person's and names of several words stay whole; in Turkish a national
+    railway company is no country and two places in their cases are no club and its city; two-character Chinese
+    names of world regions and seas (seventeenth hostile pass, E2)."""
+    read = partial(_text_and_name, parser)
+    assert read('The "Aisha Bibi" checkpoint near Taraz serves the traffic from Talas.')[-1] == ("Talas", "Talas")
+    assert read('The checkpoint "Bakhty" in Tarbagatai district of Abai region and "Syrym" in Bayterek district '
+                'of West Kazakhstan region will be modernised.') == [
+        ("Bakhty", "Bakhty"), ("Abai region", "Abai Region"), ("West Kazakhstan region", "West Kazakhstan Region")]
+    assert read("The Maikapshagai checkpoint is linked with the Chinese crossing of Jeminay; we met at the corner "
+                "of Abai and Dostyk in Almaty.") == [
+        ("Maikapshagai", "Maikapchagai"), ("Jeminay", "Jeminay"), ("Almaty", "Almaty")]
+    assert read('The investor is the company "Kazakhstan Border Infrastructure" LLP; vessels MV "Meridian Rioni" '
+                'and MV "Caspian Star" call at Poti.') == [("Poti", "Poti")]
+    assert read("We expand our Caspian and Black Sea feeder network; class 1 is not accepted on the Caspian "
+                "services. Day 7: the Aral sea road. Analysts of the Caspian region met.") == [
+        ("Caspian", "Caspian Sea"), ("Black Sea", "Black Sea"), ("Caspian", "Caspian Sea"), ("Aral sea", "Aral Sea")]
+    assert read("Oil trains leave from Mangyshlak station near Aktau.")[0] == ("Mangyshlak", "Mangistau")
+    german = read("Wenn Thomas Wieland über seine Lieferketten spricht, zählt er Häfen auf: Aktau, Baku, Poti und "
+                  "Budapest. Die Flotte auf dem Kaspischen Meer ist klein und alt, und der Wasserstand des "
+                  "Kaspischen Meeres sinkt seit Jahren. Der Tiefwasserhafen Anaklia am Schwarzen Meer liegt auf "
+                  "Eis. Für Wieland ist das nicht wichtig.")
+    assert "Wieland" not in {text for text, _ in german} and german[-4:] == [
+        ("Kaspischen Meer", "Caspian Sea"), ("Kaspischen Meeres", "Caspian Sea"), ("Anaklia", "Anaklia"),
+        ("Schwarzen Meer", "Black Sea")]
+    assert read("Bakan, \"Kars'tan Bakü'ye, Bakü'den Aktau'ya kadar tek bir belgeyle yük taşınabiliyor\" dedi. "
+                "Azerbaycan Demir Yolları'nın (ADY) ve Kazakistan Demir Yolları (KTZ) yetkilileri de törende yer "
+                "aldı ve bu hattın önemli olduğunu söyledi.") == [
+        ("Kars'tan", "Kars"), ("Bakü'ye", "Baku"), ("Bakü'den", "Baku"), ("Aktau'ya", "Aktau")]
+    assert read("中欧班列经过中亚和欧洲，穿越里海和黑海。") == [
+        ("中亚", "Central Asia"), ("欧洲", "Europe"), ("里海", "Caspian Sea"), ("黑海", "Black Sea")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]

@@ -1640,7 +1640,10 @@ def test_sixteenth_hostile_pass_stray_bytes_hidden_text_and_damaged_cells(tmp_pa
                                         "Khorgos.</p></article></body></html>", encoding="utf-8")
     hidden = ('<p>Visible: trains went from Almaty to Moscow.</p><p style="Display: None">Tbilisi.</p>'
               '<p style="visibility:hidden">Bucharest.</p><dialog>Semey.</dialog>'
-              "<details><summary>More</summary>Details name Kyiv.</details>")
+              "<details><summary>More</summary>Details name Kyiv.</details>"
+              # (seventeenth pass, S1: a CSS comment, "collapse", an attribute in capitals with spaces)
+              '<p style="display:/**/none">Tashkent.</p><p style="visibility:collapse">Bishkek.</p>'
+              '<p aria-hidden=" TRUE ">Samarkand.</p>')
     (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 300 + pad + hidden + "</div>" * 300
                                         + "</body></html>", encoding="utf-8")
     (tmp_path / "big.html").write_text(f"<html><body><article>{pad * 4000}{hidden}</article></body></html>",
@@ -1662,3 +1665,12 @@ def test_sixteenth_hostile_pass_stray_bytes_hidden_text_and_damaged_cells(tmp_pa
     proc = run_cli("geocode", "Almaty", env={"CORRIDOR_MAPPER_CACHE": str(cache)})
     assert proc.returncode == 2 and "the gazetteer index is damaged" in proc.stderr, proc.stderr
     assert proc.stderr.count("\n") == 1 and not (cache / index.name).exists()
+
+
+def test_a_cache_path_through_a_file_is_told_as_such(tmp_path):
+    """Seventeenth hostile pass, S3: CORRIDOR_MAPPER_CACHE=afile/sub said "free space there" of a disk that was
+    not full."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    proc = run_cli("geocode", "Almaty", env={"CORRIDOR_MAPPER_CACHE": str(tmp_path / "afile" / "sub")})
+    assert proc.returncode == 2 and "a part of that path is a file, not a folder" in proc.stderr, proc.stderr
+    assert "free space" not in proc.stderr and proc.stderr.count("corridor-mapper:") == 1
