@@ -1597,7 +1597,9 @@ class Geoparser:
             i += 1
         heads = self.lexicon.national_heads  # (a national firm's head stays, so does its name: "Azerbaycan Demir
         # Yolları" is the railway company, not the country; "Kars Lojistik Merkezi'nde" is in Kars)
-        while j > max(i + 1, last) and a_word(key := _norm(words[j - 1])) \
+        least = i + 2 if _norm(words[i]) in given else i + 1  # (nor is a given name left alone: "Marco
+        # Bellinazzo" is a byline, not Marco)
+        while j > max(least, last) and a_word(key := _norm(words[j - 1])) \
                 and (apostrophe_stem(key) or key) not in heads:
             j -= 1
         if (i, j) == (0, len(words)):
