@@ -196,8 +196,8 @@ def detect_encoding(head: bytes, path: Path) -> str:
 
 def _wide_hint(head: bytes) -> str:
     """What bytes with NULs may be, said after "binary file": UTF-32 text without a byte-order mark (in any
-    script: a character below U+10000 has two NUL bytes), or UTF-16 text in Latin letters (each letter's other
-    byte NUL), with the ``--encoding`` to declare; else no text document."""
+    script: a character below U+10000 has two NUL bytes), or UTF-16 text (the other byte of each Latin letter,
+    space or digit NUL, in one lane), with the ``--encoding`` to declare; else no text document."""
     quarter = len(head) // 4 * 4
     lanes = [head[i:quarter:4].count(0) for i in range(4)]  # (NULs at each of a 4-byte unit's places)
     n = quarter // 4
@@ -205,10 +205,11 @@ def _wide_hint(head: bytes) -> str:
         return ": UTF-32 without a byte-order mark? declare --encoding utf-32-le"
     if n and lanes[3] < n // 2 and min(lanes[:2]) > n * 3 // 4:
         return ": UTF-32 without a byte-order mark? declare --encoding utf-32-be"
-    odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text in Latin letters: every other byte)
+    odd, even = head[1::2].count(0), head[::2].count(0)  # (UTF-16 text: every other byte of a Latin letter, of a
+    # space or a digit in Chinese text)
     return next((f": UTF-16 without a byte-order mark? declare --encoding utf-16-{end}"
                  for end, nuls, other in (("le", odd, even), ("be", even, odd))
-                 if nuls > len(head) // 4 and nuls > 4 * other), ", not a text document")
+                 if nuls >= 4 and nuls > 4 * other), ", not a text document")
 
 
 def check_declared(head: bytes, encoding: str, path: Path) -> None:

@@ -1433,6 +1433,11 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
     wide.write_bytes("Поезда идут из Москвы в Алматы через Оренбург.\n".encode("utf-32-le") * 4)
     with pytest.raises(InputError, match="declare --encoding utf-32-le"):
         read_document(wide)
+    wide = tmp_path / "zh16.txt"  # (seventeenth hostile pass, S6: Chinese in UTF-16 has NULs only in its spaces
+    # and digits, and was told "not a text document")
+    wide.write_bytes("中欧班列从西安出发，经过霍尔果斯口岸到达杜伊斯堡。2025年开行了 1,200 列。".encode("utf-16-le"))
+    with pytest.raises(InputError, match="declare --encoding utf-16-le"):
+        read_document(wide)
     long_name = tmp_path / ("a" * 250 + ".kml")
     write_text_atomic(long_name, "<kml/>")
     assert long_name.read_text(encoding="utf-8") == "<kml/>"
