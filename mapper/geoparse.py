@@ -1261,25 +1261,34 @@ class Geoparser:
 
     def _han_names(self, text: str) -> list[_Candidate]:
         """The places the gazetteer has by a name in Chinese characters, read in each run of them from the left,
-        the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐); a name of two
-        characters only for a place of 10,000 people or more, a country or region, a data file's world region or
-        sea ("中亚"), or before a division's or port's character ("乌恰县"): "口岸" (a port of entry) and "路口" (a
-        crossroads) are villages' names too."""
+        the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐). Unless a pair
+        before a division's or port's character ("乌恰县"), a name of two or three characters is read only as a word
+        of its own, or with that character, where the run is cut into words (jieba: not 雷克, Leek, out of 库雷克,
+        Kuryk; three before such a character only a town's: not 深水港 in 深水港区, "deep-water port area"), and one
+        of two only for a country or region, a data file's world region or sea
+        ("中亚", "里海"), a city of a million people, or a place of 10,000 people or more whose name is no common
+        Chinese word (not 开通, "to open"; 港区, "port area"): "口岸" (a port of entry) and "路口" (a crossroads)
+        are villages' names too."""
         out: list[_Candidate] = []
         names = self.gazetteer.han_names
         for run in HAN.finditer(text):
             i, end = run.start(), run.end()
+            words: frozenset[int] | None = None  # where the run's words start and end, once a pair needs them
             while i < end - 1:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
                     if text[i:j] in names and text[i:j] not in self.lexicon.never:
                         name = self._name(text[i:j])
-                        if j - i > 2 or text[j: j + 1] in _HAN_SUFFIXES or any(
-                                e.population >= HAN_PAIR_POPULATION or e.feature_class == "A"
-                                or e.curated and e.feature_class in "LH" for e in name.entries):  # (a data file's
-                            # world region or sea: "中亚", Central Asia; "里海", the Caspian)
-                            out.append(_loose(i, j, name))
-                            i = j
-                            break
+                        suffix = text[j: j + 1] in _HAN_SUFFIXES
+                        if j - i == 3 or j - i == 2 and not suffix:
+                            if j - i == 2 and not _a_han_pair_place(name) or suffix and not _a_han_town(name):
+                                continue
+                            if words is None:
+                                words = _han_word_bounds(text[run.start(): end], run.start())
+                            if i not in words or j not in words and not (suffix and j + 1 in words):
+                                continue
+                        out.append(_loose(i, j, name))
+                        i = j
+                        break
                 else:
                     i += 1
         return out
@@ -3311,6 +3320,47 @@ _LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more 
 _BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
 MAX_ANCHORS = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
+HAN_CITY_POPULATION = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
+# a two-character name this common in Chinese is a word (开通, "to open"), unless a big city's; outside the field's
+# countries, where the name is also a place's of 100,000 people or more, one less common (港区, "port area", is
+# Minato, Tokyo)
+HAN_WORD_ZIPF, HAN_FOREIGN_WORD_ZIPF, HAN_FOREIGN_POPULATION = 4.0, 3.5, 100_000
+
+
+def _a_han_pair_place(name: _Name) -> bool:
+    """Whether *name*, two Chinese characters, may name a place alone (see :meth:`Geoparser._han_names`)."""
+    zipf = -1.0
+    for e in name.entries:
+        if e.feature_class == "A" or e.curated and e.feature_class in "LH" or e.population >= HAN_CITY_POPULATION:
+            return True
+        field = e.country in FIELD_COUNTRIES
+        if e.population >= (HAN_PAIR_POPULATION if field else HAN_FOREIGN_POPULATION):
+            if zipf < 0:
+                zipf = language_zipf(name.key, "zh")
+            if zipf < (HAN_WORD_ZIPF if field else HAN_FOREIGN_WORD_ZIPF):
+                return True
+    return False
+
+
+def _a_han_town(name: _Name) -> bool:
+    """Whether *name*, three Chinese characters before a division's or port's character, names a town of 10,000
+    people or more or a division ("阿拉尔市"; not 深水港, a village, in 深水港区, "deep-water port area")."""
+    return any(e.population >= HAN_PAIR_POPULATION or e.feature_class == "A" for e in name.entries)
+
+
+def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
+    """Where the words of *run*, a run of Chinese characters at *offset* in its text, start and end (jieba's
+    segmentation, loaded on the first Chinese text)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # (not "Building prefix dict …" on stderr)
+    bounds = {offset}
+    for word in jieba.cut(run, HMM=True):
+        offset += len(word)
+        bounds.add(offset)
+    return frozenset(bounds)
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 
@@ -3738,11 +3788,15 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
                 cues[start] = _UNKNOWN_HERE
             continue
         if not swapped and _DISTRICT_OF.fullmatch(text, end, r_start):
-            countries = {r.country for r in region.name.entries if r.feature_code == "ADM1"}
-            if countries and not any(e.country in countries for e in town.name.entries) \
-                    or _elsewhere_only(town.name, region.name, "PS"):  # a district the gazetteer lacks: "Tarbagatai
-                cues[start] = _UNKNOWN_HERE  # district of Abai region" is not Tacheng, China; "Bayterek district of
-                # West Kazakhstan region" not Astana's Baiterek tower
+            if _district_elsewhere(town.name, region.name):  # a district the gazetteer lacks: "Tarbagatai district of
+                cues[start] = _UNKNOWN_HERE  # Abai region" is not Tacheng, China; "Bayterek district of West
+                # Kazakhstan region" not Astana's Baiterek tower
+            else:  # its seat, the place of its name in the division ("Первомайский район Оренбургской области":
+                # not a village of Tambov oblast)
+                seat = next((f"{r.country}.{r.admin1}" for r in region.name.entries if r.feature_code == "ADM1"
+                             and any(e.country == r.country and e.admin1 == r.admin1 for e in town.name.entries)), "")
+                if seat:
+                    cues[start] = seat
             continue
         if gap in _IN_PLACE_LENGTHS:
             glue = " in " if swapped else text[end: r_start]
@@ -3791,21 +3845,36 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
 
 _REGION_WORDS = frozenset(("region", "oblast", "province", "viloyati", "oblysy"))  # a division's word after its name
 _DISTRICT_OF_CITY = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
-_DISTRICT_OF = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion|[Cc]ounty) of (?:the )?")  # "… district of Abai region"
+# "… district of Abai region", "Первомайский район Оренбургской области"
+_DISTRICT_OF = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion|[Cc]ounty) of (?:the )?| район(?:а|е|ом)? ")
 _DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
 _UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
 ELSEWHERE_KM = 350.0  # ... and every place of the name lies this far from the division's point
 
 
-def _elsewhere_only(town: _Name, region: _Name, kinds: str = "P") -> bool:
+def _district_elsewhere(town: _Name, region: _Name) -> bool:
+    """Whether *town*, a district's name before "district of" or "район" and the first-level division *region*,
+    names a district the gazetteer lacks: none of its places lies in the division (by its code, where GeoNames'
+    is sure: see :func:`_elsewhere_only`) nor within :data:`ELSEWHERE_KM` of its point, or all lie in other
+    countries."""
+    divisions = [r for r in region.entries if r.feature_code == "ADM1" and r.admin1]
+    if not divisions or town.country_name:
+        return False
+    if not any(e.country == r.country for e in town.entries for r in divisions):
+        return True
+    return not any(e.country == r.country and e.admin1 == r.admin1 and len(r.admin1) <= 3
+                   or distance_km((e.lat, e.lon), (r.lat, r.lon)) <= ELSEWHERE_KM
+                   for e in town.entries for r in divisions)
+
+
+def _elsewhere_only(town: _Name, region: _Name) -> bool:
     """Whether the name *town*, followed by ", " and the first-level division *region* ("Uspenka, Altai Krai",
     "Aksu, Almaty Region"), means a village the gazetteer lacks: no place of the name lies in the division
     (which GeoNames' towns are filed under: not one of 2022, "Abai Region") nor within :data:`ELSEWHERE_KM` of
     its point (not "Almaty, Almaty Region", whose city is a division of its own). It is then read as no place: a
-    point 600 km off, in another region, misleads. Some place of the name must be a town (of the feature classes
-    *kinds*: "PS" for a district's, where a tower or a station misleads as much)."""
+    point 600 km off, in another region, misleads."""
     divisions = [r for r in region.entries if r.feature_code == "ADM1" and r.admin1 and len(r.admin1) <= 3]
-    towns = [e for e in town.entries if e.feature_class in kinds]
+    towns = [e for e in town.entries if e.feature_class == "P"]
     if town.country_name or region.country_name or any(e.feature_class not in "PS" for e in town.entries):
         return False  # (a country, region or water too: "Taiwan, Kosovo, Abkhazia"; "Tbilisi, Georgia"; "In
         # Siberia, Altai Krai Governor …")

@@ -2523,6 +2523,31 @@ def test_round_57_districts_firms_ships_seas_and_foreign_runs(parser):
         ("Kars'tan", "Kars"), ("Bakü'ye", "Baku"), ("Bakü'den", "Baku"), ("Aktau'ya", "Aktau")]
     assert read("中欧班列经过中亚和欧洲，穿越里海和黑海。") == [
         ("中亚", "Central Asia"), ("欧洲", "Europe"), ("里海", "Caspian Sea"), ("黑海", "Black Sea")]
+    # round 58: a short name only as a word of its own, and no common word (开通 "to open", 港区 "port area",
+    # 深水港区 "deep-water port area"); not 雷克 (Leek) out of 库雷克, 马尔 (Marl) beside 马克, 蒙古 in a prefecture's
+    # name; but 塔城, 喀什, 西安 and 巴库
+    assert read("班列经过库雷克港和马克马尔，从博尔塔拉蒙古自治州开通深水港区，经过塔城、喀什、西安和巴库。") == [
+        ("塔城", "Tacheng"), ("喀什", "Kashgar"), ("西安", "Xi’an"), ("巴库", "Baku")]
+
+
+def test_round_58_french_words_seas_and_russian_districts(parser):
+    """Round 58: French compass words, "Tous" and COSCO are no places; "l'océan Indien", "le canal de Suez", "la
+    Caspienne" and "l'Asie orientale" whole (not India, Suez, Asia); a Russian district's name before "район"
+    and an oblast is the place of its name there ("Первомайский район Оренбургской области"), or none if the
+    oblast holds none (Красноярский, a village of Orenburg oblast)."""
+    read = partial(_text_and_name, parser)
+    assert read("Moscou a fait du corridor Nord-Sud vers l'Iran un axe prioritaire, avec son partenaire Cosco. "
+                "Tous les ferries sur la Caspienne partent de Bakou. Les marchandises rejoignent Mumbai par "
+                "l'océan Indien, puis le golfe Persique et le canal de Suez, vers l'Asie orientale. Selon les "
+                "experts, cette route est plus longue que celle qui passe par la Russie.") == [
+        ("Moscou", "Moscow"), ("Iran", "Iran"), ("Caspienne", "Caspian Sea"), ("Bakou", "Baku"),
+        ("Mumbai", "Mumbai"), ("océan Indien", "Indian Ocean"), ("golfe Persique", "Persian Gulf"),
+        ("canal de Suez", "Suez Canal"), ("Asie orientale", "East Asia"), ("Russie", "Russia")]
+    districts = [(m.text, m.name, m.lat) for m in parser.parse(
+        "Первомайский район Оренбургской области и Красноярский район Астраханской области.", "t")]
+    assert [(text, name) for text, name, _ in districts] == [
+        ("Первомайский", "Pervomayskiy"), ("Оренбургской области", "Orenburg Oblast"),
+        ("Астраханской области", "Astrakhan Oblast")] and 50 < districts[0][2] < 53  # (not Tambov oblast's)
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
