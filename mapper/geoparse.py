@@ -748,7 +748,8 @@ _BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t
 _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
-_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻ]{TOKEN.pattern}")  # a capitalised word
+# a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
+_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
