@@ -177,7 +177,8 @@ _WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEF
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
-_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route) )?\b[A-Z]{1,2}(?:-\d{1,4}|\d{2,4}) [\"«“]?$")
+_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route|трасс[аеыу]|автодорог[аиеу]) )?\b[A-ZА-Я]{1,2}(?:-\d{1,4}"
+                         r"|\d{2,4}) [\"«“]?$")  # ("трасса Р-254 «Иртыш»": Cyrillic Р)
 _ROAD_AFTER = (" highway", " road", " motorway", " route")
 _PLACE_NOUNS = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
 _QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
