@@ -2438,12 +2438,14 @@ class Geoparser:
             elif m.weak == _WEAK_ABBREVIATION:
                 country = self.gazetteer.overlay.abbreviations[m.name.key]
                 after = _NEXT_WORD.match(text, end)
-                if _CONTAINER_SIZE.search(text, max(0, start - 6), start) or m.name.key in _UNITS \
+                if not _among_country_codes(text, cands, i) and (
+                        _CONTAINER_SIZE.search(text, max(0, start - 6), start) or m.name.key in _UNITS
                         and _NUMBER_BEFORE.search(text, max(0, start - 4), start) or (
                         after is not None and after.group(1) in self.lexicon.not_after_abbreviations) or not (
                         ctx[country] >= 2 or any(n.country_name and n.anchor is not None
-                                                 and n.anchor.country == country for n in named.values())):
-                    continue  # (not a container's type after its size, "40' RF", a reefer; nor "RF tags", "20 KG")
+                                                 and n.anchor.country == country for n in named.values()))):
+                    continue  # (not a container's type after its size, "40' RF", a reefer; nor "RF tags", "20 KG",
+                    # "USD/KG"; but "KZ/RU/KG/CN", a list of codes)
             elif m.weak:
                 city = m.name.city
                 if city is None:
@@ -3236,6 +3238,25 @@ def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[E
             if pid in named and pid != read.id:
                 results[i] = named[pid]
                 break
+
+
+def _among_country_codes(text: str, cands: list[_Candidate], i: int) -> bool:
+    """Whether ``cands[i]``, a country's code in capitals, stands in a list of countries' codes read as countries:
+    after or before one across a slash ("KZ/RU/KG/CN"), or between two across commas ("KZ, KG, CN"; not "3
+    USD/KG, RU side")."""
+    def code(j: int) -> str:  # the glue to cands[j] if it is a country's code read so, else ""
+        if not 0 <= j < len(cands):
+            return ""
+        other, a, b = cands[j], min(i, j), max(i, j)
+        glue = text[cands[a][1]: cands[b][0]]
+        return glue if glue in _CODE_GLUE and other[1] - other[0] == 2 and text[other[0]: other[1]].isupper() \
+            and other[2].name.country_name and other[2].weak != _WEAK_ABBREVIATION else ""
+
+    before, after = code(i - 1), code(i + 1)
+    return "/" in (before, after) or before == after == ", "
+
+
+_CODE_GLUE = frozenset(("/", ", "))
 
 
 def _stations_of_towns(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

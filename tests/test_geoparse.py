@@ -2548,6 +2548,16 @@ def test_round_58_french_words_seas_and_russian_districts(parser):
     assert [(text, name) for text, name, _ in districts] == [
         ("Первомайский", "Pervomayskiy"), ("Оренбургской области", "Orenburg Oblast"),
         ("Астраханской области", "Astrakhan Oblast")] and 50 < districts[0][2] < 53  # (not Tambov oblast's)
+    # a road's Cyrillic number; Uzbek case forms after an apostrophe; a code in a list of codes ("KG", kilograms
+    # elsewhere)
+    assert read("Грузовики идут по трассе Р-254 «Иртыш» от Кургана до Омска.") == [
+        ("Кургана", "Kurgan"), ("Омска", "Omsk")]
+    assert read("O‘zbekistonning Qozog‘iston bilan savdosi o‘sdi, chunki O‘zbekistonga yuklar Qozog‘istondan "
+                "keladi va O‘zbekistondan esa Xitoyga jo‘natiladi. Bu yil temir yo‘l orqali tashilgan yuklar "
+                "hajmi ortdi va yangi logistika markazlari qurilmoqda.")[:3] == [
+        ("O‘zbekistonning", "Uzbekistan"), ("Qozog‘iston", "Kazakhstan"), ("O‘zbekistonga", "Uzbekistan")]
+    assert read("Border queues KZ/RU/KG/CN this week. Bags of 20 KG each, 3 USD/KG, RU side.") == [
+        ("KZ", "Kazakhstan"), ("RU", "Russia"), ("KG", "Kyrgyzstan"), ("CN", "China"), ("RU", "Russia")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
