@@ -102,6 +102,7 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 _KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
+_RAION_OBLIQUE = ("раиона", "раиону", "раионом", "раионе")  # and район ("в Таскалинском районе"), as keys write it
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
 # forms (the prepositional is the nominative: "в Каспийском море")
 _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")},
@@ -143,6 +144,8 @@ def case_nominatives(key: str) -> list[str]:
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
     if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
         out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " краи")
+    if head and last in _RAION_OBLIQUE:  # "Сырымского района", "в Таскалинском районе"
+        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " раион")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in TURKIC_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"

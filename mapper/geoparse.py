@@ -648,11 +648,13 @@ _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W
 _LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
-                               r"|водохранилищ(?:е|а|у|ем))\b")  # области, областью, края, крае; Kazakh "облысы"
+                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?)\b")  # области, областью, края,
+# крае, районе; Kazakh "облысы"
 # ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
 _RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
-                         **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")}}
+                         **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
+                         **{f"район{e}": "район" for e in ("ы", "ов", "ам", "ами", "ах")}}
 # an adjective of such a list before the next one ("Омскую и ", "Западно-Казахстанской, ")
 _RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
                                        r"(?:, и |, | и )$")
@@ -1080,7 +1082,8 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра", " мор", " водох"), rs + len(word)):
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра", " мор", " водох", " рай"),
+                                                                     rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края",
                 # "Каспийского моря"
                 if tail is not None and (plural := _RUSSIAN_PLURAL_HEADS.get(text[rs + len(word) + 1: tail[1]])):

@@ -2548,6 +2548,9 @@ def test_round_58_french_words_seas_and_russian_districts(parser):
     assert [(text, name) for text, name, _ in districts] == [
         ("Первомайский", "Pervomayskiy"), ("Оренбургской области", "Orenburg Oblast"),
         ("Астраханской области", "Astrakhan Oblast")] and 50 < districts[0][2] < 53  # (not Tambov oblast's)
+    assert read("Пункт «Сырым» (Сырымский район) и «Таскала» в Таскалинском районе, а также жители Сырымского "
+                "района.") == [("Сырымский район", "Syrym District"), ("Таскала", "Tasqala"),
+                               ("Таскалинском районе", "Taskala District"), ("Сырымского района", "Syrym District")]
     # a road's Cyrillic number; Uzbek case forms after an apostrophe; a code in a list of codes ("KG", kilograms
     # elsewhere)
     assert read("Грузовики идут по трассе Р-254 «Иртыш» от Кургана до Омска.") == [
