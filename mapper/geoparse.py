@@ -1284,6 +1284,9 @@ class Geoparser:
                     if text[i:j] in names and text[i:j] not in self.lexicon.never:
                         name = self._name(text[i:j])
                         suffix = text[j: j + 1] in _HAN_SUFFIXES
+                        if j - i == 2 and suffix and not any(e.country in FIELD_COUNTRIES or e.feature_class == "A"
+                                                             for e in name.entries):
+                            continue  # (a county's or port's name is of the field: not 雷克, Leek, in 库雷克港)
                         if j - i == 3 or j - i == 2 and not suffix:
                             if j - i == 2 and not _a_han_pair_place(name) or suffix and not _a_han_town(name):
                                 continue

@@ -2559,6 +2559,8 @@ def test_round_58_french_words_seas_and_russian_districts(parser):
                 "keladi va O‘zbekistondan esa Xitoyga jo‘natiladi. Bu yil temir yo‘l orqali tashilgan yuklar "
                 "hajmi ortdi va yangi logistika markazlari qurilmoqda.")[:3] == [
         ("O‘zbekistonning", "Uzbekistan"), ("Qozog‘iston", "Kazakhstan"), ("O‘zbekistonga", "Uzbekistan")]
+    assert read("在哈萨克斯坦阿克套港或库雷克港装船，横渡里海。") == [  # (jieba cuts 或库|雷克港: a port's pair of
+        ("哈萨克斯坦", "Kazakhstan"), ("阿克套", "Aktau"), ("里海", "Caspian Sea")]  # characters is the field's)
     assert read("Border queues KZ/RU/KG/CN this week. Bags of 20 KG each, 3 USD/KG, RU side.") == [
         ("KZ", "Kazakhstan"), ("RU", "Russia"), ("KG", "Kyrgyzstan"), ("CN", "China"), ("RU", "Russia")]
 
