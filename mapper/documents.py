@@ -369,7 +369,8 @@ def _whole_characters(text: str) -> str:
 # invisible (soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text), and a
 # stress mark on a Cyrillic vowel ("Досты́к")
 _NOT_READ_CHARS = "\u00ad\u200b\u200d\u2060\ufeff\u0300\u0301"
-_NOT_READ = re.compile("[\u00ad\u200b\u200d\u2060\ufeff]|(?<=[\u0400-\u04ff])[\u0300\u0301]")
+_NOT_READ = re.compile("(?<=[^\\W\\d_])[\u00ad\u200b\u200d\u2060\ufeff]+(?=[^\\W\\d_])|(?<=[\u0400-\u04ff])[\u0300\u0301]")
+# (inside a word only: an emoji's zero-width joiner, "🤷\u200d♂️", stays, and the offsets after it with it)
 # a line's end other than "\n" and "\r\n": a classic Mac file's "\r", a page break, Unicode's line separators
 _RARE_LINE_ENDS = "\r\f\v\x85\u2028\u2029"
 _RARE_LINE_END = re.compile("\r(?!\n)|[\f\v\x85\u2028\u2029]")
