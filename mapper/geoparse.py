@@ -648,9 +648,14 @@ _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W
 _LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
+                               r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
+                               r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
                                r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?)\b")  # области, областью, края,
 # крае, районе; Kazakh "облысы"
 # ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
+_RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең")  # (a quick test first)
+_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"))  # a Kazakh noun's
+# stem and the form the data files give the names with ("Балқаш көлі")
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
 _RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
                          **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
@@ -1082,8 +1087,7 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith((" обл", " кра", " мор", " водох", " рай"),
-                                                                     rs + len(word)):
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(_RUSSIAN_DIVISION_STARTS, rs + len(word)):
                 tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края",
                 # "Каспийского моря"
                 if tail is not None and (plural := _RUSSIAN_PLURAL_HEADS.get(text[rs + len(word) + 1: tail[1]])):
@@ -1497,8 +1501,10 @@ class Geoparser:
         if noun is None:
             return None
         noun_read = noun.group(1)
-        heads = [noun_read, _RUSSIAN_PLURAL_HEADS.get(noun_read) or ("облысы" if noun_read.startswith("облыс") else "")]
-        # (a plural's singular: "Омскую и Новосибирскую области", see below; Kazakh "Абай облысындағы", in the region)
+        heads = [noun_read, _RUSSIAN_PLURAL_HEADS.get(noun_read)
+                 or next((head for stem, head in _KAZAKH_HEADS if noun_read.startswith(stem)), "")]
+        # (a plural's singular: "Омскую и Новосибирскую области", see below; Kazakh "Абай облысындағы", in the region,
+        # "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі арқылы")
         cuts = [0, *(i + 1 for i, ch in enumerate(run) if ch == " ")]
         for cut in cuts[-2:]:  # (the run's last two words, then its last: "Шығыс Қазақстан облысы", "Бүгін Абай
             # облысында")

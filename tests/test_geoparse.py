@@ -2565,6 +2565,17 @@ def test_round_58_french_words_seas_and_russian_districts(parser):
         ("KZ", "Kazakhstan"), ("RU", "Russia"), ("KG", "Kyrgyzstan"), ("CN", "China"), ("RU", "Russia")]
 
 
+def test_round_59_kazakh_nouns_after_names(parser):
+    """Round 59: a Kazakh district's, lake's or sea's noun after its name, in any case, reads the name whole as
+    the data files give it ("Алакөл ауданы", "Балқаш көлі", "Каспий теңізі"), as "Абай облысы" was read."""
+    read = partial(_text_and_name, parser)
+    assert read("Алакөл ауданындағы Үшарал станциясы, Балқаш көлінің жағалауы, Каспий теңізі арқылы Бакуге, "
+                "Абай облысындағы Аягөз.") == [
+        ("Алакөл ауданындағы", "Alakol District"), ("Үшарал", "Usharal"), ("Балқаш көлінің", "Lake Balkhash"),
+        ("Каспий теңізі", "Caspian Sea"), ("Бакуге", "Baku"), ("Абай облысындағы", "Abai Region"),
+        ("Аягөз", "Ayagoz")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
