@@ -150,15 +150,24 @@ def word_list_problems(root: Path) -> Iterator[str]:
 
 def not_name_problems(net: Network) -> Iterator[str]:
     """A ``not_names`` name of an alias record that GeoNames does not give the place (nothing to leave out: a
-    misspelling, or the wrong geonameid), or that the file gives it too."""
+    misspelling, or the wrong geonameid), that the file gives it too, that is the place's own name (the place would
+    be found by no name), or that is written with spaces around it or twice."""
+    from mapper.gazetteer import normalize
+
     given = datafiles.aliases(net.root)
     for gid, names in sorted(datafiles.not_names(net.root).items()):
+        entry, seen = net.gazetteer.get(f"geonames:{gid}"), set()
         for name in names:
             where = f"geodata/aliases.toml: geonameid {gid}: not_names {name!r}"
-            if name in given.get(gid, ()):
+            if name != name.strip() or normalize(name) in seen:
+                yield f"{where} is written with spaces around it, or twice"
+            elif name in given.get(gid, ()):
                 yield f"{where} is among its names too"
+            elif entry is not None and normalize(name) == normalize(entry.name):
+                yield f"{where} is the place's own name: it would be found by none"
             elif not net.gazetteer.geonames_gives(name, f"geonames:{gid}"):
                 yield f"{where}: GeoNames gives this place no such name (nothing to leave out)"
+            seen.add(normalize(name))
 
 
 def manifest_problems(docs_dir: Path) -> Iterator[str]:

@@ -23,8 +23,8 @@ from mapper.datafiles import FEATURE_CLASSES
 from mapper.documents import LONE_SURROGATE, document_names
 from mapper.errors import InputError
 from mapper.geo import distance_km, on_earth
-from mapper.outputs import (PARTS_FILES, file_kind, publish, read_lock, refuse_foreign_outputs, staging, write_stamp,
-                            write_text_atomic)
+from mapper.outputs import (PARTS_FILES, file_kind, publish, read_lock, refuse_foreign_outputs, stamped_outputs,
+                            staging, write_stamp, write_text_atomic)
 
 _PARSER = None
 
@@ -122,6 +122,10 @@ def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, sched
         # previous run's parts, and one killed while publishing is completed by the next reader
         with staging(out_dir, PARTS_FILES) as stage:
             refuse_foreign_outputs(out_dir, PARTS_FILES, [])  # (a user's own "part-0.jsonl" or "parts.json" stays)
+            other = next((rel for rel in stamped_outputs(out_dir) if not PARTS_FILES.fullmatch(rel)), None)
+            if other is not None:  # (a build's folder: its stamp and the parts' would be one)
+                raise InputError(f"holds the outputs of a build or an export ({other}): parts go into a folder of "
+                                 "their own (choose another --out)", path=out_dir)
             written = lines.to_textfiles(str(stage / "part-*.jsonl"), name_function=lambda i: f"{i:05d}",
                                          compute=True, encoding="utf-8", last_endline=True)
             names = sorted(Path(f).name for f in written)

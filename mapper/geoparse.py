@@ -3385,17 +3385,16 @@ def _a_han_town(name: _Name) -> bool:
 
 def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
     """Where the words of *run*, a run of Chinese characters at *offset* in its text, start and end (jieba's
-    segmentation, loaded on the first Chinese text)."""
-    import logging
+    segmentation: :func:`mapper.languages.han_segmenter`)."""
+    from mapper.languages import han_segmenter
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # (not "Building prefix dict …" on stderr)
     bounds = {offset}
-    for word in jieba.cut(run, HMM=True):
+    for word in han_segmenter().cut(run, HMM=True):
         offset += len(word)
         bounds.add(offset)
     return frozenset(bounds)
+
+
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 

@@ -8,6 +8,7 @@ names in cases ("do Kazachstanu"), and so on: the geoparser reads each text by i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -141,7 +142,40 @@ def common_words(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def language_zipf(word: str, language: str) -> float:
-    """How common *word* is in *language* on the Zipf scale (wordfreq; 0 if unknown or for a language it lacks)."""
+    """How common *word* is in *language* on the Zipf scale (wordfreq; 0 if unknown or for a language it lacks).
+    A Chinese word is looked up in wordfreq's list as it is, not cut into words first: wordfreq's own cutting
+    would load jieba's cache from the shared temporary folder, where anyone may have planted one."""
     from wordfreq import available_languages, zipf_frequency
 
+    if language == "zh":
+        frequency = _chinese_frequencies().get(word, 0.0)
+        return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
     return zipf_frequency(word, language) if language in available_languages() else 0.0
+
+
+@lru_cache(maxsize=1)
+def _chinese_frequencies() -> dict[str, float]:
+    """wordfreq's Chinese words and their frequencies."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("zh")
+
+
+@lru_cache(maxsize=1)
+def han_segmenter():
+    """A jieba tokenizer whose prefix dictionary is built once and kept in this tool's cache (see
+    :func:`mapper.cache.memo`), never read from jieba's cache in the shared temporary folder: a file planted there
+    by another user had made 西安 vanish, an empty one stopped every run; nor does it log."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+
+    def build() -> tuple[dict[str, int], int]:
+        with tokenizer.get_dict_file() as dictionary:
+            return tokenizer.gen_pfdict(dictionary)
+
+    tokenizer.FREQ, tokenizer.total = memo(
+        "jieba-prefix", f"{jieba.__version__}|1", build, tuple,
+        lambda v: len(v) == 2 and isinstance(v[0], dict) and len(v[0]) > 100_000 and v[1] > 0)
+    tokenizer.initialized = True
+    return tokenizer

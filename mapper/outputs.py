@@ -242,6 +242,12 @@ def write_stamp(out: Path, inputs: str, outputs: list[Path], warnings: list[str]
     write_text_atomic(out / NAME, json.dumps(stamp, indent=1) + "\n")
 
 
+def stamped_outputs(out: Path) -> list[str]:
+    """The outputs the stamp of *out* lists (relative paths), none if it has no stamp that can be read."""
+    outputs = (_stamp(out) or {}).get("outputs")
+    return sorted(rel for rel in outputs if isinstance(rel, str)) if isinstance(outputs, dict) else []
+
+
 def stamp_listing(path: Path) -> Path | None:
     """The stamp of the build *path* is an output of (``OUT/layers``, ``OUT/layers.gpkg``), else None."""
     outputs = (_stamp(path.parent) or {}).get("outputs")

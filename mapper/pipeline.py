@@ -255,6 +255,9 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     if out.resolve() == Path(docs_dir).resolve():
         raise InputError("is the documents' folder too: the map would be read as a document (choose another --out)",
                          path=out)
+    if mentions_from is not None and out.resolve() == Path(mentions_from).resolve():
+        raise InputError("is the --mentions-from folder too: the build would wait for itself to finish reading it "
+                         "(choose another --out)", path=out)
     check_gdal_path(out.absolute())  # (layers.gpkg is written by GDAL)
     root = datafiles.data_root(data_dir)
     with read_lock(Path(mentions_from)) if mentions_from is not None else contextlib.nullcontext():

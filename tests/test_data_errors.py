@@ -453,8 +453,14 @@ def test_a_not_name_geonames_does_not_give_the_place_is_a_problem(tmp_path, gaze
     (tmp_path / "geodata").mkdir()
     (tmp_path / "geodata" / "aliases.toml").write_text(
         f'[[alias]]\ngeonameid = 1516905\nname = "Taraz"\nnames = ["Aulie-Ata"]\nnot_names = ["Talas", "Tallas", '
-        f'"Aulie-Ata"]\nsources = [{source}]\n', encoding="utf-8")
+        f'"Aulie-Ata", "Talas", " Talas"]\nsources = [{source}]\n\n'  # (and, eighteenth hostile pass, E5: twice,
+        f'[[alias]]\ngeonameid = 1527299\nname = "Talas"\nnames = []\nnot_names = ["Talas"]\n'  # padded, or a
+        f'sources = [{source}]\n', encoding="utf-8")  # place's own name)
     found = list(not_name_problems(SimpleNamespace(root=tmp_path, gazetteer=gazetteer)))
-    assert found == ["geodata/aliases.toml: geonameid 1516905: not_names 'Tallas': GeoNames gives this place no "
-                     "such name (nothing to leave out)",
-                     "geodata/aliases.toml: geonameid 1516905: not_names 'Aulie-Ata' is among its names too"], found
+    where = "geodata/aliases.toml: geonameid"
+    assert found == [f"{where} 1516905: not_names 'Tallas': GeoNames gives this place no such name (nothing to "
+                     "leave out)",
+                     f"{where} 1516905: not_names 'Aulie-Ata' is among its names too",
+                     f"{where} 1516905: not_names 'Talas' is written with spaces around it, or twice",
+                     f"{where} 1516905: not_names ' Talas' is written with spaces around it, or twice",
+                     f"{where} 1527299: not_names 'Talas' is the place's own name: it would be found by none"], found

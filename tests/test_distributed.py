@@ -138,3 +138,21 @@ def test_the_dask_engine_replaces_no_files_of_the_users(tmp_path, gazetteer):
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "was not written here by this tool" in proc.stderr
     assert {p.name: p.read_text(encoding="utf-8") for p in survey.iterdir() if p.name != ".lock"} == mine
+
+
+def test_parts_and_a_build_keep_to_folders_of_their_own(tmp_path, built):
+    """Eighteenth hostile pass: `build --mentions-from DIR --out DIR` waited for itself for ever (E2), and the Dask
+    engine wrote its parts into a build's folder, the two stamps merged (S4): both are one line, exit 2, and the
+    build's folder is left as it was."""
+    import shutil
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    proc = run_cli("build", "--mentions-from", str(parts), "--out", str(parts), timeout=60)
+    assert proc.returncode == 2 and "is the --mentions-from folder too" in proc.stderr, proc.stderr
+    out = tmp_path / "output"
+    shutil.copytree(built, out)
+    before = sorted(p.name for p in out.iterdir())
+    proc = run_cli("mentions", "--engine", "dask", "--out", str(out), str(next(SEEDS.glob("*.txt"))))
+    assert proc.returncode == 2 and "holds the outputs of a build or an export" in proc.stderr, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == before

@@ -1693,3 +1693,20 @@ def test_offsets_after_an_emoji_s_zero_width_joiner_are_the_file_s(tmp_path):
     found = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [m["text"] for m in found] == ["Жайсане", "Актобе", "Almaty"]
     assert all(text[m["start"]: m["end"]] == m["text"] for m in found[:2])  # (the file's own offsets)
+
+
+def test_a_jieba_cache_planted_in_the_temporary_folder_is_not_read(tmp_path, gazetteer):
+    """Eighteenth hostile pass, E1: jieba's cache in the shared temporary folder, planted by anyone, was loaded: an
+    empty dictionary stopped every run with an internal error, another made 西安 vanish. The tool keeps jieba's
+    dictionary in its own cache now, reads nothing of jieba's there, and prints nothing of jieba's."""
+    import marshal
+
+    planted = tmp_path / "tmp"
+    planted.mkdir()
+    (planted / "jieba.cache").write_bytes(marshal.dumps(({}, 0)))
+    doc = tmp_path / "zh.txt"
+    doc.write_text("中欧班列从西安出发，经过乌鲁木齐和霍尔果斯。\n", encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(doc), env={"TMPDIR": str(planted)})
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] == ["西安", "乌鲁木齐", "霍尔果斯"]
+    assert sorted(p.name for p in planted.iterdir()) == ["jieba.cache"]  # (nor writes one there)
