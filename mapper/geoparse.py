@@ -646,13 +646,14 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
+# the noun after a division's, a sea's or a reservoir's adjective or name in Russian or Kazakh, in its cases
+# ("Костанайской области", "Алтайского края", "в Таскалинском районе", "Каспийского моря", "в Чёрном море";
+# Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі")
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
-                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?)\b")  # области, областью, края,
-# крае, районе; Kazakh "облысы"
-# ("Қостанай облысы"); the seas and reservoirs a neuter adjective names: "Каспийского моря", "в Чёрном море"
+                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?)\b")
 _RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең")  # (a quick test first)
 _KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"))  # a Kazakh noun's
 # stem and the form the data files give the names with ("Балқаш көлі")
@@ -1270,14 +1271,14 @@ class Geoparser:
 
     def _han_names(self, text: str) -> list[_Candidate]:
         """The places the gazetteer has by a name in Chinese characters, read in each run of them from the left,
-        the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐). Unless a pair
-        before a division's or port's character ("乌恰县"), a name of two or three characters is read only as a word
-        of its own, or with that character, where the run is cut into words (jieba: not 雷克, Leek, out of 库雷克,
-        Kuryk; three before such a character only a town's: not 深水港 in 深水港区, "deep-water port area"), and one
-        of two only for a country or region, a data file's world region or sea
-        ("中亚", "里海"), a city of a million people, or a place of 10,000 people or more whose name is no common
-        Chinese word (not 开通, "to open"; 港区, "port area"): "口岸" (a port of entry) and "路口" (a crossroads)
-        are villages' names too."""
+        the longest name first ("霍尔果斯口岸": 霍尔果斯, Horgos; "乌鲁木齐国际陆港区": 乌鲁木齐). A pair of
+        characters before a division's or port's character is a place of the field's countries ("乌恰县"; not 雷克,
+        Leek, in 库雷克港). Otherwise a name of two or three characters is read only as a word of its own, or with
+        such a character, where jieba cuts the run into words (not 雷克 out of 库雷克, Kuryk; three before such a
+        character only a town's: not 深水港 in 深水港区, "deep-water port area"), and one of two only for a country
+        or region, a data file's world region or sea ("中亚", "里海"), a city of a million people, or a place of
+        10,000 people or more whose name is no common Chinese word (:func:`_a_han_pair_place`: not 开通, "to
+        open"; 港区, "port area"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
         out: list[_Candidate] = []
         names = self.gazetteer.han_names
         for run in HAN.finditer(text):
@@ -1287,12 +1288,12 @@ class Geoparser:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
                     if text[i:j] in names and text[i:j] not in self.lexicon.never:
                         name = self._name(text[i:j])
-                        suffix = text[j: j + 1] in _HAN_SUFFIXES
-                        if j - i == 2 and suffix and not any(e.country in FIELD_COUNTRIES or e.feature_class == "A"
-                                                             for e in name.entries):
-                            continue  # (a county's or port's name is of the field: not 雷克, Leek, in 库雷克港)
-                        if j - i == 3 or j - i == 2 and not suffix:
-                            if j - i == 2 and not _a_han_pair_place(name) or suffix and not _a_han_town(name):
+                        suffix, pair = text[j: j + 1] in _HAN_SUFFIXES, j - i == 2
+                        if pair and suffix:
+                            if not any(e.country in FIELD_COUNTRIES or e.feature_class == "A" for e in name.entries):
+                                continue
+                        elif j - i <= 3:
+                            if pair and not _a_han_pair_place(name) or suffix and not _a_han_town(name):
                                 continue
                             if words is None:
                                 words = _han_word_bounds(text[run.start(): end], run.start())
@@ -1602,7 +1603,8 @@ class Geoparser:
         where what is left starts in it ("Im Hafen Aktau": "Aktau", as German capitalises every noun; "Aktau
         Limanı'na"), or None if none does. A name of several words among the run's *matches* stays whole
         ("Wasserstand des Kaspischen Meeres": "Kaspischen Meeres", not "Meeres", Meer in Belgium; "Anaklia am
-        Schwarzen Meer")."""
+        Schwarzen Meer"), as do a given name and the word after it ("Thomas Wieland") and a national firm's head
+        ("Azerbaycan Demir Yolları")."""
         def a_word(key: str) -> bool:  # (a common word, or one known to the language that no place bears:
             # "Grenzstationen"; not a place the language names often: "Mersin")
             return self._language_word(key, language) or (
@@ -3355,6 +3357,8 @@ _LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more 
 _BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
 MAX_ANCHORS = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
+_HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
+HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 HAN_CITY_POPULATION = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
 # a two-character name this common in Chinese is a word (开通, "to open"), unless a big city's; outside the field's
 # countries, where the name is also a place's of 100,000 people or more, one less common (港区, "port area", is
@@ -3395,8 +3399,6 @@ def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
     return frozenset(bounds)
 
 
-_HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
-HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 
 
 def _notable(name: _Name, population: int | None = 100_000, own: bool = False) -> bool:
