@@ -466,8 +466,7 @@ LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafi
 # what a browser does not show, or shows to no reader (trafilatura read the first two, a large page's reader all
 # but the first two): a template, a hidden element, a dialog not open, an element styled not to be shown
 # ("display: none", "visibility:hidden"), one hidden from screen readers; and the body of a closed <details>
-# (see _drop_not_shown)
-# (lower case, no space, tab or line break)
+# (see _drop_not_shown); a style is read in lower case, without spaces, tabs, line breaks or CSS comments
 _STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
 _NOT_SHOWN = (f"//template|//*[@hidden]|//dialog[not(@open)]|//*[contains({_STYLE}, 'display:none')]"
               f"|//*[contains({_STYLE}, 'visibility:hidden')]|//*[contains({_STYLE}, 'visibility:collapse')]"

@@ -101,8 +101,10 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "тагы", "теги", "тогу", "төгү"}, key=lambda e: (-len(e), e)))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
-_KRAI_OBLIQUE = ("края", "краю", "краем", "крае")  # край, the masculine noun of "Алтайский край", in other cases
-_RAION_OBLIQUE = ("раиона", "раиону", "раионом", "раионе")  # and район ("в Таскалинском районе"), as keys write it
+# the masculine nouns of "Алтайский край" and "Таскалинский район" in their other cases, and their nominatives, as
+# keys write them (й as и)
+_MASCULINE_HEADS = {**{f"кра{e}": "краи" for e in ("я", "ю", "ем", "е")},
+                    **{f"раион{e}": "раион" for e in ("а", "у", "ом", "е")}}
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
 # forms (the prepositional is the nominative: "в Каспийском море")
 _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")},
@@ -142,10 +144,8 @@ def case_nominatives(key: str) -> list[str]:
         if adjectives != head:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in [key, *out] if o.endswith(_FEMININE_HEADS)
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
-    if head and last in _KRAI_OBLIQUE:  # "Алтайского края", "в Красноярском крае"
-        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " краи")
-    if head and last in _RAION_OBLIQUE:  # "Сырымского района", "в Таскалинском районе"
-        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + " раион")
+    if head and last in _MASCULINE_HEADS:  # "Алтайского края", "в Красноярском крае", "в Таскалинском районе"
+        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + f" {_MASCULINE_HEADS[last]}")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in TURKIC_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
@@ -270,13 +270,13 @@ def _fingerprint(cities: str) -> str:
 def _word_rows(progress: bool) -> Iterator[tuple[str, float]]:
     """English words and their frequency on the Zipf scale (wordfreq), for telling names from common words."""
     from tqdm import tqdm
-    from wordfreq import get_frequency_dict
+    from wordfreq import freq_to_zipf, get_frequency_dict
 
     words = get_frequency_dict("en")
     for word, freq in tqdm(words.items(), total=len(words), desc="Indexing English word frequencies",
                            unit=" words", disable=not progress, file=sys.stderr, mininterval=0.5):
         if freq >= 1e-8:
-            yield word, round(math.log10(freq * 1e9), 2)
+            yield word, round(freq_to_zipf(freq), 2)
 
 
 def _local_names(names: Iterable[str]) -> str:

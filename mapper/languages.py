@@ -8,7 +8,6 @@ names in cases ("do Kazachstanu"), and so on: the geoparser reads each text by i
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,11 +144,11 @@ def language_zipf(word: str, language: str) -> float:
     """How common *word* is in *language* on the Zipf scale (wordfreq; 0 if unknown or for a language it lacks).
     A Chinese word is looked up in wordfreq's list as it is, not cut into words first: wordfreq's own cutting
     would load jieba's cache from the shared temporary folder, where anyone may have planted one."""
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import available_languages, freq_to_zipf, zipf_frequency
 
     if language == "zh":
         frequency = _chinese_frequencies().get(word, 0.0)
-        return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+        return round(freq_to_zipf(frequency), 2) if frequency > 0 else 0.0  # (as zipf_frequency rounds)
     return zipf_frequency(word, language) if language in available_languages() else 0.0
 
 

@@ -250,9 +250,8 @@ def stamped_outputs(out: Path) -> list[str]:
 
 def stamp_listing(path: Path) -> Path | None:
     """The stamp of the build *path* is an output of (``OUT/layers``, ``OUT/layers.gpkg``), else None."""
-    outputs = (_stamp(path.parent) or {}).get("outputs")
-    return path.parent / NAME if isinstance(outputs, dict) and any(
-        rel == path.name or rel.startswith(f"{path.name}/") for rel in outputs) else None
+    return path.parent / NAME if any(rel == path.name or rel.startswith(f"{path.name}/")
+                                     for rel in stamped_outputs(path.parent)) else None
 
 
 def new_stage(out: Path) -> Path:
