@@ -464,14 +464,12 @@ def streamed(path: Path, encoding: str | None) -> bool:
 LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafilatura's time grows faster
 # what is never the article of a page, and the elements that end a line of its text
 # what a browser does not show, or shows to no reader (trafilatura read the first two, a large page's reader all
-# but the first two): a template, a hidden element, a dialog not open, an element styled not to be shown
-# ("display: none", "visibility:hidden"), one hidden from screen readers; and the body of a closed <details>
-# (see _drop_not_shown); a style is read in lower case, without spaces, tabs, line breaks or CSS comments
-_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n\r', 'abcdefghijklmnopqrstuvwxyz')"
-_NOT_SHOWN = (f"//template|//*[@hidden]|//dialog[not(@open)]|//*[contains({_STYLE}, 'display:none')]"
-              f"|//*[contains({_STYLE}, 'visibility:hidden')]|//*[contains({_STYLE}, 'visibility:collapse')]"
+# but the first two): a template, a hidden element, a dialog not open, one hidden from screen readers, one styled
+# not to be shown (_styled_not_shown); and the body of a closed <details> (see _drop_not_shown)
+_NOT_SHOWN = ("//template|//*[@hidden]|//dialog[not(@open)]"
               "|//*[translate(normalize-space(@aria-hidden), 'TRUE', 'true')='true']")
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)  # ("display:/**/none" is display:none)
+_SHOWING = {"display": {"none"}, "visibility": {"hidden", "collapse"}}  # a property's values that hide
+_SCREEN = {"", "all", "screen"}  # the media whose rules a screen applies (not print, not a condition on its size)
 # inline elements: one with no text (a wiki's heading anchor, "<span id=\"Route\"></span>") made trafilatura drop the
 # text after it up to the end of its paragraph, so its tag goes and the text around stays
 _INLINE = "//*[{}]".format(" or ".join(
@@ -518,16 +516,88 @@ def article_text(html: str, path: Path) -> str:
 def _drop_not_shown(tree, also: str) -> None:
     """Drop from *tree* what a browser does not show (:data:`_NOT_SHOWN`; a closed <details> but its summary)
     and the elements *also* finds."""
-    for element in tree.xpath("//*[contains(@style, '/*')]"):
-        element.set("style", _CSS_COMMENT.sub("", element.get("style")))
-    for element in tree.xpath(f"{_NOT_SHOWN}|{also}"):
-        element.drop_tree()
+    for element in {**dict.fromkeys(_styled_not_shown(tree)), **dict.fromkeys(tree.xpath(f"{_NOT_SHOWN}|{also}"))}:
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in tree.xpath("//*[@style]"):  # (read: trafilatura would drop "display:none;display:block")
+        del element.attrib["style"]
     for details in tree.xpath("//details[not(@open)]"):
         details.text = None
         for child in list(details):
             child.tail = None
             if child.tag != "summary":
                 child.drop_tree()
+
+
+def _styled_not_shown(tree) -> list:
+    """The elements of *tree* that its style hides ("display: none", "visibility: hidden" or "collapse"): its
+    style attributes and its <style> sheets' rules for the screen, cascaded by css-inline as a browser does
+    (!important, then the attribute, then the more specific selector, then the later rule). Sheets linked from
+    elsewhere are not read; a rule for a state (":hover") or a pseudo-element hides nothing."""
+    css = "\n".join(_showing_rules(style.text or "") for style in tree.iter("style")
+                  if (style.get("media") or "").strip().lower() in _SCREEN)
+    styled = _cascaded(tree, css) if css else [(element, element.get("style")) for element in tree.xpath("//*[@style]")]
+    return [element for element, style in styled if _hides(style)]
+
+
+def _showing_rules(sheet: str) -> str:
+    """The rules of a style *sheet* that say whether an element is shown (display, visibility) on a screen, in
+    their order: those at the top level and those under "@media screen" or "@media all", however deep."""
+    import tinycss2
+
+    def rules(parsed) -> Iterator[str]:
+        for rule in parsed:
+            if rule.type == "qualified-rule" and any(
+                    declaration.type == "declaration" and declaration.lower_name in _SHOWING
+                    for declaration in tinycss2.parse_blocks_contents(rule.content, True, True)):
+                yield rule.serialize()
+            elif (rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None
+                  and tinycss2.serialize(rule.prelude).strip().lower() in _SCREEN):
+                yield from rules(tinycss2.parse_rule_list(rule.content, True, True))
+
+    return "\n".join(rules(tinycss2.parse_stylesheet(sheet, True, True)))
+
+
+_NUMBER = "data-corridor-mapper-number"  # numbers a page's elements while css-inline styles them
+
+
+def _cascaded(tree, css: str) -> list[tuple]:
+    """(element, style) for each element of *tree* that *css* or its own style attribute styles: the style
+    a browser gives it, written as one attribute by css-inline (which parses the page again: the elements are
+    numbered to be found in its output)."""
+    import css_inline
+    from lxml.html import HTMLParser, fromstring, tostring
+
+    elements = [element for element in tree.iter() if isinstance(element.tag, str)]
+    for number, element in enumerate(elements):
+        element.set(_NUMBER, str(number))
+    try:
+        styled = css_inline.CSSInliner(inline_style_tags=False, keep_style_tags=True, load_remote_stylesheets=False,
+                                       extra_css=css).inline(tostring(tree, encoding="unicode"))
+    except (css_inline.InlineError, ValueError):
+        styled = ""  # (a sheet css-inline cannot read: the style attributes alone)
+    finally:
+        for element in elements:
+            del element.attrib[_NUMBER]
+    if not styled:
+        return [(element, element.get("style")) for element in tree.xpath("//*[@style]")]
+    copy = fromstring(styled.encode("utf-8"), parser=HTMLParser(encoding="utf-8", huge_tree=True))
+    return [(elements[int(element.get(_NUMBER))], element.get("style"))
+            for element in copy.xpath(f"//*[@style][@{_NUMBER}]")]
+
+
+def _hides(style: str) -> bool:
+    """Whether an element's *style* attribute hides it: its last "display" or "visibility", an !important one
+    first, hides."""
+    import tinycss2
+
+    shown: dict[str, tuple[bool, str]] = {}
+    for declaration in tinycss2.parse_blocks_contents(style, True, True):
+        if declaration.type == "declaration" and declaration.lower_name in _SHOWING:
+            if declaration.important or not shown.get(declaration.lower_name, (False, ""))[0]:
+                value = next((token.lower_value for token in declaration.value if token.type == "ident"), "")
+                shown[declaration.lower_name] = (declaration.important, value)
+    return any(value in _SHOWING[name] for name, (_, value) in shown.items())
 
 
 TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (trafilatura stops at about 255)

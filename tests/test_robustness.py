@@ -1672,6 +1672,28 @@ def test_sixteenth_hostile_pass_stray_bytes_hidden_text_and_damaged_cells(tmp_pa
     assert proc.stderr.count("\n") == 1 and not (cache / index.name).exists()
 
 
+def test_a_page_s_own_style_sheet_hides_what_a_browser_would_not_show(tmp_path, gazetteer):
+    """Eighteenth hostile pass, E3: text hidden by the page's own <style> sheet, or by a CSS escape, was read,
+    and "display:none;display:block" (shown: the later declaration wins) was dropped. The cascade as a browser
+    applies it on a screen: a more specific or !important rule wins, print rules and states hide nothing."""
+    sheet = ("<style>.x{display:none} #keep .x{display:block} .y{displ\\61 y : NONE}"
+             "@media print{.p{display:none}} @media screen{.s{visibility:hidden}} a:hover{display:none}"
+             ".imp{display:none !important}</style><style media=print>.q{display:none}</style>")
+    body = ('<p class="x">Tbilisi.</p><div id="keep"><p class="x">Semey.</p></div><p class="y">Bucharest.</p>'
+            '<p class="p">Kostanay.</p><p class="s">Tashkent.</p><p class="q">Aktobe.</p>'
+            '<p style="display:none;display:block">Pavlodar.</p><p class="imp" style="display:block">Bishkek.</p>'
+            '<p>Trains left <a href="#">Atyrau</a> for Aktau.</p>')
+    pad = "<p>Padding text for the article here, with a few words and more words about freight trains.</p>" * 5
+    shown = ["Semey", "Kostanay", "Aktobe", "Pavlodar", "Atyrau", "Aktau"]
+    for name, repeat in (("page.html", 1), ("big.html", 4000)):  # (a large page is read by another reader)
+        page = tmp_path / name
+        page.write_text(f"<html><head>{sheet}</head><body><article>{pad * repeat}{body}</article></body></html>",
+                        encoding="utf-8")
+        proc = run_cli("mentions", "--format", "jsonl", str(page))
+        assert proc.returncode == 0, proc.stderr
+        assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] == shown, name
+
+
 def test_a_cache_path_through_a_file_is_told_as_such(tmp_path):
     """Seventeenth hostile pass, S3: CORRIDOR_MAPPER_CACHE=afile/sub said "free space there" of a disk that was
     not full."""
