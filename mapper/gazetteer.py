@@ -84,7 +84,7 @@ RUSSIAN_CASE_MIN_POPULATION = 1_000
 SHORT_CASE_FORM_MIN_POPULATION = 100_000
 CYRILLIC_COUNTRIES = frozenset({"RU", "KZ", "BY", "UA", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
 _RUSSIAN_CASE_ENDINGS = (
-    ("ью", ("ь",)), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
+    ("ья", ("ье",)), ("ью", ("ь", "ье")), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
     ("е", ("", "а", "я", "о")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
     ("а", ("", "о")),
 )
@@ -101,10 +101,11 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "тагы", "теги", "тогу", "төгү"}, key=lambda e: (-len(e), e)))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
-# the masculine nouns of "Алтайский край" and "Таскалинский район" in their other cases, and their nominatives, as
-# keys write them (й as и)
+# the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив" and
+# "Волго-Каспийский канал" in their other cases, and their nominatives, as keys write them (й as и)
 _MASCULINE_HEADS = {**{f"кра{e}": "краи" for e in ("я", "ю", "ем", "е")},
-                    **{f"раион{e}": "раион" for e in ("а", "у", "ом", "е")}}
+                    **{f"{noun}{e}": noun for noun in ("раион", "залив", "пролив", "канал")
+                       for e in ("а", "у", "ом", "е")}}
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
 # forms (the prepositional is the nominative: "в Каспийском море")
 _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")},
@@ -113,10 +114,10 @@ _NEUTER_HEADS = {**{f"мор{e}": "море" for e in ("е", "я", "ю", "ем")
 # gender (keys write й as и): "костанайской" -> "костанайская", "каспийского" -> "каспийское", "алтайского" ->
 # "алтайский" (a region's masculine adjective is a -ский one), and a soft-stem feminine one: "средней",
 # "среднюю" -> "средняя" (its stem ends in н: "Средняя Азия", "Нижняя Тунгуска")
-FEMININE = (("ои", "ую", "ою"), "ая", "")
-SOFT_FEMININE = (("еи", "юю", "ею"), "яя", "н")
-NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", "")
-MASCULINE = (("ого", "ому", "им", "ом"), "ии", "ск")
+FEMININE = (("ои", "ую", "ою"), "ая", ("",))
+SOFT_FEMININE = (("еи", "юю", "ею"), "яя", ("н",))
+NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", ("",))
+MASCULINE = (("ого", "ому", "им", "ом"), "ии", ("ск", "цк"))
 
 
 def case_nominatives(key: str) -> list[str]:
@@ -165,7 +166,7 @@ def apostrophe_stem(key: str) -> str:
     return key[: suffix.start()] if suffix is not None and suffix.start() >= 2 else ""
 
 
-def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, str]) -> str:
+def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, tuple[str, ...]]) -> str:
     """A Russian adjective in another case put in the nominative of *gender* (:data:`FEMININE`,
     :data:`SOFT_FEMININE`, :data:`NEUTER`, :data:`MASCULINE`), as keys write it; other words as they are."""
     oblique, nominative, stem_end = gender

@@ -646,15 +646,18 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
-# the noun after a division's, a sea's or a reservoir's adjective or name in Russian or Kazakh, in its cases
-# ("Костанайской области", "Алтайского края", "в Таскалинском районе", "Каспийского моря", "в Чёрном море";
+# the noun after a division's, a sea's, a gulf's, a strait's, a canal's or a reservoir's adjective or name in Russian
+# or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в Таскалинском районе", "Каспийского моря",
+# "в Чёрном море", "Персидского залива", "Ормузского пролива", "Волго-Каспийского канала";
 # Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі")
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
-                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?)\b")
-_RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең")  # (a quick test first)
+                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?"
+                               r"|(?:залив|пролив|канал)(?:ом|а|у|е)?)\b")
+_RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
+                            " кан")  # (a quick test first)
 _KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"))  # a Kazakh noun's
 # stem and the form the data files give the names with ("Балқаш көлі")
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
@@ -665,6 +668,11 @@ _RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и",
 _RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
                                        r"(?:, и |, | и )$")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
+# a Russian adjective's nominative endings, a lower-case Russian word after a name, and how common in Russian an
+# adjective opening a sentence is as a word, not a town's name ("Восточный" 4.3, "Среднее" 4.1, "Мирный" 4.0)
+_RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
+_LOWER_CYRILLIC_AFTER = re.compile(r" [а-яё]")
+RUSSIAN_ADJECTIVE_ZIPF = 3.5
 _LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -1117,6 +1125,8 @@ class Geoparser:
                     found += self._features_after(text, rs, word)
                 continue
             matches = info.matches
+            if "\u0400" <= word[0] <= "\u04ff" and self._russian_adjective_opening(text, rs, word, matches):
+                continue  # "Восточный обход" (the eastern bypass) opening a headline: no town Vostochny
             if len(matches) == 1 and matches[0].start == 0 and matches[0].end < len(word) \
                     and "-" in word[matches[0].end:] and text[rs + len(word): rs + len(word) + 1] == " ":
                 feature = self._features_after(text, rs, word)  # "Bukhar-Zhyrau district" (not Bukhara, by its
@@ -1597,6 +1607,15 @@ class Geoparser:
         Ural", "The Ural and Ilek"): the name at *start* is then read as a water too."""
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
+
+    def _russian_adjective_opening(self, text: str, rs: int, run: str, matches: tuple[_Match, ...]) -> bool:
+        """Whether *run*, one word opening a Russian sentence before a lower-case word, is a common adjective
+        ("Восточный обход", "Среднее время") naming only small places, capitalised as the sentence's first word."""
+        return (len(matches) == 1 and " " not in run and run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS)
+                and not (name := matches[0].name).noted and name.city is None and not name.country_name
+                and not any(entry.curated for entry in name.entries)
+                and _LOWER_CYRILLIC_AFTER.match(text, rs + len(run)) is not None
+                and self._is_sentence_start(text, rs) and language_zipf(run, "ru") >= RUSSIAN_ADJECTIVE_ZIPF)
 
     def _without_common_words(self, run: str, language: str, matches: tuple[_Match, ...]) -> tuple[int, str] | None:
         """The *run* of a text in *language* without the common words of the language that open or end it, and
@@ -2656,8 +2675,12 @@ class Geoparser:
     def _case_forms(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
         """*cands* of a text in *language*, with each capitalised word that names no notable place read as the
         notable place its nominative names, if any (:func:`case_forms_nominatives`; a country, an area or a town of
-        :data:`CASE_MIN_POPULATION`)."""
+        :data:`CASE_MIN_POPULATION`, or a smaller place the text names in the nominative too: "Terespol–Brześć",
+        then "do Terespola")."""
+        if LANGUAGES[language].adjective_endings:
+            cands = self._noun_and_adjective_forms(text, cands, language)
         at = {c[0]: c for c in cands}
+        named = {c[2].name.key for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
         common, own_names = common_words(language), self.gazetteer.overlay.language_names.get(language, {})
         extra: list[_Candidate] = []
@@ -2676,7 +2699,8 @@ class Geoparser:
                 if not nominative:
                     continue
                 name = self._name(nominative)
-                if _notable(name, CASE_MIN_POPULATION) and (c is None or _bigger(name, c[2].name)) \
+                if (_notable(name, CASE_MIN_POPULATION) or nominative in named) \
+                        and (c is None or _bigger(name, c[2].name)) \
                         and (key not in common or _notable(name, None)
                              or nominative in common and _notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
@@ -2686,6 +2710,26 @@ class Geoparser:
                     extra.append(_loose(start, end, name))
                     break
         return _merged(cands, extra) if extra else cands
+
+    def _noun_and_adjective_forms(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
+        """*cands* with each pair of capitalised words that, both in the nominative, name a notable place read as
+        it, in place of what either word alone was read as (Polish "nad Morzem Czarnym", "do Europy Środkowej":
+        Morze Czarne, Europa Środkowa; not Europe alone)."""
+        extra: list[_Candidate] = []
+        for first in _CASE_FORM_WORD.finditer(text):
+            second = _CASE_FORM_WORD.match(text, first.end() + 1) if text[first.end(): first.end() + 1] == " " \
+                else None
+            if second is None:
+                continue
+            start, end = first.start(), second.end()
+            for nominative in case_forms_nominatives(_norm(text[start: end]), language):
+                if " " in nominative and self.gazetteer.has_key(nominative) \
+                        and _notable(name := self._name(nominative), CASE_MIN_POPULATION):
+                    extra.append(_loose(start, end, name))
+                    break
+        if not extra:
+            return cands
+        return _merged([c for c in cands if not any(c[0] < e[1] and e[0] < c[1] for e in extra)], extra)
 
     def _line_edits(self, text: str) -> list[tuple[int, int, str]]:
         """The edits that read a name a line's end breaks as one, in text order: a word broken by a hyphen
@@ -3174,34 +3218,40 @@ def _pair_together(cands: list[_Candidate], results: list[tuple[Entry | None, fl
     pulled it: Kayrak in Turkey, Karabulak in Ingushetia), or one was dropped as an obscure namesake far from the
     text's places (Troitsk in a text about Turkey's posts), they are the two places of their names within
     :data:`NEAR_FAR_KM` of each other (a road's ends: "R-1 Petropavl – Sergeyevka"), the most prominent pair. A
-    reading of its own cue, a city of note, a curated place, and a reading in its partner's country are kept. In
-    *results*, in place."""
+    reading of its own cue, a city of note, a curated place (unless the pair lies together only without it), and
+    a reading in its partner's country are kept. In *results*, in place."""
     one, two = results[i][0], results[i + 1][0]
     if one is not None and two is not None and (
             one.country == two.country or distance_km((one.lat, one.lon), (two.lat, two.lon)) <= NEAR_FAR_KM) \
             or cands[i][2].name.country_name or cands[i + 1][2].name.country_name:
         return  # (a country's point is no place beside which another lies: "the Texas–Mexico border")
-    fixed = [cands[k][3] != "" or (read is not None and (read.curated or prior(read) >= NOTED_PRIOR))
-             for k, read in ((i, one), (i + 1, two))]
-    if all(fixed):
-        return
-    pairs = [(prior(a) + prior(b), a, b)
-             for a in _pair_places(cands[i][2].name, one if fixed[0] else None)
-             for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None)
-             if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_FAR_KM]
+    def near_pairs(curated_kept: bool) -> list[tuple[float, Entry, Entry]]:
+        fixed = [cands[k][3] != "" or (read is not None and (
+                     read.curated and (curated_kept or read.feature_class not in "PS") or prior(read) >= NOTED_PRIOR))
+                 for k, read in ((i, one), (i + 1, two))]
+        return [] if all(fixed) else [
+            (prior(a) + prior(b), a, b)
+            for a in _pair_places(cands[i][2].name, one if fixed[0] else None, not curated_kept)
+            for b in _pair_places(cands[i + 1][2].name, two if fixed[1] else None, not curated_kept)
+            if distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_FAR_KM]
+
+    # (a curated town or site is kept unless no pair lies together with it, and then a place once called so may
+    # be one: "Alat/Farap" is Olot, Uzbekistan, formerly Alat, not the port of Alat, Azerbaijan; a curated water
+    # stays: "the Chu–Talas basin")
+    pairs = near_pairs(True) or near_pairs(False)
     if pairs:
         _, a, b = max(pairs, key=lambda pab: pab[0])
         score = max(results[i][1], results[i + 1][1])
         results[i], results[i + 1] = (a, results[i][1] or score), (b, results[i + 1][1] or score)
 
 
-def _pair_places(name: _Name, kept: Entry | None) -> list[Entry]:
+def _pair_places(name: _Name, kept: Entry | None, former: bool = False) -> list[Entry]:
     """The places *name* may mean as one of a pair of places side by side: *kept* alone if given, else its towns
-    and sites that carry it as their own or another name (not only a former one)."""
+    and sites that carry it as their own or another name (or only as a former one, if *former*)."""
     if kept is not None:
         return [kept]
     return [e for e, _, areal, _ in name.contenders
-            if not areal and e.feature_class in "PS" and e.id not in name.renamed_only]
+            if not areal and e.feature_class in "PS" and (former or e.id not in name.renamed_only)]
 
 
 def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

@@ -39,6 +39,9 @@ class Language:
     # endings of a name's last word in other cases, as keys spell them (ą, ę, ś, ć… fold to a, e, s, c; ı to i),
     # each with the endings its nominative may have instead, the longest first
     case_endings: CaseEndings = ()
+    # endings of an adjective after its noun in a name of two words, in other cases, with its nominative's
+    # (Polish "Morzem Czarnym", "Europy Środkowej": Morze Czarne, Europa Środkowa); the longest first
+    adjective_endings: CaseEndings = ()
 
 
 def _joined_endings(*endings: str) -> CaseEndings:
@@ -51,14 +54,18 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
     Language("fr", frozenset("le la les des du une est et dans pour sur avec qui au aux sont ces cette pas ont".split()),
              countries=frozenset(("FR", "BE", "CH", "LU"))),
     # "do Kazachstanu", "z Xi'anu", "do Duisburga", "w Rosji", "przez Rosję", "w Warszawie", "Moskwy", "do
-    # Brześcia", "z Chin", "w Chinach", "w Polsce", "do Poznania"
+    # Brześcia", "z Chin", "w Chinach", "w Polsce", "do Poznania", "do Niemiec", "z Małaszewicz", "w Małaszewiczach"
     Language("pl", frozenset("się jest oraz przez nie na do że od są dla jak ale także który która które po ze w z i"
                              .split()),
              countries=frozenset(("PL",)),
-             case_endings=(("czech", ("cy",)), ("ach", ("y", "")), ("ami", ("y", "")), ("dze", ("ga",)),
+             case_endings=(("czech", ("cy",)), ("ach", ("y", "", "e")), ("ami", ("y", "e")), ("dze", ("ga",)),
+                           ("iec", ("cy",)),
                            ("ce", ("ka",)), ("cia", ("c",)), ("ciu", ("c",)), ("iem", ("",)), ("ji", ("ja",)),
-                           ("je", ("ja",)), ("ia", ("",)), ("ie", ("a", "")), ("iu", ("",)), ("em", ("",)),
-                           ("u", ("",)), ("a", ("",)), ("e", ("a",)), ("y", ("a",)), ("i", ("a", "")), ("", ("y",)))),
+                           ("je", ("ja",)), ("ia", ("",)), ("ie", ("a", "")), ("iu", ("",)), ("em", ("", "e")),
+                           ("u", ("", "e")), ("a", ("", "e")), ("e", ("a",)), ("y", ("a",)), ("i", ("a", "")),
+                           ("", ("y", "e"))),
+             adjective_endings=(("iego", ("ie", "i")), ("iemu", ("ie", "i")), ("ego", ("e", "y")), ("emu", ("e", "y")),
+                                ("iej", ("ia",)), ("im", ("ie", "i")), ("ym", ("e", "y")), ("ej", ("a",)))),
     # genitives: "Kasachstans", "Georgiens"
     Language("de", frozenset("der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird".split()),
              nouns_capitalised=True, case_endings=(("es", ("",)), ("s", ("",)))),
@@ -110,14 +117,26 @@ def case_forms_nominatives(key: str, language: str) -> list[str]:
     lead = f"{head} " if head else ""
     if len(last) < 4 or not last.replace("'", "").isalpha():
         return []
+    endings = LANGUAGES[language]
+    out = [f"{lead}{nominative}" for nominative in _nominatives(last, endings.case_endings)]
+    if head and " " not in head and endings.adjective_endings:  # a noun and its adjective: both in the nominative
+        adjectives = [last[: len(last) - len(ending)] + n for ending, nominatives in endings.adjective_endings
+                      if last.endswith(ending) for n in nominatives]
+        out += [f"{noun} {adjective}" for noun in (head, *_nominatives(head, endings.case_endings))
+                for adjective in adjectives]
+    return list(dict.fromkeys(out))
+
+
+def _nominatives(word: str, case_endings: CaseEndings) -> list[str]:
+    """*word* in the nominative, were it in another case of *case_endings* (:func:`case_forms_nominatives`)."""
     out = []
-    for ending, nominative_endings in LANGUAGES[language].case_endings:
-        stem = last[: len(last) - len(ending)]
-        if last.endswith(ending) and len(stem) >= 3 and (ending or stem[-1] not in "aeiouy"):  # ("Chin": Chiny)
-            out += [f"{lead}{stem}{n}" for n in nominative_endings if f"{stem}{n}" != last
+    for ending, nominative_endings in case_endings:
+        stem = word[: len(word) - len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (ending or stem[-1] not in "aeiouy"):  # ("Chin": Chiny)
+            out += [f"{stem}{n}" for n in nominative_endings if f"{stem}{n}" != word
                     and not (n == "" and ending in ("ie", "i") and stem.endswith(("sk", "ck")))]  # (an adjective:
             # "Morze Kaspijskie" is no Kaspiysk)
-    return list(dict.fromkeys(out))
+    return out
 
 
 @lru_cache(maxsize=16)

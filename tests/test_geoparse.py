@@ -2576,6 +2576,34 @@ def test_round_59_kazakh_nouns_after_names(parser):
         ("Аягөз", "Ayagoz")]
 
 
+def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
+    """Round 60: a Russian gulf's, strait's or canal's adjective before its noun in any case ("Персидского
+    залива"), a region in -ье ("из Подмосковья"), no town for an adjective opening a sentence before a lower-case
+    word ("Восточный обход"); Polish plural names and a noun with its adjective in other cases ("do Małaszewicz",
+    "do Niemiec", "nad Morzem Czarnym"), a small town's case form where the text names it in the nominative too
+    ("Terespol", then "do Terespola"), no plural ending cut off a name ("Surami": not Súr, Hungary); and a crossing's
+    post beside its partner though a curated place elsewhere bears its name ("Alat/Farap": Olot, Uzbekistan)."""
+    read = partial(_text_and_name, parser)
+    assert read("Восточный обход идёт от Подмосковья и Поволжья к берегам Персидского залива, Ормузского пролива и "
+                "Оманского залива, а в Волго-Каспийском канале мелко.") == [
+        ("Подмосковья", "Moscow Oblast"), ("Поволжья", "Volga Region"), ("Персидского залива", "Persian Gulf"),
+        ("Ормузского пролива", "Strait of Hormuz"), ("Оманского залива", "Gulf of Oman"),
+        ("Волго-Каспийском канале", "Volga–Caspian Canal")]
+    polish = ("Pociągi wracają do Małaszewicz przez przejście Terespol–Brześć. W Małaszewiczach powstają nowe tory, "
+              "a ładunki jadą dalej do Niemiec oraz przez przełęcz Surami do Gruzji i statkiem nad Morzem Czarnym. "
+              "Z Warszawy do Terespola jest też nowa linia, która jest dla nas ważna, ale nie jest tania.")
+    assert read(polish) == [
+        ("Małaszewicz", "Małaszewicze"), ("Terespol", "Terespol"), ("Brześć", "Brest"),
+        ("Małaszewiczach", "Małaszewicze"), ("Niemiec", "Germany"), ("Gruzji", "Georgia"),
+        ("Morzem Czarnym", "Black Sea"), ("Warszawy", "Warsaw"), ("Terespola", "Terespol")]
+    from mapper.languages import case_forms_nominatives
+    assert "sur" not in case_forms_nominatives("surami", "pl")  # (round 60's article read Súr, Hungary, there)
+    assert "morze czarne" in case_forms_nominatives("morzem czarnym", "pl")
+    assert [m.country for m in parser.parse("Routing: Bukhara - Alat/Farap, then Kartsakhi/Cildir.", "t")] == [
+        "UZ", "UZ", "TM", "GE", "TR"]
+    assert [m.country for m in parser.parse("Ferries leave the port of Alat near Baku for Aktau.", "t")][0] == "AZ"
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
