@@ -668,6 +668,10 @@ _RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и",
 _RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
                                        r"(?:, и |, | и )$")
 _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
+# a greeting or thanks before a given name and a comma, and the end of the address after it ("Thanks, Jordan.")
+_ADDRESSED = re.compile(r"(?:\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ello|[Cc]heers|[Ww]elcome(?: back)?|[Gg]ood (?:morning|"
+                        r"afternoon|evening)|[Yy]es|[Nn]o|[Ss]ure|[Ww]ell|[Oo]kay|OK|[Rr]ight)),? $")
+_ADDRESS_END = re.compile(r"[,.!?;:]|\s*$|\s*\n")
 # a Russian adjective's nominative endings, a lower-case Russian word after a name, and how common in Russian an
 # adjective opening a sentence is as a word, not a town's name ("Восточный" 4.3, "Среднее" 4.1, "Мирный" 4.0)
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
@@ -2166,9 +2170,13 @@ class Geoparser:
                 if single and (titled or prev.key in lex.any_given_names):
                     self._surnames_met.add(name.key)  # surely a person's ("Город Костанай" is not)
                 return _REJECT
-        if single and nxt and first.key in lex.given_names and self._surname_after_given_name(text, tokens, last_i + 1) \
+        if single and nxt and (first.key in lex.given_names or first.key in lex.common_given_names
+                               and nxt.key in lex.surnames_after_given and not prominent) \
+                and (surname := self._surname_after_given_name(text, tokens, last_i + 1)) \
                 and not self._after_locative(text, first, prev):  # not "in Paris Macron said"
-            return _REJECT  # "Victoria Nuland", "Florence Pugh"
+            if surname == "met" and not name.noted:
+                self._surnames_met.add(name.key)  # the person's, on in the text ("Paul Kent … Paul is right")
+            return _REJECT  # "Victoria Nuland", "Florence Pugh", "Paul Kent" (not Paul, Cape Verde)
         if single and prev and (prev.key in lex.given_names or prev.key in lex.common_given_names and (
                                 first.key in lex.surnames_after_given or obscure and _named_otherwise(name))) \
                 and (surname := self._surname_after_given_name(text, tokens, first_i)) \
@@ -2823,6 +2831,9 @@ class Geoparser:
                 # Pushkin" (not "the Chinese crossing of Jeminay", a border post)
             if text[c[1]: c[1] + 1] == " " and self._listed_person(text, c):
                 continue  # a list's person, given name first, before a dash and a post: "16. Marat Altai – Partner"
+            if text[start - 2: start] == ", " and c[2].name.key in lex.any_given_names \
+                    and _ADDRESSED.search(text, max(0, start - 24), start) and _ADDRESS_END.match(text, c[1]):
+                continue  # a person addressed by the given name: "Thanks, Jordan.", "Good morning, Paul!"
             if corner_end >= 0 and text[corner_end: start] == " and ":
                 corner_end = -1
                 continue

@@ -2582,7 +2582,8 @@ def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
     word ("Восточный обход"); Polish plural names and a noun with its adjective in other cases ("do Małaszewicz",
     "do Niemiec", "nad Morzem Czarnym"), a small town's case form where the text names it in the nominative too
     ("Terespol", then "do Terespola"), no plural ending cut off a name ("Surami": not Súr, Hungary); and a crossing's
-    post beside its partner though a curated place elsewhere bears its name ("Alat/Farap": Olot, Uzbekistan)."""
+    post beside its partner though a curated place elsewhere bears its name ("Alat/Farap": Olot, Uzbekistan); people
+    named by a given name that places bear ("Paul Kent … Paul is right", "Thanks, Jordan.", "Ewa Kalisz")."""
     read = partial(_text_and_name, parser)
     assert read("Восточный обход идёт от Подмосковья и Поволжья к берегам Персидского залива, Ормузского пролива и "
                 "Оманского залива, а в Волго-Каспийском канале мелко.") == [
@@ -2602,6 +2603,12 @@ def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
     assert [m.country for m in parser.parse("Routing: Bukhara - Alat/Farap, then Kartsakhi/Cildir.", "t")] == [
         "UZ", "UZ", "TM", "GE", "TR"]
     assert [m.country for m in parser.parse("Ferries leave the port of Alat near Baku for Aktau.", "t")][0] == "AZ"
+    # people: a given name before a surname that a town bears, then alone; one addressed; a Polish given name
+    assert read("HOST (Jordan Pike): Welcome. GUEST: Thanks, Jordan. I talked to Paul Kent from the Rotterdam side. "
+                "GUEST: Paul is right. Thank you, Jordan! Trains to Jordan run via Aqaba.") == [
+        ("Rotterdam", "Rotterdam"), ("Jordan", "Jordan"), ("Aqaba", "Aqaba")]
+    assert read("Operations desk: Tomasz Brzeg. Ewa Kalisz, sales director, said trains left Lodz for Brest.") == [
+        ("Lodz", "Łódź"), ("Brest", "Brest")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
