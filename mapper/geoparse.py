@@ -226,6 +226,7 @@ _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|minin
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na",  # Kalach-na-Donu
+              "nad",  # Polish "on": Frankfurt nad Odrą
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
 # words before which a given name that places carry is the place ("in Paris Macron said"); not "to", "from"
@@ -3057,12 +3058,23 @@ class Geoparser:
         for (start, end, _, _), (e, score) in zip(cands, results):
             if e is not None and end > reach:  # (never one inside another: "Port of Baku (Alat)", then "Alat")
                 if e.feature_class == "P" and text[end: end + 1] in _HYPHENS:
-                    end = _station_end(text, end)  # "Almaty-1", "Novosibirsk-Glavny": the town's station, at it
+                    end = _station_end(text, end)  # "Almaty-1", "Novosibirsk-Glavny": the town's station, at it,
+                    e = self._station_of(text[start:end], e)  # or where the gazetteer has the station's point
                 reach = end
                 mentions.append(Mention(doc, start + offset, end + offset, text[start:end], e.id,
                                         shown.get(e.id, e.name), e.country,
                                         e.feature_class, score, e.lat, e.lon, page.sentence_around(start, end)))
         return mentions
+
+
+    def _station_of(self, name: str, town: Entry) -> Entry:
+        """The station *name* of *town* ("Almaty-1", 10 km north of the city's point) where the gazetteer has it
+        within :data:`NEAR_KM` of the town, else *town*."""
+        key = _norm(name)
+        if name == town.name or not self.gazetteer.has_key(key):
+            return town
+        return next((e for e in self._name(key).entries if e.feature_class == "S"
+                     and distance_km((e.lat, e.lon), (town.lat, town.lon)) <= NEAR_KM), town)
 
 
 def _paired_with(text: str, cands: list[_Candidate], i: int, city: Entry) -> bool:

@@ -2604,6 +2604,10 @@ def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
     assert [m.country for m in parser.parse("Routing: Bukhara - Alat/Farap, then Kartsakhi/Cildir.", "t")] == [
         "UZ", "UZ", "TM", "GE", "TR"]
     assert [m.country for m in parser.parse("Ferries leave the port of Alat near Baku for Aktau.", "t")][0] == "AZ"
+    # a town's numbered station where the gazetteer has its point; Polish "nad" inside a name
+    assert read("A day and a half to Almaty-1, then Almaty-2. Przez Kunowice–Frankfurt nad Odrą.") == [
+        ("Almaty-1", "Almaty-1"), ("Almaty-2", "Almaty"), ("Kunowice", "Kunowice station"),
+        ("Frankfurt nad Odrą", "Frankfurt (Oder)")]
     # people: a given name before a surname that a town bears, then alone; one addressed; a Polish given name
     assert read("HOST (Jordan Pike): Welcome. GUEST: Thanks, Jordan. I talked to Paul Kent from the Rotterdam side. "
                 "GUEST: Paul is right. Thank you, Jordan! Trains to Jordan run via Aqaba.") == [
