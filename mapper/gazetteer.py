@@ -101,10 +101,12 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "тагы", "теги", "тогу", "төгү"}, key=lambda e: (-len(e), e)))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
-# the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив" and
-# "Волго-Каспийский канал" in their other cases, and their nominatives, as keys write them (й as и)
+# the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив",
+# "Волго-Каспийский канал", "Джунгарский хребет" and a pass's "перевал" in their other cases, and their nominatives,
+# as keys write them (й as и)
 _MASCULINE_HEADS = {**{f"кра{e}": "краи" for e in ("я", "ю", "ем", "е")},
-                    **{f"{noun}{e}": noun for noun in ("раион", "залив", "пролив", "канал")
+                    **{f"хребт{e}": "хребет" for e in ("а", "у", "ом", "е")},
+                    **{f"{noun}{e}": noun for noun in ("раион", "залив", "пролив", "канал", "перевал")
                        for e in ("а", "у", "ом", "е")}}
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
 # forms (the prepositional is the nominative: "в Каспийском море")
@@ -145,8 +147,13 @@ def case_nominatives(key: str) -> list[str]:
         if adjectives != head:
             out += [f"{adjectives} {o.rpartition(' ')[2]}" for o in [key, *out] if o.endswith(_FEMININE_HEADS)
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
-    if head and last in _MASCULINE_HEADS:  # "Алтайского края", "в Красноярском крае", "в Таскалинском районе"
-        out.append(" ".join(adjective_nominative(w, MASCULINE) for w in head.split(" ")) + f" {_MASCULINE_HEADS[last]}")
+    if head:  # "Алтайского края", "в Красноярском крае", "в Таскалинском районе"; an indeclinable noun after a
+        # masculine adjective: "Джунгарского Алатау"
+        masculine = " ".join(adjective_nominative(w, MASCULINE) for w in head.split(" "))
+        if last in _MASCULINE_HEADS:
+            out.append(f"{masculine} {_MASCULINE_HEADS[last]}")
+        elif masculine != head and last.endswith(("ау", "ту", "тау")):
+            out.append(f"{masculine} {last}")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in TURKIC_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"

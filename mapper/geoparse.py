@@ -635,6 +635,7 @@ INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
 _ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
 LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
 LANGUAGE_TOWN_POPULATION = 10_000  # a common word of a language that names a town this big of its country is it
+LANGUAGE_CITY_POPULATION = 100_000  # ... or a city this big there as another name of it ("Nürnberg")
 CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
 # curated place
 INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
@@ -647,18 +648,19 @@ LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), 
 _LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX = 12  # names of a list read before a plural noun
-# the noun after a division's, a sea's, a gulf's, a strait's, a canal's or a reservoir's adjective or name in Russian
-# or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в Таскалинском районе", "Каспийского моря",
-# "в Чёрном море", "Персидского залива", "Ормузского пролива", "Волго-Каспийского канала";
+# the noun after a division's, a sea's, a gulf's, a strait's, a canal's, a valley's, a range's, a pass's or a
+# reservoir's adjective or name in Russian or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в
+# Таскалинском районе", "Каспийского моря", "в Чёрном море", "Персидского залива", "Ормузского пролива",
+# "Волго-Каспийского канала", "через Ферганскую долину", "Джунгарского хребта";
 # Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі")
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
                                r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?"
-                               r"|(?:залив|пролив|канал)(?:ом|а|у|е)?)\b")
+                               r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те))\b")
 _RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                            " кан")  # (a quick test first)
+                            " кан", " пер", " дол", " хре")  # (a quick test first)
 _KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"))  # a Kazakh noun's
 # stem and the form the data files give the names with ("Балқаш көлі")
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
@@ -673,6 +675,11 @@ _NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same 
 _ADDRESSED = re.compile(r"(?:\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ello|[Cc]heers|[Ww]elcome(?: back)?|[Gg]ood (?:morning|"
                         r"afternoon|evening)|[Yy]es|[Nn]o|[Ss]ure|[Ww]ell|[Oo]kay|OK|[Rr]ight)),? $")
 _ADDRESS_END = re.compile(r"[,.!?;:]|\s*$|\s*\n")
+# the first words of Turkic names ("Kara-Keche", "Kyzyl-Adyr", "Сары-Таш"), which name other places alone (Kara,
+# Togo; Kyzyl, Tuva): before a hyphen and a word no name goes on with, no place
+_TURKIC_NAME_HEADS = frozenset(("kara", "kyzyl", "kzyl", "sary", "kok", "ala", "ulu", "uch", "bash", "kum", "jany",
+                                "zhana", "кара", "кызыл", "сары", "кок", "көк", "ала", "улу", "уч", "баш", "кум",
+                                "жаны", "жана", "қара", "қызыл"))
 # a Russian adjective's nominative endings, a lower-case Russian word after a name, and how common in Russian an
 # adjective opening a sentence is as a word, not a town's name ("Восточный" 4.3, "Среднее" 4.1, "Мирный" 4.0)
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
@@ -1142,6 +1149,11 @@ class Geoparser:
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
                 matches = info.after_locative
+            if any(word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS for m in matches):
+                starts = {m.start for m in matches}
+                matches = tuple(m for m in matches if not (  # the head of a Turkic name the gazetteer lacks:
+                    word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS  # "Кара-Кече", a coal
+                    and m.end + 1 not in starts))  # field, is no Kara, Togo
             if matches and (trimmed is None or not trimmed[0]):  # (after the language's words no title goes)
                 probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
                 may = may_block.get(probe)
@@ -2028,7 +2040,8 @@ class Geoparser:
             renamed_only=frozenset(e.id for e, p, a, o in contenders
                                    if not o and (p < floor or field_own and e.country not in FIELD_COUNTRIES
                                                  or curated_own)
-                                   and not a and not e.curated and not _spelt_alike(e, key)),
+                                   and not a and not e.curated
+                                   and not (_spelt_alike(e, key) and p > top[0] - SPELT_ALIKE_GAP)),
             holds_area=holds_area,
             holds_village=bool(posts) or _holds_place(entries, priors, areal, VILLAGE_PRIOR),
             other_name_word=bool(entries) and not any(own) and not country_name
@@ -2658,6 +2671,13 @@ class Geoparser:
                 or not (anywhere or self._is_sentence_start(text, c[0])
                         or text[max(0, c[0] - 2): c[0]].endswith(_LINE_OPENERS)
                         or text[c[0] - 2: c[0]].lower() in _ELIDED_ARTICLES)]  # ("l'Institut": no village)
+        articles = LANGUAGES[language].articles
+        if articles:  # ("das Essen": the meal, not the city)
+            common = common_words(language)
+            kept = [c for c in kept if not (
+                c[2].name.key in common and not (c[2].name.country_name or c[2].name.holds_area)
+                and (before := _PREVIOUS_WORD.search(text, max(0, c[0] - 8), max(0, c[0] - 1))) is not None
+                and text[c[0] - 1: c[0]] == " " and before.group().lower() in articles)]
         return self._case_forms(text, kept, language) \
             if LANGUAGES[language].case_endings or language in self.gazetteer.overlay.language_names else kept
 
@@ -2674,10 +2694,12 @@ class Geoparser:
     def _named_in(self, name: _Name, language: str) -> bool:
         """Whether *name*, a common word of *language* (wordfreq counts names too), is a place a text in the
         language means: one of note (:func:`_notable`, by its own name), or a town of 10,000 people or more of a
-        country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French)."""
-        countries = LANGUAGES[language].countries
+        country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French), or a city of 100,000 there
+        by its local name ("Nürnberg" in German)."""
+        countries, home = LANGUAGES[language].countries, LANGUAGES[language].home | LANGUAGES[language].countries
         return _notable(name, own=True) or any(
             own and e.country in countries and e.population >= LANGUAGE_TOWN_POPULATION
+            or not own and e.country in home and e.population >= LANGUAGE_CITY_POPULATION
             for e, own in zip(name.entries, name.own))
 
 
@@ -4308,6 +4330,11 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
         if not beaten and not twice:
             out.append((e, priors[i], areal[i], own[i]))
     return tuple(out)
+
+
+# a place whose own name is spelt like the name but not as it ("Bazel", a Belgian village of 5,700, for "Basel")
+# is one only another name of which it is, where a place whose own name it is has a prior this much higher (Basel)
+SPELT_ALIKE_GAP = 0.2
 
 
 def _spelt_alike(entry: Entry, key: str) -> bool:

@@ -33,6 +33,13 @@ class Language:
     # where it is spoken: a common word of it that names a town of 10,000 there is the town ("Kars", "Mersin");
     # none for German, whose nouns are German towns' names too ("Norden", "Wetter")
     countries: frozenset[str] = frozenset()
+    # where it is the country's language: a city of 100,000 there that carries a common word of it only as another
+    # name is the city, its local name ("Nürnberg", Nuremberg; not "Essen" or "Halle", their own names), with the
+    # countries above
+    home: frozenset[str] = frozenset()
+    # its articles: a common word after one is the word, not a town that bears it ("das Essen", the meal; "die
+    # Halle", a hall), though a country or a region may take one ("die Türkei", "das Ruhrgebiet")
+    articles: frozenset[str] = frozenset()
     # a capitalised common word of it names no small place anywhere, not only opening a sentence: German nouns,
     # Turkish names of things ("Deniz Ticaret Limanı")
     nouns_capitalised: bool = False
@@ -68,7 +75,8 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                                 ("iej", ("ia",)), ("im", ("ie", "i")), ("ym", ("e", "y")), ("ej", ("a",)))),
     # genitives: "Kasachstans", "Georgiens"
     Language("de", frozenset("der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird".split()),
-             nouns_capitalised=True, case_endings=(("es", ("",)), ("s", ("",)))),
+             nouns_capitalised=True, case_endings=(("es", ("",)), ("s", ("",))), home=frozenset(("DE", "AT", "CH")),
+             articles=frozenset("der die das dem den des ein eine einer einem einen eines".split())),
     Language("es", frozenset("el los las del y en que por con para una es se al como más su".split()),
              countries=frozenset(("ES",))),
     Language("it", frozenset("il della di che per con una sono gli delle dei nel alla è non si".split()),

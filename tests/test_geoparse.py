@@ -2616,6 +2616,27 @@ def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
         ("Lodz", "Łódź"), ("Brest", "Brest")]
 
 
+def test_round_61_valleys_turkic_heads_local_names_and_articles(parser):
+    """Round 61: a Russian valley's, range's or pass's noun after its adjective in any case ("через Ферганскую
+    долину", "Джунгарского Алатау"); no Kara, Togo, for the head of a Turkic name the gazetteer lacks
+    ("Балыкчи — Кочкор — Кара-Кече"); a German city by its German name, a common German word ("Nürnberg"), but no
+    city for a common noun after an article ("das Essen", the meal); no Belgian village for Basel, whose name it
+    carries spelt otherwise; a French given name before a town's name ("Georges Kars")."""
+    read = partial(_text_and_name, parser)
+    assert read("Дорога пойдёт через Ферганскую долину и Чуйскую долину, вдоль Джунгарского Алатау, по ветке "
+                "Балыкчи — Кочкор — Кара-Кече.") == [
+        ("Ферганскую долину", "Fergana Valley"), ("Чуйскую долину", "Chüy Valley"),
+        ("Джунгарского Алатау", "Dzungarian Alatau"), ("Балыкчи", "Balykchy"), ("Кочкор", "Kochkor")]
+    german = ("Die Züge fahren über Mannheim und Nürnberg nach Rotterdam, Antwerpen, Basel oder Mailand. Das Essen im "
+              "Terminal ist für die Fahrer gut, und die Halle ist neu, aber nicht für die Container aus Essen.")
+    assert read(german) == [("Mannheim", "Mannheim"), ("Nürnberg", "Nuremberg"), ("Rotterdam", "Rotterdam"),
+                            ("Antwerpen", "Antwerp"), ("Basel", "Basel"), ("Mailand", "Milan"), ("Essen", "Essen")]
+    assert [m.text for m in parser.parse(german, "t")][-1] == "Essen" and german.rindex("Essen") == [
+        m.start for m in parser.parse(german, "t")][-1]
+    assert read("Le Kazakhstan, selon Georges Kars, économiste, relie la Chine à la Turquie et à l'Europe.") == [
+        ("Kazakhstan", "Kazakhstan"), ("Chine", "China"), ("Turquie", "Türkiye"), ("Europe", "Europe")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
