@@ -62,8 +62,8 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
 
 
 def position_problems(net: Network) -> Iterator[str]:
-    """Crossings near their border; hubs, places and countries' label points inside their country; swapped
-    lat/lon."""
+    """Crossings near their border, estimated from places the gazetteer has; hubs, places and countries' label
+    points inside their country; swapped lat/lon."""
     countries = net.countries
     for iso, (lat, lon) in datafiles.country_points(net.root).items():
         shape = countries.by_iso(iso)
@@ -74,6 +74,9 @@ def position_problems(net: Network) -> Iterator[str]:
                    "outside its outline (it must lie inside)")
     for rec, path in net.crossings.values():
         loc = datafiles.Where(path, rec["id"])
+        for ident in rec.get("estimated_from", []):  # (the places the estimate started from: the gazetteer's)
+            if net.gazetteer.get(ident) is None:
+                yield f"{loc}: estimated_from {ident!r} is no place of the gazetteer"
         if any(countries.by_iso(c) is None for c in rec["countries"]):
             yield f"{loc}: unknown country in {rec['countries']}"
             continue

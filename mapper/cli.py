@@ -285,6 +285,11 @@ class _MentionWriter:
 
     def __init__(self, fmt: str, out) -> None:
         self.fmt, self.out, self.n, self.pending = fmt, out, 0, [self.HEADS.get(fmt, "")]
+        try:  # (written to the file descriptor itself: a full disk cut a buffered stream's end without an error)
+            self.fd: int | None = out.fileno()
+            out.flush()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            self.fd = None
 
     def write(self, record: str) -> None:
         self.pending.append((",\n" if self.n and self.fmt == "geojson" else "") + record)
@@ -293,8 +298,20 @@ class _MentionWriter:
             self._flush()
 
     def _flush(self) -> None:
-        self.out.write("".join(self.pending))
+        self._write("".join(self.pending))
         self.pending.clear()
+
+    def _write(self, text: str) -> None:
+        """Write *text* whole, or raise the system's refusal, said of standard output (a full disk)."""
+        if self.fd is None:
+            self.out.write(text)
+            return
+        data = memoryview(text.encode(self.out.encoding or "utf-8", self.out.errors or "strict"))
+        try:
+            while data:
+                data = data[os.write(self.fd, data):]
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, "standard output") from None
 
     def close(self, if_any: bool = False) -> None:
         """Write what is pending and the end: nothing at all if *if_any* and there were no records."""
@@ -302,7 +319,7 @@ class _MentionWriter:
             return
         self._flush()
         if self.fmt == "geojson":
-            self.out.write("\n]}\n")
+            self._write("\n]}\n")
         self.out.flush()
 
 
@@ -413,7 +430,11 @@ def _exit_now(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError, AttributeError):  # closed by a reader that went away ("| head")
+        except OSError as exc:  # a full disk (not a reader that went away: "| head")
+            if stream is sys.stdout and not isinstance(exc, BrokenPipeError) and not code:
+                say(_refused(OSError(exc.errno, exc.strerror, "standard output")))
+                code = EXIT_BAD_INPUT
+        except (ValueError, AttributeError):  # closed
             pass
     os._exit(code)
 

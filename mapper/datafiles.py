@@ -94,10 +94,10 @@ def data_root(path: Path | str | None = None) -> Path:
     has both folders, else the checkout this package was installed from.
     """
     if path is not None:
-        return Path(path)
+        return _a_project(Path(path), "--data")
     env = os.environ.get("CORRIDOR_MAPPER_HOME")
     if env:
-        return Path(env)
+        return _a_project(Path(env), "CORRIDOR_MAPPER_HOME")
     try:
         cwd = Path.cwd()
     except FileNotFoundError:
@@ -106,6 +106,15 @@ def data_root(path: Path | str | None = None) -> Path:
     if (cwd / "geodata").is_dir() and (cwd / "corridors").is_dir():
         return cwd
     return Path(__file__).resolve().parent.parent
+
+
+def _a_project(root: Path, given_by: str) -> Path:
+    """*root*, named by *given_by*, if it is a project folder (holding geodata/ or corridors/); else one line
+    that says so (not "run scripts/build_country_outlines.py" of a folder that is no project at all)."""
+    if root.is_dir() and not (root / "geodata").is_dir() and not (root / "corridors").is_dir():
+        raise InputError(f"is no project folder (it holds no geodata/ or corridors/), as {given_by} must be",
+                         path=root)
+    return root
 
 
 def _refuse(st: os.stat_result, path: Path) -> None:
@@ -354,9 +363,9 @@ def check_source(src: Any, loc: str) -> None:
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
-        if "accessed" in src and not (isinstance(src["accessed"], str) and _DATE.fullmatch(src["accessed"])):
-            raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD), not "
-                            f"{str(src['accessed'])[:40]!r}")
+        if "accessed" in src and not (isinstance(src["accessed"], str) and _past_date(src["accessed"])):
+            raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD, a day of the "
+                            f"calendar, not to come), not {str(src['accessed'])[:40]!r}")
     else:
         raise DataError(f"{loc}: a source needs either doc+quote or url")
 
@@ -693,6 +702,29 @@ def gauges(root: Path) -> dict[str, int]:
     return out
 
 
+def _past_date(text: str) -> bool:
+    """Whether *text* is a date written YYYY-MM-DD (or YYYY-MM, YYYY) that the calendar has and that has come
+    (a day's grace for time zones): not 30 February, not a page read in 2999."""
+    import datetime as dt
+
+    parts = text.split("-")
+    if not _DATE_PREFIX.fullmatch(text):
+        return False
+    try:
+        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return day <= dt.date.today() + dt.timedelta(days=1)
+
+
+_DATE_PREFIX = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+# a figure's period: the first and last month it covers, in order ("2022-01/2022-10")
+_PERIOD = re.compile(r"(\d{4}-(?:0[1-9]|1[0-2]))/(\d{4}-(?:0[1-9]|1[0-2]))")
+
+
+FIGURE_MAX = 1e15  # a figure's value this large or larger (in any unit) is a typo: no chart or table scales to it
+
+
 def figures(root: Path) -> list[dict]:
     """Figures from ``corridors/figures.toml``; ``conflict`` is True when sources disagree.
 
@@ -703,6 +735,13 @@ def figures(root: Path) -> list[dict]:
     if not path.exists():
         return []
     out = [dict(rec) for rec, _ in _unique_records([path], "figure")]
+    for f in out:
+        if "period" in f and not ((m := _PERIOD.fullmatch(f["period"])) and m.group(1) <= m.group(2)):
+            raise DataError(f"{Where(path, f['id'])}: period must be YYYY-MM/YYYY-MM, its first month first, not "
+                            f"{f['period'][:40]!r}")
+        if abs(f["value"]) > FIGURE_MAX:
+            raise DataError(f"{Where(path, f['id'])}: value {f['value']!r} is beyond any figure of the field "
+                            f"(over {FIGURE_MAX:.0e} in size): a typo?")
     groups: dict[tuple, set] = {}
     for f in out:
         groups.setdefault((f["metric"], f["year"], f["unit"], f.get("period", "")), set()).add(f["value"])
@@ -747,6 +786,8 @@ def _check_words(path: Path, table: dict, name: str) -> None:
         elif not (isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)):
             raise DataError(f"{_word_where(path, name, key)}: {full}: must be a list of words (non-empty text), "
                             f"not {str(value)[:60]}")
+        elif (letterless := next((w for w in value if not any(c.isalpha() for c in w)), None)) is not None:
+            raise DataError(f"{_word_where(path, name, key)}: {full}: {letterless!r} holds no word (no letter)")
 
 
 def _word_where(path: Path, table: str, key: str) -> str:
@@ -793,10 +834,12 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
                             "without '..')")
         if not (Path(docs_dir) / rel).is_file():
             raise DataError(f"{loc}: no such document in {docs_dir}/")
+        name = rel.as_posix()  # ("./a.txt" is "a.txt")
         if name in out:
             raise DataError(f"{loc}: file listed twice")
-        if not MANIFEST_DATE.match(rec.get("date", "")):
-            raise DataError(f"{loc}: date must be YYYY-MM-DD, YYYY-MM or YYYY (\"\" if unknown), not {rec['date']!r}")
+        if not MANIFEST_DATE.match(rec.get("date", "")) or not _past_date(rec.get("date", "") or "1900"):
+            raise DataError(f"{loc}: date must be YYYY-MM-DD, YYYY-MM or YYYY (\"\" if unknown), a day of the "
+                            f"calendar not to come, not {rec['date']!r}")
         if rec.get("url") and not web_address(rec["url"]):
             raise DataError(f"{loc}: url must be a web address, http:// or https:// and a host (\"\" if unknown)")
         out[name] = rec

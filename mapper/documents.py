@@ -756,10 +756,21 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
         else:
             candidates = [path]
         for cand in candidates:
-            key = cand.absolute()
+            key = _same_file_key(cand)
             if key not in seen:
                 seen.add(key)
                 yield cand
+
+
+def _same_file_key(path: Path) -> Path:
+    """What *path* is, for telling one file under two names: its real path ("a/../x.txt" and a link to it are
+    "x.txt"), or its absolute one where that cannot be told (a link loop: the reading then says so)."""
+    if str(path) == STDIN:
+        return path
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.normpath(path.absolute()))
 
 
 def _documents_under(folder: Path) -> list[Path]:

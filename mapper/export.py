@@ -10,6 +10,9 @@ failed build leaves the previous output as it was.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import html
 import json
 import math
 import re
@@ -25,8 +28,8 @@ from shapely.geometry import mapping
 from mapper import datafiles
 from mapper.errors import InputError
 from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX, atomic_path,
-                            check_gdal_path, file_kind, gdal_writes, publish, refuse_foreign_outputs, spreadsheet_safe,
-                            stamp_listing, staging, write_stamp)
+                            check_gdal_path, file_kind, gdal_writes, output_lock, publish, refuse_foreign_outputs,
+                            spreadsheet_safe, stamp_listing, staging, write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -107,22 +110,26 @@ def _xml_safe(value: str) -> str:
     return NOT_XML.sub("\ufffd", value).replace("]]>", "]]\u200b>").replace("<![CDATA[", "<!\u200b[CDATA[")
 
 
-#: text made safe for a format, by (format, whether the field is the id)
-_SAFE_TEXT = {("csv", False): spreadsheet_safe, ("kml", False): _xml_safe,
-              ("kml", True): lambda v: _ATTRIBUTE_BREAKERS.sub("_", _xml_safe(v))}
+#: text made safe for a format, by (format, the field: "id", "description" or any other, "")
+_SAFE_TEXT = {("csv", ""): spreadsheet_safe, ("kml", ""): _xml_safe,
+              ("kml", "id"): lambda v: _ATTRIBUTE_BREAKERS.sub("_", _xml_safe(v)),
+              # (GDAL writes it as the feature's <description>, which KML viewers show as HTML, scripts and all:
+              # escaped, it shows as the text it is)
+              ("kml", "description"): lambda v: html.escape(_xml_safe(v), quote=False)}
 
 
 def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     """*gdf* with the field types GIS tools should see: text as strings, and years that may be unknown
     (NaN in the frame) as integers rather than reals, as the GeoJSON layers write them. Text from documents is
     made safe for *fmt*: a CSV cell is no formula, KML is well-formed XML (GDAL writes the ``id`` field into
-    an attribute unescaped, so quotes and brackets there become "_")."""
+    an attribute unescaped, so quotes and brackets there become "_"), and a KML description, which viewers show
+    as HTML, is escaped text."""
     out = gdf.copy()
     for col in out.columns:
         if col == out.geometry.name:
             continue
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            safe = _SAFE_TEXT.get((fmt, col == "id")) or _SAFE_TEXT.get((fmt, False))
+            safe = _SAFE_TEXT.get((fmt, col)) or _SAFE_TEXT.get((fmt, ""))
             if safe is not None:
                 out[col] = out[col].map(lambda v: safe(v) if isinstance(v, str) else v)
             out[col] = out[col].astype("string")
@@ -223,8 +230,15 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, stag
     if fmt != "geojson":  # (written by GDAL)
         check_gdal_path(path.absolute())
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
-    with warnings.catch_warnings():  # (GDAL's three lines per layer on a GeoPackage not named *.gpkg: it is one)
+    # (into an output folder of the tool's, an export waits for a build or export into it, then asks again:
+    # "OUT/layers" while a build into OUT runs is the build's, and is refused)
+    around = path.absolute().parent
+    held = output_lock(around) if not staged and ((around / LOCK).exists() or (around / NAME).exists()) \
+        else contextlib.nullcontext()
+    with held, warnings.catch_warnings():  # (GDAL's three lines per layer on a GeoPackage not named *.gpkg)
         warnings.filterwarnings("ignore", r".*(filename extension|non conformant file extension)", RuntimeWarning)
+        if not staged:
+            check_target(path, fmt)
         return _write_layers(layers, path, fmt, staged)
 
 
@@ -241,6 +255,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
                                         append=tmp.exists(),
                                         layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
                                         dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
+            _check_whole(tmp, layers, path)
         written.append(path)
     elif staged:
         path.mkdir(parents=True, exist_ok=True)
@@ -250,6 +265,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
         made = not path.exists()
         try:
             with staging(path, EXPORT_FILES) as stage:
+                check_target(path, fmt)  # (again, under the folder's lock: a build may have made it its own)
                 _write_folder(layers, stage, fmt)
                 written = publish(stage, path, then=lambda w: write_stamp(path, fmt, w, []))  # (whose they are)
         finally:
@@ -271,5 +287,20 @@ def _write_folder(layers: dict[str, gpd.GeoDataFrame], folder: Path, fmt: str) -
             with gdal_writes(file):
                 pyogrio.write_dataframe(_gdal_frame(gdf, fmt), file, layer=name, driver=_DRIVERS[fmt],
                                         layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
+            _check_whole(file, {name: gdf}, file)
         files.append(file)
     return files
+
+
+def _check_whole(file: Path, layers: dict[str, gpd.GeoDataFrame], target: Path) -> None:
+    """Raise unless *file*, just written by GDAL, reads back with every one of *layers* whole: GDAL's KML writer
+    does not check its writes, and on a full disk left a cut file that it said nothing of (said of *target*)."""
+    import pyogrio
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    try:
+        whole = all(pyogrio.read_info(file, layer=name)["features"] == len(gdf) for name, gdf in layers.items())
+    except (DataSourceError, DataLayerError):
+        whole = False
+    if not whole:
+        raise OSError(errno.ENOSPC, "the file written reads back cut short: is the disk full?", str(target))

@@ -1027,9 +1027,14 @@ class Gazetteer:
         close = [e for e in entries if e is not best and e.curated == best.curated
                  and prior(e) > prior(best) - 0.05 and e.feature_class == best.feature_class
                  and distance_km((e.lat, e.lon), (best.lat, best.lon)) > SAME_PLACE_KM]
+        key = normalize(name)
+        if not best.curated and normalize(best.name) != key:  # (a place that was once called so, where places
+            # are called so now: "Aleksandrovka|UA" is no Donetsk, which GeoNames also calls Aleksandrovka)
+            close += [e for e in entries if not e.curated and normalize(e.name) == key]
         if close:
             raise KeyError(f"ambiguous place {name!r} in {country}: "
-                           + ", ".join(f"{e.id} ({e.lat}, {e.lon})" for e in [best, *close]))
+                           + ", ".join(f"{e.id} {self.as_shown(e).name} ({e.lat}, {e.lon})" for e in [best, *close])
+                           + " (name one by its id)")
         return best
 
 

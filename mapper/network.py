@@ -10,6 +10,7 @@ outline is reported as ``sea``.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -111,6 +112,16 @@ def km_to(geom, lon: float, lat: float) -> float:
 SLIVER_KM = 0.05  # a line's stretch in a country shorter than this is an outline's imprecision, not a visit
 
 
+OVERLAP_KM2 = 100.0  # two countries' outlines may overlap this much (slivers where simplified borders meet)
+
+
+def _area_km2(geometry) -> float:
+    """The area of a lon/lat *geometry*, roughly, in km² (square degrees at its centroid's latitude)."""
+    if geometry.is_empty or geometry.area == 0:
+        return 0.0
+    return geometry.area * 111.32 ** 2 * math.cos(math.radians(geometry.centroid.y))
+
+
 class Countries:
     """Natural Earth outlines: which countries a line crosses, and for how long."""
 
@@ -140,7 +151,12 @@ class Countries:
 
                 raise DataError(f"{f['properties']['iso']}: the outline is no valid polygon "
                                 f"({explain_validity(outline)})", path=path)
-        return [f["properties"]["iso"] for f in features], [outline.wkb for outline in shapes]
+        isos = [f["properties"]["iso"] for f in features]
+        for i, j in zip(*STRtree(shapes).query(shapes, predicate="intersects")):
+            if i < j and (km2 := _area_km2(shapes[i].intersection(shapes[j]))) > OVERLAP_KM2:
+                raise DataError(f"{isos[i]} and {isos[j]} overlap ({km2:,.0f} km²): a place there would lie in "
+                                "both, and a line's km by country count twice", path=path)
+        return isos, [outline.wkb for outline in shapes]
 
     def by_iso(self, iso: str):
         i = self._index.get(iso)
@@ -235,7 +251,8 @@ class Network:
     # -- building ----------------------------------------------------------
 
     def resolve(self, spec: str, where: str) -> Node:
-        """Turn a node spec (``hub:id``, ``crossing:id``, ``place:id``, ``Name|CC``) into a :class:`Node`."""
+        """Turn a node spec (``hub:id``, ``crossing:id``, ``place:id``, ``geonames:id``, ``Name|CC``) into a
+        :class:`Node`."""
         kind, _, rest = spec.partition(":")
         if kind in ("hub", "crossing") and rest:
             table = self.hubs if kind == "hub" else self.crossings
@@ -244,15 +261,16 @@ class Network:
             rec = table[rest][0]
             country = rec.get("country") or self.countries.at(rec["lon"], rec["lat"])
             return Node(spec, rec["name"], rec["lat"], rec["lon"], country)
-        if kind == "place" and rest:
+        if kind in ("place", "geonames") and rest:  # (a GeoNames place by its id where its name is ambiguous)
             e = self.gazetteer.get(spec)
             if e is None:
-                raise DataError(f"{where}: unknown place {rest!r} in node {spec!r} (not in geodata/places)")
+                raise DataError(f"{where}: unknown place {rest!r} in node {spec!r} (not in "
+                                + ("geodata/places)" if kind == "place" else "the gazetteer)"))
             return self._place_node(e)
         name, bar, cc = spec.partition("|")
         if not bar or not datafiles.ISO2.fullmatch(cc) or name != name.strip() or not name:
             raise DataError(f"{where}: node {spec!r} must be 'Name|CC' (CC two capital letters, no space around "
-                            "the name), 'place:id', 'hub:id' or 'crossing:id'")
+                            "the name), 'place:id', 'geonames:id', 'hub:id' or 'crossing:id'")
         try:
             e = self.gazetteer.resolve_node(name, cc)
         except KeyError as exc:
@@ -277,6 +295,13 @@ class Network:
             if len(leg["nodes"]) < 2:
                 raise DataError(f"{loc}: a leg needs at least two nodes")
             nodes = [self.resolve(str(n), loc) for n in leg["nodes"]]
+            for spec in map(str, leg["nodes"]):  # (a rail leg through a road crossing: its gauge change was told
+                # at a road post)
+                kind, _, ident = spec.partition(":")
+                if kind == "crossing" and leg["mode"] in ("rail", "road") \
+                        and leg["mode"] not in self.crossings[ident][0]["mode"].split(","):
+                    raise DataError(f"{loc}: a {leg['mode']} leg through {spec!r}, a crossing of "
+                                    f"{self.crossings[ident][0]['mode']} only")
             _check_chain(nodes, leg["mode"], loc)
             if legs and legs[-1].nodes[-1].key != nodes[0].key:
                 raise DataError(f"{loc}: starts at {nodes[0].name!r} but the previous leg ends at "
@@ -452,6 +477,9 @@ def _check_chain(nodes: list[Node], mode: str, loc: str) -> None:
     for a, b in zip(nodes, nodes[1:]):
         if a.key == b.key:
             raise DataError(f"{loc}: node {a.name!r} repeated consecutively")
+        if abs(a.lon - b.lon) > 180:  # (drawn straight in lon/lat, the hop would run round the world)
+            raise DataError(f"{loc}: {a.name!r} → {b.name!r} crosses the 180th meridian, which the layers and the "
+                            "map cannot draw (a chain must stay on one side of it)")
         d = distance_km((a.lat, a.lon), (b.lat, b.lon))
         if d > limit:
             raise DataError(f"{loc}: {a.name!r} → {b.name!r} is {d:.0f} km, more than {limit:.0f} km for {mode}: "

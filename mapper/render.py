@@ -114,6 +114,22 @@ class SafeTooltip(MacroElement):
         self.text = esc(text)
 
 
+class PlainSearchTips(MacroElement):
+    """Makes the search box (leaflet-search, whose tips are HTML) show each name as text: the names it searches
+    stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+{{ this.layer.get_name() }}searchControl.options.buildTip = function (text) {
+  var tip = L.DomUtil.create("a"); tip.textContent = text; return tip;
+};
+{% endmacro %}""")
+
+    def __init__(self, layer) -> None:
+        super().__init__()
+        self._name = "PlainSearchTips"
+        self.layer = layer
+
+
 class InitialView(MacroElement):
     """Fits the map to *bounds* beside the open legend, so no line starts hidden under it; on a narrow
     screen the legend starts closed instead."""
@@ -301,16 +317,15 @@ def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dic
 
 
 def _search_layer(layers: Layers) -> dict:
-    """Points to search by name. Names are escaped because leaflet-search shows them as HTML, but not their
-    quotes: it matches what is typed against the escaped text, and "Xi'an" must find Xi'an."""
+    """Points to search by name, as plain text (:class:`PlainSearchTips` shows them as text)."""
     feats = []
     for layer, label in (("crossings", "crossing"), ("hubs", "hub"), ("places", "place")):
         for _, r in layers.frames[layer].iterrows():
-            feats.append({"type": "Feature", "properties": {"name": html.escape(str(r["name"]), quote=False), "kind": label},
+            feats.append({"type": "Feature", "properties": {"name": str(r["name"]), "kind": label},
                           "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
     for _, c in layers.frames["corridors"].iterrows():
         pt = c.geometry.interpolate(0.5, normalized=True)
-        feats.append({"type": "Feature", "properties": {"name": html.escape(str(c["name"]), quote=False), "kind": "corridor"},
+        feats.append({"type": "Feature", "properties": {"name": str(c["name"]), "kind": "corridor"},
                       "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
     return {"type": "FeatureCollection", "features": feats}
 
@@ -342,11 +357,12 @@ def _legend(layers: Layers, colours: dict[str, str]) -> str:
 
 def _figures_panel(layers: Layers) -> str:
     """An inline SVG chart of the bilateral trade turnover the documents state, by source."""
-    figs = [f for f in layers.figures if f["metric"] == "trade_turnover_kz_ru" and f["unit"].startswith("USD")]
+    figs = [f for f in layers.figures if f["metric"] == "trade_turnover_kz_ru" and f["unit"].startswith("USD")
+            and f["value"] > 0]  # (a turnover is positive: a bar of another is no bar)
     if not figs:
         return ""
     years = sorted({f["year"] for f in figs})
-    vmax = max(f["value"] for f in figs) * 1.15
+    top = max(f["value"] for f in figs)  # (the tallest bar at 1/1.15 of the height: scaled without overflow)
     w, h, left, bottom = 300, 160, 34, 24
     step = (w - left - 10) / max(1, len(years))
     bars, labels = [], []
@@ -356,7 +372,7 @@ def _figures_panel(layers: Layers) -> str:
         bw = step * 0.8 / len(group)
         for k, f in enumerate(group):
             x = left + yi * step + step * 0.1 + k * bw
-            bh = (h - bottom - 10) * f["value"] / vmax
+            bh = (h - bottom - 10) * (f["value"] / top) / 1.15
             src = next((s.get("doc") or s.get("url") for s in f["sources"]), "")
             colour = "#D55E00" if conflict else "#0072B2"
             bars.append(f'<rect x="{x:.1f}" y="{h - bottom - bh:.1f}" width="{bw - 1:.1f}" height="{bh:.1f}" fill="{colour}">'
@@ -492,6 +508,7 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     search_data.add_to(m)
     Search(layer=search_data, search_label="name", placeholder="Search places, crossings, hubs…",
            collapsed=False, position="topleft").add_to(m)
+    PlainSearchTips(search_data).add_to(m)
     Fullscreen(position="topleft").add_to(m)
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)

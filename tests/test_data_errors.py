@@ -208,7 +208,45 @@ CHECKED = {
     "figure value nan": (_sub(FIGURES, "value = 26.34", "value = nan"), ["figures.toml:14", "trade-turnover-kz-ru-2024-doc000", "value must be a finite number"]),
     "figure value inf": (_sub(FIGURES, "value = 26.34", "value = -inf"), ["figures.toml:14", "value must be a finite number, not -inf"]),
     "hub latitude nan": (_sub(HUBS, "lat = 55.51514", "lat = nan"), ["hubs.toml", "selyatino-logistics-centre", "lat must be a finite number"]),
+    # (nineteenth hostile pass: E3, E4, E5, E6, E7, S3, S4, S5, S6)
+    "word list entry with no word": (_sub("geodata/stopnames.toml", '"Forbes Kazakhstan", ', '"-", "Forbes Kazakhstan", '),
+                                     ["stopnames.toml", "outlets.names", "'-' holds no word"]),
+    "chain across the 180th meridian": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Anadyr|RU", "Nome|US"')),
+                                        ["test-route", "crosses the 180th meridian"]),
+    "node only a former name of its likeliest place": (
+        _write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Aleksandrovka|UA", "Mariupol|UA"')),
+        ["test-route", "ambiguous place 'Aleksandrovka' in UA", "Donetsk", "name one by its id"]),
+    "figure value beyond the field": (_sub(FIGURES, "value = 45000", "value = 1.7e308"), ["figures.toml", "beyond any figure"]),
+    "figure period reversed": (_sub(FIGURES, 'period = "2022-01/2022-10"', 'period = "2022-13/2021-01 <img src=x>"'),
+                               ["figures.toml", "period must be YYYY-MM/YYYY-MM"]),
+    "page read on no day of the calendar": (_sub(CN_KZ, 'accessed = "2026-11-21"', 'accessed = "2026-02-30"'),
+                                            ["china-kazakhstan.toml", "accessed must be the date the page was read"]),
+    "page read in years to come": (_sub(CN_KZ, 'accessed = "2026-11-21"', 'accessed = "2999-01-01"'),
+                                   ["china-kazakhstan.toml", "not to come"]),
+    "overlapping country outlines": (lambda root: _overlap_cn(root), ["countries.geojson", "overlap", "km²"]),
+    "estimate from no place": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'estimated_from = ["geonames:1484943"]',
+                                    'estimated_from = ["geonames:1"]'), ["ubagan-zverinogolovskoe-road", "'geonames:1' is no place"]),
+    "rail leg through a road crossing": (
+        _write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Taldykorgan|KZ", "crossing:dostyk-alashankou-road", '
+                                                                     '"Bortala|CN"').replace('mode = "road"', 'mode = "rail"')),
+        ["test-route", "a rail leg through 'crossing:dostyk-alashankou-road', a crossing of road only"]),
+    "manifest lists a document under two names": (
+        _append("seeds/manifest.toml", '[[document]]\nfile = "./000_dda4d801d8b380c5.txt"\ntitle = ""\noutlet = ""\n'
+                                       'date = ""\nurl = ""\nauthor = ""\nnote = ""\n'), ["manifest.toml", "listed twice"]),
 }
+
+
+def _overlap_cn(root: Path) -> None:
+    """China's outline with a square over western Kazakhstan added (hostile pass 19, E7)."""
+    path = root / "geodata" / "countries.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        if feature["properties"]["iso"] == "CN":
+            geometry = feature["geometry"]
+            if geometry["type"] == "Polygon":
+                geometry["type"], geometry["coordinates"] = "MultiPolygon", [geometry["coordinates"]]
+            geometry["coordinates"].append([[[50, 42], [70, 42], [70, 56], [50, 56], [50, 42]]])
+    path.write_text(json.dumps(data), encoding="utf-8")
 CASES.update(CHECKED)
 
 

@@ -1732,3 +1732,71 @@ def test_a_jieba_cache_planted_in_the_temporary_folder_is_not_read(tmp_path, gaz
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] == ["西安", "乌鲁木齐", "霍尔果斯"]
     assert sorted(p.name for p in planted.iterdir()) == ["jieba.cache"]  # (nor writes one there)
+
+
+def _capped(*args: str, limit: int, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """``python -m mapper`` with every file it writes capped at *limit* bytes (RLIMIT_FSIZE): the writes past it
+    fail as on a full disk, after a short one."""
+    import resource
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run([sys.executable, "-m", "mapper", *args], cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE,
+                          text=True, preexec_fn=cap, timeout=300)
+
+
+def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazetteer, built):
+    """Nineteenth pass: on a full disk, mentions in JSON lines or CSV lost their end and exited 0 (E2), and a KML
+    export replaced a whole one by a cut one, exit 0 (E1); an export into a build's layers folder while the build
+    ran was not refused (E8); a corridor's description went into KML's <description>, which viewers show as HTML
+    (S2); "--data /" told to build country outlines (S7); "x.txt" and "a/../x.txt" were read twice (S8)."""
+    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    for fmt in ("jsonl", "csv"):
+        with open(tmp_path / f"m.{fmt}", "w") as out:
+            proc = _capped("mentions", "--format", fmt, *seeds, limit=40_000, stdout=out)
+        assert proc.returncode == 2 and proc.stderr.count("\n") == 1, (fmt, proc.stderr)
+        assert "standard output: cannot read or write" in proc.stderr
+        assert (tmp_path / f"m.{fmt}").stat().st_size <= 40_000
+
+    kml = tmp_path / "x.kml"
+    assert run_cli("export", "--format", "kml", "--out", str(kml)).returncode == 0
+    whole = kml.read_bytes()
+    proc = _capped("export", "--format", "kml", "--out", str(kml), limit=len(whole) // 2)
+    assert proc.returncode == 2 and "reads back cut short" in proc.stderr and str(kml) in proc.stderr, proc.stderr
+    assert kml.read_bytes() == whole and pyogrio.read_info(kml, layer="corridors")["features"] >= 12
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # (no temporary file left)
+
+    project = tmp_path / "project"  # a description with markup: escaped in KML, shown as the text it is
+    for part in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / part, project / part)
+    route = project / "corridors" / "routes" / "east-west.toml"
+    route.write_text(route.read_text(encoding="utf-8").replace('description = "', 'description = "<b>Bold</b> ', 1),
+                     encoding="utf-8")
+    assert run_cli("--data", str(project), "export", "--format", "kml", "--out", str(tmp_path / "m.kml")).returncode == 0
+    text = (tmp_path / "m.kml").read_text(encoding="utf-8")
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in text and "<b>Bold" not in text
+
+    out = tmp_path / "out"  # a build holds the folder's lock; an export into its layers waits, then is refused
+    out.mkdir()
+    import fcntl
+
+    fd = os.open(out / ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    export = subprocess.Popen([sys.executable, "-m", "mapper", "export", "--format", "geojson", "--out",
+                               str(out / "layers")], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / "layers").exists() and export.poll() is None:
+        time.sleep(0.2)
+        if export.stderr is not None and "waiting" in (line := export.stderr.readline()):
+            break
+    shutil.copy(built / ".stamp.json", out / ".stamp.json")  # (the build publishes meanwhile)
+    os.close(fd)
+    assert export.wait(timeout=120) == 2 and not (out / "layers").exists()
+
+    proc = run_cli("--data", "/", "check")
+    assert proc.returncode == 2 and "is no project folder" in proc.stderr, proc.stderr
+    (tmp_path / "a").mkdir()
+    shutil.copy(SEEDS / "000_dda4d801d8b380c5.txt", tmp_path / "x.txt")
+    proc = run_cli("mentions", "--format", "csv", "x.txt", "a/../x.txt", "./x.txt", cwd=tmp_path)
+    assert proc.returncode == 0 and {row.split(",")[1] for row in proc.stdout.splitlines()[1:]} == {"x.txt"}
