@@ -62,7 +62,7 @@ _COMMON = {
 }
 SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
     "place": {**_COMMON, "country": (str, True), "feature_class": (str, True),
-              "feature_code": (str, False), "population": (int, False)},
+              "feature_code": (str, False), "population": (int, False), "names_in": (dict, False)},
     "crossing": {**_COMMON, "posts": (list, True), "countries": (list, True), "mode": (str, True),
                  "status": (str, True), "status_year": (int, False), "estimated_from": (list, False),
                  "position": (str, False), "post_names": (list, False)},
@@ -397,10 +397,17 @@ def _unique_records(paths: list[Path], kind: str) -> Iterator[tuple[dict, Path]]
 
 
 def curated_places(root: Path) -> Iterator[tuple[dict, Path]]:
-    """Curated gazetteer entries from ``geodata/places/*.toml``."""
+    """Curated gazetteer entries from ``geodata/places/*.toml``; ``names_in``, if given, maps a language's code
+    to names read only in a text of that language (Turkish "Hazar", the Caspian; an English "Hazar" is the Turkmen
+    town)."""
     for rec, path in records(root, "geodata/places", "place"):
         if rec["feature_class"] not in FEATURE_CLASSES:
             raise DataError(f"{where(path, rec['id'])}: feature_class must be one of A P S H L T R V U")
+        for lang, names in rec.get("names_in", {}).items():
+            if not (re.fullmatch(r"[a-z]{2}", lang) and isinstance(names, list) and names
+                    and all(isinstance(n, str) and any(c.isalpha() for c in n) for n in names)):
+                raise DataError(f"{where(path, rec['id'])}: names_in must map language codes (\"tr\") to lists "
+                                f"of names, not {lang!r} = {str(names)[:40]}")
         yield rec, path
 
 
@@ -532,7 +539,7 @@ CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is rea
 
 #: the languages whose CLDR names of countries and regions geodata/cldr-names.tsv holds
 CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
-                  "ru", "uk", "be", "mn", "zh")
+                  "ru", "uk", "be", "mn", "zh", "uz_Cyrl")  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
 
 
 @lru_cache(maxsize=4)

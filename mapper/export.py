@@ -170,11 +170,7 @@ def check_target(path: Path, fmt: str) -> None:
         return
     if kind not in ("missing", "folder"):
         raise InputError("must be a folder for this format (one file per layer goes in it)", path=path)
-    stamp = stamp_listing(path)
-    if stamp is not None:  # (its map would no longer show its layers; a GeoPackage, the default target, is
-        # the build's own layers again)
-        raise InputError(f"is a build's layers folder ({stamp} lists it): rebuild it with build, or choose "
-                         "another --out", path=path)
+    _refuse_a_build_s_folder(path)
     if kind == "folder":
         refuse_foreign_outputs(path, EXPORT_FILES, [])  # (a places.csv of yours: only an export's own layers)
         other = next((p for p in sorted(path.iterdir())
@@ -182,6 +178,15 @@ def check_target(path: Path, fmt: str) -> None:
         if other is not None:
             raise InputError(f"holds {other.name!r}, which is no {FORMATS[fmt]} layer: layers go into a new "
                              "folder or one of layers only (choose another --out)", path=path)
+
+
+def _refuse_a_build_s_folder(path: Path) -> None:
+    """Refuse the folder *path* if a build's stamp lists it: its map would no longer show its layers (a
+    GeoPackage, the default target, is the build's own layers again)."""
+    stamp = stamp_listing(path)
+    if stamp is not None:
+        raise InputError(f"is a build's layers folder ({stamp} lists it): rebuild it with build, or choose "
+                         "another --out", path=path)
 
 
 def _foreign_layers(path: Path, fmt: str) -> list[str]:
@@ -255,7 +260,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
                                         append=tmp.exists(),
                                         layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
                                         dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
-            _check_whole(tmp, layers, path)
+                _check_whole(tmp, {name: gdf}, path)  # (before the next layer opens the file again)
         written.append(path)
     elif staged:
         path.mkdir(parents=True, exist_ok=True)
@@ -265,7 +270,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
         made = not path.exists()
         try:
             with staging(path, EXPORT_FILES) as stage:
-                check_target(path, fmt)  # (again, under the folder's lock: a build may have made it its own)
+                _refuse_a_build_s_folder(path)  # (again, under the folder's lock: a build may have made it its own)
                 _write_folder(layers, stage, fmt)
                 written = publish(stage, path, then=lambda w: write_stamp(path, fmt, w, []))  # (whose they are)
         finally:

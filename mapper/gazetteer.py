@@ -90,7 +90,7 @@ _RUSSIAN_CASE_ENDINGS = (
 )
 
 
-# Turkic (Kazakh and Kyrgyz) case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos,
+# Turkic (Kazakh, Kyrgyz, Uzbek) case endings, which join the name as it is ("Алматыдан" from Almaty, "Қорғасқа" to Khorgos,
 # "Бішкекке", "Шымкентте", "Алматының"; Kyrgyz "Кытайдын", "Москвага", "Ошко", "Бишкектеги"): genitive, ablative,
 # locative, instrumental, dative, and the locative's adjective; the longest first
 TURKIC_CASE_ENDINGS = tuple(sorted({
@@ -98,7 +98,8 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "нде", "ға", "ге", "қа", "ке", "да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі",
     "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "дон", "дөн", "тон", "төн",
     "нон", "нөн", "га", "го", "гө", "ка", "ко", "кө", "до", "дө", "то", "тө", "дагы", "деги", "догу", "дөгү",
-    "тагы", "теги", "тогу", "төгү"}, key=lambda e: (-len(e), e)))
+    "тагы", "теги", "тогу", "төгү",
+    "нинг", "гача", "даги", "ни"}, key=lambda e: (-len(e), e)))  # (Uzbek in Cyrillic: "Покистоннинг", "Термизгача")
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 # the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив",
@@ -757,6 +758,10 @@ class Overlay:
         self.language_names: dict[str, dict[str, str]] = {
             lang: {k: eid for n, eid in names.items() for k in name_keys(n)}
             for lang, names in datafiles.cldr_language_names(data_dir).items()}
+        for rec, _ in datafiles.curated_places(data_dir):  # (a curated place's names_in: Turkish "Hazar")
+            for lang, names in rec.get("names_in", {}).items():
+                self.language_names.setdefault(lang, {}).update(
+                    {k: f"place:{rec['id']}" for n in names for k in name_keys(n)})
         unknown = sorted({eid for names in self.language_names.values() for eid in names.values()} - set(self.entries))
         if unknown:
             raise DataError(f"{unknown[0]}: no country or curated place has this id (rerun "

@@ -1294,6 +1294,12 @@ class Geoparser:
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
+        if "|" in text and _SHIP_HEADER.search(text):  # a schedule's ships: "TURKESTAN | 2415W | Aktau", and the
+            # same names in capitals elsewhere in it ("the departures of BARDA 117 slipped")
+            cells = _ship_cells(text)
+            page.mask(cells)
+            ships = {_norm(text[a:b].strip()) for a, b in cells}
+            found = [c for c in found if not (text[c[0]:c[1]].isupper() and _norm(text[c[0]:c[1]]) in ships)]
         return page.unmasked(found)
 
     def _han_names(self, text: str) -> list[_Candidate]:
@@ -2721,7 +2727,8 @@ class Geoparser:
             if start in inside or c is not None and c[1] != end:
                 continue
             key = _norm(word.group())
-            for nominative in (key, *case_forms_nominatives(key, language)):
+            stem = apostrophe_stem(key) if "'" in key else ""  # (Turkish "Hazar'ın", the Caspian's)
+            for nominative in (key, *([stem] if stem else []), *case_forms_nominatives(key, language)):
                 if nominative in own_names:  # ("Europa" in a Spanish text, "w Europie" in a Polish one)
                     entry = self.gazetteer.get(own_names[nominative])
                     nominative = _norm(entry.name) if entry is not None else ""
@@ -3514,6 +3521,35 @@ def _bigger(name: _Name, other: _Name) -> bool:
         return _notable(name, None)
     return max((e.population for e in name.entries), default=0) \
         >= 10 * max(1000, max((e.population for e in other.entries), default=0))
+
+
+# a table's header cell for its ships' names ("Vessel | Voy. | Port"), and a row's cells
+_SHIP_HEADER = re.compile(r"(?im)(?:^|\|)[ \t]*(?:vessel|ship|vessel name|ship name|ship's name|m/v|mv|ferry|"
+                          r"судно|теплоход|паром|gemi)[ \t]*(?:\||$)")
+_CELL = re.compile(r"[^|\n]+")
+
+
+def _ship_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of the ships' column of each table whose header names it (:data:`_SHIP_HEADER`), from the
+    header to the table's end (a line without "|"): "LIWA" of "LIWA | 2409W | Kuryk" is a ship, not Liwa, Oman."""
+    cells: list[tuple[int, int]] = []
+    column = -1
+    for line in re.finditer(r"[^\n]+|\n(?=\n)", text):  # (a blank line ends a table too)
+        row = line.group()
+        if "|" not in row:
+            column = -1
+            continue
+        found = [(m.start() + line.start(), m.end() + line.start(), m.group().strip())
+                 for m in _CELL.finditer(row)]
+        leading = row.lstrip().startswith("|")  # (cells counted from the first bar's right where a row opens with one)
+        header = next((i for i, (_, _, cell) in enumerate(found) if _SHIP_HEADER.fullmatch(cell)
+                       or _SHIP_HEADER.fullmatch(f"|{cell}|")), -1)
+        if header >= 0:
+            column = header
+            continue
+        if 0 <= column < len(found) and not (leading and not found):
+            cells.append(found[column][:2])
+    return cells
 
 
 def _loose(start: int, end: int, name: _Name) -> _Candidate:

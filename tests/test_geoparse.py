@@ -2620,12 +2620,13 @@ def test_round_60_russian_gulfs_polish_cases_and_pairs(parser):
 def test_round_61_valleys_turkic_heads_local_names_and_articles(parser):
     """Round 61: a Russian valley's, range's or pass's noun after its adjective in any case ("через Ферганскую
     долину", "Джунгарского Алатау"); no Kara, Togo, for the head of a Turkic name the gazetteer lacks
-    ("Балыкчи — Кочкор — Кара-Кече"); a German city by its German name, a common German word ("Nürnberg"), but no
+    ("Балыкчи — Кочкор — Кара-Кужур", a coal field; Кара-Кече, another, is a curated place now); a German city by
+    its German name, a common German word ("Nürnberg"), but no
     city for a common noun after an article ("das Essen", the meal); no Belgian village for Basel, whose name it
     carries spelt otherwise; a French given name before a town's name ("Georges Kars")."""
     read = partial(_text_and_name, parser)
     assert read("Дорога пойдёт через Ферганскую долину и Чуйскую долину, вдоль Джунгарского Алатау, по ветке "
-                "Балыкчи — Кочкор — Кара-Кече.") == [
+                "Балыкчи — Кочкор — Кара-Кужур.") == [
         ("Ферганскую долину", "Fergana Valley"), ("Чуйскую долину", "Chüy Valley"),
         ("Джунгарского Алатау", "Dzungarian Alatau"), ("Балыкчи", "Balykchy"), ("Кочкор", "Kochkor")]
     german = ("Die Züge fahren über Mannheim und Nürnberg nach Rotterdam, Antwerpen, Basel oder Mailand. Das Essen im "
@@ -2636,6 +2637,28 @@ def test_round_61_valleys_turkic_heads_local_names_and_articles(parser):
         m.start for m in parser.parse(german, "t")][-1]
     assert read("Le Kazakhstan, selon Georges Kars, économiste, relie la Chine à la Turquie et à l'Europe.") == [
         ("Kazakhstan", "Kazakhstan"), ("Chine", "China"), ("Turquie", "Türkiye"), ("Europe", "Europe")]
+
+
+def test_round_62_ships_of_a_schedule_turkish_hazar_and_uzbek_cyrillic(parser):
+    """Round 62: the ships' column of a schedule's table names ships, not places ("LIWA | 2409W | Kuryk": not
+    Liwa, Oman), and so do those names in capitals elsewhere in the text; a curated place's name in one language
+    only (Turkish "Hazar", the Caspian; in English, the Turkmen town); Uzbek case endings in Cyrillic
+    ("Покистоннинг", "Термизгача") and Uzbek Cyrillic names of countries (CLDR's "Қозоғистон")."""
+    read = partial(_text_and_name, parser)
+    schedule = ("Vessel            | Voy.  | Port      | ETA\n"
+                "TURKESTAN         | 2415W | Aktau     | 08 Apr\n"
+                "LIWA              | 2409W | Kuryk     | 10 Apr\n\n"
+                "Gales delayed TURKESTAN 2414W and LIWA 2408W at Aktau.\n")
+    assert read(schedule) == [("Aktau", "Aktau"), ("Kuryk", "Kuryk"), ("Aktau", "Aktau")]
+    turkish = ("Orta Koridor, Çin'den çıkan malların Orta Asya üzerinden Hazar'ı aşarak Azerbaycan'a taşınmasını "
+               "sağlıyor. Hazar geçişi için Bakü ve Aktau limanları önemli bir rol oynuyor, ancak bu daha çok zaman "
+               "alıyor. Bu hat ile yükler daha hızlı taşınıyor ve bir sonraki adım olarak demiryolu gibi projeler "
+               "de geliyor, bu kadar önemli olan bir konu için.")
+    assert [name for text, name in read(turkish) if text.startswith("Hazar")] == ["Caspian Sea", "Caspian Sea"]
+    assert read("Trains reach Hazar on the Turkmen coast.") == [("Hazar", "Hazar")]
+    assert read("Покистоннинг Карачи порти орқали Қозоғистонга, Андижондан Термизгача.") == [
+        ("Покистоннинг", "Pakistan"), ("Карачи", "Karachi"), ("Қозоғистонга", "Kazakhstan"),
+        ("Андижондан", "Andijon"), ("Термизгача", "Tirmiz")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:

@@ -1788,7 +1788,7 @@ def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazet
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (out / "layers").exists() and export.poll() is None:
         time.sleep(0.2)
-        if export.stderr is not None and "waiting" in (line := export.stderr.readline()):
+        if export.stderr is not None and "waiting" in export.stderr.readline():
             break
     shutil.copy(built / ".stamp.json", out / ".stamp.json")  # (the build publishes meanwhile)
     os.close(fd)
