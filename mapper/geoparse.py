@@ -2744,7 +2744,7 @@ class Geoparser:
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
                     # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey)
                     if c is not None:
-                        cands = [x for x in cands if x is not c]
+                        cands = [x for x in cands if x[:2] != c[:2]]  # (not "is": compiled, tuples are values)
                     extra.append(_loose(start, end, name))
                     break
         return _merged(cands, extra) if extra else cands
