@@ -363,7 +363,8 @@ def check_source(src: Any, loc: str) -> None:
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
-        if "accessed" in src and not (isinstance(src["accessed"], str) and _past_date(src["accessed"])):
+        if "accessed" in src and not (isinstance(src["accessed"], str) and _DATE.fullmatch(src["accessed"])
+                                      and _past_date(src["accessed"])):
             raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD, a day of the "
                             f"calendar, not to come), not {str(src['accessed'])[:40]!r}")
     else:
@@ -721,10 +722,10 @@ def _past_date(text: str) -> bool:
         day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except ValueError:
         return False
-    return day <= dt.date.today() + dt.timedelta(days=1)
+    return dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1)
 
 
-_DATE_PREFIX = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_DATE_PREFIX = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")  # (ASCII digits: not "２０２５")
 # a figure's period: the first and last month it covers, in order ("2022-01/2022-10")
 _PERIOD = re.compile(r"(\d{4}-(?:0[1-9]|1[0-2]))/(\d{4}-(?:0[1-9]|1[0-2]))")
 
@@ -746,7 +747,7 @@ def figures(root: Path) -> list[dict]:
         if "period" in f and not ((m := _PERIOD.fullmatch(f["period"])) and m.group(1) <= m.group(2)):
             raise DataError(f"{Where(path, f['id'])}: period must be YYYY-MM/YYYY-MM, its first month first, not "
                             f"{f['period'][:40]!r}")
-        if abs(f["value"]) > FIGURE_MAX:
+        if abs(f["value"]) >= FIGURE_MAX:
             raise DataError(f"{Where(path, f['id'])}: value {f['value']!r} is beyond any figure of the field "
                             f"(over {FIGURE_MAX:.0e} in size): a typo?")
     groups: dict[tuple, set] = {}

@@ -469,7 +469,14 @@ LARGE_PAGE_CHARS = 2_000_000  # larger pages are read by _large_page_text: trafi
 _NOT_SHOWN = ("//template|//*[@hidden]|//dialog[not(@open)]"
               "|//*[translate(normalize-space(@aria-hidden), 'TRUE', 'true')='true']")
 _SHOWING = {"display": {"none"}, "visibility": {"hidden", "collapse"}}  # a property's values that hide
-_SCREEN = {"", "all", "screen"}  # the media whose rules a screen applies (not print, not a condition on its size)
+# the values of display and visibility a browser takes (the first keyword of one): any other drops the declaration
+_VALID = {"display": {"none", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "table",
+                      "inline-table", "table-row", "table-cell", "table-row-group", "table-header-group",
+                      "table-footer-group", "table-column", "table-column-group", "table-caption", "list-item",
+                      "contents", "flow-root", "flow", "run-in", "ruby", "ruby-base", "ruby-text", "ruby-base-container",
+                      "ruby-text-container", "math", "-webkit-box", "-webkit-inline-box", "-moz-box",
+                      "inherit", "initial", "unset", "revert", "revert-layer"},
+          "visibility": {"visible", "hidden", "collapse", "inherit", "initial", "unset", "revert", "revert-layer"}}
 # inline elements: one with no text (a wiki's heading anchor, "<span id=\"Route\"></span>") made trafilatura drop the
 # text after it up to the end of its paragraph, so its tag goes and the text around stays
 _INLINE = "//*[{}]".format(" or ".join(
@@ -535,27 +542,51 @@ def _styled_not_shown(tree) -> list:
     (!important, then the attribute, then the more specific selector, then the later rule). Sheets linked from
     elsewhere are not read; a rule for a state (":hover") or a pseudo-element hides nothing."""
     css = "\n".join(_showing_rules(style.text or "") for style in tree.iter("style")
-                  if (style.get("media") or "").strip().lower() in _SCREEN)
+                  if _for_a_screen(style.get("media") or ""))
     styled = _cascaded(tree, css) if css else [(element, element.get("style")) for element in tree.xpath("//*[@style]")]
     return [element for element, style in styled if _hides(style)]
 
 
 def _showing_rules(sheet: str) -> str:
     """The rules of a style *sheet* that say whether an element is shown (display, visibility) on a screen, in
-    their order: those at the top level and those under "@media screen" or "@media all", however deep."""
+    their order: those at the top level and those under an "@media" for a screen (:func:`_for_a_screen`), "@layer",
+    "@supports" or "@scope", however deep."""
     import tinycss2
 
-    def rules(parsed) -> Iterator[str]:
-        for rule in parsed:
-            if rule.type == "qualified-rule" and any(
-                    declaration.type == "declaration" and declaration.lower_name in _SHOWING
-                    for declaration in tinycss2.parse_blocks_contents(rule.content, True, True)):
-                yield rule.serialize()
-            elif (rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None
-                  and tinycss2.serialize(rule.prelude).strip().lower() in _SCREEN):
-                yield from rules(tinycss2.parse_rule_list(rule.content, True, True))
+    kept: list[str] = []
+    try:
+        stack = [iter(tinycss2.parse_stylesheet(sheet, True, True))]  # (a stack, not recursion: 1,000 nested
+        while stack:  # @media blocks are a page's too)
+            rule = next(stack[-1], None)
+            if rule is None:
+                stack.pop()
+            elif rule.type == "qualified-rule":
+                showing = [d.serialize() for d in tinycss2.parse_blocks_contents(rule.content, True, True)
+                           if d.type == "declaration" and _valid_showing(d)]  # (an invalid value is none)
+                text = f"{tinycss2.serialize(rule.prelude)}{{{';'.join(showing)}}}"
+                if showing and not LONE_SURROGATE.search(text):  # (no element's class holds one; css-inline
+                    kept.append(text)  # would refuse the whole sheet for it)
+            elif rule.type == "at-rule" and rule.content is not None and (
+                    rule.lower_at_keyword in ("layer", "supports", "scope")
+                    or rule.lower_at_keyword == "media" and _for_a_screen(tinycss2.serialize(rule.prelude))):
+                stack.append(iter(tinycss2.parse_rule_list(rule.content, True, True)))
+    except RecursionError:  # (tinycss2 parses nested blocks recursively: a sheet nested too deep is not read)
+        return ""
+    return "\n".join(kept)
 
-    return "\n".join(rules(tinycss2.parse_stylesheet(sheet, True, True)))
+
+def _for_a_screen(media: str) -> bool:
+    """Whether a screen applies rules under "@media *media*": one of its queries is for all media or the
+    screen, or not for print ("screen", "only screen", "screen, print", "not print"), with no condition on its
+    size or features (which are not known here)."""
+    for query in media.lower().split(","):
+        words = query.split()
+        if words and words[0] == "only":
+            words = words[1:]
+        if words in (["screen"], ["all"], []) or len(words) == 2 and words[0] == "not" and words[1] in (
+                "print", "speech"):
+            return True
+    return False
 
 
 _NUMBER = "data-corridor-mapper-number"  # numbers a page's elements while css-inline styles them
@@ -593,11 +624,20 @@ def _hides(style: str) -> bool:
 
     shown: dict[str, tuple[bool, str]] = {}
     for declaration in tinycss2.parse_blocks_contents(style, True, True):
-        if declaration.type == "declaration" and declaration.lower_name in _SHOWING:
-            if declaration.important or not shown.get(declaration.lower_name, (False, ""))[0]:
-                value = next((token.lower_value for token in declaration.value if token.type == "ident"), "")
-                shown[declaration.lower_name] = (declaration.important, value)
+        if declaration.type == "declaration" and _valid_showing(declaration) and (
+                declaration.important or not shown.get(declaration.lower_name, (False, ""))[0]):
+            shown[declaration.lower_name] = (declaration.important, _first_keyword(declaration))
     return any(value in _SHOWING[name] for name, (_, value) in shown.items())
+
+
+def _first_keyword(declaration) -> str:
+    return next((token.lower_value for token in declaration.value if token.type == "ident"), "")
+
+
+def _valid_showing(declaration) -> bool:
+    """Whether a tinycss2 *declaration* is a display or visibility a browser takes: one of another value is
+    dropped, as a browser drops it ("display:none;display:bogus" hides)."""
+    return declaration.lower_name in _SHOWING and _first_keyword(declaration) in _VALID[declaration.lower_name]
 
 
 TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (trafilatura stops at about 255)

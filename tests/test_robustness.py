@@ -1692,6 +1692,25 @@ def test_a_page_s_own_style_sheet_hides_what_a_browser_would_not_show(tmp_path, 
         proc = run_cli("mentions", "--format", "jsonl", str(page))
         assert proc.returncode == 0, proc.stderr
         assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] == shown, name
+    # twentieth pass: a rule with a lone surrogate turned every sheet off (E1); an invalid later value undid the
+    # hiding (E2); "only screen", "screen, print", "not print", @layer and @supports were not applied (E3, E4);
+    # 1,000 nested @media blocks were an internal error (E5)
+    sheet = ("<style>.\\D800{display:none} .a{display:none} .b{display:none} .b{display:bogus}"
+             "@media only screen{.c{display:none}} @media screen, print{.d{display:none}}"
+             "@media not print{.e{display:none}} @layer base{.f{display:none}} @supports (display:grid){.g{display:none}}"
+             + "@media screen{" * 1000 + ".h{display:none}" + "}" * 1000 + "</style>")
+    body = "".join(f'<p class="{c}">{town}.</p>' for c, town in zip("abcdefgh", ("Tbilisi", "Bucharest", "Tashkent",
+                                                                                   "Bishkek", "Osh", "Kyiv", "Minsk",
+                                                                                   "Baku")))
+    (tmp_path / "hostile.html").write_text(f"<html><head>{sheet}</head><body><article>{pad}{body}"
+                                           '<p style="display:none;display:bogus">Tabriz.</p>'
+                                           "<p>Trains left Atyrau for Aktau.</p></article></body></html>",
+                                           encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(tmp_path / "hostile.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["text"] for line in proc.stdout.splitlines()] in (["Atyrau", "Aktau"],
+                                                                               ["Baku", "Atyrau", "Aktau"])
+    # (the 1,000-deep block: read where tinycss2 can, left unread, as a whole sheet, where it cannot)
 
 
 def test_a_cache_path_through_a_file_is_told_as_such(tmp_path):
