@@ -342,27 +342,36 @@ class Network:
         return g
 
     def find_node(self, name: str) -> str:
-        """The graph node a user means by *name*: by node name, else the gazetteer place nearest a node."""
-        key = normalize(name)
+        """The graph node a user means by *name*: a node's id ("place:alat", "geonames:1526384", "crossing:…"),
+        a node's name, else the node nearest (within 60 km) the place ``geocode`` answers first for *name* (in
+        country CC for "Name|CC"): not a namesake that happens to lie by the network ("Aksu" is not the Aksu
+        beside Shymkent's node)."""
         graph = self.graph
-        exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key]
+        if name in graph:
+            return name
+        bare, bar, cc = name.partition("|")
+        key = normalize(bare)
+        exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key
+                 and (not bar or d["node"].country == cc.upper())]
         for hub_id, (rec, _) in self.hubs.items():
             names = [rec["name"], *rec.get("alt_names", [])]
             if any(normalize(n) == key for n in names) and f"hub:{hub_id}" in graph:
                 exact.append(f"hub:{hub_id}")
         if exact:
             return sorted(exact)[0]
-        best, best_d = None, 60.0
-        places = self.gazetteer.lookup(name)
-        if not places:
+        found = self.gazetteer.geocode(bare, country=cc.upper() if bar else None, limit=1)
+        if not found:
             raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
-        for entry in places:
-            for k, d in graph.nodes(data=True):
-                dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
-                if dist < best_d:
-                    best, best_d = k, dist
+        entry = found[0][0]
+        best, best_d = None, 60.0
+        for k, d in graph.nodes(data=True):
+            dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
+            if dist < best_d:
+                best, best_d = k, dist
         if best is None:
-            raise NoAnswer(f"{name!r} is not on the corridor network (no node within 60 km)")
+            raise NoAnswer(f"{name!r} is {self.gazetteer.as_shown(entry).name}, {entry.country} ({entry.lat:.2f}, "
+                           f"{entry.lon:.2f}), not on the corridor network (no node within 60 km; another place of "
+                           "the name: 'Name|CC', or a node's id)")
         return best
 
     def validate(self) -> None:

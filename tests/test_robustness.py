@@ -1813,6 +1813,12 @@ def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazet
     os.close(fd)
     assert export.wait(timeout=120) == 2 and not (out / "layers").exists()
 
+    # twentieth pass, E8: route took any namesake that lay by the network ("Aksu" the one by Shymkent's node)
+    proc = run_cli("route", "Aksu", "Duisburg")
+    assert proc.returncode == 1 and "'Aksu' is Aqsu, CN" in proc.stderr, proc.stderr
+    assert run_cli("route", "geonames:1526384", "Almaty|KZ").returncode == 2  # (one node: "the same place")
+    assert "Almaty → Duisburg" in run_cli("route", "Almaty|KZ", "Duisburg").stdout
+
     proc = run_cli("--data", "/", "check")
     assert proc.returncode == 2 and "is no project folder" in proc.stderr, proc.stderr
     (tmp_path / "a").mkdir()
