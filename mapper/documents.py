@@ -543,7 +543,8 @@ def _styled_not_shown(tree) -> list:
     elsewhere are not read; a rule for a state (":hover") or a pseudo-element hides nothing."""
     css = "\n".join(_showing_rules(style.text or "") for style in tree.iter("style")
                   if _for_a_screen(style.get("media") or ""))
-    styled = _cascaded(tree, css) if css else [(element, element.get("style")) for element in tree.xpath("//*[@style]")]
+    styled = (_cascaded(tree, css) if css else None) or [(element, element.get("style"))
+                                                         for element in tree.xpath("//*[@style]")]
     return [element for element, style in styled if _hides(style)]
 
 
@@ -592,10 +593,10 @@ def _for_a_screen(media: str) -> bool:
 _NUMBER = "data-corridor-mapper-number"  # numbers a page's elements while css-inline styles them
 
 
-def _cascaded(tree, css: str) -> list[tuple]:
+def _cascaded(tree, css: str) -> list[tuple] | None:
     """(element, style) for each element of *tree* that *css* or its own style attribute styles: the style
     a browser gives it, written as one attribute by css-inline (which parses the page again: the elements are
-    numbered to be found in its output)."""
+    numbered to be found in its output); None where css-inline cannot read the sheet."""
     import css_inline
     from lxml.html import HTMLParser, fromstring, tostring
 
@@ -611,7 +612,7 @@ def _cascaded(tree, css: str) -> list[tuple]:
         for element in elements:
             del element.attrib[_NUMBER]
     if not styled:
-        return [(element, element.get("style")) for element in tree.xpath("//*[@style]")]
+        return None  # (the style attributes alone, then)
     copy = fromstring(styled.encode("utf-8"), parser=HTMLParser(encoding="utf-8", huge_tree=True))
     return [(elements[int(element.get(_NUMBER))], element.get("style"))
             for element in copy.xpath(f"//*[@style][@{_NUMBER}]")]

@@ -1149,7 +1149,8 @@ class Geoparser:
                 matches = info.at_sentence_start
             elif info.after_locative is not None and _LOCATIVE_BEFORE.search(text, max(0, rs - 12), rs):
                 matches = info.after_locative
-            if any(word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS for m in matches):
+            if "-" in word and any(word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS
+                                   for m in matches):  # (a quick test first: this runs for every run)
                 starts = {m.start for m in matches}
                 matches = tuple(m for m in matches if not (  # the head of a Turkic name the gazetteer lacks:
                     word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS  # "Кара-Кече", a coal
@@ -2702,10 +2703,10 @@ class Geoparser:
         language means: one of note (:func:`_notable`, by its own name), or a town of 10,000 people or more of a
         country that speaks it ("Kars", "Mersin" in Turkish; not "Sur", Oman, in French), or a city of 100,000 there
         by its local name ("Nürnberg" in German)."""
-        countries, home = LANGUAGES[language].countries, LANGUAGES[language].home | LANGUAGES[language].countries
+        countries, home = LANGUAGES[language].countries, LANGUAGES[language].home
         return _notable(name, own=True) or any(
             own and e.country in countries and e.population >= LANGUAGE_TOWN_POPULATION
-            or not own and e.country in home and e.population >= LANGUAGE_CITY_POPULATION
+            or not own and (e.country in home or e.country in countries) and e.population >= LANGUAGE_CITY_POPULATION
             for e, own in zip(name.entries, name.own))
 
 
