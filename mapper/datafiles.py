@@ -26,7 +26,6 @@ ISO2 = re.compile(r"^[A-Z]{2}$")
 #: bigger one is no hand-edited or generated data file, and reading it whole could exhaust the memory.
 MAX_DATA_BYTES = 64 * 1024 * 1024
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_DATE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 CLDR_ID = re.compile(r"^(?:country:[A-Z]{2}|place:[a-z0-9][a-z0-9-]*)$")  # an entry of geodata/cldr-names.tsv
 FEATURE_CLASSES = set("APSHLTRVU")
 CROSSING_MODES = {"rail", "road", "rail,road"}
@@ -50,7 +49,6 @@ ITEMS: dict[str, type] = {"alt_names": str, "posts": str, "countries": str, "est
 #: fields that are ISO 3166-1 alpha-2 codes (``country`` may be "": none; ``countries`` is a list of them)
 ISO_FIELDS = ("country", "iso", "countries")
 #: a date in a document manifest: YYYY-MM-DD, YYYY-MM or YYYY (or "": unknown)
-MANIFEST_DATE = re.compile(r"^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$")
 
 _SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
 
@@ -363,8 +361,7 @@ def check_source(src: Any, loc: str) -> None:
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
-        if "accessed" in src and not (isinstance(src["accessed"], str) and _DATE.fullmatch(src["accessed"])
-                                      and _past_date(src["accessed"])):
+        if "accessed" in src and not _past_date(src["accessed"], parts=(3,)):
             raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD, a day of the "
                             f"calendar, not to come), not {str(src['accessed'])[:40]!r}")
     else:
@@ -710,22 +707,22 @@ def gauges(root: Path) -> dict[str, int]:
     return out
 
 
-def _past_date(text: str) -> bool:
-    """Whether *text* is a date written YYYY-MM-DD (or YYYY-MM, YYYY) that the calendar has and that has come
-    (a day's grace for time zones): not 30 February, not a page read in 2999."""
+def _past_date(text: object, parts: tuple[int, ...] = (1, 2, 3)) -> bool:
+    """Whether *text* is a date written YYYY-MM-DD, YYYY-MM or YYYY (as many parts as *parts* allows) that the
+    calendar has and that has come (a day's grace for time zones): not 30 February, not a page read in 2999."""
     import datetime as dt
 
-    parts = text.split("-")
-    if not _DATE_PREFIX.fullmatch(text):
+    if not (isinstance(text, str) and _DATE.fullmatch(text) and text.count("-") + 1 in parts):
         return False
+    parts = tuple(int(part) for part in text.split("-"))
     try:
-        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        day = dt.date(*parts, *(1,) * (3 - len(parts)))
     except ValueError:
         return False
     return dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1)
 
 
-_DATE_PREFIX = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")  # (ASCII digits: not "２０２５")
+_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")  # (ASCII digits: not "２０２５")
 # a figure's period: the first and last month it covers, in order ("2022-01/2022-10")
 _PERIOD = re.compile(r"(\d{4}-(?:0[1-9]|1[0-2]))/(\d{4}-(?:0[1-9]|1[0-2]))")
 
@@ -845,7 +842,7 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
         name = rel.as_posix()  # ("./a.txt" is "a.txt")
         if name in out:
             raise DataError(f"{loc}: file listed twice")
-        if not MANIFEST_DATE.match(rec.get("date", "")) or not _past_date(rec.get("date", "") or "1900"):
+        if rec.get("date", "") != "" and not _past_date(rec["date"]):
             raise DataError(f"{loc}: date must be YYYY-MM-DD, YYYY-MM or YYYY (\"\" if unknown), a day of the "
                             f"calendar not to come, not {rec['date']!r}")
         if rec.get("url") and not web_address(rec["url"]):

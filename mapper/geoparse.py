@@ -39,7 +39,7 @@ import numpy as np
 from mapper import datafiles
 from mapper.errors import DataError
 from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry, Gazetteer,
-                              apostrophe_stem, fold_saint, is_area, normalize, prior)
+                              apostrophe_stem, fold_saint, han_simplified, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
 
@@ -568,7 +568,12 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
                   "peak": "T"}  # (not a town of the name: "the Semenov glacier", "Chapaev peak" are a scientist's)
+# a wire story's credits, and in them each person's name (not the place after "in")
+_CREDITS = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?) by ([^;)\n]{1,240})")
+_CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and )|(?<= by ))([A-Z][^\W\d_'’.-]*(?:[ '’.-]+[A-Z][^\W\d_'’-]*){0,3})")
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_GRADE_BEFORE = re.compile(r"(?<![^\W\d_])(?:Dated|Dtd\.?|ICE|NYMEX|CME) $")  # before which it is too ("Dated Brent")
+_OIL_TEXT = re.compile(r"\b(?:crude|oil|barrels?|bpd)\b|нефт|баррел", re.IGNORECASE)  # a text of oil
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
 _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
@@ -652,19 +657,23 @@ _LIST_MAX = 12  # names of a list read before a plural noun
 # reservoir's adjective or name in Russian or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в
 # Таскалинском районе", "Каспийского моря", "в Чёрном море", "Персидского залива", "Ормузского пролива",
 # "Волго-Каспийского канала", "через Ферганскую долину", "Джунгарского хребта";
-# Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі")
+# Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі", "Алтай өлкесі"; "Курганская обл.")
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
                                r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?"
-                               r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те))\b")
+                               r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те)"
+                               r"|өлке(?:сіндегі|сінің|сінен|сінде|сіне|сі)|обл\.)(?!\w)")
 _RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                            " кан", " пер", " дол", " хре")  # (a quick test first)
-_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"))  # a Kazakh noun's
-# stem and the form the data files give the names with ("Балқаш көлі")
-# a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"
-_RUSSIAN_PLURAL_HEADS = {**{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
+                            " кан", " пер", " дол", " хре", " өлк")  # (a quick test first)
+# a Kazakh noun's stem and the form the data files give the names with ("Балқаш көлі")
+_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"), ("өлке", "өлкесі"))
+# a Kazakh division's noun after a town of another country, and the English noun of the division named after the town
+# ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai)
+_KAZAKH_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",)}
+# a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"; and "обл."
+_RUSSIAN_PLURAL_HEADS = {"обл.": "область", **{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
                          **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
                          **{f"район{e}": "район" for e in ("ы", "ов", "ам", "ами", "ах")}}
 # an adjective of such a list before the next one ("Омскую и ", "Западно-Казахстанской, ")
@@ -684,6 +693,8 @@ _TURKIC_NAME_HEADS = frozenset(("kara", "kyzyl", "kzyl", "sary", "kok", "ala", "
 # adjective opening a sentence is as a word, not a town's name ("Восточный" 4.3, "Среднее" 4.1, "Мирный" 4.0)
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
 _LOWER_CYRILLIC_AFTER = re.compile(r" [а-яё]")
+_UPPER_CYRILLIC_AFTER = re.compile(r"[ :,!-]+[А-ЯЁ]{2,}\b")  # a headline's next word in capitals ("СЕВЕРНЫЙ ЗАВОЗ")
+_UPPER_CYRILLIC_BEFORE = re.compile(r"[А-ЯЁ]{2,}[ :,!-]+$")  # ... or its word before ("НОВЫЙ РЕКОРД")
 RUSSIAN_ADJECTIVE_ZIPF = 3.5
 _LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
@@ -756,6 +767,9 @@ _INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initia
 _INITIAL_OPENERS = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ", " after ")  # ("named after I.
 # Zhansugurov")
 _SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
+# a patronymic after a given name: Kazakh, Kyrgyz and Russian ("Алматы Ержанұлы", "Arman Serikuly", "Ивановна")
+_PATRONYMIC_AFTER = re.compile(r" [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:ұлы|улы|қызы|кызы|уулу|ович|евич|овна|евна|ична|uly|uulu|"
+                               r"qyzy|kyzy|ovich|evich|ovna|evna)\b")
 _NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
 _UNITS = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
@@ -898,6 +912,7 @@ class Lexicon:
         self.hyphened_venue = re.compile(rf"[-‐‑][A-Z][^\W\d_]+ (?i:{'|'.join(sorted(self.venue_nouns))})\b")
         self.street_heads = words("organisations", "street_heads")
         self.crude_grades = words("organisations", "crude_grades", normalize)
+        self.oil_text_grades = words("organisations", "oil_text_grades", normalize)
         self.titles = words("persons", "titles")
         self.route_titles = words("persons", "route_titles")
         self.abbreviated_titles = words("persons", "abbreviated_titles")
@@ -1137,8 +1152,9 @@ class Geoparser:
                     found += self._features_after(text, rs, word)
                 continue
             matches = info.matches
-            if "\u0400" <= word[0] <= "\u04ff" and self._russian_adjective_opening(text, rs, word, matches):
-                continue  # "Восточный обход" (the eastern bypass) opening a headline: no town Vostochny
+            if tail is None and "\u0400" <= word[0] <= "\u04ff" and self._russian_common_word(text, rs, word, matches):
+                continue  # "Восточный обход" (the eastern bypass), "«Средний коридор»", a headline's "РЕКОРД": no
+                # town Vostochny, Sredniy or Rekord
             if len(matches) == 1 and matches[0].start == 0 and matches[0].end < len(word) \
                     and "-" in word[matches[0].end:] and text[rs + len(word): rs + len(word) + 1] == " ":
                 feature = self._features_after(text, rs, word)  # "Bukhar-Zhyrau district" (not Bukhara, by its
@@ -1200,6 +1216,8 @@ class Geoparser:
                     oi += 1
                 if start < reach:
                     continue
+                if m.name.key in self.lexicon.crude_grades and self._an_oil_grade(text, start, m.name.key):
+                    continue  # "Dated Brent", "ICE Brent", "the discount of Urals" in an oil market's report
                 hint = ""
                 follower = text[end: end + 1]
                 shut = end  # past the Markdown emphasis closed after the name, if any ("**Akmola** region")
@@ -1252,6 +1270,8 @@ class Geoparser:
                     continue  # a product's number: "Essentuki No. 17", a water
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
                     continue  # a surname: "Rashad Ganja-zade"
+                elif follower == " " and _PATRONYMIC_AFTER.match(text, end):
+                    continue  # a given name before a patronymic: "Алматы Ержанұлы", "Arman Serikuly"
                 elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:
                     hint = self._city_of_publication(m.name, publisher.group())  # "(Ithaca: Cornell University
                     # Press, 2018)"
@@ -1295,6 +1315,9 @@ class Geoparser:
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
+        if " by " in text:  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
+            page.mask(person.span(1) for credit in _CREDITS.finditer(text)
+                      for person in _CREDITED.finditer(text, credit.start(1), credit.end(1)))
         if "|" in text and _SHIP_HEADER.search(text):  # a schedule's ships: "TURKESTAN | 2415W | Aktau", and the
             # same names in capitals elsewhere in it ("the departures of BARDA 117 slipped")
             cells = _ship_cells(text)
@@ -1314,23 +1337,29 @@ class Geoparser:
         10,000 people or more whose name is no common Chinese word (:func:`_a_han_pair_place`: not 开通, "to
         open"; 港区, "port area"): "口岸" (a port of entry) and "路口" (a crossroads) are villages' names too."""
         out: list[_Candidate] = []
-        names = self.gazetteer.han_names
+        names, simplified = self.gazetteer.han_names, han_simplified()
         for run in HAN.finditer(text):
-            i, end = run.start(), run.end()
+            i, end, at = run.start(), run.end(), run.start()
+            folded = run.group().translate(simplified)  # (names are indexed in simplified characters: 奧什, Osh)
             words: frozenset[int] | None = None  # where the run's words start and end, once a pair needs them
             while i < end - 1:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
-                    if text[i:j] in names and text[i:j] not in self.lexicon.never:
-                        name = self._name(text[i:j])
-                        suffix, pair = text[j: j + 1] in _HAN_SUFFIXES, j - i == 2
-                        if pair and suffix:
-                            if not any(e.country in FIELD_COUNTRIES or e.feature_class == "A" for e in name.entries):
+                    key = folded[i - at: j - at]
+                    if key in names and key not in self.lexicon.never:
+                        if _HAN_NAMED_AFTER.match(folded, j - at):
+                            i = j - 1  # a firm's, a body's or a person's name: "德国铁路公司", "阿斯塔纳耶夫"
+                            break
+                        name = self._name(key)
+                        suffix, pair = folded[j - at: j - at + 1] in _HAN_SUFFIXES, j - i == 2
+                        if pair and suffix:  # (or a city of a million: "汉堡港", the port of Hamburg)
+                            if not any(e.country in FIELD_COUNTRIES or e.feature_class == "A"
+                                       or e.population >= HAN_CITY_POPULATION for e in name.entries):
                                 continue
                         elif j - i <= 3:
                             if pair and not _a_han_pair_place(name) or suffix and not _a_han_town(name):
                                 continue
                             if words is None:
-                                words = _han_word_bounds(text[run.start(): end], run.start())
+                                words = _han_word_bounds(folded, run.start())
                             if i not in words or j not in words and not (suffix and j + 1 in words):
                                 continue
                         out.append(_loose(i, j, name))
@@ -1548,6 +1577,15 @@ class Geoparser:
                 if self.gazetteer.has_key(key):
                     start = rs + cut
                     return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
+        english = next((nouns for stem, nouns in _KAZAKH_DIVISION_ENGLISH.items() if noun_read.startswith(stem)), ())
+        last = _norm(run[cuts[-1]:])
+        if english and self.gazetteer.has_key(last):  # a division named after a town the gazetteer has in Kazakh
+            for entry_name in dict.fromkeys(e.name for e in self._name(last).entries):
+                for english_noun in english:
+                    key = _norm(f"{entry_name} {english_noun}")
+                    if self.gazetteer.has_key(key):
+                        start = rs + cuts[-1]
+                        return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
         return None
 
     def _russian_divisions_before(self, text: str, start: int, head: str) -> list[_Candidate]:
@@ -1632,14 +1670,29 @@ class Geoparser:
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
-    def _russian_adjective_opening(self, text: str, rs: int, run: str, matches: tuple[_Match, ...]) -> bool:
-        """Whether *run*, one word opening a Russian sentence before a lower-case word, is a common adjective
-        ("Восточный обход", "Среднее время") naming only small places, capitalised as the sentence's first word."""
-        return (len(matches) == 1 and " " not in run and run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS)
-                and not (name := matches[0].name).noted and name.city is None and not name.country_name
-                and not any(entry.curated for entry in name.entries)
-                and _LOWER_CYRILLIC_AFTER.match(text, rs + len(run)) is not None
-                and self._is_sentence_start(text, rs) and language_zipf(run, "ru") >= RUSSIAN_ADJECTIVE_ZIPF)
+    def _an_oil_grade(self, text: str, start: int, key: str) -> bool:
+        """Whether the oil grade's name *key* at *start* is the grade: after a price's or an exchange's word ("Dated
+        Brent", "ICE Brent"), or, for the grades that name no place a text of oil would go to without "the"
+        (Brent, Urals), anywhere but after "the" in a text of oil ("Urals loadings", "the discount of Urals")."""
+        if _GRADE_BEFORE.search(text, max(0, start - 12), start):
+            return True
+        return key in self.lexicon.oil_text_grades and not text[max(0, start - 4): start].lower() == "the " \
+            and _OIL_TEXT.search(text) is not None
+
+    def _russian_common_word(self, text: str, rs: int, run: str, matches: tuple[_Match, ...]) -> bool:
+        """Whether *run*, one Russian word naming only small places, is a common word there: an adjective before a
+        lower-case word ("Восточный обход", "«Средний коридор»", not after a settlement's word: "посёлок Северный
+        вырос"), or in a headline in capitals before another word in capitals ("СЕВЕРНЫЙ ЗАВОЗ", "РЕКОРД")."""
+        if len(matches) != 1 or " " in run or (name := matches[0].name).noted or name.city is not None \
+                or name.country_name or any(entry.curated for entry in name.entries) \
+                or language_zipf(run, "ru") < RUSSIAN_ADJECTIVE_ZIPF:
+            return False
+        end = rs + len(run)
+        if run.isupper() and len(run) > 3:
+            return _UPPER_CYRILLIC_BEFORE.search(text, max(0, rs - 24), rs) is not None \
+                or _UPPER_CYRILLIC_AFTER.match(text, end) is not None
+        return run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and _LOWER_CYRILLIC_AFTER.match(text, end) is not None \
+            and not _after_settlement_word(text, rs)
 
     def _without_common_words(self, run: str, language: str, matches: tuple[_Match, ...]) -> tuple[int, str] | None:
         """The *run* of a text in *language* without the common words of the language that open or end it, and
@@ -2872,7 +2925,8 @@ class Geoparser:
                     and self._quoted_brand(text, c):
                 things_end = _past_quote(text, c[1])
                 continue  # a brand's or firm's name in quotes: '"Isfahan Gold"', '"Vostok-Transit"', '"Semey Gold"'
-            if text[start - 1: start] == "«" and "\u0400" <= text[start] <= "\u04ff" and _russian_quoted_thing(text, c):
+            if text[start - 1: start] == "«" and "\u0400" <= text[start] <= "\u04ff" and _russian_quoted_thing(text, c) \
+                    or text[c[1]: c[1] + 1] == "»" and _inside_a_quoted_name(text, start, c[1]):
                 continue  # a club's, firm's or ship's name in Russian quotes: "с «Иртышом»", "судно-паром
                 # «Казахстан»", "«Иртыш-Агро»" (not a border post's or station's: "МАПП «Сырым»")
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
@@ -3460,6 +3514,13 @@ _LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more 
 _BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
 MAX_ANCHORS = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
 _HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
+# what makes a firm's or an official body's name of a place's name before it ("哈萨克斯坦国家铁路公司", KTZ;
+# "新疆维吾尔自治区商务厅", the region's department of commerce; "乌鲁木齐局集团公司"), or a Russian surname
+# ("阿斯塔纳耶夫", Astanayev)
+_HAN_NAMED_AFTER = re.compile(
+    r"(?:(?:国家|国际|铁路|航空|石油|天然气|港口|物流|商务|交通|运输|投资|开发|建设|电力|能源|海关|陆港区|港区|开发区|自贸区|"
+    r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
+    r"|(?:耶夫|耶娃|诺夫|诺娃|洛夫|洛娃|科夫|科娃|维奇|斯基|斯卡娅)")
 _HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
 HAN_CITY_POPULATION = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
@@ -3823,17 +3884,33 @@ _COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe
 _RUSSIAN_THING_BEFORE = re.compile(r"(?:\b(?:клуб[а-я]*|ФК|команд[а-я]+|судн[а-я]*|судно-паром[а-я]*|паром[а-я]*|"
                                    r"танкер[а-я]*|теплоход[а-я]*|компани[а-я]+|ТОО|АО|ООО|ОАО|ЗАО|холдинг[а-я]*|"
                                    r"агрохолдинг[а-я]*|завод[а-я]*|комбинат[а-я]*|поезд[а-я]*|фирм[а-я]+|бренд[а-я]*|"
-                                   r"газопровод[а-я]*|нефтепровод[а-я]*|уступил[а-я]*|обыграл[а-я]*|победил[а-я]*)"
+                                   r"газопровод[а-я]*|нефтепровод[а-я]*|трубопровод[а-я]*|уступил[а-я]*|обыграл[а-я]*|победил[а-я]*)"
                                    r"|сыграл[а-я]* (?:вничью )?с)\s*$", re.IGNORECASE)
 
 
 def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
     """Whether *c*, a Cyrillic name just after "«", names a thing there: a club's, firm's, ship's or train's word
-    goes before it, or a match's verb (a border post's name in quotes stays: "МАПП «Сырым»", "Russian:
-    «Курмангазы»")."""
+    goes before it, or a match's verb, or lower-case words that are no division's or water's noun follow it inside
+    the quotes ("«Қазақстан темір жолы»", "«Узбекистон темир йуллари»": railways; a border post's name in quotes
+    stays: "МАПП «Сырым»", "Russian: «Курмангазы»", as does "«Қостанай облысы»")."""
     start, end = c[0], c[1]
     return _RUSSIAN_THING_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
-        or text.startswith("» уступил", end)  # ("«Кайрат» уступил «Астане»": both sides)
+        or text.startswith("» уступил", end) \
+        or _QUOTED_LOWER_TAIL.match(text, end) is not None and _RUSSIAN_DIVISION.match(text, end) is None
+    # ("«Кайрат» уступил «Астане»": both sides)
+
+
+# a quoted name's lower-case words up to the closing quote ("«Қазақстан темір жолы»")
+_QUOTED_LOWER_TAIL = re.compile(r"(?:[ -][а-яёәғқңөұүһіў]+){1,4}»")
+
+
+def _inside_a_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether the Cyrillic name at *start*..*end* ends a name in quotes that a capitalised word opens, a pipeline's,
+    a firm's or a project's ("«Сила Сибири»", the Power of Siberia)."""
+    return text[end: end + 1] == "»" and _QUOTED_HEAD.search(text, max(0, start - 24), start) is not None
+
+
+_QUOTED_HEAD = re.compile(r"«[А-ЯЁ][а-яё]+ $")
 
 
 def _case_ending(key: str) -> str:

@@ -343,9 +343,9 @@ class Network:
 
     def find_node(self, name: str) -> str:
         """The graph node a user means by *name*: a node's id ("place:alat", "geonames:1526384", "crossing:…"),
-        a node's name, else the node nearest (within 60 km) the place ``geocode`` answers first for *name* (in
-        country CC for "Name|CC"): not a namesake that happens to lie by the network ("Aksu" is not the Aksu
-        beside Shymkent's node)."""
+        a node's name, else the node nearest (within 60 km, in its own country first) the place ``geocode``
+        answers first for *name* (in country CC for "Name|CC"): not a namesake that happens to lie by the network
+        ("Aksu" is not the Aksu beside Shymkent's node)."""
         graph = self.graph
         if name in graph:
             return name
@@ -363,11 +363,11 @@ class Network:
         if not found:
             raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
         entry = found[0][0]
-        best, best_d = None, 60.0
-        for k, d in graph.nodes(data=True):
-            dist = distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))
-            if dist < best_d:
-                best, best_d = k, dist
+        near = [(d["node"].country != entry.country, km, k) for k, d in graph.nodes(data=True)
+                if (km := distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))) < 60.0]
+        # the nearest node in the place's own country ("Altynkol" is the Kazakh side of its crossing, though a
+        # Chinese node lies nearer), else the nearest
+        best = min(near)[2] if near else None
         if best is None:
             raise NoAnswer(f"{name!r} is {self.gazetteer.as_shown(entry).name}, {entry.country} ({entry.lat:.2f}, "
                            f"{entry.lon:.2f}), not on the corridor network (no node within 60 km; another place of "

@@ -1818,6 +1818,8 @@ def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazet
     assert proc.returncode == 1 and "'Aksu' is Aqsu, CN" in proc.stderr, proc.stderr
     assert run_cli("route", "geonames:1526384", "Almaty|KZ").returncode == 2  # (one node: "the same place")
     assert "Almaty → Duisburg" in run_cli("route", "Almaty|KZ", "Duisburg").stdout
+    # (and a crossing's post is its own country's node: Altynkol is Khorgos, KZ, not Horgos, CN, nearer by)
+    assert run_cli("route", "Altynkol", "Almaty").stdout.startswith("Khorgos → Almaty")
 
     proc = run_cli("--data", "/", "check")
     assert proc.returncode == 2 and "is no project folder" in proc.stderr, proc.stderr
