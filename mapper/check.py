@@ -57,7 +57,8 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
                 yield f"{loc}: cites {name}, which is not in {docs_dir}"
             elif isinstance(text, InputError):
                 yield f"{loc}: cites {name}, which cannot be read: {text.message}"
-            elif fold_whitespace(src["quote"]) not in text:
+            elif fold_whitespace(composed(src["quote"])) not in text:  # (read as the document is: a quote cut
+                # from a file in decomposed letters, or with a soft hyphen, is found)
                 yield f"{loc}: quote not found verbatim in {name}: “{src['quote'][:60]}…”"
 
 
@@ -193,5 +194,6 @@ def refuse_problems(net: Network, docs_dir: Path) -> None:
     lists them all)."""
     found = problems(net, docs_dir)
     if found:
-        raise DataError(found[0] + (f" (and {len(found) - 1} more problems: run corridor-mapper check)"
+        more = len(found) - 1
+        raise DataError(found[0] + (f" (and {more} more problem{'s' * (more > 1)}: run corridor-mapper check)"
                                     if len(found) > 1 else ""))

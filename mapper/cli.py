@@ -215,7 +215,7 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
         problems = [r for r in distributed.read_parts(out_dir) if isinstance(r, dict)]
         for r in problems:
             say(f"skipped {r['error']}" if "error" in r else r["warning"])
-        click.echo(f"wrote {len(parts)} partitions to {out_dir}/", err=True)
+        click.echo(f"wrote {len(parts)} partition{'s' * (len(parts) != 1)} to {out_dir}/", err=True)
         if problems:
             ctx.exit(EXIT_BAD_INPUT)
         return
@@ -535,16 +535,16 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
+    def listed(label: str, items: list[str]) -> str:
+        return f"  {label} ({len(items)}): " + ("; ".join(items) or "—")
+
     lines = [
         f"{result['from']} → {result['to']}: {result['length_km']:,.0f} km",
         "  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_mode"].items()),
         "  by country: " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_country"].items()),
-        f"  border crossings ({len(result['border_crossings'])}): "
-        + "; ".join(c["name"] for c in result["border_crossings"]),
-        f"  gauge changes ({len(result['gauge_changes'])}): "
-        + "; ".join(f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]),
-        f"  sea legs ({len(result['sea_legs'])}): "
-        + "; ".join(f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]),
+        listed("border crossings", [c["name"] for c in result["border_crossings"]]),
+        listed("gauge changes", [f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]]),
+        listed("sea legs", [f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]]),
         "  path: " + " – ".join(result["path"])]
     for line in lines:  # (names from data files: no control character reaches the terminal)
         click.echo(shown(line))

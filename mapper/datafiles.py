@@ -7,6 +7,7 @@ The schema is documented in ``docs/DATA.md``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -16,10 +17,12 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from mapper.errors import DataError, InputError
 from mapper.geo import on_earth
+
+T = TypeVar("T")
 
 ISO2 = re.compile(r"^[A-Z]{2}$")
 #: The most bytes a data file may hold (the largest shipped, geodata/countries.geojson, has about 2 MB): a
@@ -160,8 +163,12 @@ def read_data(path: Path) -> bytes:
 def read_data_text(path: Path, hint: str = "") -> str:
     """The text of the data file *path* (UTF-8, a byte-order mark before it dropped, as Windows editors write
     one; *hint* says how to fix a file that is not)."""
+    return _utf8_text(path, read_data(path), hint)
+
+
+def _utf8_text(path: Path, data: bytes, hint: str = "") -> str:
     try:
-        return read_data(path).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataError(f"not UTF-8 text{hint}", path=path) from None
 
@@ -169,12 +176,38 @@ def read_data_text(path: Path, hint: str = "") -> str:
 def load_toml(path: Path) -> dict:
     """Parse one TOML file; a syntax error names the file and line.
 
-    Parsed once per file version (path, modification time, size): a build reads
-    the same files for the gazetteer, the network and the checks. Treat the
-    result as read-only.
+    Parsed once per content (:func:`_parsed_once`): a build reads the same files for the gazetteer, the network
+    and the checks, and a copy of a project reads as its original. Treat the result as read-only.
     """
-    st = data_stat(path)
-    return _parse_toml(str(path), st.st_mtime_ns, st.st_size)
+    return _parsed_once(path, _parse_toml)
+
+
+_PARSED: dict[tuple[object, bytes], Any] = {}  # what _parsed_once parsed, by parser and content
+_PARSED_KEPT = 512
+
+
+def _parsed_once(path: Path, parse: Callable[[Path, bytes], T]) -> T:
+    """*parse* (path, bytes) of the data file *path*, parsed once per content in this process (an error, which
+    names *path*, is raised again for each file that holds it)."""
+    data = read_data(path)
+    key = (parse, hashlib.blake2b(data, digest_size=16).digest())
+    if key not in _PARSED:
+        if len(_PARSED) >= _PARSED_KEPT:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = parse(path, data)
+    return _PARSED[key]
+
+
+def _composed(value: Any) -> Any:
+    """*value* with its strings, in tables and lists, in Unicode's composed form (NFC), as documents are read: a
+    name typed in decomposed letters ("Küçük" as macOS writes it) reads, shows and is searched as typed."""
+    if isinstance(value, str):
+        return value if unicodedata.is_normalized("NFC", value) else unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_composed(k): _composed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_composed(v) for v in value]
+    return value
 
 
 def _number_refused(exc: ValueError) -> str:
@@ -182,11 +215,9 @@ def _number_refused(exc: ValueError) -> str:
     return "a number too long to read (more than 4,300 digits)" if "digits" in str(exc) else str(exc)[:200]
 
 
-@lru_cache(maxsize=256)
-def _parse_toml(name: str, mtime_ns: int, size: int) -> dict:
-    path = Path(name)
+def _parse_toml(path: Path, data: bytes) -> dict:
     try:
-        return tomllib.loads(read_data_text(path))
+        return _composed(tomllib.loads(_utf8_text(path, data)))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}", path=path) from None
     except RecursionError:
@@ -256,18 +287,45 @@ def _control_in(value: Any) -> str | None:
     return next((c for c in map(_control_in, items) if c is not None), None)
 
 
+NAME_FIELDS = ("name", "alt_names", "names", "post_names", "posts", "shown", "not_names")  # the names a text is read by
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """The strings in *value*, a list (of lists) of them, in order."""
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, str):
+            yield item
+        else:
+            yield from _strings(item)
+
+
 def web_address(url: object) -> bool:
     """Whether *url* is a web address: http or https (in any case) and a host, with no space or control
     character."""
     from urllib.parse import urlsplit
 
-    if not isinstance(url, str) or _CONTROL.search(url) or any(c.isspace() for c in url):
-        return False
+    if not isinstance(url, str) or _CONTROL.search(url) or any(c.isspace() or unicodedata.category(c) == "Cf"
+                                                               for c in url):
+        return False  # (nor an invisible character: a byte-order mark, a zero-width space)
     try:
         parts = urlsplit(url)
+        parts.port  # (a port out of range: "example.com:99999")
     except ValueError:  # ("http://[x": an unclosed IPv6 host)
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    host = (parts.hostname or "").removesuffix(".")  # (a name written whole, "vb.kg.", ends with a dot)
+    return parts.scheme.lower() in ("http", "https") and "@" not in parts.netloc and (
+        ":" in host or bool(host) and all(_HOST_LABEL.fullmatch(label) and not _mixed_script(label)
+                                          for label in host.split(".")))  # (an IPv6 address, or names)
+
+
+# a host name's label: letters (an internationalised name's too) and digits, hyphens inside ("a..b", "-", "%zz" are
+# no host)
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+
+
+def _mixed_script(label: str) -> bool:
+    """Whether a host's *label* mixes Latin and Cyrillic letters ("exam\u0440le": a homograph of example)."""
+    return bool(re.search("[A-Za-z]", label)) and bool(re.search("[\u0400-\u04ff]", label))
 
 
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
@@ -314,6 +372,12 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
         for name in rec.get(key, []) if isinstance(rec.get(key), list) else ():
             if isinstance(name, str) and not any(ch.isalnum() for ch in name):
                 raise DataError(f"{loc}: {key} holds {name!r}, which has no letter (no name)")
+    for key in NAME_FIELDS:
+        names = rec.get(key)
+        for name in [names] if isinstance(names, str) else _strings(names):
+            if any(unicodedata.category(ch) == "Cf" and ch != "\u200c" for ch in name):
+                raise DataError(f"{loc}: {key} holds {name!r}, with an invisible character (a soft hyphen, a "
+                                "zero-width space, a direction mark) that no text is read with")
     if "id" in schema and not ID.match(rec["id"]):
         raise DataError(f"{loc}: id must be lower-case letters, digits and '-'")
     if "lat" in rec:
@@ -608,14 +672,17 @@ def _rings_of_positions(coordinates: Any, depth: int) -> bool:
     return all(_rings_of_positions(c, depth - 1) for c in coordinates)
 
 
-@lru_cache(maxsize=4)
 def country_outlines(root: Path) -> dict:
-    """The Natural Earth country outlines shipped in ``geodata/countries.geojson``."""
+    """The Natural Earth country outlines shipped in ``geodata/countries.geojson`` (read once per content)."""
     path = root / "geodata" / "countries.geojson"
     if not path.exists():
         raise DataError("missing: run scripts/build_country_outlines.py", path=path)
+    return _parsed_once(path, _outlines)
+
+
+def _outlines(path: Path, text: bytes) -> dict:
     try:
-        data = json.loads(read_data_text(path, ": rerun scripts/build_country_outlines.py"))
+        data = json.loads(_utf8_text(path, text, ": rerun scripts/build_country_outlines.py"))
     except json.JSONDecodeError as exc:
         raise DataError(f"invalid JSON: {exc}", path=path) from None
     except RecursionError:

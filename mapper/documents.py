@@ -366,10 +366,16 @@ def _whole_characters(text: str) -> str:
     return LONE_SURROGATE.sub("\ufffd", text) if LONE_SURROGATE.search(text) else text
 
 
-# invisible (soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text), and a
-# stress mark on a Cyrillic vowel ("Досты́к")
-_NOT_READ_CHARS = "\u00ad\u200b\u200d\u2060\ufeff\u0300\u0301"
-_NOT_READ = re.compile("(?<=[^\\W\\d_])[\u00ad\u200b\u200d\u2060\ufeff]+(?=[^\\W\\d_])|(?<=[\u0400-\u04ff])[\u0300\u0301]")
+# invisible (soft hyphen, zero-width space and joiner, word joiner, a byte-order mark inside the text, the
+# direction marks, embeddings, overrides and isolates of text copied from right-to-left pages, the Mongolian vowel
+# separator; a zero-width non-joiner between Latin or Cyrillic letters, not in Persian, whose words it shapes), and
+# a stress mark on a Cyrillic vowel ("Досты́к")
+_INVISIBLE = "\u00ad\u200b\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
+_NOT_READ_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068" \
+    "\u2069\u180e\u0300\u0301"
+_NOT_READ = re.compile(f"(?<=[^\\W\\d_])[{_INVISIBLE}]+(?=[^\\W\\d_])"
+                       "|(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])\u200c+(?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])"
+                       "|(?<=[\u0400-\u04ff])[\u0300\u0301]")
 # (inside a word only: an emoji's zero-width joiner, "🤷\u200d♂️", stays, and the offsets after it with it)
 # a line's end other than "\n" and "\r\n": a classic Mac file's "\r", a page break, Unicode's line separators
 _RARE_LINE_ENDS = "\r\f\v\x85\u2028\u2029"
@@ -410,7 +416,8 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     if declared is not None:
         check_declared(head, declared, path)
     encoding = encoding or detect_encoding(head, path)
-    if declared is None and encoding not in GIVEN and path.suffix.lower() in HTML_SUFFIXES:
+    page = path.suffix.lower() in HTML_SUFFIXES or _PAGE_START.match(head) is not None  # (a page saved as .txt)
+    if declared is None and encoding not in GIVEN and page:
         declared = _page_charset(data, head, encoding)  # (only a page whose bytes are not UTF-8: detection said so)
         encoding = declared or encoding
     counted = _replaced
@@ -427,12 +434,15 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if page:
         text = article_text(text, path)
     return Document(document_name(path), path, composed(text), encoding,
                     guessed=declared is None and encoding not in GIVEN, replaced=_replaced_since(counted))
 
 
+# what a web page opens with, whatever its file's name ("<!DOCTYPE html>", "<html lang=…>"), after a byte-order mark
+# and white space (in an ASCII-compatible encoding: a UTF-16 page is read by its suffix only)
+_PAGE_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 
@@ -815,7 +825,7 @@ def _same_file_key(path: Path) -> Path:
 
 
 def _documents_under(folder: Path) -> list[Path]:
-    """The files with a document suffix under *folder*, walked with a stack rather than recursion (a tree nested
+    """The files with a document suffix under *folder* (but macOS's "._" files), walked with a stack rather than recursion (a tree nested
     thousands deep, as an unpacked archive may be, is read too), not into linked folders nor into a build's
     output folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output")."""
     found, stack = [], [folder]
@@ -827,8 +837,9 @@ def _documents_under(folder: Path) -> list[Path]:
                     if _is_folder(entry):
                         if not entry.is_symlink() and not os.path.lexists(os.path.join(entry.path, STAMP)):
                             stack.append(Path(entry.path))
-                    elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
-                        found.append(Path(entry.path))  # (a broken link or a loop too: reported when read)
+                    elif entry.name.lower().endswith(DOCUMENT_SUFFIXES) and not entry.name.startswith("._"):
+                        found.append(Path(entry.path))  # (a broken link or a loop too: reported when read; not
+                        # the "._name.txt" beside each file that macOS leaves in a folder it copied, no text)
         except OSError as exc:
             raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
                              path=current) from None

@@ -3553,14 +3553,20 @@ def _a_han_town(name: _Name) -> bool:
 
 def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
     """Where the words of *run*, a run of Chinese characters at *offset* in its text, start and end (jieba's
-    segmentation: :func:`mapper.languages.han_segmenter`)."""
+    segmentation: :func:`mapper.languages.han_segmenter`), and after a preposition's character that jieba joined
+    to the name after it ("经奥什", via Osh; "经莫" of "经莫因特", via Moyynty)."""
     from mapper.languages import han_segmenter
 
     bounds = {offset}
     for word in han_segmenter().cut(run, HMM=True):
+        if len(word) > 1 and word[0] in _HAN_PREPOSITIONS:
+            bounds.add(offset + 1)
         offset += len(word)
         bounds.add(offset)
     return frozenset(bounds)
+
+
+_HAN_PREPOSITIONS = frozenset("经从往至到在由向自与和及")  # via, from, to, at, by, and
 
 
 

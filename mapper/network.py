@@ -349,6 +349,13 @@ class Network:
         graph = self.graph
         if name in graph:
             return name
+        kind, colon, _ = name.partition(":")
+        if colon and kind in ("hub", "crossing", "place", "geonames"):  # an id off the network: the node near it
+            try:
+                point = self.resolve(name, "route")
+            except DataError as exc:
+                raise NoAnswer(exc.message.removeprefix("route: ")) from None
+            return self._node_near(name, point.name, point.lat, point.lon, point.country)
         bare, bar, cc = name.partition("|")
         key = normalize(bare)
         exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key
@@ -363,16 +370,17 @@ class Network:
         if not found:
             raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
         entry = found[0][0]
-        near = [(d["node"].country != entry.country, km, k) for k, d in graph.nodes(data=True)
-                if (km := distance_km((entry.lat, entry.lon), (d["node"].lat, d["node"].lon))) < 60.0]
-        # the nearest node in the place's own country ("Altynkol" is the Kazakh side of its crossing, though a
-        # Chinese node lies nearer), else the nearest
-        best = min(near)[2] if near else None
-        if best is None:
-            raise NoAnswer(f"{name!r} is {self.gazetteer.as_shown(entry).name}, {entry.country} ({entry.lat:.2f}, "
-                           f"{entry.lon:.2f}), not on the corridor network (no node within 60 km; another place of "
-                           "the name: 'Name|CC', or a node's id)")
-        return best
+        return self._node_near(name, self.gazetteer.as_shown(entry).name, entry.lat, entry.lon, entry.country)
+
+    def _node_near(self, asked: str, shown: str, lat: float, lon: float, country: str) -> str:
+        """The node nearest (within 60 km) the place *shown* at *lat*, *lon* that the user *asked* for: in its own
+        country first ("Altynkol" is the Kazakh side of its crossing, though a Chinese node lies nearer)."""
+        near = [(d["node"].country != country, km, k) for k, d in self.graph.nodes(data=True)
+                if (km := distance_km((lat, lon), (d["node"].lat, d["node"].lon))) < 60.0]
+        if not near:
+            raise NoAnswer(f"{asked!r} is {shown}, {country or '-'} ({lat:.2f}, {lon:.2f}), not on the corridor network "
+                           "(no node within 60 km; another place of the name: 'Name|CC', or a node's id)")
+        return min(near)[2]
 
     def validate(self) -> None:
         """Refuse data that ``check`` and ``build`` refuse (a crossing far from its border, a quote not in its

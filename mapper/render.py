@@ -16,6 +16,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import mimetypes
 import re
 from contextlib import contextmanager
@@ -363,11 +364,14 @@ def _figures_panel(layers: Layers) -> str:
         return ""
     years = sorted({f["year"] for f in figs})
     top = max(f["value"] for f in figs)  # (the tallest bar at 1/1.15 of the height: scaled without overflow)
-    w, h, left, bottom = 300, 160, 34, 24
-    step = (w - left - 10) / max(1, len(years))
+    groups = {year: [f for f in figs if f["year"] == year] for year in years}
+    # a year's slot: the panel's width shared, but no bar narrower than CHART_MIN_BAR_PX (the chart scrolls)
+    left, h, bottom = 34, 160, 24
+    step = max((CHART_WIDTH - left - 10) / len(years), CHART_MIN_BAR_PX / 0.8 * max(map(len, groups.values())))
+    w = round(left + 10 + step * len(years))
+    every = math.ceil(CHART_YEAR_LABEL_PX / step)  # (a year's label for every so many slots: no two overlap)
     bars, labels = [], []
-    for yi, year in enumerate(years):
-        group = [f for f in figs if f["year"] == year]
+    for yi, (year, group) in enumerate(groups.items()):
         conflict = len({f["value"] for f in group}) > 1
         bw = step * 0.8 / len(group)
         for k, f in enumerate(group):
@@ -375,16 +379,26 @@ def _figures_panel(layers: Layers) -> str:
             bh = (h - bottom - 10) * (f["value"] / top) / 1.15
             src = next((s.get("doc") or s.get("url") for s in f["sources"]), "")
             colour = "#D55E00" if conflict else "#0072B2"
-            bars.append(f'<rect x="{x:.1f}" y="{h - bottom - bh:.1f}" width="{bw - 1:.1f}" height="{bh:.1f}" fill="{colour}">'
-                        f'<title>{esc(year)}: {esc(f["value"])} {esc(f["unit"])} — {esc(src)}'
+            bars.append(f'<rect x="{x:.1f}" y="{h - bottom - bh:.1f}" width="{max(bw - 1, 1):.1f}" height="{bh:.1f}" '
+                        f'fill="{colour}"><title>{esc(year)}: {esc(f["value"])} {esc(f["unit"])} — {esc(src)}'
                         f'{esc(" (" + f["period"] + ")") if f.get("period") else ""}</title></rect>')
-            bars.append(f'<text x="{x + bw / 2:.1f}" y="{h - bottom - bh - 2:.1f}" font-size="8" text-anchor="middle">{esc(f["value"])}</text>')
-        labels.append(f'<text x="{left + yi * step + step / 2:.1f}" y="{h - 8}" font-size="9" text-anchor="middle">{esc(year)}</text>')
-    svg = (f'<svg width="{w}" height="{h}" role="img" aria-label="Trade turnover chart">'
-           f'<line x1="{left}" y1="{h - bottom}" x2="{w}" y2="{h - bottom}" stroke="#333"/>{"".join(bars)}{"".join(labels)}'
-           f'<text x="2" y="10" font-size="9">USD bn</text></svg>')
+            if bw >= CHART_VALUE_LABEL_PX:  # (a value's label only over a bar wide enough for it)
+                bars.append(f'<text x="{x + bw / 2:.1f}" y="{h - bottom - bh - 2:.1f}" font-size="8" '
+                            f'text-anchor="middle">{esc(f["value"])}</text>')
+        if yi % every == 0:
+            labels.append(f'<text x="{left + yi * step + step / 2:.1f}" y="{h - 8}" font-size="9" '
+                          f'text-anchor="middle">{esc(year)}</text>')
+    svg = (f'<div style="overflow-x:auto;max-width:{CHART_WIDTH}px"><svg width="{w}" height="{h}" role="img" '
+           f'aria-label="Trade turnover chart"><line x1="{left}" y1="{h - bottom}" x2="{w}" y2="{h - bottom}" '
+           f'stroke="#333"/>{"".join(bars)}{"".join(labels)}<text x="2" y="10" font-size="9">USD bn</text></svg></div>')
     return (f'<details id="cm-figures" class="cm-panel"><summary><b>Kazakhstan–Russia trade turnover</b> (as the documents state)</summary>'
             f'{svg}<div class="cm-small">Orange: sources disagree for that year. Hover a bar for its source.</div></details>')
+
+
+CHART_WIDTH = 300  # the turnover chart's width in the panel (px)
+CHART_MIN_BAR_PX = 3  # no bar narrower (more years than fit: the chart scrolls)
+CHART_YEAR_LABEL_PX = 26  # a year's label's width at font size 9
+CHART_VALUE_LABEL_PX = 14  # the narrowest bar a value's label goes over
 
 
 PANEL_CSS = """<style>

@@ -207,10 +207,10 @@ def test_name_rules_spare_real_places(parser):
 
 
 def test_a_far_namesake_does_not_vouch_for_itself(parser):
-    """GeoNames gives "Khasan" only to Hassan, India (the Russian border station is not in cities500): a
-    text about the Korean border does not name India, so no mention, rather than a point in India."""
-    got = [(m.text, m.country) for m in parser.parse("Trains reach Tumangang via Khasan.", "t")]
-    assert got == [("Tumangang", "KP")], got
+    """GeoNames gives "Khasan" to Hassan, India (the Russian border station is not in cities500): a text about the
+    Korean border does not name India. The station is curated now, and Hassan's «Хасан» and Khasan are not_names."""
+    got = [(m.text, m.country) for m in parser.parse("Trains reach Tumangang via Khasan, then Хасан.", "t")]
+    assert got == [("Tumangang", "KP"), ("Khasan", "RU"), ("Хасан", "RU")], got
 
 
 def test_runs_cut_at_and_keep_every_piece_in_place(parser):
@@ -2659,6 +2659,34 @@ def test_round_62_ships_of_a_schedule_turkish_hazar_and_uzbek_cyrillic(parser):
     assert read("Покистоннинг Карачи порти орқали Қозоғистонга, Андижондан Термизгача.") == [
         ("Покистоннинг", "Pakistan"), ("Карачи", "Karachi"), ("Қозоғистонга", "Kazakhstan"),
         ("Андижондан", "Andijon"), ("Термизгача", "Tirmiz")]
+
+
+def test_round_63_chinese_in_either_script_kazakh_divisions_firms_grades_and_credits(parser):
+    """Round 63: traditional characters read as the simplified ones names are indexed by ("奧什", Osh); a firm's, a
+    body's or a person's characters after a place's make no place ("德国铁路公司", "阿斯塔纳耶夫"); a big city's two
+    characters before a port's ("汉堡港"); a Russian town's Kazakh name before "облысы" or "өлкесі" is its region
+    ("Орынбор облысы", "Алтай өлкесі"), and so is a Russian adjective before "обл."; a firm's name in quotes
+    («Қазақстан темір жолы», «Сила Сибири»), a given name before a patronymic ("Алматы Ержанұлы"); a Kazakh name
+    whose second word is lower case ("Жаңа жол"); a Russian common word in a headline or before a lower-case noun
+    ("РЕКОРД", "«Средний коридор»"); an oil grade in a text of oil ("Dated Brent", "Urals loadings") and a wire's
+    credits ("Editing by Jan Harvey")."""
+    read = partial(_text_and_name, parser)
+    assert read("列车经奧什、汉堡港到达。哈萨克斯坦国家铁路公司与德国铁路公司合作，阿斯塔纳耶夫说。") == [
+        ("奧什", "Osh"), ("汉堡", "Hamburg")]
+    assert read("Орынбор облысы мен Алтай өлкесі, Қостанай облысы. Курганская обл. и Оренбургская область.") == [
+        ("Орынбор облысы", "Orenburg Oblast"), ("Алтай өлкесі", "Altai Krai"), ("Қостанай облысы", "Kostanay Region"),
+        ("Курганская обл.", "Kurgan Oblast"), ("Оренбургская область", "Orenburg Oblast")]
+    assert read("«Қазақстан темір жолы» ҰК АҚ, трубопровод «Дружба» и «Сила Сибири». МАПП «Жайсаң» и Жаңа жол. "
+                "Сөз сөйлеген Алматы Ержанұлы.") == [("Жайсаң", "Zhaisan"), ("Жаңа жол", "Zhana Zhol")]
+    assert read("ЗАБАЙКАЛЬСК — МАНЬЧЖУРИЯ: РЕКОРД ПО ПЕРЕДАЧЕ\n\nПо маршруту «Средний коридор» в Алтайский край. "
+                "Восточный обход готов.") == [("ЗАБАЙКАЛЬСК", "Zabaykal’sk"), ("МАНЬЧЖУРИЯ", "Manzhouli"),
+                                              ("Алтайский край", "Altai Krai")]
+    oil = ("Urals loadings from Primorsk rose as Dated Brent fell and ICE Brent futures slipped; the discount of Urals "
+           "widened, oil traders said, while the Urals region kept output. Mostakbal Misr bought wheat on the Chicago "
+           "Board of Trade, and the tanker NS Columbia loaded.\n(Reporting by Olga Popova in Moscow; Editing by Jan "
+           "Harvey)")
+    assert read(oil) == [("Primorsk", "Primorsk"), ("Urals", "Urals"), ("Moscow", "Moscow")]
+    assert read("He lives in Brent, north-west London.") == [("Brent", "Brent"), ("London", "London")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
