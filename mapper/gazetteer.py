@@ -331,7 +331,7 @@ ROMANISED_COUNTRIES = frozenset({"RU", "KZ", "KG", "UZ", "TJ", "TM"})
 #: the field's countries: those of its texts' places, and of its chats, which write their cities in lower case
 #: ("urumchi", "baku", "minsk")
 FIELD_COUNTRIES = ROMANISED_COUNTRIES | {"CN", "MN", "AZ", "GE", "AM", "BY", "UA", "IR", "TR", "AF"}
-LOWER_CASE_COUNTRIES = FIELD_COUNTRIES
+LOWER_CASE_COUNTRIES = FIELD_COUNTRIES | {"PL"}  # (and Poland's, on the trucks' road to the east: "warsaw", "lodz")
 _RUSSIAN_NAME = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s-]*$")  # Russian letters only: not Ukrainian, Kazakh or mixed
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z\s'’-]*$")
 _KAZAKH_CYRILLIC_NAME = re.compile(r"^[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі\s-]*$")

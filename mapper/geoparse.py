@@ -568,6 +568,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
                   "peak": "T"}  # (not a town of the name: "the Semenov glacier", "Chapaev peak" are a scientist's)
+_CREDIT_WORDS = ("porting by", "diting by", "riting by", "mpiled by", "hoto by", "hotos by", "raphics by")
 # a wire story's credits, and in them each person's name (not the place after "in")
 _CREDITS = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?) by ([^;)\n]{1,240})")
 _CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and )|(?<= by ))([A-Z][^\W\d_'’.-]*(?:[ '’.-]+[A-Z][^\W\d_'’-]*){0,3})")
@@ -1315,7 +1316,8 @@ class Geoparser:
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
-        if " by " in text:  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
+        if any(credit in text for credit in _CREDIT_WORDS):  # a wire's credits: "(Reporting by Olga Popova in
+            # Moscow; Editing by Jan Harvey)"
             page.mask(person.span(1) for credit in _CREDITS.finditer(text)
                       for person in _CREDITED.finditer(text, credit.start(1), credit.end(1)))
         if "|" in text and _SHIP_HEADER.search(text):  # a schedule's ships: "TURKESTAN | 2415W | Aktau", and the
@@ -1683,16 +1685,20 @@ class Geoparser:
         """Whether *run*, one Russian word naming only small places, is a common word there: an adjective before a
         lower-case word ("Восточный обход", "«Средний коридор»", not after a settlement's word: "посёлок Северный
         вырос"), or in a headline in capitals before another word in capitals ("СЕВЕРНЫЙ ЗАВОЗ", "РЕКОРД")."""
-        if len(matches) != 1 or " " in run or (name := matches[0].name).noted or name.city is not None \
-                or name.country_name or any(entry.curated for entry in name.entries) \
-                or language_zipf(run, "ru") < RUSSIAN_ADJECTIVE_ZIPF:
+        if len(matches) != 1 or " " in run:
             return False
         end = rs + len(run)
-        if run.isupper() and len(run) > 3:
-            return _UPPER_CYRILLIC_BEFORE.search(text, max(0, rs - 24), rs) is not None \
-                or _UPPER_CYRILLIC_AFTER.match(text, end) is not None
-        return run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and _LOWER_CYRILLIC_AFTER.match(text, end) is not None \
-            and not _after_settlement_word(text, rs)
+        if run.isupper() and len(run) > 3:  # (the quick tests first)
+            if _UPPER_CYRILLIC_BEFORE.search(text, max(0, rs - 24), rs) is None \
+                    and _UPPER_CYRILLIC_AFTER.match(text, end) is None:
+                return False
+        elif not (run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and _LOWER_CYRILLIC_AFTER.match(text, end) is not None
+                  and not _after_settlement_word(text, rs)):
+            return False
+        name = matches[0].name
+        return not (name.noted or name.city is not None or name.country_name
+                    or any(entry.curated for entry in name.entries)) \
+            and language_zipf(run, "ru") >= RUSSIAN_ADJECTIVE_ZIPF
 
     def _without_common_words(self, run: str, language: str, matches: tuple[_Match, ...]) -> tuple[int, str] | None:
         """The *run* of a text in *language* without the common words of the language that open or end it, and

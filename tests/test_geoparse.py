@@ -2669,7 +2669,7 @@ def test_round_63_chinese_in_either_script_kazakh_divisions_firms_grades_and_cre
     («Қазақстан темір жолы», «Сила Сибири»), a given name before a patronymic ("Алматы Ержанұлы"); a Kazakh name
     whose second word is lower case ("Жаңа жол"); a Russian common word in a headline or before a lower-case noun
     ("РЕКОРД", "«Средний коридор»"); an oil grade in a text of oil ("Dated Brent", "Urals loadings") and a wire's
-    credits ("Editing by Jan Harvey")."""
+    credits ("Editing by Jan Harvey"); Poland's big cities in a blog's lower case ("warsaw")."""
     read = partial(_text_and_name, parser)
     assert read("列车经奧什、汉堡港到达。哈萨克斯坦国家铁路公司与德国铁路公司合作，阿斯塔纳耶夫说。") == [
         ("奧什", "Osh"), ("汉堡", "Hamburg")]
@@ -2687,6 +2687,8 @@ def test_round_63_chinese_in_either_script_kazakh_divisions_firms_grades_and_cre
            "Harvey)")
     assert read(oil) == [("Primorsk", "Primorsk"), ("Urals", "Urals"), ("Moscow", "Moscow")]
     assert read("He lives in Brent, north-west London.") == [("Brent", "Brent"), ("London", "London")]
+    assert read("ok so we left lodz at 6, then warsaw traffic was bad, crossed at brest and slept in minsk.") == [
+        ("lodz", "Łódź"), ("warsaw", "Warsaw"), ("brest", "Brest"), ("minsk", "Minsk")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:

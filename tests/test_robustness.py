@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -1827,3 +1828,54 @@ def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazet
     shutil.copy(SEEDS / "000_dda4d801d8b380c5.txt", tmp_path / "x.txt")
     proc = run_cli("mentions", "--format", "csv", "x.txt", "a/../x.txt", "./x.txt", cwd=tmp_path)
     assert proc.returncode == 0 and {row.split(",")[1] for row in proc.stdout.splitlines()[1:]} == {"x.txt"}
+
+
+def test_twenty_first_hostile_pass_invisible_characters_charts_ids_pages_and_addresses(tmp_path, parser):
+    """Twenty-first hostile pass: direction marks, isolates and a zero-width non-joiner inside a word are not read
+    (E2: "Mos\u200fcow" was Mos, Spain); a quote cut from a document in decomposed letters is found (E1); a century
+    of turnover figures draws no bar of negative width and no two year labels on one another (E3); route takes a
+    hub's or a crossing's id (S7); macOS's "._" files are no documents (S9); a page saved as .txt is read as a page
+    (S5); a source's address has a host, a port and no user (S6); data names are composed (S2); an empty list of
+    sea legs is a dash (S11)."""
+    from types import SimpleNamespace
+
+    from mapper import datafiles, render
+    from mapper.documents import _documents_under, composed, fold_whitespace, read_document
+
+    text = composed("From Tash\u200ekent to Mos\u200fcow, Bish\u200ckek, Alm\u202eaty, Ast\u2066ana and Ak\u180etau.")
+    assert [m.name for m in parser.parse(text, "t")] == ["Tashkent", "Moscow", "Bishkek", "Almaty", "Astana", "Aktau"]
+    assert composed("\u0645\u06cc\u200c\u0634\u0648\u062f") == "\u0645\u06cc\u200c\u0634\u0648\u062f"  # (Persian keeps it)
+
+    doc = tmp_path / "nfd.txt"
+    doc.write_text("Trains from Du\u0308sseldorf reach Al\u00admaty via Досты\u0301к.", encoding="utf-8")
+    quote = doc.read_text(encoding="utf-8")[:40]  # (cut from the file itself, as DATA.md asks)
+    assert fold_whitespace(composed(quote)) in fold_whitespace(read_document(doc).text)
+
+    figures = [{"metric": "trade_turnover_kz_ru", "unit": "USD bn", "value": 10 + year % 7, "year": year,
+                "sources": [{"url": "https://example.org/"}]} for year in range(1925, 2025)]
+    panel = render._figures_panel(SimpleNamespace(figures=figures))
+    widths = [float(w) for w in re.findall(r'<rect x="[^"]+" y="[^"]+" width="([^"]+)"', panel)]
+    assert len(widths) == 100 and min(widths) >= 1
+    years_x = [float(x) for x in re.findall(r'<text x="([^"]+)" y="152" font-size="9"', panel)]
+    assert len(years_x) > 5 and min(b - a for a, b in zip(years_x, years_x[1:])) >= render.CHART_YEAR_LABEL_PX
+
+    proc = run_cli("route", "hub:selyatino-logistics-centre", "crossing:dostyk-alashankou-rail")
+    assert proc.returncode == 0 and proc.stdout.startswith("Selyatino → Dostyk"), proc.stderr
+    assert "  sea legs (0): —" in proc.stdout.splitlines()
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Aktau", encoding="utf-8")
+    (tmp_path / "docs" / "._a.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    assert [p.name for p in _documents_under(tmp_path / "docs")] == ["a.txt"]
+    page = tmp_path / "page.txt"
+    page.write_text("<!DOCTYPE html><html><body><p>Trains run from <b>Almaty</b> to <i>Mos</i>cow.</p>"
+                    "<script>var Tashkent=1;</script></body></html>", encoding="utf-8")
+    assert "Moscow" in read_document(page).text and "Tashkent" not in read_document(page).text
+
+    refused = ["https://example.com:99999/", "https://-/", "https://a..b/", "https://%zz/", "https://u@evil@good.org/",
+               "https://example.com/\ufeff", "https://exam\u0440le.com/"]
+    assert not any(map(datafiles.web_address, refused))
+    assert all(map(datafiles.web_address, ["https://vb.kg./doc/1", "http://[::1]/x", "https://пример.рф/"]))
+    toml = tmp_path / "p.toml"
+    toml.write_text('[[place]]\nname = "Ku\u0308c\u0327u\u0308k"\n', encoding="utf-8")
+    assert datafiles.load_toml(toml)["place"][0]["name"] == "Küçük"
