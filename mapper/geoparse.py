@@ -568,10 +568,11 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
                   "peak": "T"}  # (not a town of the name: "the Semenov glacier", "Chapaev peak" are a scientist's)
-_CREDIT_WORDS = ("porting by", "diting by", "riting by", "mpiled by", "hoto by", "hotos by", "raphics by")
-# a wire story's credits, and in them each person's name (not the place after "in")
-_CREDITS = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?) by ([^;)\n]{1,240})")
-_CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and )|(?<= by ))([A-Z][^\W\d_'’.-]*(?:[ '’.-]+[A-Z][^\W\d_'’-]*){0,3})")
+# a wire story's credits: the word before " by ", what they name, and in that each person's name (not the place
+# after "in")
+_CREDIT_HEAD = re.compile(r"(?<![^\W\d_])(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?)$")
+_CREDIT_BODY = re.compile(r"[^;)\n.!?]{1,240}")  # (up to the credit's or the sentence's end)
+_CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and ))([A-Z][^\W\d_'’.-]*(?:[ '’-]+[A-Z][^\W\d_'’-]*){0,3})")
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
 _GRADE_BEFORE = re.compile(r"(?<![^\W\d_])(?:Dated|Dtd\.?|ICE|NYMEX|CME) $")  # before which it is too ("Dated Brent")
 _OIL_TEXT = re.compile(r"\b(?:crude|oil|barrels?|bpd)\b|нефт|баррел", re.IGNORECASE)  # a text of oil
@@ -1316,10 +1317,9 @@ class Geoparser:
             found = _merged(found, self._han_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
-        if any(credit in text for credit in _CREDIT_WORDS):  # a wire's credits: "(Reporting by Olga Popova in
-            # Moscow; Editing by Jan Harvey)"
-            page.mask(person.span(1) for credit in _CREDITS.finditer(text)
-                      for person in _CREDITED.finditer(text, credit.start(1), credit.end(1)))
+        credited = _credited(text)  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
+        if credited:
+            page.mask(credited)
         if "|" in text and _SHIP_HEADER.search(text):  # a schedule's ships: "TURKESTAN | 2415W | Aktau", and the
             # same names in capitals elsewhere in it ("the departures of BARDA 117 slipped")
             cells = _ship_cells(text)
@@ -3601,6 +3601,19 @@ def _bigger(name: _Name, other: _Name) -> bool:
 _SHIP_HEADER = re.compile(r"(?im)(?:^|\|)[ \t]*(?:vessel|ship|vessel name|ship name|ship's name|m/v|mv|ferry|"
                           r"судно|теплоход|паром|gemi)[ \t]*(?:\||$)")
 _CELL = re.compile(r"[^|\n]+")
+
+
+def _credited(text: str) -> list[tuple[int, int]]:
+    """The spans of the people a wire story's credits name ("Reporting by Olga Popova in Moscow; Editing by Jan
+    Harvey": Olga Popova, Jan Harvey), found from each " by " (one scan of the text)."""
+    out: list[tuple[int, int]] = []
+    at = text.find(" by ")
+    while at >= 0:
+        if _CREDIT_HEAD.search(text, max(0, at - 10), at) and (body := _CREDIT_BODY.match(text, at + 4)):
+            out += [(body.start() + person.start(1), body.start() + person.end(1))
+                    for person in _CREDITED.finditer(body.group())]
+        at = text.find(" by ", at + 4)
+    return out
 
 
 def _ship_cells(text: str) -> list[tuple[int, int]]:
