@@ -290,6 +290,12 @@ def _control_in(value: Any) -> str | None:
 NAME_FIELDS = ("name", "alt_names", "names", "post_names", "posts", "shown", "not_names")  # the names a text is read by
 
 
+def invisible_in(name: str) -> bool:
+    """Whether *name* holds an invisible formatting character that documents are read without (a soft hyphen, a
+    zero-width space, a direction mark); not Persian's zero-width non-joiner, which a name is read with as a space."""
+    return any(unicodedata.category(ch) == "Cf" and ch != "\u200c" for ch in name)
+
+
 def _strings(value: Any) -> Iterator[str]:
     """The strings in *value*, a list (of lists) of them, in order."""
     for item in value if isinstance(value, list) else ():
@@ -375,7 +381,7 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
     for key in NAME_FIELDS:
         names = rec.get(key)
         for name in [names] if isinstance(names, str) else _strings(names):
-            if any(unicodedata.category(ch) == "Cf" and ch != "\u200c" for ch in name):
+            if invisible_in(name):
                 raise DataError(f"{loc}: {key} holds {name!r}, with an invisible character (a soft hyphen, a "
                                 "zero-width space, a direction mark) that no text is read with")
     if "id" in schema and not ID.match(rec["id"]):
@@ -601,7 +607,8 @@ CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is rea
 
 #: the languages whose CLDR names of countries and regions geodata/cldr-names.tsv holds
 CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
-                  "ru", "uk", "be", "mn", "zh", "uz_Cyrl")  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
+                  "ru", "uk", "be", "mn", "zh", "uz_Cyrl",  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
+                  "fa", "ar")  # (Persian and Arabic: "روسیه", "قزاقستان")
 
 
 @lru_cache(maxsize=4)
@@ -617,7 +624,7 @@ def cldr_rows(root: Path) -> tuple[dict, ...]:
             raise DataError(f"line {n}: an id (country:XX or place:slug), a language's code (one of "
                             f"{', '.join(CLDR_LANGUAGES)}), a name with a letter and read (all or language) are "
                             "required", path=path)
-        if any(unicodedata.category(ch) == "Cf" for ch in rec["name"]):  # (documents are read without them)
+        if invisible_in(rec["name"]):  # (documents are read without them)
             raise DataError(f"line {n}: {rec['name']!r} holds an invisible formatting character (a zero-width "
                             "space, soft hyphen or byte-order mark): no text would match it", path=path)
         row = (rec["id"], rec["lang"], rec["name"])

@@ -42,14 +42,15 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
-#: Latin, Cyrillic and CJK names are indexed; other scripts are only displayed.
-_INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u4E00-\u9FFF]+$")
+#: Latin, Cyrillic, Arabic (Persian's too) and CJK names are indexed; other scripts are only displayed.
+_INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u0620-\u06FF\u200c"
+                             r"\u4E00-\u9FFF]+$")
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters (a name's, two or more)
@@ -67,7 +68,19 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     key = fold_saint(_SEPARATORS.sub(" ", text).strip(" ,'()"))
-    return key.translate(han_simplified()) if not key.isascii() and _HAN_CHAR.search(key) else key
+    if key.isascii():
+        return key
+    if _ARABIC_CHAR.search(key):  # (Arabic's and Persian's ye and kaf one letter, a non-joiner a space)
+        key = " ".join(key.translate(_ARABIC_FOLD).split())
+    return key.translate(han_simplified()) if _HAN_CHAR.search(key) else key
+
+
+# the letters Arabic and Persian write differently, as one ("کرمان", "كرمان"); NFKD has dropped the hamza and madda
+# ("آستارا": "استارا"); a zero-width non-joiner is a space ("ماه‌شهر", "ماه شهر"), the elongating tatweel nothing
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\u0640": None})
+_ARABIC_CHAR = re.compile(r"[\u0620-\u06ff]")
+ARABIC_WORD = re.compile(r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+"
+                         r"(?:[\u200c\u0640]+[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+)*")  # a word
 
 
 @lru_cache(maxsize=1)
@@ -399,7 +412,7 @@ def _indexable(name: str) -> bool:
         return False
     if not _INDEXED_SCRIPT.match(name):
         return False
-    latin = not CYRILLIC.search(name) and not _CJK.search(name)
+    latin = not CYRILLIC.search(name) and not _CJK.search(name) and not _ARABIC_CHAR.search(name)
     if latin and not any(ch.isupper() for ch in name):
         return False  # romanised alternate spellings in lower case are machine transliterations
     if name.isupper() and len(name.replace(" ", "")) <= 4:
@@ -907,6 +920,13 @@ class Gazetteer:
         against this set, not the index, one lookup per position and length."""
         rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", ("\u3400", "\ua000"))
         return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and HAN.fullmatch(k))
+
+    @cached_property
+    def arabic_names(self) -> frozenset[str]:
+        """The names in Arabic script the gazetteer has ("رشت", "بندر عباس"), read once: a text in Arabic or Persian,
+        which capitals do not mark, is matched against this set, one lookup per run of words."""
+        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", ("\u0620", "\u0700"))
+        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and ARABIC_WORD.match(k))
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

@@ -38,8 +38,8 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry, Gazetteer,
-                              apostrophe_stem, fold_saint, han_simplified, is_area, normalize, prior)
+from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+                              Gazetteer, apostrophe_stem, fold_saint, han_simplified, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
 
@@ -225,7 +225,8 @@ _A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|minin
 # what may stand between two tokens of one multi-word name
 JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
 CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
-              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na",  # Kalach-na-Donu
+              "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na", "на",  # Kalach-na-Donu,
+              # Ростов-на-Дону
               "nad",  # Polish "on": Frankfurt nad Odrą
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
 ABBREVIATED = {"st", "mt", "ft", "pt"}
@@ -476,6 +477,17 @@ def _may_hold_han(text: str) -> bool:
     return any(b in raw for b in _HAN_LEAD_BYTES)
 
 
+def _may_hold_arabic(text: str) -> bool:
+    """Whether *text* may hold a letter of the Arabic script (a quick test: its UTF-8 lead bytes D8 to DB)."""
+    if text.isascii():
+        return False
+    raw = text.encode("utf-8", "surrogatepass")
+    return any(b in raw for b in _ARABIC_LEAD_BYTES)
+
+
+_ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+
+
 def _lower_key(word: str) -> str:
     """The index key of a lower-case word (:data:`_LOWER_WORD`): itself if plain ASCII letters, as _norm would
     give it (a quick way first: a text may hold thousands)."""
@@ -571,6 +583,7 @@ _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
 # a wire story's credits: the word before " by ", what they name, and in that each person's name (not the place
 # after "in")
 _CREDIT_HEAD = re.compile(r"(?<![^\W\d_])(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?)$")
+_CREDIT_ENDS = frozenset(("ing", "led", "oto", "tos", "hic", "ics"))  # (a quick test of the word before " by " first)
 _CREDIT_BODY = re.compile(r"[^;)\n.!?]{1,240}")  # (up to the credit's or the sentence's end)
 _CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and ))([A-Z][^\W\d_'’.-]*(?:[ '’-]+[A-Z][^\W\d_'’-]*){0,3})")
 _PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
@@ -663,17 +676,21 @@ _LIST_MAX = 12  # names of a list read before a plural noun
 _RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
+                               r"|облус(?:тарынын|тарына|тары|ундагы|унун|унан|унда|уна|у)|дарыя(?:сынын|сына|сында|сы)"
+                               r"|өрөөн(?:үндөгү|үнүн|үнө|үндө|үн|ү)|көл(?:үндөгү|үнүн|үнөн|үндө|үнө|ү)"
                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
-                               r"|водохранилищ(?:е|а|у|ем)|район(?:ах|ами|ам|ов|ом|ы|а|у|е)?"
+                               r"|водохранилищ(?:е|а|у|ем)|район(?:ундагы|унун|унда|уна|ах|ами|ам|ов|ом|ы|а|у|е)?"
                                r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те)"
                                r"|өлке(?:сіндегі|сінің|сінен|сінде|сіне|сі)|обл\.)(?!\w)")
 _RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                            " кан", " пер", " дол", " хре", " өлк")  # (a quick test first)
-# a Kazakh noun's stem and the form the data files give the names with ("Балқаш көлі")
-_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көл", "көлі"), ("теңіз", "теңізі"), ("өлке", "өлкесі"))
-# a Kazakh division's noun after a town of another country, and the English noun of the division named after the town
-# ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai)
-_KAZAKH_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",)}
+                            " кан", " пер", " дол", " хре", " өлк", " дар", " өрө")  # (a quick test first)
+# a Kazakh or Kyrgyz noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын дарыясы")
+_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
+                 ("өлке", "өлкесі"), ("облус", "облусу"), ("дарыя", "дарыясы"), ("өрөөн", "өрөөнү"))
+# a Kazakh or Kyrgyz noun after a town's name, and the English noun of the division or water named after the town
+# ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai; "Нарын облусу": Naryn Region)
+_KAZAKH_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",), "облус": ("Region", "Oblast"),
+                            "район": ("District",), "дарыя": ("River",), "өрөөн": ("Valley",)}
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"; and "обл."
 _RUSSIAN_PLURAL_HEADS = {"обл.": "область", **{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
                          **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
@@ -1315,6 +1332,8 @@ class Geoparser:
             found = self._posts_names(text, found, echo=not informal)
         if _may_hold_han(text) and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
+        if _may_hold_arabic(text) and ARABIC_WORD.search(text):  # Persian or Arabic: nor there ("رشت", "بندر عباس")
+            found = _merged(found, self._arabic_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
         credited = _credited(text)  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
@@ -1369,6 +1388,31 @@ class Geoparser:
                         break
                 else:
                     i += 1
+        return out
+
+    def _arabic_names(self, text: str) -> list[_Candidate]:
+        """The places the gazetteer has by a name in Arabic script, read in each run of words from the left, the
+        most words first ("بندر عباس", Bandar Abbas, not بندر alone); a name of one word only for a country or
+        a region, a data file's place, or a town of some size (:func:`_an_arabic_word_place`; not "مرکز",
+        centre)."""
+        out: list[_Candidate] = []
+        names = self.gazetteer.arabic_names
+        words = [(w.start(), w.end()) for w in ARABIC_WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            # the words of one run: those only a space apart
+            last = i
+            while last + 1 < len(words) and last + 1 - i < _ARABIC_NAME_WORDS \
+                    and text[words[last][1]: words[last + 1][0]] == " ":
+                last += 1
+            for j in range(last, i - 1, -1):
+                key = _norm(text[words[i][0]: words[j][1]])
+                if key in names and key not in self.lexicon.never \
+                        and (j > i or _an_arabic_word_place(self._name(key))):
+                    out.append(_loose(words[i][0], words[j][1], self._name(key)))
+                    i = j
+                    break
+            i += 1
         return out
 
     def _posts_names(self, text: str, found: list[_Candidate], echo: bool) -> list[_Candidate]:
@@ -3551,6 +3595,22 @@ def _a_han_pair_place(name: _Name) -> bool:
     return False
 
 
+def _an_arabic_word_place(name: _Name) -> bool:
+    """Whether *name*, one word in Arabic script, may name a place alone (see :meth:`Geoparser._arabic_names`):
+    a country's or a region's, a data file's place, a city of 100,000, or a town of 10,000 in a country that writes
+    the script (wordfreq's Persian counts name cities as often as words: "رشت" 4.8, "مرکز", centre, 5.5; so the
+    common words that are towns' names too are in stopnames.toml's never: "نور", light; "بهار", spring)."""
+    return any(e.feature_class == "A" or e.curated or e.population >= ARABIC_CITY_POPULATION
+               or e.population >= HAN_PAIR_POPULATION and e.country in ARABIC_SCRIPT_COUNTRIES for e in name.entries)
+
+
+_ARABIC_NAME_WORDS = 4  # the most words of a name in Arabic script read ("بندر امام خمینی" has 3)
+ARABIC_CITY_POPULATION = 100_000
+# the countries whose towns' names a Persian or Arabic text writes in its script (and Pakistan's, in Urdu)
+ARABIC_SCRIPT_COUNTRIES = frozenset(("IR", "AF", "TJ", "PK", "IQ", "SY", "LB", "JO", "SA", "YE", "OM", "AE", "QA",
+                                     "BH", "KW", "EG", "LY", "TN", "DZ", "MA", "SD"))
+
+
 def _a_han_town(name: _Name) -> bool:
     """Whether *name*, three Chinese characters before a division's or port's character, names a town of 10,000
     people or more or a division ("阿拉尔市"; not 深水港, a village, in 深水港区, "deep-water port area")."""
@@ -3609,7 +3669,8 @@ def _credited(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     at = text.find(" by ")
     while at >= 0:
-        if _CREDIT_HEAD.search(text, max(0, at - 10), at) and (body := _CREDIT_BODY.match(text, at + 4)):
+        if text[at - 3: at] in _CREDIT_ENDS and _CREDIT_HEAD.search(text, max(0, at - 10), at) \
+                and (body := _CREDIT_BODY.match(text, at + 4)):
             out += [(body.start() + person.start(1), body.start() + person.end(1))
                     for person in _CREDITED.finditer(body.group())]
         at = text.find(" by ", at + 4)

@@ -2691,6 +2691,22 @@ def test_round_63_chinese_in_either_script_kazakh_divisions_firms_grades_and_cre
         ("lodz", "Łódź"), ("warsaw", "Warsaw"), ("brest", "Brest"), ("minsk", "Minsk")]
 
 
+def test_round_64_persian_kyrgyz_divisions_and_hyphened_russian_names(parser):
+    """Round 64: a text in Persian (or Arabic), which capitals do not mark, is read by its words, the most words
+    first ("بندر انزلی"), a name of one word for a country, a region or a town of some size, and Persian's own
+    letters one with Arabic's ("كرمان"); not a common word that a town is named too ("نور", light); Kyrgyz
+    "облусу", "дарыясы", "өрөөнү" after a name make its region, river or valley ("Нарын облусу"); Russian names
+    hyphened with "на" are whole ("Ростов-на-Дону", "Франкфурт-на-Майне", not Mayna)."""
+    read = partial(_text_and_name, parser)
+    persian = "قطار از تهران به رشت و بندر انزلی رفت. روسیه و قزاقستان. نور خورشید در كرمان."
+    assert read(persian) == [("تهران", "Tehran"), ("رشت", "Rasht"), ("بندر انزلی", "Bandar-e Anzalī"),
+                             ("روسیه", "Russia"), ("قزاقستان", "Kazakhstan"), ("كرمان", "Kerman")]
+    assert read("Нарын облусунан Фергана өрөөнүн карай, Нарын дарыясынын боюнда.") == [
+        ("Нарын облусунан", "Naryn"), ("Фергана өрөөнүн", "Fergana Valley"), ("Нарын дарыясынын", "Naryn River")]
+    assert read("Грузы из Ростов-на-Дону во Франкфурт-на-Майне.") == [
+        ("Ростов-на-Дону", "Rostov-on-Don"), ("Франкфурт-на-Майне", "Frankfurt am Main")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
