@@ -1,5 +1,25 @@
-"""``python -m mapper`` runs the command line."""
+"""``python -m mapper`` and the ``corridor-mapper`` command."""
 
-from mapper.cli import main
+import os
+import signal
 
-main()
+
+def run() -> None:
+    """:func:`mapper.cli.main`, with Ctrl-C, SIGTERM and SIGHUP stopping the run at once, one line and exit
+    128 + the signal's number, while the command line loads (its imports take a moment; ``main`` then handles
+    them)."""
+    def stopped(signum, frame) -> None:
+        os.write(2, b"corridor-mapper: aborted\n")
+        os._exit(128 + signum)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stopped)
+    from mapper.cli import main
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # (Ctrl-C as main handles it: outputs whole)
+    main()
+
+
+if __name__ == "__main__":
+    run()

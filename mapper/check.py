@@ -47,7 +47,7 @@ def citation_problems(net: Network, docs_dir: Path) -> Iterator[str]:
                 continue
             name = src["doc"]
             if name not in texts:
-                p = Path(docs_dir) / name
+                p = datafiles.on_disk(Path(docs_dir), name)
                 try:  # the text a build reads: decoded, and a web page's article only
                     texts[name] = fold_whitespace(read_document(p).text) if p.is_file() else None
                 except InputError as exc:

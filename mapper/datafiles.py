@@ -290,10 +290,27 @@ def _control_in(value: Any) -> str | None:
 NAME_FIELDS = ("name", "alt_names", "names", "post_names", "posts", "shown", "not_names")  # the names a text is read by
 
 
+def on_disk(folder: Path, name: str) -> Path:
+    """*folder* / *name*, or the same name in Unicode's other form where only that file exists: data files are read
+    composed (NFC), and a file macOS named in decomposed letters (NFD) is cited by the name as it was copied."""
+    path = folder / name
+    if not os.path.lexists(path):
+        for form in ("NFD", "NFC"):
+            other = folder / unicodedata.normalize(form, name)
+            if os.path.lexists(other):
+                return other
+    return path
+
+
 def invisible_in(name: str) -> bool:
-    """Whether *name* holds an invisible formatting character that documents are read without (a soft hyphen, a
-    zero-width space, a direction mark); not Persian's zero-width non-joiner, which a name is read with as a space."""
-    return any(unicodedata.category(ch) == "Cf" and ch != "\u200c" for ch in name)
+    """Whether *name* holds an invisible character that documents are read without (a soft hyphen, a zero-width
+    space, a direction mark, a Hangul filler, a variation selector); not Persian's zero-width non-joiner, which a
+    name is read with as a space."""
+    return any(unicodedata.category(ch) == "Cf" and ch != "\u200c" or ch in _BLANK_LETTERS for ch in name)
+
+
+# letters and marks that show nothing: Hangul fillers, the combining grapheme joiner, variation selectors
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f" + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -319,9 +336,14 @@ def web_address(url: object) -> bool:
     except ValueError:  # ("http://[x": an unclosed IPv6 host)
         return False
     host = (parts.hostname or "").removesuffix(".")  # (a name written whole, "vb.kg.", ends with a dot)
-    return parts.scheme.lower() in ("http", "https") and "@" not in parts.netloc and (
-        ":" in host or bool(host) and all(_HOST_LABEL.fullmatch(label) and not _mixed_script(label)
-                                          for label in host.split(".")))  # (an IPv6 address, or names)
+    labels = host.split(".")
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or parts.port == 0 or not host:
+        return False
+    if ":" in host:  # an IPv6 address (not with a zone: "fe80::1%eth0")
+        return "%" not in host
+    if all(label.isdigit() for label in labels):  # an IPv4 address
+        return len(labels) == 4 and all(label.isascii() and int(label) <= 255 for label in labels)
+    return all(_HOST_LABEL.fullmatch(label) for label in labels) and not _mixed_script(host)
 
 
 # a host name's label: letters (an internationalised name's too) and digits, hyphens inside ("a..b", "-", "%zz" are
@@ -329,9 +351,10 @@ def web_address(url: object) -> bool:
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 
 
-def _mixed_script(label: str) -> bool:
-    """Whether a host's *label* mixes Latin and Cyrillic letters ("exam\u0440le": a homograph of example)."""
-    return bool(re.search("[A-Za-z]", label)) and bool(re.search("[\u0400-\u04ff]", label))
+def _mixed_script(host: str) -> bool:
+    """Whether *host* mixes Latin and Cyrillic letters ("exam\u0440le.com", "аррӏе.com": homographs of example.com
+    and apple.com; "пример.рф" is all Cyrillic)."""
+    return bool(re.search("[A-Za-z]", host)) and bool(re.search("[\u0400-\u04ff]", host))
 
 
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
@@ -432,8 +455,10 @@ def check_source(src: Any, loc: str) -> None:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
         if "accessed" in src and not _past_date(src["accessed"], parts=(3,)):
-            raise DataError(f"{loc}: accessed must be the date the page was read (YYYY-MM-DD, a day of the "
-                            f"calendar, not to come), not {str(src['accessed'])[:40]!r}")
+            accessed = src["accessed"]
+            raise DataError(f"{loc}: accessed must be the date the page was read (\"YYYY-MM-DD\", a day of the "
+                            f"calendar, not to come), not {str(accessed)[:40]!r}"
+                            + ("" if isinstance(accessed, str) else " (a TOML date: write it in quotes)"))
     else:
         raise DataError(f"{loc}: a source needs either doc+quote or url")
 
@@ -907,10 +932,10 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for rec in _table_records(path, "document", "file"):
         name, loc = rec["file"], Where(path, rec["file"])
-        rel = Path(name)
         if not _relative_inside(name):
             raise DataError(f"{loc}: file must name a document inside {docs_dir}/ (a path relative to it, "
                             "without '..')")
+        rel = on_disk(Path(docs_dir), name).relative_to(Path(docs_dir))  # (as the file is named: see on_disk)
         if not (Path(docs_dir) / rel).is_file():
             raise DataError(f"{loc}: no such document in {docs_dir}/")
         name = rel.as_posix()  # ("./a.txt" is "a.txt")

@@ -434,7 +434,7 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError("empty document (only white space)", path=path)
     if "\x00" in text:
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
-    if page:
+    if page or _PAGE_TEXT_START.match(text):  # (a page in UTF-16, or after an XML prolog, is told by its text)
         text = article_text(text, path)
     return Document(document_name(path), path, composed(text), encoding,
                     guessed=declared is None and encoding not in GIVEN, replaced=_replaced_since(counted))
@@ -442,7 +442,9 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
 
 # what a web page opens with, whatever its file's name ("<!DOCTYPE html>", "<html lang=…>"), after a byte-order mark
 # and white space (in an ASCII-compatible encoding: a UTF-16 page is read by its suffix only)
-_PAGE_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_PAGE_HEAD = r"\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,200}?-->\s*)?<(?:!doctype\s+html|html)[\s>]"
+_PAGE_START = re.compile(rb"(?:\xef\xbb\xbf)?" + _PAGE_HEAD.encode(), re.IGNORECASE | re.DOTALL)  # (its bytes)
+_PAGE_TEXT_START = re.compile("\ufeff?" + _PAGE_HEAD, re.IGNORECASE | re.DOTALL)  # (its text)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 
 

@@ -117,12 +117,30 @@ class SafeTooltip(MacroElement):
 
 class PlainSearchTips(MacroElement):
     """Makes the search box (leaflet-search, whose tips are HTML) show each name as text: the names it searches
-    stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup."""
+    stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup; and
+    keeps its names in objects without a prototype, so that a place named "hasOwnProperty" breaks no search
+    and one named "__proto__" adds no entries of its own ("lat", "clone"; it is itself not found)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-{{ this.layer.get_name() }}searchControl.options.buildTip = function (text) {
-  var tip = L.DomUtil.create("a"); tip.textContent = text; return tip;
-};
+(function (control) {
+  control.options.buildTip = function (text) {
+    var tip = L.DomUtil.create("a"); tip.textContent = text; return tip;
+  };
+  control._recordsFromLayer = function () {  // (leaflet-search's, into an object without a prototype)
+    var self = this, own = Object.create(null), key = this.options.propertyName;
+    this._layer.eachLayer(function (layer) { self._searchInLayer(layer, own, key); });
+    return own;
+  };
+  var filter = control._filterData;
+  control._filterData = function (text, records) {  // (the names it keeps, likewise)
+    var found = filter.call(this, text, records), own = Object.create(null);
+    Object.keys(found).forEach(function (name) { own[name] = found[name]; });
+    return own;
+  };
+  control._getLocation = function (name) {
+    return Object.prototype.hasOwnProperty.call(this._recordsCache, name) ? this._recordsCache[name] : false;
+  };
+})({{ this.layer.get_name() }}searchControl);
 {% endmacro %}""")
 
     def __init__(self, layer) -> None:

@@ -132,7 +132,10 @@ def hostile_project(tmp_path_factory, gazetteer):
         '[[hub]]\nid = "hostile"\nname = "Evil <img src=x onerror=\\"window.__pwned = 3\\"> hub"\n'
         'kind = "venue"\nstatus = "held"\ncountry = "KZ"\nlat = 51.17\nlon = 71.43\n'
         'note = "{{ 6*7 }} {% for %} </script><script>window.__pwned = 4</script>"\n'
-        'sources = [{ doc = "zz_hostile.txt", quote = "Astana <script>window.__pwned = 1</script> and then Aktau" }]\n',
+        'sources = [{ doc = "zz_hostile.txt", quote = "Astana <script>window.__pwned = 1</script> and then Aktau" }]\n'
+        + "".join(f'\n[[hub]]\nid = "proto-{i}"\nname = "{name}"\nkind = "venue"\nstatus = "held"\ncountry = "KZ"\n'
+                  f'lat = 43.2{i}\nlon = 76.9\nsources = [{{ doc = "zz_hostile.txt", quote = "and then Aktau" }}]\n'
+                  for i, name in enumerate(("hasOwnProperty", "__proto__"))),  # (hostile pass 22, E4)
         encoding="utf-8")
     return root
 
@@ -176,6 +179,14 @@ def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
         assert name == 'Evil <img src=x onerror="window.__pwned = 3"> hub'
         tip.click()  # (its name, as written, goes into the box)
         assert page.locator(".leaflet-control-search input").input_value() == name
+        # a hub named "hasOwnProperty" broke every search, and one named "__proto__" added "lat", "clone"…
+        search = page.locator(".leaflet-control-search input")
+        for typed, tips in (("hasOwn", ["hasOwnProperty"]), ("equals", []), ("clone", []), ("Evil", [name])):
+            search.fill("")
+            search.press_sequentially(typed, delay=60)
+            page.wait_for_timeout(900)
+            assert page.locator(".leaflet-control-search .search-tip").all_inner_texts() == tips, typed
+        assert not any("TypeError" in e for e in log["errors"]), log["errors"]
         page.evaluate("""() => { window.corridorMapper.groups['Places mentioned'].eachLayer(l => l.openPopup && l.openPopup()); }""")
         page.wait_for_timeout(300)
         popups = page.evaluate("""() => { const out = [];

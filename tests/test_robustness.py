@@ -1879,3 +1879,42 @@ def test_twenty_first_hostile_pass_invisible_characters_charts_ids_pages_and_add
     toml = tmp_path / "p.toml"
     toml.write_text('[[place]]\nname = "Ku\u0308c\u0327u\u0308k"\n', encoding="utf-8")
     assert datafiles.load_toml(toml)["place"][0]["name"] == "Küçük"
+
+
+def test_twenty_second_hostile_pass_decomposed_file_names_blank_names_pages_and_addresses(tmp_path):
+    """Twenty-second hostile pass: a document macOS named in decomposed letters is listed and cited by the name as
+    copied (E1: data files are read composed, and the file was "no such document"); a Hangul filler or a variation
+    selector is no name (E2); a page in UTF-16 or after an XML prolog, saved as .txt, is read as a page (E3); an
+    address's IPv4 host, port 0 and a host of Cyrillic look-alikes under .com are refused (S1); an unquoted
+    TOML date for accessed says to quote it (S2)."""
+    import unicodedata
+
+    from mapper import datafiles
+    from mapper.documents import read_document
+    from mapper.errors import DataError
+
+    docs = tmp_path / "seeds"
+    docs.mkdir()
+    decomposed = unicodedata.normalize("NFD", "Düsseldorf-news.txt")
+    (docs / decomposed).write_text("Trains from Düsseldorf reach Almaty.", encoding="utf-8")
+    (docs / "manifest.toml").write_text(f'[[document]]\nfile = "{decomposed}"\ndate = "2025"\nurl = ""\n',
+                                        encoding="utf-8")
+    assert list(datafiles.manifest(docs)) == [decomposed]
+    assert datafiles.on_disk(docs, unicodedata.normalize("NFC", decomposed)) == docs / decomposed
+
+    assert datafiles.invisible_in("\u3164") and datafiles.invisible_in("Alma\ufe0fty")
+    assert not datafiles.invisible_in("ماه\u200cشهر")  # (Persian's non-joiner is read as a space)
+
+    page = tmp_path / "page.txt"
+    page.write_text('<?xml version="1.0"?>\n<html><body><p hidden>Tashkent</p><p>Trains to Almaty.</p></body></html>',
+                    encoding="utf-16")
+    assert read_document(page).text.strip() == "Trains to Almaty."
+
+    assert not any(map(datafiles.web_address, ["https://999.1.1.1/", "https://1.2.3.4.5/", "https://x.org:0/",
+                                               "http://[fe80::1%25eth0]/", "https://аррӏе.com/"]))
+    assert all(map(datafiles.web_address, ["http://127.0.0.1:8080/", "https://пример.рф/"]))
+    import datetime
+
+    with pytest.raises(DataError, match="write it in quotes"):
+        datafiles.check_source({"url": "https://example.org/", "title": "t", "accessed": datetime.date(2026, 1, 1)},
+                               "hubs.toml: x")
