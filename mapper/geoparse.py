@@ -468,21 +468,14 @@ _Candidate = tuple[int, int, _Match, str]  # start, end, the name's match, the c
 _norm = lru_cache(maxsize=262144)(normalize)
 
 
-def _may_hold_han(text: str) -> bool:
-    """Whether *text* may hold a Chinese character (a quick test first, before :data:`HAN`'s search: one byte
-    looked for in the text's UTF-8 runs several times faster than a regex's set tried at each character)."""
+def _scripts_held(text: str) -> tuple[bool, bool]:
+    """Whether *text* may hold a Chinese character, and a letter of the Arabic script (a quick test first, before
+    :data:`HAN`'s and :data:`ARABIC_WORD`'s searches: their UTF-8 lead bytes looked for in the text encoded once,
+    several times faster than a regex's set tried at each character)."""
     if text.isascii():
-        return False
+        return False, False
     raw = text.encode("utf-8", "surrogatepass")
-    return any(b in raw for b in _HAN_LEAD_BYTES)
-
-
-def _may_hold_arabic(text: str) -> bool:
-    """Whether *text* may hold a letter of the Arabic script (a quick test: its UTF-8 lead bytes D8 to DB)."""
-    if text.isascii():
-        return False
-    raw = text.encode("utf-8", "surrogatepass")
-    return any(b in raw for b in _ARABIC_LEAD_BYTES)
+    return any(b in raw for b in _HAN_LEAD_BYTES), any(b in raw for b in _ARABIC_LEAD_BYTES)
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
@@ -1330,9 +1323,10 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        if _may_hold_han(text) and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
+        han, arabic = _scripts_held(text)
+        if han and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
-        if _may_hold_arabic(text) and ARABIC_WORD.search(text):  # Persian or Arabic: nor there ("رشت", "بندر عباس")
+        if arabic and ARABIC_WORD.search(text):  # Persian or Arabic: nor there ("رشت", "بندر عباس")
             found = _merged(found, self._arabic_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
