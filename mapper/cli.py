@@ -215,7 +215,7 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
         problems = [r for r in distributed.read_parts(out_dir) if isinstance(r, dict)]
         for r in problems:
             say(f"skipped {r['error']}" if "error" in r else r["warning"])
-        click.echo(f"wrote {len(parts)} partition{'s' * (len(parts) != 1)} to {out_dir}/", err=True)
+        click.echo(shown(f"wrote {len(parts)} partition{'s' * (len(parts) != 1)} to {out_dir}/"), err=True)
         if problems:
             ctx.exit(EXIT_BAD_INPUT)
         return
@@ -485,9 +485,9 @@ def build(ctx: click.Context, docs_dir: Path | None, out_dir: Path, cdn: bool, e
     written = run_build(docs_dir, out_dir, ctx.obj.get("data"), reporter, cdn=cdn, encoding=encoding,
                         mentions_from=mentions_from, force=force, jobs=jobs)
     if written is None:
-        click.echo(f"{out_dir}/ is up to date: same inputs as its last build (--force rebuilds)", err=True)
+        click.echo(shown(f"{out_dir}/ is up to date: same inputs as its last build (--force rebuilds)"), err=True)
     else:
-        click.echo(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})", err=True)
+        click.echo(shown(f"wrote {len(written)} files to {out_dir}/ (map: {out_dir / 'map.html'})"), err=True)
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -513,7 +513,7 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path |
     with writes_refused(out_path):
         written = write_layers(layers.frames, out_path, fmt)
     for path in written:
-        click.echo(str(path))
+        click.echo(shown(path))  # (as build names its folder: control characters escaped)
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
 

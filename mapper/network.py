@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -349,8 +350,11 @@ class Network:
         graph = self.graph
         if name in graph:
             return name
-        kind, colon, _ = name.partition(":")
+        kind, colon, rest = name.partition(":")
         if colon and kind in ("hub", "crossing", "place", "geonames"):  # an id off the network: the node near it
+            if not _NODE_ID.fullmatch(rest):
+                raise InputError(f"{name!r}: an id is {kind}: and the id, with no space ("
+                                 + ("geonames:1526384)" if kind == "geonames" else f"{kind}:an-id)"))
             try:
                 point = self.resolve(name, "route")
             except DataError as exc:
@@ -481,6 +485,9 @@ class Network:
         if best is None:
             return {"countries": [c1, c2], "crossing": None, "name": f"{c1}→{c2} border"}
         return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
+
+
+_NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # a data file's id or a GeoNames number
 
 
 def _check_status(status: str, loc: object) -> None:

@@ -1886,7 +1886,8 @@ def test_twenty_second_hostile_pass_decomposed_file_names_blank_names_pages_and_
     copied (E1: data files are read composed, and the file was "no such document"); a Hangul filler or a variation
     selector is no name (E2); a page in UTF-16 or after an XML prolog, saved as .txt, is read as a page (E3); an
     address's IPv4 host, port 0 and a host of Cyrillic look-alikes under .com are refused (S1); an unquoted
-    TOML date for accessed says to quote it (S2)."""
+    TOML date for accessed says to quote it (S2); an output folder's control characters are escaped where it is
+    named (S4); "route 'geonames: 1'" is a usage error (S5)."""
     import unicodedata
 
     from mapper import datafiles
@@ -1918,3 +1919,7 @@ def test_twenty_second_hostile_pass_decomposed_file_names_blank_names_pages_and_
     with pytest.raises(DataError, match="write it in quotes"):
         datafiles.check_source({"url": "https://example.org/", "title": "t", "accessed": datetime.date(2026, 1, 1)},
                                "hubs.toml: x")
+    # S5: an id written with a space is a usage error; S4: a folder's control characters are escaped when named
+    assert run_cli("route", "geonames: 1526384", "Almaty").returncode == 2
+    proc = run_cli("export", "--format", "csv", "--out", str(tmp_path / "a\x1b]0;x"))
+    assert proc.returncode == 0 and "\x1b" not in proc.stdout and "\\x1b" in proc.stdout, proc.stdout
