@@ -12,9 +12,10 @@ def run() -> None:
         os.write(2, b"corridor-mapper: aborted\n")
         os._exit(128 + signum)
 
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stopped)
+    from mapper.errors import STOP_SIGNALS  # (signal alone: no import to wait for)
+
+    for signum in (signal.SIGINT, *STOP_SIGNALS):
+        signal.signal(signum, stopped)
     from mapper.cli import main
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # (Ctrl-C as main handles it: outputs whole)

@@ -370,9 +370,9 @@ def _whole_characters(text: str) -> str:
 # direction marks, embeddings, overrides and isolates of text copied from right-to-left pages, the Mongolian vowel
 # separator; a zero-width non-joiner between Latin or Cyrillic letters, not in Persian, whose words it shapes), and
 # a stress mark on a Cyrillic vowel ("Досты́к")
-_INVISIBLE = "\u00ad\u200b\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e"
-_NOT_READ_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068" \
-    "\u2069\u180e\u0300\u0301"
+_INVISIBLE = "\u00ad\u200b\u200d\u2060\ufeff\u200e\u200f\u180e" + "".join(map(chr, (*range(0x202A, 0x202F),
+                                                                                 *range(0x2066, 0x206A))))
+_NOT_READ_CHARS = _INVISIBLE + "\u200c\u0300\u0301"  # (for a quick test first: each is looked for in the text)
 _NOT_READ = re.compile(f"(?<=[^\\W\\d_])[{_INVISIBLE}]+(?=[^\\W\\d_])"
                        "|(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])\u200c+(?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])"
                        "|(?<=[\u0400-\u04ff])[\u0300\u0301]")
@@ -827,9 +827,10 @@ def _same_file_key(path: Path) -> Path:
 
 
 def _documents_under(folder: Path) -> list[Path]:
-    """The files with a document suffix under *folder* (but macOS's "._" files), walked with a stack rather than recursion (a tree nested
-    thousands deep, as an unpacked archive may be, is read too), not into linked folders nor into a build's
-    output folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output")."""
+    """The files with a document suffix under *folder* (but macOS's "._" files), walked with a stack rather than
+    recursion (a tree nested thousands deep, as an unpacked archive may be, is read too), not into linked folders
+    nor into a build's output folder below it (one with a build stamp: its ``map.html`` is no document, "--docs .
+    --out output")."""
     found, stack = [], [folder]
     while stack:
         current = stack.pop()

@@ -35,7 +35,7 @@ import zlib
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
@@ -60,7 +60,8 @@ _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # folds the others ("Iğdır", "Şymkent")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'", "ı": "i"})
 _HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[-‐‑](?=[^\W\d_])")
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.]+")  # spaces, dashes, slashes and dots all become one space
+# spaces, dashes, slashes, dots and Persian's zero-width non-joiner ("ماه‌شهر", "ماه شهر") all become one space
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.\u200c]+")
 
 
 def normalize(name: str) -> str:
@@ -70,14 +71,14 @@ def normalize(name: str) -> str:
     key = fold_saint(_SEPARATORS.sub(" ", text).strip(" ,'()"))
     if key.isascii():
         return key
-    if _ARABIC_CHAR.search(key):  # (Arabic's and Persian's ye and kaf one letter, a non-joiner a space)
-        key = " ".join(key.translate(_ARABIC_FOLD).split())
+    if _ARABIC_CHAR.search(key):  # (Arabic's and Persian's ye and kaf one letter)
+        key = key.translate(_ARABIC_FOLD)
     return key.translate(han_simplified()) if _HAN_CHAR.search(key) else key
 
 
 # the letters Arabic and Persian write differently, as one ("کرمان", "كرمان"); NFKD has dropped the hamza and madda
-# ("آستارا": "استارا"); a zero-width non-joiner is a space ("ماه‌شهر", "ماه شهر"), the elongating tatweel nothing
-_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\u0640": None})
+# ("آستارا": "استارا"); the elongating tatweel is nothing
+_ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u0640": None})
 _ARABIC_CHAR = re.compile(r"[\u0620-\u06ff]")
 ARABIC_WORD = re.compile(r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+"
                          r"(?:[\u200c\u0640]+[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+)*")  # a word
@@ -918,15 +919,19 @@ class Gazetteer:
     def han_names(self) -> frozenset[str]:
         """The names in Chinese characters the gazetteer has ("霍尔果斯"), read once: a text of them is matched
         against this set, not the index, one lookup per position and length."""
-        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", ("\u3400", "\ua000"))
-        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and HAN.fullmatch(k))
+        return self._names_in_script("\u3400", "\ua000", HAN.fullmatch)
 
     @cached_property
     def arabic_names(self) -> frozenset[str]:
         """The names in Arabic script the gazetteer has ("رشت", "بندر عباس"), read once: a text in Arabic or Persian,
         which capitals do not mark, is matched against this set, one lookup per run of words."""
-        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", ("\u0620", "\u0700"))
-        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and ARABIC_WORD.match(k))
+        return self._names_in_script("\u0620", "\u0700", ARABIC_WORD.match)
+
+    def _names_in_script(self, first: str, beyond: str, written: Callable[[str], object]) -> frozenset[str]:
+        """The keys of the index from *first* up to *beyond*, and the data files' keys, that are *written* in a
+        script (a regular expression's match)."""
+        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE key >= ? AND key < ?", (first, beyond))
+        return frozenset(k for k in [*(k for (k,) in rows), *self.overlay.by_key] if k and written(k))
 
     def words_before(self, nouns: frozenset[str]) -> frozenset[str]:
         """The single words that, with one of the lower-case *nouns* after them, make a curated name ("bukhtarma"

@@ -1228,7 +1228,7 @@ class Geoparser:
                     oi += 1
                 if start < reach:
                     continue
-                if m.name.key in self.lexicon.crude_grades and self._an_oil_grade(text, start, m.name.key):
+                if m.name.key in self.lexicon.crude_grades and self._an_oil_grade(page, start, m.name.key):
                     continue  # "Dated Brent", "ICE Brent", "the discount of Urals" in an oil market's report
                 hint = ""
                 follower = text[end: end + 1]
@@ -1710,14 +1710,15 @@ class Geoparser:
         m = _THE_WATER_AND.search(text, max(0, start - 60), start)
         return m is not None and m.group(1) in self.lexicon.seas_after_the
 
-    def _an_oil_grade(self, text: str, start: int, key: str) -> bool:
+    def _an_oil_grade(self, page: _Page, start: int, key: str) -> bool:
         """Whether the oil grade's name *key* at *start* is the grade: after a price's or an exchange's word ("Dated
         Brent", "ICE Brent"), or, for the grades that name no place a text of oil would go to without "the"
         (Brent, Urals), anywhere but after "the" in a text of oil ("Urals loadings", "the discount of Urals")."""
+        text = page.text
         if _GRADE_BEFORE.search(text, max(0, start - 12), start):
             return True
         return key in self.lexicon.oil_text_grades and not text[max(0, start - 4): start].lower() == "the " \
-            and _OIL_TEXT.search(text) is not None
+            and page.about_oil
 
     def _russian_common_word(self, text: str, rs: int, run: str, matches: tuple[_Match, ...]) -> bool:
         """Whether *run*, one Russian word naming only small places, is a common word there: an adjective before a
@@ -2970,7 +2971,7 @@ class Geoparser:
                 things_end = _past_quote(text, c[1])
                 continue  # a brand's or firm's name in quotes: '"Isfahan Gold"', '"Vostok-Transit"', '"Semey Gold"'
             if text[start - 1: start] == "«" and "\u0400" <= text[start] <= "\u04ff" and _russian_quoted_thing(text, c) \
-                    or text[c[1]: c[1] + 1] == "»" and _inside_a_quoted_name(text, start, c[1]):
+                    or text[c[1]: c[1] + 1] == "»" and _inside_a_quoted_name(text, start):
                 continue  # a club's, firm's or ship's name in Russian quotes: "с «Иртышом»", "судно-паром
                 # «Казахстан»", "«Иртыш-Агро»" (not a border post's or station's: "МАПП «Сырым»")
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
@@ -3595,11 +3596,11 @@ def _an_arabic_word_place(name: _Name) -> bool:
     the script (wordfreq's Persian counts name cities as often as words: "رشت" 4.8, "مرکز", centre, 5.5; so the
     common words that are towns' names too are in stopnames.toml's never: "نور", light; "بهار", spring)."""
     return any(e.feature_class == "A" or e.curated or e.population >= ARABIC_CITY_POPULATION
-               or e.population >= HAN_PAIR_POPULATION and e.country in ARABIC_SCRIPT_COUNTRIES for e in name.entries)
+               or e.population >= ARABIC_TOWN_POPULATION and e.country in ARABIC_SCRIPT_COUNTRIES for e in name.entries)
 
 
 _ARABIC_NAME_WORDS = 4  # the most words of a name in Arabic script read ("بندر امام خمینی" has 3)
-ARABIC_CITY_POPULATION = 100_000
+ARABIC_CITY_POPULATION, ARABIC_TOWN_POPULATION = 100_000, 10_000
 # the countries whose towns' names a Persian or Arabic text writes in its script (and Pakistan's, in Urdu)
 ARABIC_SCRIPT_COUNTRIES = frozenset(("IR", "AF", "TJ", "PK", "IQ", "SY", "LB", "JO", "SA", "YE", "OM", "AE", "QA",
                                      "BH", "KW", "EG", "LY", "TN", "DZ", "MA", "SD"))
@@ -3984,10 +3985,10 @@ def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
 _QUOTED_LOWER_TAIL = re.compile(r"(?:[ -][а-яёәғқңөұүһіў]+){1,4}»")
 
 
-def _inside_a_quoted_name(text: str, start: int, end: int) -> bool:
-    """Whether the Cyrillic name at *start*..*end* ends a name in quotes that a capitalised word opens, a pipeline's,
-    a firm's or a project's ("«Сила Сибири»", the Power of Siberia)."""
-    return text[end: end + 1] == "»" and _QUOTED_HEAD.search(text, max(0, start - 24), start) is not None
+def _inside_a_quoted_name(text: str, start: int) -> bool:
+    """Whether the Cyrillic name at *start*, just before a closing "»", ends a name in quotes that a capitalised word
+    opens, a pipeline's, a firm's or a project's ("«Сила Сибири»", the Power of Siberia)."""
+    return _QUOTED_HEAD.search(text, max(0, start - 24), start) is not None
 
 
 _QUOTED_HEAD = re.compile(r"«[А-ЯЁ][а-яё]+ $")
@@ -4377,6 +4378,14 @@ class _Page:
         self._last_sentence: tuple[int, int, str] | None = None  # (start, first stop after, sentence)
         self._last_end = 0
         self._language: str | None = None
+        self._about_oil: bool | None = None
+
+    @property
+    def about_oil(self) -> bool:
+        """Whether the text speaks of oil (:data:`_OIL_TEXT`), looked for once."""
+        if self._about_oil is None:
+            self._about_oil = _OIL_TEXT.search(self.text) is not None
+        return self._about_oil
 
     @property
     def language(self) -> str:

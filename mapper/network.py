@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -352,7 +351,7 @@ class Network:
             return name
         kind, colon, rest = name.partition(":")
         if colon and kind in ("hub", "crossing", "place", "geonames"):  # an id off the network: the node near it
-            if not _NODE_ID.fullmatch(rest):
+            if not datafiles.ID.match(rest):  # (a data file's id or a GeoNames number)
                 raise InputError(f"{name!r}: an id is {kind}: and the id, with no space ("
                                  + ("geonames:1526384)" if kind == "geonames" else f"{kind}:an-id)"))
             try:
@@ -382,8 +381,8 @@ class Network:
         near = [(d["node"].country != country, km, k) for k, d in self.graph.nodes(data=True)
                 if (km := distance_km((lat, lon), (d["node"].lat, d["node"].lon))) < 60.0]
         if not near:
-            raise NoAnswer(f"{asked!r} is {shown}, {country or '-'} ({lat:.2f}, {lon:.2f}), not on the corridor network "
-                           "(no node within 60 km; another place of the name: 'Name|CC', or a node's id)")
+            raise NoAnswer(f"{asked!r} is {shown}, {country or '-'} ({lat:.2f}, {lon:.2f}), not on the corridor "
+                           "network (no node within 60 km; another place of the name: 'Name|CC', or a node's id)")
         return min(near)[2]
 
     def validate(self) -> None:
@@ -485,9 +484,6 @@ class Network:
         if best is None:
             return {"countries": [c1, c2], "crossing": None, "name": f"{c1}→{c2} border"}
         return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
-
-
-_NODE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # a data file's id or a GeoNames number
 
 
 def _check_status(status: str, loc: object) -> None:
