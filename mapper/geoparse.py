@@ -491,10 +491,11 @@ def _lower_key(word: str) -> str:
 # with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
 _UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
 _WORD = r"[^\W\d_]*(?:['’‘][^\W\d_]+)*"
-# a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run
-_ABBREVIATION_DOT = (r"(?<=(?<![^\W\d_])(?:"
-                     + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r"))\. ?")
-_CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + r")(?![^\W\d_]|['’][^\W\d_])"
+# a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run (the dot is
+# matched before the look back, which every word's end would otherwise pay for)
+_ABBREVIATION_DOT = (r"\.(?<=(?<![^\W\d_])(?:"
+                     + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r")\.) ?")
+_CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club; nor one after a letter
