@@ -82,6 +82,8 @@ SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
                 "abbreviations": (list, False), "sources": (list, False), "note": (str, False)},
     "alias": {"geonameid": (int, True), "name": (str, True), "names": (list, True), "shown": (str, False),
               "not_names": (list, False), "sources": (list, True), "note": (str, False)},
+    "division": {"admin1": (str, True), "name": (str, True), "names": (list, True), "sources": (list, True),
+                 "note": (str, False)},
     "gauge": {"mm": (int, True), "countries": (list, True), "sources": (list, True), "note": (str, False)},
     "document": {"file": (str, True), "title": (str, False), "outlet": (str, False), "date": (str, False),
                  "url": (str, False), "author": (str, False), "note": (str, False)},
@@ -554,6 +556,18 @@ def _alias_records(root: Path) -> tuple[dict, ...]:
     :func:`shown_names`."""
     path = root / "geodata" / "aliases.toml"
     return tuple(_table_records(path, "alias", "geonameid")) if path.exists() else ()
+
+
+@lru_cache(maxsize=4)
+def division_names(root: Path) -> dict[str, list[str]]:
+    """Extra names of first-level divisions (``geodata/admin1.tsv``, GeoNames' admin1, which gives most only in
+    English) from ``geodata/divisions.toml``, by admin1 code ("TM.04": «Лебапский велаят»); that the code is a
+    division's is checked with the gazetteer (:class:`mapper.gazetteer.Overlay`)."""
+    path = root / "geodata" / "divisions.toml"
+    out: dict[str, list[str]] = {}
+    for rec in _table_records(path, "division", "admin1") if path.exists() else ():
+        out.setdefault(rec["admin1"], []).extend(rec["names"])
+    return out
 
 
 def country_names(root: Path) -> dict[str, dict]:

@@ -13,6 +13,7 @@
   (country names), ``geodata/places/*.toml`` (border posts, ports, villages,
   regions, seas GeoNames lacks), the posts of ``corridors/crossings``,
   ``geodata/aliases.toml`` (extra spellings of GeoNames places),
+  ``geodata/divisions.toml`` (extra names of first-level divisions),
   ``geodata/admin1.tsv`` (first-level divisions, generated from GeoNames) and
   ``geodata/countries.geojson`` (Natural Earth outlines, public domain, for a
   point inside each country).
@@ -695,8 +696,8 @@ def overlay_files(data_dir: Path) -> list[Path]:
     """The data files the curated overlay is read from."""
     files = sorted((data_dir / "geodata" / "places").glob("*.toml"))
     files += sorted((data_dir / "corridors" / "crossings").glob("*.toml"))
-    files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "countries.geojson",
-                                                             "admin1.tsv", "admin1-curated.tsv", "cldr-names.tsv"))
+    files += [p for p in (data_dir / "geodata" / n for n in ("countries.toml", "aliases.toml", "divisions.toml",
+                                                             "countries.geojson", "admin1.tsv", "admin1-curated.tsv", "cldr-names.tsv"))
               if p.exists()]
     return files
 
@@ -785,6 +786,12 @@ class Overlay:
         for gid, names in aliases.items():
             for n in names:
                 self._add(n, f"geonames:{gid}")
+        for code, names in datafiles.division_names(data_dir).items():
+            if f"admin1:{code}" not in self.entries:
+                raise DataError(f"{datafiles.where(data_dir / 'geodata' / 'divisions.toml', code)}: no first-level "
+                                "division in geodata/admin1.tsv has this admin1 code")
+            for n in names:
+                self._add(n, f"admin1:{code}")
         #: the GeoNames places a name does not mean though GeoNames gives it them (``not_names``), by key
         self.not_meant: dict[str, frozenset[str]] = {}
         for gid, names in datafiles.not_names(data_dir).items():

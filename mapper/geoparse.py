@@ -1621,7 +1621,9 @@ class Geoparser:
         english = next((nouns for stem, nouns in _KAZAKH_DIVISION_ENGLISH.items() if noun_read.startswith(stem)), ())
         last = _norm(run[cuts[-1]:])
         if english and self.gazetteer.has_key(last):  # a division named after a town the gazetteer has in Kazakh
-            for entry_name in dict.fromkeys(e.name for e in self._name(last).entries):
+            shown = self.gazetteer.overlay.shown  # (and by the name it is shown by: "Жалал-Абад", GeoNames' Manas)
+            for entry_name in dict.fromkeys(n for e in self._name(last).entries for n in (e.name, shown.get(e.id))
+                                            if n):
                 for english_noun in english:
                     key = _norm(f"{entry_name} {english_noun}")
                     if self.gazetteer.has_key(key):
