@@ -806,6 +806,7 @@ _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Pub
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
 _CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")
+_CYRILLIC_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[А-ЯЁӨҮ]{TOKEN.pattern}")  # (Mongolian's)
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
@@ -1118,8 +1119,10 @@ class Geoparser:
         foreign = page.language != "en"
         prefix_ends = self._prefix_ends
         prefix_before = self._foreign_prefix_before if foreign else self._prefix_before
-        for run in RUN.finditer(text):
-            rs, word = run.start(), run.group()
+        spans = [(run.start(), run.group()) for run in RUN.finditer(text)]
+        if foreign and LANGUAGES[page.language].nouns_capitalised:
+            spans = self._cut_at_language_words(spans, page.language)
+        for rs, word in spans:
             if prefix_before is not None and text[rs - 3: rs] in prefix_ends and rs >= 3 \
                     and (prefix := prefix_before.search(text, max(0, rs - 24), rs)) is not None:
                 named = self._named_after_prefix(text, prefix.start(), rs, word)
@@ -1749,11 +1752,6 @@ class Geoparser:
         ("Wasserstand des Kaspischen Meeres": "Kaspischen Meeres", not "Meeres", Meer in Belgium; "Anaklia am
         Schwarzen Meer"), as do a given name and the word after it ("Thomas Wieland") and a national firm's head
         ("Azerbaycan Demir Yolları")."""
-        def a_word(key: str) -> bool:  # (a common word, or one known to the language that no place bears:
-            # "Grenzstationen"; not a place the language names often: "Mersin")
-            return self._language_word(key, language) or (
-                not self.gazetteer.has_key(key) and language_zipf(key, language) >= LANGUAGE_WORD_ZIPF)
-
         words = run.split(" ")
         starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))  # each word's offset in the run
         kept = [(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end)) for m in matches
@@ -1762,18 +1760,66 @@ class Geoparser:
         i, j = 0, len(words)
         given = self.lexicon.any_given_names  # (a person's given name stays, so the surname after it is read as
         # one: "Wenn Thomas Wieland spricht" is no Villány, Wieland in German)
-        while i < min(j - 1, first) and a_word(key := _norm(words[i])) and key not in given:
+        while i < min(j - 1, first) and self._a_language_word(words[i], language) and _norm(words[i]) not in given:
             i += 1
         heads = self.lexicon.national_heads  # (a national firm's head stays, so does its name: "Azerbaycan Demir
         # Yolları" is the railway company, not the country; "Kars Lojistik Merkezi'nde" is in Kars)
         least = i + 2 if _norm(words[i]) in given else i + 1  # (nor is a given name left alone: "Marco
         # Bellinazzo" is a byline, not Marco)
-        while j > max(least, last) and a_word(key := _norm(words[j - 1])) \
-                and (apostrophe_stem(key) or key) not in heads:
+        while j > max(least, last) and self._a_language_word(words[j - 1], language) \
+                and (apostrophe_stem(key := _norm(words[j - 1])) or key) not in heads:
             j -= 1
         if (i, j) == (0, len(words)):
             return None
         return len(" ".join(words[:i])) + (1 if i else 0), " ".join(words[i:j])
+
+    def _a_language_word(self, word: str, language: str) -> bool:
+        """Whether *word* is a word of *language*: a common one, or one known to the language that no place bears
+        ("Grenzstationen", "Grenzübergang"; not a place the language names often: "Mersin")."""
+        key = _norm(word)
+        return self._language_word(key, language) or (  # (wordfreq counts a hyphened word by its parts: no word)
+            word.isalpha() and not self.gazetteer.has_key(key)
+            and language_zipf(word.lower(), language) >= LANGUAGE_WORD_ZIPF)
+
+    def _cut_at_language_words(self, runs: list[tuple[int, str]], language: str) -> list[tuple[int, str]]:
+        """The *runs* (start, run) of a text in *language*, which capitalises its nouns, each cut at the language's
+        words inside it into the runs of names between them, where each opens the run or follows a word in a case
+        (Turkish "Halkalı Lojistik Merkezi'nden Kapıkule Sınır Kapısı": Halkalı, Kapıkule; "Bakü-Tiflis-Kars
+        Demiryolu Hattı'nda"; not "Pasifik Eurasia Genel Müdürü", a firm's manager): not one whose name of
+        several words spans such a word ("Dilucu Sınır Kapısı", "Kaspischen Meeres", "Frankfurt am Main"), nor a
+        national firm's ("Azerbaycan Demir Yolları"); a given name is no such word ("Thomas Wieland": a person).
+        (Words before a name and after it are trimmed as ever: :meth:`_without_common_words`.)"""
+        heads = self.lexicon.national_heads
+        out: list[tuple[int, str]] = []
+        for rs, run in runs:
+            words = run.split(" ")
+            pieces = self._pieces_between_language_words(words, language) if len(words) >= 3 else []
+            if not pieces or any((apostrophe_stem(k := _norm(w)) or k) in heads for w in words) \
+                    or any(" " in m.name.key for m in self._info(run, False).matches):
+                out.append((rs, run))
+                continue
+            out += [(rs + k, piece) for k, piece in pieces]
+        return out
+
+    def _pieces_between_language_words(self, words: list[str], language: str) -> list[tuple[int, str]]:
+        """The pieces (offset, words) of a run of *words* between the words of *language* inside it, if there are
+        such words and each piece opens the run or follows a word in a case (see :meth:`_cut_at_language_words`),
+        else none."""
+        given = self.lexicon.any_given_names
+        pieces: list[tuple[int, str]] = []
+        offset, cut_before, after_case = 0, False, True
+        for word in words:
+            if self._a_language_word(word, language) and _norm(word) not in given:
+                cut_before, after_case = True, bool(apostrophe_stem(_norm(word)))
+            elif pieces and not cut_before:
+                pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {word}")
+            elif not after_case:
+                return []
+            else:
+                pieces.append((offset, word))
+                cut_before = False
+            offset += len(word) + 1
+        return pieces if len(pieces) > 1 or pieces and len(pieces[0][1]) < offset - 1 else []
 
     def _named_after_prefix(self, text: str, start: int, rs: int, run: str) -> _Candidate | None:
         """The name that the lower-case words from *start* and the longest head of the *run* after them make,
@@ -2816,14 +2862,15 @@ class Geoparser:
         notable place its nominative names, if any (:func:`case_forms_nominatives`; a country, an area or a town of
         :data:`CASE_MIN_POPULATION`, or a smaller place the text names in the nominative too: "Terespol–Brześć",
         then "do Terespola")."""
-        if LANGUAGES[language].adjective_endings:
-            cands = self._noun_and_adjective_forms(text, cands, language)
+        case_form_word = _CYRILLIC_CASE_FORM_WORD if LANGUAGES[language].cyrillic else _CASE_FORM_WORD
+        if LANGUAGES[language].case_endings:
+            cands = self._names_of_two_words_in_a_case(text, cands, language, case_form_word)
         at = {c[0]: c for c in cands}
         named = {c[2].name.key for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
         common, own_names = common_words(language), self.gazetteer.overlay.language_names.get(language, {})
         extra: list[_Candidate] = []
-        for word in _CASE_FORM_WORD.finditer(text):
+        for word in case_form_word.finditer(text):
             start, end = word.span()
             c = at.get(start)
             if start in inside or c is not None and c[1] != end:
@@ -2841,23 +2888,41 @@ class Geoparser:
                 name = self._name(nominative)
                 if (_notable(name, CASE_MIN_POPULATION) or nominative in named) \
                         and (c is None or _bigger(name, c[2].name)) \
-                        and (key not in common or _notable(name, None)
-                             or nominative in common and _notable(name, 1_000_000)):
+                        and (key not in common and (stem not in common or self._named_in(name, language))
+                             or _notable(name, None) or nominative in common and _notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
-                    # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey)
+                    # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey; a Turkish word before
+                    # its suffix only as a place a Turkish text means: "Mersin'e", not "Hattı'nda", on the line, as
+                    # Hatti, India)
                     if c is not None:
                         cands = [x for x in cands if x[:2] != c[:2]]  # (not "is": compiled, tuples are values)
                     extra.append(_loose(start, end, name))
+                    if text[end: end + 1] == " " and end + 1 not in at:
+                        extra += self._names_after_case_form(text, end + 1, language)
                     break
         return _merged(cands, extra) if extra else cands
 
-    def _noun_and_adjective_forms(self, text: str, cands: list[_Candidate], language: str) -> list[_Candidate]:
-        """*cands* with each pair of capitalised words that, both in the nominative, name a notable place read as
-        it, in place of what either word alone was read as (Polish "nad Morzem Czarnym", "do Europy Środkowej":
-        Morze Czarne, Europa Środkowa; not Europe alone)."""
+    def _names_after_case_form(self, text: str, start: int, language: str) -> list[_Candidate]:
+        """The names of the run of capitalised words at *start*, just after a name read in a case form: the run
+        that word opened was read with it as one name the gazetteer lacks ("Afg'onistonning Hayraton",
+        Afghanistan's Hairatan; "Termizdan Amudaryo", from Termez along the Amu Darya); not a noun of a language
+        that capitalises its nouns ("Polens Rolle": Poland's role)."""
+        run = RUN.match(text, start)
+        if run is None:
+            return []
+        nouns = LANGUAGES[language].nouns_capitalised
+        return [(start + m.start, start + m.end, m, "") for m in self._info(run.group(), False).matches
+                if not (nouns and " " not in m.name.key and self._language_word(m.name.key, language))]
+
+    def _names_of_two_words_in_a_case(self, text: str, cands: list[_Candidate], language: str,
+                                      case_form_word: re.Pattern[str]) -> list[_Candidate]:
+        """*cands* with each pair of capitalised words (*case_form_word*) that, in the nominative, name a notable
+        place read as it, in place of what either word alone was read as: the last word in a case (Uzbek "Mozori
+        Sharifgacha", Mongolian "Замын-Үүдээс"), or both, a noun and its adjective (Polish "nad Morzem Czarnym",
+        "do Europy Środkowej": Morze Czarne, Europa Środkowa; not Europe alone)."""
         extra: list[_Candidate] = []
-        for first in _CASE_FORM_WORD.finditer(text):
-            second = _CASE_FORM_WORD.match(text, first.end() + 1) if text[first.end(): first.end() + 1] == " " \
+        for first in case_form_word.finditer(text):
+            second = case_form_word.match(text, first.end() + 1) if text[first.end(): first.end() + 1] in (" ", "-") \
                 else None
             if second is None:
                 continue
@@ -3099,7 +3164,7 @@ class Geoparser:
             if _in_a_compound(text, start, c[1], c[2].name.key):
                 continue  # "Tash-Rabat", "Kyzyl-Kala", "Rabat-i Malik": a caravanserai's or fort's name, not Rabat
             if kept and kept[-1][1] + 1 == start:
-                if text[start - 1] == " " and _club_before_city(kept[-1], c):
+                if text[start - 1] == " " and _club_before_city(text, kept[-1], c):
                     kept.pop()  # "Irtysh Pavlodar", "Amur Khabarovsk": a club named by its river or region and city
                 elif text[start - 1] in _HYPHENS and _far_apart(kept[-1], c, self.lexicon.neighbours):
                     kept.pop()  # "Aina-Bulak": one name the gazetteer lacks, not Ayna in Spain and Bulaq in Cairo
@@ -3727,14 +3792,15 @@ def _far_apart(first: _Candidate, second: _Candidate, neighbours: dict[str, froz
                for e in a.entries[:20] for f in b.entries[:20])
 
 
-def _club_before_city(first: _Candidate, city: _Candidate) -> bool:
+def _club_before_city(text: str, first: _Candidate, city: _Candidate) -> bool:
     """Whether *first*, just before *city* with a space between, names a club of that city ("Irtysh Pavlodar",
     "Ural Yekaterinburg"): *city* is a city of about 100,000 people or more, *first* neither a country nor such
     a city ("Aktobe Orenburg" stays two places) nor another name of it ("renamed Akmola Astana") nor its
-    region."""
+    region, and written as its name, not in a case ("Kars'tan Bakü'ye", "Toshkentdan Karachigacha": from one to
+    the other)."""
     name, town = first[2].name, city[2].name.city
     return (town is not None and town.feature_class == "P" and not name.country_name and town not in name.entries
-            and not apostrophe_stem(name.key)  # (a place in a case: "Kars'tan Bakü'ye", from Kars to Baku)
+            and not apostrophe_stem(name.key) and _norm(text[first[0]: first[1]]) == name.key
             and (name.city is None or name.city.feature_class != "P")
             and not any(e.feature_code == "ADM1" and e.country == town.country and e.admin1 == town.admin1
                         for e in name.entries))  # "In Mangystau Aktau port handles …": the city's own region

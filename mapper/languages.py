@@ -49,6 +49,8 @@ class Language:
     # endings of an adjective after its noun in a name of two words, in other cases, with its nominative's
     # (Polish "Morzem Czarnym", "Europy Środkowej": Morze Czarne, Europa Środkowa); the longest first
     adjective_endings: CaseEndings = ()
+    # its names are written in Cyrillic (Mongolian): its case forms are looked for among Cyrillic words
+    cyrillic: bool = False
 
 
 def _joined_endings(*endings: str) -> CaseEndings:
@@ -88,6 +90,16 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                              .split()),
              countries=frozenset(("UZ",)),
              case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),
+    # Mongolian (Cyrillic), whose suffixes join a name as it is, by its vowels: "Улаанбаатараас", "Эрээнээс",
+    # "Баотоугаар", "Ганцмодын", "Эрээнд", "Улаанбаатарт", "Тяньжинийг", "Оюутолгойн" (as keys spell them: й is и)
+    Language("mn", frozenset("ба болон нь юм байна бол энэ тэр гэж гэв гэсэн байгаа бөгөөд мөн оны онд жил хүртэл улсын "
+                             "хоорондын төмөр зам бид тэрээр сая дээр".split()),
+             countries=frozenset(("MN",)),
+             case_endings=_joined_endings("гаас", "гээс", "гоос", "гөөс", "гаар", "гээр", "гоор", "гөөр", "гиин",
+                                          "аас", "ээс", "оос", "өөс", "аар", "ээр", "оор", "өөр", "иин", "ииг",
+                                          "тай", "тэй", "той", "руу", "рүү", "луу", "лүү",
+                                          "ын", "ыг", "ад", "эд", "од", "өд", "н", "д", "т", "г"),
+             cyrillic=True),
     # (Kyrgyz and Kazakh case forms are Cyrillic: the gazetteer reads them in any text, see TURKIC_CASE_ENDINGS)
     Language("ky", frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split())),
     Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split())),
