@@ -55,6 +55,7 @@ URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.{
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
 SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
 _RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
+_CYRILLIC_SURNAME_ENDINGS = ("ова", "ева", "ина", "ов", "ев", "ин", "скии", "ская")  # (as keys spell them: й is и)
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION: a place only if the text
 # says so (_Match.weak)
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
@@ -498,7 +499,8 @@ _ABBREVIATION_DOT = (r"\.(?<=(?<![^\W\d_])(?:"
 _CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_]|['’][^\W\d_])"
 _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
-# digit: "2x40HC Xi'an" is a container's type, then a name, not "HC Xi'an", a hockey club; nor one after a letter
+# digit, or a digit and a foot's sign: "2x40HC Xi'an", "4x40'HC Xi'an" are a container's type, then a name, not "HC
+# Xi'an", a hockey club; nor one after a letter
 # and an apostrophe, but for French and Italian elided articles and prepositions: "d'Aktaou", "l'Iran",
 # "L'Europe", "jusqu'Almaty", "dell'Asia centrale", "dall'Azerbaigian", whose name is the run)
 # (checked after the capital, so that the engine still skips to capitals: "L'Europe", "Dall'Azerbaigian" open no run,
@@ -509,12 +511,11 @@ _AFTER_APOSTROPHE = (r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(
                      r"|(?<=[DdNnSs]ell['’].)|(?<=[Dd]all['’].)|(?<=(?<![^\W\d_])[Aa]ll['’].)|(?<=[Ss]ull['’].))")  # (Italian: "dell'Asia")
 WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
 RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}]{_ELIDED}(?<![^\W_].)(?<![^\W\d]_.)(?<!@.){_AFTER_APOSTROPHE}{_WORD}"
+RUN = re.compile(rf"[{re.escape(_UPPER)}]{_ELIDED}(?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<!\d['’′].){_AFTER_APOSTROPHE}{_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
 _WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
-# Russian words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
 # a list's item of people, given name first: "16. Marat Altai – Partner, …"
 _PERSON_DASHES = (" – ", " — ", " - ")
 _ITEM_PREFIX = r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?"  # a line's start, maybe its number or bullet
@@ -529,8 +530,12 @@ _BRAND_TAIL = re.compile(r"[ -](?:Gold|Golden|Black|White|Red|Premium|Kids|Lux|L
                          r"|Extra|Royal|Plus|Transit|Trans|Trade|Invest|Group|Export|Agro|Food|Foods|Pack|Fresh"
                          r"|Quarter|Towers|Tower|Residence|Residences|Family|Catering|Minerals|Mining|Development)")
 _HYPHENED_TAIL = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
+# Russian and German words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
 _STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
-                               "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky"})
+                               "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky",
+                               # German: "Brest-Nordbahnhof" (Brest-Severny), "Berlin-Hauptbahnhof"
+                               "hauptbahnhof", "hbf", "bahnhof", "nordbahnhof", "sudbahnhof", "ostbahnhof",
+                               "westbahnhof", "gbf", "rbf"})
 _ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
 # after "X district": a city it is a district of ("of Astana", "of the capital"; not "of Pavlodar region")
@@ -666,25 +671,29 @@ _LIST_MAX = 12  # names of a list read before a plural noun
 # reservoir's adjective or name in Russian or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в
 # Таскалинском районе", "Каспийского моря", "в Чёрном море", "Персидского залива", "Ормузского пролива",
 # "Волго-Каспийского канала", "через Ферганскую долину", "Джунгарского хребта";
-# Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі", "Алтай өлкесі"; "Курганская обл.")
-_RUSSIAN_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
-                               r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
-                               r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
-                               r"|облус(?:тарынын|тарына|тары|ундагы|унун|унан|унда|уна|у)|дарыя(?:сынын|сына|сында|сы)"
-                               r"|өрөөн(?:үндөгү|үнүн|үнө|үндө|үн|ү)|көл(?:үндөгү|үнүн|үнөн|үндө|үнө|ү)"
-                               r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
-                               r"|водохранилищ(?:е|а|у|ем)|район(?:ундагы|унун|унда|уна|ах|ами|ам|ов|ом|ы|а|у|е)?"
-                               r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те)"
-                               r"|өлке(?:сіндегі|сінің|сінен|сінде|сіне|сі)|обл\.)(?!\w)")
-_RUSSIAN_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                            " кан", " пер", " дол", " хре", " өлк", " дар", " өрө")  # (a quick test first)
-# a Kazakh or Kyrgyz noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын дарыясы")
-_KAZAKH_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
-                 ("өлке", "өлкесі"), ("облус", "облусу"), ("дарыя", "дарыясы"), ("өрөөн", "өрөөнү"))
-# a Kazakh or Kyrgyz noun after a town's name, and the English noun of the division or water named after the town
-# ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai; "Нарын облусу": Naryn Region)
-_KAZAKH_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",), "облус": ("Region", "Oblast"),
-                            "район": ("District",), "дарыя": ("River",), "өрөөн": ("Valley",)}
+# Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі", "Алтай өлкесі"; "Курганская обл.";
+# Kyrgyz "Нарын облусунда", Mongolian "Сэлэнгэ аймгийн")
+_CYRILLIC_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
+                                r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
+                                r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
+                                r"|облус(?:тарынын|тарына|тары|ундагы|унун|унан|унда|уна|у)|дарыя(?:сынын|сына|сында|сы)"
+                                r"|өрөөн(?:үндөгү|үнүн|үнө|үндө|үн|ү)|көл(?:үндөгү|үнүн|үнөн|үндө|үнө|ү)"
+                                r"|теңіз(?:індегі|інің|інен|інде|іне|і)"
+                                r"|водохранилищ(?:е|а|у|ем)|район(?:ундагы|унун|унда|уна|ах|ами|ам|ов|ом|ы|а|у|е)?"
+                                r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те)"
+                                r"|өлке(?:сіндегі|сінің|сінен|сінде|сіне|сі)|обл\."
+                                r"|айм(?:аг(?:тай|т)?|г(?:ийн|аас|аар|ийг)))(?!\w)")  # (Mongolian: "Сэлэнгэ аймагт")
+_CYRILLIC_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
+                             " кан", " пер", " дол", " хре", " өлк", " дар", " өрө", " айм")  # (a quick test first)
+# a Kazakh, Kyrgyz or Mongolian noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын
+# дарыясы", "Сэлэнгэ аймаг")
+_DIVISION_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
+                 ("өлке", "өлкесі"), ("облус", "облусу"), ("дарыя", "дарыясы"), ("өрөөн", "өрөөнү"), ("айм", "аймаг"))
+# a Kazakh, Kyrgyz or Mongolian noun after a town's name, and the English noun of the division or water named after
+# the town ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai; "Нарын облусу": Naryn Region; "Сүхбаатар
+# аймаг": Sükhbaatar Province)
+_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",), "облус": ("Region", "Oblast"),
+                            "район": ("District",), "дарыя": ("River",), "өрөөн": ("Valley",), "айм": ("Province",)}
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"; and "обл."
 _RUSSIAN_PLURAL_HEADS = {"обл.": "область", **{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
                          **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
@@ -750,7 +759,8 @@ _CITED_YEAR = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)
 # the given name after the surname (at an item's start)
 _AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
 _SURNAME = r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}"  # "Martin", "Semenov-Tyan-Shansky"
-_SURNAME_BEFORE = re.compile(rf"(?:^|\n|[-*|;] ){_SURNAME}, $")
+_SURNAME_BEFORE = re.compile(rf"(?:^|\n|[-*|;^] ){_SURNAME}, $")  # ("^": a wiki's reference)
+_DATED_AFTER = re.compile(r" \((?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ (?:\d{1,2}, )?)?(?:19|20)\d\d\)")  # " (3 October 2022)"
 # an index's or a list's person, surname first: "Shevchenko, Taras, 144", "Semenov-Tyan-Shansky, Pyotr, 19"
 _INVERTED_NAME = re.compile(rf"{_SURNAME}, ([A-Z][^\W\d_]+)(?=, \d|,? ?\n|;| \(|$)")
 # a name's first words in quotes before it ('the "Caravan Saray" restaurant'), a train's number ('train No. 24 "')
@@ -1139,8 +1149,8 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(_RUSSIAN_DIVISION_STARTS, rs + len(word)):
-                tail = self._russian_division(text, rs, word)  # "Костанайской области", "Алтайского края",
+            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(_CYRILLIC_DIVISION_STARTS, rs + len(word)):
+                tail = self._cyrillic_division(text, rs, word)  # "Костанайской области", "Алтайского края",
                 # "Каспийского моря"
                 if tail is not None and (plural := _RUSSIAN_PLURAL_HEADS.get(text[rs + len(word) + 1: tail[1]])):
                     listed = self._russian_divisions_before(text, tail[0], plural)
@@ -1187,6 +1197,9 @@ class Geoparser:
                 matches = tuple(m for m in matches if not (  # the head of a Turkic name the gazetteer lacks:
                     word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS  # "Кара-Кече", a coal
                     and m.end + 1 not in starts))  # field, is no Kara, Togo
+            if matches and matches[0].start == 0 and rs >= 2 and text[rs - 1] == "." and text[rs - 2].isupper() \
+                    and (rs == 2 or not text[rs - 3].isalnum()) and not matches[0].name.country_name:
+                matches = matches[1:]  # a person's initial glued to the name: "Д.Сүхбаатар", "А.Павлодар"
             if matches and (trimmed is None or not trimmed[0]):  # (after the language's words no title goes)
                 probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
                 may = may_block.get(probe)
@@ -1291,9 +1304,10 @@ class Geoparser:
                 elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:
                     hint = self._city_of_publication(m.name, publisher.group())  # "(Ithaca: Cornell University
                     # Press, 2018)"
-                elif follower == "." and _TITLE_AFTER.match(text, end) \
+                elif (follower == "." and _TITLE_AFTER.match(text, end) or follower == " " and _DATED_AFTER.match(text, end)) \
                         and _SURNAME_BEFORE.search(text, max(0, start - 40), start):
-                    continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*"
+                    continue  # a given name in a reading list: "Martin, Virginia. *Law and Custom …*", a reference's
+                    # "^ Lillis, Joanna (3 October 2022)"
                 elif text[start - 4: start] == "von " and (given := _LEADING_WORD.search(
                         text, max(0, start - 24), start - 4)) is not None \
                         and _norm(given.group(1)) in self.lexicon.any_given_names:
@@ -1334,6 +1348,8 @@ class Geoparser:
             found = _merged(found, self._arabic_names(text))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
+        if "@" in text or "\n>" in text:  # an e-mail's people and mailboxes: "Cc: Ops Warsaw <ops.waw@…>"
+            page.mask(_mail_people(text))
         credited = _credited(text)  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
         if credited:
             page.mask(credited)
@@ -1602,15 +1618,16 @@ class Geoparser:
                 # Shalkar and Kauyldyr stations")
                 found.insert(i, _loose(start, piece.end(1), self._name(key)))
 
-    def _russian_division(self, text: str, rs: int, run: str) -> _Candidate | None:
+    def _cyrillic_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
-        область", "в Костанайской области"), when the gazetteer has it in some case."""
-        noun = _RUSSIAN_DIVISION.match(text, rs + len(run))
+        область", "в Костанайской области"), Kazakh, Kyrgyz or Mongolian ("Нарын облусу", "Сүхбаатар аймагт"), when
+        the gazetteer has it in some case."""
+        noun = _CYRILLIC_DIVISION.match(text, rs + len(run))
         if noun is None:
             return None
         noun_read = noun.group(1)
         heads = [noun_read, _RUSSIAN_PLURAL_HEADS.get(noun_read)
-                 or next((head for stem, head in _KAZAKH_HEADS if noun_read.startswith(stem)), "")]
+                 or next((head for stem, head in _DIVISION_HEADS if noun_read.startswith(stem)), "")]
         # (a plural's singular: "Омскую и Новосибирскую области", see below; Kazakh "Абай облысындағы", in the region,
         # "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі арқылы")
         cuts = [0, *(i + 1 for i, ch in enumerate(run) if ch == " ")]
@@ -1621,7 +1638,7 @@ class Geoparser:
                 if self.gazetteer.has_key(key):
                     start = rs + cut
                     return start, noun.end(), _Match(start - rs, noun.end() - rs, self._name(key), False), ""
-        english = next((nouns for stem, nouns in _KAZAKH_DIVISION_ENGLISH.items() if noun_read.startswith(stem)), ())
+        english = next((nouns for stem, nouns in _DIVISION_ENGLISH.items() if noun_read.startswith(stem)), ())
         last = _norm(run[cuts[-1]:])
         if english and self.gazetteer.has_key(last):  # a division named after a town the gazetteer has in Kazakh
             shown = self.gazetteer.overlay.shown  # (and by the name it is shown by: "Жалал-Абад", GeoNames' Manas)
@@ -2863,7 +2880,7 @@ class Geoparser:
         :data:`CASE_MIN_POPULATION`, or a smaller place the text names in the nominative too: "Terespol–Brześć",
         then "do Terespola")."""
         case_form_word = _CYRILLIC_CASE_FORM_WORD if LANGUAGES[language].cyrillic else _CASE_FORM_WORD
-        if LANGUAGES[language].case_endings:
+        if LANGUAGES[language].case_endings or language in self.gazetteer.overlay.language_names:
             cands = self._names_of_two_words_in_a_case(text, cands, language, case_form_word)
         at = {c[0]: c for c in cands}
         named = {c[2].name.key for c in cands}
@@ -2919,7 +2936,9 @@ class Geoparser:
         """*cands* with each pair of capitalised words (*case_form_word*) that, in the nominative, name a notable
         place read as it, in place of what either word alone was read as: the last word in a case (Uzbek "Mozori
         Sharifgacha", Mongolian "Замын-Үүдээс"), or both, a noun and its adjective (Polish "nad Morzem Czarnym",
-        "do Europy Środkowej": Morze Czarne, Europa Środkowa; not Europe alone)."""
+        "do Europy Środkowej": Morze Czarne, Europa Środkowa; not Europe alone); and a name the data give in the
+        language, in any case ("Janubiy Osiyo", South Asia in Uzbek)."""
+        own_names = self.gazetteer.overlay.language_names.get(language, {})
         extra: list[_Candidate] = []
         for first in case_form_word.finditer(text):
             second = case_form_word.match(text, first.end() + 1) if text[first.end(): first.end() + 1] in (" ", "-") \
@@ -2927,8 +2946,13 @@ class Geoparser:
             if second is None:
                 continue
             start, end = first.start(), second.end()
-            for nominative in case_forms_nominatives(_norm(text[start: end]), language):
-                if " " in nominative and self.gazetteer.has_key(nominative) \
+            key = _norm(text[start: end])
+            for nominative in (key, *case_forms_nominatives(key, language)):
+                entry = self.gazetteer.get(own_names[nominative]) if nominative in own_names else None
+                if entry is not None and self.gazetteer.has_key(own := _norm(entry.name)):
+                    extra.append(_loose(start, end, self._name(own)))
+                    break
+                if nominative != key and " " in nominative and self.gazetteer.has_key(nominative) \
                         and _notable(name := self._name(nominative), CASE_MIN_POPULATION):
                     extra.append(_loose(start, end, name))
                     break
@@ -3003,6 +3027,7 @@ class Geoparser:
         corner_end = -1  # where the first of two streets at a corner ends ("the corner of Abai and Dostyk")
         teams: set[str] = set()  # the names the text has shown as clubs' ("Tobol – Kairat 2:1")
         prev_end = -1  # where the candidate before ends, kept or not
+        tails = LANGUAGES[page.language].organisation_tails
         for c in cands:  # (a loop, not generators: this runs for every text)
             start, before_end, prev_end = c[0], prev_end, c[1]
             if text[start - 1: start] in _HYPHENS and start > 1 and (
@@ -3042,6 +3067,11 @@ class Geoparser:
                     or text[c[1]: c[1] + 1] == "»" and _inside_a_quoted_name(text, start):
                 continue  # a club's, firm's or ship's name in Russian quotes: "с «Иртышом»", "судно-паром
                 # «Казахстан»", "«Иртыш-Агро»" (not a border post's or station's: "МАПП «Сырым»")
+            if tails and text[c[1]: c[1] + 1] == " " and _organisation_tail(text, c[1], tails) \
+                    or page.language != "en" and text[start - 1: start] in ('"', "“", "„") \
+                    and _QUOTED_LOWER_WORDS.match(text, c[1]) and not _CYRILLIC_DIVISION.match(text, c[1]):
+                continue  # a firm's or body's name: Uzbek "Osiyo taraqqiyot banki", '"O'zbekiston temir yo'llari" AJ',
+                # Mongolian '"Улаанбаатар төмөр зам" ХНН' (the railway company)
             if things_end >= 0 and text[start - 1: start] in _OPENING_QUOTES \
                     and text[things_end: start - 1] in _LIST_GLUE:
                 things_end = _past_quote(text, c[1])
@@ -3581,7 +3611,8 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
     Orlov, 2021". Not a country, nor a region ("the Republic of Kazakhstan (2023)", an organisation's
     document); in the citation's brackets not a city of note that is no surname ("TransCaspian Forum (Baku,
     2023)"; but "(Hamilton, 2024)", "(Kirov, 2020)"), and out of them not a city of note at all ("Asian
-    Development Bank, Manila, 2024.", "Astana (2019)", nor the second of a pair after a place's preposition: "between
+    Development Bank, Manila, 2024.", "Astana (2019)", a big city in its own script: "Москва, 2024", "Улаанбаатар, 2024
+    оны 3 сарын 15", a dateline; nor the second of a pair after a place's preposition: "between
     Arys and Turkestan, 2023", nor a town after a word and a comma: "Kartfabrika, Leningrad, 1936"), a place before a
     range of years ("at Aralsk and Kazalinsk, 2000–2022") nor a place after a preposition ("taken in Kazalinsk, 2018", "flood damage in
     Kulsary (2024)")."""
@@ -3591,7 +3622,10 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
     if not bracketed and not _outside_brackets(text, start):
         return not name.noted or name.key in lex.surnames or name.key in lex.surnames_after_given \
             or name.key.endswith(_RUSSIAN_SURNAME_ENDINGS)
-    return not (name.noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
+    noted = name.noted or not name.key.isascii() and max(name.priors, default=0.0) >= NOTED_PRIOR \
+        and not name.key.endswith(_CYRILLIC_SURNAME_ENDINGS)  # (a name in its own script is no city's own in
+    # GeoNames: "Москва" is Moscow's other name; but "Иванов, 2020" is an author, not Ivanovo)
+    return not (noted or _YEAR_RANGE.match(text, end) is not None or _after_route_word(text, start)
                 and not _CITING_BEFORE.search(text, max(0, start - 16), start)
                 or _PLACE_PAIR_BEFORE.search(text, max(0, start - 50), start) is not None
                 or text[start - 2: start] == ", " and _IMPRINT_BEFORE.match(text, start - 3) is not None
@@ -4046,12 +4080,36 @@ def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
     start, end = c[0], c[1]
     return _RUSSIAN_THING_BEFORE.search(text, max(0, start - 30), start - 1) is not None \
         or text.startswith("» уступил", end) \
-        or _QUOTED_LOWER_TAIL.match(text, end) is not None and _RUSSIAN_DIVISION.match(text, end) is None
+        or _QUOTED_LOWER_TAIL.match(text, end) is not None and _CYRILLIC_DIVISION.match(text, end) is None
     # ("«Кайрат» уступил «Астане»": both sides)
 
 
 # a quoted name's lower-case words up to the closing quote ("«Қазақстан темір жолы»")
 _QUOTED_LOWER_TAIL = re.compile(r"(?:[ -][а-яёәғқңөұүһіў]+){1,4}»")
+# ... in a text not in English, in double quotes ('"O'zbekiston temir yo'llari"', '"Улаанбаатар төмөр зам"')
+_QUOTED_LOWER_WORDS = re.compile(r"(?:[ -][a-zа-яёәғқңөұүһіўʻ'’‘]+){1,4}[\"”“]")
+_LOWER_WORDS_AFTER = re.compile(r"(?: [a-zа-яёʻ'’‘-]+){1,4}")  # up to four lower-case words after a name
+
+
+# an e-mail's address lines, people named in its quoted replies and after a sign-off, and in its copy ("Cc: Ops Warsaw
+# <ops.waw@…>", ">> Marta: the Middle Corridor …", "> Thanks,\n> Jordan", "(Jordan, in cc)")
+_MAIL_PEOPLE = re.compile(r"(?m)^[> \t]*(?:From|To|Cc|Bcc|Reply-To):[^\n]*@[^\n]*"
+                          r"|^>+[ \t]*([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?):[ \t]"
+                          r"|^[> \t]*(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|Best|Cheers|Sincerely"
+                          r"|BR|Rgds),[ \t]*\n[> \t]*([A-Z][^\W\d_]+)[ \t]*$"
+                          r"|\(([A-Z][^\W\d_]+), (?:in|on) cc\)")
+
+
+def _mail_people(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_MAIL_PEOPLE` in *text*: a whole address line, or the person's name."""
+    return [m.span(next((k for k in (1, 2, 3) if m.group(k) is not None), 0)) for m in _MAIL_PEOPLE.finditer(text)]
+
+
+def _organisation_tail(text: str, end: int, tails: frozenset[str]) -> bool:
+    """Whether one of the lower-case words after a name that ends at *end* is one of *tails*, the words that end a
+    firm's or a body's name in the text's language (Uzbek "Osiyo taraqqiyot banki")."""
+    words = _LOWER_WORDS_AFTER.match(text, end)
+    return words is not None and any(normalize(w) in tails for w in words.group().split())
 
 
 def _inside_a_quoted_name(text: str, start: int) -> bool:

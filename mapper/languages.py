@@ -51,6 +51,9 @@ class Language:
     adjective_endings: CaseEndings = ()
     # its names are written in Cyrillic (Mongolian): its case forms are looked for among Cyrillic words
     cyrillic: bool = False
+    # lower-case words that end the name of a firm or a body after a place's name and a few lower-case words (Uzbek
+    # "Osiyo taraqqiyot banki", the Asian Development Bank; "Navoiy kon-metallurgiya kombinati"), as keys spell them
+    organisation_tails: frozenset[str] = frozenset()
 
 
 def _joined_endings(*endings: str) -> CaseEndings:
@@ -89,7 +92,10 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
     Language("uz", frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir"
                              .split()),
              countries=frozenset(("UZ",)),
-             case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")),
+             case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni"),
+             organisation_tails=frozenset(("banki", "jamg'armasi", "kombinati", "universiteti", "instituti", "zavodi",
+                                           "fabrikasi", "kompaniyasi", "korporatsiyasi", "agentligi", "qo'mitasi",
+                                           "assotsiatsiyasi", "birlashmasi", "jamiyati", "akademiyasi"))),
     # Mongolian (Cyrillic), whose suffixes join a name as it is, by its vowels: "Улаанбаатараас", "Эрээнээс",
     # "Баотоугаар", "Ганцмодын", "Эрээнд", "Улаанбаатарт", "Тяньжинийг", "Оюутолгойн" (as keys spell them: й is и)
     Language("mn", frozenset("ба болон нь юм байна бол энэ тэр гэж гэв гэсэн байгаа бөгөөд мөн оны онд жил хүртэл улсын "
