@@ -139,11 +139,11 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 # the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив",
-# "Волго-Каспийский канал", "Джунгарский хребет" and a pass's "перевал" in their other cases, and their nominatives,
-# as keys write them (й as и)
+# "Волго-Каспийский канал", "Джунгарский хребет", a pass's "перевал" and a Turkmen region's "велаят" ("Лебапский
+# велаят") in their other cases, and their nominatives, as keys write them (й as и)
 _MASCULINE_HEADS = {**{f"кра{e}": "краи" for e in ("я", "ю", "ем", "е")},
                     **{f"хребт{e}": "хребет" for e in ("а", "у", "ом", "е")},
-                    **{f"{noun}{e}": noun for noun in ("раион", "залив", "пролив", "канал", "перевал")
+                    **{f"{noun}{e}": noun for noun in ("раион", "залив", "пролив", "канал", "перевал", "велаят")
                        for e in ("а", "у", "ом", "е")}}
 # море and водохранилище, the neuter nouns of "Каспийское море" and "Бухтарминское водохранилище", by their case
 # forms (the prepositional is the nominative: "в Каспийском море")

@@ -682,9 +682,12 @@ _CYRILLIC_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь
                                 r"|водохранилищ(?:е|а|у|ем)|район(?:ундагы|унун|унда|уна|ах|ами|ам|ов|ом|ы|а|у|е)?"
                                 r"|(?:залив|пролив|канал|перевал)(?:ом|а|у|е)?|долин(?:ой|а|ы|е|у)|хреб(?:ет|том|та|ту|те)"
                                 r"|өлке(?:сіндегі|сінің|сінен|сінде|сіне|сі)|обл\."
-                                r"|айм(?:аг(?:тай|т)?|г(?:ийн|аас|аар|ийг)))(?!\w)")  # (Mongolian: "Сэлэнгэ аймагт")
+                                r"|айм(?:аг(?:тай|т)?|г(?:ийн|аас|аар|ийг))|хот(?:ын|од|оос|оор|ыг|той)?"
+                                r"|велаят(?:ами|ах|ам|ов|ом|а|у|е)?)(?!\w)")  # (Mongolian: "Сэлэнгэ аймагт", "Хөх
+# хот", Hohhot; Russian of a Turkmen region: "Лебапского велаята")
 _CYRILLIC_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                             " кан", " пер", " дол", " хре", " өлк", " дар", " өрө", " айм")  # (a quick test first)
+                             " кан", " пер", " дол", " хре", " өлк", " дар", " өрө", " айм", " хот", " вел")  # (a
+# quick test first)
 # a Kazakh, Kyrgyz or Mongolian noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын
 # дарыясы", "Сэлэнгэ аймаг")
 _DIVISION_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
@@ -1820,14 +1823,15 @@ class Geoparser:
 
     def _pieces_between_language_words(self, words: list[str], language: str) -> list[tuple[int, str]]:
         """The pieces (offset, words) of a run of *words* between the words of *language* inside it, if there are
-        such words and each piece opens the run or follows a word in a case (see :meth:`_cut_at_language_words`),
-        else none."""
+        such words and each piece but the first follows a word in a case (see :meth:`_cut_at_language_words`), else
+        none."""
         given = self.lexicon.any_given_names
         pieces: list[tuple[int, str]] = []
         offset, cut_before, after_case = 0, False, True
         for word in words:
             if self._a_language_word(word, language) and _norm(word) not in given:
-                cut_before, after_case = True, bool(apostrophe_stem(_norm(word)))
+                cut_before, after_case = True, not pieces or bool(apostrophe_stem(_norm(word)))  # (words before
+                # the first name are trimmed as ever: "Tren Halkalı …")
             elif pieces and not cut_before:
                 pieces[-1] = (pieces[-1][0], f"{pieces[-1][1]} {word}")
             elif not after_case:

@@ -2709,6 +2709,42 @@ def test_round_64_persian_kyrgyz_divisions_and_hyphened_russian_names(parser):
         ("Ростов-на-Дону", "Rostov-on-Don"), ("Франкфурт-на-Майне", "Frankfurt am Main")]
 
 
+def test_round_65_mongolian_cases_and_firms_uzbek_turkish_and_german_runs_and_an_emails_people(parser):
+    """Round 65: Mongolian is read, its names in their cases ("Улаанбаатараас", "Замын-Үүдээс", "Хятадын"), an aimag
+    by its noun ("Сэлэнгэ аймгийн"), a dateline's city before its year, not a person's initial glued to a name
+    ("Д.Сүхбаатар") nor a firm in quotes; in Uzbek, a name after one in a case and two words in a case
+    ("Afg'onistonning Hayraton", "Mozori Sharifgacha"), not a body's lower-case tail ("Osiyo taraqqiyot banki");
+    Turkish and German runs cut at the language's words between names ("Halkalı Lojistik Merkezi'nden Kapıkule
+    Sınır Kapısı", "Der Grenzübergang Terespol–Brest"), not a Turkish word before its suffix as a far town
+    ("Hattı'nda") nor a body ("Anadolu Ajansı"); an e-mail's people and mailboxes are none ("Cc: Ops Warsaw <…>",
+    ">> Marta:", a sign-off's "Jordan"), but "BY" among codes is Belarus and "40'HC" no part of the name after it."""
+    read = partial(_text_and_name, parser)
+    mongolian = ("Улаанбаатар, 2024 оны 3 сарын 15. Энэ жил ба болон нь юм байна бол энэ тэр гэж байгаа бөгөөд мөн. "
+                 "Ачаа Улаанбаатараас Замын-Үүдээс Хятадын Эрээн хот руу. Сэлэнгэ аймгийн төв. Шинжээч Д.Сүхбаатар "
+                 "хэлэв. \"Улаанбаатар төмөр зам\" ХНН.")
+    assert read(mongolian) == [("Улаанбаатар", "Ulan Bator"), ("Улаанбаатараас", "Ulan Bator"),
+                               ("Замын-Үүдээс", "Zamiin Uud"), ("Хятадын", "China"), ("Эрээн", "Erenhot"),
+                               ("Сэлэнгэ аймгийн", "Selenge")]
+    uzbek = ("Bu yil va bilan uchun ham esa yilda hamda orqali temir yo'l loyihasi bo'yicha. Yuk Afg'onistonning "
+             "Hayraton portiga, Toshkentdan Karachigacha va Mozori Sharifgacha boradi. Osiyo taraqqiyot banki "
+             "\"O'zbekiston temir yo'llari\" AJ bilan.")
+    assert [name for _, name in read(uzbek)] == ["Afghanistan", "Hairatan", "Tashkent", "Karachi", "Mazār-e Sharīf"]
+    turkish = ("Bu yıl ve bir bu ile için olarak daha çok gibi olan ise kadar sonra ve bir. Tren Halkalı Lojistik "
+               "Merkezi'nden Kapıkule Sınır Kapısı'na, yük Bakü-Tiflis-Kars Demiryolu Hattı'nda. Anadolu Ajansı "
+               "muhabiri.")
+    assert [name for _, name in read(turkish)] == ["Halkalı", "Kapıkule", "Baku", "Tbilisi", "Kars"]
+    german = ("Der die das und ist nicht mit von den dem für auf ein eine sich auch im zu wird. Der Grenzübergang "
+              "Terespol–Brest ist voll, Polens Rolle wächst, Züge fahren über Brest-Nordbahnhof nach Minsk.")
+    assert read(german) == [("Terespol", "Terespol"), ("Brest", "Brest"), ("Polens", "Poland"),
+                            ("Brest-Nordbahnhof", "Brest"), ("Minsk", "Minsk")]
+    mail = ("Cc: Ops Warsaw <ops.waw@example.pl>\nSubject: RE: 4x40'HC Xi'an > Malaszewicze\n\nIncluded: rail "
+            "freight CN/KZ/RU/BY.\n\n> Thanks,\n> Jordan\n\n>> Marta: Middle Corridor via Aktau.")
+    assert [name for _, name in read(mail)] == ["Xi’an", "Małaszewicze", "China", "Kazakhstan", "Russia", "Belarus",
+                                                 "Aktau"]
+    assert read("Груз прибыл на границе с Лебапским велаятом, а Жалал-Абад облусунда жол курулат.") == [
+        ("Лебапским велаятом", "Lebap"), ("Жалал-Абад облусунда", "Jalal-Abad")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
