@@ -50,7 +50,9 @@ class Reporter:
         say(message)
 
 
-_NO_DOCUMENT_CODECS = frozenset(("undefined", "idna", "punycode"))
+# codecs that read no document's text: a domain name's, and those that read a text's backslash escapes as the
+# characters they stand for ("\\u0041stana" as Astana: the offsets would be no longer the file's)
+_NO_DOCUMENT_CODECS = frozenset(("undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"))
 
 
 def _codec(value: str | None) -> str | None:
@@ -62,7 +64,7 @@ def _codec(value: str | None) -> str | None:
             raise InputError(f"unknown encoding {value!r} (--encoding)") from None
         if not getattr(info, "_is_text_encoding", True) or info.name in _NO_DOCUMENT_CODECS:  # rot13, zlib, base64;
             # a domain name's, which reads no document
-            raise InputError(f"{value!r} is no text encoding (--encoding)")
+            raise InputError(f"{value!r} is no text encoding a document is written in (--encoding)")
     return value
 
 
@@ -347,13 +349,24 @@ def _parse_near(value: str | None) -> tuple[float, float] | None:
 @click.pass_context
 def geocode(ctx: click.Context, name: str, country: str | None, near: str | None, limit: int,
             as_json: bool, online: bool) -> None:
-    """Ranked gazetteer candidates for NAME."""
+    """Ranked gazetteer candidates for NAME (or 'Name|CC', or a place's id: geonames:1526384, place:alat)."""
+    from mapper import datafiles
     from mapper.gazetteer import validate_country_code
 
     country = validate_country_code(country)
     point = _parse_near(near)
-    results = [{**e.as_dict(), "score": s} for e, s in
-               _gazetteer(ctx).geocode(name, country=country, near=point, limit=limit)]
+    bare, bar, cc = name.partition("|")
+    if bar:  # "Almaty|KZ", as route takes it
+        if country is not None:
+            raise InputError(f"{name!r} gives its country: no --country as well")
+        name, country = bare, validate_country_code(cc, f"{name!r}:")
+    kind, colon, rest = name.partition(":")
+    if colon and kind in _ENTRY_KINDS and not online:  # an id: its place, as route takes it
+        entry = _gazetteer(ctx).get(name) if datafiles.ID.match(rest) or kind in ("country", "admin1") else None
+        found = [(_gazetteer(ctx).as_shown(entry), 1.0)] if entry is not None else []
+    else:
+        found = _gazetteer(ctx).geocode(name, country=country, near=point, limit=limit)
+    results = [{**e.as_dict(), "score": s} for e, s in found]
     unanswered = None
     if online:
         from mapper.online import nominatim_geocode
@@ -382,6 +395,8 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
     if unanswered is not None:
         ctx.exit(EXIT_BAD_INPUT)
 
+
+_ENTRY_KINDS = ("geonames", "place", "post", "country", "admin1")  # the gazetteer's ids: "geonames:1526384"
 
 _stopped_by = [signal.SIGINT]  # the signal that stopped the run (Ctrl-C unless a handler below says otherwise)
 

@@ -81,8 +81,12 @@ def normalize(name: str) -> str:
 # ("آستارا": "استارا"); the elongating tatweel is nothing
 _ARABIC_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u0640": None})
 _ARABIC_CHAR = re.compile(r"[\u0620-\u06ff]")
-ARABIC_WORD = re.compile(r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+"
-                         r"(?:[\u200c\u0640]+[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff]+)*")  # a word
+# a word in the Arabic script: its letters, also in the presentation forms PDF text gives ("ﺗﻬﺮﺍﻥ"), with the marks
+# of vowels and doubling inside it ("مَشهد", "عمّان"; normalize drops them), and a non-joiner or tatweel between parts
+_ARABIC_LETTERS = "\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
+_ARABIC_LETTER_OR_MARK = f"{_ARABIC_LETTERS}\u064b-\u065f\u06d6-\u06ed"
+ARABIC_WORD = re.compile(f"[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*"
+                         f"(?:[\u200c\u0640]+[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*)*")
 
 
 @lru_cache(maxsize=1)

@@ -476,10 +476,17 @@ def _scripts_held(text: str) -> tuple[bool, bool]:
     if text.isascii():
         return False, False
     raw = text.encode("utf-8", "surrogatepass")
-    return any(b in raw for b in _HAN_LEAD_BYTES), any(b in raw for b in _ARABIC_LEAD_BYTES)
+    return any(b in raw for b in _HAN_LEAD_BYTES), any(b in raw for b in _ARABIC_LEAD_BYTES) or (
+        b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None)
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+# spaces that are no ASCII space: no-break (Russian and French typography, web pages, Word), thin, narrow, figure,
+# ideographic ones; between a name's words each is read as a space (a tab stays: it separates a table's cells)
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u3000")  # (the common ones, looked for
+# first)
+_ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")  # (whose UTF-8 starts as other forms' do)
 
 
 def _lower_key(word: str) -> str:
@@ -673,7 +680,7 @@ _LIST_MAX = 12  # names of a list read before a plural noun
 # "Волго-Каспийского канала", "через Ферганскую долину", "Джунгарского хребта";
 # Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі", "Алтай өлкесі"; "Курганская обл.";
 # Kyrgyz "Нарын облусунда", Mongolian "Сэлэнгэ аймгийн")
-_CYRILLIC_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
+_CYRILLIC_DIVISION = re.compile(r"[ \n](област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                 r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                 r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                 r"|облус(?:тарынын|тарына|тары|ундагы|унун|унан|унда|уна|у)|дарыя(?:сынын|сына|сында|сы)"
@@ -685,9 +692,9 @@ _CYRILLIC_DIVISION = re.compile(r" (област(?:ях|ями|ям|ей|ью|ь
                                 r"|айм(?:аг(?:тай|т)?|г(?:ийн|аас|аар|ийг))|хот(?:ын|од|оос|оор|ыг|той)?"
                                 r"|велаят(?:ами|ах|ам|ов|ом|а|у|е)?)(?!\w)")  # (Mongolian: "Сэлэнгэ аймагт", "Хөх
 # хот", Hohhot; Russian of a Turkmen region: "Лебапского велаята")
-_CYRILLIC_DIVISION_STARTS = (" обл", " кра", " мор", " водох", " рай", " ауд", " көл", " тең", " зал", " прол",
-                             " кан", " пер", " дол", " хре", " өлк", " дар", " өрө", " айм", " хот", " вел")  # (a
-# quick test first)
+_CYRILLIC_DIVISION_STARTS = ("обл", "кра", "мор", "водох", "рай", "ауд", "көл", "тең", "зал", "прол", "кан", "пер",
+                             "дол", "хре", "өлк", "дар", "өрө", "айм", "хот", "вел")  # (a quick test first, after a
+# space or a line's end: "Қарағанды\nоблысы")
 # a Kazakh, Kyrgyz or Mongolian noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын
 # дарыясы", "Сэлэнгэ аймаг")
 _DIVISION_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
@@ -1152,7 +1159,8 @@ class Geoparser:
                 tail = self._sea_at_end(text, rs, word[:-4], before_and=True)  # "the Ishim, the Tobol and their …"
             elif word[-8:] == " and the" and word[-11:-8] in sea_tails and word[:-8].endswith(sea_endings):
                 tail = self._sea_at_end(text, rs, word[:-8], before_and=True)  # "the Ural and the town of …"
-            elif "\u0400" <= word[-1] <= "\u04ff" and text.startswith(_CYRILLIC_DIVISION_STARTS, rs + len(word)):
+            elif "\u0400" <= word[-1] <= "\u04ff" and text[rs + len(word): rs + len(word) + 1] in (" ", "\n") \
+                    and text.startswith(_CYRILLIC_DIVISION_STARTS, rs + len(word) + 1):
                 tail = self._cyrillic_division(text, rs, word)  # "Костанайской области", "Алтайского края",
                 # "Каспийского моря"
                 if tail is not None and (plural := _RUSSIAN_PLURAL_HEADS.get(text[rs + len(word) + 1: tail[1]])):
@@ -2824,7 +2832,18 @@ class Geoparser:
     def parse(self, text: str, doc: str = "", offset: int = 0) -> list[Mention]:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*. A word broken at a line's
         end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole, and so is a name a
-        hard-wrapped paragraph breaks at a line's end ("North\\nKazakhstan")."""
+        hard-wrapped paragraph breaks at a line's end ("North\\nKazakhstan"); a no-break or thin space between a
+        name's words is a space ("Nur\\u00a0Sultan", "Костанайской\\u00a0области"), each mention's text the
+        document's own."""
+        if not text.isascii() and any(space in text for space in _ODD_SPACES):  # (a quick test first)
+            mentions = self._parse_lines(_ODD_SPACE.sub(" ", text), doc, offset)
+            for m in mentions:
+                m.text = text[m.start - offset: m.end - offset]
+            return mentions
+        return self._parse_lines(text, doc, offset)
+
+    def _parse_lines(self, text: str, doc: str, offset: int) -> list[Mention]:
+        """:meth:`parse` of a text whose spaces are ASCII spaces: its line edits made first."""
         if "\n" in text:
             edits = self._line_edits(text)
             if edits:

@@ -22,7 +22,7 @@ from shapely.geometry import LineString, Point, shape
 
 from mapper import datafiles
 from mapper.errors import DataError, InputError, NoAnswer
-from mapper.gazetteer import Entry, Gazetteer, normalize
+from mapper.gazetteer import Entry, Gazetteer, normalize, validate_country_code
 from mapper.geo import densify, distance_km, geodesic_length_km
 
 if TYPE_CHECKING:
@@ -360,16 +360,18 @@ class Network:
                 raise NoAnswer(exc.message.removeprefix("route: ")) from None
             return self._node_near(name, point.name, point.lat, point.lon, point.country)
         bare, bar, cc = name.partition("|")
+        if bar:  # (a code of no country is bad input, not an unknown place: exit 2)
+            cc = validate_country_code(cc, f"{name!r}:") or ""
         key = normalize(bare)
         exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key
-                 and (not bar or d["node"].country == cc.upper())]
+                 and (not bar or d["node"].country == cc)]
         for hub_id, (rec, _) in self.hubs.items():
             names = [rec["name"], *rec.get("alt_names", [])]
             if any(normalize(n) == key for n in names) and f"hub:{hub_id}" in graph:
                 exact.append(f"hub:{hub_id}")
         if exact:
             return sorted(exact)[0]
-        found = self.gazetteer.geocode(bare, country=cc.upper() if bar else None, limit=1)
+        found = self.gazetteer.geocode(bare, country=cc if bar else None, limit=1)
         if not found:
             raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
         entry = found[0][0]
