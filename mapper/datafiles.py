@@ -54,6 +54,7 @@ ISO_FIELDS = ("country", "iso", "countries")
 #: a date in a document manifest: YYYY-MM-DD, YYYY-MM or YYYY (or "": unknown)
 
 _SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
+_PAGE_KEYS = {"url", "title", "accessed"}  # (a web page's, which a document's citation does not take)
 
 # field -> (types, required)
 _COMMON = {
@@ -345,7 +346,13 @@ def web_address(url: object) -> bool:
         return "%" not in host
     if all(label.isdigit() for label in labels):  # an IPv4 address
         return len(labels) == 4 and all(label.isascii() and int(label) <= 255 for label in labels)
-    return all(_HOST_LABEL.fullmatch(label) for label in labels) and not _mixed_script(host)
+    try:  # a label in punycode is checked as a browser shows it ("xn--80ak6aa92e": аррӏе); one that is no punycode
+        # is no host name
+        labels = [label[4:].encode("ascii").decode("punycode") if label[:4].lower() == "xn--" else label
+                  for label in labels]
+    except UnicodeError:
+        return False
+    return all(_HOST_LABEL.fullmatch(label) for label in labels) and not _mixed_script(".".join(labels))
 
 
 # a host name's label: letters (an internationalised name's too) and digits, hyphens inside ("a..b", "-", "%zz" are
@@ -354,9 +361,17 @@ _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 
 
 def _mixed_script(host: str) -> bool:
-    """Whether *host* mixes Latin and Cyrillic letters ("exam\u0440le.com", "аррӏе.com": homographs of example.com
-    and apple.com; "пример.рф" is all Cyrillic)."""
-    return bool(re.search("[A-Za-z]", host)) and bool(re.search("[\u0400-\u04ff]", host))
+    """Whether a label of *host* mixes Latin and Cyrillic letters ("exam\u0440le.com", a homograph of example.com)
+    or is written in Cyrillic letters that all look like Latin ones ("аррӏе.com": apple.com); "пример.рф" and
+    "википедия.su" are names in Cyrillic."""
+    for label in host.lower().split("."):
+        cyrillic = re.search("[\u0400-\u04ff]", label) is not None
+        if cyrillic and (re.search("[a-z]", label) or all(c in _LATIN_LOOKALIKES for c in label if c.isalpha())):
+            return True
+    return False
+
+
+_LATIN_LOOKALIKES = frozenset("аеорсухіјѕԁԛԝӏһъьвтмнк")  # Cyrillic letters a Latin one's look-alike (а, е, о, р …)
 
 
 def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> None:
@@ -442,11 +457,16 @@ def _non_finite(value: Any) -> float | None:
 
 
 def check_source(src: Any, loc: str) -> None:
-    if not isinstance(src, dict) or not (set(src) <= _SOURCE_KEYS):
-        raise DataError(f"{loc}: a source must be {{doc, quote}} or {{url, title, accessed}}")
+    """Refuse a source that is neither a document's quote nor a web page (one line naming the record)."""
+    if not isinstance(src, dict) or not (set(src) <= _SOURCE_KEYS) or "doc" in src and set(src) & _PAGE_KEYS:
+        raise DataError(f"{loc}: a source must be {{doc, quote}} or {{url, title, accessed}} (not both)")
     if "doc" in src:
         if not isinstance(src.get("quote"), str) or not src["quote"].strip():
             raise DataError(f"{loc}: a doc citation needs a non-empty quote")
+        if not _a_phrase(src["quote"]):
+            raise DataError(f"{loc}: a doc citation's quote must be a phrase, three words or more (or twenty "
+                            f"characters; eight of Chinese), not {src['quote'][:40]!r}: a word or a mark is found in "
+                            "any document")
         doc = src["doc"]
         from mapper.documents import DOCUMENT_SUFFIXES
 
@@ -463,6 +483,13 @@ def check_source(src: Any, loc: str) -> None:
                             + ("" if isinstance(accessed, str) else " (a TOML date: write it in quotes)"))
     else:
         raise DataError(f"{loc}: a source needs either doc+quote or url")
+
+
+def _a_phrase(quote: str) -> bool:
+    """Whether *quote* is long enough to cite where it stands: three words, twenty characters (an address the
+    document gives), or eight characters of Chinese."""
+    text = quote.strip()
+    return len(text.split()) >= 3 or len(text) >= 20 or len(text) >= 8 and any(c >= "\u2e80" for c in text)
 
 
 def _similar(a: str, b: str) -> bool:

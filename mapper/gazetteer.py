@@ -520,6 +520,7 @@ def _post_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str], str]]:
 
 
 CURATED_BONUS = 0.05  # a curated place, checked for the field, outranks a GeoNames namesake of its size
+FIELD_LEAD = 0.2  # in geocode's ranking, a place in the field's countries leads a namesake elsewhere by this much
 POST_NAMESAKE_KM = 100.0  # a town this near a border post that bears its name is what the name means
 
 
@@ -1055,8 +1056,10 @@ class Gazetteer:
                 near: tuple[float, float] | None = None, limit: int = 5) -> list[tuple[Entry, float]]:
         """Ranked candidates for *name*: ``(entry, score)`` with score in 0..1.
 
-        Prominence ranks by default (a curated place a little ahead: :data:`CURATED_BONUS`); *near*
-        (lat, lon) favours close places. A border post that only borrows a town's name comes after the
+        Prominence ranks by default (a curated place a little ahead: :data:`CURATED_BONUS`), and a place in
+        the field's countries ahead of a namesake elsewhere up to some 25 times its size (:data:`FIELD_LEAD`:
+        "Poti" is the Georgian port, not Teresina, Brazil, once Vila do Poti); the score is the prominence.
+        *near* (lat, lon) favours close places. A border post that only borrows a town's name comes after the
         places the name means (see :attr:`meant_by`).
         """
         found = self.lookup(name, country)
@@ -1066,9 +1069,10 @@ class Gazetteer:
             if near is not None:
                 d = distance_km(near, (e.lat, e.lon))
                 score = 0.35 * score + 0.65 * (1.0 / (1.0 + d / 250.0))
-            ranked.append((_borrowed_post(e, found), -round(score, 4), e.id, e))
-        ranked.sort(key=lambda t: t[:3])
-        return [(self.as_shown(e), -score) for _, score, _, e in ranked[:limit]]
+            lead = FIELD_LEAD if near is None and e.country in FIELD_COUNTRIES else 0.0
+            ranked.append((_borrowed_post(e, found), -round(score + lead, 4), -round(score, 4), e.id, e))
+        ranked.sort(key=lambda t: t[:4])
+        return [(self.as_shown(e), -score) for _, _, score, _, e in ranked[:limit]]
 
     def as_shown(self, entry: Entry) -> Entry:
         """*entry* under the name it is shown by, where ``geodata/aliases.toml`` gives one ("Jalal-Abad", whose

@@ -417,3 +417,13 @@ def test_the_key_filter_holds_every_key_and_few_others(gazetteer):
     assert sum(w in filt for w in others) / len(others) < 0.03
     small = KeyFilter.of(["almaty", "aktau"])
     assert "almaty" in small and "aktau" in small and KeyFilter(small.bits).bits == small.bits
+
+
+def test_geocode_ranks_a_place_of_the_field_before_a_bigger_namesake_elsewhere(gazetteer):
+    """geocode's ranking leads with a place in the field's countries over a namesake elsewhere up to some 25 times
+    its size ("Poti" is the Georgian port, not Teresina, Brazil, once Vila do Poti), shown by its prominence; far
+    bigger places elsewhere still lead ("Cologne" is Köln), and --near still ranks by distance."""
+    (poti, score), (teresina, other), *_ = gazetteer.geocode("Poti")
+    assert (poti.country, teresina.country) == ("GE", "BR") and score < other
+    assert gazetteer.geocode("Cologne")[0][0].name == "Köln"
+    assert gazetteer.geocode("Poti", near=(-5.1, -42.8))[0][0].country == "BR"

@@ -1923,3 +1923,39 @@ def test_twenty_second_hostile_pass_decomposed_file_names_blank_names_pages_and_
     assert run_cli("route", "geonames: 1526384", "Almaty").returncode == 2
     proc = run_cli("export", "--format", "csv", "--out", str(tmp_path / "a\x1b]0;x"))
     assert proc.returncode == 0 and "\x1b" not in proc.stdout and "\\x1b" in proc.stdout, proc.stdout
+
+
+def test_twenty_third_hostile_pass_spaces_arabic_marks_codecs_ids_and_citations(tmp_path, parser):
+    """Hostile pass 23: a no-break or thin space between a name's words is a space, and the mention's text is the
+    document's own (E1); Arabic vowel marks and presentation forms are read within a word (E2, E3); a Cyrillic
+    region noun after a line's end (S1); a host in punycode is checked as shown, and one that is no punycode refused
+    (S2); a citation's quote is a phrase (S3), a source not both forms (S4); the escape codecs read no document
+    (S5); route's 'Name|XX' of no country is a usage error (S6); geocode takes 'Name|CC' and ids (S7)."""
+    from mapper import datafiles
+    from mapper.errors import DataError
+
+    text = "Trains from Nur\u00a0Sultan to Saint\u202fPetersburg via Костанайской\u00a0области. Жүк Қарағанды\nоблысы."
+    read = [(m.text, m.name) for m in parser.parse(text, "t")]
+    assert read == [("Nur\u00a0Sultan", "Astana"), ("Saint\u202fPetersburg", "Saint Petersburg"),
+                    ("Костанайской\u00a0области", "Kostanay Region"), ("Қарағанды\nоблысы", "Karaganda Region")]
+    assert all(text[m.start: m.end] == m.text for m in parser.parse(text, "t"))
+    marked = "من مَشهد الى تَبريز. من عمّان. قطار از \ufe97\ufeec\ufeae\ufe8d\ufee5 رفت."
+    assert [m.name for m in parser.parse(marked, "t")] == ["Mashhad", "Tabriz", "‘Ommān", "Tehran"]
+
+    assert not any(map(datafiles.web_address, ["https://xn--80ak6aa92e.com/", "https://xn--zz.com/"]))
+    assert all(map(datafiles.web_address, ["https://xn--b1aeclack5b4j.su/wiki/x", "https://википедия.su/"]))
+    for source, message in (({"doc": "a.txt", "quote": "the"}, "must be a phrase"),
+                            ({"doc": "a.txt", "quote": "Trains from Almaty", "url": "https://x.org/"}, "not both")):
+        with pytest.raises(DataError, match=message):
+            datafiles.check_source(source, "hubs.toml: x")
+    datafiles.check_source({"doc": "a.txt", "quote": "https://primeminister.kz/ru/news/x"}, "hubs.toml: x")
+
+    doc = tmp_path / "esc.txt"
+    doc.write_text("Trains to \\u0041stana.", encoding="utf-8")
+    proc = run_cli("mentions", "--encoding", "unicode_escape", str(doc))
+    assert proc.returncode == 2 and "no text encoding" in proc.stderr
+    proc = run_cli("route", "Almaty|XX", "Moscow")
+    assert proc.returncode == 2 and "'XX' is no country's" in proc.stderr
+    for asked in ("Almaty|KZ", "geonames:1526384"):
+        proc = run_cli("geocode", "--json", asked)
+        assert proc.returncode == 0 and json.loads(proc.stdout)[0]["id"] == "geonames:1526384", asked
