@@ -674,7 +674,8 @@ CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is rea
 #: the languages whose CLDR names of countries and regions geodata/cldr-names.tsv holds
 CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
                   "ru", "uk", "be", "mn", "zh", "uz_Cyrl",  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
-                  "fa", "ar")  # (Persian and Arabic: "روسیه", "قزاقستان")
+                  "fa", "ar",  # (Persian and Arabic: "روسیه", "قزاقستان")
+                  "ka")  # (Georgian: "საქართველო", "თურქეთი")
 
 
 @lru_cache(maxsize=4)

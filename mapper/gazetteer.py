@@ -43,15 +43,15 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
-#: Latin, Cyrillic, Arabic (Persian's too) and CJK names are indexed; other scripts are only displayed.
+#: Latin, Cyrillic, Arabic (Persian's too), Georgian and CJK names are indexed; other scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF\u0620-\u06FF\u200c"
-                             r"\u4E00-\u9FFF]+$")
+                             r"\u10D0-\u10FF\u4E00-\u9FFF]+$")
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters (a name's, two or more)
@@ -87,6 +87,7 @@ _ARABIC_LETTERS = "\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\u
 _ARABIC_LETTER_OR_MARK = f"{_ARABIC_LETTERS}\u064b-\u065f\u06d6-\u06ed"
 ARABIC_WORD = re.compile(f"[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*"
                          f"(?:[\u200c\u0640]+[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*)*")
+GEORGIAN_WORD = re.compile("[\u10d0-\u10ff]+")  # a word in Georgian (Mkhedruli) letters
 
 
 @lru_cache(maxsize=1)
@@ -418,7 +419,8 @@ def _indexable(name: str) -> bool:
         return False
     if not _INDEXED_SCRIPT.match(name):
         return False
-    latin = not CYRILLIC.search(name) and not _CJK.search(name) and not _ARABIC_CHAR.search(name)
+    latin = not CYRILLIC.search(name) and not _CJK.search(name) and not _ARABIC_CHAR.search(name) \
+        and not GEORGIAN_WORD.search(name)
     if latin and not any(ch.isupper() for ch in name):
         return False  # romanised alternate spellings in lower case are machine transliterations
     if name.isupper() and len(name.replace(" ", "")) <= 4:
@@ -938,6 +940,12 @@ class Gazetteer:
         """The names in Arabic script the gazetteer has ("رشت", "بندر عباس"), read once: a text in Arabic or Persian,
         which capitals do not mark, is matched against this set, one lookup per run of words."""
         return self._names_in_script("\u0620", "\u0700", ARABIC_WORD.match)
+
+    @cached_property
+    def georgian_names(self) -> frozenset[str]:
+        """The names in Georgian letters the gazetteer has ("ფოთი", "წითელი ხიდი"), read once (as
+        :attr:`arabic_names`: Georgian has no capitals)."""
+        return self._names_in_script("\u10d0", "\u1100", GEORGIAN_WORD.match)
 
     def _names_in_script(self, first: str, beyond: str, written: Callable[[str], object]) -> frozenset[str]:
         """The keys of the index from *first* up to *beyond*, and the data files' keys, that are *written* in a

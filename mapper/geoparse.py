@@ -38,7 +38,7 @@ import numpy as np
 
 from mapper import datafiles
 from mapper.errors import DataError
-from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
+from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, GEORGIAN_WORD, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
                               Gazetteer, apostrophe_stem, fold_saint, han_simplified, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
@@ -469,15 +469,15 @@ _Candidate = tuple[int, int, _Match, str]  # start, end, the name's match, the c
 _norm = lru_cache(maxsize=262144)(normalize)
 
 
-def _scripts_held(text: str) -> tuple[bool, bool]:
-    """Whether *text* may hold a Chinese character, and a letter of the Arabic script (a quick test first, before
-    :data:`HAN`'s and :data:`ARABIC_WORD`'s searches: their UTF-8 lead bytes looked for in the text encoded once,
-    several times faster than a regex's set tried at each character)."""
+def _scripts_held(text: str) -> tuple[bool, bool, bool]:
+    """Whether *text* may hold a Chinese character, a letter of the Arabic script, and a Georgian one (a quick test
+    first, before :data:`HAN`'s, :data:`ARABIC_WORD`'s and :data:`GEORGIAN_WORD`'s searches: their UTF-8 lead bytes
+    looked for in the text encoded once, several times faster than a regex's set tried at each character)."""
     if text.isascii():
-        return False, False
+        return False, False, False
     raw = text.encode("utf-8", "surrogatepass")
     return any(b in raw for b in _HAN_LEAD_BYTES), any(b in raw for b in _ARABIC_LEAD_BYTES) or (
-        b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None)
+        b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None), b"\xe1\x83" in raw
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
@@ -1352,11 +1352,15 @@ class Geoparser:
             found = self._lower_case_names(text, found)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
-        han, arabic = _scripts_held(text)
+        han, arabic, georgian = _scripts_held(text)
         if han and HAN.search(text):  # Chinese characters: no capitals show a name ("霍尔果斯口岸")
             found = _merged(found, self._han_names(text))
         if arabic and ARABIC_WORD.search(text):  # Persian or Arabic: nor there ("رشت", "بندر عباس")
-            found = _merged(found, self._arabic_names(text))
+            found = _merged(found, self._names_by_words(text, self.gazetteer.arabic_names, ARABIC_WORD,
+                                                        _an_arabic_word_place, _as_written))
+        if georgian and GEORGIAN_WORD.search(text):  # Georgian, which has no capitals ("ფოთი", "თბილისში")
+            found = _merged(found, self._names_by_words(text, self.gazetteer.georgian_names, GEORGIAN_WORD,
+                                                        _a_georgian_word_place, georgian_nominatives))
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
         if "@" in text or "\n>" in text:  # an e-mail's people and mailboxes: "Cc: Ops Warsaw <ops.waw@…>"
@@ -1415,25 +1419,27 @@ class Geoparser:
                     i += 1
         return out
 
-    def _arabic_names(self, text: str) -> list[_Candidate]:
-        """The places the gazetteer has by a name in Arabic script, read in each run of words from the left, the
-        most words first ("بندر عباس", Bandar Abbas, not بندر alone); a name of one word only for a country or
-        a region, a data file's place, or a town of some size (:func:`_an_arabic_word_place`; not "مرکز",
-        centre)."""
+    def _names_by_words(self, text: str, names: frozenset[str], word: re.Pattern[str],
+                        one_word_place: Callable[[_Name], bool],
+                        nominatives: Callable[[str], list[str]]) -> list[_Candidate]:
+        """The places the gazetteer has by a name in a script that capitals do not mark (Arabic's, Georgian's: the
+        keys *names*), read in each run of *word*s from the left, the most words first ("بندر عباس", Bandar Abbas,
+        not بندر alone), the last word maybe in a case (its *nominatives*: Georgian "თბილისში", in Tbilisi); a
+        name of one word only where *one_word_place* says it may be alone (not "مرکز", centre)."""
         out: list[_Candidate] = []
-        names = self.gazetteer.arabic_names
-        words = [(w.start(), w.end()) for w in ARABIC_WORD.finditer(text)]
+        words = [(w.start(), w.end()) for w in word.finditer(text)]
         i = 0
         while i < len(words):
             # the words of one run: those only a space apart
             last = i
-            while last + 1 < len(words) and last + 1 - i < _ARABIC_NAME_WORDS \
-                    and text[words[last][1]: words[last + 1][0]] == " ":
+            while last + 1 < len(words) and last + 1 - i < _SCRIPT_NAME_WORDS \
+                    and text[words[last][1]: words[last + 1][0]] in (" ", "-"):  # ("სამეგრელო-ზემო სვანეთი")
                 last += 1
             for j in range(last, i - 1, -1):
-                key = _norm(text[words[i][0]: words[j][1]])
-                if key in names and key not in self.lexicon.never \
-                        and (j > i or _an_arabic_word_place(self._name(key))):
+                written = _norm(text[words[i][0]: words[j][1]])
+                key = next((k for k in (written, *nominatives(written)) if k in names and k not in self.lexicon.never),
+                           "")
+                if key and (j > i or one_word_place(self._name(key))):
                     out.append(_loose(words[i][0], words[j][1], self._name(key)))
                     i = j
                     break
@@ -3716,7 +3722,7 @@ def _a_han_pair_place(name: _Name) -> bool:
 
 
 def _an_arabic_word_place(name: _Name) -> bool:
-    """Whether *name*, one word in Arabic script, may name a place alone (see :meth:`Geoparser._arabic_names`):
+    """Whether *name*, one word in Arabic script, may name a place alone (see :meth:`Geoparser._names_by_words`):
     a country's or a region's, a data file's place, a city of 100,000, or a town of 10,000 in a country that writes
     the script (wordfreq's Persian counts name cities as often as words: "رشت" 4.8, "مرکز", centre, 5.5; so the
     common words that are towns' names too are in stopnames.toml's never: "نور", light; "بهار", spring)."""
@@ -3724,7 +3730,44 @@ def _an_arabic_word_place(name: _Name) -> bool:
                or e.population >= ARABIC_TOWN_POPULATION and e.country in ARABIC_SCRIPT_COUNTRIES for e in name.entries)
 
 
-_ARABIC_NAME_WORDS = 4  # the most words of a name in Arabic script read ("بندر امام خمینی" has 3)
+def _a_georgian_word_place(name: _Name) -> bool:
+    """Whether *name*, one word in Georgian letters, may name a place alone (see :meth:`Geoparser._names_by_words`):
+    a country's or a region's, a data file's place, a city of 100,000, a town of 10,000 of the field ("ყარსი", Kars)
+    or a town or village of 1,000 in Georgia ("ფოთი", Poti; "ანაკლია", Anaklia)."""
+    return any(e.feature_class == "A" or e.curated or e.population >= ARABIC_CITY_POPULATION
+               or e.population >= ARABIC_TOWN_POPULATION and e.country in FIELD_COUNTRIES
+               or e.population >= GEORGIAN_VILLAGE_POPULATION and e.country == "GE" for e in name.entries)
+
+
+def _as_written(key: str) -> list[str]:
+    """No other forms of *key* (Arabic and Persian names are read as written)."""
+    return []
+
+
+# Georgian case endings and postpositions, the longest first ("თბილისიდან", "ანაკლიამდე", "ბათუმისკენ", "ფოთში",
+# "თბილისის", "ანაკლიას", "ევროპასთან", "ზუგდიდსა და"); a stem takes back its nominative's vowel ("თბილის" + ი,
+# "ახალციხ" + ე) or none ("ბაქო" + ში), and the vowel a stem in -ანი loses before some ("გარდაბნის": გარდაბანი)
+_GEORGIAN_ENDINGS = ("ისთვის", "ისკენ", "ისგან", "სთვის", "იდან", "ამდე", "ადმი", "სთან", "ისა", "დან", "მდე", "ში",
+                     "ზე", "თან", "ით", "ად", "ის", "სა", "ს")
+_GEORGIAN_VOWELS_BACK = ("", "ი", "ა", "ე", "ო")
+
+
+def georgian_nominatives(key: str) -> list[str]:
+    """The keys *key*, Georgian words, would have if its last word, in another case, were in the nominative."""
+    head, _, last = key.rpartition(" ")
+    lead = f"{head} " if head else ""
+    out = []
+    for ending in _GEORGIAN_ENDINGS:
+        stem = last[: -len(ending)]
+        if last.endswith(ending) and len(stem) >= 3:
+            out += [f"{lead}{stem}{back}" for back in _GEORGIAN_VOWELS_BACK]
+            if stem[-1] == "ნ" and stem[-2] not in "აეიოუ":  # ("გარდაბნ": გარდაბანი)
+                out.append(f"{lead}{stem[:-1]}ანი")
+    return out
+
+
+_SCRIPT_NAME_WORDS = 4  # the most words of a name in Arabic or Georgian script read ("بندر امام خمینی" has 3)
+GEORGIAN_VILLAGE_POPULATION = 1_000
 ARABIC_CITY_POPULATION, ARABIC_TOWN_POPULATION = 100_000, 10_000
 # the countries whose towns' names a Persian or Arabic text writes in its script (and Pakistan's, in Urdu)
 ARABIC_SCRIPT_COUNTRIES = frozenset(("IR", "AF", "TJ", "PK", "IQ", "SY", "LB", "JO", "SA", "YE", "OM", "AE", "QA",
