@@ -825,7 +825,8 @@ _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Pub
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
-_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")
+_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻƏÇŞÖÜİĞ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")  # (Polish,
+# Azerbaijani, Turkish capitals: "Ələtdən", "Çindən")
 _CYRILLIC_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[А-ЯЁӨҮ]{TOKEN.pattern}")  # (Mongolian's)
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
@@ -2915,6 +2916,7 @@ class Geoparser:
         named = {c[2].name.key for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
         common, own_names = common_words(language), self.gazetteer.overlay.language_names.get(language, {})
+        never = self.lexicon.never
         extra: list[_Candidate] = []
         for word in case_form_word.finditer(text):
             start, end = word.span()
@@ -2922,6 +2924,8 @@ class Geoparser:
             if start in inside or c is not None and c[1] != end:
                 continue
             key = _norm(word.group())
+            if key in never:
+                continue  # ("Limanı", a port's: no Lima)
             stem = apostrophe_stem(key) if "'" in key else ""  # (Turkish "Hazar'ın", the Caspian's)
             for nominative in (key, *([stem] if stem else []), *case_forms_nominatives(key, language)):
                 if nominative in own_names:  # ("Europa" in a Spanish text, "w Europie" in a Polish one)

@@ -112,7 +112,8 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
     # "Bakıdan", "Qazaxıstana", "Gürcüstanda", "Türkiyəyə", "Çindən", "Azərbaycanın"
     Language("az", frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
              countries=frozenset(("AZ",)),
-             case_endings=_joined_endings("ndan", "ndən", "dan", "dən", "tan", "tən", "nda", "ndə", "da", "də", "ta",
+             case_endings=_joined_endings("ndaki", "ndəki", "daki", "dəki", "ndan", "ndən", "dan", "dən", "tan", "tən",
+                                          "nda", "ndə", "da", "də", "ta",
                                           "tə", "nin", "nun", "in", "un", "ya", "yə", "na", "nə", "ni", "nu", "a", "ə",
                                           "i", "u")),
 )}
