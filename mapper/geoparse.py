@@ -481,11 +481,15 @@ def _scripts_held(text: str) -> tuple[bool, bool, bool]:
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+# two initials before or after a surname ("А.В. Семенов", "Орлова Е.Н.", "J.R. Smith")
+_TWO_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.[ \u00a0]?[A-ZА-ЯЁ]\.[ \u00a0]$")
+_TWO_INITIALS_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]\.[ \u00a0]?[A-ZА-ЯЁ]\.(?![^\W\d_])")
 # spaces that are no ASCII space: no-break (Russian and French typography, web pages, Word), thin, narrow, figure,
-# ideographic ones; between a name's words each is read as a space (a tab stays: it separates a table's cells)
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u3000")  # (the common ones, looked for
-# first)
+# ideographic ones; between a name's words each is read as a space (a tab stays: it separates a table's cells); and
+# superscript digits after a letter, a footnote's marks glued to a word ("Шевченко¹"), are read as a space too
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]|(?<=[^\\W\\d_])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]")
+_ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u3000", "\u00b9", "\u00b2",
+               "\u00b3")  # (the common ones, looked for first)
 _ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")  # (whose UTF-8 starts as other forms' do)
 
 
@@ -728,6 +732,7 @@ _LOWER_CYRILLIC_AFTER = re.compile(r" [а-яё]")
 _UPPER_CYRILLIC_AFTER = re.compile(r"[ :,!-]+[А-ЯЁ]{2,}\b")  # a headline's next word in capitals ("СЕВЕРНЫЙ ЗАВОЗ")
 _UPPER_CYRILLIC_BEFORE = re.compile(r"[А-ЯЁ]{2,}[ :,!-]+$")  # ... or its word before ("НОВЫЙ РЕКОРД")
 RUSSIAN_ADJECTIVE_ZIPF = 3.5
+RUSSIAN_OPENER_ZIPF = 4.0  # ... and a capitalised noun this common opening a sentence ("Ставки", rates)
 _LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
 _AND = re.compile(r" and (?=\S)")
@@ -827,7 +832,7 @@ _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
 _CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻƏÇŞÖÜİĞ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")  # (Polish,
 # Azerbaijani, Turkish capitals: "Ələtdən", "Çindən")
-_CYRILLIC_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[А-ЯЁӨҮ]{TOKEN.pattern}")  # (Mongolian's)
+_CYRILLIC_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[А-ЯЁӨҮҶҒҚҲӮӢ]{TOKEN.pattern}")  # (Mongolian's, Tajik's)
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
@@ -1209,9 +1214,12 @@ class Geoparser:
                 matches = tuple(m for m in matches if not (  # the head of a Turkic name the gazetteer lacks:
                     word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS  # "Кара-Кече", a coal
                     and m.end + 1 not in starts))  # field, is no Kara, Togo
-            if matches and matches[0].start == 0 and rs >= 2 and text[rs - 1] == "." and text[rs - 2].isupper() \
-                    and (rs == 2 or not text[rs - 3].isalnum()) and not matches[0].name.country_name:
-                matches = matches[1:]  # a person's initial glued to the name: "Д.Сүхбаатар", "А.Павлодар"
+            if matches and matches[0].start == 0 and not matches[0].name.country_name and (
+                    rs >= 2 and text[rs - 1] == "." and text[rs - 2].isupper() and (rs == 2 or not text[rs - 3].isalnum())
+                    or text[rs - 1: rs] == " " and _TWO_INITIALS_BEFORE.search(text, max(0, rs - 8), rs)
+                    or _TWO_INITIALS_AFTER.match(text, rs + matches[0].end)):
+                matches = matches[1:]  # a person's initials with the surname: "Д.Сүхбаатар", "А.В. Семенов",
+                # "Орлова Е.Н." (a reference's author)
             if matches and (trimmed is None or not trimmed[0]):  # (after the language's words no title goes)
                 probe = text[max(0, rs - 5): rs]  # a quick test first: can a title or demonym end here?
                 may = may_block.get(probe)
@@ -1764,21 +1772,26 @@ class Geoparser:
     def _russian_common_word(self, text: str, rs: int, run: str, matches: tuple[_Match, ...]) -> bool:
         """Whether *run*, one Russian word naming only small places, is a common word there: an adjective before a
         lower-case word ("Восточный обход", "«Средний коридор»", not after a settlement's word: "посёлок Северный
-        вырос"), or in a headline in capitals before another word in capitals ("СЕВЕРНЫЙ ЗАВОЗ", "РЕКОРД")."""
+        вырос"), in a headline in capitals before another word in capitals ("СЕВЕРНЫЙ ЗАВОЗ", "РЕКОРД"), or a
+        commoner word opening a line or a sentence before a lower-case one ("Ставки выросли": rates, not Stavky)."""
         if len(matches) != 1 or " " in run:
             return False
-        end = rs + len(run)
+        end, least = rs + len(run), RUSSIAN_ADJECTIVE_ZIPF
         if run.isupper() and len(run) > 3:  # (the quick tests first)
             if _UPPER_CYRILLIC_BEFORE.search(text, max(0, rs - 24), rs) is None \
                     and _UPPER_CYRILLIC_AFTER.match(text, end) is None:
                 return False
         elif not (run.endswith(_RUSSIAN_ADJECTIVE_ENDINGS) and _LOWER_CYRILLIC_AFTER.match(text, end) is not None
                   and not _after_settlement_word(text, rs)):
-            return False
+            if not (_LOWER_CYRILLIC_AFTER.match(text, end) and (rs == 0 or text[rs - 1] == "\n"
+                                                                or self._is_sentence_start(text, rs))
+                    and not any(e.population >= CASE_MIN_POPULATION for e in matches[0].name.entries)):
+                return False  # (a town of some size by any of its names opens a sentence as a town: "Семей мен")
+            least = RUSSIAN_OPENER_ZIPF
         name = matches[0].name
         return not (name.noted or name.city is not None or name.country_name
                     or any(entry.curated for entry in name.entries)) \
-            and language_zipf(run, "ru") >= RUSSIAN_ADJECTIVE_ZIPF
+            and language_zipf(run, "ru") >= least
 
     def _without_common_words(self, run: str, language: str, matches: tuple[_Match, ...]) -> tuple[int, str] | None:
         """The *run* of a text in *language* without the common words of the language that open or end it, and
@@ -2840,8 +2853,8 @@ class Geoparser:
         """All place mentions in *text*, resolved; offsets are shifted by *offset*. A word broken at a line's
         end by a hyphen, as print and OCR give it ("Petro-\\npavl"), is read whole, and so is a name a
         hard-wrapped paragraph breaks at a line's end ("North\\nKazakhstan"); a no-break or thin space between a
-        name's words is a space ("Nur\\u00a0Sultan", "Костанайской\\u00a0области"), each mention's text the
-        document's own."""
+        name's words is a space ("Nur\\u00a0Sultan", "Костанайской\\u00a0области"), a footnote's superscript mark
+        after a name none ("Шевченко¹"), each mention's text the document's own."""
         if not text.isascii() and any(space in text for space in _ODD_SPACES):  # (a quick test first)
             mentions = self._parse_lines(_ODD_SPACE.sub(" ", text), doc, offset)
             for m in mentions:
@@ -2916,7 +2929,7 @@ class Geoparser:
         named = {c[2].name.key for c in cands}
         inside = {i for c in cands for i in range(c[0] + 1, c[1])}  # (a word inside a name read is none)
         common, own_names = common_words(language), self.gazetteer.overlay.language_names.get(language, {})
-        never = self.lexicon.never
+        never, izofat = self.lexicon.never, LANGUAGES[language].izofat
         extra: list[_Candidate] = []
         for word in case_form_word.finditer(text):
             start, end = word.span()
@@ -2927,6 +2940,8 @@ class Geoparser:
             if key in never:
                 continue  # ("Limanı", a port's: no Lima)
             stem = apostrophe_stem(key) if "'" in key else ""  # (Turkish "Hazar'ın", the Caspian's)
+            if izofat and key.endswith(izofat) and text[end: end + 1] == " " and text[end + 1: end + 2].isupper():
+                stem = key[: -len(izofat)]  # (Tajik "Кундузи Афғонистон")
             for nominative in (key, *([stem] if stem else []), *case_forms_nominatives(key, language)):
                 if nominative in own_names:  # ("Europa" in a Spanish text, "w Europie" in a Polish one)
                     entry = self.gazetteer.get(own_names[nominative])

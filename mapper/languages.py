@@ -51,6 +51,9 @@ class Language:
     adjective_endings: CaseEndings = ()
     # its names are written in Cyrillic (Mongolian): its case forms are looked for among Cyrillic words
     cyrillic: bool = False
+    # the ending that links a name to the capitalised name after it (Tajik's izofat: "Кундузи Афғонистон", Kunduz of
+    # Afghanistan; not before a lower-case word: "Рӯзи Ваҳдати миллӣ", the Day of National Unity)
+    izofat: str = ""
     # lower-case words that end the name of a firm or a body after a place's name and a few lower-case words (Uzbek
     # "Osiyo taraqqiyot banki", the Asian Development Bank; "Navoiy kon-metallurgiya kombinati"), as keys spell them
     organisation_tails: frozenset[str] = frozenset()
@@ -106,6 +109,11 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                                           "тай", "тэй", "той", "руу", "рүү", "луу", "лүү",
                                           "ын", "ыг", "ад", "эд", "од", "өд", "н", "д", "т", "г"),
              cyrillic=True),
+    # Tajik (Cyrillic): the object's -ро and the enclitic -у ("and") join a name ("Душанберо", "Бохтару Кӯлоб"), and
+    # the izofat's -и before another ("Кундузи Афғонистон")
+    Language("tg", frozenset("ва дар аз ки бо барои мебошад шуд соли кард буд оид байни тавассути роҳи оҳан мегардад "
+                             "гуфт мешавад намуда".split()),
+             countries=frozenset(("TJ",)), case_endings=_joined_endings("ро", "у"), izofat="и", cyrillic=True),
     # (Kyrgyz and Kazakh case forms are Cyrillic: the gazetteer reads them in any text, see TURKIC_CASE_ENDINGS)
     Language("ky", frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split())),
     Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split())),

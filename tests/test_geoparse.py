@@ -2746,6 +2746,28 @@ def test_round_65_mongolian_cases_and_firms_uzbek_turkish_and_german_runs_and_an
         ("Лебапским велаятом", "Lebap"), ("Жалал-Абад облусунда", "Jalal-Abad")]
 
 
+def test_round_66_georgian_tajik_azerbaijani_and_a_russian_paper(parser):
+    """Round 66: a text in Georgian letters, which capitals do not mark, is read by its words, the last in its case
+    ("თბილისში", "ანაკლიამდე", "ბათუმიდან"), not "ქართული" (Georgian, the adjective); Tajik's suffixes join a name
+    ("Душанберо", "Бохтару Кӯлоб"), its izofat only before another name ("Кундузи Афғонистон"; not "Рӯзи Ваҳдати
+    миллӣ"); Azerbaijani names with ə are indexed and read in their cases ("Gəncədə", "Ələtdən", "Çindən",
+    "Astanadakı"; "Limanı" no Lima); in Russian, a reference's author by initials is no town ("А.В. Семенов", "Орлова
+    Е.Н."), a footnote's superscript leaves the name read ("Шевченко¹"), and a common noun opening a sentence is no
+    village ("Ставки выросли")."""
+    read = partial(_text_and_name, parser)
+    assert read("ტვირთი თბილისში და ანაკლიამდე, ბათუმიდან ფოთის პორტამდე. ქართული რკინიგზა.") == [
+        ("თბილისში", "Tbilisi"), ("ანაკლიამდე", "Anaklia"), ("ბათუმიდან", "Batumi"), ("ფოთის", "Poti")]
+    tajik = ("Дар ин сол ва барои роҳи оҳан аз ки бо мебошад шуд кард буд оид байни тавассути. Бор Душанберо ба "
+             "Бохтару Кӯлоб пайваст, то Кундузи Афғонистон. Рӯзи Ваҳдати миллӣ.")
+    assert [name for _, name in read(tajik)] == ["Dushanbe", "Bokhtar", "Kŭlob", "Kunduz", "Afghanistan"]
+    azerbaijani = ("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib. Yüklər Çindən Ələtdən Gəncədə "
+                   "və Astanadakı ofisə. Limanı genişlənir.")
+    assert [name for _, name in read(azerbaijani)] == ["China", "Alat (Baku International Sea Trade Port)", "Ganja",
+                                                       "Astana"]
+    assert read("Авторы: А.В. Семенов, Орлова Е.Н. Порт Шевченко¹ и Оля². Ставки выросли на 5%.") == [
+        ("Шевченко", "Aktau"), ("Оля", "Olya")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
