@@ -1446,9 +1446,10 @@ class Geoparser:
                 last += 1
             for j in range(last, i - 1, -1):
                 written = _norm(text[words[i][0]: words[j][1]])
-                key = next((k for k in (written, *nominatives(written)) if k in names and k not in self.lexicon.never),
-                           "")
-                if key and (j > i or one_word_place(self._name(key))):
+                key = next((k for k in (written, *nominatives(written)) if k in names and k not in self.lexicon.never
+                            and (j > i or one_word_place(self._name(k)))), "")  # (the first form that may be the
+                # place: "კონსტანცამდე" is კონსტანცა, Constanța, before კონსტანცი)
+                if key:
                     out.append(_loose(words[i][0], words[j][1], self._name(key)))
                     i = j
                     break
