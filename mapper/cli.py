@@ -350,21 +350,21 @@ def _parse_near(value: str | None) -> tuple[float, float] | None:
 def geocode(ctx: click.Context, name: str, country: str | None, near: str | None, limit: int,
             as_json: bool, online: bool) -> None:
     """Ranked gazetteer candidates for NAME (or 'Name|CC', or a place's id: geonames:1526384, place:alat)."""
-    from mapper import datafiles
-    from mapper.gazetteer import validate_country_code
+    from mapper.gazetteer import name_and_country, validate_country_code
 
     country = validate_country_code(country)
     point = _parse_near(near)
-    bare, bar, cc = name.partition("|")
-    if bar:  # "Almaty|KZ", as route takes it
-        if country is not None:
-            raise InputError(f"{name!r} gives its country: no --country as well")
-        name, country = bare, validate_country_code(cc, f"{name!r}:")
-    kind, colon, rest = name.partition(":")
+    kind, colon, _ = name.partition(":")
     if colon and kind in _ENTRY_KINDS and not online:  # an id: its place, as route takes it
-        entry = _gazetteer(ctx).get(name) if datafiles.ID.match(rest) or kind in ("country", "admin1") else None
+        if country is not None or point is not None:
+            raise InputError(f"{name!r} is one place's id: no --country or --near")
+        entry = _gazetteer(ctx).get(name)
         found = [(_gazetteer(ctx).as_shown(entry), 1.0)] if entry is not None else []
     else:
+        if "|" in name:  # "Almaty|KZ", as route takes it
+            if country is not None:
+                raise InputError(f"{name!r} gives its country: no --country as well")
+            name, country = name_and_country(name)
         found = _gazetteer(ctx).geocode(name, country=country, near=point, limit=limit)
     results = [{**e.as_dict(), "score": s} for e, s in found]
     unanswered = None

@@ -54,7 +54,8 @@ ISO_FIELDS = ("country", "iso", "countries")
 #: a date in a document manifest: YYYY-MM-DD, YYYY-MM or YYYY (or "": unknown)
 
 _SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
-_PAGE_KEYS = {"url", "title", "accessed"}  # (a web page's, which a document's citation does not take)
+_PAGE_KEYS = {"url", "title", "accessed"}
+_NON_EMPTY = {"corridor": ("leg",), "division": ("names",)}  # lists a record of the kind may not leave empty  # (a web page's, which a document's citation does not take)
 
 # field -> (types, required)
 _COMMON = {
@@ -438,6 +439,9 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             if not ISO2.match(code) and not (key == "country" and code == ""):
                 raise DataError(f"{loc}: {key} must be {'' if key == 'countries' else 'an '}ISO-2 "
                                 f"code{'s' if key == 'countries' else ''} (two capital letters), not {code!r}")
+    for key in _NON_EMPTY.get(kind, ()):
+        if not rec.get(key):  # (a route of no leg stopped every command with an IndexError)
+            raise DataError(f"{loc}: {key} must not be empty")
     other = rec.get("post_names")
     if other is not None and (len(other) != 2 or not all(
             isinstance(names, list) and all(isinstance(n, str) and n for n in names) for names in other)):
@@ -488,8 +492,9 @@ def check_source(src: Any, loc: str) -> None:
 def _a_phrase(quote: str) -> bool:
     """Whether *quote* is long enough to cite where it stands: three words, twenty characters (an address the
     document gives), or eight characters of Chinese."""
-    text = quote.strip()
-    return len(text.split()) >= 3 or len(text) >= 20 or len(text) >= 8 and any(c >= "\u2e80" for c in text)
+    words = quote.split()
+    text = " ".join(words)  # (spaces padded in count for nothing: "of          the")
+    return len(words) >= 3 or len(text) >= 20 or len(text) >= 8 and any(c >= "\u2e80" for c in text)
 
 
 def _similar(a: str, b: str) -> bool:

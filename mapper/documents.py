@@ -780,10 +780,7 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         if not raw:
             break
         if len(pending) >= chunk_chars:
-            cut = pending.rfind("\n", 0, len(pending) - 1) + 1 or pending.rfind(" ", 0, len(pending) - 1) + 1 \
-                or len(pending) - pending.endswith("\r")  # (a line longer than a chunk is cut between words; a
-            # "\r\n" stays whole)
-            chunk, pending = composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
+            chunk, pending = _chunk_and_rest(pending)
             blank = blank and not chunk.strip()
             yield offset, chunk, encoding, _replaced_since(counted)
             offset += len(chunk)
@@ -791,6 +788,26 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         raise InputError("empty document (only white space)", path=path)
     if pending:
         yield offset, composed(pending), encoding, _replaced_since(counted)
+
+
+def _chunk_and_rest(pending: str) -> tuple[str, str]:
+    """*pending*, a large document's text read so far, cut where no name can run on, in its second half: after a
+    blank line, else after a sentence's end (a name may run on over a line's end mid-sentence: "Қарағанды\\nоблысы",
+    "Kara-\\nganda"; not after an abbreviation's dot: "St. Petersburg"), else at a line's end, else between words
+    (a line longer than a chunk); the chunk composed (NFC), the rest as it was."""
+    end, half = len(pending) - 1, len(pending) // 2  # (not at the very end: a "\r\n" stays whole)
+    cut = pending.rfind("\n\n", half, end) + 2
+    if cut < 2:
+        last = None
+        for last in _SENTENCE_END.finditer(pending, max(half, end - _SENTENCE_LOOKBACK), end):
+            pass  # (the last one)
+        cut = last.end() if last is not None else (pending.rfind("\n", 0, end) + 1 or pending.rfind(" ", 0, end) + 1
+                                                   or len(pending) - pending.endswith("\r"))
+    return composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zа-яё\d)»”\"]{2})[.!?…;](?=[ \n])")  # (after two lower-case letters or digits)
+_SENTENCE_LOOKBACK = 200_000  # characters looked back for one before a large document's chunk is cut
 
 
 def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:

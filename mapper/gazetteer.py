@@ -1129,6 +1129,15 @@ def validate_country_code(code: str | None, option: str = "--country") -> str | 
     return code.upper()
 
 
+def name_and_country(asked: str) -> tuple[str, str]:
+    """A place asked for on the command line as "Name" or "Name|CC": its name and its country's code ("" if none),
+    spaces around either part dropped; a blank name or a code of no country is bad input (exit 2)."""
+    bare, bar, cc = asked.partition("|")
+    if not bare.strip():
+        raise InputError(f"{asked!r} names no place")
+    return bare.strip(), (validate_country_code(cc.strip(), f"{asked!r}:") or "") if bar else ""
+
+
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
     """The ISO codes of GeoNames' countries (the extract shipped)."""

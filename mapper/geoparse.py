@@ -481,9 +481,10 @@ def _scripts_held(text: str) -> tuple[bool, bool, bool]:
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
-# two initials before or after a surname ("А.В. Семенов", "Орлова Е.Н.", "J.R. Smith")
-_TWO_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ]\.[ \u00a0]?[A-ZА-ЯЁ]\.[ \u00a0]$")
-_TWO_INITIALS_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]\.[ \u00a0]?[A-ZА-ЯЁ]\.(?![^\W\d_])")
+# two Cyrillic initials before or after a surname ("А.В. Семенов", "Орлова Е.Н."; in Latin letters they are as often
+# a country's: "the U.S. Astana")
+_TWO_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.[ \u00a0]$")
+_TWO_INITIALS_AFTER = re.compile(r"[ \u00a0][А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.(?![^\W\d_])")
 # spaces that are no ASCII space: no-break (Russian and French typography, web pages, Word), thin, narrow, figure,
 # ideographic ones; between a name's words each is read as a space (a tab stays: it separates a table's cells); and
 # superscript digits after a letter, a footnote's marks glued to a word ("Шевченко¹"), are read as a space too
@@ -787,7 +788,8 @@ _SCORE_AFTER = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\
 _SCORE = r"\d{1,2} ?[:–-] ?\d(?![\d:.])(?! ?(?:days?|hours?|hrs?|h|weeks?|months?|km|min|m|t)\b)"
 # a fixture's or a result's teams, each side of a dash before a score, or of the score in a headline: "Tobol –
 # Kairat 2:1", "TOBOL 2–1 KAIRAT" (not a route: "Almaty – Tashkent 08:15", "Almaty – Bishkek 2-3 days")
-_HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]*(?: [A-Z][\w'-]*)? | ){_SCORE}(?: [A-Z]|$)", re.M)
+_HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0,40}})? | ){_SCORE}(?: [A-Z]|$)", re.M)  # (a word
+# of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
 # a league table's row: its rank, the club, and on the line played, won, drawn, lost and the goals
@@ -1214,7 +1216,9 @@ class Geoparser:
                 matches = tuple(m for m in matches if not (  # the head of a Turkic name the gazetteer lacks:
                     word[m.end: m.end + 1] == "-" and m.name.key in _TURKIC_NAME_HEADS  # "Кара-Кече", a coal
                     and m.end + 1 not in starts))  # field, is no Kara, Togo
-            if matches and matches[0].start == 0 and not matches[0].name.country_name and (
+            if matches and matches[0].start == 0 and (text[rs - 1: rs] == "." or text[rs - 2: rs] == ". "
+                                                      or text[rs + matches[0].end + 2: rs + matches[0].end + 3] == ".") \
+                    and not matches[0].name.country_name and (  # (the quick tests first: this runs for every name)
                     rs >= 2 and text[rs - 1] == "." and text[rs - 2].isupper() and (rs == 2 or not text[rs - 3].isalnum())
                     or text[rs - 1: rs] == " " and _TWO_INITIALS_BEFORE.search(text, max(0, rs - 8), rs)
                     or _TWO_INITIALS_AFTER.match(text, rs + matches[0].end)):
@@ -1373,7 +1377,7 @@ class Geoparser:
         if informal or text.startswith("[") or "\n[" in text:  # a chat line's sender: "[05:12] Sasha Kurgan: …"
             page.mask(m.span(1) for m in _SENDER.finditer(text))
         if "@" in text or "\n>" in text:  # an e-mail's people and mailboxes: "Cc: Ops Warsaw <ops.waw@…>"
-            page.mask(_mail_people(text))
+            page.mask(_mail_people(text, self.lexicon.any_given_names))
         credited = _credited(text)  # a wire's credits: "(Reporting by Olga Popova in Moscow; Editing by Jan Harvey)"
         if credited:
             page.mask(credited)
@@ -3565,19 +3569,25 @@ def _places_of_a_list(text: str, cands: list[_Candidate], results: list[tuple[En
         while j + 1 < len(cands) and 2 <= cands[j + 1][0] - cands[j][1] <= _LIST_GLUE_MAX \
                 and text[cands[j][1]: cands[j + 1][0]] in _LIST_GLUE:  # (the length first: no slice of a paragraph)
             j += 1
-        if j - i >= 2:
+        if j - i >= 2:  # (the list's places counted by country and by place once: time grows with the list's
+            # length, not its square, as a list of thousands on one line showed)
+            by_country = Counter(e.country for e, _ in results[i: j + 1] if e is not None)
+            times = Counter(id(e) for e, _ in results[i: j + 1] if e is not None)
+            placed = sum(times.values())
             for k in range(i, j + 1):
                 read = results[k][0]
+                if cands[k][3] or read is None or read.feature_class not in "PS" or placed - times[id(read)] < 2:
+                    continue
+                if by_country[read.country] > times[id(read)] or len(+by_country) != 2:
+                    continue  # (the others not all in one country, other than its own)
+                country = next(c for c in +by_country if c != read.country)
                 others = [e for e, _ in results[i: j + 1] if e is not None and e is not read]
-                if cands[k][3] or read is None or read.feature_class not in "PS" or len(others) < 2:
-                    continue
-                country = others[0].country
-                if read.country == country or any(e.country != country for e in others):
-                    continue
                 there = _own_place_near(cands[k][2].name, [(o.lat, o.lon) for o in others],
                                         prior(read) - LIST_PRIOR_GAP, LIST_NEAR_KM, country)
                 if there is not None:
                     results[k] = (there, results[k][1])
+                    by_country.update({read.country: -1, there.country: 1})
+                    times.update({id(read): -1, id(there): 1})
         i = j + 1
 
 
@@ -4186,9 +4196,15 @@ _MAIL_PEOPLE = re.compile(r"(?m)^[> \t]*(?:From|To|Cc|Bcc|Reply-To):[^\n]*@[^\n]
                           r"|\(([A-Z][^\W\d_]+), (?:in|on) cc\)")
 
 
-def _mail_people(text: str) -> list[tuple[int, int]]:
-    """The spans of :data:`_MAIL_PEOPLE` in *text*: a whole address line, or the person's name."""
-    return [m.span(next((k for k in (1, 2, 3) if m.group(k) is not None), 0)) for m in _MAIL_PEOPLE.finditer(text)]
+def _mail_people(text: str, given_names: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of :data:`_MAIL_PEOPLE` in *text*: a whole address line, or a person's name, one that starts with a
+    given name ("Marta"; not a quote's "> Kazakhstan:", nor "Best regards,\nAlmaty")."""
+    spans = []
+    for m in _MAIL_PEOPLE.finditer(text):
+        k = next((k for k in (1, 2, 3) if m.group(k) is not None), 0)
+        if k == 0 or _norm(m.group(k).split(" ")[0]) in given_names:
+            spans.append(m.span(k))
+    return spans
 
 
 def _organisation_tail(text: str, end: int, tails: frozenset[str]) -> bool:

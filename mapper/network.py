@@ -22,7 +22,7 @@ from shapely.geometry import LineString, Point, shape
 
 from mapper import datafiles
 from mapper.errors import DataError, InputError, NoAnswer
-from mapper.gazetteer import Entry, Gazetteer, normalize, validate_country_code
+from mapper.gazetteer import Entry, Gazetteer, name_and_country, normalize
 from mapper.geo import densify, distance_km, geodesic_length_km
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ ROUTABLE = datafiles.LEG_MODES - {"pipeline"}
 
 
 @dataclass(frozen=True)
+
 class Node:
     """A resolved node of a corridor chain."""
 
@@ -350,6 +351,11 @@ class Network:
         if name in graph:
             return name
         kind, colon, rest = name.partition(":")
+        if colon and kind == "post":  # a border post, by the id geocode shows ("post:altynkol-khorgos-rail:1")
+            post = self.gazetteer.get(name)
+            if post is None:
+                raise NoAnswer(f"unknown border post {name!r} (try: corridor-mapper geocode NAME)")
+            return self._node_near(name, post.name, post.lat, post.lon, post.country)
         if colon and kind in ("hub", "crossing", "place", "geonames"):  # an id off the network: the node near it
             if not datafiles.ID.match(rest):  # (a data file's id or a GeoNames number)
                 raise InputError(f"{name!r}: an id is {kind}: and the id, with no space ("
@@ -359,19 +365,17 @@ class Network:
             except DataError as exc:
                 raise NoAnswer(exc.message.removeprefix("route: ")) from None
             return self._node_near(name, point.name, point.lat, point.lon, point.country)
-        bare, bar, cc = name.partition("|")
-        if bar:  # (a code of no country is bad input, not an unknown place: exit 2)
-            cc = validate_country_code(cc, f"{name!r}:") or ""
+        bare, cc = name_and_country(name)
         key = normalize(bare)
         exact = [k for k, d in graph.nodes(data=True) if normalize(d["node"].name) == key
-                 and (not bar or d["node"].country == cc)]
+                 and (not cc or d["node"].country == cc)]
         for hub_id, (rec, _) in self.hubs.items():
             names = [rec["name"], *rec.get("alt_names", [])]
             if any(normalize(n) == key for n in names) and f"hub:{hub_id}" in graph:
                 exact.append(f"hub:{hub_id}")
         if exact:
             return sorted(exact)[0]
-        found = self.gazetteer.geocode(bare, country=cc if bar else None, limit=1)
+        found = self.gazetteer.geocode(bare, country=cc or None, limit=1)
         if not found:
             raise NoAnswer(f"unknown place {name!r} (try: corridor-mapper geocode NAME)")
         entry = found[0][0]

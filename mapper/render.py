@@ -330,7 +330,8 @@ def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dic
         if g.is_empty:
             continue
         coords = json.loads(json.dumps(mapping(g)), parse_float=lambda s: round(float(s), 3))
-        feats.append({"type": "Feature", "properties": {"name": f["properties"]["name"], "iso": f["properties"]["iso"]},
+        feats.append({"type": "Feature", "properties": {"name": esc(f["properties"]["name"]),  # (the tooltip sets
+                                                        "iso": f["properties"]["iso"]},  # it as HTML: escaped here)
                       "geometry": coords})
     return {"type": "FeatureCollection", "features": feats}
 

@@ -137,6 +137,12 @@ def hostile_project(tmp_path_factory, gazetteer):
                   f'lat = 43.2{i}\nlon = 76.9\nsources = [{{ doc = "zz_hostile.txt", quote = "and then Aktau" }}]\n'
                   for i, name in enumerate(("hasOwnProperty", "__proto__"))),  # (hostile pass 22, E4)
         encoding="utf-8")
+    outlines = root / "geodata" / "countries.geojson"  # an outline's name, shown by its tooltip (hostile pass 24, E1)
+    data = json.loads(outlines.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        if feature["properties"]["iso"] == "KZ":
+            feature["properties"]["name"] = 'Kazakhstan <img src=x onerror="window.__pwned = 5">'
+    outlines.write_text(json.dumps(data), encoding="utf-8")
     return root
 
 
@@ -193,5 +199,13 @@ def test_injected_markup_never_runs(hostile_project, tmp_path, cdn):
             window.corridorMapper.groups['Places mentioned'].eachLayer(l => l.getPopup && out.push(l.getPopup().getContent()));
             return out; }""")
         assert any("{{ 7*7 }} {% if %} {#" in html for html in popups)  # shown as written, not evaluated
+        x, y = page.evaluate("""() => { const m = window.corridorMapper.map; let at = null;
+            window.corridorMapper.groups['Country outlines'].eachLayer(g => g.eachLayer && g.eachLayer(
+              l => { if (l.feature.properties.iso === 'KZ') at = L.latLng(48.5, 68.0); }));
+            m.setView(at, 5, {animate: false}); const p = m.latLngToContainerPoint(at);
+            const box = m.getContainer().getBoundingClientRect(); return [box.left + p.x, box.top + p.y]; }""")
+        page.mouse.move(x, y)  # (a person's pointer over Kazakhstan: its outline's tooltip)
+        page.wait_for_timeout(400)
+        assert page.locator(".leaflet-tooltip").last.inner_text() == 'Kazakhstan <img src=x onerror="window.__pwned = 5">'
         assert page.evaluate("window.__pwned") is None
         assert log["dialogs"] == []

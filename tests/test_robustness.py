@@ -1959,3 +1959,41 @@ def test_twenty_third_hostile_pass_spaces_arabic_marks_codecs_ids_and_citations(
     for asked in ("Almaty|KZ", "geonames:1526384"):
         proc = run_cli("geocode", "--json", asked)
         assert proc.returncode == 0 and json.loads(proc.stdout)[0]["id"] == "geonames:1526384", asked
+
+
+def test_twenty_fourth_hostile_pass_mail_quotes_chunks_routes_quotes_and_ids(tmp_path, parser):
+    """Hostile pass 24: a quote's label and a line after a sign-off are people only by a given name (E3: "> Kazakhstan:",
+    "Best regards,\\nAlmaty" stay places); a large document is cut between chunks after a blank line or a sentence's
+    end, not inside a name broken over a line's end (E4); a route with no leg is one line naming the file (E5); a
+    quote padded with spaces is no phrase (E6); geocode and route take a border post's id (E7), and an id with
+    --country is a usage error (E8), as is a blank name before "|CC" (S3)."""
+    from mapper import datafiles
+    from mapper.documents import _chunk_and_rest
+    from mapper.errors import DataError
+
+    mail = "> Kazakhstan: trade grew.\n\nBest regards,\nAlmaty\n\n>> Marta: via Aktau.\n> Thanks,\n> Jordan\n"
+    assert [m.text for m in parser.parse(mail, "t")] == ["Kazakhstan", "Almaty", "Aktau"]
+
+    filler = "The fox runs far away. " * 2000
+    chunk, rest = _chunk_and_rest(filler + "Грузы идут в Қарағанды\nоблысы сейчас" + "x" * 30)
+    assert chunk.endswith("far away.") and rest.startswith(" Грузы") and "Қарағанды\nоблысы" in rest
+    chunk, rest = _chunk_and_rest("a b\n\nSt. Petersburg and Kara-\nganda " * 3000)
+    assert chunk.endswith("\n\n") and not chunk.endswith("St. ")
+
+    project = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "corridors" / "routes" / "zz.toml").write_text(
+        '[[corridor]]\nid = "zz"\nname = "ZZ"\nstatus = "operational"\nsources = [{ url = "https://example.org/a", '
+        'title = "Example", accessed = "2026-12-07" }]\nleg = []\n', encoding="utf-8")
+    proc = run_cli("--data", str(project), "route", "Baku", "Tbilisi")
+    assert proc.returncode == 2 and "zz.toml" in proc.stderr and "leg must not be empty" in proc.stderr, proc.stderr
+    with pytest.raises(DataError, match="must be a phrase"):
+        datafiles.check_source({"doc": "a.txt", "quote": "of                    the"}, "hubs.toml: x")
+
+    proc = run_cli("geocode", "--json", "post:altynkol-khorgos-rail:1")
+    assert proc.returncode == 0 and json.loads(proc.stdout)[0]["name"] == "Altynkol"
+    assert run_cli("route", "post:altynkol-khorgos-rail:1", "Almaty").returncode == 0
+    for args in (("geocode", "geonames:612366", "--country", "RU"), ("geocode", "|GE"), ("route", " |GE", "Almaty")):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and proc.stderr.count("\n") == 1, (args, proc.stderr)
