@@ -680,7 +680,7 @@ CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is rea
 CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
                   "ru", "uk", "be", "mn", "zh", "uz_Cyrl",  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
                   "fa", "ar",  # (Persian and Arabic: "روسیه", "قزاقستان")
-                  "ka")  # (Georgian: "საქართველო", "თურქეთი")
+                  "ka", "hy")  # (Georgian: "საქართველო", "თურქეთი"; Armenian: "Վրաստան", "Թուրքիա")
 
 
 @lru_cache(maxsize=4)

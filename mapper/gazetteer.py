@@ -43,16 +43,16 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "17"
+INDEX_VERSION = "18"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
 INDEX_GRACE_S = 3600.0  # nor is an index used in the last hour removed (a build of that version may be running)
 
-#: Latin (Azerbaijani's ə too), Cyrillic, Arabic (Persian's too), Georgian and CJK names are indexed; other scripts
-#: are only displayed.
+#: Latin (Azerbaijani's ə too), Cyrillic, Armenian, Arabic (Persian's too), Georgian and CJK names are indexed; other
+#: scripts are only displayed.
 _INDEXED_SCRIPT = re.compile(r"^[\s\-'’.,()A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF\u0400-\u04FF\u0620-\u06FF\u200c"
-                             r"\u10D0-\u10FF\u4E00-\u9FFF]+$")
+                             r"\u0531-\u058A\u10D0-\u10FF\u4E00-\u9FFF]+$")
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")  # a run of Chinese characters (a name's, two or more)

@@ -832,9 +832,6 @@ _PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Pub
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
 # a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
-_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[A-ZĄĆĘŁŃÓŚŹŻƏÇŞÖÜİĞ](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")  # (Polish,
-# Azerbaijani, Turkish capitals: "Ələtdən", "Çindən")
-_CYRILLIC_CASE_FORM_WORD = re.compile(rf"(?<![^\W\d_'’‘])[А-ЯЁӨҮҶҒҚҲӮӢ]{TOKEN.pattern}")  # (Mongolian's, Tajik's)
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
 _AGE = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
@@ -2927,7 +2924,7 @@ class Geoparser:
         notable place its nominative names, if any (:func:`case_forms_nominatives`; a country, an area or a town of
         :data:`CASE_MIN_POPULATION`, or a smaller place the text names in the nominative too: "Terespol–Brześć",
         then "do Terespola")."""
-        case_form_word = _CYRILLIC_CASE_FORM_WORD if LANGUAGES[language].cyrillic else _CASE_FORM_WORD
+        case_form_word = _case_form_word(LANGUAGES[language].capitals)
         if LANGUAGES[language].case_endings or language in self.gazetteer.overlay.language_names:
             cands = self._names_of_two_words_in_a_case(text, cands, language, case_form_word)
         at = {c[0]: c for c in cands}
@@ -4194,6 +4191,12 @@ _MAIL_PEOPLE = re.compile(r"(?m)^[> \t]*(?:From|To|Cc|Bcc|Reply-To):[^\n]*@[^\n]
                           r"|^[> \t]*(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|Best|Cheers|Sincerely"
                           r"|BR|Rgds),[ \t]*\n[> \t]*([A-Z][^\W\d_]+)[ \t]*$"
                           r"|\(([A-Z][^\W\d_]+), (?:in|on) cc\)")
+
+
+@lru_cache(maxsize=8)
+def _case_form_word(capitals: str) -> re.Pattern[str]:
+    """A capitalised word that may be a name in a case, opened by one of *capitals* (a regular expression's set)."""
+    return re.compile(rf"(?<![^\W\d_'’‘])[{capitals}](?:[‘'’ʻ](?=[^\W\d_]))?{TOKEN.pattern}")
 
 
 def _mail_people(text: str, given_names: set[str] | frozenset[str]) -> list[tuple[int, int]]:

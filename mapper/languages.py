@@ -22,6 +22,8 @@ LANGUAGE_MIN_WORDS = 8  # a language besides English needs this many of its tell
 _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 
 CaseEndings = tuple[tuple[str, tuple[str, ...]], ...]
+LATIN_CAPITALS = "A-ZĄĆĘŁŃÓŚŹŻƏÇŞÖÜİĞ"  # (Polish, Azerbaijani, Turkish ones too: "Ələtdən", "Çindən")
+CYRILLIC_CAPITALS = "А-ЯЁӨҮҶҒҚҲӮӢ"  # (Mongolian's and Tajik's too)
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,9 @@ class Language:
     # endings of an adjective after its noun in a name of two words, in other cases, with its nominative's
     # (Polish "Morzem Czarnym", "Europy Środkowej": Morze Czarne, Europa Środkowa); the longest first
     adjective_endings: CaseEndings = ()
-    # its names are written in Cyrillic (Mongolian): its case forms are looked for among Cyrillic words
-    cyrillic: bool = False
+    # the capitals its names open with, a regular expression's set: its case forms are looked for among the words
+    # they open (Latin letters by default; Mongolian's and Tajik's Cyrillic ones, Armenian's)
+    capitals: str = LATIN_CAPITALS
     # the ending that links a name to the capitalised name after it (Tajik's izofat: "Кундузи Афғонистон", Kunduz of
     # Afghanistan; not before a lower-case word: "Рӯзи Ваҳдати миллӣ", the Day of National Unity)
     izofat: str = ""
@@ -108,12 +111,20 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                                           "аас", "ээс", "оос", "өөс", "аар", "ээр", "оор", "өөр", "иин", "ииг",
                                           "тай", "тэй", "той", "руу", "рүү", "луу", "лүү",
                                           "ын", "ыг", "ад", "эд", "од", "өд", "н", "д", "т", "г"),
-             cyrillic=True),
+             capitals=CYRILLIC_CAPITALS),
     # Tajik (Cyrillic): the object's -ро and the enclitic -у ("and") join a name ("Душанберо", "Бохтару Кӯлоб"), and
     # the izofat's -и before another ("Кундузи Афғонистон")
     Language("tg", frozenset("ва дар аз ки бо барои мебошад шуд соли кард буд оид байни тавассути роҳи оҳан мегардад "
                              "гуфт мешавад намуда".split()),
-             countries=frozenset(("TJ",)), case_endings=_joined_endings("ро", "у"), izofat="и", cyrillic=True),
+             countries=frozenset(("TJ",)), case_endings=_joined_endings("ро", "у"), izofat="и",
+             capitals=CYRILLIC_CAPITALS),
+    # Armenian: the genitive's -ի (-ու after -ի: "Գյումրու"), the ablative's -ից, the locative's -ում, the
+    # instrumental's -ով and the articles -ը, -ն join a name ("Երևանից", "Գյումրիում", "Մեղրին")
+    Language("hy", frozenset("և է որ են այդ այն համար մասին նաև կողմից հետ ինչպես էր իր մեջ միջև տարի բայց "
+                             "ինչը".split()),
+             countries=frozenset(("AM",)), capitals="Ա-Ֆ",
+             case_endings=(("ուց", ("ի",)), ("ու", ("ի",)), ("ից", ("",)), ("ում", ("",)), ("ով", ("",)),
+                           ("ին", ("", "ի")), ("ի", ("",)), ("ը", ("",)), ("ն", ("",)))),
     # (Kyrgyz and Kazakh case forms are Cyrillic: the gazetteer reads them in any text, see TURKIC_CASE_ENDINGS)
     Language("ky", frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split())),
     Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split())),
