@@ -717,6 +717,15 @@ def cldr_names(root: Path) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def cldr_names_in(root: Path, lang: str) -> dict[str, list[str]]:
+    """The names ``geodata/cldr-names.tsv`` gives in the language *lang*, by entry id ("kk": {"country:RU": ["Ресей"]})."""
+    out: dict[str, list[str]] = {}
+    for rec in cldr_rows(root):
+        if rec["lang"] == lang:
+            out.setdefault(rec["id"], []).append(rec["name"])
+    return out
+
+
 def cldr_language_names(root: Path) -> dict[str, dict[str, str]]:
     """The names of ``geodata/cldr-names.tsv`` read only in a text of their language, as the entry id each
     names, by language ("es": {"Europa": "place:europe"})."""

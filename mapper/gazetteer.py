@@ -774,6 +774,7 @@ class Overlay:
         self.post_modes: dict[str, str] = {entry.id: mode for entry, _, mode in posts}
         tails: set[str] = set()
         prefixes: set[str] = set()
+        kazakh_cldr = datafiles.cldr_names_in(data_dir, "kk")
         for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
                              *_country_rows(data_dir, countries), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
@@ -785,6 +786,13 @@ class Overlay:
                     prefixes.add(_lower_prefix(n))
             if entry.country == "KZ":
                 for k in kazakh_latin_keys(names):
+                    self._add(k, entry.id)
+            elif trusted:  # (a country's Cyrillic names too, and a curated place's Kazakh ones, in Kazakh letters or
+                # CLDR's Kazakh: "Qytaı", China, from «Қытай»; "Reseı", "Eýropa"; not a river's Russian name:
+                # "Ubagan" stays the post's)
+                cyrillic = names if entry.id.startswith("country:") else \
+                    [n for n in names if _KAZAKH_LETTERS & set(n)] + kazakh_cldr.get(entry.id, [])
+                for k in kazakh_latin_keys(cyrillic):
                     self._add(k, entry.id)
         aliases = datafiles.aliases(data_dir)
         unknown = sorted((set(aliases) | set(datafiles.not_names(data_dir))) - geonames_ids())

@@ -2956,11 +2956,12 @@ class Geoparser:
                 if (_notable(name, CASE_MIN_POPULATION) or nominative in named) \
                         and (c is None or _bigger(name, c[2].name)) \
                         and (key not in common and (stem not in common or self._named_in(name, language))
+                             and (nominative not in common or self._named_in(name, language))
                              or _notable(name, None) or nominative in common and _notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
                     # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey; a Turkish word before
                     # its suffix only as a place a Turkish text means: "Mersin'e", not "Hattı'nda", on the line, as
-                    # Hatti, India)
+                    # Hatti, India; nor a common word in a case as a far town: Turkmen "Ýoluň", the road's, no Yol)
                     if c is not None:
                         cands = [x for x in cands if x[:2] != c[:2]]  # (not "is": compiled, tuples are values)
                     extra.append(_loose(start, end, name))

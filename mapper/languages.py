@@ -118,6 +118,18 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                              "гуфт мешавад намуда".split()),
              countries=frozenset(("TJ",)), case_endings=_joined_endings("ро", "у"), izofat="и",
              capitals=CYRILLIC_CAPITALS),
+    # Turkmen (Latin): its suffixes join a name, a stem's last k or t voiced before a vowel ("Aşgabatdan",
+    # "Türkmenbaşa", "Türkmenabada", "Etrege", "Gazagystanyň"), as keys spell them (ş, ň, ý, ä fold to s, n, y, a)
+    Language("tk", frozenset("we bilen üçin bu boýunça hem bolup arkaly ýyl ýylyň bolsa bolan edildi bolar ýaly "
+                             "görä ýol ýoly demir".split()),
+             countries=frozenset(("TM",)), capitals="A-ZÄÇŇÖŞÜÝŽ",
+             case_endings=(("ndaky", ("",)), ("daky", ("", "t")), ("ndan", ("",)), ("nden", ("",)),
+                           ("nyn", ("",)), ("nin", ("",)), ("dan", ("", "t")), ("den", ("", "t")), ("tan", ("",)),
+                           ("ten", ("",)), ("nda", ("",)), ("nde", ("",)), ("yn", ("",)), ("in", ("",)),
+                           ("un", ("",)), ("da", ("", "t")), ("de", ("", "t")), ("ta", ("",)), ("te", ("",)),
+                           ("na", ("",)), ("ne", ("",)), ("ga", ("", "k")), ("ge", ("", "k")), ("ka", ("",)),
+                           ("ke", ("",)), ("ny", ("",)), ("ni", ("",)), ("a", ("", "y", "i")), ("e", ("", "i")),
+                           ("y", ("",)), ("i", ("",)))),
     # Armenian: the genitive's -ի (-ու after -ի: "Գյումրու"), the ablative's -ից, the locative's -ում, the
     # instrumental's -ով and the articles -ը, -ն join a name ("Երևանից", "Գյումրիում", "Մեղրին")
     Language("hy", frozenset("և է որ են այդ այն համար մասին նաև կողմից հետ ինչպես էր իր մեջ միջև տարի բայց "
@@ -127,7 +139,16 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                            ("ին", ("", "ի")), ("ի", ("",)), ("ը", ("",)), ("ն", ("",)))),
     # (Kyrgyz and Kazakh case forms are Cyrillic: the gazetteer reads them in any text, see TURKIC_CASE_ENDINGS)
     Language("ky", frozenset("жана менен үчүн боюнча бул деп болуп анын бир ошондой темир чек жол".split())),
-    Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол".split())),
+    # Kazakh, in Cyrillic (whose case forms the gazetteer reads in any text) or in the Latin alphabet of 2021, whose
+    # suffixes join a name as keys spell them (ý, ǵ, ń, ı fold to y, g, n, i): "Aqtaýdan", "Astanada", "Bakýge",
+    # "Qytaıdan", "Gruzııanyń"
+    Language("kk", frozenset("және үшін бойынша бұл деп болып оның бір сондай темір жол jáne úshin boıynsha bul dep "
+                             "bolyp onyń sondaı temir jol men de da ol bıyl".split()),
+             case_endings=_joined_endings("ndagy", "ndegi", "dagy", "degi", "tagy", "tegi", "nyn", "nin", "dyn",
+                                          "din", "tyn", "tin", "nan", "nen", "dan", "den", "tan", "ten", "nda",
+                                          "nde", "da", "de", "ta", "te", "ga", "ge", "qa", "ke", "na", "ne", "a", "e",
+                                          "ny", "ni", "dy", "di", "ty", "ti"),
+             capitals="A-ZÁǴŃÓÚÝŪŞÇІ"),
     # "Bakıdan", "Qazaxıstana", "Gürcüstanda", "Türkiyəyə", "Çindən", "Azərbaycanın"
     Language("az", frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
              countries=frozenset(("AZ",)),
@@ -201,7 +222,7 @@ def common_words(language: str) -> frozenset[str]:
 
     found = memo("common-words", f"{language}|{version('wordfreq')}|{COMMON_WORDS}|2", compute, frozenset,
                  lambda v: all(isinstance(w, str) for w in v))
-    return found | LANGUAGES[language].telling if language in LANGUAGES else found
+    return found | {normalize(w) for w in LANGUAGES[language].telling} if language in LANGUAGES else found
 
 
 @lru_cache(maxsize=65536)

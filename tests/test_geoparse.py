@@ -2768,6 +2768,24 @@ def test_round_66_georgian_tajik_azerbaijani_and_a_russian_paper(parser):
         ("Шевченко", "Aktau"), ("Оля", "Olya")]
 
 
+def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
+    """Round 67: names in Armenian letters are read, in their cases ("Երևանից", "Գյումրիում"); Kazakh in the Latin
+    alphabet of 2021 joins its suffixes to names ("Aqtaýdan", "Astanada") and knows its neighbours' Kazakh names
+    ("Qytaıdan", "Reseı", "Eýropaǵa"); Turkmen too, a stem's k or t voiced before a vowel ("Aşgabatdan",
+    "Türkmenabada", "Etrege", "Azerbaýjanyň Alat"), not a common word in a case ("Ýoluň", the road's: no Yol)."""
+    read = partial(_text_and_name, parser)
+    armenian = ("Երևանից և Գյումրիում բեռները այդ համար մասին նաև կողմից հետ ինչպես էր իր մեջ միջև տարի։ Կարսից "
+                "Մեղրի։")
+    assert [name for _, name in read(armenian)] == ["Yerevan", "Gyumri", "Kars", "Meghri"]
+    kazakh = ("Bıyl jáne úshin boıynsha bul dep bolyp onyń sondaı temir jol men de. Júk Aqtaýdan Astanada Qytaıdan "
+              "Eýropaǵa jáne Reseı arqyly.")
+    assert [name for _, name in read(kazakh)] == ["Aktau (sea port city)", "Astana", "China", "Europe", "Russia"]
+    turkmen = ("Bu ýyl we bilen üçin boýunça hem bolup arkaly bolsa bolan edildi. Ýük Aşgabatdan Türkmenabada, Etrege "
+               "we Azerbaýjanyň Alat portuna. Ýoluň uzynlygy.")
+    assert [name for _, name in read(turkmen)] == ["Ashgabat", "Türkmenabat", "Etrek", "Azerbaijan",
+                                                   "Alat (Baku International Sea Trade Port)"]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
