@@ -88,7 +88,8 @@ _ARABIC_LETTERS = "\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\u
 _ARABIC_LETTER_OR_MARK = f"{_ARABIC_LETTERS}\u064b-\u065f\u06d6-\u06ed"
 ARABIC_WORD = re.compile(f"[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*"
                          f"(?:[\u200c\u0640]+[{_ARABIC_LETTERS}][{_ARABIC_LETTER_OR_MARK}]*)*")
-GEORGIAN_WORD = re.compile("[\u10d0-\u10ff]+")  # a word in Georgian (Mkhedruli) letters
+GEORGIAN_WORD = re.compile("[\u10d0-\u10ff\u1c90-\u1cbf]+")  # a word in Georgian letters (Mkhedruli, or Mtavruli
+# capitals, which headlines use and normalize folds to Mkhedruli)
 
 
 @lru_cache(maxsize=1)

@@ -477,7 +477,7 @@ def _scripts_held(text: str) -> tuple[bool, bool, bool]:
         return False, False, False
     raw = text.encode("utf-8", "surrogatepass")
     return any(b in raw for b in _HAN_LEAD_BYTES), any(b in raw for b in _ARABIC_LEAD_BYTES) or (
-        b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None), b"\xe1\x83" in raw
+        b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None), b"\xe1\x83" in raw or b"\xe1\xb2" in raw
 
 
 _ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
@@ -2858,9 +2858,14 @@ class Geoparser:
         name's words is a space ("Nur\\u00a0Sultan", "Костанайской\\u00a0области"), a footnote's superscript mark
         after a name none ("Шевченко¹"), each mention's text the document's own."""
         if not text.isascii() and any(space in text for space in _ODD_SPACES):  # (a quick test first)
-            mentions = self._parse_lines(_ODD_SPACE.sub(" ", text), doc, offset)
-            for m in mentions:
-                m.text = text[m.start - offset: m.end - offset]
+            spaced = _ODD_SPACE.sub(" ", text)
+            mentions = self._parse_lines(spaced, doc, offset)
+            for m in mentions:  # (the text and the context, the document's own, one holding the other still)
+                start, end = m.start - offset, m.end - offset
+                m.text = text[start: end]
+                at = spaced.find(m.context, max(0, end - len(m.context)), start + len(m.context)) if m.context else -1
+                if at >= 0:
+                    m.context = text[at: at + len(m.context)]
             return mentions
         return self._parse_lines(text, doc, offset)
 

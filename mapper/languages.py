@@ -150,7 +150,8 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                                           "ny", "ni", "dy", "di", "ty", "ti"),
              capitals="A-ZÁǴŃÓÚÝŪŞÇІ"),
     # "Bakıdan", "Qazaxıstana", "Gürcüstanda", "Türkiyəyə", "Çindən", "Azərbaycanın"
-    Language("az", frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib".split()),
+    Language("az", frozenset("və ilə üçün olan isə həm görə sonra artıq daha çox bildirib də üzrə edir olunur "
+                             "tərəfindən ərzində həmçinin etmək olaraq dəmir yük yüklər ildə".split()),
              countries=frozenset(("AZ",)),
              case_endings=_joined_endings("ndaki", "ndəki", "daki", "dəki", "ndan", "ndən", "dan", "dən", "tan", "tən",
                                           "nda", "ndə", "da", "də", "ta",

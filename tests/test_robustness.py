@@ -1997,3 +1997,18 @@ def test_twenty_fourth_hostile_pass_mail_quotes_chunks_routes_quotes_and_ids(tmp
     for args in (("geocode", "geonames:612366", "--country", "RU"), ("geocode", "|GE"), ("route", " |GE", "Almaty")):
         proc = run_cli(*args)
         assert proc.returncode == 2 and proc.stderr.count("\n") == 1, (args, proc.stderr)
+
+
+def test_twenty_fifth_hostile_pass_footnote_marks_georgian_capitals_and_azerbaijani(parser):
+    """Hostile pass 25: a footnote's superscript read as a space leaves a mention whose text, the document's own, is
+    in its context, the document's own too (E1: the Dask engine refused its own records); Georgian in Mtavruli
+    capitals, as headlines write it, is read (S2); an Azerbaijani paragraph is told as one (S3)."""
+    text = "The new line reaches Nur\u00b2Sultan and Ust\u00b9Kamenogorsk in 2025. ᲗᲑᲘᲚᲘᲡᲘ და ფოთი."
+    mentions = parser.parse(text, "t")
+    assert [(m.text, m.name) for m in mentions] == [
+        ("Nur\u00b2Sultan", "Astana"), ("Ust\u00b9Kamenogorsk", "Ust-Kamenogorsk"), ("ᲗᲑᲘᲚᲘᲡᲘ", "Tbilisi"), ("ფოთი", "Poti")]
+    assert all(m.text in m.context and m.context in text for m in mentions)
+    azerbaijani = ("Bakı və Gəncə arasında yük daşınması üzrə dəmir yolu xətti ildə yeni qatarlar ilə işləyir. Yüklər "
+                   "Bakıdan Gəncədə və Ələtdən Qazaxıstana göndərilir, bu il də artıq daha çox.")
+    assert [m.text for m in parser.parse(azerbaijani, "t")] == ["Bakı", "Gəncə", "Bakıdan", "Gəncədə", "Ələtdən",
+                                                                "Qazaxıstana"]
