@@ -2772,7 +2772,8 @@ def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
     """Round 67: names in Armenian letters are read, in their cases ("Երևանից", "Գյումրիում"); Kazakh in the Latin
     alphabet of 2021 joins its suffixes to names ("Aqtaýdan", "Astanada") and knows its neighbours' Kazakh names
     ("Qytaıdan", "Reseı", "Eýropaǵa"); Turkmen too, a stem's k or t voiced before a vowel ("Aşgabatdan",
-    "Türkmenabada", "Etrege", "Azerbaýjanyň Alat"), not a common word in a case ("Ýoluň", the road's: no Yol)."""
+    "Türkmenabada", "Etrege", "Azerbaýjanyň Alat"), not a common word in a case ("Ýoluň", the road's: no Yol); Uzbek
+    "Тошкент", Tashkent in Cyrillic."""
     read = partial(_text_and_name, parser)
     armenian = ("Երևանից և Գյումրիում բեռները այդ համար մասին նաև կողմից հետ ինչպես էր իր մեջ միջև տարի։ Կարսից "
                 "Մեղրի։")
@@ -2784,6 +2785,8 @@ def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
                "we Azerbaýjanyň Alat portuna. Ýoluň uzynlygy.")
     assert [name for _, name in read(turkmen)] == ["Ashgabat", "Türkmenabat", "Etrek", "Azerbaijan",
                                                    "Alat (Baku International Sea Trade Port)"]
+    # Uzbek in Cyrillic: Tashkent by its Uzbek name (an alias), both names of a pair in their cases
+    assert read("Юк Тошкентдан Самарқандга борди.") == [("Тошкентдан", "Tashkent"), ("Самарқандга", "Samarkand")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
