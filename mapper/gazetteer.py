@@ -785,16 +785,13 @@ class Overlay:
                     self._add(n, entry.id)
                     tails.add(_lower_tail(n))
                     prefixes.add(_lower_prefix(n))
-            if entry.country == "KZ":
-                for k in kazakh_latin_keys(names):
-                    self._add(k, entry.id)
-            elif trusted:  # (a country's Cyrillic names too, and a curated place's Kazakh ones, in Kazakh letters or
-                # CLDR's Kazakh: "Qytaı", China, from «Қытай»; "Reseı", "Eýropa"; not a river's Russian name:
-                # "Ubagan" stays the post's)
-                cyrillic = names if entry.id.startswith("country:") else \
-                    [n for n in names if _KAZAKH_LETTERS & set(n)] + kazakh_cldr.get(entry.id, [])
-                for k in kazakh_latin_keys(cyrillic):
-                    self._add(k, entry.id)
+            # its names in Kazakhstan's Latin alphabets: a place in Kazakhstan's and a country's Cyrillic names, a
+            # curated place's Kazakh ones (in Kazakh letters or CLDR's Kazakh: "Qytaı", China, from «Қытай»; "Reseı",
+            # "Eýropa"; not a river's Russian name: "Ubagan" stays the post's)
+            latin_from = names if entry.country == "KZ" or entry.id.startswith("country:") else \
+                [n for n in names if _KAZAKH_LETTERS & set(n)] + kazakh_cldr.get(entry.id, []) if trusted else []
+            for k in kazakh_latin_keys(latin_from):
+                self._add(k, entry.id)
         aliases = datafiles.aliases(data_dir)
         unknown = sorted((set(aliases) | set(datafiles.not_names(data_dir))) - geonames_ids())
         if unknown:  # its names would go to no place

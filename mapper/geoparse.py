@@ -1810,7 +1810,7 @@ class Geoparser:
         i, j = 0, len(words)
         given = self.lexicon.any_given_names  # (a person's given name stays, so the surname after it is read as
         # one: "Wenn Thomas Wieland spricht" is no Villány, Wieland in German)
-        while i < min(j - 1, first) and self._a_language_word(words[i], language) and _norm(words[i]) not in given:
+        while i < min(j - 1, first) and self._a_word_between_names(words[i], language):
             i += 1
         heads = self.lexicon.national_heads  # (a national firm's head stays, so does its name: "Azerbaycan Demir
         # Yolları" is the railway company, not the country; "Kars Lojistik Merkezi'nde" is in Kars)
@@ -1830,6 +1830,11 @@ class Geoparser:
         return self._language_word(key, language) or (  # (wordfreq counts a hyphened word by its parts: no word)
             word.isalpha() and not self.gazetteer.has_key(key)
             and language_zipf(word.lower(), language) >= LANGUAGE_WORD_ZIPF)
+
+    def _a_word_between_names(self, word: str, language: str) -> bool:
+        """Whether *word*, in a run of capitalised words, is a word of *language* and no given name (a given name
+        stays with the surname after it: "Wenn Thomas Wieland spricht" is no Villány, Wieland)."""
+        return self._a_language_word(word, language) and _norm(word) not in self.lexicon.any_given_names
 
     def _cut_at_language_words(self, runs: list[tuple[int, str]], language: str) -> list[tuple[int, str]]:
         """The *runs* (start, run) of a text in *language*, which capitalises its nouns, each cut at the language's
@@ -1855,11 +1860,10 @@ class Geoparser:
         """The pieces (offset, words) of a run of *words* between the words of *language* inside it, if there are
         such words and each piece but the first follows a word in a case (see :meth:`_cut_at_language_words`), else
         none."""
-        given = self.lexicon.any_given_names
         pieces: list[tuple[int, str]] = []
         offset, cut_before, after_case = 0, False, True
         for word in words:
-            if self._a_language_word(word, language) and _norm(word) not in given:
+            if self._a_word_between_names(word, language):
                 cut_before, after_case = True, not pieces or bool(apostrophe_stem(_norm(word)))  # (words before
                 # the first name are trimmed as ever: "Tren Halkalı …")
             elif pieces and not cut_before:
