@@ -542,6 +542,7 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path |
 def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, ...], as_json: bool) -> None:
     """Best path over the corridor network, with km per mode and per country."""
     from mapper.gazetteer import validate_country_code
+    from mapper.network import rounded_parts
 
     codes = {validate_country_code(c.strip(), "--avoid") for a in avoid for c in a.split(",") if c.strip()}
     if avoid and not codes:  # ("--avoid ''" avoided nothing, silently)
@@ -555,8 +556,9 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
 
     lines = [
         f"{result['from']} → {result['to']}: {result['length_km']:,.0f} km",
-        "  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_mode"].items()),
-        "  by country: " + ", ".join(f"{k} {v:,.0f} km" for k, v in result["km_by_country"].items()),
+        "  by mode:    " + ", ".join(f"{k} {v:,.0f} km" for k, v in rounded_parts(result["km_by_mode"], 0).items()),
+        "  by country: " + ", ".join(f"{k} {v:,.0f} km"
+                                     for k, v in rounded_parts(result["km_by_country"], 0).items()),
         listed("border crossings", [c["name"] for c in result["border_crossings"]]),
         listed("gauge changes", [f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]]),
         listed("sea legs", [f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]]),

@@ -431,10 +431,9 @@ class Network:
             d = g[u][v]
             a, b = g.nodes[u]["node"], g.nodes[v]["node"]
             by_mode[d["mode"]] = by_mode.get(d["mode"], 0.0) + d["km"]
-            # countries in the order this step travels them (the edge may have been drawn the other way)
-            travelled = d["stretches"] if d["start"] == u else d["stretches"][::-1]
-            for c in dict.fromkeys([*travelled, *d["countries"]]):  # in travel order, then slivers and sea
-                by_country[c] = by_country.get(c, 0.0) + d["countries"][c]
+            travelled, km = _travelled(d, a, b, d["start"] == u)
+            for c in dict.fromkeys([*travelled, *km]):  # in travel order, then slivers and sea
+                by_country[c] = by_country.get(c, 0.0) + km[c]
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
                           "corridor": d["corridor"]})
             if d["mode"] == SEA:
@@ -451,22 +450,24 @@ class Network:
                     if not crossings or crossings[-1]["name"] != crossing["name"]:
                         crossings.append(crossing)  # a line wiggling along a border crosses it once
                 last_land, via_sea = c, False
-            if d["mode"] == "rail":
-                main = max((c for c in d["countries"] if c != SEA), key=lambda c: d["countries"][c], default="")
-                gauge = gauges.get(main)
-                if prev_gauge and gauge and gauge != prev_gauge[0]:
-                    gauge_changes.append({"at": a.name, "from_mm": prev_gauge[0], "to_mm": gauge,
-                                          "between": [prev_gauge[1], main]})
-                if gauge:
-                    prev_gauge = (gauge, main)
+            if d["mode"] == "rail":  # the gauge changes where the track enters a country of another gauge: at
+                # the first station of the new gauge (a route from or to a border station changes there too)
+                for c in travelled:
+                    gauge = gauges.get(c)
+                    if prev_gauge and gauge and gauge != prev_gauge[0]:
+                        at = a if c == a.country and c != b.country else b
+                        gauge_changes.append({"at": at.name, "from_mm": prev_gauge[0], "to_mm": gauge,
+                                              "between": [prev_gauge[1], c]})
+                    if gauge:
+                        prev_gauge = (gauge, c)
             elif d["mode"] == SEA:
                 prev_gauge = None  # a ship in between: transshipment, not a gauge change
         nodes = [g.nodes[k]["node"] for k in path]
         return {
             "from": nodes[0].name, "to": nodes[-1].name,
             "length_km": round(sum(by_mode.values()), 1),
-            "km_by_mode": {k: round(v, 1) for k, v in sorted(by_mode.items(), key=lambda t: -t[1])},
-            "km_by_country": {k: round(v, 1) for k, v in by_country.items()},
+            "km_by_mode": rounded_parts(dict(sorted(by_mode.items(), key=lambda t: -t[1])), 1),
+            "km_by_country": rounded_parts(by_country, 1),
             "countries": [c for c in by_country if c != SEA],
             "border_crossings": crossings,
             "gauge_changes": gauge_changes,
@@ -490,6 +491,38 @@ class Network:
         if best is None:
             return {"countries": [c1, c2], "crossing": None, "name": f"{c1}→{c2} border"}
         return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
+
+
+TRANSIT_KM = 10.0  # a straight line between two stations of one country that clips a neighbour for less than
+# this runs along the border (Alashankou – Bole clips Kazakhstan for 8 km on the outlines): no border crossed
+
+
+def _travelled(edge: dict, a: Node, b: Node, forward: bool) -> tuple[list[str], dict[str, float]]:
+    """The countries a step from *a* to *b* travels, in order, and its km in each: a land step starts in *a*'s
+    country and ends in *b*'s (a border station on the outline's other side does not cross the border twice),
+    and a neighbour the straight line merely clips is no country travelled (its km go to the step's main one)."""
+    stretches = edge["stretches"] if forward else edge["stretches"][::-1]  # (the edge may be drawn the other way)
+    km = dict(edge["countries"])
+    if edge["mode"] == SEA or SEA in km or not a.country or not b.country:
+        return stretches, km
+    ends = (a.country, b.country)
+    met = [a.country, *(c for c in stretches if c in ends or km[c] >= TRANSIT_KM), b.country]
+    travelled = [c for i, c in enumerate(met) if not i or c != met[i - 1]]
+    main = max(travelled, key=lambda c: km.get(c, 0.0))
+    for c in [c for c in km if c not in travelled]:
+        km[main] = km.get(main, 0.0) + km.pop(c)
+    return travelled, {c: km.get(c, 0.0) for c in travelled}
+
+
+def rounded_parts(parts: dict[str, float], ndigits: int) -> dict[str, float]:
+    """*parts* rounded so that they add up to their sum rounded (the largest remainders rounded up): a route's
+    km by country and by mode add up to its length as shown."""
+    scale = 10 ** ndigits
+    floors = {k: math.floor(v * scale) for k, v in parts.items()}
+    short = round(sum(parts.values()) * scale) - sum(floors.values())
+    for k in sorted(parts, key=lambda k: floors[k] - parts[k] * scale)[:max(short, 0)]:
+        floors[k] += 1
+    return {k: round(v / scale, ndigits) if ndigits else float(v) for k, v in floors.items()}
 
 
 def _check_status(status: str, loc: object) -> None:

@@ -209,6 +209,25 @@ def test_route_avoiding_russia_takes_the_middle_corridor():
     assert "RU" in north["countries"] and north["length_km"] < r["length_km"]
 
 
+def test_route_from_or_to_a_border_station_changes_gauge_there_and_crosses_no_border_it_only_skirts():
+    """Brest – Terespol changes gauge at Terespol, the first station of the new gauge, though Brest's side is the
+    longer; a trip ending at Alashankou changes there too; a trip from Alashankou inland skirts Kazakhstan on the
+    outlines (the straight line to Bole clips it for 8 km) but crosses only at Khorgos; the km by country add up
+    to the length, in the text as in JSON."""
+    r = json.loads(run_cli("route", "Brest", "Terespol", "--json").stdout)
+    assert [(g["at"], g["from_mm"], g["to_mm"]) for g in r["gauge_changes"]] == [("Terespol", 1520, 1435)]
+    r = json.loads(run_cli("route", "Dostyk", "Alashankou", "--json").stdout)
+    assert [(g["at"], g["from_mm"], g["to_mm"]) for g in r["gauge_changes"]] == [("Alashankou", 1520, 1435)]
+    r = json.loads(run_cli("route", "Alashankou", "Almaty", "--json").stdout)
+    assert [c["name"] for c in r["border_crossings"]] == ["Altynkol – Khorgos"]
+    assert r["countries"] == ["CN", "KZ"] and len(r["gauge_changes"]) == 1
+    assert round(sum(r["km_by_country"].values()), 1) == r["length_km"]
+    text = run_cli("route", "Xi'an", "Duisburg", "--avoid", "RU").stdout
+    total = int(text.split(": ", 1)[1].split(" km")[0].replace(",", ""))
+    parts = text.split("by country: ", 1)[1].split("\n", 1)[0].split(", ")
+    assert sum(int(p.split(" ", 1)[1].removesuffix(" km").replace(",", "")) for p in parts) == total
+
+
 @pytest.mark.parametrize("origin,destination", [("Aktobe", "Moscow"), ("Moscow", "Aktobe")])
 def test_route_reports_each_border_once_whichever_way_it_is_travelled(origin, destination):
     """Aktobe – Sol-Iletsk is drawn from the Russian end; travelled from Kazakhstan it crosses once, at Zhaisan."""
