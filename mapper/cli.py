@@ -103,6 +103,8 @@ class GivenPath(click.Path):
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("is empty (an unset variable?): name a file or folder", param, ctx)
+        if isinstance(value, str) and ctx is not None and param is not None and value.endswith(("/", os.sep)):
+            ctx.meta[f"{param.name}:folder"] = True  # ("out.kml/" names a folder; Path drops the slash)
         return super().convert(value, param, ctx)
 
 
@@ -522,7 +524,8 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path |
 
     if out_path is None:
         out_path = Path("output") / (f"layers.{fmt}" if fmt in ("gpkg", "kml") else fmt)
-    check_target(out_path, fmt)  # (before the parse, not after it; write_layers checks again)
+    check_target(out_path, fmt, ctx.meta.get("out_path:folder", False))  # (before the parse; write_layers checks
+    # again)
     reporter = Reporter()
     layers = make_layers(_docs_folder(ctx, docs_dir), ctx.obj.get("data"), reporter)
     with writes_refused(out_path):

@@ -138,7 +138,7 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     return out
 
 
-def check_target(path: Path, fmt: str) -> None:
+def check_target(path: Path, fmt: str, named_as_folder: bool = False) -> None:
     """Refuse a target that writing would destroy or cannot use: a file named as another format's ("--format
     gpkg --out layers.dbf"), a name the tool keeps for itself (".lock"), a device, pipe or link (it would be
     replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is not
@@ -152,6 +152,9 @@ def check_target(path: Path, fmt: str) -> None:
                          "stamp, a staging folder): choose another --out", path=path)
     kind = file_kind(path)
     if fmt in ("gpkg", "kml"):
+        if named_as_folder:
+            raise InputError(f"ends in '/', a folder's name: a {fmt.upper()} export is one file (give --out a file's "
+                             "name)", path=path)
         if path.suffix and path.suffix.lower() != FORMATS[fmt]:  # (GDAL would take the format from the name)
             raise InputError(f"ends in {path.suffix!r}, not in {FORMATS[fmt]!r} as a {fmt.upper()} file does: give "
                              "--out that ending", path=path)

@@ -989,6 +989,15 @@ def test_export_replaces_only_its_own_kind_of_file(tmp_path):
     assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
 
 
+def test_a_one_file_export_named_as_a_folder_is_refused(tmp_path):
+    """"--out layers.kml/" names a folder: a KML or GeoPackage export is one file, and it had been written as
+    "layers.kml" (twenty-fifth hostile pass, S5); one line, exit 2, nothing written."""
+    for fmt, name in (("kml", "layers.kml/"), ("gpkg", "layers.gpkg/")):
+        proc = run_cli("export", "--format", fmt, "--out", f"{tmp_path}/{name}")
+        assert proc.returncode == 2 and "a folder's name" in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
 def test_fifth_hostile_pass_exports_pages_and_parts_without_documents(tmp_path):
     """An export named as another format's file is refused before anything is written (a GeoPackage named
     "layers.dbf" had held one layer of six, exit 0); a killed folder export is completed by the next one, and
