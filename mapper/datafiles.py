@@ -65,7 +65,8 @@ _COMMON = {
 }
 SCHEMAS: dict[str, dict[str, tuple[Any, bool]]] = {
     "place": {**_COMMON, "country": (str, True), "feature_class": (str, True),
-              "feature_code": (str, False), "population": (int, False), "names_in": (dict, False)},
+              "feature_code": (str, False), "population": (int, False), "names_in": (dict, False),
+              "abbreviations": (list, False)},
     "crossing": {**_COMMON, "posts": (list, True), "countries": (list, True), "mode": (str, True),
                  "status": (str, True), "status_year": (int, False), "estimated_from": (list, False),
                  "position": (str, False), "post_names": (list, False)},
@@ -291,7 +292,8 @@ def _control_in(value: Any) -> str | None:
     return next((c for c in map(_control_in, items) if c is not None), None)
 
 
-NAME_FIELDS = ("name", "alt_names", "names", "post_names", "posts", "shown", "not_names")  # the names a text is read by
+NAME_FIELDS = ("name", "alt_names", "names", "post_names", "posts", "shown", "not_names",
+               "abbreviations")  # the names a text is read by
 
 
 def on_disk(folder: Path, name: str) -> Path:

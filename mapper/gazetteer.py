@@ -128,8 +128,8 @@ SHORT_CASE_FORM_MIN_POPULATION = 100_000
 CYRILLIC_COUNTRIES = frozenset({"RU", "KZ", "BY", "UA", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
 _RUSSIAN_CASE_ENDINGS = (
     ("ья", ("ье",)), ("ью", ("ь", "ье")), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
-    ("е", ("", "а", "я", "о")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
-    ("а", ("", "о")),
+    ("е", ("", "а", "я", "о", "ь")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
+    ("а", ("", "о")), ("я", ("ь",)),  # ("в Исилькуле", "из Исилькуля": Исилькуль)
 )
 
 
@@ -503,7 +503,8 @@ def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
         raise DataError(f"{unknown[0]}: no curated place has this id (rerun scripts/build_cldr_names.py)",
                         path=data_dir / "geodata" / "cldr-names.tsv")
     for place, path in places:
-        names = [place["name"], *place.get("alt_names", []), *cldr.get(f"place:{place['id']}", ())]
+        names = [place["name"], *place.get("alt_names", []), *place.get("abbreviations", []),
+                 *cldr.get(f"place:{place['id']}", ())]
         yield (Entry(f"place:{place['id']}", place["name"], place["lat"], place["lon"],
                      place.get("country", ""), place.get("feature_class", "P"),
                      place.get("feature_code", ""), int(place.get("population", 0)), True,
@@ -834,9 +835,12 @@ class Overlay:
         self.lower_prefixes = frozenset(prefixes - {"", "the "})
         #: the names some GeoNames places are shown by, by id (see :func:`mapper.datafiles.shown_names`)
         self.shown: dict[str, str] = {f"geonames:{gid}": name for gid, name in datafiles.shown_names(data_dir).items()}
-        #: a country's abbreviations ("RK", "RF"), by key: its name only where a text names it otherwise
+        #: a country's abbreviations ("RK", "RF") and a curated place's ("ЗКО", West Kazakhstan Region), by key, with
+        #: the country: its name only where a text names that country otherwise
         self.abbreviations: dict[str, str] = {k: iso for iso, rec in countries.items()
                                               for a in rec.get("abbreviations", []) for k in name_keys(a)}
+        self.abbreviations.update((k, place["country"]) for place, _ in datafiles.curated_places(data_dir)
+                                  for a in place.get("abbreviations", []) for k in name_keys(a))
 
     @classmethod
     def load(cls, data_dir: Path) -> "Overlay":

@@ -104,14 +104,21 @@ _CROSSING_MODE = (r"(?i:border|road|rail|railway|automobile|motor|highway|intern
 _CROSSING_HEAD = r"(?:(?i:crossing|checkpoint|check-point|border point)s?|BCPs?|MAPP)"
 # (a bare "post" names a crossing after the name, "the Syrym post", or before "at" or "of"; not "post office", nor
 # "a post in Dostyk")
+# (and the last of a list's before a plural: "the Taskala, Shagan and Aksai checkpoints"; Kazakh's after a name,
+# "«Сырым» өткізу бекеті", Russian's before one: "МАПП «Орск»", "пункт пропуска «Маштаково»", "пункт «Озинки»")
+_NAMES_LISTED = r"(?:(?:, | and | or | & )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+"
 _POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? "
-                         rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b")
+                         rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b"
+                         rf"|{_NAMES_LISTED} (?:{_CROSSING_MODE})*(?i:crossings|checkpoints|check-points|border points)\b"
+                         r"|[»\"”]? (?:шекара(?:лық)? |кедендік )?(?:бақылау |өткізу )?бекет")
 _POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
-                          rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$")  # ("the Russian post at X")
+                          rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$"  # ("the Russian post at X")
+                          r"|(?:\b(?:МАПП|ДАПП|КПП|(?i:пункт\w{0,2} пропуска|погранпереход\w{0,2})) [«\"“]?"
+                          r"|(?i:\bпункт\w{0,2}) [«\"“])$")
 _STOP_WORDS = ("station", "junction", "town", "village", "city", "settlement")  # after a stop's name: "Emba station"
 _STOP_WORD_AFTER = re.compile(rf" (?:{'|'.join(_STOP_WORDS)})\b")
 _ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
-_POST_PAIR_GLUE = re.compile(r"\s?[-–—/|‐‑]\s?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
+_POST_PAIR_GLUE = re.compile(r"[»\"”]?\s?[-–—/|‐‑]\s?[«\"“]?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
 _ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
 _RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
@@ -792,6 +799,14 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+_BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
+# a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
+# «Футбольный клуб «Оренбург»»
+_CLUB_AFTER = re.compile(r"[»\"”]? (?:(?i:football|hockey|basketball|volleyball|handball|bandy|futsal) (?:club|team)"
+                         r"(?! [A-Z«\"“])|(?:FC|HC|BC)\b)")  # (not the town before its club's name: "The Kostanay
+# football club Tobol")
+_CLUB_BEFORE = re.compile(r"(?i:\b(?:футбольн|хоккейн|баскетбольн|волейбольн|гандбольн)\w{0,3}(?: (?:клуб|команд)\w{0,3})?"
+                          r"|\b(?:ФК|ХК|БК)) [«\"“]$")
 # a league table's row: its rank, the club, and on the line played, won, drawn, lost and the goals
 _TABLE_ROW_BEFORE = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
 _TABLE_ROW_TAILS = frozenset(f"{c} " for c in " .0123456789")  # (a quick test first: a rank or spaces before)
@@ -845,6 +860,8 @@ _REPUBLICS = {"Kaz.": "KZ", "Kazakh.": "KZ", "Turkm.": "TM", "Uzb.": "UZ", "Kirg
 _REPUBLIC_AFTER = re.compile(rf" \(({'|'.join(map(re.escape, _REPUBLICS))})\)")
 _CODE_TAIL = re.compile(r"-[A-Z]{1,3}-\d")  # the rest of a reference after a country's code: "KZ-TR-2291"
 _CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
+# a table's country column after a name's cell: "| Orsha-Tsentralnaya   | BY   |", "| Brest-Vostochny (BCP) | BY |"
+_CODE_IN_ROW = re.compile(r"[^|\n]{0,40}\|[ \t]*([A-Z]{2})[ \t]*\|")
 _RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
 _NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
 _CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
@@ -1346,6 +1363,8 @@ class Geoparser:
                         and (m.upper or dollar.group(1) or text[start: end].isupper()):
                     continue  # a currency: US$, NZ$, US dollars, "U.S.-dollar terms", Hong Kong dollars (not
                     # "Kazakhstan dollar bonds")
+                if not hint and follower in " -|" and text.find("|", end, end + 41) >= 0:
+                    hint = self._country_in_row(text, end, m.name)  # "| Orsha-Tsentralnaya | BY |"
                 if text[end - 1] == "s" and m.name.key.endswith(_PLURAL_ENDED) \
                         and text[text.rfind(" ", start, end) + 1].isupper():  # "Kostanay and Akmola Regions", read
                     # as the lower-case plural is: each of the list the division
@@ -2299,9 +2318,10 @@ class Geoparser:
         caps = False
         if single and first.raw.isupper():
             # upper case: country abbreviations (US, UK, UAE), a dateline ("ASTANA –"), or a place of note
-            # written in capitals ("Traders in ISTANBUL"), unless the word is common in English ("FOR SALE")
+            # written in capitals ("Traders in ISTANBUL"), unless the word is common in English ("FOR SALE"); a
+            # place's abbreviation as any ("ЗКО")
             dateline = first.start == 0 or text[first.start - 1] == "\n"
-            if not (country_name and len(first.raw) <= 3) and not (dateline and len(first.raw) > 3) \
+            if not (country_name and len(first.raw) <= 3 or abbreviation) and not (dateline and len(first.raw) > 3) \
                     and not (len(first.raw) > 3 and self._noted_in_capitals(name)):
                 if len(first.raw) <= 3 or self.gazetteer.zipf(first.key) >= COMMON_WORD_ZIPF:
                     return _REJECT
@@ -2638,6 +2658,13 @@ class Geoparser:
             comma = text.rfind(", ", end, close) if close > 0 else -1
             return self._country_named(text[comma + 2: close]) if comma > 0 else ""  # "Khorgos (Xinjiang, China)"
         code = _CODE_AFTER.match(text, end)
+        return code.group(1) if code is not None and code.group(1) in name.countries else ""
+
+    @staticmethod
+    def _country_in_row(text: str, end: int, name: _Name) -> str:
+        """The country of a table row's country column after the cell *name* ends in, if it has a place of the name
+        ("| Orsha-Tsentralnaya | BY |": Orsha, Belarus, not Tver Oblast's)."""
+        code = _CODE_IN_ROW.match(text, end)
         return code.group(1) if code is not None and code.group(1) in name.countries else ""
 
     def _city_of_publication(self, name: _Name, publisher: str) -> str:
@@ -3481,9 +3508,13 @@ def _joined_pairs(text: str, cands: list[_Candidate], results: list[tuple[Entry 
     for i in joined:
         if text[cands[i][1]: cands[i + 1][0]] in _SLASHES:
             _slashed_pair(cands, results, i)
-    _stops_beside(cands, results, [i for i in joined if _ROUTE_DASH.fullmatch(text, cands[i][1], cands[i + 1][0])])
+    dashed = [i for i in joined if _ROUTE_DASH.fullmatch(text, cands[i][1], cands[i + 1][0])]
+    _stops_beside(cands, results, dashed)
+    chained = {i for i in dashed if i - 1 in dashed or i + 1 in dashed}  # (a route of three stops or more: its
+    # stops lie where _stops_beside put them, not beside one another, "MOSCOW - BREST - DUISBURG")
     for i in joined:
-        _pair_together(cands, results, i)
+        if i not in chained:
+            _pair_together(cands, results, i)
 
 
 def _slashed_pair(cands: list[_Candidate], results: list[tuple[Entry | None, float]], i: int) -> None:
@@ -3948,7 +3979,8 @@ def _crossing_words_in(segment: str) -> bool:
     word."""
     segment = segment.lower()  # ("TASKALA CHECKPOINT")
     return "ross" in segment or "heck" in segment or "post" in segment or "oint" in segment or "bcp" in segment \
-        or "mapp" in segment
+        or "mapp" in segment or "мапп" in segment or "кпп" in segment or "пункт" in segment or "бекет" in segment \
+        or "погран" in segment
 
 
 def _after_route_word(text: str, start: int) -> bool:
@@ -4262,12 +4294,15 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
     """What the candidate *c* names by the words around it, if not the place: a vehicle's make before its model
     ("Ural 4320 timber truck"; not a city of note's), a person's deed ("Pugachev's revolt"; not a country's, an
     area's nor a city of note's), a film's title before its credits ("KARS (Türkiye, 2025, 124 min)"): "thing";
-    a ship's, by its IMO number: "ship"; a team's name (see :func:`_a_team`): "team"; else "". Quick tests
+    a ship's, by its IMO number: "ship"; a club called so ("the Irtysh football club"): "thing"; a team's name (see
+    :func:`_a_team`): "team"; else "". Quick tests
     first."""
     start, end, m, _ = c
     name, after = m.name, text[end: end + 2]
     if after[1:].isdigit() and after[0] == " " and _MODEL_AFTER.match(text, end):
         return "" if name.noted else "thing"
+    if after[1:].isdigit() and after[0] == "-" and name.country_name:
+        return "thing"  # a channel or a programme: "Rossiya-24", «Россия-1», "Kazakhstan-2050"
     if (after in _IMO_OPENERS or after[:1] in "|\t(,;") and _IMO_AFTER.match(text, end):
         return "ship"  # by its IMO number: "BARDA | 9542807 | AZ", "Azerbaijan (IMO 9123456)"
     if after in _POSSESSIVE_AFTER and _DEED_AFTER.match(text, end):
@@ -4278,15 +4313,21 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
             family.group(2) == "y" or family.group(1) or _LIST_PIECE_BEFORE.search(text, max(0, start - 40), start)):
         return "thing"  # a family's surname: "the Kazan family", "the Friesen, Schmidt and Kazan families" (not
         # "Balzer families", from the village)
+    if not name.country_name and (_CLUB_AFTER.match(text, end) or text[start - 1: start] in _OPENING_QUOTES
+                                  and _CLUB_BEFORE.search(text, max(0, start - 40), start)):
+        return "thing"  # a club called so, this once: "the Irtysh football club", «Хоккейный «Южный Урал»» (the
+        # river later in the text is still the river)
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 
 def _a_team(text: str, start: int, end: int) -> bool:
     """Whether the name at *start*..*end* is a team's: a fixture's or a result's, each side of a dash before a
-    score or of the score in a headline ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT"), or a league table row's club
-    after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"; the second is its town)."""
-    if _HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end) \
-            and _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start):
+    score or of the score in a headline ("Tobol – Kairat 2:1", "TOBOL 2–1 KAIRAT"), the side beaten ("Tobol beat
+    Kyzylzhar 2-0"), or a league table row's club after its rank ("3  Aktobe  Aktobe  19 11 5 3 31:14 38"; the
+    second is its town)."""
+    if _HOME_TEAM.match(text, end) or _AWAY_TEAM_AFTER.match(text, end) and (
+            _AWAY_TEAM_BEFORE.search(text, max(0, start - 40), start) or _BEATEN_BEFORE.search(text, max(0, start - 12),
+                                                                                               start)):
         return True
     return text[start - 2: start] in _TABLE_ROW_TAILS and _TABLE_ROW_BEFORE.search(text, max(0, start - 12), start) \
         is not None and _TABLE_ROW_AFTER.match(text, end) is not None

@@ -154,7 +154,8 @@ def test_case_nominatives_are_only_tried_for_cyrillic_words():
     from mapper.gazetteer import case_nominatives
 
     assert case_nominatives("омска") == ["омск", "омско", "омс"]  # (the last as a Kyrgyz dative, "Ошко")
-    assert case_nominatives("moscow") == [] and case_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо"]
+    assert case_nominatives("moscow") == [] and case_nominatives("уфе") == ["уф", "уфа", "уфя", "уфо", "уфь"]
+    assert "исилькуль" in case_nominatives("исилькуле") and "исилькуль" in case_nominatives("исилькуля")
 
 
 def test_countries_by_the_names_the_press_still_uses(gazetteer):

@@ -2789,6 +2789,42 @@ def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
     assert read("Юк Тошкентдан Самарқандга борди.") == [("Тошкентдан", "Tashkent"), ("Самарқандга", "Samarkand")]
 
 
+def test_round_68_border_posts_in_lists_and_russian_a_region_s_abbreviation_iletsk_and_a_long_route(parser):
+    """Round 68: the last of a list's names before a plural crossing's word is a post too ("the Taskala, Shagan and
+    Aksai checkpoints": Taskala had been the town 29 km off); Russian names a post after «МАПП», «пункт пропуска»
+    or «пункт» and a quote, and a post's partner across "» — «"; a Kazakh region's abbreviation is read where the
+    text names Kazakhstan otherwise («ЗКО», «СКО»; not "RF" beside it unread, nor where it is not); «Илецк» is
+    Sol-Iletsk, its name until 1926 and its station's (not a border post 60 km off); a Russian name in -ь in its
+    cases («в Исилькуле»); a route of three stops or more keeps a city for a village near the next stop ("MOSCOW -
+    BREST - DUISBURG": not Brest in Lower Saxony); a table row's country column is a name's country ("| Orsha | BY |"); a club called so ("the Irtysh football
+    club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24") are no places."""
+    read = partial(_text_and_name, parser)
+    ids = lambda text: [m.place_id.rsplit(":", 1)[0] for m in parser.parse(text, "t")]  # noqa: E731
+    assert ids("Drivers are advised to use the Taskala, Shagan and Aksai checkpoints.") == [
+        "post:taskala-ozinki-road", "post:shagan-teploe-road", "post:aksai-ilek-road"]
+    assert ids("Taskala and Aksai are towns of West Kazakhstan.") == [
+        "geonames", "geonames", "place"]
+    russian = ("Машины направлены через пункт «Озинки» — «Таскала». МАПП «Исилькуль» работает, а в Исилькуле тепло. "
+               "Весь поток из ЗКО и СКО идёт в Казахстан через Илецк.")
+    assert [(m.text, m.place_id.rsplit(":", 1)[0]) for m in parser.parse(russian, "t")] == [
+        ("Озинки", "post:taskala-ozinki-road"), ("Таскала", "post:taskala-ozinki-road"),
+        ("Исилькуль", "post:karakoga-isilkul-road"), ("Исилькуле", "geonames"), ("ЗКО", "place"), ("СКО", "place"),
+        ("Казахстан", "country"), ("Илецк", "geonames")]
+    assert read("Поезд пойдёт через Илецк в Казахстан.")[0] == ("Илецк", "Sol’-Iletsk")
+    assert read("Газ из ЗКО идёт в Оренбург.") == [("Оренбург", "Orenburg")]  # (Kazakhstan not named otherwise)
+    route = [(m.text, m.country) for m in parser.parse("XI'AN - DOSTYK - PETROPAVL - MOSCOW - BREST - DUISBURG", "t")]
+    assert route[-2:] == [("BREST", "BY"), ("DUISBURG", "DE")]
+    table = ("| Station              | Ctry | ESR    |\n| Smolensk-Sort.       | RU   | 171704 |\n"
+             "| Orsha-Tsentralnaya   | BY   | 167604 |\n| Khorgos (BCP)        | CN   | -      |\n"
+             "| Frankfurt (Oder) Gbf | DE   | 800816 |\n")  # (a row's country column says which)
+    assert [(m.text, m.country) for m in parser.parse(table, "t") if len(m.text) > 2] == [
+        ("Smolensk", "RU"), ("Orsha", "BY"), ("Khorgos", "CN"), ("Frankfurt (Oder)", "DE")]
+    # clubs and channels: a club called so, this once; the side beaten; a country's name before a number
+    sports = ("Question (Rossiya-24): Yelena Omskaya. The Irtysh football club will play at home. FC Tobol beat "
+              "Kyzylzhar 2-0 on Sunday. Хоккейный «Южный Урал» из Орска примет «Барыс». The Irtysh flows north.")
+    assert read(sports) == [("Орска", "Orsk"), ("Irtysh", "Irtysh River")]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
