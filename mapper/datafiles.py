@@ -682,7 +682,8 @@ CLDR_ENGLISH_ZIPF_MAX = 3.5  # a CLDR name this common as an English word is rea
 CLDR_LANGUAGES = ("fr", "de", "pl", "it", "es", "ro", "nl", "cs", "hu", "tr", "az", "uz", "kk", "ky", "tk", "tg",
                   "ru", "uk", "be", "mn", "zh", "uz_Cyrl",  # (Uzbek in Cyrillic: "Қозоғистон", as state media write it)
                   "fa", "ar",  # (Persian and Arabic: "روسیه", "قزاقستان")
-                  "ka", "hy")  # (Georgian: "საქართველო", "თურქეთი"; Armenian: "Վրաստան", "Թուրքիա")
+                  "ka", "hy",  # (Georgian: "საქართველო", "თურქეთი"; Armenian: "Վրաստան", "Թուրքիա")
+                  "lv", "lt")  # (Latvian and Lithuanian, of the Baltic ports' news: "Krievija", "Kazachstanas")
 
 
 @lru_cache(maxsize=4)

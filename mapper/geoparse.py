@@ -2991,11 +2991,15 @@ class Geoparser:
                 name = self._name(nominative)
                 if (_notable(name, CASE_MIN_POPULATION) or nominative in named) \
                         and (c is None or _bigger(name, c[2].name)) \
-                        and (key not in common and (stem not in common or self._named_in(name, language))
+                        and ((key not in common or self._named_in(name, language)
+                              and not self._is_sentence_start(text, start))
+                             and (stem not in common or self._named_in(name, language))
                              and (nominative not in common or self._named_in(name, language))
                              or _notable(name, None) or nominative in common and _notable(name, 1_000_000)):
                     # ("Astanę": not Āstāneh, Iran; a common word only as a big place Polish often names:
-                    # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey; a Turkish word before
+                    # "Warszawy", not "Linia" as Linyi, China, nor "Unii" as Ünye, Turkey; a case form wordfreq
+                    # counts as a word, a town the language's country has, not opening a sentence: Latvian
+                    # "uz Liepājas ostām"; a Turkish word before
                     # its suffix only as a place a Turkish text means: "Mersin'e", not "Hattı'nda", on the line, as
                     # Hatti, India; nor a common word in a case as a far town: Turkmen "Ýoluň", the road's, no Yol)
                     if c is not None:

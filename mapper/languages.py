@@ -157,6 +157,13 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                                           "nda", "ndə", "da", "də", "ta",
                                           "tə", "nin", "nun", "in", "un", "ya", "yə", "na", "nə", "ni", "nu", "a", "ə",
                                           "i", "u")),
+    # Latvian: a name's cases by its ending, as keys spell them (ā, ī, ē, ķ… fold to a, i, e, k): "Rīgas", "Rīgu",
+    # "Kazahstānai" (-a), "Rēzeknes", "Rēzeknei" (-e), "Ventspilī", "Daugavpilij" (-s, -is), "Krieviju" (-ija)
+    Language("lv", frozenset("un ir no uz ar par kas arī lai kā bet tas ka gadā pēc vai tika tiek savukārt jau līdz "
+                             "kuru kurš tā šajā".split()),
+             countries=frozenset(("LV",)), capitals="A-ZĀČĒĢĪĶĻŅŠŪŽ",
+             case_endings=(("ij", ("s", "is")), ("as", ("a",)), ("ai", ("a",)), ("es", ("e",)), ("ei", ("e",)),
+                           ("u", ("a", "s")), ("i", ("e", "s", "is")))),
 )}
 _LANGUAGES_OF = {w: tuple(code for code, language in LANGUAGES.items() if w in language.telling)
                  for w in set().union(*(language.telling for language in LANGUAGES.values()))}

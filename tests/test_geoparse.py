@@ -1022,7 +1022,8 @@ def test_round_18_readings(parser):
     # a post by another name its crossing's file gives ("Kayrak", "Bugristoye", "Zhaysan")
     text = "Trucks queued at Kayrak and at the Bugristoye post near Troitsk; the Zhaysan checkpoint was calm."
     assert [m.place_id for m in parser.parse(text, "t") if m.text != "Troitsk"] == [
-        "post:kairak-bugristoe-road:0", "post:kairak-bugristoe-road:1", "post:zhaisan-iletsk-rail:0"]
+        "post:kairak-bugristoe-road:0", "post:kairak-bugristoe-road:1",
+        "post:zhaisan-sagarchin-road:0"]  # (trucks: the road crossing, since round 68's data; the rail one before)
 
 
 def test_the_round_18_reviews_edge_cases(parser):
@@ -2789,7 +2790,7 @@ def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
     assert read("Юк Тошкентдан Самарқандга борди.") == [("Тошкентдан", "Tashkent"), ("Самарқандга", "Samarkand")]
 
 
-def test_round_68_border_posts_in_lists_and_russian_a_region_s_abbreviation_iletsk_and_a_long_route(parser):
+def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tables_clubs_and_latvian(parser):
     """Round 68: the last of a list's names before a plural crossing's word is a post too ("the Taskala, Shagan and
     Aksai checkpoints": Taskala had been the town 29 km off); Russian names a post after «МАПП», «пункт пропуска»
     or «пункт» and a quote, and a post's partner across "» — «"; a Kazakh region's abbreviation is read where the
@@ -2797,7 +2798,8 @@ def test_round_68_border_posts_in_lists_and_russian_a_region_s_abbreviation_ilet
     Sol-Iletsk, its name until 1926 and its station's (not a border post 60 km off); a Russian name in -ь in its
     cases («в Исилькуле»); a route of three stops or more keeps a city for a village near the next stop ("MOSCOW -
     BREST - DUISBURG": not Brest in Lower Saxony); a table row's country column is a name's country ("| Orsha | BY |"); a club called so ("the Irtysh football
-    club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24") are no places."""
+    club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24") are no places; Latvian is read in its
+    cases ("Rīgas", "Krieviju", "Ventspilī"; CLDR's Latvian and Lithuanian country names)."""
     read = partial(_text_and_name, parser)
     ids = lambda text: [m.place_id.rsplit(":", 1)[0] for m in parser.parse(text, "t")]  # noqa: E731
     assert ids("Drivers are advised to use the Taskala, Shagan and Aksai checkpoints.") == [
@@ -2823,6 +2825,13 @@ def test_round_68_border_posts_in_lists_and_russian_a_region_s_abbreviation_ilet
     sports = ("Question (Rossiya-24): Yelena Omskaya. The Irtysh football club will play at home. FC Tobol beat "
               "Kyzylzhar 2-0 on Sunday. Хоккейный «Южный Урал» из Орска примет «Барыс». The Irtysh flows north.")
     assert read(sports) == [("Орска", "Orsk"), ("Irtysh", "Irtysh River")]
+    # Latvian: its cases, by the name's ending; a common word opening a sentence is no town ("Pēc", after: no Pécs)
+    latvian = ("Kazahstānas un Ķīnas kravas ir vajadzīgas. Pēc tam kad Latvijas ostās tranzīts apsīka, kas arī lai "
+               "kā bet tas ka gadā tika, vilcieni uz Rīgas, Ventspils un Liepājas ostām šķērso Krieviju un Zilupē, "
+               "tad dodas uz Ventspili vai Rīgu. Agrāk no Astanas līdz Ventspilij brauca cauri Krievijai.")
+    assert [name for _, name in read(latvian)] == [
+        "Kazakhstan", "China", "Latvia", "Riga", "Ventspils", "Liepāja", "Russia", "Zilupe", "Ventspils", "Riga",
+        "Astana", "Ventspils", "Russia"]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
