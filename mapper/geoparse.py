@@ -799,6 +799,9 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+# a Russian district's noun after its adjective (its last two letters one of _ADJECTIVE_TAILS), in any case
+_DISTRICT_NOUN_AFTER = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
+_ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ий", "ый", "ая", "ую"))
 _BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
 # a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
 # «Футбольный клуб «Оренбург»»
@@ -1337,6 +1340,9 @@ class Geoparser:
                     continue  # a product's number: "Essentuki No. 17", a water
                 elif follower == "-" and _SURNAME_SUFFIX.match(text, end):
                     continue  # a surname: "Rashad Ganja-zade"
+                elif follower == " " and text[end - 2: end] in _ADJECTIVE_TAILS and _DISTRICT_NOUN_AFTER.match(text, end):
+                    continue  # a Russian district's adjective, not a town of its stem: «в Первомайском районе» (no
+                    # Pervomaysk 900 km off), «в Соль-Илецком городском округе»
                 elif follower == " " and _PATRONYMIC_AFTER.match(text, end):
                     continue  # a given name before a patronymic: "Алматы Ержанұлы", "Arman Serikuly"
                 elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:

@@ -2792,12 +2792,13 @@ def test_round_67_armenian_kazakh_latin_and_turkmen(parser):
 
 def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tables_clubs_and_latvian(parser):
     """Round 68: the last of a list's names before a plural crossing's word is a post too ("the Taskala, Shagan and
-    Aksai checkpoints": Taskala had been the town 29 km off); Russian names a post after «МАПП», «пункт пропуска»
-    or «пункт» and a quote, and a post's partner across "» — «"; a Kazakh region's abbreviation is read where the
-    text names Kazakhstan otherwise («ЗКО», «СКО»; not "RF" beside it unread, nor where it is not); «Илецк» is
+    Aksai checkpoints": Taskala had been the town 29 km off); Russian names a post after «МАПП», «пункт пропуска» or
+    «пункт» and a quote, and a post's partner across "» — «"; a Kazakh region's abbreviation is read where the text
+    names Kazakhstan otherwise («ЗКО», «СКО»; not "RF" beside it unread, nor where it is not); «Илецк» is
     Sol-Iletsk, its name until 1926 and its station's (not a border post 60 km off); a Russian name in -ь in its
-    cases («в Исилькуле»); a route of three stops or more keeps a city for a village near the next stop ("MOSCOW -
-    BREST - DUISBURG": not Brest in Lower Saxony); a table row's country column is a name's country ("| Orsha | BY |"); a club called so ("the Irtysh football
+    cases («в Исилькуле»); a Russian district's adjective no town («в Первомайском районе»); a route of three stops
+    or more keeps a city for a village near the next stop ("MOSCOW - BREST - DUISBURG": not Brest in Lower Saxony);
+    a table row's country column is a name's country ("| Orsha | BY |"); a club called so ("the Irtysh football
     club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24") are no places; Latvian is read in its
     cases ("Rīgas", "Krieviju", "Ventspilī"; CLDR's Latvian and Lithuanian country names)."""
     read = partial(_text_and_name, parser)
@@ -2814,6 +2815,8 @@ def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tabl
         ("Казахстан", "country"), ("Илецк", "geonames")]
     assert read("Поезд пойдёт через Илецк в Казахстан.")[0] == ("Илецк", "Sol’-Iletsk")
     assert read("Газ из ЗКО идёт в Оренбург.") == [("Оренбург", "Orenburg")]  # (Kazakhstan not named otherwise)
+    # a Russian district's adjective is no town of its stem (Pervomaysk, 900 km off); a Kazakh district the data has
+    assert read("МАПП в Первомайском районе, а также в Бурлинском районе.") == [("Бурлинском районе", "Burli District")]
     route = [(m.text, m.country) for m in parser.parse("XI'AN - DOSTYK - PETROPAVL - MOSCOW - BREST - DUISBURG", "t")]
     assert route[-2:] == [("BREST", "BY"), ("DUISBURG", "DE")]
     table = ("| Station              | Ctry | ESR    |\n| Smolensk-Sort.       | RU   | 171704 |\n"
