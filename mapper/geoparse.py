@@ -1323,6 +1323,9 @@ class Geoparser:
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
                     hint = self._country_after(text, end, m.name)
+                elif follower == " " and text[end + 1: end + 2] in "(ae" and _narrative_citation(text, start, end):
+                    continue  # an author cited: "Jordan (2012) compared", "Paris and Kazan (2019) tested", "as
+                    # Washington (2015) argued" (a country, a city of note too)
                 elif follower == " " and text[end + 1: end + 2] == "(":
                     if _cited_author(text, start, end, m.name, self.lexicon):
                         continue
@@ -1937,8 +1940,12 @@ class Geoparser:
                 k = glue.end()
         pieces.append((k, len(run)))
         out: list[_Candidate] = []
+        demonyms = self.lexicon.demonyms
         for a, b in pieces:
             a = run.rfind(" ", a, b) + 1 or a  # the name's last word
+            if run[a:b].lower() in demonyms:
+                continue  # a country's adjective: "Seven Kazakh regions", "the Kazakh region of Aktobe" (not Qazax,
+                # Azerbaijan, which GeoNames also calls Kazakh Region)
             key = self._key_with_noun(_norm(run[a:b]), noun)
             if key is not None:
                 stop = b if plural else word.end() - rs
@@ -3711,6 +3718,24 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
                 and distance_km((e.lat, e.lon), (there.lat, there.lon)) <= NEAR_KM]
         if near:
             results[i] = (max(near, key=prior), results[i][1])
+
+
+# a narrative citation: the year in brackets after the author (or two, or "et al."), then a verb of the author's
+_REPORTING_VERBS = ("argu|compar|conclud|describ|discuss|examin|explor|investigat|not|observ|propos|suggest|test|"
+                    "stress|identifi|highlight|demonstrat|document|emphasi[sz]|analy[sz]|measur|review|assess|warn|"
+                    "predict|criticis|criticiz|defin|trac|survey|show|claim|find|report|stud|estimat|model")
+_NARRATIVE_AFTER = re.compile(rf"(?: and [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\),? (?:(?:{_REPORTING_VERBS})"
+                              r"(?:e[sd]|ed|es|s|d|ied|ies|led|ling|ing|n|e)?|found|wrote|writes|saw|sees)\b")
+# before the author: a sentence's start (see _narrative_citation), a citing word, or the first of two authors
+_NARRATIVE_BEFORE = re.compile(r"(?:\b(?:[Aa]s|by|[Ss]ee|[Ff]ollowing|[Ll]ike)|(?:^|[.!?] |\n)[A-Z][\w'’-]+ and) $")
+
+
+def _narrative_citation(text: str, start: int, end: int) -> bool:
+    """Whether the name at *start*..*end* is an author a narrative citation names, opening a sentence or after a
+    citing word, before the year and a verb: "Jordan (2012) compared", "Paris and Kazan (2019) tested", "as
+    Washington (2015) argued" (not "Trade in Astana (2019) grew")."""
+    return _NARRATIVE_AFTER.match(text, end) is not None and (
+        Geoparser._is_sentence_start(text, start) or _NARRATIVE_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
 def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) -> bool:

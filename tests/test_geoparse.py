@@ -2799,8 +2799,10 @@ def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tabl
     cases («в Исилькуле»); a Russian district's adjective no town («в Первомайском районе»); a route of three stops
     or more keeps a city for a village near the next stop ("MOSCOW - BREST - DUISBURG": not Brest in Lower Saxony);
     a table row's country column is a name's country ("| Orsha | BY |"); a club called so ("the Irtysh football
-    club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24") are no places; Latvian is read in its
-    cases ("Rīgas", "Krieviju", "Ventspilī"; CLDR's Latvian and Lithuanian country names)."""
+    club"), a side beaten ("beat Kyzylzhar 2-0"), a channel ("Rossiya-24"), an author a narrative citation names
+    ("Jordan (2012) compared"), a country's adjective before "regions" ("Seven Kazakh regions": no Qazax) are no
+    places; Latvian is read in its cases ("Rīgas", "Krieviju", "Ventspilī"; CLDR's Latvian and Lithuanian country
+    names)."""
     read = partial(_text_and_name, parser)
     ids = lambda text: [m.place_id.rsplit(":", 1)[0] for m in parser.parse(text, "t")]  # noqa: E731
     assert ids("Drivers are advised to use the Taskala, Shagan and Aksai checkpoints.") == [
@@ -2828,6 +2830,11 @@ def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tabl
     sports = ("Question (Rossiya-24): Yelena Omskaya. The Irtysh football club will play at home. FC Tobol beat "
               "Kyzylzhar 2-0 on Sunday. Хоккейный «Южный Урал» из Орска примет «Барыс». The Irtysh flows north.")
     assert read(sports) == [("Орска", "Orsk"), ("Irtysh", "Irtysh River")]
+    # a paper's narrative citations (a country's, a city of note's name too) and a country's adjective before
+    # "regions"; not a place before a year and another verb
+    paper = ("Paris and Kazan (2019) tested this idea in Kostanay. Jordan (2012) compared regimes. As Washington (2015) "
+             "argued, commissions work. Seven Kazakh regions border Russia. Trade in Astana (2019) increased.")
+    assert read(paper) == [("Kostanay", "Kostanay"), ("Russia", "Russia"), ("Astana", "Astana")]
     # Latvian: its cases, by the name's ending; a common word opening a sentence is no town ("Pēc", after: no Pécs)
     latvian = ("Kazahstānas un Ķīnas kravas ir vajadzīgas. Pēc tam kad Latvijas ostās tranzīts apsīka, kas arī lai "
                "kā bet tas ka gadā tika, vilcieni uz Rīgas, Ventspils un Liepājas ostām šķērso Krieviju un Zilupē, "
