@@ -799,9 +799,10 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
-# a Russian district's noun after its adjective (its last two letters one of _ADJECTIVE_TAILS), in any case
+# a Russian district's noun after its adjective in an oblique case (its last two letters one of _ADJECTIVE_TAILS:
+# «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
 _DISTRICT_NOUN_AFTER = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
-_ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ий", "ый", "ая", "ую"))
+_ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ую"))
 _BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
 # a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
 # «Футбольный клуб «Оренбург»»
