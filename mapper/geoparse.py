@@ -591,13 +591,14 @@ _THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
 _FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
-                  "delta", "canyon", "ridge", "glacier", "peak")
+                  "delta", "canyon", "ridge", "glacier", "peak", "cosmodrome", "spaceport")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
 _FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
-                  "peak": "T"}  # (not a town of the name: "the Semenov glacier", "Chapaev peak" are a scientist's)
+                  "peak": "T", "cosmodrome": "S", "spaceport": "S"}  # (not a town of the name: "the Semenov glacier",
+# "Chapaev peak" are a scientist's; "the Baikonur cosmodrome" lies 39 km from the town)
 # a wire story's credits: the word before " by ", what they name, and in that each person's name (not the place
 # after "in")
 _CREDIT_HEAD = re.compile(r"(?<![^\W\d_])(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?)$")
@@ -803,6 +804,11 @@ _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
 # «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
 _DISTRICT_NOUN_AFTER = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
 _ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ую"))
+# a Russian ship's noun before its name in quotes, and maybe another ship's ("два судна, «Алматы» и «Актобе»"), and
+# a Russian club's deed after its name in quotes («Каспий» обыграл «Атырау»)
+_RUSSIAN_SHIP_BEFORE = re.compile(r"(?i:\b(?:судн|судов|паром|танкер|сухогруз|теплоход|барж|контейнеровоз|ледокол|"
+                                  r"буксир)\w{0,3}),? (?:[«\"“][^»\"”\n]{1,30}[»\"”],? (?:и )?)?[«\"“]$")
+_RUSSIAN_TEAM_ACT_AFTER = re.compile(r"[»\"”] (?:обыграл|победил|проиграл|разгромил|уступил|сыграл вничью)\w{0,2}\b")
 _BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
 # a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
 # «Футбольный клуб «Оренбург»»
@@ -4353,6 +4359,9 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
                                   and _CLUB_BEFORE.search(text, max(0, start - 40), start)):
         return "thing"  # a club called so, this once: "the Irtysh football club", «Хоккейный «Южный Урал»» (the
         # river later in the text is still the river)
+    if text[start - 1: start] in _OPENING_QUOTES and text[end: end + 1] in _CLOSING_QUOTES and (
+            _RUSSIAN_SHIP_BEFORE.search(text, max(0, start - 60), start) or _RUSSIAN_TEAM_ACT_AFTER.match(text, end)):
+        return "thing"  # a ship or a club, Russian, in quotes: «судна «Алматы» и «Актобе»», «Каспий» обыграл
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 

@@ -2844,6 +2844,24 @@ def test_round_68_border_posts_in_lists_russian_abbreviations_iletsk_routes_tabl
         "Astana", "Ventspils", "Russia"]
 
 
+def test_round_69_cosmodromes_star_city_firms_and_russian_ships_clubs_and_names(parser):
+    """Round 69: a cosmodrome after its name is the cosmodrome ("the Vostochny cosmodrome" had been a North
+    Caucasus village 5,950 km off; "the Baikonur cosmodrome" the town 39 km off); Star City is the cosmonauts'
+    settlement near Moscow (not Roanoke, Virginia, whose nickname GeoNames gives it); firms ("Chevron", "China
+    Merchants"); Russian ships and clubs in quotes («судна «Алматы» и «Актобе»», «Каспий» обыграл); Russian names the
+    data lacked («Анаклия», «Малашевиче», «Бахты»)."""
+    read = partial(_text_and_name, parser)
+    assert read("Launches moved to the Vostochny cosmodrome. The crew blasted off from the Baikonur cosmodrome "
+                "after training at Star City.") == [("Vostochny cosmodrome", "Vostochny Cosmodrome"),
+                                                    ("Baikonur cosmodrome", "Baikonur Cosmodrome"),
+                                                    ("Star City", "Star City")]
+    assert read("Chevron, which leads Tengizchevroil in Atyrau, signed with China Merchants.") == [("Atyrau", "Atyrau")]
+    russian = ("Еще два судна, «Алматы» и «Актобе», строятся в Баку. Местный «Каспий» обыграл «Атырау». Поезда идут "
+               "через Малашевиче, строится порт Анаклия, а линия Бахты – Аягоз ведёт к Китаю.")
+    assert [name for _, name in read(russian)] == [
+        "Baku", "Małaszewicze", "Anaklia", "Bakhty", "Ayagoz", "China"]
+
+
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
     """The span and the place's name of each mention *parser* reads in *text*."""
     return [(m.text, m.name) for m in parser.parse(text, "t")]
