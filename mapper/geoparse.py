@@ -39,7 +39,7 @@ import numpy as np
 from mapper import datafiles
 from mapper.errors import DataError
 from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, GEORGIAN_WORD, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
-                              Gazetteer, apostrophe_stem, fold_saint, han_simplified, is_area, normalize, prior)
+                              Gazetteer, apostrophe_stem, case_nominatives, fold_saint, han_simplified, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
 
@@ -165,10 +165,18 @@ _THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 't
 _LAKES_BEFORE = (" lakes ", "Lakes ", " озёра ", " озера ", " озёрах ", " озерах ", " озёр ", " озер ")
 # "the lake Sasykkol", "на озере Балхаш": the lake, not the town
 _LAKE_BEFORE = (" lake ", *_LAKES_BEFORE, " озеро ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
-_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ")  # before a list of rivers
+_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ",  # before a list of rivers
+                  " междуречье ", " междуречья ", " междуречьи ")  # ("в междуречье Волги и Урала")
 _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
-                 *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ")  # ("в реках Илек, Тобол
-# и Урал", "между реками Урал и Волга")
+                 *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ",  # ("в реках Илек, Тобол
+                 # и Урал", "между реками Урал и Волга"); a Russian water's nouns before its name in the genitive
+                 # ("обмеление Урала", "приток Урала", "мост через Урал", "в бассейне Тобола")
+                 " обмеление ", " обмеления ", " обмелением ", " приток ", " притока ", " притоком ", " притоки ",
+                 " бассейн ", " бассейна ", " бассейне ", " русло ", " русла ", " руслу ", " устье ", " устья ",
+                 " верховья ", " верховьях ", " низовья ", " низовьях ", " мост через ", " моста через ",
+                 " мосту через ", " мостом через ", "Мост через ", "Моста через ", " переправа через ",
+                 " переправы через ", " паводок на ",
+                 " паводка на ")
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
 _TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
@@ -802,12 +810,19 @@ _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SC
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
 # a Russian district's noun after its adjective in an oblique case (its last two letters one of _ADJECTIVE_TAILS:
 # «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
+# a reference list's item: its bullet or number, and its authors, each surname first, before the year in brackets
+_REFERENCE_AUTHORS = re.compile(r"(?m)^[ \t]*(?:[#*•^-]+|\d{1,3}[.)])?[ \t]*((?:[A-Z][\w'’-]+, [A-Z][\w'’.-]*"
+                                r"(?: [A-Z][\w'’.-]*)?(?:; | and | & |, )?){1,12}) \((?:19|20)\d\d[a-z]?\)")
 _DISTRICT_NOUN_AFTER = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
 _ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ую"))
 # a Russian ship's noun before its name in quotes, and maybe another ship's ("два судна, «Алматы» и «Актобе»"), and
 # a Russian club's deed after its name in quotes («Каспий» обыграл «Атырау»)
 _RUSSIAN_SHIP_BEFORE = re.compile(r"(?i:\b(?:судн|судов|паром|танкер|сухогруз|теплоход|барж|контейнеровоз|ледокол|"
                                   r"буксир)\w{0,3}),? (?:[«\"“][^»\"”\n]{1,30}[»\"”],? (?:и )?)?[«\"“]$")
+_RUSSIAN_TEAM_BEFORE = re.compile(r"\b(?:матч\w{0,2}|игр[уаеы]|встреч[уиае]|сыграет|сыграл\w?|играет|играл\w?) "
+                                  r"(?:с|со|против) [«\"“]$")  # («товарищеский матч с «Оренбургом»»)
+_GAZPROM_UNITS = ("добыча ", "трансгаз ", "переработка ", "Dobycha ", "Transgaz ", "Pererabotka ")
+_GAZPROM_UNIT_BEFORE = re.compile(r"\b(?:Газпром|Gazprom) (?:добыча|трансгаз|переработка|Dobycha|Transgaz|Pererabotka) $")
 _RUSSIAN_TEAM_ACT_AFTER = re.compile(r"[»\"”] (?:обыграл|победил|проиграл|разгромил|уступил|сыграл вничью)\w{0,2}\b")
 _BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
 # a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
@@ -1288,6 +1303,8 @@ class Geoparser:
                     break  # a word of the tail's name ("Caspian" is also a village in Michigan; "Белое" a village)
                 if head is not None and start < head[1]:
                     continue
+                if (text[end: end + 1] in ",;" or text[end: end + 2] == " (") and page.in_reference_authors(start):
+                    continue  # a reference's author: "# Kazan, Ahmet; Ural, Emre (2019)." (quick test first)
                 while oi < len(outlets) and outlets[oi][0] <= start:
                     reach = max(reach, outlets[oi][1])
                     oi += 1
@@ -1563,11 +1580,11 @@ class Geoparser:
         tomorrow", "kurgan-petropavl", "queue at kairak"): those of curated places and of cities of 100,000
         people or more in the field's countries (:attr:`Gazetteer.lower_case_names`), not English words (see
         :meth:`_lower_case_place`)."""
-        names, extra = self.gazetteer.lower_case_names, []
+        names, extra, demonyms = self.gazetteer.lower_case_names, [], self.lexicon.demonyms
         for word in _LOWER_WORD.finditer(text):
             key = _lower_key(word.group())
-            if key not in names:
-                continue
+            if key not in names or key in demonyms:
+                continue  # (a country's adjective: "the kazakh side", no Petropavl, which GeoNames also calls so)
             name = self._name(key)
             if self._lower_case_place(name):
                 extra.append(_loose(word.start(), word.end(), name))
@@ -1947,12 +1964,13 @@ class Geoparser:
                 k = glue.end()
         pieces.append((k, len(run)))
         out: list[_Candidate] = []
-        demonyms = self.lexicon.demonyms
+        demonyms = self.lexicon.demonyms if noun in _DIVISION_WORDS else {}
         for a, b in pieces:
             a = run.rfind(" ", a, b) + 1 or a  # the name's last word
-            if run[a:b].lower() in demonyms:
-                continue  # a country's adjective: "Seven Kazakh regions", "the Kazakh region of Aktobe" (not Qazax,
-                # Azerbaijan, which GeoNames also calls Kazakh Region)
+            if demonyms.get(run[a:b].lower()):
+                continue  # a country's adjective before a division's noun: "Seven Kazakh regions", "the Kazakh
+                # region of Aktobe" (not Qazax, Azerbaijan, which GeoNames also calls Kazakh Region; but "the Caspian
+                # lowland")
             key = self._key_with_noun(_norm(run[a:b]), noun)
             if key is not None:
                 stop = b if plural else word.end() - rs
@@ -2611,7 +2629,9 @@ class Geoparser:
             if self.gazetteer.has_key(key):
                 return start, end, replace(m, name=self._name(key)), hint
         lex = self.lexicon
-        water = lex.seas_by_key.get(m.name.key) or lex.russian_rivers.get(m.name.key) if noun == "river" else None
+        water = lex.seas_by_key.get(m.name.key) or next(
+            (lex.russian_rivers[k] for k in (m.name.key, *case_nominatives(m.name.key)) if k in lex.russian_rivers),
+            None) if noun == "river" else None  # (in a case: "обмеление Урала")
         return (start, end, replace(m, name=self._name(water)), hint) if water is not None else cand
 
     def _posts_meant(self, text: str, cands: list[_Candidate], i: int) -> tuple[Entry, ...]:
@@ -4360,8 +4380,15 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
         return "thing"  # a club called so, this once: "the Irtysh football club", «Хоккейный «Южный Урал»» (the
         # river later in the text is still the river)
     if text[start - 1: start] in _OPENING_QUOTES and text[end: end + 1] in _CLOSING_QUOTES and (
-            _RUSSIAN_SHIP_BEFORE.search(text, max(0, start - 60), start) or _RUSSIAN_TEAM_ACT_AFTER.match(text, end)):
-        return "thing"  # a ship or a club, Russian, in quotes: «судна «Алматы» и «Актобе»», «Каспий» обыграл
+            _RUSSIAN_SHIP_BEFORE.search(text, max(0, start - 60), start) or _RUSSIAN_TEAM_ACT_AFTER.match(text, end)
+            or _RUSSIAN_TEAM_BEFORE.search(text, max(0, start - 30), start)
+            or any(e.feature_class == "H" for e in name.entries) and not name.country_name
+            and not text.endswith(_RIVER_BEFORE, 0, start - 1)):
+        return "thing"  # a ship or a club, Russian, in quotes: «судна «Алматы» и «Актобе»», «Каспий» обыграл, «матч с
+        # «Оренбургом»»; a river's name in quotes, a car's or a brand's: «ездит на «Волге»», 'nicknamed "Volga"'
+    if text.endswith(_GAZPROM_UNITS, 0, start) and _GAZPROM_UNIT_BEFORE.search(text, max(0, start - 40), start):
+        return "thing"  # a gas company's unit named by its region: «Газпром добыча Астрахань», "Gazprom Dobycha
+        # Orenburg"
     return "team" if not name.country_name and _a_team(text, start, end) else ""
 
 
@@ -4707,6 +4734,16 @@ class _Page:
         self._last_end = 0
         self._language: str | None = None
         self._about_oil: bool | None = None
+        self._authors: list[tuple[int, int]] | None = None
+
+    def in_reference_authors(self, pos: int) -> bool:
+        """Whether *pos* lies in the authors of a reference list's item, surnames first before the year ("# Kazan,
+        Ahmet; Ural, Emre (2019).", "* Orenburg, Ivan (2010)."), found once."""
+        if self._authors is None:
+            text = self.text
+            self._authors = [m.span(1) for m in _REFERENCE_AUTHORS.finditer(text)] \
+                if " (19" in text or " (20" in text else []
+        return any(a <= pos < b for a, b in self._authors)
 
     @property
     def about_oil(self) -> bool:

@@ -2849,7 +2849,12 @@ def test_round_69_cosmodromes_star_city_firms_and_russian_ships_clubs_and_names(
     Caucasus village 5,950 km off; "the Baikonur cosmodrome" the town 39 km off); Star City is the cosmonauts'
     settlement near Moscow (not Roanoke, Virginia, whose nickname GeoNames gives it); firms ("Chevron", "China
     Merchants"); Russian ships and clubs in quotes («судна «Алматы» и «Актобе»», «Каспий» обыграл); Russian names the
-    data lacked («Анаклия», «Малашевиче», «Бахты»)."""
+    data lacked («Анаклия», «Малашевиче», «Бахты», «Калмыкия»); a Russian river's name in its case after a water's noun
+    («обмеление Урала»: not the Urals), a river's name in quotes (a car: «на «Волге»»), a club's («матч с
+    «Оренбургом»»), a gas company's unit («Газпром добыча Астрахань»), «Каспийский» opening a sentence (no Lagan'), a
+    plural town's cases («под Озинками»); "the Tobol leaves" (the river), a reference list's authors, surnames first
+    ("# Kazan, Ahmet; Ural, Emre (2019)."), a lower-case country adjective in a blog ("the kazakh side": no
+    Petropavl)."""
     read = partial(_text_and_name, parser)
     assert read("Launches moved to the Vostochny cosmodrome. The crew blasted off from the Baikonur cosmodrome "
                 "after training at Star City.") == [("Vostochny cosmodrome", "Vostochny Cosmodrome"),
@@ -2860,6 +2865,17 @@ def test_round_69_cosmodromes_star_city_firms_and_russian_ships_clubs_and_names(
                "через Малашевиче, строится порт Анаклия, а линия Бахты – Аягоз ведёт к Китаю.")
     assert [name for _, name in read(russian)] == [
         "Baku", "Małaszewicze", "Anaklia", "Bakhty", "Ayagoz", "China"]
+    # a Russian river after a water's noun in its case; a firm's unit, a car and a club in quotes; Kalmykia; a
+    # plural town in its cases; the adjective «Каспийский»
+    tass = ("Стороны обсудили обмеление Урала. Руководство «Газпром добыча Астрахань» сообщило. Водитель ездит на "
+            "«Волге» отца. Футбольный «Тобол» проведет матч с «Оренбургом». Нефть идёт через Калмыкию. Стояли под "
+            "Озинками. "
+            "Каспийский трубопроводный консорциум отгрузил нефть.")
+    assert [name for _, name in read(tass)] == ["Ural River", "Kalmykiya", "Staryye Ozinki"]
+    # a wiki's and a blog's: a river leaving a region, a reference list's authors, a lower-case country adjective
+    wiki = ("The Tobol leaves Kostanay Region.\n== References ==\n# Kazan, Ahmet; Ural, Emre (2019). Borders. "
+            "Almaty: Atamura.\n# Sydney, Marcus; Jordan, Paul (2021). Trade.\n")
+    assert read(wiki) == [("Tobol", "Tobol River"), ("Kostanay Region", "Kostanay Region"), ("Almaty", "Almaty")]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
