@@ -340,6 +340,7 @@ class Network:
                         g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
                                    corridor=c.id, countries=self.countries.split(seg, stretches, km),
                                    stretches=[iso for iso, k in stretches if k > SLIVER_KM])
+                        g[a.key][b.key]["borders"] = len(_travelled(g[a.key][b.key], a, b, True)[0]) - 1
         return g
 
     def find_node(self, name: str) -> str:
@@ -412,8 +413,8 @@ class Network:
         import networkx as nx
 
         view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: not avoid & set(self.graph[u][v]["countries"]))
-        try:
-            path = nx.shortest_path(view, src, dst, weight="km")
+        try:  # (a border crossed weighs as BORDER_KM more: Aktogay – Zharkent stays in Kazakhstan, 118 km longer)
+            path = nx.shortest_path(view, src, dst, weight=lambda u, v, d: d["km"] + BORDER_KM * d["borders"])
         except nx.NetworkXNoPath:
             raise NoAnswer(f"no route from {origin!r} to {destination!r}"
                              + (f" avoiding {', '.join(sorted(avoid))}" if avoid else "")) from None
@@ -467,7 +468,8 @@ class Network:
             "from": nodes[0].name, "to": nodes[-1].name,
             "length_km": round(sum(by_mode.values()), 1),
             "km_by_mode": rounded_parts(dict(sorted(by_mode.items(), key=lambda t: -t[1])), 1),
-            "km_by_country": rounded_parts(by_country, 1),
+            "km_by_country": {c: km for c, km in rounded_parts(by_country, 1).items() if km},  # (not a border
+            # station's country the outlines give no km of: "Ürümqi → Khorgos")
             "countries": [c for c in by_country if c != SEA],
             "border_crossings": crossings,
             "gauge_changes": gauge_changes,
@@ -493,6 +495,9 @@ class Network:
         return {"countries": [c1, c2], "crossing": best["id"], "name": best["name"]}
 
 
+BORDER_KM = 300.0  # in the choice of a path, a land border crossed weighs as this many km of track (customs, often a
+# change of gauge): a trip between two places of one country stays in it unless the detour is longer (the km
+# reported are the real ones)
 TRANSIT_KM = 10.0  # a straight line between two stations of one country that clips a neighbour for less than
 # this runs along the border (Alashankou – Bole clips Kazakhstan for 8 km on the outlines): no border crossed
 

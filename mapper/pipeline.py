@@ -359,7 +359,9 @@ class _MapRenderer:
         if self._proc is not None:
             if self._page is None:  # the build stopped before the page came back: no need for it
                 self._proc.kill()
-            if self._sender is not None:  # its send fails once the child is gone: let it end before closing
+            if self._sender is not None and self._sender.ident is not None:  # its send fails once the child is
+                # gone: let it end before closing (a stop while it was being started left it unstarted: nothing to
+                # wait for, hostile pass 26 E1)
                 self._sender.join(timeout=5)
             self._conn.close()
             self._proc.join(timeout=5)

@@ -228,6 +228,19 @@ def test_route_from_or_to_a_border_station_changes_gauge_there_and_crosses_no_bo
     assert sum(int(p.split(" ", 1)[1].removesuffix(" km").replace(",", "")) for p in parts) == total
 
 
+def test_twenty_sixth_hostile_pass_a_trip_within_a_country_stays_in_it():
+    """A border crossed weighs in the choice of path: Aktogay – Zharkent had gone through China (two borders, two
+    breaks of gauge) to save 118 km, and a trip to the Kazakh town of Khorgos had ended there from the Chinese side;
+    the Kazakh post of a crossing reached from China crosses the border (hostile pass 26, E2, E3)."""
+    r = json.loads(run_cli("route", "Aktogay", "Zharkent", "--json").stdout)
+    assert r["countries"] == ["KZ"] and not r["border_crossings"] and not r["gauge_changes"]
+    r = json.loads(run_cli("route", "Aktogay", "Khorgos|KZ", "--json").stdout)
+    assert r["countries"] == ["KZ"] and not r["border_crossings"]
+    r = json.loads(run_cli("route", "Urumqi", "Altynkol", "--json").stdout)
+    assert [c["name"] for c in r["border_crossings"]] == ["Altynkol – Khorgos"] and r["countries"][-1] == "KZ"
+    assert [g["to_mm"] for g in r["gauge_changes"]] == [1520]
+
+
 @pytest.mark.parametrize("origin,destination", [("Aktobe", "Moscow"), ("Moscow", "Aktobe")])
 def test_route_reports_each_border_once_whichever_way_it_is_travelled(origin, destination):
     """Aktobe – Sol-Iletsk is drawn from the Russian end; travelled from Kazakhstan it crosses once, at Zhaisan."""

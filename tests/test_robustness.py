@@ -989,6 +989,19 @@ def test_export_replaces_only_its_own_kind_of_file(tmp_path):
     assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
 
 
+def test_a_stop_while_the_renderer_thread_was_being_started_is_no_internal_error(tmp_path):
+    """A SIGTERM that arrived while the map's sending thread was being created left it unstarted, and leaving the
+    renderer joined it: "internal error: RuntimeError: cannot join thread before it is started", exit 1, where a
+    stop is exit 143 (hostile pass 26, E1: strace's fault injection at the third clone3)."""
+    import threading
+
+    from mapper.pipeline import _MapRenderer
+
+    with _MapRenderer(ROOT, cdn=False) as renderer:
+        renderer._sender = threading.Thread(target=lambda: None)  # (assigned, as start() was interrupted)
+    # (leaving the block joined it: no RuntimeError)
+
+
 def test_a_one_file_export_named_as_a_folder_is_refused(tmp_path):
     """"--out layers.kml/" names a folder: a KML or GeoPackage export is one file, and it had been written as
     "layers.kml" (twenty-fifth hostile pass, S5); one line, exit 2, nothing written."""
