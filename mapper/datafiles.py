@@ -308,6 +308,13 @@ def on_disk(folder: Path, name: str) -> Path:
     return path
 
 
+def _a_country(code: str) -> bool:
+    """Whether *code* is a country's ISO 3166-1 alpha-2 code (GeoNames' countries, as the command line checks)."""
+    from mapper.gazetteer import country_codes  # (gazetteer reads this module's data files: imported when asked)
+
+    return code in country_codes()
+
+
 def invisible_in(name: str) -> bool:
     """Whether *name* holds an invisible character that documents are read without (a soft hyphen, a zero-width
     space, a direction mark, a Hangul filler, a variation selector); not Persian's zero-width non-joiner, which a
@@ -316,7 +323,8 @@ def invisible_in(name: str) -> bool:
 
 
 # letters and marks that show nothing: Hangul fillers, the combining grapheme joiner, variation selectors
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f" + "".join(map(chr, range(0xFE00, 0xFE10))))
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f\u2800" + "".join(map(chr, range(0xFE00, 0xFE10))))
+# (and the blank Braille pattern, U+2800, which shows nothing either)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -417,8 +425,9 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
     for key in TERM_FIELDS.get(kind, ()):  # (a hub's kind and status: a word the map shows as it is)
         if key in rec and not TERM.fullmatch(rec[key]):
             raise DataError(f"{loc}: {key} must be a term of lower-case letters and '_' ({rec[key]!r})")
-    for key in ("alt_names", "names"):
-        for name in rec.get(key, []) if isinstance(rec.get(key), list) else ():
+    for key in ("name", "alt_names", "names"):  # (a record's own name too: "-", "🚂🚂", U+FFFD)
+        value = rec.get(key, [])
+        for name in [value] if isinstance(value, str) and key == "name" else value if isinstance(value, list) else ():
             if isinstance(name, str) and not any(ch.isalnum() for ch in name):
                 raise DataError(f"{loc}: {key} holds {name!r}, which has no letter (no name)")
     for key in NAME_FIELDS:
@@ -441,6 +450,8 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             if not ISO2.match(code) and not (key == "country" and code == ""):
                 raise DataError(f"{loc}: {key} must be {'' if key == 'countries' else 'an '}ISO-2 "
                                 f"code{'s' if key == 'countries' else ''} (two capital letters), not {code!r}")
+            if code and not _a_country(code):  # ("XX" had passed, and a hub's point was then never checked)
+                raise DataError(f"{loc}: {key} {code!r} is no country's ISO 3166-1 alpha-2 code")
     for key in _NON_EMPTY.get(kind, ()):
         if not rec.get(key):  # (a route of no leg stopped every command with an IndexError)
             raise DataError(f"{loc}: {key} must not be empty")

@@ -801,9 +801,32 @@ def _chunk_and_rest(pending: str) -> tuple[str, str]:
         last = None
         for last in _SENTENCE_END.finditer(pending, max(half, end - _SENTENCE_LOOKBACK), end):
             pass  # (the last one)
-        cut = last.end() if last is not None else (pending.rfind("\n", 0, end) + 1 or pending.rfind(" ", 0, end) + 1
+        cut = last.end() if last is not None else (_quiet_break(pending, half, end, "\n")
+                                                   or _quiet_break(pending, half, end, " ")
+                                                   or pending.rfind("\n", 0, end) + 1 or pending.rfind(" ", 0, end) + 1
                                                    or len(pending) - pending.endswith("\r"))
     return composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
+
+
+def _quiet_break(text: str, low: int, high: int, sep: str) -> int:
+    """Just after the last *sep* (a line's end or a space) in *text* between *low* and *high* that no name can run
+    over: not after a hyphen ("Kara-\nganda"), nor after a capitalised word or before one ("Nur\nSultan",
+    "Frankfurt am\nMain"), looked for among the last :data:`_QUIET_TRIES`; 0 if none."""
+    pos = high
+    for _ in range(_QUIET_TRIES):
+        at = text.rfind(sep, low, pos)
+        if at < 0:
+            return 0
+        before = text[max(0, at - 40): at].rstrip(" \t\r")
+        after = text[at + 1: at + 41].lstrip(" \t\r\n")
+        word = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if word and word[-1] not in "-\u00ad‐‑" and not word[0].isupper() and not after[:1].isupper():
+            return at + 1
+        pos = at
+    return 0
+
+
+_QUIET_TRIES = 10_000
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zа-яё\d)»”\"]{2})[.!?…;](?=[ \n])")  # (after two lower-case letters or digits)

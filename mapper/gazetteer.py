@@ -1133,7 +1133,7 @@ def validate_country_code(code: str | None, option: str = "--country") -> str | 
         return None
     if not re.fullmatch(r"[A-Za-z]{2}", code):
         raise InputError(f"{option} must be an ISO 3166-1 alpha-2 code such as KZ, not {code!r}")
-    if code.upper() not in _country_codes():  # ("UK", "XX": accepted, they matched nothing and avoided nothing)
+    if code.upper() not in country_codes():  # ("UK", "XX": accepted, they matched nothing and avoided nothing)
         raise InputError(f"{option} {code.upper()!r} is no country's ISO 3166-1 alpha-2 code (the United "
                          "Kingdom's is GB)" if code.upper() == "UK" else f"{option} {code.upper()!r} is no "
                          "country's ISO 3166-1 alpha-2 code")
@@ -1150,6 +1150,6 @@ def name_and_country(asked: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
+def country_codes() -> frozenset[str]:
     """The ISO codes of GeoNames' countries (the extract shipped)."""
     return frozenset(json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8")))

@@ -3116,14 +3116,17 @@ class Geoparser:
         for line, after in zip(lines, lines[1:]):
             end = line_start + len(line)  # where the line's "\n" is
             last = line.rstrip(" \t\r")[-1:]  # (a quick test first: most lines end with a full stop)
-            tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) \
-                if len(line.rstrip("\r")) >= least and (last == "," or _LETTER.match(last)) else None
+            tail = _LINE_TAIL.search(line, max(0, len(line) - 60)) if last == "," or _LETTER.match(last) else None
             head = _LINE_HEAD.match(after) if tail is not None else None
             if tail is not None and head is not None and (wrapped or head.group(1)[0].isupper()):
                 words, first = tail.group(1).split(" "), _norm(head.group(1))
-                if wrapped and (head.group(1)[0].islower() or tail.group(2) or words[-1] in _MID_SENTENCE_WORDS) \
-                        or any(self.gazetteer.has_key(f"{_norm(' '.join(words[k:]))} {first}")
-                               for k in range(len(words))):
+                # (a line near the width for a sentence's break; any line for a name the break cuts: a column's
+                # short lines, "to Saint\nPetersburg", "from Nur\nSultan")
+                if wrapped and len(line.rstrip("\r")) >= least and (
+                        head.group(1)[0].islower() or tail.group(2) or words[-1] in _MID_SENTENCE_WORDS) \
+                        or head.group(1)[0].isupper() and any(
+                            self.gazetteer.has_key(fold_saint(f"{_norm(' '.join(words[k:]))} {first}"))
+                            for k in range(len(words))):
                     soft.append((line_start + tail.end(2), end + 1 + head.start(1), " "))
             line_start = end + 1
         return sorted(edits + soft) if soft else edits
@@ -4854,8 +4857,13 @@ class _Page:
         if line >= 0:
             right = min(right, line)
         right_is_stop = right in (stop, line, len(text))
+        lead = trail = ""  # a long sentence cut between words, and the cut marked (not "ble volumes of …")
+        if not left_is_stop and (space := text.find(" ", left, start)) >= 0:
+            left, lead = space + 1, "…"
+        if not right_is_stop and (space := text.rfind(" ", end, right)) >= 0:
+            right, trail = space, "…"
         cut = right + 1 if right < len(text) and text[right] == "." else right
-        sentence = text[left:cut].strip()
+        sentence = lead + text[left:cut].strip() + trail
         reusable = left_is_stop and right_is_stop and ". " not in text[start:end] and "\n" not in text[start:end]
         self._last_sentence = (left, right, sentence) if reusable else None
         self._last_end = end

@@ -117,7 +117,8 @@ class SafeTooltip(MacroElement):
 
 class PlainSearchTips(MacroElement):
     """Makes the search box (leaflet-search, whose tips are HTML) show each name as text: the names it searches
-    stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup; and
+    stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup; what is
+    typed is matched as written ("St. Petersburg", "Almaty (KZ)"; leaflet-search dropped ".()[]|*+?" from it); and
     keeps its names in objects without a prototype, so that a place named "hasOwnProperty" breaks no search
     and one named "__proto__" adds no entries of its own ("lat", "clone"; it is itself not found)."""
 
@@ -131,10 +132,15 @@ class PlainSearchTips(MacroElement):
     this._layer.eachLayer(function (layer) { self._searchInLayer(layer, own, key); });
     return own;
   };
-  var filter = control._filterData;
-  control._filterData = function (text, records) {  // (the names it keeps, likewise)
-    var found = filter.call(this, text, records), own = Object.create(null);
-    Object.keys(found).forEach(function (name) { own[name] = found[name]; });
+  control._filterData = function (text, records) {  // (the names it keeps, likewise; what is typed is matched as
+    // written, spaces around it aside: leaflet-search drops ".()[]|*+?" from it, so "Alm.ty" found "Almty" and
+    // "x|" every name with an x)
+    var typed = String(text).trim(), own = Object.create(null), opts = this.options;
+    if (!opts.casesensitive) typed = typed.toLowerCase();
+    if (typed) Object.keys(records).forEach(function (name) {
+      var at = (opts.casesensitive ? name : name.toLowerCase()).indexOf(typed);
+      if (opts.initial ? at === 0 : at >= 0) own[name] = records[name];
+    });
     return own;
   };
   control._getLocation = function (name) {

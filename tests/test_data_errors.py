@@ -167,6 +167,10 @@ CHECKED = {
     "gauge not a number": (_sub("geodata/gauges.toml", "mm = 1520", 'mm = "abc"'), ["gauges.toml:7", "'mm'", "wrong type"]),
     "gauge not ISO-2": (_sub("geodata/gauges.toml", 'countries = ["FI"]', 'countries = ["Finland"]'), ["gauges.toml:14", "1524", "countries", "ISO-2", "Finland"]),
     "gauge given twice": (_sub("geodata/gauges.toml", 'countries = ["FI"]', 'countries = ["FI", "KZ"]'), ["gauges.toml:14", "KZ", "gauge already (1520 mm)"]),
+    # hostile pass 26: a name of no letter (S4: "-", a blank Braille pattern), a code of no country (S5: "XX")
+    "name with no letter": (_sub(HUBS, 'name = "Selyatino transport and logistics centre"', 'name = "-"'), ["selyatino-logistics-centre", "name", "no letter"]),
+    "blank braille name": (_sub(HUBS, 'name = "Selyatino transport and logistics centre"', 'name = "Selyatino\u2800hub"'), ["selyatino-logistics-centre", "invisible"]),
+    "country of no country": (_sub(HUBS, 'status = "under_construction"\ncountry = "RU"', 'status = "under_construction"\ncountry = "XX"'), ["selyatino-logistics-centre", "'XX'", "no country"]),
     # D6: the country outlines
     "outline out of range": (lambda root: [_sub(COUNTRIES, a, a.replace("1.70462", "500.70462"))(root) for a in AD_RING],
                              ["countries.geojson", "feature 0 (AD)", "coordinate out of range (500.70462, 42.5032)"]),

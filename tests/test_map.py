@@ -114,6 +114,16 @@ def test_search_finds_a_place(built):
         page.locator(".leaflet-control-search input").press_sequentially("Xi'an d", delay=60)  # a quote typed
         page.wait_for_timeout(600)
         assert "Xi'an dry port" in page.locator(".leaflet-control-search .search-tooltip").inner_text()
+        # what is typed is matched as written, spaces around it aside (leaflet-search dropped ".", "|", "[": "Alm.ty"
+        # had found nothing, "x|" every name with an x, "[A]lmaty" Almaty; hostile pass 26, S10)
+        search = page.locator(".leaflet-control-search input")
+        for typed, found in (("Almaty ", True), ("almaty", True), ("Alm.ty", False), ("x|", False),
+                             ("[A]lmaty", False)):
+            search.fill("")
+            search.press_sequentially(typed, delay=60)
+            page.wait_for_timeout(700)
+            tips = page.locator(".leaflet-control-search .search-tip").all_inner_texts()
+            assert ("Almaty" in tips) == found and (found or not tips), (typed, tips)
 
 
 # markup, and Jinja syntax: the map is rendered with Jinja templates, which must never evaluate document text

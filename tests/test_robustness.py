@@ -989,6 +989,32 @@ def test_export_replaces_only_its_own_kind_of_file(tmp_path):
     assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
 
 
+def test_twenty_sixth_hostile_pass_names_over_short_lines_chunk_cuts_and_cut_contexts(parser):
+    """Hostile pass 26: a name of two words broken over any line's end, short lines too, is read whole (E4: "Nur\nSultan"
+    had been Nūr, Iran; "Ust\nKamenogorsk" Kamennogorsk by St Petersburg; "to Saint\nPetersburg" "Petersburg"); a large
+    text with no blank line nor sentence's end is cut where no name runs on (E5: "Kara-\nganda" lost at each cut); a
+    long sentence's context is cut between words, the cut marked (S3: "ble volumes …")."""
+    from mapper.documents import _chunk_and_rest
+
+    split = "Cargo trains from Nur\nSultan reached Ust\nKamenogorsk and the Nizhny\nNovgorod said.\n"
+    assert [(m.text, m.name) for m in parser.parse(split, "t")] == [
+        ("Nur\nSultan", "Astana"), ("Ust\nKamenogorsk", "Ust-Kamenogorsk"), ("Nizhny\nNovgorod", "Nizhniy Novgorod")]
+    column = ("RAIL FREIGHT\n\nThe first container train of\nthe season left for Ulan\nUde and will return to Saint\n"
+              "Petersburg next month.\n")
+    assert [m.text for m in parser.parse(column, "t")] == ["Ulan\nUde", "Saint\nPetersburg"]
+    chunk, rest = _chunk_and_rest("coal goes from Kara-\nganda to the west " * 3000)
+    assert not chunk.endswith("Kara-\n") and rest.startswith(("ganda", "coal", "to", "the", "west", "from", "goes"))
+    assert not rest.startswith("ganda")
+    long = ("Considerable volumes of containerised cargo move along the corridor that links the ports of the region "
+            "with inland terminals, and the operator said that a new weekly service from Aktau through the Caspian "
+            "carries considerable volumes of containerised cargo to the terminals of the region and serves Baku every "
+            "week with more to come in the next few years as trade grows steadily.")
+    for m in parser.parse(long, "t"):
+        assert m.context.startswith(("…", "Considerable")) and m.context.endswith(("…", "steadily."))
+        assert m.context.strip("…") in long and long[long.index(m.context.strip("…")) - 1] in " " or \
+            m.context.startswith("Considerable"), m.context
+
+
 def test_a_stop_while_the_renderer_thread_was_being_started_is_no_internal_error(tmp_path):
     """A SIGTERM that arrived while the map's sending thread was being created left it unstarted, and leaving the
     renderer joined it: "internal error: RuntimeError: cannot join thread before it is started", exit 1, where a
