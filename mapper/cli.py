@@ -566,6 +566,10 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
         listed("gauge changes", [f"{g['at']} ({g['from_mm']}→{g['to_mm']} mm)" for g in result["gauge_changes"]]),
         listed("sea legs", [f"{s['from']} → {s['to']} {s['km']:,.0f} km" for s in result["sea_legs"]]),
         "  path: " + " – ".join(result["path"])]
+    unbuilt = [f"{s['from']} – {s['to']} ({s['status'].replace('_', ' ')})" for s in result["steps"]
+               if s["status"] != "operational"]
+    if unbuilt:  # (a route over a lock or a line not yet built says so: "Pavlodar – Semey (planned)")
+        lines.insert(-1, listed("not yet operational", unbuilt))
     for line in lines:  # (names from data files: no control character reaches the terminal)
         click.echo(shown(line))
 

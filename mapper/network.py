@@ -311,6 +311,7 @@ class Network:
             item.line = LineString(densify([(n.lon, n.lat) for n in nodes]))
             item.length_km = round(geodesic_length_km(list(item.line.coords)), 3)
             item.km_by_country = self.countries.split(item.line)
+            _check_medium(item, loc)
             legs.append(item)
         _check_no_return([legs[0].nodes[0], *(n for leg in legs for n in leg.nodes[1:])],
                          datafiles.Where(path, rec["id"]))
@@ -436,7 +437,7 @@ class Network:
             for c in dict.fromkeys([*travelled, *km]):  # in travel order, then slivers and sea
                 by_country[c] = by_country.get(c, 0.0) + km[c]
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
-                          "corridor": d["corridor"]})
+                          "corridor": d["corridor"], "status": d["status"]})  # (a planned leg says so)
             if d["mode"] == SEA:
                 if sea_legs and sea_legs[-1]["to"] == a.name:  # one passage drawn through waypoints
                     sea_legs[-1].update(to=b.name, km=round(sea_legs[-1]["km"] + d["km"], 1))
@@ -528,6 +529,18 @@ def rounded_parts(parts: dict[str, float], ndigits: int) -> dict[str, float]:
     for k in sorted(parts, key=lambda k: floors[k] - parts[k] * scale)[:max(short, 0)]:
         floors[k] += 1
     return {k: round(v / scale, ndigits) if ndigits else float(v) for k, v in floors.items()}
+
+
+def _check_medium(leg: Leg, loc: object) -> None:
+    """A rail or road leg runs over land and a sea leg over the sea, each mostly (hostile pass 26, S9: a rail leg
+    from Aktau straight to Baku, 354 of its 380 km at sea, and a sea leg from Almaty to Bishkek had passed)."""
+    at_sea = leg.km_by_country.get(SEA, 0.0)
+    if leg.mode in ("rail", "road") and at_sea > leg.length_km / 2:
+        raise DataError(f"{loc}: a {leg.mode} leg with {at_sea:,.0f} of its {leg.length_km:,.0f} km over the sea "
+                        "(a sea leg, or a node missing?)")
+    if leg.mode == SEA and at_sea < leg.length_km / 2:
+        raise DataError(f"{loc}: a sea leg with {leg.length_km - at_sea:,.0f} of its {leg.length_km:,.0f} km over "
+                        "land (its nodes should be ports and waypoints at sea)")
 
 
 def _check_status(status: str, loc: object) -> None:

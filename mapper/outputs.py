@@ -366,11 +366,16 @@ def gdal_writes(target: Path) -> Iterator[None]:
 
 
 def _disk_full(folder: Path) -> bool:
-    """Whether the file system of *folder* has next to no room left (under 1 MiB)."""
+    """Whether the file system of *folder* has next to no room left (under 1 MiB), or next to no inodes (GDAL's
+    failure then was its whole schema script, "sqlite3_exec(CREATE TABLE …) failed: unable to open database file")."""
     try:
-        return shutil.disk_usage(folder).free < 1 << 20
+        st = os.statvfs(folder)
     except OSError:
         return False
+    return st.f_bavail * st.f_frsize < 1 << 20 or 0 < st.f_files and st.f_favail < _FEW_INODES
+
+
+_FEW_INODES = 64
 
 
 def check_gdal_path(path: Path) -> None:

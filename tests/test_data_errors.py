@@ -170,6 +170,8 @@ CHECKED = {
     # hostile pass 26: a name of no letter (S4: "-", a blank Braille pattern), a code of no country (S5: "XX")
     "name with no letter": (_sub(HUBS, 'name = "Selyatino transport and logistics centre"', 'name = "-"'), ["selyatino-logistics-centre", "name", "no letter"]),
     "blank braille name": (_sub(HUBS, 'name = "Selyatino transport and logistics centre"', 'name = "Selyatino\u2800hub"'), ["selyatino-logistics-centre", "invisible"]),
+    "rail leg over the sea": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Aktau|KZ", "Baku|AZ"').replace('mode = "road"', 'mode = "rail"')), ["test-route", "rail leg", "over the sea"]),  # (S9)
+    "sea leg over land": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Almaty|KZ", "Bishkek|KG"').replace('mode = "road"', 'mode = "sea"')), ["test-route", "sea leg", "over land"]),
     "country of no country": (_sub(HUBS, 'status = "under_construction"\ncountry = "RU"', 'status = "under_construction"\ncountry = "XX"'), ["selyatino-logistics-centre", "'XX'", "no country"]),
     # D6: the country outlines
     "outline out of range": (lambda root: [_sub(COUNTRIES, a, a.replace("1.70462", "500.70462"))(root) for a in AD_RING],

@@ -239,6 +239,11 @@ def test_twenty_sixth_hostile_pass_a_trip_within_a_country_stays_in_it():
     r = json.loads(run_cli("route", "Urumqi", "Altynkol", "--json").stdout)
     assert [c["name"] for c in r["border_crossings"]] == ["Altynkol – Khorgos"] and r["countries"][-1] == "KZ"
     assert [g["to_mm"] for g in r["gauge_changes"]] == [1520]
+    # a route over legs not yet built says so (S8: the Irtysh's planned reach to Semey)
+    text = run_cli("route", "Omsk", "Urumqi").stdout
+    assert "not yet operational" in text and "(planned)" in text
+    r = json.loads(run_cli("route", "Omsk", "Urumqi", "--json").stdout)
+    assert {s["status"] for s in r["steps"]} >= {"planned", "operational"}
 
 
 @pytest.mark.parametrize("origin,destination", [("Aktobe", "Moscow"), ("Moscow", "Aktobe")])

@@ -1015,6 +1015,22 @@ def test_twenty_sixth_hostile_pass_names_over_short_lines_chunk_cuts_and_cut_con
             m.context.startswith("Considerable"), m.context
 
 
+def test_a_file_system_out_of_inodes_is_full(tmp_path, monkeypatch):
+    """GDAL, out of inodes while writing the GeoPackage, failed with its whole schema script (5.7 KB: "sqlite3_exec(CREATE
+    TABLE …) failed: unable to open database file") where a disk out of bytes gave "No space left on device": both
+    are a full disk now (hostile pass 26, S1: a tmpfs of 23 inodes)."""
+    import os
+
+    from mapper import outputs
+
+    real = os.statvfs(tmp_path)
+    fields = {k: getattr(real, k) for k in ("f_bavail", "f_frsize", "f_files", "f_favail")}
+    monkeypatch.setattr(outputs.os, "statvfs", lambda _: type("S", (), {**fields, "f_favail": 3})())
+    assert outputs._disk_full(tmp_path)
+    monkeypatch.setattr(outputs.os, "statvfs", lambda _: type("S", (), {**fields, "f_favail": 10_000})())
+    assert outputs._disk_full(tmp_path) == (real.f_bavail * real.f_frsize < 1 << 20)
+
+
 def test_a_stop_while_the_renderer_thread_was_being_started_is_no_internal_error(tmp_path):
     """A SIGTERM that arrived while the map's sending thread was being created left it unstarted, and leaving the
     renderer joined it: "internal error: RuntimeError: cannot join thread before it is started", exit 1, where a
