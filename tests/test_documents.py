@@ -282,3 +282,20 @@ def test_a_web_page_s_charset_is_taken_where_it_reads_as_well(tmp_path, charset,
                      'Шымкент. Зерно идёт дальше в Баку паромом из порта Курык.</p></body></html>'.encode("cp1251"))
     doc = read_document(page)
     assert "Алматы" in doc.text and doc.encoding == "cp1251" and doc.guessed is not honest
+
+
+def test_a_sheet_of_many_sibling_rules_over_many_elements_is_read_without_them(tmp_path, monkeypatch):
+    """A "~" rule walks each element's siblings: many of them over a large page had made reading it quadratic (5 MB,
+    49 s; hostile pass 26, E6). Past SIBLING_WALKS (rules times elements) those rules are left unread and the others
+    read; under it a "~" rule still hides what it hides."""
+    from mapper import documents
+
+    page = ("<html><head><style>.gone { display: none } div.a ~ div p.b { display: none }</style></head><body>"
+            "<article><div class=a></div><div><p class=b>Trains reach Karaganda.</p></div>"
+            "<p class=gone>Trains reach Pavlodar.</p><p>Trains reach Aktobe and more places of the steppe every "
+            "day of the week, freight forwarders say.</p></article></body></html>")
+    text = documents.article_text(page, tmp_path / "p.html")
+    assert "Aktobe" in text and "Karaganda" not in text and "Pavlodar" not in text
+    monkeypatch.setattr(documents, "SIBLING_WALKS", 1)
+    text = documents.article_text(page, tmp_path / "p.html")
+    assert "Aktobe" in text and "Karaganda" in text and "Pavlodar" not in text
