@@ -267,8 +267,16 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                              {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
                               "docs": str(Path(docs_dir).resolve())})
         if out.is_dir():
-            with output_lock(out):
-                refuse_foreign_outputs(out, BUILD_FILES, settle(out, BUILD_FILES))
+            with contextlib.ExitStack() as locked:
+                try:
+                    locked.enter_context(output_lock(out))
+                    settled = settle(out, BUILD_FILES)
+                except OSError as exc:  # a read-only folder: a build with nothing changed only reads it (hostile
+                    if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):  # pass 26, S6); a changed one
+                        raise  # fails below, saying why
+                    locked.enter_context(read_lock(out))
+                    settled = []
+                refuse_foreign_outputs(out, BUILD_FILES, settled)
                 warnings = None if force else replay(out, inputs)
             if warnings is not None:
                 for message in warnings:

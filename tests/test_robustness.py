@@ -74,6 +74,33 @@ def test_a_failure_while_rendering_the_map_leaves_previous_output(built, tmp_pat
     assert output_digest(out) == before and not list(out.glob(".build-*"))
 
 
+def test_an_up_to_date_build_in_a_read_only_folder_only_reads_it(built, tmp_path, monkeypatch):
+    """A build with nothing changed had failed on a read-only output folder (it took the writers' lock: "…/.lock:
+    cannot read or write (Read-only file system)", exit 2) though it writes nothing (hostile pass 26, S6: a tmpfs
+    remounted read-only; here the lock's opening fails as it would there)."""
+    import errno
+
+    from mapper import outputs, pipeline
+
+    class Silent:
+        def warn(self, message): pass
+        def skip(self, exc): pass
+
+    out = _copy(built, tmp_path / "output")
+    assert pipeline.build(SEEDS, out, None, Silent(), progress=False) is None  # (up to date)
+    real = outputs._open_lock
+
+    def read_only(folder, mode):
+        if mode & os.O_RDWR:
+            raise OSError(errno.EROFS, "Read-only file system", str(folder / outputs.LOCK))
+        return real(folder, mode)
+
+    monkeypatch.setattr(outputs, "_open_lock", read_only)
+    before = output_digest(out)
+    assert pipeline.build(SEEDS, out, None, Silent(), progress=False) is None
+    assert output_digest(out) == before
+
+
 def test_a_full_disk_is_one_line_and_leaves_previous_output(built, tmp_path, monkeypatch, capsys):
     """Writing the layers fails (a full or read-only disk): one line naming the output folder, exit 2, the
     previous output untouched, and no traceback from the thread that feeds the map renderer."""
