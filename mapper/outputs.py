@@ -258,7 +258,11 @@ def new_stage(out: Path) -> Path:
     """A private staging folder inside *out* for the next build's files, marked as the tool's own (call under
     the output lock)."""
     stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=out))
-    (stage / STAGE_MARK).touch()
+    try:
+        (stage / STAGE_MARK).touch()
+    except OSError:  # (out of inodes: no empty staging folder left behind, hostile pass 26 S2)
+        os.rmdir(stage)
+        raise
     return stage
 
 

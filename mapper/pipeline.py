@@ -309,10 +309,15 @@ def writes_refused(out: Path) -> Iterator[None]:
     except Exception as exc:
         from pyogrio.errors import DataSourceError, FeatureError  # (imported by then: a skipped build never is)
 
+        from mapper.outputs import STAGE_PREFIX
+
         if not isinstance(exc, (OSError, DataSourceError, FeatureError)):
             raise
         where = getattr(exc, "filename", None) or out
-        if Path(where).name.startswith(f".{out.name}."):  # (the temporary file an atomic write makes beside it)
+        if Path(where).name.startswith(f".{out.name}.") or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) \
+                or any(part.startswith(STAGE_PREFIX) for part in Path(where).parts):  # (the temporary file an atomic
+            # write makes beside it, or one of the staging folder: a full disk is the output folder's, hostile pass
+            # 26 S2)
             where = out
         hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
         raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
