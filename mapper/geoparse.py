@@ -808,6 +808,7 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+_REGION_ADJECTIVE_ENDINGS = ("скои", "ского", "скому", "ском", "ским", "цкои", "цкого", "цком")  # (as keys write й)
 # a Russian district's noun after its adjective in an oblique case (its last two letters one of _ADJECTIVE_TAILS:
 # «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
 # a reference list's item: its bullet or number, and its authors, each surname first, before the year in brackets
@@ -2466,7 +2467,9 @@ class Geoparser:
                 self._surnames_met.add(name.key)
             return _REJECT  # the surname: "Nuland" in "Victoria Nuland", "Hamilton" in "Daniel Hamilton", or a
             # name only a small place carries, as another: "Thomas Wieland" (Villány's German name)
-        if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent:
+        if single and not country_name and nxt and text[tokens[last_i].end: nxt.start] == " " and not prominent \
+                and not nxt.key.endswith(_REGION_ADJECTIVE_ENDINGS):  # ("Илецк Оренбургской области": a region's
+            # adjective in an oblique case, no surname)
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF) \
                     and not self._headline_verb(text, nxt):
                 return _REJECT  # a given name before a surname (rarer words count as surnames after small places)
