@@ -548,7 +548,8 @@ def test_offsets_always_inside_text(parser, text):
 
 def _sentence_by_definition(text: str, start: int, end: int) -> str:
     """A mention's context as documented: from the end of the last ". " or line break before the mention
-    to the first one after it (its full stop kept), within CONTEXT_CHARS / 2 characters either side."""
+    to the first one after it (its full stop kept), within CONTEXT_CHARS / 2 characters either side, a cut
+    there made between words and marked "…"."""
     from mapper.geoparse import CONTEXT_CHARS
 
     half = CONTEXT_CHARS // 2
@@ -557,9 +558,14 @@ def _sentence_by_definition(text: str, start: int, end: int) -> str:
             [(i, i + 1) for i, ch in enumerate(text) if ch == "\n"]
     left = max([lo] + [b for a, b in stops if b <= start])
     right = min([hi] + [a for a, _ in stops if a >= end])
+    lead = trail = ""  # (a sentence longer than the window is cut between words, the cut marked)
+    if not (left == 0 or left in {b for _, b in stops}) and text.find(" ", left, start) >= 0:
+        left, lead = text.find(" ", left, start) + 1, "…"
+    if not (right == len(text) or right in {a for a, _ in stops}) and text.rfind(" ", end, right) >= 0:
+        right, trail = text.rfind(" ", end, right), "…"
     if right < len(text) and text[right] == ".":
         right += 1
-    return text[left:right].strip()
+    return lead + text[left:right].strip() + trail
 
 
 @settings(max_examples=300, deadline=None)

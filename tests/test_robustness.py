@@ -1539,7 +1539,8 @@ def test_eleventh_hostile_pass_mounted_stages_empty_elements_and_small_things(tm
 
     from pyogrio.errors import FeatureError
 
-    monkeypatch.setattr(outputs.shutil, "disk_usage", lambda path: SimpleNamespace(free=4096))
+    monkeypatch.setattr(outputs.os, "statvfs", lambda path: SimpleNamespace(f_bavail=1, f_frsize=4096, f_files=10 ** 6,
+                                                                           f_favail=10 ** 6))  # (4 KB free)
     with pytest.raises(OSError, match="No space left on device"):  # (GDAL's "Unspecified OGR / GDAL error" on a
         with outputs.gdal_writes(tmp_path / "mentions.csv"):  # full disk)
             raise FeatureError("Could not add feature to layer at index 11: Unspecified OGR / GDAL error")
