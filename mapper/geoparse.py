@@ -808,6 +808,9 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+# a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
+# Kurchatov, named after the physicist Igor Kurchatov")
+_SETTLEMENT_OF = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
 _REGION_ADJECTIVE_ENDINGS = ("скои", "ского", "скому", "ском", "ским", "цкои", "цкого", "цком")  # (as keys write й)
 # a Russian district's noun after its adjective in an oblique case (its last two letters one of _ADJECTIVE_TAILS:
 # «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
@@ -3148,6 +3151,7 @@ class Geoparser:
                              and not c[2].name.country_name
                              and not _after_route_word(text, c[0])
                              and not text.endswith(_OTHER_NAME_VERBS, max(0, c[0] - 20), c[0])
+                             and not text.endswith(_SETTLEMENT_OF, max(0, c[0] - 12), c[0])
                              and not _in_list(text, cands, i, page.surnames)
                              and not _city_of_the_text(text, cands, i, self.lexicon)
                              and not _before_its_division(text, cands, i))]

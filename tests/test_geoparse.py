@@ -2880,6 +2880,9 @@ def test_round_69_cosmodromes_star_city_firms_and_russian_ships_clubs_and_names(
     assert [name for _, name in read(tass)] == ["Ural River", "Kalmykiya", "Staryye Ozinki"]
     assert read("Состав следует через Илецк Оренбургской области.") == [  # (a region's adjective is no surname)
         ("Илецк", "Sol’-Iletsk"), ("Оренбургской области", "Orenburg Oblast")]
+    # round 70: "the town of X" is the town, though a person of the text bears the name
+    assert [text for text, _ in read("Tests ran near Semey, in the secret town of Kurchatov, named after the "
+                                     "physicist Igor Kurchatov.")] == ["Semey", "Kurchatov"]
     # a wiki's and a blog's: a river leaving a region, a reference list's authors, a lower-case country adjective
     wiki = ("The Tobol leaves Kostanay Region.\n== References ==\n# Kazan, Ahmet; Ural, Emre (2019). Borders. "
             "Almaty: Atamura.\n# Sydney, Marcus; Jordan, Paul (2021). Trade.\n")
