@@ -808,6 +808,8 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+_KAZAKH_REGIONS_PLURAL = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
+_KAZAKH_LIST_GLUE = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
 # a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
 # Kurchatov, named after the physicist Igor Kurchatov")
 _SETTLEMENT_OF = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
@@ -2976,8 +2978,36 @@ class Geoparser:
                 c[2].name.key in common and not (c[2].name.country_name or c[2].name.holds_area)
                 and (before := _PREVIOUS_WORD.search(text, max(0, c[0] - 8), max(0, c[0] - 1))) is not None
                 and text[c[0] - 1: c[0]] == " " and before.group().lower() in articles)]
+        if language == "kk" and " облыстар" in text:
+            kept = self._kazakh_regions_listed(text, kept)
         return self._case_forms(text, kept, language) \
             if LANGUAGES[language].case_endings or language in self.gazetteer.overlay.language_names else kept
+
+    def _kazakh_regions_listed(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """*cands* with each name of a Kazakh list before the plural «облыстары» (in any case) read as its region,
+        with the word before it where the two name one ("Ақтөбе, Атырау және Батыс Қазақстан облыстарымен": the
+        Aktobe, Atyrau and West Kazakhstan regions, not the cities and the country)."""
+        ends = {c[1]: i for i, c in enumerate(cands)}
+        cands = list(cands)
+        for plural in _KAZAKH_REGIONS_PLURAL.finditer(text):
+            i = ends.get(plural.start())
+            while i is not None:
+                start, end, m, hint = cands[i]
+                word = text.rfind(" ", 0, start - 1) + 1  # (the word before: "Батыс Қазақстан", read as no place)
+                before = cands[i - 1][1] if i else 0
+                city = m.name.city or m.name.anchor  # (a Russian region by its city's name in Kazakh: "Самара, Саратов және Орынбор
+                # облыстарымен", by the city's region: Samara Oblast)
+                tried = [(first, _norm(f"{text[first:end]} облысы")) for first in (
+                    (word, start) if 0 < start - word < 20 and word >= before and text[word].isupper() else (start,))]
+                tried += [(start, _norm(f"{city.name} {noun}")) for noun in ("oblast", "region")] \
+                    if city is not None and city.feature_class == "P" else []
+                for first, key in tried:
+                    if self.gazetteer.has_key(key):
+                        cands[i] = (first, end, replace(m, name=self._name(key)), hint)
+                        break
+                start = cands[i][0]
+                i = next((j for j in (i - 1,) if j >= 0 and text[cands[j][1]: start] in _KAZAKH_LIST_GLUE), None)
+        return cands
 
     def _language_word(self, key: str, language: str) -> bool:
         """Whether *key* is one of the commonest words of *language* (:func:`common_words`, a Turkish one before

@@ -2880,13 +2880,26 @@ def test_round_69_cosmodromes_star_city_firms_and_russian_ships_clubs_and_names(
     assert [name for _, name in read(tass)] == ["Ural River", "Kalmykiya", "Staryye Ozinki"]
     assert read("Состав следует через Илецк Оренбургской области.") == [  # (a region's adjective is no surname)
         ("Илецк", "Sol’-Iletsk"), ("Оренбургской области", "Orenburg Oblast")]
-    # round 70: "the town of X" is the town, though a person of the text bears the name
-    assert [text for text, _ in read("Tests ran near Semey, in the secret town of Kurchatov, named after the "
-                                     "physicist Igor Kurchatov.")] == ["Semey", "Kurchatov"]
     # a wiki's and a blog's: a river leaving a region, a reference list's authors, a lower-case country adjective
     wiki = ("The Tobol leaves Kostanay Region.\n== References ==\n# Kazan, Ahmet; Ural, Emre (2019). Borders. "
             "Almaty: Atamura.\n# Sydney, Marcus; Jordan, Paul (2021). Trade.\n")
     assert read(wiki) == [("Tobol", "Tobol River"), ("Kostanay Region", "Kostanay Region"), ("Almaty", "Almaty")]
+
+
+def test_round_70_a_town_of_a_person_s_name_and_kazakh_regions_listed_before_their_plural(parser):
+    """Round 70: "the town of X" is the town though a person of the text bears the name ("the secret town of
+    Kurchatov, named after the physicist Igor Kurchatov"); a Kazakh list of regions before the plural «облыстары»,
+    in any case, is of regions, each with the word before it where the two name one ("Батыс Қазақстан": not the
+    country), Russia's by their city's region (had been cities and, three times, Kazakhstan)."""
+    read = partial(_text_and_name, parser)
+    assert [text for text, _ in read("Tests ran near Semey, in the secret town of Kurchatov, named after the "
+                                     "physicist Igor Kurchatov.")] == ["Semey", "Kurchatov"]
+    kazakh = ("Министрліктің мәліметінше, бұл деп болып оның бір сондай темір жол және үшін бойынша шекаралас облыстар – "
+              "Атырау, Батыс Қазақстан, Ақтөбе және Абай облыстары – Ресейдің Саратов және Орынбор облыстарымен "
+              "шектеседі. Бұл үшін және бойынша деп болып жол темір.")
+    assert [name for _, name in read(kazakh)] == [
+        "Atyrau Region", "West Kazakhstan Region", "Aktobe Region", "Abai Region", "Russia", "Saratov Oblast",
+        "Orenburg Oblast"]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
