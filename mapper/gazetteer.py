@@ -143,7 +143,8 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "дон", "дөн", "тон", "төн",
     "нон", "нөн", "га", "го", "гө", "ка", "ко", "кө", "до", "дө", "то", "тө", "дагы", "деги", "догу", "дөгү",
     "тагы", "теги", "тогу", "төгү",
-    "нинг", "гача", "даги", "ни"}, key=lambda e: (-len(e), e)))  # (Uzbek in Cyrillic: "Покистоннинг", "Термизгача")
+    "нинг", "гача", "даги", "ни",  # (Uzbek in Cyrillic: "Покистоннинг", "Термизгача")
+    "ды", "ді", "ны", "ні"}, key=lambda e: (-len(e), e)))  # (Kazakh accusative: "Қостанайды", "Семейді")
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 # the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив",

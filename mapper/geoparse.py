@@ -808,6 +808,7 @@ _HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
 _AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
 _AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
+_MONTH_AFTER = (" айы", " айын", " айда", " айна", " айына", " айынан", " айының")  # Kazakh "month" after a month's name
 _KAZAKH_REGIONS_PLURAL = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
 _KAZAKH_LIST_GLUE = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
 # a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
@@ -1376,6 +1377,8 @@ class Geoparser:
                 elif follower == " " and text[end - 2: end] in _ADJECTIVE_TAILS and _DISTRICT_NOUN_AFTER.match(text, end):
                     continue  # a Russian district's adjective, not a town of its stem: «в Первомайском районе» (no
                     # Pervomaysk 900 km off), «в Соль-Илецком городском округе»
+                elif follower == " " and text.startswith(_MONTH_AFTER, end):
+                    continue  # a month: Kazakh «Қазан айына» (by October: no Kazan), «Наурыз айында»
                 elif follower == " " and _PATRONYMIC_AFTER.match(text, end):
                     continue  # a given name before a patronymic: "Алматы Ержанұлы", "Arman Serikuly"
                 elif follower == ":" and (publisher := _PUBLISHER_AFTER.match(text, end)) is not None:

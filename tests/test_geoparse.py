@@ -2890,7 +2890,8 @@ def test_round_70_a_town_of_a_person_s_name_and_kazakh_regions_listed_before_the
     """Round 70: "the town of X" is the town though a person of the text bears the name ("the secret town of
     Kurchatov, named after the physicist Igor Kurchatov"); a Kazakh list of regions before the plural «облыстары»,
     in any case, is of regions, each with the word before it where the two name one ("Батыс Қазақстан": not the
-    country), Russia's by their city's region (had been cities and, three times, Kazakhstan)."""
+    country), Russia's by their city's region (had been cities and, three times, Kazakhstan); the Kazakh accusative
+    in -ды, -ді; a month's name before «айы» no place («Қазан айына», by October)."""
     read = partial(_text_and_name, parser)
     assert [text for text, _ in read("Tests ran near Semey, in the secret town of Kurchatov, named after the "
                                      "physicist Igor Kurchatov.")] == ["Semey", "Kurchatov"]
@@ -2900,6 +2901,10 @@ def test_round_70_a_town_of_a_person_s_name_and_kazakh_regions_listed_before_the
     assert [name for _, name in read(kazakh)] == [
         "Atyrau Region", "West Kazakhstan Region", "Aktobe Region", "Abai Region", "Russia", "Saratov Oblast",
         "Orenburg Oblast"]
+    # the accusative («Қостанайды», «Семейді») and a month's name before «айы» (October: no Kazan)
+    months = ("Бұл деп болып оның бір сондай темір жол және үшін бойынша. Қазан айына дейін Қостанайды және Семейді "
+              "Орынборды қосады.")
+    assert [name for _, name in read(months)] == ["Kostanay", "Semey", "Orenburg"]
 
 
 def _text_and_name(parser, text: str) -> list[tuple[str, str]]:
