@@ -826,6 +826,8 @@ _ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ую"))
 # a Russian club's deed after its name in quotes («Каспий» обыграл «Атырау»)
 _RUSSIAN_SHIP_BEFORE = re.compile(r"(?i:\b(?:судн|судов|паром|танкер|сухогруз|теплоход|барж|контейнеровоз|ледокол|"
                                   r"буксир)\w{0,3}),? (?:[«\"“][^»\"”\n]{1,30}[»\"”],? (?:и )?)?[«\"“]$")
+# the first two letters of _CLUB_AFTER's words (a quick test first)
+_CLUB_STARTS = frozenset(("fo", "Fo", "ho", "Ho", "ba", "Ba", "vo", "Vo", "ha", "Ha", "fu", "Fu", "FC", "HC", "BC"))
 _RUSSIAN_TEAM_BEFORE = re.compile(r"\b(?:матч\w{0,2}|игр[уаеы]|встреч[уиае]|сыграет|сыграл\w?|играет|играл\w?) "
                                   r"(?:с|со|против) [«\"“]$")  # («товарищеский матч с «Оренбургом»»)
 _GAZPROM_UNITS = ("добыча ", "трансгаз ", "переработка ", "Dobycha ", "Transgaz ", "Pererabotka ")
@@ -1187,6 +1189,7 @@ class Geoparser:
     def _recognise(self, page: _Page) -> list[_Candidate]:
         text, runs, may_block = page.text, self._runs, self._may_block
         found: list[_Candidate] = []
+        pipes = "|" in text  # (a table's cells: a row's country column may follow a name, see _country_in_row)
         outlet_end = -1  # where the last outlet name met ends ("The Astana Times": no place there)
         sea_tails, sea_endings = self.lexicon.sea_tails, self.lexicon.sea_endings
         name_word_starts = self.lexicon.name_word_starts
@@ -1354,7 +1357,7 @@ class Geoparser:
                         # Bank, Manila, 2024."; but "(Hamilton, 2024)"), nor a place after a preposition ("taken
                         # in Kazalinsk, 2018")
                     hint = self._country_after(text, end, m.name)
-                elif follower == " " and text[end + 1: end + 2] in "(ae" and _narrative_citation(text, start, end):
+                elif follower == " " and text.startswith(_NARRATIVE_STARTS, end) and _narrative_citation(text, start, end):
                     continue  # an author cited: "Jordan (2012) compared", "Paris and Kazan (2019) tested", "as
                     # Washington (2015) argued" (a country, a city of note too)
                 elif follower == " " and text[end + 1: end + 2] == "(":
@@ -1377,7 +1380,7 @@ class Geoparser:
                 elif follower == " " and text[end - 2: end] in _ADJECTIVE_TAILS and _DISTRICT_NOUN_AFTER.match(text, end):
                     continue  # a Russian district's adjective, not a town of its stem: «в Первомайском районе» (no
                     # Pervomaysk 900 km off), «в Соль-Илецком городском округе»
-                elif follower == " " and text.startswith(_MONTH_AFTER, end):
+                elif follower == " " and text.startswith(" ай", end) and text.startswith(_MONTH_AFTER, end):
                     continue  # a month: Kazakh «Қазан айына» (by October: no Kazan), «Наурыз айында»
                 elif follower == " " and _PATRONYMIC_AFTER.match(text, end):
                     continue  # a given name before a patronymic: "Алматы Ержанұлы", "Arman Serikuly"
@@ -1405,7 +1408,7 @@ class Geoparser:
                         and (m.upper or dollar.group(1) or text[start: end].isupper()):
                     continue  # a currency: US$, NZ$, US dollars, "U.S.-dollar terms", Hong Kong dollars (not
                     # "Kazakhstan dollar bonds")
-                if not hint and follower in " -|" and text.find("|", end, end + 41) >= 0:
+                if not hint and pipes and follower in " -|" and text.find("|", end, end + 41) >= 0:
                     hint = self._country_in_row(text, end, m.name)  # "| Orsha-Tsentralnaya | BY |"
                 if text[end - 1] == "s" and m.name.key.endswith(_PLURAL_ENDED) \
                         and text[text.rfind(" ", start, end) + 1].isupper():  # "Kostanay and Akmola Regions", read
@@ -3791,6 +3794,7 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
 
 
 # a narrative citation: the year in brackets after the author (or two, or "et al."), then a verb of the author's
+_NARRATIVE_STARTS = (" (1", " (2", " and ", " et al")  # (a quick test of what follows an author first)
 _REPORTING_VERBS = ("argu|compar|conclud|describ|discuss|examin|explor|investigat|not|observ|propos|suggest|test|"
                     "stress|identifi|highlight|demonstrat|document|emphasi[sz]|analy[sz]|measur|review|assess|warn|"
                     "predict|criticis|criticiz|defin|trac|survey|show|claim|find|report|stud|estimat|model")
@@ -4418,11 +4422,13 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
             family.group(2) == "y" or family.group(1) or _LIST_PIECE_BEFORE.search(text, max(0, start - 40), start)):
         return "thing"  # a family's surname: "the Kazan family", "the Friesen, Schmidt and Kazan families" (not
         # "Balzer families", from the village)
-    if not name.country_name and (_CLUB_AFTER.match(text, end) or text[start - 1: start] in _OPENING_QUOTES
-                                  and _CLUB_BEFORE.search(text, max(0, start - 40), start)):
+    quoted = text[start - 1: start] in _OPENING_QUOTES
+    if not name.country_name and (text[end + 1 + (after[:1] in _CLOSING_QUOTES): end + 3] in _CLUB_STARTS
+                                  and _CLUB_AFTER.match(text, end)
+                                  or quoted and _CLUB_BEFORE.search(text, max(0, start - 40), start)):
         return "thing"  # a club called so, this once: "the Irtysh football club", «Хоккейный «Южный Урал»» (the
         # river later in the text is still the river)
-    if text[start - 1: start] in _OPENING_QUOTES and text[end: end + 1] in _CLOSING_QUOTES and (
+    if quoted and after[:1] in _CLOSING_QUOTES and (
             _RUSSIAN_SHIP_BEFORE.search(text, max(0, start - 60), start) or _RUSSIAN_TEAM_ACT_AFTER.match(text, end)
             or _RUSSIAN_TEAM_BEFORE.search(text, max(0, start - 30), start)
             or any(e.feature_class == "H" for e in name.entries) and not name.country_name
