@@ -830,7 +830,7 @@ _RUSSIAN_SHIP_BEFORE = re.compile(r"(?i:\b(?:судн|судов|паром|та
 _CLUB_STARTS = frozenset(("fo", "Fo", "ho", "Ho", "ba", "Ba", "vo", "Vo", "ha", "Ha", "fu", "Fu", "FC", "HC", "BC"))
 _RUSSIAN_TEAM_BEFORE = re.compile(r"\b(?:матч\w{0,2}|игр[уаеы]|встреч[уиае]|сыграет|сыграл\w?|играет|играл\w?) "
                                   r"(?:с|со|против) [«\"“]$")  # («товарищеский матч с «Оренбургом»»)
-_GAZPROM_UNITS = ("добыча ", "трансгаз ", "переработка ", "Dobycha ", "Transgaz ", "Pererabotka ")
+_GAZPROM_UNIT_ENDS = frozenset(("а ", "з ", "a ", "z "))  # (how those words end: a quick test first)
 _GAZPROM_UNIT_BEFORE = re.compile(r"\b(?:Газпром|Gazprom) (?:добыча|трансгаз|переработка|Dobycha|Transgaz|Pererabotka) $")
 _RUSSIAN_TEAM_ACT_AFTER = re.compile(r"[»\"”] (?:обыграл|победил|проиграл|разгромил|уступил|сыграл вничью)\w{0,2}\b")
 _BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
@@ -4088,8 +4088,8 @@ def _crossing_words_in(segment: str) -> bool:
     word."""
     segment = segment.lower()  # ("TASKALA CHECKPOINT")
     return "ross" in segment or "heck" in segment or "post" in segment or "oint" in segment or "bcp" in segment \
-        or "mapp" in segment or "мапп" in segment or "кпп" in segment or "пункт" in segment or "бекет" in segment \
-        or "погран" in segment
+        or "mapp" in segment or not segment.isascii() and (
+            "мапп" in segment or "кпп" in segment or "пункт" in segment or "бекет" in segment or "погран" in segment)
 
 
 def _after_route_word(text: str, start: int) -> bool:
@@ -4435,7 +4435,7 @@ def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
             and not text.endswith(_RIVER_BEFORE, 0, start - 1)):
         return "thing"  # a ship or a club, Russian, in quotes: «судна «Алматы» и «Актобе»», «Каспий» обыграл, «матч с
         # «Оренбургом»»; a river's name in quotes, a car's or a brand's: «ездит на «Волге»», 'nicknamed "Volga"'
-    if text.endswith(_GAZPROM_UNITS, 0, start) and _GAZPROM_UNIT_BEFORE.search(text, max(0, start - 40), start):
+    if text[start - 2: start] in _GAZPROM_UNIT_ENDS and _GAZPROM_UNIT_BEFORE.search(text, max(0, start - 40), start):
         return "thing"  # a gas company's unit named by its region: «Газпром добыча Астрахань», "Gazprom Dobycha
         # Orenburg"
     return "team" if not name.country_name and _a_team(text, start, end) else ""
