@@ -33,6 +33,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate, chain, islice
 from pathlib import Path
+from typing import Final  # (module constants: mypyc keeps them as C statics, not looked up in a dict at each use)
 
 import numpy as np
 
@@ -43,94 +44,94 @@ from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, GEORGIAN_WORD, FIELD_C
 from mapper.geo import EARTH_RADIUS_KM, distance_km
 from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
 
-MAX_TOKENS = 6
+MAX_TOKENS: Final = 6
 # a word: letters, with an apostrophe between two ("Xi'an"); written so that the regular expression engine keeps no
 # state per letter (as "(?:letter|apostrophe)*" did: 700 MB for a hostile page's six-megabyte word)
-TOKEN = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*")  # (Uzbek writes o‘ and g‘ with U+2018)
-POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-_DOMAINS = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
+TOKEN: Final = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*")  # (Uzbek writes o‘ and g‘ with U+2018)
+POSSESSIVE: Final = re.compile(r"['’]s$", re.IGNORECASE)
+_DOMAINS: Final = "com|org|net|kz|ru|by|uz|info|expert|gov|edu|io|int|eu|uk|cn|kg|tj|tm|az|ge|tr|ir|de|fr|pl"
 # URLs, e-mail addresses and social-media handles ("@Oksana_Pavlodar")
-_TLD = rf"(?:{_DOMAINS}|{_DOMAINS.upper()})"  # a top-level domain, in one case ("KAZAVTOZHOL.KZ"; not "Aktau.By")
-URL = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/\S*)?"
+_TLD: Final = rf"(?:{_DOMAINS}|{_DOMAINS.upper()})"  # a top-level domain, in one case ("KAZAVTOZHOL.KZ"; not "Aktau.By")
+URL: Final = re.compile(rf"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/\S*)?"
                  r"|(?<![\w@])@\w+|(?<!#)\b[^\W\d_]+_\w+")  # (and a nickname's "Marina_Saratov"; not "#Kostanay_region")
-SENTENCE_END = re.compile(r"[.!?…:;]\s*$|\n\s*$")
-_RUSSIAN_SURNAME_ENDINGS = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
-_CYRILLIC_SURNAME_ENDINGS = ("ова", "ева", "ина", "ов", "ев", "ин", "скии", "ская")  # (as keys spell them: й is и)
+SENTENCE_END: Final = re.compile(r"[.!?…:;]\s*$|\n\s*$")
+_RUSSIAN_SURNAME_ENDINGS: Final = ("ova", "eva", "ina", "ov", "ev", "in", "sky", "skiy", "skaya")
+_CYRILLIC_SURNAME_ENDINGS: Final = ("ова", "ева", "ина", "ов", "ев", "ин", "скии", "ская")  # (as keys spell them: й is и)
 # what Geoparser._accept says of a name in a run; _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION: a place only if the text
 # says so (_Match.weak)
 _REJECT, _ACCEPT, _WEAK, _WEAK_CAPS, _WEAK_ABBREVIATION = -1, 0, 2, 3, 4
-_HEADLINE_AFTER = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
-_SHIPS = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge", "steamer", "tug", "bulker",
+_HEADLINE_AFTER: Final = re.compile(r" (?:(?!and )[a-z]{1,3} )?[A-Z]")  # more Title Case in the run ("Bets on New")
+_SHIPS: Final = ("tanker", "vessel", "ship", "ferry", "freighter", "icebreaker", "barge", "steamer", "tug", "bulker",
           "containership", "feeder", "boat")
-_SHIP_PLURALS = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
+_SHIP_PLURALS: Final = tuple("ferries" if w == "ferry" else f"{w}s" for w in _SHIPS)
 # before a ship's name: "the tanker Atyrau", "Tanker Atyrau", "the feeders *Turkistan* and …"
-_SHIP_WORDS = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
+_SHIP_WORDS: Final = (*(f"{w} " for word in (*_SHIPS, *_SHIP_PLURALS) for w in (word, word.capitalize())),
                # a ship's type before its name: 'MV "AKTOBE"', 'RO-PAX "BARDA"', "M/V Shusha" (not "MT": a mountain
                # in capitals)
                "MV ", "M/V ", "m/v ", "M.V. ", "MS ", "M/S ", "SS ", "RO-PAX ", "Ro-Pax ", "ro-pax ", "RoPax ",
                "Ro-Ro ",
                "RO-RO ", "ro-ro ")
-_SHIP_PLURAL_WORDS = tuple(f"{w} " for word in _SHIP_PLURALS for w in (word, word.capitalize()))  # ("Tankers
+_SHIP_PLURAL_WORDS: Final = tuple(f"{w} " for word in _SHIP_PLURALS for w in (word, word.capitalize()))  # ("Tankers
 # Mangystau and Kazbek must present")
 # before a train's name in quotes: 'the sleeper "Zhetysu"', 'train "Tulpar"' (not "the train Almaty – Moscow")
-_TRAIN_WORDS = tuple(f"{w} " for word in ("train", "sleeper", "express") for w in (word, word.capitalize()))
-_ROUTE_DASH_NAME = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
-_ROUTE_DASH_SPACED = re.compile(r"\s?[–—]\s?[A-Z]| - [A-Z]")  # not a hyphen's: "Xi'an–Urumqi", not "Volga-Balt"
-_FEATURE_BEFORE_OF = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
-_FEATURE_BEFORE_NAME = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
-_HYPHENS = ("-", "‐", "‑")
+_TRAIN_WORDS: Final = tuple(f"{w} " for word in ("train", "sleeper", "express") for w in (word, word.capitalize()))
+_ROUTE_DASH_NAME: Final = re.compile(r"\s?[-–—]\s?[A-Z]")  # a route's dash and the next stop: "Aktau–Baku"
+_ROUTE_DASH_SPACED: Final = re.compile(r"\s?[–—]\s?[A-Z]| - [A-Z]")  # not a hyphen's: "Xi'an–Urumqi", not "Volga-Balt"
+_FEATURE_BEFORE_OF: Final = frozenset({"sea", "gulf", "bay", "strait", "straits"})  # "Sea of Okhotsk"
+_FEATURE_BEFORE_NAME: Final = frozenset({"lake", "cape", "mount"})  # "Lake Peipus", "Cape Manorsky"
+_HYPHENS: Final = ("-", "‐", "‑")
 # between two names of one place: "Ridder, the former Leninogorsk", "Semipalatinsk (now Semey)", "Kazaly (Kazalinsk)",
 # "Aktau, called Shevchenko", "Ridder, which Soviet maps called Leninogorsk", "Petropavl, which the Russians call
 # Petropavlovsk", "Shevchenko became Aktau"
-_OTHER_NAME_WORDS = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
+_OTHER_NAME_WORDS: Final = (r"(?:(?:former|formerly|once|previously|now|today|renamed|later|since renamed|also)"
                      r"(?: (?:known as|called|named))?|called|known as)")
-_NEAR = frozenset((" near ", ", near ", " outside ", ", outside ", " close to ", ", close to "))
-_NEAR_LENGTHS = frozenset(map(len, _NEAR))
-_SLASHES = frozenset(("/", " / "))  # ... "Leninogorsk / Ridder" (two places stay two: "Dostyk/Alashankou")
-_OTHER_NAME_OPENERS = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
+_NEAR: Final = frozenset((" near ", ", near ", " outside ", ", outside ", " close to ", ", close to "))
+_NEAR_LENGTHS: Final = frozenset(map(len, _NEAR))
+_SLASHES: Final = frozenset(("/", " / "))  # ... "Leninogorsk / Ridder" (two places stay two: "Dostyk/Alashankou")
+_OTHER_NAME_OPENERS: Final = frozenset((" (", " –", " —", " ="))  # ... "Leninsk = Baikonur"
 # the glues that are a verb: "Guryev became Atyrau" (with their lengths, a quick test first)
-_OTHER_NAME_VERBS = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ",
+_OTHER_NAME_VERBS: Final = (" became ", " was renamed ", " was renamed as ", " was renamed to ", " is now ", " is today ",
                      " was called ", " was once called ", " was then called ", " was named ", " was known as ",
                      " was once known as ", " was then known as ")
-_OTHER_NAME_VERB_GAPS = frozenset(map(len, _OTHER_NAME_VERBS))
-_OTHER_NAME_GLUE = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
+_OTHER_NAME_VERB_GAPS: Final = frozenset(map(len, _OTHER_NAME_VERBS))
+_OTHER_NAME_GLUE: Final = re.compile(rf"(?:,| –| —) (?:(?:the|its|then) )?{_OTHER_NAME_WORDS} $"
                               r"|, (?:which|that) (?:[^\W\d_]+ ){0,3}?(?:calls?|called|named|renamed|knew as|know as) $"
                               rf"|{'|'.join(map(re.escape, _OTHER_NAME_VERBS))}$"
                               rf"| \((?:(?:the|its|then) )?(?:{_OTHER_NAME_WORDS} )?$| = $")
 # a border crossing's words after a post's name (and maybe its partner's, and a bracket), or before it: "the Taskala
 # – Ozinki crossing", "the Zhaisan road checkpoint", "the Syrym post", "the checkpoint «Isilkul»", "BCP Kairak"
-_CROSSING_MODE = (r"(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|customs"
+_CROSSING_MODE: Final = (r"(?i:border|road|rail|railway|automobile|motor|highway|international|multilateral|bilateral|customs"
                   r"|land|vehicle)[ -]")
-_CROSSING_HEAD = r"(?:(?i:crossing|checkpoint|check-point|border point)s?|BCPs?|MAPP)"
+_CROSSING_HEAD: Final = r"(?:(?i:crossing|checkpoint|check-point|border point)s?|BCPs?|MAPP)"
 # (a bare "post" names a crossing after the name, "the Syrym post", or before "at" or "of"; not "post office", nor
 # "a post in Dostyk")
 # (and the last of a list's before a plural: "the Taskala, Shagan and Aksai checkpoints"; Kazakh's after a name,
 # "«Сырым» өткізу бекеті", Russian's before one: "МАПП «Орск»", "пункт пропуска «Маштаково»", "пункт «Озинки»")
-_NAMES_LISTED = r"(?:(?:, | and | or | & )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+"
-_POST_AFTER = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? "
+_NAMES_LISTED: Final = r"(?:(?:, | and | or | & )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+"
+_POST_AFTER: Final = re.compile(rf"(?:\s?[-–—/‐‑]\s?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)?(?: \([^()\n]{{1,30}}\))? "
                          rf"(?:{_CROSSING_MODE})*(?:{_CROSSING_HEAD}|posts?(?! office))\b"
                          rf"|{_NAMES_LISTED} (?:{_CROSSING_MODE})*(?i:crossings|checkpoints|check-points|border points)\b"
                          r"|[»\"”]? (?:шекара(?:лық)? |кедендік )?(?:бақылау |өткізу )?бекет")
-_POST_BEFORE = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
+_POST_BEFORE: Final = re.compile(rf"\b(?:(?:(?:{_CROSSING_MODE})*{_CROSSING_HEAD}|(?:{_CROSSING_MODE})+posts?) "
                           rf"(?:(?:of|at|in|near) )?|posts? (?:of|at) )[«\"“‘']?$"  # ("the Russian post at X")
                           r"|(?:\b(?:МАПП|ДАПП|КПП|(?i:пункт\w{0,2} пропуска|погранпереход\w{0,2})) [«\"“]?"
                           r"|(?i:\bпункт\w{0,2}) [«\"“])$")
-_STOP_WORDS = ("station", "junction", "town", "village", "city", "settlement")  # after a stop's name: "Emba station"
-_STOP_WORD_AFTER = re.compile(rf" (?:{'|'.join(_STOP_WORDS)})\b")
-_ROUTE_DASH = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
-_POST_PAIR_GLUE = re.compile(r"[»\"”]?\s?[-–—/|‐‑]\s?[«\"“]?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
-_ROAD_WORDS = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
+_STOP_WORDS: Final = ("station", "junction", "town", "village", "city", "settlement")  # after a stop's name: "Emba station"
+_STOP_WORD_AFTER: Final = re.compile(rf" (?:{'|'.join(_STOP_WORDS)})\b")
+_ROUTE_DASH: Final = re.compile(r"\s?[-–—‐‑]\s?")  # between the stops of a route: "Kurgan - Petukhovo - Petropavl - …"
+_POST_PAIR_GLUE: Final = re.compile(r"[»\"”]?\s?[-–—/|‐‑]\s?[«\"“]?")  # between the two posts of a crossing: "Taskala – Ozinki", a table's
+_ROAD_WORDS: Final = re.compile(r"\b(?:road|highway|trucks?|lorr(?:y|ies)|automobiles?|cars|bus(?:es)?|vehicles?|drivers?)\b",
                          re.IGNORECASE)
-_RAIL_WORDS = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
-_CALLED = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“", "'", "‘"))
+_RAIL_WORDS: Final = re.compile(r"\b(?:rail(?:way)?s?|trains?|wagons?|locomotives?)\b", re.IGNORECASE)
+_CALLED: Final = tuple(f" {verb} {quote}" for verb in ("called", "named") for quote in ("", '"', "«", "“", "'", "‘"))
 # ('called "Chapaev"', "called 'Leningrad'")
-_OPENING_QUOTES = frozenset('"«“\'‘')
-_CLOSING_QUOTES = frozenset('"»”')
+_OPENING_QUOTES: Final = frozenset('"«“\'‘')
+_CLOSING_QUOTES: Final = frozenset('"»”')
 # before a water's adjective read alone: "the Caspian", "our Caspian and Black Sea feeder network"
-_WATER_DETERMINER = re.compile(r"(?<![\w'’])(?:[Tt][Hh][Ee]|[Oo]ur|[Ii]ts|[Tt]heir) $")
-_QUOTED_WORDS_OPENED = re.compile(r"[\"«“](?:[A-Z][\w'’-]* )+$")  # capitalised words after a quote: 'MV "Meridian '
+_WATER_DETERMINER: Final = re.compile(r"(?<![\w'’])(?:[Tt][Hh][Ee]|[Oo]ur|[Ii]ts|[Tt]heir) $")
+_QUOTED_WORDS_OPENED: Final = re.compile(r"[\"«“](?:[A-Z][\w'’-]* )+$")  # capitalised words after a quote: 'MV "Meridian '
 # after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
-_QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
+_QUOTED_THING: Final = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
                            r"|wines?"
                            r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?"
                            r"|(?:mineral )?water"
@@ -138,36 +139,36 @@ _QUOTED_THING = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|s
                            r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark"
                            r"|LLP|LLC|Ltd|GmbH)\b")  # a firm's form after its name: '"Kazakhstan Border
 # Infrastructure" LLP' (not a joint-stock company's: '"Aktau Port" JSC' is often the port's own)
-_TO_BE = frozenset({"is", "was", "are", "were", "be", "been"})
+_TO_BE: Final = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
 # "Volga".'), not a place ("a Moscow court": a noun follows)
-_A_THING_BEFORE = re.compile(r"(?<![^\W\d_])[Aa]n? [\"«“]?$")
-_A_THING_TAILS = frozenset({"a ", "n ", ' "', " «", " “"})  # the last two characters _A_THING_BEFORE may end in
-_A_THING_AFTER = re.compile(r"[\"»”]?(?:[.,;:!?)]|$| and | or | but )")
-_PORT_OF = (" port of ", " Port of ")
-_PORT_TERMS = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
-_PORT_BEFORE = (*_PORT_OF, *_PORT_TERMS)
-_NAME_OPENERS = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
-_CAFE_WORDS = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
+_A_THING_BEFORE: Final = re.compile(r"(?<![^\W\d_])[Aa]n? [\"«“]?$")
+_A_THING_TAILS: Final = frozenset({"a ", "n ", ' "', " «", " “"})  # the last two characters _A_THING_BEFORE may end in
+_A_THING_AFTER: Final = re.compile(r"[\"»”]?(?:[.,;:!?)]|$| and | or | but )")
+_PORT_OF: Final = (" port of ", " Port of ")
+_PORT_TERMS: Final = ("FOB ", "CIF ", "CFR ", "FAS ")  # trade terms before a port's name: "FOB Vostochny" (Vostochny Port)
+_PORT_BEFORE: Final = (*_PORT_OF, *_PORT_TERMS)
+_NAME_OPENERS: Final = _OPENING_QUOTES | {"*", "_"}  # before a name: 'café "Aral"', "the tanker **Atyrau**"
+_CAFE_WORDS: Final = (" cafe ", " café ", " kafe ", " Cafe ", " Café ", " Kafe ")  # named after a city of note: "kafe Paris"
 # ... and a cuisine's restaurant: "the Georgian restaurant Tbilisi" (not "the best restaurant Almaty has")
-_CUISINE_RESTAURANT = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i) restaurant $")
-_POSSESSIVE_AFTER = ("'s", "’s")
-_EMPHASIS_CLOSERS = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
-_EMPHASIS = '"«»“”*_'  # quotes and emphasis around a list's names
+_CUISINE_RESTAURANT: Final = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i) restaurant $")
+_POSSESSIVE_AFTER: Final = ("'s", "’s")
+_EMPHASIS_CLOSERS: Final = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
+_EMPHASIS: Final = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
-_STREET_ABBREVIATIONS = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
-_STREET_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
-_THE_QUOTED = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
+_STREET_ABBREVIATIONS: Final = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
+_STREET_ABBREVIATION: Final = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
+_THE_QUOTED: Final = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
 # "the lakes Kolsai and Kaindy", "на озёрах Алаколь и Сасыкколь": a list of lakes (not the Kyrgyz village Kaindy)
-_LAKES_BEFORE = (" lakes ", "Lakes ", " озёра ", " озера ", " озёрах ", " озерах ", " озёр ", " озер ")
+_LAKES_BEFORE: Final = (" lakes ", "Lakes ", " озёра ", " озера ", " озёрах ", " озерах ", " озёр ", " озер ")
 # "the lake Sasykkol", "на озере Балхаш": the lake, not the town
-_LAKE_BEFORE = (" lake ", *_LAKES_BEFORE, " озеро ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
-_RIVERS_BEFORE = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ",  # before a list of rivers
+_LAKE_BEFORE: Final = (" lake ", *_LAKES_BEFORE, " озеро ", " озеру ", " озером ", " озере ", "Озеро ", "Озера ", "Озере ")
+_RIVERS_BEFORE: Final = ("s ", " реках ", " реки ", " рек ", " рекам ", " реками ", "Реки ",  # before a list of rivers
                   " междуречье ", " междуречья ", " междуречьи ")  # ("в междуречье Волги и Урала")
-_RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
+_RIVER_BEFORE: Final = (" river ", " rivers ", " tributary ", " tributaries ", "bridges over the ", "bridge over the ",
                  *_RIVERS_BEFORE[1:], " река ", " реке ", " реку ", " рекой ", "Река ",  # ("в реках Илек, Тобол
                  # и Урал", "между реками Урал и Волга"); a Russian water's nouns before its name in the genitive
                  # ("обмеление Урала", "приток Урала", "мост через Урал", "в бассейне Тобола")
@@ -178,44 +179,44 @@ _RIVER_BEFORE = (" river ", " rivers ", " tributary ", " tributaries ", "bridges
                  " переправы через ", " паводок на ",
                  " паводка на ")
 # what says the name before it is a ship's ("Barda is a ship", "… are ferries"), and a quick test of a text for it
-_TO_BE_AFTER = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
+_TO_BE_AFTER: Final = (" is ", " are ", " was ", " were ")  # (a quick test first: where a name may be said a ship)
 # (a ship's noun that ends the phrase, not a modifier: "Kuryk is a ferry, rail and road hub"; nor "a tug of war")
-_SHIP_PREDICATE = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?!tugs? of war)"
+_SHIP_PREDICATE: Final = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |two )?(?:[a-z]+ )?(?!tugs? of war)"
                              rf"(?:{'|'.join((*_SHIPS, *_SHIP_PLURALS))})"
                              r"(?:[.;:!?)]|,(?! [a-z]+(?:,| and| or))"
                              r"| (?:of|named|called|that|which|owned|operated|built|registered|under)\b)")
 # a text without a ship's noun says of no name that it is a ship (" ferr": ferry, ferries; most texts of the
 # field have one, "shipping": this spares the rest a pass over their names)
-_SHIP_NOUNS = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
+_SHIP_NOUNS: Final = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
+_WORDS_BEFORE_NAME: Final = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
                       *_LAKE_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
 # (or in quotes, or with the road's word before the number: 'the highway R-254 "Irtysh"')
-_ROAD_NAMED = re.compile(r"(?:\b(highway|road|motorway|route|трасс[аеыу]|автодорог[аиеу]) )?\b[A-ZА-Я]{1,2}(?:-\d{1,4}"
+_ROAD_NAMED: Final = re.compile(r"(?:\b(highway|road|motorway|route|трасс[аеыу]|автодорог[аиеу]) )?\b[A-ZА-Я]{1,2}(?:-\d{1,4}"
                          r"|\d{2,4}) [\"«“]?$")  # ("трасса Р-254 «Иртыш»": Cyrillic Р)
-_ROAD_AFTER = (" highway", " road", " motorway", " route")
-_PLACE_NOUNS = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
-_QUOTED_PLACE = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
+_ROAD_AFTER: Final = (" highway", " road", " motorway", " route")
+_PLACE_NOUNS: Final = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
+_QUOTED_PLACE: Final = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
 # ... or inside the quotes: 'the "Aktau Seaport" zone', 'the "Petropavl customs post"'
-_QUOTED_PLACE_NAME = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
+_QUOTED_PLACE_NAME: Final = re.compile(rf"(?: [A-Za-z]+){{0,2}} (?i:{_PLACE_NOUNS})[\"»”]")
 # "Esil station", "… district", "Esil elevator"
-_SETTLEMENT_AFTER = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
-_VILLAGE_BEFORE = ("village of ", "the village ", "Village of ", "village ")  # a village's name after it, no city's
-_SETTLEMENT_OF_IN_CAPITALS = ("CITY OF ", "TOWN OF ", "PORT OF ", "VILLAGE OF ")  # a heading's: "PLAN OF THE CITY OF FRUNZE"
-_SETTLEMENT_BEFORE = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
+_SETTLEMENT_AFTER: Final = re.compile(rf" (?:{'|'.join((*_STOP_WORDS, 'district', 'elevator'))})\b")
+_VILLAGE_BEFORE: Final = ("village of ", "the village ", "Village of ", "village ")  # a village's name after it, no city's
+_SETTLEMENT_OF_IN_CAPITALS: Final = ("CITY OF ", "TOWN OF ", "PORT OF ", "VILLAGE OF ")  # a heading's: "PLAN OF THE CITY OF FRUNZE"
+_SETTLEMENT_BEFORE: Final = (" village of ", " town of ", " city of ", " settlement of ", " the village ", " the town ")
 # ... and in Russian ("в городе Урал", "у поселка Кайрат", "Станция Тобол"), in any case
-_RUSSIAN_SETTLEMENT_BEFORE = tuple(f" {w} " for w in (
+_RUSSIAN_SETTLEMENT_BEFORE: Final = tuple(f" {w} " for w in (
     "город", "города", "городе", "посёлок", "поселок", "посёлка", "поселка", "посёлке", "поселке", "село", "села",
     "селе", "станция", "станции", "аул", "аула", "ауле"))
-_SETTLEMENT_TAILS = frozenset(w[-3:-1] for w in (*_SETTLEMENT_BEFORE, *_RUSSIAN_SETTLEMENT_BEFORE))  # ("of", "од")
+_SETTLEMENT_TAILS: Final = frozenset(w[-3:-1] for w in (*_SETTLEMENT_BEFORE, *_RUSSIAN_SETTLEMENT_BEFORE))  # ("of", "од")
 # a city of an area, not of a name: "the largest city of Xinjiang", "the second city of Kazakhstan"
-_CITY_IN_BEFORE = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
+_CITY_IN_BEFORE: Final = re.compile(r"(?:est|second|third|fourth|fifth|capital|main|only|chief|principal|major) "
                              r"(?:city|town|port|village) of $", re.IGNORECASE)
 # "Altai city", "Ishim town" (not "the Xinjiang city of Aral", a division's)
-_SETTLEMENT_WORD_AFTER = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
+_SETTLEMENT_WORD_AFTER: Final = re.compile(r" (?:town|city|village|settlement)\b(?! of\b)")
 
 
 def _after_settlement_word(text: str, start: int) -> bool:
@@ -228,67 +229,67 @@ def _after_settlement_word(text: str, start: int) -> bool:
     if lead == 0 or text[lead - 1].isspace():  # (a word opening the text or a line: "Станция Тобол")
         window = " " + window
     return window.endswith(_SETTLEMENT_BEFORE) or window.endswith(_RUSSIAN_SETTLEMENT_BEFORE)
-_MODE_WINDOW = 160  # characters on each side of a post's name where its crossing's mode may be named
+_MODE_WINDOW: Final = 160  # characters on each side of a post's name where its crossing's mode may be named
 # between a town and the division or country it lies in ("Aksu in Xinjiang", "Altay city in Xinjiang")
-_IN_PLACE = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (",
+_IN_PLACE: Final = (", ", " in ", " in the ", " city in ", " town in ", " village in ", " (",
              " station (")  # ... "Fyodorovka station
 # (Kostanay region)", "KARASU (Zhambyl obl.)"
-_IN_PLACE_LENGTHS = frozenset(map(len, _IN_PLACE))
+_IN_PLACE_LENGTHS: Final = frozenset(map(len, _IN_PLACE))
 # between a division's name and its town's: "the Xinjiang city of Aral", "the Pavlodar region town of Aksu"
-_DIVISION_S_TOWN = frozenset((" city of ", " town of ", " village of ", " port of "))
-_A_TOWN_IN = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
+_DIVISION_S_TOWN: Final = frozenset((" city of ", " town of ", " village of ", " port of "))
+_A_TOWN_IN: Final = re.compile(r", an? (?:(?:small|large|big|little|border|former|mining|port|railway|industrial) )?"
                         r"(?:town|city|village|settlement|port|station|district centre|district center) in (?:the )?")
 # what may stand between two tokens of one multi-word name
-JOINER = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
-CONNECTORS = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
+JOINER: Final = re.compile(r"^(?: |-|–|—|‐|‑| - | – | — |\. |\.)$")
+CONNECTORS: Final = {"of", "de", "la", "le", "el", "al", "the", "on", "upon", "am", "an", "der", "sur",
               "en", "y", "and", "du", "des", "da", "do", "dos", "di", "del", "les", "na", "на",  # Kalach-na-Donu,
               # Ростов-на-Дону
               "nad",  # Polish "on": Frankfurt nad Odrą
               "e", "i"}  # Persian ezafe: Bandar-e Anzali, Mazar-i-Sharif
-ABBREVIATED = {"st", "mt", "ft", "pt"}
+ABBREVIATED: Final = {"st", "mt", "ft", "pt"}
 # words before which a given name that places carry is the place ("in Paris Macron said"); not "to", "from"
 # or "for", which come before people as often ("according to Victoria Nuland")
-_LOCATIVES = {"in", "near", "outside", "inside", "across", "via"}
-OWN_NAME_BONUS = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
-STRAY_NEAR_KM = 300.0  # a small place outside the field read by another name only if this near the text's places
-NOTED_PRIOR = 0.8  # prior() of a city of note (about 400,000 people)
+_LOCATIVES: Final = {"in", "near", "outside", "inside", "across", "via"}
+OWN_NAME_BONUS: Final = 0.05  # "Kars" is the city of Kars before Kadirli, which GeoNames also calls Kars
+STRAY_NEAR_KM: Final = 300.0  # a small place outside the field read by another name only if this near the text's places
+NOTED_PRIOR: Final = 0.8  # prior() of a city of note (about 400,000 people)
 # a smaller namesake of a city of note is meant only when the text says so ("Name, Country", a demonym) or
 # when it lies this close to the places the text names while the city of note lies far from them all, and is
 # more than a hamlet
 NAMESAKE_NEAR_KM, NOTED_FAR_KM = 150.0, 1000.0
-NEAR_KM = 150.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow") ...
-NEAR_FAR_KM = 300.0  # ... where the X read lies farther than this from Y (Dubna, 110 km off, stays)
+NEAR_KM: Final = 150.0  # "X near Y" means a place X this near Y ("the other Troitsk near Moscow") ...
+NEAR_FAR_KM: Final = 300.0  # ... where the X read lies farther than this from Y (Dubna, 110 km off, stays)
 LIST_PRIOR_GAP, LIST_NEAR_KM = 0.15, 1000.0  # a list's odd place in its others' country: see _places_of_a_list
-STOP_PRIOR_GAP = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
-DISTRICT_TOWN_KM = 100.0  # "Town in X district" means a town of the name this near the district's centre
-BESIDE_CITY_KM = 60.0  # "Town, City" means a town of the name this near the city ("Aksu, Antalya")
-CYRILLIC_CAPITALS_POPULATION = 50_000  # a Cyrillic word in capitals names a place this big by any of its names
-SHORT_NAME_PRIOR = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
-CONTEXT_CHARS = 300  # a mention's context: its sentence, cut to about this many characters
-COMMON_WORD_ZIPF = 4.0
-OPENING_WORD_ZIPF = 3.5  # this common in English, a word opening a sentence names no small place outside the field
-LEADING_WORD_ZIPF = 4.5  # this common in English, a big city's leading word is no name of it ("Gold"; "Newcastle" is)
-CITY_OF_TWO_LETTERS = 100_000  # a name of two letters is a place only where it names a city this big ("Ош")
-ANCHOR_WORD_ZIPF = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
-OTHER_NAME_WORD_ZIPF = 3.5  # this common in English, a word that is only another name of a place is the word
-SURNAME_PLACE_PRIOR = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
-FAR_PAIR_KM = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
-SOLE_TOWN_PRIOR = 0.71  # prior() of a city of about 100,000 people
-OCR_TOWN_PRIOR = 0.65  # prior() of a town of about 35,000: its name misread by OCR is read ("Alrnaty")
-_DISTRICT_AFTER = (" district", " District")  # ("Almaty, Zhetysu district": a name the district's is not)
+STOP_PRIOR_GAP: Final = 0.05  # a route's stop near the stops beside it is read so if about as prominent (_stops_beside)
+DISTRICT_TOWN_KM: Final = 100.0  # "Town in X district" means a town of the name this near the district's centre
+BESIDE_CITY_KM: Final = 60.0  # "Town, City" means a town of the name this near the city ("Aksu, Antalya")
+CYRILLIC_CAPITALS_POPULATION: Final = 50_000  # a Cyrillic word in capitals names a place this big by any of its names
+SHORT_NAME_PRIOR: Final = 0.75  # prior() of a city big enough to go by the leading words of its name (about 180,000)
+CONTEXT_CHARS: Final = 300  # a mention's context: its sentence, cut to about this many characters
+COMMON_WORD_ZIPF: Final = 4.0
+OPENING_WORD_ZIPF: Final = 3.5  # this common in English, a word opening a sentence names no small place outside the field
+LEADING_WORD_ZIPF: Final = 4.5  # this common in English, a big city's leading word is no name of it ("Gold"; "Newcastle" is)
+CITY_OF_TWO_LETTERS: Final = 100_000  # a name of two letters is a place only where it names a city this big ("Ош")
+ANCHOR_WORD_ZIPF: Final = 3.0  # this common in English, a name of towns under 100,000 anchors no other ("Barley", "Grain")
+OTHER_NAME_WORD_ZIPF: Final = 3.5  # this common in English, a word that is only another name of a place is the word
+SURNAME_PLACE_PRIOR: Final = 0.55  # prior() of a town of about 7,000: a bigger place's name after a given name is no surname
+FAR_PAIR_KM: Final = 1500.0  # two small places hyphened together this far apart are one name the gazetteer lacks
+SOLE_TOWN_PRIOR: Final = 0.71  # prior() of a city of about 100,000 people
+OCR_TOWN_PRIOR: Final = 0.65  # prior() of a town of about 35,000: its name misread by OCR is read ("Alrnaty")
+_DISTRICT_AFTER: Final = (" district", " District")  # ("Almaty, Zhetysu district": a name the district's is not)
 CITY_DISTRICT_KM = 30.0  # a city's district lies this near its point at most
-WATER_TOWN_KM = 1500.0  # a town this near a water's point (often its mouth) may be the town on it ("Chu": Shu)
-NEAR_TOWN_KM = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
+WATER_TOWN_KM: Final = 1500.0  # a town this near a water's point (often its mouth) may be the town on it ("Chu": Shu)
+NEAR_TOWN_KM: Final = 1000.0  # a city this near the text's places is meant when the best-scoring namesake is dropped
 # a place this near the text's places, of about a fourth of the people or more, is meant before a namesake this far
 # from them all that only its country's naming puts first ("Kurgan to Petropavlovsk" is Petropavl, not Kamchatka)
 RIVAL_NEAR_KM, RIVAL_FAR_KM, RIVAL_PRIOR_GAP = 500.0, 2000.0, 0.1
-TWIN_DEGREES = 0.15  # twin towns across a border lie this close in latitude and longitude ("Khorgos": KZ and CN)
-SPELLING_RATIO = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
-EXONYM_ZIPF = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
-RENAMED_PRIOR_GAP = 0.15  # about ten times fewer people than the biggest place that has the name as its own
-VILLAGE_PRIOR = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
-SURNAME_ZIPF = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
-NAME_ZIPF = 2.0  # rarer than this in English and capitalised: likely part of a person's name
+TWIN_DEGREES: Final = 0.15  # twin towns across a border lie this close in latitude and longitude ("Khorgos": KZ and CN)
+SPELLING_RATIO: Final = 0.8  # difflib likeness of two spellings of one name ("sirvan", "shirvan": 0.92)
+EXONYM_ZIPF: Final = 2.5  # this common in English, a name may be an English exonym ("Hanover", "Munich")
+RENAMED_PRIOR_GAP: Final = 0.15  # about ten times fewer people than the biggest place that has the name as its own
+VILLAGE_PRIOR: Final = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
+SURNAME_ZIPF: Final = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
+NAME_ZIPF: Final = 2.0  # rarer than this in English and capitalised: likely part of a person's name
 
 
 class _Endings:
@@ -341,7 +342,7 @@ class Mention:
         return {"id": self.id, **{name: getattr(self, name) for name in _MENTION_FIELDS}}
 
 
-_MENTION_FIELDS = tuple(f.name for f in fields(Mention))  # as_dict's keys, in order
+_MENTION_FIELDS: Final = tuple(f.name for f in fields(Mention))  # as_dict's keys, in order
 
 
 @dataclass
@@ -453,8 +454,8 @@ class _RunInfo:
                         first.surnames.union(*(info.surnames for _, info in rest)), rest[-1][1].ends_feature_head)
 
 
-_IDLE = _RunInfo((), None, (), (), ())
-_FEATURE_HEAD = _RunInfo((), None, (), (), (), ends_feature_head=True)  # idle too, but a lower-case noun after it
+_IDLE: Final = _RunInfo((), None, (), (), ())
+_FEATURE_HEAD: Final = _RunInfo((), None, (), (), (), ends_feature_head=True)  # idle too, but a lower-case noun after it
 # may make a name (see Geoparser._features_after): "the Bukhtarma reservoir"
 
 
@@ -495,18 +496,18 @@ def _scripts_held(text: str) -> tuple[bool, bool, bool]:
         b"\xef" in raw and _ARABIC_PRESENTATION.search(text) is not None), b"\xe1\x83" in raw or b"\xe1\xb2" in raw
 
 
-_ARABIC_LEAD_BYTES = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+_ARABIC_LEAD_BYTES: Final = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
 # two Cyrillic initials before or after a surname ("А.В. Семенов", "Орлова Е.Н."; in Latin letters they are as often
 # a country's: "the U.S. Astana")
-_TWO_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.[ \u00a0]$")
-_TWO_INITIALS_AFTER = re.compile(r"[ \u00a0][А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.(?![^\W\d_])")
+_TWO_INITIALS_BEFORE: Final = re.compile(r"(?<![^\W\d_])[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.[ \u00a0]$")
+_TWO_INITIALS_AFTER: Final = re.compile(r"[ \u00a0][А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.(?![^\W\d_])")
 # spaces that are no ASCII space: no-break (Russian and French typography, web pages, Word), thin, narrow, figure,
 # ideographic ones; between a name's words each is read as a space (a tab stays: it separates a table's cells); and
 # superscript digits after a letter, a footnote's marks glued to a word ("Шевченко¹"), are read as a space too
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]|(?<=[^\\W\\d_])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]")
-_ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u3000", "\u00b9", "\u00b2",
+_ODD_SPACE: Final = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]|(?<=[^\\W\\d_])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]")
+_ODD_SPACES: Final = ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u2003", "\u3000", "\u00b9", "\u00b2",
                "\u00b3")  # (the common ones, looked for first)
-_ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")  # (whose UTF-8 starts as other forms' do)
+_ARABIC_PRESENTATION: Final = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")  # (whose UTF-8 starts as other forms' do)
 
 
 def _lower_key(word: str) -> str:
@@ -517,14 +518,14 @@ def _lower_key(word: str) -> str:
 
 # a run: capitalised words joined as the words of one name may be (space, hyphen, dash, dot),
 # with lower-case connectors inside ("Bay of Bengal"); each word starts where a token starts
-_UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-_WORD = r"[^\W\d_]*(?:['’‘][^\W\d_]+)*"
+_UPPER: Final = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+_WORD: Final = r"[^\W\d_]*(?:['’‘][^\W\d_]+)*"
 # a dot joins words only after an abbreviation ("St. Petersburg"); elsewhere it ends the run (the dot is
 # matched before the look back, which every word's end would otherwise pay for)
-_ABBREVIATION_DOT = (r"\.(?<=(?<![^\W\d_])(?:"
+_ABBREVIATION_DOT: Final = (r"\.(?<=(?<![^\W\d_])(?:"
                      + "|".join("".join(f"[{c.upper()}{c}]" for c in a) for a in sorted(ABBREVIATED)) + r")\.) ?")
-_CONNECTOR = "(?:" + "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_]|['’][^\W\d_])"
-_INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
+_CONNECTOR: Final = "(?:" + "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_]|['’][^\W\d_])"
+_INITIALS_DOT: Final = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K."
 # (a capital after a letter, an underscore or "@" starts no run: "@Oksana_Pavlodar" is a handle; nor one after a
 # digit, or a digit and a foot's sign: "2x40HC Xi'an", "4x40'HC Xi'an" are a container's type, then a name, not "HC
 # Xi'an", a hockey club; nor one after a letter
@@ -532,93 +533,93 @@ _INITIALS_DOT = r"\.(?=[A-Z]\.)(?<=(?<![^\W\d_])[A-Z]\.)"  # inside "U.S.", "U.K
 # "L'Europe", "jusqu'Almaty", "dell'Asia centrale", "dall'Azerbaigian", whose name is the run)
 # (checked after the capital, so that the engine still skips to capitals: "L'Europe", "Dall'Azerbaigian" open no run,
 # the name does)
-_ELIDED = (r"(?!(?<=[DL])['’][A-Z]|(?<=[DNS])ell['’][A-Z]|(?<=D)all['’][A-Z]|(?<=A)ll['’][A-Z]"
+_ELIDED: Final = (r"(?!(?<=[DL])['’][A-Z]|(?<=[DNS])ell['’][A-Z]|(?<=D)all['’][A-Z]|(?<=A)ll['’][A-Z]"
            r"|(?<=S)ull['’][A-Z])")
-_AFTER_APOSTROPHE = (r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].)"
+_AFTER_APOSTROPHE: Final = (r"(?:(?<![^\W\d_]['’].)|(?<=(?<![^\W\d_])[dlDL]['’].)|(?<=[Qq]u['’].)"
                      r"|(?<=[DdNnSs]ell['’].)|(?<=[Dd]all['’].)|(?<=(?<![^\W\d_])[Aa]ll['’].)|(?<=[Ss]ull['’].))")  # (Italian: "dell'Asia")
-WORD_MAX_CHARS = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
-RUN_MAX_WORDS = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
-RUN = re.compile(rf"[{re.escape(_UPPER)}]{_ELIDED}(?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<!\d['’′].){_AFTER_APOSTROPHE}{_WORD}"
+WORD_MAX_CHARS: Final = 100  # no name has a longer word (Llanfairpwllgwyngyll's full name has 58 letters)
+RUN_MAX_WORDS: Final = 40  # a run goes on in the next (no name is this long; "A.B.C.D.…" of a hostile file stays cheap)
+RUN: Final = re.compile(rf"[{re.escape(_UPPER)}]{_ELIDED}(?<![^\W_].)(?<![^\W\d]_.)(?<!@.)(?<!\d['’′].){_AFTER_APOSTROPHE}{_WORD}"
                  rf"(?:(?: [-–—] |[ \-–—‐‑]|{_ABBREVIATION_DOT}|{_INITIALS_DOT})"
                  rf"(?:[{re.escape(_UPPER)}]{_WORD}|{_CONNECTOR})){{0,{RUN_MAX_WORDS - 1}}}")
 # a capitalised word before a hyphen and a name, the name's first part ("Katon-"), and what makes a pair a route
-_WORD_BEFORE_HYPHEN = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
+_WORD_BEFORE_HYPHEN: Final = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*[a-z][^\W\d_]*[-‐‑]$")
 # a list's item of people, given name first: "16. Marat Altai – Partner, …"
-_PERSON_DASHES = (" – ", " — ", " - ")
-_ITEM_PREFIX = r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?"  # a line's start, maybe its number or bullet
-_ITEM_START = re.compile(rf"{_ITEM_PREFIX}$")
-_ITEM_GIVEN_BEFORE = re.compile(rf"{_ITEM_PREFIX}([A-Z][^\W\d_]+) $")
-_ITEM_SURNAME_AFTER = re.compile(r" [A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)? [–—-] ")
-_THE_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?$")  # "the ", maybe an adjective: "the old "
-_CORNER_BEFORE = re.compile(r"\b(?:corner|crossing|intersection) of $")  # streets: "the corner of Abai and Dostyk"
+_PERSON_DASHES: Final = (" – ", " — ", " - ")
+_ITEM_PREFIX: Final = r"(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•][ \t]+)?"  # a line's start, maybe its number or bullet
+_ITEM_START: Final = re.compile(rf"{_ITEM_PREFIX}$")
+_ITEM_GIVEN_BEFORE: Final = re.compile(rf"{_ITEM_PREFIX}([A-Z][^\W\d_]+) $")
+_ITEM_SURNAME_AFTER: Final = re.compile(r" [A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)? [–—-] ")
+_THE_BEFORE: Final = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?$")  # "the ", maybe an adjective: "the old "
+_CORNER_BEFORE: Final = re.compile(r"\b(?:corner|crossing|intersection) of $")  # streets: "the corner of Abai and Dostyk"
 # a brand's words after a place's name inside quotes: '"Isfahan Gold"', '"Samarkand Black"', '"Vostok-Transit"'
 # (not a block's, a park's or a station's: '"Ridder-North"', '"Orenburg-South"', '"Novosibirsk-Glavny"')
-_BRAND_TAIL = re.compile(r"[ -](?:Gold|Golden|Black|White|Red|Premium|Kids|Lux|Luxe|Classic|Original|Light|Special"
+_BRAND_TAIL: Final = re.compile(r"[ -](?:Gold|Golden|Black|White|Red|Premium|Kids|Lux|Luxe|Classic|Original|Light|Special"
                          r"|Extra|Royal|Plus|Transit|Trans|Trade|Invest|Group|Export|Agro|Food|Foods|Pack|Fresh"
                          r"|Quarter|Towers|Tower|Residence|Residences|Family|Catering|Minerals|Mining|Development)")
-_HYPHENED_TAIL = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
+_HYPHENED_TAIL: Final = re.compile(r"[-‐‑]([A-Z][^\W\d_]+)\b(?![-‐‑])")  # "-Istek" of "Kos-Istek"
 # Russian and German words for a station's part of town after a hyphen ("Brest-Severny", "Almaty-Tsentralny")
-_STATION_SUFFIXES = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
+_STATION_SUFFIXES: Final = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy", "vostochny", "vostochnyy", "zapadny",
                                "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky",
                                # German: "Brest-Nordbahnhof" (Brest-Severny), "Berlin-Hauptbahnhof"
                                "hauptbahnhof", "hbf", "bahnhof", "nordbahnhof", "sudbahnhof", "ostbahnhof",
                                "westbahnhof", "gbf", "rbf"})
-_ROUTE_AFTER_PAIR = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
+_ROUTE_AFTER_PAIR: Final = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
 # after "X district": a city it is a district of ("of Astana", "of the capital"; not "of Pavlodar region")
-_CITY_DISTRICT_OF = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
+_CITY_DISTRICT_OF: Final = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?\b)"
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
-_SPEAKER_BEFORE = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
-_DOLLAR_AFTER = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
-_DOLLAR_STARTS = ("$", " dollar", "-dollar", ". dollar", ".-dollar")  # (a quick test first)
-_MODEL_NUMBER = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
-_QUALIFIER = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
-_PAIR_GLUE = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
-_MIXED_ACRONYM = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
+_SPEAKER_BEFORE: Final = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
+_DOLLAR_AFTER: Final = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
+_DOLLAR_STARTS: Final = ("$", " dollar", "-dollar", ". dollar", ".-dollar")  # (a quick test first)
+_MODEL_NUMBER: Final = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
+_QUALIFIER: Final = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
+_PAIR_GLUE: Final = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
+_MIXED_ACRONYM: Final = re.compile(r"[A-Z]{2,}[a-z]+[A-Z]")  # "ALZhIR", "KTZhD"
 # lower-case words after a name that make it the name of a first-level division ("Atyrau region"), or of a
 # feature the gazetteer knows ("the Altai mountains", "the Ural river"); a plural makes each name of a list
 # that ("the Aktobe and Kostanay regions", "the Suez and Panama canals")
-_DIVISION_WORDS = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
+_DIVISION_WORDS: Final = ("region", "oblast", "province", "krai", "kray", "oblysy", "district", "obl", "raion", "rayon",
                    "r-n", "kr", "prefecture", "county")  # (China's: "the Altay prefecture", "Yumin county")
-_DIVISION_SYNONYMS = {"region": ("oblast", "krai", "kray", "province"), "oblast": ("region",),  # "Stavropol region"
+_DIVISION_SYNONYMS: Final = {"region": ("oblast", "krai", "kray", "province"), "oblast": ("region",),  # "Stavropol region"
                       "obl": ("oblast", "region"), "oblysy": ("region", "oblast"), "raion": ("district",),
                       "rayon": ("district",), "r-n": ("district",), "province": ("oblast", "region"),
                       "kr": ("krai", "kray"), "ridge": ("range", "mountains")}  # tried where the name and the
 # word itself make no name ("the Karatau ridge": the Karatau Mountains, not the town 240 km off):
 # "Orenburg obl.", "Kyzylzhar r-n", "Chelyabinsk province", "Krasnodar kr."
-_TOWN_ADJECTIVE = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
-_RUSSIAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
-_PLURAL_NAME_WORDS = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
+_TOWN_ADJECTIVE: Final = re.compile(r"(?<=sk)(?:iy|ii|y|ogo|oy|aya|oye)$")  # "Sol-Iletskiy": of Sol-Iletsk
+_RUSSIAN_ADJECTIVE: Final = re.compile(r"(?<=[a-z]{3})(?:skiy|skii|sky|skogo|skoy)$")  # "Martukskiy r-n"
+_PLURAL_NAME_WORDS: Final = ("regions", "oblasts", "provinces", "districts", "rivers", "canals", "lakes", "seas", "reservoirs",
                       "basins", "valleys", "stations", "prefectures", "counties")
-_WATER_PARTS = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
-_WATER_PART = re.compile(rf" ({'|'.join(sorted(_WATER_PARTS))})\b")
-_WATER_PART_AFTER = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
+_WATER_PARTS: Final = frozenset({"basin", "valley", "delta"})  # of a river: "the Tobol and Ishim basins" are the rivers'
+_WATER_PART: Final = re.compile(rf" ({'|'.join(sorted(_WATER_PARTS))})\b")
+_WATER_PART_AFTER: Final = tuple(f" {part}" for part in sorted(_WATER_PARTS))  # after a dashed pair: "the Chu–Talas basin"
 # "the" and a word for a part of a sea or river before its name read alone ("the northern Caspian")
-_THE_PART = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
+_THE_PART: Final = re.compile(r"(?<![^\W\d_])[Tt]he (?:[a-z]+ )?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?"
                        r"|(?:east|west)(?:ern)?|central|middle|upper|lower) $")  # "the (shallow) northern Caspian"
-_FEATURE_WORDS = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
+_FEATURE_WORDS: Final = ("river", "lake", "sea", "mountains", "range", "valley", "basin", "reservoir", "desert", "steppe",
                   "plateau", "hills", "canal", "pass", "gorge", "depression", "lowland", "plain", "sands", "peninsula",
                   "delta", "canyon", "ridge", "glacier", "peak", "cosmodrome", "spaceport")
 # features that lie apart from the town of their name (not "the Ekibastuz basin", "the Kulunda steppe"), with
 # the feature class an entry must have to be the feature: H (waters), T (ranges, passes, gorges)
-_FEATURE_CLASS = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
+_FEATURE_CLASS: Final = {"river": "H", "lake": "H", "reservoir": "H", "canal": "H",
                   "mountains": "T", "range": "T", "hills": "T", "pass": "T", "gorge": "T", "depression": "T",
                   "lowland": "T", "plain": "T", "sands": "T", "canyon": "T", "ridge": "T", "glacier": "H",
                   "peak": "T", "cosmodrome": "S", "spaceport": "S"}  # (not a town of the name: "the Semenov glacier",
 # "Chapaev peak" are a scientist's; "the Baikonur cosmodrome" lies 39 km from the town)
 # a wire story's credits: the word before " by ", what they name, and in that each person's name (not the place
 # after "in")
-_CREDIT_HEAD = re.compile(r"(?<![^\W\d_])(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?)$")
-_CREDIT_ENDS = frozenset(("ing", "led", "oto", "tos", "hic", "ics"))  # (a quick test of the word before " by " first)
-_CREDIT_BODY = re.compile(r"[^;)\n.!?]{1,240}")  # (up to the credit's or the sentence's end)
-_CREDITED = re.compile(r"(?:^|(?<=, )|(?<= and ))([A-Z][^\W\d_'’.-]*(?:[ '’-]+[A-Z][^\W\d_'’-]*){0,3})")
-_PRODUCT_WORDS = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
-_GRADE_BEFORE = re.compile(r"(?<![^\W\d_])(?:Dated|Dtd\.?|ICE|NYMEX|CME) $")  # before which it is too ("Dated Brent")
-_OIL_TEXT = re.compile(r"\b(?:crude|oil|barrels?|bpd)\b|нефт|баррел", re.IGNORECASE)  # a text of oil
+_CREDIT_HEAD: Final = re.compile(r"(?<![^\W\d_])(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?|[Gg]raphics?)$")
+_CREDIT_ENDS: Final = frozenset(("ing", "led", "oto", "tos", "hic", "ics"))  # (a quick test of the word before " by " first)
+_CREDIT_BODY: Final = re.compile(r"[^;)\n.!?]{1,240}")  # (up to the credit's or the sentence's end)
+_CREDITED: Final = re.compile(r"(?:^|(?<=, )|(?<= and ))([A-Z][^\W\d_'’.-]*(?:[ '’-]+[A-Z][^\W\d_'’-]*){0,3})")
+_PRODUCT_WORDS: Final = ("crude", "blend", "grade", "futures")  # after which an oil grade's name is the grade
+_GRADE_BEFORE: Final = re.compile(r"(?<![^\W\d_])(?:Dated|Dtd\.?|ICE|NYMEX|CME) $")  # before which it is too ("Dated Brent")
+_OIL_TEXT: Final = re.compile(r"\b(?:crude|oil|barrels?|bpd)\b|нефт|баррел", re.IGNORECASE)  # a text of oil
 # after which a place's name (not a country's) is a product's, a style's or a party's: "Naftalan mineral water",
 # "Shymkent beer", "the Damas van", "a Bukhara carpet", "the Auyl party"
-_THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
+_THING_NOUNS: Final = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans", "pick-up", "pickup", "carpet",
                 "carpets", "rug", "rugs", "party", "chocolate", "chocolates", "sweets", "candy", "candies", "honey",
                 "cheese", "cutlet", "cutlets", "salad", "brandy", "lager", "scholarship", "scholarships", "fellowship",
                 "fellowships",  # ("the Bolashak scholarship": the programme, not the station)
@@ -631,77 +632,77 @@ _THING_NOUNS = ("mineral water", "beer", "vodka", "cognac", "tea", "van", "vans"
                 "barbel", "argali", "trout", "tulip", "tulips", "melon", "melons")
 # after "X street" or "X avenue", a house number: an address's street ("Tbilisi avenue 12", "Baku street, 7b"; not
 # "Almaty street 10 km away")
-_HOUSE_NUMBER = re.compile(r",? (?:[Nn]o\.? ?)?\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b(?![.,]\d| ?(?:km|m|kilometres|miles|%|t)\b)")
-_ADDRESS_NOUNS = frozenset(("street", "avenue", "ave", "caddesi", "yolu", "sokak", "prospekt", "prospekti", "ulitsa",
+_HOUSE_NUMBER: Final = re.compile(r",? (?:[Nn]o\.? ?)?\d{1,4}[a-zA-Z]?(?:/\d{1,4})?\b(?![.,]\d| ?(?:km|m|kilometres|miles|%|t)\b)")
+_ADDRESS_NOUNS: Final = frozenset(("street", "avenue", "ave", "caddesi", "yolu", "sokak", "prospekt", "prospekti", "ulitsa",
                             "köçəsi", "küçəsi"))
 # after "X street": a noun the name qualifies (not a verb's or a preposition's word: "street is", "street in")
-_NOUN_QUALIFIED = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
+_NOUN_QUALIFIED: Final = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to|and|or|of|from|near|where|which|that|with|by"
                              r"|for|the|a|an|as|until|since|after|before|between)\b)[a-z]+\b")
 # a heading's word in capitals before "US" that makes it the pronoun ("ABOUT US", "HOW TO FIND US")
 # (not a preposition's: "EXPORTS TO US MARKETS" may be the country's)
-_PRONOUN_US_BEFORE = re.compile(r"\b(?:ABOUT|FIND|CONTACT|JOIN|CALL|LET|VISIT|EMAIL|FOLLOW|HELP|WRITE|MEET|TELL|GIVE"
+_PRONOUN_US_BEFORE: Final = re.compile(r"\b(?:ABOUT|FIND|CONTACT|JOIN|CALL|LET|VISIT|EMAIL|FOLLOW|HELP|WRITE|MEET|TELL|GIVE"
                                 r"|SHOW|ASK|PHONE|TEXT) $")
 # after a name and a comma, what makes it a person's: "Shevchenko, the Little Russian poet"
-_PERSON_APPOSITIVE = re.compile(r", the (?:[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
+_PERSON_APPOSITIVE: Final = re.compile(r", the (?:[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
                                 r"philosopher|explorer|traveller|traveler|scholar|statesman|khan|sultan|tsar"
                                 r"|czar|emperor|ruler|hero|singer|actor|actress|footballer|boxer|wrestler|cyclist)\b")
-_CLOCK = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
-_ONE_FARM = re.compile(r" [Ff]arm\b")  # (not " farms")
-_FARM_WORDS = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
+_CLOCK: Final = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
+_ONE_FARM: Final = re.compile(r" [Ff]arm\b")  # (not " farms")
+_FARM_WORDS: Final = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # the lower-case words after a name that may make it something else's (and Lexicon.venue_nouns)
 # (and "station": "Emba station" is Embi, whose station has the name, where the gazetteer has "Emba station")
-_NAME_WORDS = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_THING_NOUNS, *_FARM_WORDS,
+_NAME_WORDS: Final = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_THING_NOUNS, *_FARM_WORDS,
                "time", "station")
-_HEAD_NOUNS = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
-_SINGULAR = {plural: plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+_HEAD_NOUNS: Final = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
+_SINGULAR: Final = {plural: plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
              for plural in _PLURAL_NAME_WORDS}  # "districts": district; "counties": county
-_PLURAL_ENDED = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
-_LIST_GLUE = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
-_LIST_GLUE_MAX = max(map(len, _LIST_GLUE))
-_NUMBERLESS_DIVISION_WORDS = frozenset(("obl", "r-n"))  # abbreviations a list's plural writes too
-_PLURAL_LIST_GLUE = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
-_POSSESSIVE_BEFORE = ("'s ", "’s ")
-_BEFORE_BRACKET = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
-_PLURAL_OR_NAME_WORD = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
-_LIST_GLUE_IN_RUN = re.compile(r" and ")  # (a run holds no comma)
+_PLURAL_ENDED: Final = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
+_LIST_GLUE: Final = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
+_LIST_GLUE_MAX: Final = max(map(len, _LIST_GLUE))
+_NUMBERLESS_DIVISION_WORDS: Final = frozenset(("obl", "r-n"))  # abbreviations a list's plural writes too
+_PLURAL_LIST_GLUE: Final = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
+_POSSESSIVE_BEFORE: Final = ("'s ", "’s ")
+_BEFORE_BRACKET: Final = re.compile(r"(?:-\d{1,2}|-I{1,3})? \(")  # "Esil (", a station's "Kokshetau-1 ("
+_PLURAL_OR_NAME_WORD: Final = re.compile(r" (?:[a-z]+s|[A-Z])\b")  # "… regions", "… checkpoints", "… Region"
+_LIST_GLUE_IN_RUN: Final = re.compile(r" and ")  # (a run holds no comma)
 # a word in lower case, alone or between hyphens, not inside a handle, address or number ("ekb-almaty")
-_LOWER_WORD = re.compile(r"[a-zа-яёәғқңөұүһі](?<![\w@#/.:'’].)[a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")  # (the
+_LOWER_WORD: Final = re.compile(r"[a-zа-яёәғқңөұүһі](?<![\w@#/.:'’].)[a-zа-яёәғқңөұүһі'’]*(?![\w@/'’]|\.\w)")  # (the
 # look-behind after the first letter: one that opens a pattern is tried at every character)
 # a chat line's time, in brackets or as WhatsApp writes it ("12/03/2024, 05:12 - "), and the first letter of its
 # message, after the sender if any: "[14.02 05:12] Aidos: me, but …"
-_CHAT_TIME = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
-_MESSAGE_START = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
+_CHAT_TIME: Final = r"(?:\[[^\]\n]{0,30}\d[:.]\d[^\]\n]{0,30}\]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d\d(?:\s?[AaPp][Mm])? -)"
+_MESSAGE_START: Final = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*(?:[^:\n]{{1,40}}:\s+)?([^\W\d_])")
 # the first letter of a paragraph of three words or more, after a quote's "> " ("yeah thats normal, most …")
-_PARAGRAPH_START = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:>[ \t]*)?([^\W\d_])(?=[^\W\d_])(?=[^\n]*? [^\n]*? )")
-_CAMEL_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
-_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SENDER = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
+_PARAGRAPH_START: Final = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:>[ \t]*)?([^\W\d_])(?=[^\W\d_])(?=[^\n]*? [^\n]*? )")
+_CAMEL_HASHTAG: Final = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b")  # "#ZhanaZhol"
+_CAMEL_BREAK: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SENDER: Final = re.compile(rf"(?m)^{_CHAT_TIME}[ \t]*([^:\n\[\]]{{1,40}}):[ \t]")  # a chat line's sender (after its time)
 # this share of at least so many lines' messages (of the first ones) starting in lower case: a chat in lower case
 INFORMAL_SHARE, INFORMAL_LINES, INFORMAL_SAMPLE = 0.4, 3, 40
 # reading a text not in English (see mapper.languages)
-_ELIDED_ARTICLES = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
-LANGUAGE_WORD_ZIPF = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
-LANGUAGE_TOWN_POPULATION = 10_000  # a common word of a language that names a town this big of its country is it
-LANGUAGE_CITY_POPULATION = 100_000  # ... or a city this big there as another name of it ("Nürnberg")
-CASE_MIN_POPULATION = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
+_ELIDED_ARTICLES: Final = ("l'", "d'", "l’", "d’")  # French and Italian articles and prepositions elided before a name
+LANGUAGE_WORD_ZIPF: Final = 1.0  # a word this common in a text's language is one of its words (a German compound noun)
+LANGUAGE_TOWN_POPULATION: Final = 10_000  # a common word of a language that names a town this big of its country is it
+LANGUAGE_CITY_POPULATION: Final = 100_000  # ... or a city this big there as another name of it ("Nürnberg")
+CASE_MIN_POPULATION: Final = 10_000  # a case form (Polish, Uzbek…) is read as a town this big, a country, a region or a
 # curated place
-INFORMAL_SPAN = 6000  # characters at the start of a text that tell a chat (its first lines)
+INFORMAL_SPAN: Final = 6000  # characters at the start of a text that tell a chat (its first lines)
 # a text naming fewer places in capitals than one in this many characters is informal where it writes LOWER_NAMES
 # places' names in lower case (see Geoparser._writes_names_lower)
 SPARSE_NAMES_CHARS, LOWER_NAMES = 250, 3
-LOWER_CASE_ZIPF = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
-LOWER_CASE_CITY_ZIPF = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
+LOWER_CASE_ZIPF: Final = 3.5  # this common in English, a lower-case word is the word ("hull"), not a city
+LOWER_CASE_CITY_ZIPF: Final = 4.5  # ... but for a city of about a million ("moscow"), unless this common ("sale")
 # a name of a list just before a later name of it ("Aiyrtau, " before "Timiryazev and Mamlyut districts")
-_LIST_PIECE_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
+_LIST_PIECE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
-_LIST_MAX = 12  # names of a list read before a plural noun
+_LIST_MAX: Final = 12  # names of a list read before a plural noun
 # the noun after a division's, a sea's, a gulf's, a strait's, a canal's, a valley's, a range's, a pass's or a
 # reservoir's adjective or name in Russian or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в
 # Таскалинском районе", "Каспийского моря", "в Чёрном море", "Персидского залива", "Ормузского пролива",
 # "Волго-Каспийского канала", "через Ферганскую долину", "Джунгарского хребта";
 # Kazakh "Қостанай облысы", "Алакөл ауданындағы", "Балқаш көлінің", "Каспий теңізі", "Алтай өлкесі"; "Курганская обл.";
 # Kyrgyz "Нарын облусунда", Mongolian "Сэлэнгэ аймгийн")
-_CYRILLIC_DIVISION = re.compile(r"[ \n](област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
+_CYRILLIC_DIVISION: Final = re.compile(r"[ \n](област(?:ях|ями|ям|ей|ью|ь|и)|кра(?:й|я|ю|ем|е|ях|ев|ёв)|"
                                 r"облыс(?:ындағы|ының|ынан|ында|ына|ымен|ы)|мор(?:е|я|ю|ем)"
                                 r"|аудан(?:ындағы|ының|ынан|ында|ына|ы)|көл(?:індегі|інің|інен|інде|іне|і)"
                                 r"|облус(?:тарынын|тарына|тары|ундагы|унун|унан|унда|уна|у)|дарыя(?:сынын|сына|сында|сы)"
@@ -713,196 +714,196 @@ _CYRILLIC_DIVISION = re.compile(r"[ \n](област(?:ях|ями|ям|ей|ь�
                                 r"|айм(?:аг(?:тай|т)?|г(?:ийн|аас|аар|ийг))|хот(?:ын|од|оос|оор|ыг|той)?"
                                 r"|велаят(?:ами|ах|ам|ов|ом|а|у|е)?)(?!\w)")  # (Mongolian: "Сэлэнгэ аймагт", "Хөх
 # хот", Hohhot; Russian of a Turkmen region: "Лебапского велаята")
-_CYRILLIC_DIVISION_STARTS = ("обл", "кра", "мор", "водох", "рай", "ауд", "көл", "тең", "зал", "прол", "кан", "пер",
+_CYRILLIC_DIVISION_STARTS: Final = ("обл", "кра", "мор", "водох", "рай", "ауд", "көл", "тең", "зал", "прол", "кан", "пер",
                              "дол", "хре", "өлк", "дар", "өрө", "айм", "хот", "вел")  # (a quick test first, after a
 # space or a line's end: "Қарағанды\nоблысы")
 # a Kazakh, Kyrgyz or Mongolian noun's stem and the form the data files give the names with ("Балқаш көлі", "Нарын
 # дарыясы", "Сэлэнгэ аймаг")
-_DIVISION_HEADS = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
+_DIVISION_HEADS: Final = (("облыс", "облысы"), ("аудан", "ауданы"), ("көлү", "көлү"), ("көл", "көлі"), ("теңіз", "теңізі"),
                  ("өлке", "өлкесі"), ("облус", "облусу"), ("дарыя", "дарыясы"), ("өрөөн", "өрөөнү"), ("айм", "аймаг"))
 # a Kazakh, Kyrgyz or Mongolian noun after a town's name, and the English noun of the division or water named after
 # the town ("Орынбор облысы": Orenburg Oblast; "Алтай өлкесі": Altai Krai; "Нарын облусу": Naryn Region; "Сүхбаатар
 # аймаг": Sükhbaatar Province)
-_DIVISION_ENGLISH = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",), "облус": ("Region", "Oblast"),
+_DIVISION_ENGLISH: Final = {"облыс": ("Oblast", "Region"), "өлке": ("Krai",), "облус": ("Region", "Oblast"),
                             "район": ("District",), "дарыя": ("River",), "өрөөн": ("Valley",), "айм": ("Province",)}
 # a division's plural noun after a list of adjectives, by its singular: "Омскую и Новосибирскую области"; and "обл."
-_RUSSIAN_PLURAL_HEADS = {"обл.": "область", **{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
+_RUSSIAN_PLURAL_HEADS: Final = {"обл.": "область", **{f"област{e}": "область" for e in ("и", "ей", "ям", "ями", "ях")},
                          **{f"кра{e}": "край" for e in ("я", "ев", "ёв", "ям", "ях")},
                          **{f"район{e}": "район" for e in ("ы", "ов", "ам", "ами", "ах")}}
 # an adjective of such a list before the next one ("Омскую и ", "Западно-Казахстанской, ")
-_RUSSIAN_ADJECTIVE_BEFORE = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
+_RUSSIAN_ADJECTIVE_BEFORE: Final = re.compile(r"(?<![^\W\d_-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ую|ой|ий|ый|ое))"
                                        r"(?:, и |, | и )$")
-_NEXT_WORD = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
+_NEXT_WORD: Final = re.compile(r" +([^\W\d_]+)")  # the word after a name, on the same line
 # a greeting or thanks before a given name and a comma, and the end of the address after it ("Thanks, Jordan.")
-_ADDRESSED = re.compile(r"(?:\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ello|[Cc]heers|[Ww]elcome(?: back)?|[Gg]ood (?:morning|"
+_ADDRESSED: Final = re.compile(r"(?:\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ello|[Cc]heers|[Ww]elcome(?: back)?|[Gg]ood (?:morning|"
                         r"afternoon|evening)|[Yy]es|[Nn]o|[Ss]ure|[Ww]ell|[Oo]kay|OK|[Rr]ight)),? $")
-_ADDRESS_END = re.compile(r"[,.!?;:]|\s*$|\s*\n")
+_ADDRESS_END: Final = re.compile(r"[,.!?;:]|\s*$|\s*\n")
 # the first words of Turkic names ("Kara-Keche", "Kyzyl-Adyr", "Сары-Таш"), which name other places alone (Kara,
 # Togo; Kyzyl, Tuva): before a hyphen and a word no name goes on with, no place
-_TURKIC_NAME_HEADS = frozenset(("kara", "kyzyl", "kzyl", "sary", "kok", "ala", "ulu", "uch", "bash", "kum", "jany",
+_TURKIC_NAME_HEADS: Final = frozenset(("kara", "kyzyl", "kzyl", "sary", "kok", "ala", "ulu", "uch", "bash", "kum", "jany",
                                 "zhana", "кара", "кызыл", "сары", "кок", "көк", "ала", "улу", "уч", "баш", "кум",
                                 "жаны", "жана", "қара", "қызыл"))
 # a Russian adjective's nominative endings, a lower-case Russian word after a name, and how common in Russian an
 # adjective opening a sentence is as a word, not a town's name ("Восточный" 4.3, "Среднее" 4.1, "Мирный" 4.0)
-_RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
-_LOWER_CYRILLIC_AFTER = re.compile(r" [а-яё]")
-_UPPER_CYRILLIC_AFTER = re.compile(r"[ :,!-]+[А-ЯЁ]{2,}\b")  # a headline's next word in capitals ("СЕВЕРНЫЙ ЗАВОЗ")
-_UPPER_CYRILLIC_BEFORE = re.compile(r"[А-ЯЁ]{2,}[ :,!-]+$")  # ... or its word before ("НОВЫЙ РЕКОРД")
-RUSSIAN_ADJECTIVE_ZIPF = 3.5
-RUSSIAN_OPENER_ZIPF = 4.0  # ... and a capitalised noun this common opening a sentence ("Ставки", rates)
-_LEADING_WORD = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
-_PREVIOUS_WORD = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
-_AND = re.compile(r" and (?=\S)")
-_DOMAIN = re.compile(rf"\.{_TLD}\b")
-_URL_HINT = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
-_CHUNK = re.compile(r"\S+")
+_RUSSIAN_ADJECTIVE_ENDINGS: Final = ("ый", "ий", "ой", "ая", "ое", "ее", "ые", "ие", "яя")
+_LOWER_CYRILLIC_AFTER: Final = re.compile(r" [а-яё]")
+_UPPER_CYRILLIC_AFTER: Final = re.compile(r"[ :,!-]+[А-ЯЁ]{2,}\b")  # a headline's next word in capitals ("СЕВЕРНЫЙ ЗАВОЗ")
+_UPPER_CYRILLIC_BEFORE: Final = re.compile(r"[А-ЯЁ]{2,}[ :,!-]+$")  # ... or its word before ("НОВЫЙ РЕКОРД")
+RUSSIAN_ADJECTIVE_ZIPF: Final = 3.5
+RUSSIAN_OPENER_ZIPF: Final = 4.0  # ... and a capitalised noun this common opening a sentence ("Ставки", rates)
+_LEADING_WORD: Final = re.compile(r"(?<![^\W\d_])([A-Z][a-z]+) $")  # a capitalised word just before a name
+_PREVIOUS_WORD: Final = re.compile(r"[^\W\d_]+(?:['’‘][^\W\d_]+)*$")
+_AND: Final = re.compile(r" and (?=\S)")
+_DOMAIN: Final = re.compile(rf"\.{_TLD}\b")
+_URL_HINT: Final = re.compile(rf"https?://|www\.|@|[^\W\d_]_[^\W\d_]|{_DOMAIN.pattern}")  # what only a word with a URL or address holds
+_CHUNK: Final = re.compile(r"\S+")
 
-_AUTHOR = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
-_AUTHOR_TITLE = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
-_ITEM_OPENERS = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
-_AUTHOR_YEAR = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b")  # "(Hadano, 2023)"
-_YEAR_RANGE = re.compile(r",\s*(?:19|20)\d\d\s?(?:[–—-]|to)\s?(?:19|20)?\d\d")  # "Kazalinsk, 2000–2022"
+_AUTHOR: Final = re.compile(r",\s*[A-Z]\.")  # "Hadano, T."
+_AUTHOR_TITLE: Final = re.compile(r",\s*[*_][A-Z]")  # a reading list's "Morrison, *The Russian Conquest …*"
+_ITEM_OPENERS: Final = ("| ", "\n", "- ", "* ", "; ")  # where a list's or table's item starts
+_AUTHOR_YEAR: Final = re.compile(r",\s*(?:19|20)\d\d[a-z]?\b")  # "(Hadano, 2023)"
+_YEAR_RANGE: Final = re.compile(r",\s*(?:19|20)\d\d\s?(?:[–—-]|to)\s?(?:19|20)?\d\d")  # "Kazalinsk, 2000–2022"
 # a place and "and" after a place's preposition, before the last name of a pair ("between Arys and Turkestan, 2023")
-_PLACE_PAIR_BEFORE = re.compile(r"(?<![^\W\d_])(?:between|from|in|at|near|via) [A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)? "
+_PLACE_PAIR_BEFORE: Final = re.compile(r"(?<![^\W\d_])(?:between|from|in|at|near|via) [A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)? "
                                 r"(?:and|or) $")
-_CITING_BEFORE = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from|see|after) $")  # "cited in Orlov, 2021"
+_CITING_BEFORE: Final = re.compile(r"(?:cited in|quoted in|adapted from|reproduced from|see|after) $")  # "cited in Orlov, 2021"
 # a river gauge at a line's start, as bulletins list them: "Tobol at Zverinogolovskoye: 4.2 m", "- Ishim at Ishim"
 # a river gauge's (a figure or a colon follows on the line: "Tom at Reuters said" is no gauge), or a river's entry
 # in a reference list ("Karatal. Length 390 km.", "Kura (1,364 km)")
 # a reference list's label of waters before a water's bare name, or before a list of them ("Basin: Aral",
 # "Inflow: Ili, Karatal, Aksu")
-_WATER_LABEL_BEFORE = re.compile(r"\b(?:[Mm]outh|[Bb]asin|[Ii]nflows?|[Oo]utflows?|[Tt]ributar(?:y|ies)|[Rr]ivers|"
+_WATER_LABEL_BEFORE: Final = re.compile(r"\b(?:[Mm]outh|[Bb]asin|[Ii]nflows?|[Oo]utflows?|[Tt]ributar(?:y|ies)|[Rr]ivers|"
                                  r"[Ff]lows into|[Dd]rains into):? (?:the )?(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)?, )*$")
 # a Soviet atlas index's feature marker after a name, and the feature's word in the gazetteer
-_ATLAS_MARKERS = {"oz.": "lake", "r.": "river", "vdkhr.": "reservoir", "khr.": "range", "pr.": "strait",
+_ATLAS_MARKERS: Final = {"oz.": "lake", "r.": "river", "vdkhr.": "reservoir", "khr.": "range", "pr.": "strait",
                   "zal.": "gulf"}
-_ATLAS_MARKER = re.compile(rf", ({'|'.join(map(re.escape, _ATLAS_MARKERS))})(?!\w)")
-_AREA_AFTER = re.compile(r"[.,:] [Aa]rea:? (?:of )?\d")  # an entry's area after its name ("Zaysan. Area 1,810 sq km")
-_GAUGE = re.compile(r" at [A-Z][^\n]*?[:\d]|[.,:]? [Ll]ength:? \d| \(\d[\d,.]* km\)")
-_NEXT_CAPITAL_WORD = re.compile(r" ([A-Z][^\W\d_]*)\b")
-_SEA_NAME_ENDS = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before "and" is the sea ("the Caspian and Turkey")
+_ATLAS_MARKER: Final = re.compile(rf", ({'|'.join(map(re.escape, _ATLAS_MARKERS))})(?!\w)")
+_AREA_AFTER: Final = re.compile(r"[.,:] [Aa]rea:? (?:of )?\d")  # an entry's area after its name ("Zaysan. Area 1,810 sq km")
+_GAUGE: Final = re.compile(r" at [A-Z][^\n]*?[:\d]|[.,:]? [Ll]ength:? \d| \(\d[\d,.]* km\)")
+_NEXT_CAPITAL_WORD: Final = re.compile(r" ([A-Z][^\W\d_]*)\b")
+_SEA_NAME_ENDS: Final = (" sea", " ocean", " gulf")  # (keys) a sea's word alone before "and" is the sea ("the Caspian and Turkey")
 # see Geoparser._after_water_and: "the Volga and ", "the Ural, Tobol and "
-_THE_WATER_AND = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+)(?:, [A-Z][^\W\d_]+)*(?:,? (?:and|or) |, )$")
-_LINE_OPENERS = ("\n", "- ", "* ", "• ", "\t", "| ")
+_THE_WATER_AND: Final = re.compile(r"(?<![^\W\d_])[Tt]he ([A-Z][^\W\d_]+)(?:, [A-Z][^\W\d_]+)*(?:,? (?:and|or) |, )$")
+_LINE_OPENERS: Final = ("\n", "- ", "* ", "• ", "\t", "| ")
 # an author cited in the text, with the book's place and publisher or not: "Orlov (2024)", "Morrison (Cambridge:
 # Cambridge University Press, 2020)"
-_CITED_YEAR = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")
+_CITED_YEAR: Final = re.compile(r" \((?:[A-Z][^():\n]{1,39}: [^()\n]{2,80}, )?(?:19|20)\d\d[a-z]?(?:, p+\. ?\d+)?\)")
 # a reading list's "Martin, Virginia. *Law and Custom …*": the surname before its given name and a title, and
 # the given name after the surname (at an item's start)
-_AUTHOR_GIVEN = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
-_SURNAME = r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}"  # "Martin", "Semenov-Tyan-Shansky"
-_SURNAME_BEFORE = re.compile(rf"(?:^|\n|[-*|;^] ){_SURNAME}, $")  # ("^": a wiki's reference)
-_DATED_AFTER = re.compile(r" \((?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ (?:\d{1,2}, )?)?(?:19|20)\d\d\)")  # " (3 October 2022)"
+_AUTHOR_GIVEN: Final = re.compile(r", [A-Z][^\W\d_]+\. [*_]")
+_SURNAME: Final = r"[A-Z][^\W\d_'’-]+(?:[-'’][A-Z][^\W\d_]+){0,3}"  # "Martin", "Semenov-Tyan-Shansky"
+_SURNAME_BEFORE: Final = re.compile(rf"(?:^|\n|[-*|;^] ){_SURNAME}, $")  # ("^": a wiki's reference)
+_DATED_AFTER: Final = re.compile(r" \((?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ (?:\d{1,2}, )?)?(?:19|20)\d\d\)")  # " (3 October 2022)"
 # an index's or a list's person, surname first: "Shevchenko, Taras, 144", "Semenov-Tyan-Shansky, Pyotr, 19"
-_INVERTED_NAME = re.compile(rf"{_SURNAME}, ([A-Z][^\W\d_]+)(?=, \d|,? ?\n|;| \(|$)")
+_INVERTED_NAME: Final = re.compile(rf"{_SURNAME}, ([A-Z][^\W\d_]+)(?=, \d|,? ?\n|;| \(|$)")
 # a name's first words in quotes before it ('the "Caravan Saray" restaurant'), a train's number ('train No. 24 "')
-_QUOTED_WORDS_BEFORE = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
-_NUMBERED_TRAIN_BEFORE = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
+_QUOTED_WORDS_BEFORE: Final = re.compile(r"[\"«“](?:[A-Z][^\W\d_]*[ -]){1,3}$")
+_NUMBERED_TRAIN_BEFORE: Final = re.compile(r"\b(?:[Tt]rains?|[Ss]leepers?|[Ee]xpress) (?:[Nn]o\.? ?|№ ?|#)\d+[^\W\d_]? "
                                     r"[\"«“]$")
-_SCORE_AFTER = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\d{1,2}\b")  # a team's: "Astana won 2-1"
+_SCORE_AFTER: Final = re.compile(r" (?:won|lost|drew|beat [A-Z]\w+) \d{1,2} ?[-–:] ?\d{1,2}\b")  # a team's: "Astana won 2-1"
 # a match's score: "2:1", "2–2", not a time ("19:00") nor a span ("2-3 days")
-_SCORE = r"\d{1,2} ?[:–-] ?\d(?![\d:.])(?! ?(?:days?|hours?|hrs?|h|weeks?|months?|km|min|m|t)\b)"
+_SCORE: Final = r"\d{1,2} ?[:–-] ?\d(?![\d:.])(?! ?(?:days?|hours?|hrs?|h|weeks?|months?|km|min|m|t)\b)"
 # a fixture's or a result's teams, each side of a dash before a score, or of the score in a headline: "Tobol –
 # Kairat 2:1", "TOBOL 2–1 KAIRAT" (not a route: "Almaty – Tashkent 08:15", "Almaty – Bishkek 2-3 days")
-_HOME_TEAM = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0,40}})? | ){_SCORE}(?: [A-Z]|$)", re.M)  # (a word
+_HOME_TEAM: Final = re.compile(rf"(?: ?[–—-] ?[A-Z][\w'-]{{0,40}}(?: [A-Z][\w'-]{{0,40}})? | ){_SCORE}(?: [A-Z]|$)", re.M)  # (a word
 # of 40 characters at most: a chain of thousands of hyphened names is matched in no time)
-_AWAY_TEAM_BEFORE = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
-_AWAY_TEAM_AFTER = re.compile(rf" {_SCORE}")
-_MONTH_AFTER = (" айы", " айын", " айда", " айна", " айына", " айынан", " айының")  # Kazakh "month" after a month's name
-_KAZAKH_REGIONS_PLURAL = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
-_KAZAKH_LIST_GLUE = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
+_AWAY_TEAM_BEFORE: Final = re.compile(rf"(?:[A-Z][\w'-]* ?[–—-] ?|[A-Z][\w'-]* {_SCORE} )$")
+_AWAY_TEAM_AFTER: Final = re.compile(rf" {_SCORE}")
+_MONTH_AFTER: Final = (" айы", " айын", " айда", " айна", " айына", " айынан", " айының")  # Kazakh "month" after a month's name
+_KAZAKH_REGIONS_PLURAL: Final = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
+_KAZAKH_LIST_GLUE: Final = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
 # a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
 # Kurchatov, named after the physicist Igor Kurchatov")
-_SETTLEMENT_OF = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
-_REGION_ADJECTIVE_ENDINGS = ("скои", "ского", "скому", "ском", "ским", "цкои", "цкого", "цком")  # (as keys write й)
+_SETTLEMENT_OF: Final = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
+_REGION_ADJECTIVE_ENDINGS: Final = ("скои", "ского", "скому", "ском", "ским", "цкои", "цкого", "цком")  # (as keys write й)
 # a Russian district's noun after its adjective in an oblique case (its last two letters one of _ADJECTIVE_TAILS:
 # «в Первомайском районе»; the nominative «Первомайский район» is its centre's name, Pervomayskiy)
 # a reference list's item: its bullet or number, and its authors, each surname first, before the year in brackets
-_REFERENCE_AUTHORS = re.compile(r"(?m)^[ \t]*(?:[#*•^-]+|\d{1,3}[.)])?[ \t]*((?:[A-Z][\w'’-]+, [A-Z][\w'’.-]*"
+_REFERENCE_AUTHORS: Final = re.compile(r"(?m)^[ \t]*(?:[#*•^-]+|\d{1,3}[.)])?[ \t]*((?:[A-Z][\w'’-]+, [A-Z][\w'’.-]*"
                                 r"(?: [A-Z][\w'’.-]*)?(?:; | and | & |, )?){1,12}) \((?:19|20)\d\d[a-z]?\)")
-_DISTRICT_NOUN_AFTER = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
-_ADJECTIVE_TAILS = frozenset(("ом", "ой", "го", "му", "им", "ую"))
+_DISTRICT_NOUN_AFTER: Final = re.compile(r" (?:городск\w{1,3} |муниципальн\w{1,3} )?(?:район|округ|улус)\w{0,3}\b")
+_ADJECTIVE_TAILS: Final = frozenset(("ом", "ой", "го", "му", "им", "ую"))
 # a Russian ship's noun before its name in quotes, and maybe another ship's ("два судна, «Алматы» и «Актобе»"), and
 # a Russian club's deed after its name in quotes («Каспий» обыграл «Атырау»)
-_RUSSIAN_SHIP_BEFORE = re.compile(r"(?i:\b(?:судн|судов|паром|танкер|сухогруз|теплоход|барж|контейнеровоз|ледокол|"
+_RUSSIAN_SHIP_BEFORE: Final = re.compile(r"(?i:\b(?:судн|судов|паром|танкер|сухогруз|теплоход|барж|контейнеровоз|ледокол|"
                                   r"буксир)\w{0,3}),? (?:[«\"“][^»\"”\n]{1,30}[»\"”],? (?:и )?)?[«\"“]$")
 # the first two letters of _CLUB_AFTER's words (a quick test first)
-_CLUB_STARTS = frozenset(("fo", "Fo", "ho", "Ho", "ba", "Ba", "vo", "Vo", "ha", "Ha", "fu", "Fu", "FC", "HC", "BC"))
-_RUSSIAN_TEAM_BEFORE = re.compile(r"\b(?:матч\w{0,2}|игр[уаеы]|встреч[уиае]|сыграет|сыграл\w?|играет|играл\w?) "
+_CLUB_STARTS: Final = frozenset(("fo", "Fo", "ho", "Ho", "ba", "Ba", "vo", "Vo", "ha", "Ha", "fu", "Fu", "FC", "HC", "BC"))
+_RUSSIAN_TEAM_BEFORE: Final = re.compile(r"\b(?:матч\w{0,2}|игр[уаеы]|встреч[уиае]|сыграет|сыграл\w?|играет|играл\w?) "
                                   r"(?:с|со|против) [«\"“]$")  # («товарищеский матч с «Оренбургом»»)
-_GAZPROM_UNIT_ENDS = frozenset(("а ", "з ", "a ", "z "))  # (how those words end: a quick test first)
-_GAZPROM_UNIT_BEFORE = re.compile(r"\b(?:Газпром|Gazprom) (?:добыча|трансгаз|переработка|Dobycha|Transgaz|Pererabotka) $")
-_RUSSIAN_TEAM_ACT_AFTER = re.compile(r"[»\"”] (?:обыграл|победил|проиграл|разгромил|уступил|сыграл вничью)\w{0,2}\b")
-_BEATEN_BEFORE = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
+_GAZPROM_UNIT_ENDS: Final = frozenset(("а ", "з ", "a ", "z "))  # (how those words end: a quick test first)
+_GAZPROM_UNIT_BEFORE: Final = re.compile(r"\b(?:Газпром|Gazprom) (?:добыча|трансгаз|переработка|Dobycha|Transgaz|Pererabotka) $")
+_RUSSIAN_TEAM_ACT_AFTER: Final = re.compile(r"[»\"”] (?:обыграл|победил|проиграл|разгромил|уступил|сыграл вничью)\w{0,2}\b")
+_BEATEN_BEFORE: Final = re.compile(r"\b(?:beat|defeated|edged|thrashed|lost to|drew with) $")  # "Tobol beat Kyzylzhar 2-0"
 # a club called so after its name or, in Russian, before it: "the Irtysh football club", «Хоккейный «Южный Урал»»,
 # «Футбольный клуб «Оренбург»»
-_CLUB_AFTER = re.compile(r"[»\"”]? (?:(?i:football|hockey|basketball|volleyball|handball|bandy|futsal) (?:club|team)"
+_CLUB_AFTER: Final = re.compile(r"[»\"”]? (?:(?i:football|hockey|basketball|volleyball|handball|bandy|futsal) (?:club|team)"
                          r"(?! [A-Z«\"“])|(?:FC|HC|BC)\b)")  # (not the town before its club's name: "The Kostanay
 # football club Tobol")
-_CLUB_BEFORE = re.compile(r"(?i:\b(?:футбольн|хоккейн|баскетбольн|волейбольн|гандбольн)\w{0,3}(?: (?:клуб|команд)\w{0,3})?"
+_CLUB_BEFORE: Final = re.compile(r"(?i:\b(?:футбольн|хоккейн|баскетбольн|волейбольн|гандбольн)\w{0,3}(?: (?:клуб|команд)\w{0,3})?"
                           r"|\b(?:ФК|ХК|БК)) [«\"“]$")
 # a league table's row: its rank, the club, and on the line played, won, drawn, lost and the goals
-_TABLE_ROW_BEFORE = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
-_TABLE_ROW_TAILS = frozenset(f"{c} " for c in " .0123456789")  # (a quick test first: a rank or spaces before)
-_TABLE_ROW_AFTER = re.compile(r"[^\n\d]*(?:\d{1,3} +){4}\d{1,3} ?[:–-] ?\d{1,3}\b")
-_RESORTS = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
-_WORD_THEN_ROUTE_DASH = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
+_TABLE_ROW_BEFORE: Final = re.compile(r"(?:^|\n) *\d{1,2}\.? +$")
+_TABLE_ROW_TAILS: Final = frozenset(f"{c} " for c in " .0123456789")  # (a quick test first: a rank or spaces before)
+_TABLE_ROW_AFTER: Final = re.compile(r"[^\n\d]*(?:\d{1,3} +){4}\d{1,3} ?[:–-] ?\d{1,3}\b")
+_RESORTS: Final = frozenset({"resort", "resorts"})  # a head after which a feature's name stays it: "Charyn Canyon Eco Resort"
+_WORD_THEN_ROUTE_DASH: Final = re.compile(rf"[^\W\d_]+{_ROUTE_DASH_NAME.pattern}")  # a route's first stop: "Almaty - Tashkent"
 # after an index's or list's given name: its pages, the line's end, a bracket (not a distance: "Dacha, Talgar, 25 km")
-_INVERTED_GIVEN_AFTER = re.compile(r", \d+(?![\d.,]* ?(?:km|m|ha|min|h|kg|t)\b)|,? ?\n|;| \(|$")
-_TITLE_AFTER = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
-_PUBLISHED_BEFORE = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
-_INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
+_INVERTED_GIVEN_AFTER: Final = re.compile(r", \d+(?![\d.,]* ?(?:km|m|ha|min|h|kg|t)\b)|,? ?\n|;| \(|$")
+_TITLE_AFTER: Final = re.compile(r"\. [*_]")  # (not a quote: 'Almaty, Kazakhstan. "Trade …')
+_PUBLISHED_BEFORE: Final = re.compile(r"[A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?: $")  # "Alma-Ata: Kazakhstan, 1980"
+_INITIAL_BEFORE: Final = re.compile(r"(?<![^\W\d_])[A-Z]\. $")  # a given name's initial before a surname ("Sergei V. Orlov")
 # what comes before a person's one initial: a line's start, a signature's dash, a bracket, a list's comma, "by", "and"
-_INITIAL_OPENERS = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ", " after ")  # ("named after I.
+_INITIAL_OPENERS: Final = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and ", "• ", "* ", " after ")  # ("named after I.
 # Zhansugurov")
-_SURNAME_SUFFIX = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
+_SURNAME_SUFFIX: Final = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 # a patronymic after a given name: Kazakh, Kyrgyz and Russian ("Алматы Ержанұлы", "Arman Serikuly", "Ивановна")
-_PATRONYMIC_AFTER = re.compile(r" [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:ұлы|улы|қызы|кызы|уулу|ович|евич|овна|евна|ична|uly|uulu|"
+_PATRONYMIC_AFTER: Final = re.compile(r" [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:ұлы|улы|қызы|кызы|уулу|ович|евич|овна|евна|ична|uly|uulu|"
                                r"qyzy|kyzy|ovich|evich|ovna|evna)\b")
-_NUMBER_BEFORE = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
-_UNITS = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
-_CONTAINER_SIZE = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
+_NUMBER_BEFORE: Final = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
+_UNITS: Final = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
+_INITIALS_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. ?[A-Z]\. $")  # two initials before a surname ("P. A. Kirov")
+_CONTAINER_SIZE: Final = re.compile(r"\d\d ?(?:['’′]|ft\.?) ?$")  # "40' RF", "20ft RF": a container's type after it
 # a line's last one or two words (before a carriage return, maybe), and the next line's first word (after an indent)
-_LINE_TAIL = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
-_LINE_HEAD = re.compile(r"[ \t]*([^\W\d_]+)")
-_LETTER = re.compile(r"[^\W\d_]")
-_MID_SENTENCE_WORDS = frozenset({"and", "or", "the", "of", "in", "to", "from", "at", "by", "with", "for", "on", "near",
+_LINE_TAIL: Final = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+ )?[^\W\d_]+)(,?)[ \t]*\r?$")
+_LINE_HEAD: Final = re.compile(r"[ \t]*([^\W\d_]+)")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_MID_SENTENCE_WORDS: Final = frozenset({"and", "or", "the", "of", "in", "to", "from", "at", "by", "with", "for", "on", "near",
                                  "between", "via", "a", "an", "its", "their", "into", "towards", "through"})
-_WRAPPED_LINES_MIN = 5  # a text of fewer lines is no hard-wrapped paragraph
-_WRAP_WIDTH = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
+_WRAPPED_LINES_MIN: Final = 5  # a text of fewer lines is no hard-wrapped paragraph
+_WRAP_WIDTH: Final = (40, 120)  # the widths a hard-wrapped text has (longer lines are paragraphs, shorter ones a list)
 # a word broken at a line's end: "Petro-\\npavl", "Kazakhstan-\\nRussia" (also with a Unicode or soft hyphen)
 # (the hyphen first, the letter before it looked behind: a pattern that starts with a look-behind is tried at every
 # character, and this runs on every text)
-_BROKEN_WORD = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_BROKEN_WORD: Final = re.compile(r"[-‐\u00ad](?<=[^\W\d_][-‐\u00ad])[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 # a publisher and a year after a city's name and a colon: the city of publication of a reference ("Ithaca: Cornell
 # University Press, 2018", "Moscow: Nauka, 1985")
-_PUBLISHER_AFTER = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
+_PUBLISHER_AFTER: Final = re.compile(r": [A-Z][^\n():;]{0,60}?\b(?:Press|Publishers|Publishing|Publications|Verlag|Books|"
                               r"Editions|Nauka|Mysl|Progress)\b[^\n():;]{0,40}?,\s*(?:1[5-9]|20)\d\d\b")
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]+")
+_CAPITALISED_WORD: Final = re.compile(r"\b[A-Z][^\W\d_]+")
 # a capitalised word (and Uzbek's "O‘zbekistonga", an apostrophe after its capital)
 # a person's age after the name (not "Yekaterinburg, 2,400 km", nor an index's pages: "Moscow, 10, 34")
-_AGE = re.compile(r", \d\d?, (?!\d)")
+_AGE: Final = re.compile(r", \d\d?, (?!\d)")
 # "Name, Country", "Name (Country)", "Name in Country"
-_COUNTRY_AFTER = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
-_STREET_HEADS_ABBREVIATED = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
+_COUNTRY_AFTER: Final = re.compile(r"(,\s*| \(| in (?:the )?)([A-Z][\w’' -]{1,40})")
+_STREET_HEADS_ABBREVIATED: Final = frozenset({"st", "str"})  # "Troitskaya St.", "Volodarskogo Str. 20"
 # a Soviet republic's abbreviation in brackets after a name, as atlases and gazetteers give it ("Leninogorsk
 # (Kaz.)": Ridder, not the Tatarstan town), and its country
-_REPUBLICS = {"Kaz.": "KZ", "Kazakh.": "KZ", "Turkm.": "TM", "Uzb.": "UZ", "Kirg.": "KG", "Kyrg.": "KG",
+_REPUBLICS: Final = {"Kaz.": "KZ", "Kazakh.": "KZ", "Turkm.": "TM", "Uzb.": "UZ", "Kirg.": "KG", "Kyrg.": "KG",
               "Tadzh.": "TJ", "Tajik.": "TJ", "Azerb.": "AZ", "Arm.": "AM", "Gruz.": "GE", "Georg.": "GE",
               "Ukr.": "UA", "Belor.": "BY", "Beloruss.": "BY", "RSFSR": "RU"}
-_REPUBLIC_AFTER = re.compile(rf" \(({'|'.join(map(re.escape, _REPUBLICS))})\)")
-_CODE_TAIL = re.compile(r"-[A-Z]{1,3}-\d")  # the rest of a reference after a country's code: "KZ-TR-2291"
-_CODE_AFTER = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
+_REPUBLIC_AFTER: Final = re.compile(rf" \(({'|'.join(map(re.escape, _REPUBLICS))})\)")
+_CODE_TAIL: Final = re.compile(r"-[A-Z]{1,3}-\d")  # the rest of a reference after a country's code: "KZ-TR-2291"
+_CODE_AFTER: Final = re.compile(r",[ \t]?([A-Z]{2})(?![\w’'&-]|\.\w)")  # "ORSHA, BY": a country's ISO code after a name
 # a table's country column after a name's cell: "| Orsha-Tsentralnaya   | BY   |", "| Brest-Vostochny (BCP) | BY |"
-_CODE_IN_ROW = re.compile(r"[^|\n]{0,40}\|[ \t]*([A-Z]{2})[ \t]*\|")
-_RUN_CACHE_SIZE = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
-_NAME_CACHE_SIZE = 65_536  # distinct names whose facts are kept
-_CUES_PER_NAME = 1024  # resolutions kept per areal name (see _resolve)
-_PROBE_CACHE_SIZE = 65_536  # distinct five-character contexts kept for the quick title test
+_CODE_IN_ROW: Final = re.compile(r"[^|\n]{0,40}\|[ \t]*([A-Z]{2})[ \t]*\|")
+_RUN_CACHE_SIZE: Final = 50_000  # distinct runs kept per cache (about 40 MB each, two caches); emptied when full
+_NAME_CACHE_SIZE: Final = 65_536  # distinct names whose facts are kept
+_CUES_PER_NAME: Final = 1024  # resolutions kept per areal name (see _resolve)
+_PROBE_CACHE_SIZE: Final = 65_536  # distinct five-character contexts kept for the quick title test
 # what stands before a run when it is analysed out of its text: a word, or a sentence's end (same length)
 _WORD_LEAD, _SENTENCE_LEAD = "w ", ". "
-_DATELINE_LEAD = "\n"  # a line start, where a dateline ("ASTANA –") may stand
+_DATELINE_LEAD: Final = "\n"  # a line start, where a dateline ("ASTANA –") may stand
 # a place word before the run ("in Paris Macron said"), on the same line or the line before
 _LOCATIVE_LEAD, _LOCATIVE_LINE_LEAD = "in ", "in\n"
 def trie_alternation(words: Iterable[str]) -> str:
@@ -936,16 +937,16 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 # a route's words, which put a place after them: a common word that names a city is the city there ("from
 # Mary to Serhetabat", "past Mary"), and so is the surname of a person met in the text ("Daniyar Semey ...
 # trains in Semey", "from Karaganda")
-_ROUTE_PREPOSITION = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
+_ROUTE_PREPOSITION: Final = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
                                    "between"})
-_LOCATIVE_BEFORE = _word_before(_LOCATIVES)
+_LOCATIVE_BEFORE: Final = _word_before(_LOCATIVES)
 # a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
-_CAPITAL_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
-_OWNER = r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? "  # "his (younger) "
-_NAMED_OWNER = r"(?<![^\W\d_])[A-Z][^\W\d_]+['’]s (?:[a-z]+ )?"  # "Zhanibekov's (eldest) "
-_PLACE_RELATIVES = frozenset({"neighbour", "neighbor"})  # what a place too has ("Aktau's neighbour, Kuryk")
-_TO_A_PERSON = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
-_RUN_CACHE_MAX_CHARS = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
+_CAPITAL_WORD_BEFORE: Final = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
+_OWNER: Final = r"(?<![^\W\d_])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)(?: [a-z]+)? "  # "his (younger) "
+_NAMED_OWNER: Final = r"(?<![^\W\d_])[A-Z][^\W\d_]+['’]s (?:[a-z]+ )?"  # "Zhanibekov's (eldest) "
+_PLACE_RELATIVES: Final = frozenset({"neighbour", "neighbor"})  # what a place too has ("Aktau's neighbour, Kuryk")
+_TO_A_PERSON: Final = ("according to ", "thanks to ", "spoke to ", "talked to ", "wrote to ", "said to ")
+_RUN_CACHE_MAX_CHARS: Final = 200  # longer runs (rare, or hostile: pages of capitalised words) are not kept
 class Lexicon:
     """The parser's word lists from ``geodata/stopnames.toml`` and ``geodata/person_names.toml``, and which
     countries neighbour which (``geodata/neighbours.tsv``)."""
@@ -3757,7 +3758,7 @@ def _among_country_codes(text: str, cands: list[_Candidate], i: int) -> bool:
     return "/" in (before, after) or before == after == ", "
 
 
-_CODE_GLUE = frozenset(("/", ", "))
+_CODE_GLUE: Final = frozenset(("/", ", "))
 
 
 def _stations_of_towns(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
@@ -3771,7 +3772,7 @@ def _stations_of_towns(text: str, cands: list[_Candidate], results: list[tuple[E
                 results[i] = (max(towns, key=prior), results[i][1])
 
 
-_STATION_WORDS = (" station", " junction", " railway station")
+_STATION_WORDS: Final = (" station", " junction", " railway station")
 
 
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
@@ -3794,14 +3795,14 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
 
 
 # a narrative citation: the year in brackets after the author (or two, or "et al."), then a verb of the author's
-_NARRATIVE_STARTS = (" (1", " (2", " and ", " et al")  # (a quick test of what follows an author first)
-_REPORTING_VERBS = ("argu|compar|conclud|describ|discuss|examin|explor|investigat|not|observ|propos|suggest|test|"
+_NARRATIVE_STARTS: Final = (" (1", " (2", " and ", " et al")  # (a quick test of what follows an author first)
+_REPORTING_VERBS: Final = ("argu|compar|conclud|describ|discuss|examin|explor|investigat|not|observ|propos|suggest|test|"
                     "stress|identifi|highlight|demonstrat|document|emphasi[sz]|analy[sz]|measur|review|assess|warn|"
                     "predict|criticis|criticiz|defin|trac|survey|show|claim|find|report|stud|estimat|model")
-_NARRATIVE_AFTER = re.compile(rf"(?: and [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\),? (?:(?:{_REPORTING_VERBS})"
+_NARRATIVE_AFTER: Final = re.compile(rf"(?: and [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\),? (?:(?:{_REPORTING_VERBS})"
                               r"(?:e[sd]|ed|es|s|d|ied|ies|led|ling|ing|n|e)?|found|wrote|writes|saw|sees)\b")
 # before the author: a sentence's start (see _narrative_citation), a citing word, or the first of two authors
-_NARRATIVE_BEFORE = re.compile(r"(?:\b(?:[Aa]s|by|[Ss]ee|[Ff]ollowing|[Ll]ike)|(?:^|[.!?] |\n)[A-Z][\w'’-]+ and) $")
+_NARRATIVE_BEFORE: Final = re.compile(r"(?:\b(?:[Aa]s|by|[Ss]ee|[Ff]ollowing|[Ll]ike)|(?:^|[.!?] |\n)[A-Z][\w'’-]+ and) $")
 
 
 def _narrative_citation(text: str, start: int, end: int) -> bool:
@@ -3840,7 +3841,7 @@ def _cited_author(text: str, start: int, end: int, name: _Name, lex: Lexicon) ->
 
 # a word or a closing quote, then a comma, before a town and its year: an imprint's or a list's city, not an author
 # ("Printed by the 1st Kartfabrika, Leningrad, 1936", '"Zhetysu Towers", Taldykorgan, 2021')
-_IMPRINT_BEFORE = re.compile(r"[^\W\d_\s]|[\"”»]")
+_IMPRINT_BEFORE: Final = re.compile(r"[^\W\d_\s]|[\"”»]")
 
 
 def _outside_brackets(text: str, start: int) -> bool:
@@ -3862,21 +3863,21 @@ def _names_a_thing(text: str, start: int, things: set[str]) -> bool:
 
 # the first bytes in UTF-8 of U+3000 to U+9FFF, Chinese characters among them; no letter of a Latin or Cyrillic
 # alphabet, no dash nor quote opens with one
-_HAN_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
-_LOOP_PAIRS = 10_000  # point–anchor pairs of a text measured in a loop; more in matrix blocks
-_BLOCK_PAIRS = 1 << 22  # pairs per block (32 MB of floats)
-MAX_ANCHORS = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
-_HAN_NAME_MAX = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
+_HAN_LEAD_BYTES: Final = tuple(bytes([b]) for b in range(0xE3, 0xEA))
+_LOOP_PAIRS: Final = 10_000  # point–anchor pairs of a text measured in a loop; more in matrix blocks
+_BLOCK_PAIRS: Final = 1 << 22  # pairs per block (32 MB of floats)
+MAX_ANCHORS: Final = 4096  # anchors measured from in a text (a list of 200,000 towns has 50,000)
+_HAN_NAME_MAX: Final = 8  # characters of the longest Chinese place name read ("新疆维吾尔自治区" has 8)
 # what makes a firm's or an official body's name of a place's name before it ("哈萨克斯坦国家铁路公司", KTZ;
 # "新疆维吾尔自治区商务厅", the region's department of commerce; "乌鲁木齐局集团公司"), or a Russian surname
 # ("阿斯塔纳耶夫", Astanayev)
-_HAN_NAMED_AFTER = re.compile(
+_HAN_NAMED_AFTER: Final = re.compile(
     r"(?:(?:国家|国际|铁路|航空|石油|天然气|港口|物流|商务|交通|运输|投资|开发|建设|电力|能源|海关|陆港区|港区|开发区|自贸区|"
     r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
     r"|(?:耶夫|耶娃|诺夫|诺娃|洛夫|洛娃|科夫|科娃|维奇|斯基|斯卡娅)")
-_HAN_SUFFIXES = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
-HAN_PAIR_POPULATION = 10_000  # a Chinese name of two characters alone names a place this big
-HAN_CITY_POPULATION = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
+_HAN_SUFFIXES: Final = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
+HAN_PAIR_POPULATION: Final = 10_000  # a Chinese name of two characters alone names a place this big
+HAN_CITY_POPULATION: Final = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
 # a two-character name this common in Chinese is a word (开通, "to open"), unless a big city's; outside the field's
 # countries, where the name is also a place's of 100,000 people or more, one less common (港区, "port area", is
 # Minato, Tokyo)
@@ -3924,9 +3925,9 @@ def _as_written(key: str) -> list[str]:
 # Georgian case endings and postpositions, the longest first ("თბილისიდან", "ანაკლიამდე", "ბათუმისკენ", "ფოთში",
 # "თბილისის", "ანაკლიას", "ევროპასთან", "ზუგდიდსა და"); a stem takes back its nominative's vowel ("თბილის" + ი,
 # "ახალციხ" + ე) or none ("ბაქო" + ში), and the vowel a stem in -ანი loses before some ("გარდაბნის": გარდაბანი)
-_GEORGIAN_ENDINGS = ("ისთვის", "ისკენ", "ისგან", "სთვის", "იდან", "ამდე", "ადმი", "სთან", "ისა", "დან", "მდე", "ში",
+_GEORGIAN_ENDINGS: Final = ("ისთვის", "ისკენ", "ისგან", "სთვის", "იდან", "ამდე", "ადმი", "სთან", "ისა", "დან", "მდე", "ში",
                      "ზე", "თან", "ით", "ად", "ის", "სა", "ს")
-_GEORGIAN_VOWELS_BACK = ("", "ი", "ა", "ე", "ო")
+_GEORGIAN_VOWELS_BACK: Final = ("", "ი", "ა", "ე", "ო")
 
 
 def georgian_nominatives(key: str) -> list[str]:
@@ -3943,11 +3944,11 @@ def georgian_nominatives(key: str) -> list[str]:
     return out
 
 
-_SCRIPT_NAME_WORDS = 4  # the most words of a name in Arabic or Georgian script read ("بندر امام خمینی" has 3)
-GEORGIAN_VILLAGE_POPULATION = 1_000
+_SCRIPT_NAME_WORDS: Final = 4  # the most words of a name in Arabic or Georgian script read ("بندر امام خمینی" has 3)
+GEORGIAN_VILLAGE_POPULATION: Final = 1_000
 ARABIC_CITY_POPULATION, ARABIC_TOWN_POPULATION = 100_000, 10_000
 # the countries whose towns' names a Persian or Arabic text writes in its script (and Pakistan's, in Urdu)
-ARABIC_SCRIPT_COUNTRIES = frozenset(("IR", "AF", "TJ", "PK", "IQ", "SY", "LB", "JO", "SA", "YE", "OM", "AE", "QA",
+ARABIC_SCRIPT_COUNTRIES: Final = frozenset(("IR", "AF", "TJ", "PK", "IQ", "SY", "LB", "JO", "SA", "YE", "OM", "AE", "QA",
                                      "BH", "KW", "EG", "LY", "TN", "DZ", "MA", "SD"))
 
 
@@ -3972,7 +3973,7 @@ def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
     return frozenset(bounds)
 
 
-_HAN_PREPOSITIONS = frozenset("经从往至到在由向自与和及")  # via, from, to, at, by, and
+_HAN_PREPOSITIONS: Final = frozenset("经从往至到在由向自与和及")  # via, from, to, at, by, and
 
 
 
@@ -3998,9 +3999,9 @@ def _bigger(name: _Name, other: _Name) -> bool:
 
 
 # a table's header cell for its ships' names ("Vessel | Voy. | Port"), and a row's cells
-_SHIP_HEADER = re.compile(r"(?im)(?:^|\|)[ \t]*(?:vessel|ship|vessel name|ship name|ship's name|m/v|mv|ferry|"
+_SHIP_HEADER: Final = re.compile(r"(?im)(?:^|\|)[ \t]*(?:vessel|ship|vessel name|ship name|ship's name|m/v|mv|ferry|"
                           r"судно|теплоход|паром|gemi)[ \t]*(?:\||$)")
-_CELL = re.compile(r"[^|\n]+")
+_CELL: Final = re.compile(r"[^|\n]+")
 
 
 def _credited(text: str) -> list[tuple[int, int]]:
@@ -4235,10 +4236,10 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
 
 
 # a microdistrict's number and word after its name ("Aksay-4 microdistrict", "Orbita-3 mkr")
-_MICRODISTRICT_AFTER = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
+_MICRODISTRICT_AFTER: Final = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
 
 
-_STATION_AFTER = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-Z][a-z]+))\b")  # "-1", "-Glavny"
+_STATION_AFTER: Final = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-Z][a-z]+))\b")  # "-1", "-Glavny"
 
 
 def _station_end(text: str, end: int) -> int:
@@ -4263,32 +4264,32 @@ def _numbered_thing(text: str, c: _Candidate) -> bool:
 
 
 # a vehicle's model number and its kind after its make's name ("Ural 4320 timber truck", "Kamaz 5511 dump truck")
-_MODEL_AFTER = re.compile(r" \d{3,5}(?:-\d{1,4})?\b(?: [a-z]+)? (?:trucks?|lorry|lorries|tractors?|buses|bus|vans?|"
+_MODEL_AFTER: Final = re.compile(r" \d{3,5}(?:-\d{1,4})?\b(?: [a-z]+)? (?:trucks?|lorry|lorries|tractors?|buses|bus|vans?|"
                           r"trailers?|tippers?|motorcycles?|cars?|pick-ups?)\b")
 # what a person did or wrote, after the possessive of the name ("Pugachev's revolt"): not a town's
-_DEED_AFTER = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exile|poems?|novels?|diary|diaries|"
+_DEED_AFTER: Final = re.compile(r"['’]s (?:revolt|rebellion|uprising|mutiny|reign|exile|poems?|novels?|diary|diaries|"
                          r"memoirs|letters|verses)\b")
 # a film's or a work's credits after its title: "KARS (Türkiye, 2025, 124 min)", "Aral (2024, 95′)"
-_CREDITS_AFTER = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
+_CREDITS_AFTER: Final = re.compile(r" ?\((?:[^()\n]{0,80}?, )?(?:19|20)\d\d, \d{1,3}(?: ?min\.?|[′'])\)")
 
 # a thing's kind after its name: a reference work's qualifier ("Aksu (airline)", "Ili (locomotive)", "Kyzylzhar
 # (basketball club)"), or an apposition ("Aksu, a brand of mineral water")
-_KIND_AFTER = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomotive|club|team|film|album|song|band|"
+_KIND_AFTER: Final = re.compile(r" \((?:[a-z]+ ){0,2}(?:airline|horse|racehorse|locomotive|club|team|film|album|song|band|"
                          r"ship|vessel|newspaper|magazine|company|brand|novel|opera|beer|vodka|series|satellite|"
                          r"rocket|train|car|truck|tractor|cigarettes?|dish|cake|dance)\)"
                          r"|, an? (?:brand|make|variety|breed|model) of ")
 
 # after a surname, or a list of them, the word for their families ("the Keller family", "the Friesen, Schmidt and
 # Kazan families"; not "Many Balzer families", families from the village)
-_FAMILY_AFTER = re.compile(r"((?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6}) famil(y|ies)\b")
+_FAMILY_AFTER: Final = re.compile(r"((?:(?:,| and|, and| or) [A-Z][^\W\d_]+){0,6}) famil(y|ies)\b")
 
 
 # before a club's name, what makes it its town's (the words a place goes after)
-_TOWN_OF_A_CLUB_BEFORE = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
+_TOWN_OF_A_CLUB_BEFORE: Final = (" in ", " at ", " to ", " from ", " near ", " via ", " into ", ", ", "  ", "(", "of ",
                           "called ", "named ")
 
 
-_NEXT_STOP = frozenset((" to ", " and ", " or ", " – ", " - ", "–", "-"))  # between a route's stops
+_NEXT_STOP: Final = frozenset((" to ", " and ", " or ", " – ", " - ", "–", "-"))  # between a route's stops
 
 
 def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -> bool:
@@ -4302,14 +4303,14 @@ def _after_a_stop_in(text: str, cands: list[_Candidate], i: int, country: str) -
 
 # the common nouns of Turkic and Persian place names (a caravanserai, a fort, a mound, a spring) that also name
 # towns: after a hyphen and a capitalised word, or before "-i"/"-e" (Persian ezafe), part of another name
-_COMPOUND_NOUNS = frozenset(("rabat", "kala", "qala", "tepe", "depe", "tobe", "bulak", "kurgan"))
-_COMPOUND_BEFORE = re.compile(r"[A-Z][^\W\d_]+[-‐‑]$")
-_COMPOUND_AFTER = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat|[Bb]ulak|[Kk]urgan)\b)")
+_COMPOUND_NOUNS: Final = frozenset(("rabat", "kala", "qala", "tepe", "depe", "tobe", "bulak", "kurgan"))
+_COMPOUND_BEFORE: Final = re.compile(r"[A-Z][^\W\d_]+[-‐‑]$")
+_COMPOUND_AFTER: Final = re.compile(r"[-‐‑](?:[ie] [A-Z]|(?:[Kk]ala|[Qq]ala|[Tt]epe|[Dd]epe|[Tt]obe|[Rr]abat|[Bb]ulak|[Kk]urgan)\b)")
 
 
 # before a name in Russian quotes, what makes it a thing's: a club, a firm, a ship, a train, a pipeline, or a
 # match's other side ("Футбольный клуб «Тобол»", "судно-паром «Казахстан»", "сыграл вничью с «Иртышом»")
-_RUSSIAN_THING_BEFORE = re.compile(r"(?:\b(?:клуб[а-я]*|ФК|команд[а-я]+|судн[а-я]*|судно-паром[а-я]*|паром[а-я]*|"
+_RUSSIAN_THING_BEFORE: Final = re.compile(r"(?:\b(?:клуб[а-я]*|ФК|команд[а-я]+|судн[а-я]*|судно-паром[а-я]*|паром[а-я]*|"
                                    r"танкер[а-я]*|теплоход[а-я]*|компани[а-я]+|ТОО|АО|ООО|ОАО|ЗАО|холдинг[а-я]*|"
                                    r"агрохолдинг[а-я]*|завод[а-я]*|комбинат[а-я]*|поезд[а-я]*|фирм[а-я]+|бренд[а-я]*|"
                                    r"газопровод[а-я]*|нефтепровод[а-я]*|трубопровод[а-я]*|уступил[а-я]*|обыграл[а-я]*|победил[а-я]*)"
@@ -4329,15 +4330,15 @@ def _russian_quoted_thing(text: str, c: _Candidate) -> bool:
 
 
 # a quoted name's lower-case words up to the closing quote ("«Қазақстан темір жолы»")
-_QUOTED_LOWER_TAIL = re.compile(r"(?:[ -][а-яёәғқңөұүһіў]+){1,4}»")
+_QUOTED_LOWER_TAIL: Final = re.compile(r"(?:[ -][а-яёәғқңөұүһіў]+){1,4}»")
 # ... in a text not in English, in double quotes ('"O'zbekiston temir yo'llari"', '"Улаанбаатар төмөр зам"')
-_QUOTED_LOWER_WORDS = re.compile(r"(?:[ -][a-zа-яёәғқңөұүһіўʻ'’‘]+){1,4}[\"”“]")
-_LOWER_WORDS_AFTER = re.compile(r"(?: [a-zа-яёʻ'’‘-]+){1,4}")  # up to four lower-case words after a name
+_QUOTED_LOWER_WORDS: Final = re.compile(r"(?:[ -][a-zа-яёәғқңөұүһіўʻ'’‘]+){1,4}[\"”“]")
+_LOWER_WORDS_AFTER: Final = re.compile(r"(?: [a-zа-яёʻ'’‘-]+){1,4}")  # up to four lower-case words after a name
 
 
 # an e-mail's address lines, people named in its quoted replies and after a sign-off, and in its copy ("Cc: Ops Warsaw
 # <ops.waw@…>", ">> Marta: the Middle Corridor …", "> Thanks,\n> Jordan", "(Jordan, in cc)")
-_MAIL_PEOPLE = re.compile(r"(?m)^[> \t]*(?:From|To|Cc|Bcc|Reply-To):[^\n]*@[^\n]*"
+_MAIL_PEOPLE: Final = re.compile(r"(?m)^[> \t]*(?:From|To|Cc|Bcc|Reply-To):[^\n]*@[^\n]*"
                           r"|^>+[ \t]*([A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?):[ \t]"
                           r"|^[> \t]*(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|Best|Cheers|Sincerely"
                           r"|BR|Rgds),[ \t]*\n[> \t]*([A-Z][^\W\d_]+)[ \t]*$"
@@ -4374,7 +4375,7 @@ def _inside_a_quoted_name(text: str, start: int) -> bool:
     return _QUOTED_HEAD.search(text, max(0, start - 24), start) is not None
 
 
-_QUOTED_HEAD = re.compile(r"«[А-ЯЁ][а-яё]+ $")
+_QUOTED_HEAD: Final = re.compile(r"«[А-ЯЁ][а-яё]+ $")
 
 
 def _case_ending(key: str) -> str:
@@ -4395,8 +4396,8 @@ def _in_a_compound(text: str, start: int, end: int, key: str) -> bool:
 
 
 # a ship's IMO number after its name, in a table's next cell or in brackets ("BARDA | 9542807", "Barda (IMO 9542807)")
-_IMO_AFTER = re.compile(r"\s*(?:[|\t]\s*(?:IMO[ :]*)?[1-9]\d{6}\b|\((?:IMO[ :]*)?[1-9]\d{6}\)|[,;]\s*IMO[ :]*[1-9]\d{6}\b)")
-_IMO_OPENERS = frozenset((" |", "  ", " (", ", ", "; "))  # (a table's cells padded with spaces: "BARDA      | 95…")
+_IMO_AFTER: Final = re.compile(r"\s*(?:[|\t]\s*(?:IMO[ :]*)?[1-9]\d{6}\b|\((?:IMO[ :]*)?[1-9]\d{6}\)|[,;]\s*IMO[ :]*[1-9]\d{6}\b)")
+_IMO_OPENERS: Final = frozenset((" |", "  ", " (", ", ", "; "))  # (a table's cells padded with spaces: "BARDA      | 95…")
 
 
 def _names_a_make_deed_work_or_team(text: str, c: _Candidate) -> str:
@@ -4573,13 +4574,13 @@ def _town_region_pairs(text: str, cands: list[_Candidate]) -> dict[int, str]:
     return cues
 
 
-_REGION_WORDS = frozenset(("region", "oblast", "province", "viloyati", "oblysy"))  # a division's word after its name
-_DISTRICT_OF_CITY = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
+_REGION_WORDS: Final = frozenset(("region", "oblast", "province", "viloyati", "oblysy"))  # a division's word after its name
+_DISTRICT_OF_CITY: Final = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion), ")  # "Mirabad District, Tashkent"
 # "… district of Abai region", "Первомайский район Оренбургской области"
-_DISTRICT_OF = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion|[Cc]ounty) of (?:the )?| район(?:а|е|ом)? ")
-_DIVISION_WORD_END = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
-_UNKNOWN_HERE = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
-ELSEWHERE_KM = 350.0  # ... and every place of the name lies this far from the division's point
+_DISTRICT_OF: Final = re.compile(r" (?:[Dd]istrict|[Rr]ayon|[Rr]aion|[Cc]ounty) of (?:the )?| район(?:а|е|ом)? ")
+_DIVISION_WORD_END: Final = re.compile(r"\b(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Kk]ray|[Oo]blysy)$")
+_UNKNOWN_HERE: Final = "-"  # a town's cue: the division after it holds no place of the name (see _elsewhere_only)
+ELSEWHERE_KM: Final = 350.0  # ... and every place of the name lies this far from the division's point
 
 
 def _district_elsewhere(town: _Name, region: _Name) -> bool:
@@ -4956,7 +4957,7 @@ def _contenders(entries: tuple[Entry, ...], priors: tuple[float, ...], areal: tu
 
 # a place whose own name is spelt like the name but not as it ("Bazel", a Belgian village of 5,700, for "Basel")
 # is one only another name of which it is, where a place whose own name it is has a prior this much higher (Basel)
-SPELT_ALIKE_GAP = 0.2
+SPELT_ALIKE_GAP: Final = 0.2
 
 
 def _spelt_alike(entry: Entry, key: str) -> bool:
