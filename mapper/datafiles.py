@@ -518,7 +518,9 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    """The TOML files of *folder*, not hidden ones: an editor's lock (".#hubs.toml", a link while hubs.toml is
+    edited) or a hidden copy (".old.toml") is no data (hostile pass 27, S8)."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".")) if folder.is_dir() else []
 
 
 def records(root: Path, folder: str, kind: str) -> Iterator[tuple[dict, Path]]:

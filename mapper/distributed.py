@@ -231,6 +231,7 @@ def _records_of(part: Path, gazetteer, seen: set[int]):
                 if "error" in rec or "warning" in rec:
                     yield rec
                     continue
+                rec.setdefault("context", "")  # (a record may have no context: the KeyError of hostile pass 27, E5)
                 problem = _record_problem(rec) or (gazetteer is not None and _place_problem(rec, gazetteer))
                 if problem:
                     raise ValueError(problem)

@@ -239,6 +239,10 @@ def test_twenty_sixth_hostile_pass_a_trip_within_a_country_stays_in_it():
     r = json.loads(run_cli("route", "Urumqi", "Altynkol", "--json").stdout)
     assert [c["name"] for c in r["border_crossings"]] == ["Altynkol – Khorgos"] and r["countries"][-1] == "KZ"
     assert [g["to_mm"] for g in r["gauge_changes"]] == [1520]
+    # --avoid leaves out the countries a step travels, not a border station's on the outlines (hostile pass 27,
+    # E7: "Almaty Khorgos --avoid CN" had found no route, the outline putting Khorgos station in China)
+    r = json.loads(run_cli("route", "Almaty", "Khorgos", "--avoid", "CN", "--json").stdout)
+    assert r["countries"] == ["KZ"]
     # a route over legs not yet built says so (S8: the Irtysh's planned reach to Semey)
     text = run_cli("route", "Omsk", "Urumqi").stdout
     assert "not yet operational" in text and "(planned)" in text

@@ -1058,6 +1058,32 @@ def test_a_file_system_out_of_inodes_is_full(tmp_path, monkeypatch):
     assert outputs._disk_full(tmp_path) == (real.f_bavail * real.f_frsize < 1 << 20)
 
 
+def test_twenty_seventh_hostile_pass_hidden_data_files_and_a_part_s_record_without_context(tmp_path):
+    """Hostile pass 27: a hidden file in a data folder (an editor's lock ".#hubs.toml", a hidden copy) is no data (S8:
+    it had stopped check, route and build); a part's record without a context is read, as the record's check says
+    it may be (E5: "internal error: KeyError: 'context'", exit 1)."""
+    from mapper import datafiles
+
+    hubs = tmp_path / "corridors" / "hubs"
+    shutil.copytree(ROOT / "corridors" / "hubs", hubs)
+    (hubs / ".#hubs.toml").symlink_to("root@host.1234:1700000000")  # (Emacs's lock: a dangling link)
+    (hubs / ".old.toml").write_text((hubs / "hubs.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(list(datafiles.records(tmp_path, "corridors/hubs", "hub"))) == \
+        len(list(datafiles.records(ROOT, "corridors/hubs", "hub")))
+    parts = tmp_path / "parts"
+    proc = run_cli("mentions", "--engine", "dask", "--out", str(parts), *map(str, sorted(SEEDS.glob("*.txt"))))
+    assert proc.returncode == 0, proc.stderr
+    part = sorted(parts.glob("part-*.jsonl"))[0]
+    records = [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
+    records[0].pop("context")
+    part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    manifest = json.loads((parts / "parts.json").read_text(encoding="utf-8"))
+    manifest["sizes"][part.name] = part.stat().st_size
+    (parts / "parts.json").write_text(json.dumps(manifest), encoding="utf-8")
+    proc = run_cli("build", "--mentions-from", str(parts), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_a_stop_while_the_renderer_thread_was_being_started_is_no_internal_error(tmp_path):
     """A SIGTERM that arrived while the map's sending thread was being created left it unstarted, and leaving the
     renderer joined it: "internal error: RuntimeError: cannot join thread before it is started", exit 1, where a
