@@ -523,6 +523,7 @@ def article_text(html: str, path: Path) -> str:
     for element in reversed(tree.xpath(_INLINE)):  # (the innermost first: "<span><b></b></span>" is empty too)
         if not element.text and not len(element):
             element.drop_tag()
+    _footnote_marks(tree)
     _prepare_text(tree)
     # precision first: on a page with a short article, recall would keep its menus ("Moscow bureau", "Paris")
     text = trafilatura.extract(tree, favor_precision=True, include_comments=False, include_tables=True,
@@ -663,6 +664,19 @@ def _valid_showing(declaration) -> bool:
 
 
 TRAFILATURA_DEPTH = 240  # a page nested this deep is read as a large one is (trafilatura stops at about 255)
+
+
+def _footnote_marks(tree) -> None:
+    """Write a footnote's number in <sup> as the superscript digits a text would have ("Pavlodar<sup>1</sup>" as
+    "Pavlodar¹", which the geoparser reads as the name and its mark; "Pavlodar1" was no name: hostile pass 27,
+    E9)."""
+    for sup in tree.iter("sup"):
+        mark = (sup.text or "").strip()
+        if mark.isdigit() and len(mark) <= 3 and not len(sup):
+            sup.text = mark.translate(_SUPERSCRIPT_DIGITS)
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _prepare_text(tree) -> None:

@@ -299,3 +299,15 @@ def test_a_sheet_of_many_sibling_rules_over_many_elements_is_read_without_them(t
     monkeypatch.setattr(documents, "SIBLING_WALKS", 1)
     text = documents.article_text(page, tmp_path / "p.html")
     assert "Aktobe" in text and "Karaganda" in text and "Pavlodar" not in text
+
+
+def test_a_footnote_number_in_sup_after_a_name_is_read_as_its_mark(tmp_path, parser):
+    """A page's footnote number, "Pavlodar<sup>1</sup>", had come out as "Pavlodar1", no name (hostile pass 27, E9):
+    it is written as the superscript a text has ("Pavlodar¹"), which the geoparser reads as the name's mark."""
+    from mapper import documents
+
+    page = ("<html><body><article><p>Trains run from Pavlodar<sup>1</sup> to Semey<sup>2</sup> every day, and the "
+            "freight forwarders of the region say the line carries more each year.</p></article></body></html>")
+    text = documents.article_text(page, tmp_path / "p.html")
+    assert "Pavlodar¹" in text and "Semey²" in text
+    assert [m.name for m in parser.parse(text, "p")] == ["Pavlodar", "Semey"]
