@@ -54,8 +54,8 @@ ISO_FIELDS = ("country", "iso", "countries")
 #: a date in a document manifest: YYYY-MM-DD, YYYY-MM or YYYY (or "": unknown)
 
 _SOURCE_KEYS = {"doc", "quote", "url", "title", "accessed", "note"}
-_PAGE_KEYS = {"url", "title", "accessed"}
-_NON_EMPTY = {"corridor": ("leg",), "division": ("names",)}  # lists a record of the kind may not leave empty  # (a web page's, which a document's citation does not take)
+_PAGE_KEYS = {"url", "title", "accessed"}  # (a web page's, which a document's citation does not take)
+_NON_EMPTY = {"corridor": ("leg",), "division": ("names",)}  # lists a record of the kind may not leave empty
 
 # field -> (types, required)
 _COMMON = {
@@ -427,7 +427,7 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
             raise DataError(f"{loc}: {key} must be a term of lower-case letters and '_' ({rec[key]!r})")
     for key in ("name", "alt_names", "names"):  # (a record's own name too: "-", "🚂🚂", U+FFFD)
         value = rec.get(key, [])
-        for name in [value] if isinstance(value, str) and key == "name" else value if isinstance(value, list) else ():
+        for name in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
             if isinstance(name, str) and not any(ch.isalnum() for ch in name):
                 raise DataError(f"{loc}: {key} holds {name!r}, which has no letter (no name)")
     for key in NAME_FIELDS:

@@ -495,10 +495,9 @@ def _admin1_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
                rec["names"])
 
 
-def _curated_rows(data_dir: Path) -> Iterator[tuple[Entry, list[str]]]:
-    """Curated places; a first-level division has its GeoNames admin1 code ("Aksu in Xinjiang")."""
+def _curated_rows(data_dir: Path, places: list[tuple[dict, Path]]) -> Iterator[tuple[Entry, list[str]]]:
+    """The curated *places*; a first-level division has its GeoNames admin1 code ("Aksu in Xinjiang")."""
     codes, cldr = datafiles.curated_admin1_codes(data_dir), datafiles.cldr_names(data_dir)
-    places = list(datafiles.curated_places(data_dir))
     ids = {f"place:{place['id']}" for place, _ in places}
     unknown = sorted(i for i in cldr if i.startswith("place:") and i not in ids)
     if unknown:
@@ -779,7 +778,8 @@ class Overlay:
         tails: set[str] = set()
         prefixes: set[str] = set()
         kazakh_cldr = datafiles.cldr_names_in(data_dir, "kk")
-        for entry, names in [*_curated_rows(data_dir), *((entry, names) for entry, names, _ in posts),
+        places = list(datafiles.curated_places(data_dir))  # (read once: for the rows, names_in, abbreviations)
+        for entry, names in [*_curated_rows(data_dir, places), *((entry, names) for entry, names, _ in posts),
                              *_country_rows(data_dir, countries), *_admin1_rows(data_dir)]:
             self.entries[entry.id] = entry
             trusted = entry.curated or entry.id.startswith("country:")
@@ -820,7 +820,7 @@ class Overlay:
         self.language_names: dict[str, dict[str, str]] = {
             lang: {k: eid for n, eid in names.items() for k in name_keys(n)}
             for lang, names in datafiles.cldr_language_names(data_dir).items()}
-        for rec, _ in datafiles.curated_places(data_dir):  # (a curated place's names_in: Turkish "Hazar")
+        for rec, _ in places:  # (a curated place's names_in: Turkish "Hazar")
             for lang, names in rec.get("names_in", {}).items():
                 self.language_names.setdefault(lang, {}).update(
                     {k: f"place:{rec['id']}" for n in names for k in name_keys(n)})
@@ -841,7 +841,7 @@ class Overlay:
         #: the country: its name only where a text names that country otherwise
         self.abbreviations: dict[str, str] = {k: iso for iso, rec in countries.items()
                                               for a in rec.get("abbreviations", []) for k in name_keys(a)}
-        self.abbreviations.update((k, place["country"]) for place, _ in datafiles.curated_places(data_dir)
+        self.abbreviations.update((k, place["country"]) for place, _ in places
                                   for a in place.get("abbreviations", []) for k in name_keys(a))
 
     @classmethod

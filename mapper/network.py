@@ -36,7 +36,6 @@ ROUTABLE = datafiles.LEG_MODES - {"pipeline"}
 
 
 @dataclass(frozen=True)
-
 class Node:
     """A resolved node of a corridor chain."""
 
@@ -341,8 +340,8 @@ class Network:
                         g.add_edge(a.key, b.key, km=km, mode=leg.mode, status=leg.status, start=a.key,
                                    corridor=c.id, countries=self.countries.split(seg, stretches, km),
                                    stretches=[iso for iso, k in stretches if k > SLIVER_KM])
-                        travelled = _travelled(g[a.key][b.key], a, b, True)[0]
-                        g[a.key][b.key].update(borders=len(travelled) - 1, through=frozenset(travelled))
+                        edge = g[a.key][b.key]  # (the countries travelled, stored the way the edge is drawn)
+                        edge["travelled"], edge["travelled_km"] = _travelled(edge, a, b)
         return g
 
     def find_node(self, name: str) -> str:
@@ -416,9 +415,9 @@ class Network:
 
         # (a country avoided is one a step travels, not one the outlines give a station at the border: "Almaty –
         # Khorgos --avoid CN" stays in Kazakhstan, though the outline puts Khorgos station in China)
-        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: not avoid & self.graph[u][v]["through"])
+        view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: avoid.isdisjoint(self.graph[u][v]["travelled"]))
         try:  # (a border crossed weighs as BORDER_KM more: Aktogay – Zharkent stays in Kazakhstan, 118 km longer)
-            path = nx.shortest_path(view, src, dst, weight=lambda u, v, d: d["km"] + BORDER_KM * d["borders"])
+            path = nx.shortest_path(view, src, dst, weight=lambda u, v, d: d["km"] + BORDER_KM * (len(d["travelled"]) - 1))
         except nx.NetworkXNoPath:
             raise NoAnswer(f"no route from {origin!r} to {destination!r}"
                              + (f" avoiding {', '.join(sorted(avoid))}" if avoid else "")) from None
@@ -436,7 +435,7 @@ class Network:
             d = g[u][v]
             a, b = g.nodes[u]["node"], g.nodes[v]["node"]
             by_mode[d["mode"]] = by_mode.get(d["mode"], 0.0) + d["km"]
-            travelled, km = _travelled(d, a, b, d["start"] == u)
+            travelled, km = d["travelled"] if d["start"] == u else d["travelled"][::-1], d["travelled_km"]
             for c in dict.fromkeys([*travelled, *km]):  # in travel order, then slivers and sea
                 by_country[c] = by_country.get(c, 0.0) + km[c]
             steps.append({"from": a.name, "to": b.name, "mode": d["mode"], "km": round(d["km"], 1),
@@ -506,11 +505,12 @@ TRANSIT_KM = 10.0  # a straight line between two stations of one country that cl
 # this runs along the border (Alashankou – Bole clips Kazakhstan for 8 km on the outlines): no border crossed
 
 
-def _travelled(edge: dict, a: Node, b: Node, forward: bool) -> tuple[list[str], dict[str, float]]:
-    """The countries a step from *a* to *b* travels, in order, and its km in each: a land step starts in *a*'s
-    country and ends in *b*'s (a border station on the outline's other side does not cross the border twice),
-    and a neighbour the straight line merely clips is no country travelled (its km go to the step's main one)."""
-    stretches = edge["stretches"] if forward else edge["stretches"][::-1]  # (the edge may be drawn the other way)
+def _travelled(edge: dict, a: Node, b: Node) -> tuple[list[str], dict[str, float]]:
+    """The countries an edge drawn from *a* to *b* travels, in order, and its km in each: a land step starts in
+    *a*'s country and ends in *b*'s (a border station on the outline's other side does not cross the border
+    twice), and a neighbour the straight line merely clips is no country travelled (its km go to the step's main
+    one). Travelled the other way, the same countries in reverse order."""
+    stretches = edge["stretches"]
     km = dict(edge["countries"])
     if edge["mode"] == SEA or SEA in km or not a.country or not b.country:
         return stretches, km

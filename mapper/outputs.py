@@ -611,6 +611,22 @@ def _scandir(folder: Path) -> list[os.DirEntry]:
 
 
 @contextlib.contextmanager
+def settled_or_read(out: Path, files: re.Pattern) -> Iterator[list[Path]]:
+    """Under *out*'s lock, once a publication a killed run left halfway is completed: the files :func:`settle`
+    published. A folder that cannot be written (read-only) is only read, under :func:`read_lock`: none."""
+    with contextlib.ExitStack() as locked:
+        try:
+            locked.enter_context(output_lock(out))
+            settled = settle(out, files)
+        except OSError as exc:
+            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise
+            locked.enter_context(read_lock(out))
+            settled = []
+        yield settled
+
+
+@contextlib.contextmanager
 def read_lock(folder: Path) -> Iterator[None]:
     """Keep writers (:func:`output_lock`) out of *folder* while its files are read, once a publication a
     killed writer left halfway is completed: a shared advisory lock, so that every file read is of one run.

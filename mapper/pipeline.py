@@ -246,8 +246,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
     rebuilds anyway).
     """
     from mapper import datafiles
-    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, output_lock, publish, read_lock,
-                                refuse_foreign_outputs, replay, settle, staging, write_stamp)
+    from mapper.outputs import (BUILD_FILES, check_gdal_path, fingerprint, publish, read_lock, refuse_foreign_outputs,
+                                replay, settled_or_read, staging, write_stamp)
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -267,15 +267,8 @@ def build(docs_dir: Path, out: Path, data_dir: Path | None, reporter, *, cdn: bo
                              {"cdn": cdn, "encoding": encoding, "mentions_from": mentions_from is not None,
                               "docs": str(Path(docs_dir).resolve())})
         if out.is_dir():
-            with contextlib.ExitStack() as locked:
-                try:
-                    locked.enter_context(output_lock(out))
-                    settled = settle(out, BUILD_FILES)
-                except OSError as exc:  # a read-only folder: a build with nothing changed only reads it (hostile
-                    if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):  # pass 26, S6); a changed one
-                        raise  # fails below, saying why
-                    locked.enter_context(read_lock(out))
-                    settled = []
+            with settled_or_read(out, BUILD_FILES) as settled:  # (a read-only folder: a build with nothing
+                # changed only reads it, hostile pass 26, S6; a changed one fails below, saying why)
                 refuse_foreign_outputs(out, BUILD_FILES, settled)
                 warnings = None if force else replay(out, inputs)
             if warnings is not None:
