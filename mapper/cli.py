@@ -224,8 +224,7 @@ def mentions(ctx: click.Context, files: tuple[Path, ...], fmt: str, encoding: st
             ctx.exit(EXIT_BAD_INPUT)
         return
     reporter = Reporter()
-    out = click.get_text_stream("stdout")
-    writer = _MentionWriter(fmt, out)
+    writer = _MentionWriter(fmt, sys.stdout)
     try:
         for record in iter_mentions(files, ctx.obj.get("data"), reporter, encoding=encoding, jobs=jobs,
                                     expand_dirs=False, encode=ENCODERS[fmt]):
@@ -310,7 +309,7 @@ class _MentionWriter:
         if self.fd is None:
             self.out.write(text)
             return
-        data = memoryview(text.encode(self.out.encoding or "utf-8", self.out.errors or "strict"))
+        data = memoryview(text.encode("utf-8"))  # (JSON, GeoJSON and these CSV files are UTF-8 whatever the locale)
         try:
             while data:
                 data = data[os.write(self.fd, data):]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import signal
+
+#: the errnos of a file or folder the system refuses to write (permissions, a read-only mount)
+WRITE_REFUSED = frozenset((errno.EACCES, errno.EPERM, errno.EROFS))
 
 #: the signals that stop a run as Ctrl-C does (SIGHUP is POSIX only); worker processes set them back
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))

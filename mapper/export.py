@@ -143,13 +143,15 @@ def check_target(path: Path, fmt: str, named_as_folder: bool = False) -> None:
     gpkg --out layers.dbf"), a name the tool keeps for itself (".lock"), a device, pipe or link (it would be
     replaced by a file), a folder where one file goes, a file where a folder of layers goes; a file that is not
     already one of *fmt* ("--out README.md", a document), or a folder that holds other files than
-    layers of *fmt* ("--out seeds")."""
+    layers of *fmt* ("--out seeds"); a path GDAL would not write as given (a tab in it)."""
     if str(path) == "-":  # (not standard output: layers are files, a GeoPackage no stream)
         raise InputError("export writes files, not to standard output: give --out a path (mentions prints to "
                          "standard output)", path=path)
     if path.name in (LOCK, JOURNAL, NAME) or path.name.startswith(STAGE_PREFIX):
         raise InputError("is a name the tool keeps for its own files in an output folder (a lock, a journal, a "
                          "stamp, a staging folder): choose another --out", path=path)
+    if fmt != "geojson":  # (written by GDAL)
+        check_gdal_path(path.absolute())
     kind = file_kind(path)
     if fmt in ("gpkg", "kml"):
         if named_as_folder:
@@ -235,8 +237,6 @@ def write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, stag
     import pyogrio
 
     check_target(path, fmt)
-    if fmt != "geojson":  # (written by GDAL)
-        check_gdal_path(path.absolute())
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": FIXED_DATE})
     # (into an output folder of the tool's, an export waits for a build or export into it, then asks again:
     # "OUT/layers" while a build into OUT runs is the build's, and is refused)

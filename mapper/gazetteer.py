@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Iterator
 
 from mapper import datafiles
 from mapper.cache import cache_dir, memo, prune
-from mapper.errors import DataError, InputError, shown
+from mapper.errors import WRITE_REFUSED, DataError, InputError, shown
 from mapper.geo import distance_km
 
 INDEX_VERSION = "18"
@@ -287,7 +287,7 @@ def _cache_remedy(folder: Path, exc: Exception) -> str:
     code = getattr(exc, "errno", None)
     if code == errno.ENOTDIR:
         return "a part of that path is a file, not a folder"
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if code in WRITE_REFUSED:
         return "it cannot be written there"
     return "free space there"
 

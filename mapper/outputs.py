@@ -614,12 +614,14 @@ def _scandir(folder: Path) -> list[os.DirEntry]:
 def settled_or_read(out: Path, files: re.Pattern) -> Iterator[list[Path]]:
     """Under *out*'s lock, once a publication a killed run left halfway is completed: the files :func:`settle`
     published. A folder that cannot be written (read-only) is only read, under :func:`read_lock`: none."""
+    from mapper.errors import WRITE_REFUSED
+
     with contextlib.ExitStack() as locked:
         try:
             locked.enter_context(output_lock(out))
             settled = settle(out, files)
         except OSError as exc:
-            if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            if exc.errno not in WRITE_REFUSED:
                 raise
             locked.enter_context(read_lock(out))
             settled = []
