@@ -4683,6 +4683,13 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # meant on a cue ("Aktau, Karaganda region"), not because it lies nearer the text's places ("Karaganda
         # … the port of Aktau" is the Caspian port, not the village near Temirtau)
         return city, round(min(1.0, city_s), 3)
+    if city is not None and city_s >= 0 and city.country != best.country and not best_areal and not best.curated \
+            and not country_hint and demonym_hint != best.country and best_p <= name.top_prior - RENAMED_PRIOR_GAP \
+            and (city_d := distance.get(city.id, 1e9)) <= RIVAL_NEAR_KM and 2 * city_d <= best_d:
+        # nor does a namesake ten times smaller win only because the text names its country, where the city lies
+        # across a border and twice as near the text's places ("Smolensk and Orsha" is Belarus's railway junction,
+        # 115 km from Smolensk, not a Russian village of 2,000 near Tver)
+        return city, round(min(1.0, city_s), 3)
     if not best_areal and not best.curated and not name.posts and best.country != country_hint:
         # (a town that names a border post near it is the field's, like the post: "Dostyk", "Saryagash")
         nothing_else = best_d >= 1e9 and not ctx.keys() - {"", best.country}

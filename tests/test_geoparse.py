@@ -2951,3 +2951,14 @@ def test_nearest_anchor_km_of_a_long_list_measures_from_anchors_spread_over_it()
         spread = min(distance_km(latlon[pid], latlon[a]) for a in used if a != pid)
         nearest = min(distance_km(latlon[pid], latlon[a]) for a in anchors if a != pid)
         assert km[pid] == pytest.approx(spread, abs=1e-6) and km[pid] >= nearest - 1e-6
+
+
+def test_a_city_across_a_border_and_nearer_the_text_beats_a_small_namesake_of_a_named_country(parser):
+    """"Smolensk and Orsha" in a text about Russia is Belarus's railway junction (101,000 people, 115 km from
+    Smolensk), not a Russian village of 2,000 near Tver that won only because the text names Russia; beside Tver
+    the village stays."""
+    def orsha(text: str) -> str:
+        return next(m.country for m in parser.parse(text, "t") if m.text == "Orsha")
+
+    assert orsha("Goods go via Smolensk and Orsha, Omsk and Saratov.") == "BY"
+    assert orsha("Villages of the Tver region such as Orsha and Tver itself flooded.") == "RU"
