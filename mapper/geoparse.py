@@ -290,6 +290,7 @@ RENAMED_PRIOR_GAP: Final = 0.15  # about ten times fewer people than the biggest
 VILLAGE_PRIOR: Final = 0.5  # prior() of a place of about 3,000: smaller ones are often a piece of a longer name
 SURNAME_ZIPF: Final = 3.0  # an unlisted surname after a given name is rarer than this in English ("Nuland", not "Hilton")
 NAME_ZIPF: Final = 2.0  # rarer than this in English and capitalised: likely part of a person's name
+FOREIGN_WORD_ZIPF: Final = 1.5  # rarer than this, a word is one English never writes (a foreign place's: "Olechow")
 
 
 class _Endings:
@@ -563,7 +564,12 @@ _STATION_SUFFIXES: Final = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy"
                                "zapadnyy", "tsentralny", "tsentralnyy", "glavny", "tovarny", "passazhirsky",
                                # German: "Brest-Nordbahnhof" (Brest-Severny), "Berlin-Hauptbahnhof"
                                "hauptbahnhof", "hbf", "bahnhof", "nordbahnhof", "sudbahnhof", "ostbahnhof",
-                               "westbahnhof", "gbf", "rbf"})
+                               "westbahnhof", "gbf", "rbf", "sortirovochny", "passazhirskiy",
+                               # Russian, in the cases a station's name takes ("на станцию Брест-Северный", "из
+                               # Брест-Северного", "на Челябинске-Главном")
+                               *(normalize(stem + ending) for stem in ("северн", "южн", "восточн", "западн", "центральн", "главн",
+                                                            "товарн", "пассажирск", "сортировочн")
+                                 for ending in ("ый", "ий", "ого", "ому", "ым", "ом", "ая", "ой", "ую"))})
 _ROUTE_AFTER_PAIR: Final = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
 # after "X district": a city it is a district of ("of Astana", "of the capital"; not "of Pavlodar region")
@@ -643,7 +649,7 @@ _NOUN_QUALIFIED: Final = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to
 _PRONOUN_US_BEFORE: Final = re.compile(r"\b(?:ABOUT|FIND|CONTACT|JOIN|CALL|LET|VISIT|EMAIL|FOLLOW|HELP|WRITE|MEET|TELL|GIVE"
                                 r"|SHOW|ASK|PHONE|TEXT) $")
 # after a name and a comma, what makes it a person's: "Shevchenko, the Little Russian poet"
-_PERSON_APPOSITIVE: Final = re.compile(r", the (?:[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
+_PERSON_APPOSITIVE: Final = re.compile(r", the (?:(?!of )[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
                                 r"philosopher|explorer|traveller|traveler|scholar|statesman|khan|sultan|tsar"
                                 r"|czar|emperor|ruler|hero|singer|actor|actress|footballer|boxer|wrestler|cyclist)\b")
 _CLOCK: Final = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
@@ -2459,6 +2465,7 @@ class Geoparser:
             if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev) or (
                     prev.key in lex.given_names and key.endswith(_RUSSIAN_SURNAME_ENDINGS) and not any(name.areal)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
+                    and not self._city_part(prev.key, self._name(prev.key), first)
                     or titled and (not prominent or single and not country_name and prev.key in lex.any_given_names)):
                 # two small places side by side; "Minister Elena Ivanova", "GM Ivan Omsk"
                 if single and (titled or prev.key in lex.any_given_names):
@@ -2483,10 +2490,12 @@ class Geoparser:
                 and not nxt.key.endswith(_REGION_ADJECTIVE_ENDINGS):  # ("Илецк Оренбургской области": a region's
             # adjective in an oblique case, no surname)
             if nxt.key in lex.surnames or self._name_like(text, nxt, NAME_ZIPF if not obscure else COMMON_WORD_ZIPF) \
-                    and not self._headline_verb(text, nxt):
-                return _REJECT  # a given name before a surname (rarer words count as surnames after small places)
+                    and not self._headline_verb(text, nxt) and not self._city_part(key, name, nxt):
+                return _REJECT  # a given name before a surname (rarer words count as surnames after small places;
+                # not a word English never writes after a city no given name's: "Lodz Olechow", "Chengdu
+                # Qingbaijiang" name a city's terminal; but "Boston Celtics", "Trabzon Oto" no place)
             after = tokens[last_i + 2] if last_i + 2 < len(tokens) else None
-            if obscure and self._pairs_as_name(first, nxt) and not (
+            if obscure and self._pairs_as_name(first, nxt) and not self._city_part(key, name, nxt) and not (
                     after and text[nxt.end: after.start] == " " and after.raw[0].isupper()):
                 return _REJECT  # two small places side by side: a given name and a surname
         # a common word that starts a sentence, or a common word naming only small places (not a city of
@@ -2611,6 +2620,13 @@ class Geoparser:
         zipf = gaz.zipf(other.key)
         return zipf < COMMON_WORD_ZIPF + 0.5 and min(zipf, gaz.zipf(tok.key)) < COMMON_WORD_ZIPF \
             and self._name(other.key).obscure
+
+    def _city_part(self, key: str, name: _Name, nxt: _Token) -> bool:
+        """Whether *nxt*, a word English never writes (:data:`FOREIGN_WORD_ZIPF`), after the name *key* of a city
+        that is no listed given name, names a part of the city ("Duisburg Rheinhausen", "Kahramanmaraş
+        Türkoğlu"), not the surname of a person whose given name the city's is."""
+        return self.gazetteer.zipf(nxt.key) < FOREIGN_WORD_ZIPF and key not in self.lexicon.any_given_names \
+            and _a_city(name)
 
     def _given_name(self, tok: _Token) -> bool:
         """A listed given name, not a word common in English nor a place's name ("Dmitry", not "May")."""
@@ -2758,8 +2774,8 @@ class Geoparser:
         route in it goes just before ("from Ashgabat to Mary"; not "from Mary to John in Ashgabat"), and a route's word
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
-        or a country cue after it names the city's ("Mary in Turkmenistan"), or the text reads it so elsewhere and it
-        is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones'
+        or a country cue after it names the city's ("Mary in Turkmenistan"), or a settlement's word goes before it
+        ("the city of Mary"), or the text reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones'
         points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
@@ -2802,7 +2818,8 @@ class Geoparser:
                         # Turkmenistan"
                         or elsewhere and m.name.key not in self.lexicon.any_given_names  # (not "Mary said")
                         and self._place_word_after(text, end)  # (not "Oral hygiene")
-                        or _paired_with(text, cands, i, city)):  # "Oral and Uralsk", "Oral (Uralsk)"
+                        or _paired_with(text, cands, i, city)  # "Oral and Uralsk", "Oral (Uralsk)"
+                        or _after_settlement_word(text, start)):  # "the Turkmen city of Mary"
                     continue
                 points.update(m.name.points)
                 hint = hint or city.country
@@ -4240,14 +4257,14 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
 _MICRODISTRICT_AFTER: Final = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
 
 
-_STATION_AFTER: Final = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-Z][a-z]+))\b")  # "-1", "-Glavny"
+_STATION_AFTER: Final = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-ZА-ЯЁ][a-zа-яё]+))\b")  # "-1", "-Glavny", "-Северный"
 
 
 def _station_end(text: str, end: int) -> int:
     """Where a town's name at *end* ends with its station's number or part of town, as stations are named
     ("Almaty-1", "Bishkek-2", "Novosibirsk-Glavny", "Brest-Severny"), else *end*."""
     station = _STATION_AFTER.match(text, end)
-    if station is None or station.group(1) is not None and station.group(1).lower() not in _STATION_SUFFIXES:
+    if station is None or station.group(1) is not None and _norm(station.group(1)) not in _STATION_SUFFIXES:
         return end
     return station.end()
 
@@ -4923,6 +4940,11 @@ class _Page:
         self._last_sentence = (left, right, sentence) if reusable else None
         self._last_end = end
         return sentence
+
+
+def _a_city(name: _Name) -> bool:
+    """Whether some place of about 100,000 people or more carries *name*, as its own name or another ("Lodz")."""
+    return max(name.priors, default=0.0) >= SOLE_TOWN_PRIOR
 
 
 def _own_name(entry: Entry, key: str, leading: bool = True) -> bool:

@@ -2962,3 +2962,26 @@ def test_a_city_across_a_border_and_nearer_the_text_beats_a_small_namesake_of_a_
 
     assert orsha("Goods go via Smolensk and Orsha, Omsk and Saratov.") == "BY"
     assert orsha("Villages of the Tver region such as Orsha and Tver itself flooded.") == "RU"
+
+
+def test_round_71_city_parts_station_suffixes_and_cues_of_a_city(parser):
+    """Round 71: a city no given name's before a part of it is no person's given name ("Duisburg Rheinhausen",
+    "Lodz Olechow", a Turkish list's "Kahramanmaraş Türkoğlu, Balıkesir Gökköy": all had been dropped), while
+    "Elena Ivanova" and "Hassan Rouhani" stay people; a Russian station's part of town after a hyphen, in any case,
+    is the town's station («Брест-Северный» had been a Ukrainian village once called Brest, and «Северный» a village
+    of Belgorod Oblast); "the city of Mary" is the Turkmen city, not a given name; "Ganja, the birthplace of the
+    poet" is no person."""
+    read = partial(_text_and_name, parser)
+    assert read("Trains reach Duisburg Rheinhausen and the Lodz Olechow terminal every week.") == [
+        ("Duisburg", "Duisburg"), ("Rheinhausen", "Rheinhausen"), ("Lodz", "Łódź")]
+    assert read("Presidents Nursultan Nazarbayev and Hassan Rouhani met Elena Ivanova in Omsk.") == [("Omsk", "Omsk")]
+    turkish = ("Bakanlığa göre, Türkiye genelinde 26 lojistik merkez planlanıyor. Bunlardan Denizli Kaklık, "
+               "Kahramanmaraş Türkoğlu ve Balıkesir Gökköy lojistik merkezleri faaliyette bulunuyor.")
+    assert [name for _, name in read(turkish)][:4] == ["Türkiye", "Denizli", "Kaklık", "Kahramanmaraş"]
+    assert "Balıkesir" in [name for _, name in read(turkish)]
+    russian = ("Как сообщает пресс-служба компании, это уже третий поезд за месяц. Контейнерный поезд прибыл на "
+               "станцию Брест-Северный, а затем на станцию Челябинск-Главный.")
+    assert read(russian) == [("Брест-Северный", "Brest"), ("Челябинск-Главный", "Chelyabinsk")]
+    assert read("The Turkmen city of Mary stands thirty kilometres from the ruins of Merv.")[0] == ("Mary", "Mary")
+    assert read("The railway runs west through Ganja, the birthplace of the poet Nizami.") == [("Ganja", "Ganja")]
+    assert read("Shevchenko, the Little Russian poet, was kept there.") == []
