@@ -197,6 +197,7 @@ _WORDS_BEFORE_NAME: Final = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_P
 _ROAD_NAMED: Final = re.compile(r"(?:\b(highway|road|motorway|route|трасс[аеыу]|автодорог[аиеу]) )?\b[A-ZА-Я]{1,2}(?:-\d{1,4}"
                          r"|\d{2,4}) [\"«“]?$")  # ("трасса Р-254 «Иртыш»": Cyrillic Р)
 _ROAD_AFTER: Final = (" highway", " road", " motorway", " route")
+_PIPELINE_AFTER: Final = (" pipeline", " oil pipeline", " gas pipeline", " Pipeline")
 _PLACE_NOUNS: Final = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
 _QUOTED_PLACE: Final = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
@@ -702,6 +703,7 @@ LOWER_CASE_CITY_ZIPF: Final = 4.5  # ... but for a city of about a million ("mos
 _LIST_PIECE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_'’-]*(?:-[A-Z][^\W\d_'’-]*)?)"
                                 r"(?:, and |, or |, | and | or )$")
 _LIST_MAX: Final = 12  # names of a list read before a plural noun
+_DIVISIONS_OF: Final = re.compile(r"\b(region|province|oblast)s of (?:the )?$", re.IGNORECASE)  # ... and after one
 # the noun after a division's, a sea's, a gulf's, a strait's, a canal's, a valley's, a range's, a pass's or a
 # reservoir's adjective or name in Russian or Kazakh, in its cases ("Костанайской области", "Алтайского края", "в
 # Таскалинском районе", "Каспийского моря", "в Чёрном море", "Персидского залива", "Ормузского пролива",
@@ -1068,7 +1070,7 @@ class Lexicon:
         self.any_given_names = self.given_names | self.common_given_names
         self.feature_words = words("persons", "feature_words", normalize)
         self.never = words("words", "never", normalize)
-        self.landform_heads = words("words", "landform_heads")
+        self.landform_heads = words("words", "landform_heads", normalize)
         self.countries_as_words = words("words", "countries_as_words")
         #: lower-case words after which a country's abbreviation is a technical term ("RF tags")
         self.not_after_abbreviations = words("words", "not_after_abbreviations")
@@ -1377,6 +1379,11 @@ class Geoparser:
                         hint = self._country_after(text, end, m.name)  # "Astara (Azerbaijan)"
                 elif follower == " " and text.startswith(" in ", end):
                     hint = self._country_after(text, end, m.name)  # "Mary in Turkmenistan"
+                elif follower == " " and text.startswith(_PIPELINE_AFTER, end) and m.name.obscure \
+                        and not m.name.holds_area and text[start - 1: start] not in _HYPHENS \
+                        and not text.startswith(_HYPHENS, end):
+                    continue  # a pipeline's own name: "the Druzhba pipeline" (Friendship), no village Druzhba; not a
+                    # route's end ("the Atasu–Alashankou pipeline") nor a field's ("the Tengiz pipeline")
                 elif follower == " " and text.startswith(" et al", end):
                     continue  # an author: "(Washington et al., 2003)"
                 elif follower == " " and text.startswith(" No. ", end) and text[end + 5: end + 6].isdigit() \
@@ -1455,6 +1462,8 @@ class Geoparser:
             page.mask(cells)
             ships = {_norm(text[a:b].strip()) for a, b in cells}
             found = [c for c in found if not (text[c[0]:c[1]].isupper() and _norm(text[c[0]:c[1]]) in ships)]
+        if "s of " in text:  # a quick test first
+            self._list_after_plural(text, found)
         return page.unmasked(found)
 
     def _han_names(self, text: str) -> list[_Candidate]:
@@ -1716,6 +1725,26 @@ class Geoparser:
             if key is not None:  # (a name of the list the gazetteer lacks either way is passed over: "Emba,
                 # Shalkar and Kauyldyr stations")
                 found.insert(i, _loose(start, piece.end(1), self._name(key)))
+
+    def _list_after_plural(self, text: str, found: list[_Candidate]) -> None:
+        """Make each name of a list after a plural division's noun and "of" the division it names with the noun
+        where the gazetteer has it ("the Kyrgyz regions of Naryn and Jalal-Abad": the two regions, not their seats;
+        "the provinces of Kars and Ardahan"); in place."""
+        i = 0
+        while i < len(found):
+            plural = _DIVISIONS_OF.search(text, max(0, found[i][0] - 24), found[i][0])
+            if plural is None:
+                i += 1
+                continue
+            singular = plural.group(1).lower()
+            for j in range(i, min(len(found), i + _LIST_MAX)):
+                start, end, match, hint = found[j]
+                key = None if match.name.country_name else self._key_with_noun(match.name.key, singular)
+                if key is not None:
+                    found[j] = (start, end, replace(match, name=self._name(key)), hint)
+                i = j + 1
+                if i == len(found) or text[end: found[i][0]] not in _LIST_GLUE:
+                    break
 
     def _cyrillic_division(self, text: str, rs: int, run: str) -> _Candidate | None:
         """The region that a run's last word and the lower-case noun after it name in Russian ("Оренбургская
@@ -2398,7 +2427,8 @@ class Geoparser:
         if nxt is not None and text[tokens[last_i].end: nxt.start] == " ":
             if single and key in lex.hotel_brands and nxt.raw[0].isupper():
                 return _REJECT  # "the Hilton Astana": a hotel, not Hilton, New York
-            if nxt.key in lex.landform_heads and not any(name.areal) \
+            if (nxt.key in lex.landform_heads or "'" in nxt.key and apostrophe_stem(nxt.key) in lex.landform_heads) \
+                    and not any(name.areal) \
                     and not any(e.feature_class in "HT" for e in name.entries):
                 return _REJECT  # "Rasht Valley", "the Khorgos River", "Semenov Peak": a feature named after a town
                 # (or a border post, a person), not the town; not "Baikal Ridge", the lake's, nor "Khan Tengri Peak"

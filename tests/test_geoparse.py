@@ -2985,3 +2985,21 @@ def test_round_71_city_parts_station_suffixes_and_cues_of_a_city(parser):
     assert read("The Turkmen city of Mary stands thirty kilometres from the ruins of Merv.")[0] == ("Mary", "Mary")
     assert read("The railway runs west through Ganja, the birthplace of the poet Nizami.") == [("Ganja", "Ganja")]
     assert read("Shevchenko, the Little Russian poet, was kept there.") == []
+
+
+def test_round_71_regions_of_a_list_pipelines_and_turkish_features(parser):
+    """Round 71: the names after "regions of", "provinces of" are the divisions ("the Kyrgyz regions of Naryn and
+    Jalal-Abad" had been the two towns), a country among them stays a country; "the Druzhba pipeline" is no
+    village Druzhba (a route's pipeline keeps its ends); a Turkish feature's word after a town's name makes it the
+    feature's ("Basra Körfezi'ne", the Persian Gulf: no Basra), and "Doç." (associate professor) is no Dóc."""
+    read = partial(_text_and_name, parser)
+    assert read("Trade with the Kyrgyz regions of Naryn and Jalal-Abad grew.") == [
+        ("Naryn", "Naryn"), ("Jalal-Abad", "Jalal-Abad")]
+    assert [m.feature_class for m in parser.parse("the Kyrgyz regions of Naryn and Jalal-Abad", "t")] == ["A", "A"]
+    assert [m.place_id for m in parser.parse("The regions of Kazakhstan and Russia trade.", "t")] == [
+        "country:KZ", "country:RU"]
+    assert read("The Druzhba pipeline carries oil west; the Atasu-Alashankou pipeline runs east.") == [
+        ("Atasu", "Zhangaarqa"), ("Alashankou", "Alashankou")]
+    turkish = ("Doç. Dr. Ahmet Yılmaz'a göre Basra Körfezi'ne ulaşan yol, Kars'tan Bakü'ye uzanıyor ve bu hat için "
+               "önemli.")
+    assert [name for _, name in read(turkish)] == ["Kars", "Baku"]
