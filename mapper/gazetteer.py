@@ -126,11 +126,17 @@ def fold_saint(key: str) -> str:
 RUSSIAN_CASE_MIN_POPULATION = 1_000
 SHORT_CASE_FORM_MIN_POPULATION = 100_000
 CYRILLIC_COUNTRIES = frozenset({"RU", "KZ", "BY", "UA", "KG", "TJ", "MN", "BG", "RS", "MK", "ME", "BA"})
+# ... and in the rest of the former Soviet Union, whose towns Russian news names in its cases too ("паромы идут в
+# Астару", Astara, Azerbaijan; "из Поти"), a town of this many people (GeoNames gives their villages former Soviet
+# names: "Ленин", "Комсомол", "Москва")
+SOVIET_CASE_COUNTRIES = frozenset({"AZ", "GE", "AM", "UZ", "TM", "MD"})
+SOVIET_CASE_MIN_POPULATION = 10_000
 _RUSSIAN_CASE_ENDINGS = (
     ("ья", ("ье",)), ("ью", ("ь", "ье")), ("ом", ("", "о")), ("ем", ("ь", "е")), ("ои", ("а",)), ("еи", ("я", "ь")),
     ("е", ("", "а", "я", "о", "ь")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
     ("а", ("", "о")), ("я", ("ь",)),  # ("в Исилькуле", "из Исилькуля": Исилькуль)
     ("ами", ("и", "ы")), ("ах", ("и", "ы")),  # a plural name: "под Озинками", "в Озинках" (Озинки)
+    ("ца", ("ец",)), ("цу", ("ец",)), ("це", ("ец",)), ("цом", ("ец",)),  # the fleeting e: "из Череповца" (Череповец)
 )
 
 
@@ -145,6 +151,7 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "тагы", "теги", "тогу", "төгү",
     "нинг", "гача", "даги", "ни",  # (Uzbek in Cyrillic: "Покистоннинг", "Термизгача")
     "ды", "ді", "ны", "ні"}, key=lambda e: (-len(e), e)))  # (Kazakh accusative: "Қостанайды", "Семейді")
+_REPUBLIC_CASES = tuple(f"республик{e} " for e in ("и", "е", "у", "ои", "ою"))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
 # the masculine nouns of "Алтайский край", "Таскалинский район", "Персидский залив", "Ормузский пролив",
@@ -166,6 +173,8 @@ FEMININE = (("ои", "ую", "ою"), "ая", ("",))
 SOFT_FEMININE = (("еи", "юю", "ею"), "яя", ("н",))
 NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", ("",))
 MASCULINE = (("ого", "ому", "им", "ом"), "ии", ("ск", "цк"))
+HARD_MASCULINE = (("ого", "ому", "ым", "ом"), "ыи", ("н",))  # "Северного Кавказа": северныи кавказ
+SOFT_MASCULINE = (("его", "ему", "им", "ем"), "ии", ("н",))  # "Дальнего Востока": дальнии восток
 
 
 def case_nominatives(key: str) -> list[str]:
@@ -195,11 +204,16 @@ def case_nominatives(key: str) -> list[str]:
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
     if head:  # "Алтайского края", "в Красноярском крае", "в Таскалинском районе"; an indeclinable noun after a
         # masculine adjective: "Джунгарского Алатау"
-        masculine = " ".join(adjective_nominative(w, MASCULINE) for w in head.split(" "))
+        masculine = " ".join(adjective_nominative(adjective_nominative(adjective_nominative(
+            w, MASCULINE), HARD_MASCULINE), SOFT_MASCULINE) for w in head.split(" "))
         if last in _MASCULINE_HEADS:
             out.append(f"{masculine} {_MASCULINE_HEADS[last]}")
         elif masculine != head and last.endswith(("ау", "ту", "тау")):
             out.append(f"{masculine} {last}")
+        elif masculine != head and last.endswith("а"):  # a masculine noun's genitive: "Дальнего Востока"
+            out.append(f"{masculine} {last[:-1]}")
+    if key.startswith(_REPUBLIC_CASES):  # "в Республике Бурятия", "Республики Алтай": the noun before the name
+        out.append(f"республика {key.partition(' ')[2]}")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
         out.insert(0, " ".join(adjective_nominative(w, NEUTER) for w in head.split(" ")) + f" {_NEUTER_HEADS[last]}")
     out += [f"{lead}{last[: -len(ending)]}" for ending in TURKIC_CASE_ENDINGS  # last: "Алматыдан", "Қорғасқа"
@@ -236,7 +250,8 @@ def _read_in_case_form(entry: "Entry", short: bool, given: Iterable[str] = ()) -
     if entry.population >= SHORT_CASE_FORM_MIN_POPULATION:
         return True
     return not short and (entry.curated or entry.id in given or (entry.country in CYRILLIC_COUNTRIES
-                                                                 and entry.population >= RUSSIAN_CASE_MIN_POPULATION))
+                                                                 and entry.population >= RUSSIAN_CASE_MIN_POPULATION)
+                          or entry.country in SOVIET_CASE_COUNTRIES and entry.population >= SOVIET_CASE_MIN_POPULATION)
 
 
 def name_keys(name: str) -> set[str]:
@@ -993,7 +1008,7 @@ class Gazetteer:
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
         nominatives = {adjective_nominative(first, gender)
-                       for gender in (FEMININE, SOFT_FEMININE, MASCULINE, NEUTER)} - {first}
+                       for gender in (FEMININE, SOFT_FEMININE, MASCULINE, HARD_MASCULINE, SOFT_MASCULINE, NEUTER)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:

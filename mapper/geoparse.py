@@ -157,8 +157,13 @@ _EMPHASIS_CLOSERS: Final = frozenset("*_")  # Markdown's emphasis closed after a
 _EMPHASIS: Final = '"«»“”*_'  # quotes and emphasis around a list's names
 # Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
 # the quick test's endings, then the pattern with its word boundary
-_STREET_ABBREVIATIONS: Final = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ")
-_STREET_ABBREVIATION: Final = re.compile(r"(?<![^\W\d_])(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl)\. $")
+# ... and the Russian words, in any case ("на улицу Ленина": no village Lenina; "проспект Абая")
+_STREET_ABBREVIATIONS: Final = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ", "ул. ", "Ул. ",
+                                *(w + e + " " for w in ("улиц", "Улиц") for e in ("а", "ы", "е", "у", "ей")),
+                                *(w + e + " " for w in ("проспект", "Проспект", "бульвар", "Бульвар") for e in ("", "а", "е")),
+                                "переулок ", "переулка ", "Переулок ")
+_STREET_ABBREVIATION: Final = re.compile(r"(?<![^\W\d_])(?:(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl|[Уу]л)\.|[Уу]лиц(?:[аыеу]|ей)"
+                                         r"|[Пп]роспект[ае]?|[Пп]ереул(?:ок|ка)|[Бб]ульвар[ае]?) $")
 _THE_QUOTED: Final = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
@@ -3394,7 +3399,7 @@ class Geoparser:
                     continue
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
-                        or _STREET_ABBREVIATION.search(text, max(0, start - 8), start) \
+                        or _STREET_ABBREVIATION.search(text, max(0, start - 10), start) \
                         or lex.venues_before.before_line(text, lead) and (
                             lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
                             c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead)

@@ -3003,3 +3003,18 @@ def test_round_71_regions_of_a_list_pipelines_and_turkish_features(parser):
     turkish = ("Doç. Dr. Ahmet Yılmaz'a göre Basra Körfezi'ne ulaşan yol, Kars'tan Bakü'ye uzanıyor ve bu hat için "
                "önemli.")
     assert [name for _, name in read(turkish)] == ["Kars", "Baku"]
+
+
+def test_round_71_russian_case_forms_of_more_names(parser):
+    """Round 71: Russian case forms of a name with a fleeting e («из Череповца»: Череповец), of a town of the rest of
+    the former Soviet Union («в Астару», Astara, Azerbaijan; its villages' former Soviet names stay unread), of a
+    masculine adjective before a noun («Дальнего Востока», «Северного Кавказа») and of «Республика» before a
+    republic's name («в Республике Бурятия»): all had been missed; a Russian street's word before a name makes it
+    the street's («на улицу Ленина»: no village Lenina)."""
+    text = ("Как сообщает пресс-служба компании, это уже третий поезд за месяц. Металл из Череповца и грузы с "
+            "Дальнего Востока и Северного Кавказа идут в Республике Бурятия, паромы — в Астару и Баку.")
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Череповца", "Cherepovets"), ("Дальнего Востока", "Russian Far East"),
+        ("Северного Кавказа", "North Caucasus"), ("Республике Бурятия", "Respublika Buryatiya"),
+        ("Астару", "Astara"), ("Баку", "Baku")]
+    assert "Ленина" not in [m.text for m in parser.parse(text.replace("в Астару", "на улицу Ленина"), "t")]
