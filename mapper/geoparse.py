@@ -1467,7 +1467,7 @@ class Geoparser:
             page.mask(cells)
             ships = {_norm(text[a:b].strip()) for a, b in cells}
             found = [c for c in found if not (text[c[0]:c[1]].isupper() and _norm(text[c[0]:c[1]]) in ships)]
-        if "s of " in text:  # a quick test first
+        if "egions of " in text or "rovinces of " in text or "blasts of " in text:  # (a quick test first)
             self._list_after_plural(text, found)
         return page.unmasked(found)
 
