@@ -224,7 +224,8 @@ def case_nominatives(key: str) -> list[str]:
 # Turkish (and Azerbaijani) case suffixes, which follow a proper name after an apostrophe: "İstanbul'dan" (from
 # Istanbul), "Sarp'tan", "Kapıköy'de", "Ankara'ya", "Mersin'in", and after a possessive's vowel "Limanı'na",
 # "Denizi'ni", "Denizi'ndeki" (keys fold ı and İ to i, and drop accents)
-_APOSTROPHE_SUFFIX = re.compile(r"'(?:n?[dt][ae]n|n?[dt][ae]|[yn]?[ae]|n?[ie]n|n?[iu]n|[yn]?[iu]|y?l[ae]|n?d[ae]ki|t[ae]ki)$")
+_APOSTROPHE_SUFFIX = re.compile(r"'(?:n?[dt][ae]n|n?[dt][ae]|[yn]?[ae]|n?[ie]n|n?[iu]n|[yn]?[iu]|y?l[ae]|n?d[ae]ki|t[ae]ki"
+                                r"|[dt][iu]r)$")  # (and the copula: "Türkiye'dir", "Kars'tır")
 
 
 def apostrophe_stem(key: str) -> str:

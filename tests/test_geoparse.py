@@ -3018,3 +3018,10 @@ def test_round_71_russian_case_forms_of_more_names(parser):
         ("Северного Кавказа", "North Caucasus"), ("Республике Бурятия", "Respublika Buryatiya"),
         ("Астару", "Astara"), ("Баку", "Baku")]
     assert "Ленина" not in [m.text for m in parser.parse(text.replace("в Астару", "на улицу Ленина"), "t")]
+
+
+def test_round_71_a_turkish_copula_after_an_apostrophe(parser):
+    """Round 71: Turkish writes the copula after a name's apostrophe as it writes a case ("Türkiye'dir": it is
+    Türkiye); had been unread."""
+    text = "Orta Koridor'un en önemli ülkesi Türkiye'dir ve bu yol için önemli bir hat, Kars'tır."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [("Türkiye'dir", "Türkiye"), ("Kars'tır", "Kars")]
