@@ -369,6 +369,24 @@ SOURCED_PROBE_PLACES = [
       "Tacheng Prefecture": "Tacheng Prefecture", "Limansky district": "Limansky District",
       "Sosnovsky district": "Sosnovsky District", "Tianshan Mountains": "Tian Shan",
       "Kara-Bogaz-Gol": "Kara-Bogaz-Gol", "Derkul": "Derkul"}),
+    # round 71: historic Silk Road names that were far namesakes (Yasi: Iaşi; Kath: Yazd; Sarai: a Ryazan village),
+    # stations and towns GeoNames lacks, and Turkish exonyms
+    ("In the twelfth century Yasi, today's Turkestan in Kazakhstan, grew around a shrine. Gurganj, the capital of "
+     "Khwarezm, lies at Old Urgench in Turkmenistan; Kath stood on the Amu Darya in Uzbekistan. Batu Khan founded "
+     "Sarai on the Akhtuba north of Astrakhan; Khan Berke moved to Sarai Berke near Volgograd. The ruins of Ancient "
+     "Merv lie east of Mary. Trucks queued at the Habur border gate between Turkey and Iraq.",
+     {"Yasi": "Turkistan", "Gurganj": "Köneürgenç", "Old Urgench": "Köneürgenç", "Kath": "Beruniy",
+      "Sarai": "Sarai Batu", "Sarai Berke": "Sarai Berke", "Ancient Merv": "Ancient Merv",
+      "Habur": "Habur Border Gate"}),
+    ("The China-Europe train departed from Qingbaijiang in Chengdu. The railway from Tashguzar to Kumkurgan in "
+     "Uzbekistan bypasses Turkmenistan. The first train from China reached Haydarpaşa in Istanbul. Goods reach "
+     "the Karasuu bazaar in Kyrgyzstan near Osh.",
+     {"Qingbaijiang": "Qingbaijiang", "Kumkurgan": "Kumkurgan", "Haydarpaşa": "Haydarpaşa", "Karasuu": "Kara Suu"}),
+    ("Çin'in Sincan Uygur Özerk Bölgesi'ndeki Horgos'tan yola çıkan tren Kafkasya üzerinden Çek Cumhuriyeti'ne "
+     "ulaştı. Irak'a giden tırlar Habur Sınır Kapısı'nda bekledi. Kalkınma Yolu Basra Körfezi'ni Türkiye'ye "
+     "bağlayacak.",
+     {"Sincan Uygur Özerk Bölgesi'ndeki": "Xinjiang", "Kafkasya": "Caucasus", "Çek Cumhuriyeti'ne": "Czechia",
+      "Habur Sınır Kapısı'nda": "Habur Border Gate", "Basra Körfezi'ni": "Persian Gulf"}),
 ]
 
 
