@@ -2497,7 +2497,8 @@ class Geoparser:
             # a surname after a given name: a rare word's, or a listed given name's that is no place's name nor
             # a word, whatever carries it ("Igor Kirov", "Dmitry Chapayev", "Hannah Kingston"), or a Russian
             # surname after a given name some place also bears ("Nikolai Chekhov")
-            if (single and not country_name and (self._name_like(text, prev) or self._given_name(prev) or (
+            if (single and not country_name and (self._name_like(text, prev) and not apostrophe_stem(prev.key)
+                                                 or self._given_name(prev) or (
                     prev.key in lex.given_names and key.endswith(_RUSSIAN_SURNAME_ENDINGS) and not any(name.areal)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
                     and not self._city_part(prev.key, self._name(prev.key), first)
@@ -2720,12 +2721,13 @@ class Geoparser:
                         return pair
         cue = _crossing_words_in(text[end: end + 80]) and _POST_AFTER.match(text, end) \
             or _crossing_words_in(text[max(0, start - 40): start]) and _POST_BEFORE.search(text, max(0, start - 40), start)
-        if not cue:
+        if not cue and not _item_of_a_list_of_crossings(text, start):
             return ()
         modes = self.gazetteer.overlay.post_modes
         if len({modes.get(p.id, "") for p in posts}) > 1:
             # the crossing's own words say the mode ("the Nur Zholy road checkpoint at Khorgos"), else the text around
-            road, rail = _ROAD_WORDS.search(cue.group()) is not None, _RAIL_WORDS.search(cue.group()) is not None
+            said = cue.group() if cue else ""
+            road, rail = _ROAD_WORDS.search(said) is not None, _RAIL_WORDS.search(said) is not None
             if not (road or rail):
                 around = text[max(0, start - _MODE_WINDOW): end + _MODE_WINDOW]
                 road, rail = _ROAD_WORDS.search(around) is not None, _RAIL_WORDS.search(around) is not None
@@ -3510,6 +3512,7 @@ class Geoparser:
         _joined_pairs(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
+        _seats_of_divisions_named(cands, results)
         _stations_of_towns(text, cands, results)
         mentions, shown, reach = [], self.gazetteer.overlay.shown, -1
         for (start, end, _, _), (e, score) in zip(cands, results):
@@ -3793,6 +3796,32 @@ def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[E
             if pid in named and pid != read.id:
                 results[i] = named[pid]
                 break
+
+
+_DIVISION_TAILS: Final = (" district", " region", " oblast", " province", " raion", " rayon", " audany", " aimag")
+SEAT_KM: Final = 30.0  # a division's point is its seat's: a town of the division's name this near it is the seat
+
+
+def _seats_of_divisions_named(cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A bare name of a district or region the text also names with its noun is the division's seat, the town of the
+    name at the division's point, without a cue of its own ("the Uspenka district … Uspenka": the district's seat,
+    not a larger Uspenka in Tyumen oblast that GeoNames knows the population of); not where no town of the name
+    lies there ("Almaty region", whose seat is Konayev, and "Almaty"). In *results*, in place."""
+    seats: dict[str, Entry] = {}
+    for (_, _, m, _), (e, _) in zip(cands, results):
+        if e is not None and e.feature_class == "A" and m.name.key.endswith(_DIVISION_TAILS):
+            seats.setdefault(m.name.key.rpartition(" ")[0], e)
+    if not seats:
+        return
+    for i, (_, _, m, hint) in enumerate(cands):
+        division, read = seats.get(m.name.key), results[i][0]
+        if division is None or hint or read is None or read.feature_class != "P" \
+                or distance_km((read.lat, read.lon), (division.lat, division.lon)) <= SEAT_KM:
+            continue
+        there = [e for e in m.name.entries if e.feature_class == "P" and e.country == division.country
+                 and distance_km((e.lat, e.lon), (division.lat, division.lon)) <= SEAT_KM]
+        if there:
+            results[i] = (max(there, key=prior), results[i][1])
 
 
 def _among_country_codes(text: str, cands: list[_Candidate], i: int) -> bool:
@@ -4135,6 +4164,33 @@ def _club_before_city(text: str, first: _Candidate, city: _Candidate) -> bool:
             and (name.city is None or name.city.feature_class != "P")
             and not any(e.feature_code == "ADM1" and e.country == town.country and e.admin1 == town.admin1
                         for e in name.entries))  # "In Mangystau Aktau port handles …": the city's own region
+
+
+_LIST_ITEM_LEAD: Final = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]*$")  # "\n2) ", "\n- " before a name
+_LIST_ITEM_LINE: Final = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]")
+_LIST_LEAD_LINES: Final = 30  # items read back to a list's lead line
+
+
+def _item_of_a_list_of_crossings(text: str, start: int) -> bool:
+    """Whether the name at *start* opens an item of a list whose lead line speaks of crossings ("Checkpoints to be
+    reconstructed:\n1) Syrym, …\n2) Taskala, Taskala district, …": the posts, as a decree lists them)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _LIST_ITEM_LEAD.search(text, max(0, line_start - 1), start):
+        return False
+    for _ in range(_LIST_LEAD_LINES):
+        if line_start == 0:
+            return False
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous: line_start - 1]
+        if not _LIST_ITEM_LINE.match(line):  # the lead line, before the first item
+            return line.rstrip().endswith(":") and _crossing_words_in(line) \
+                and _POST_WORD_IN_LEAD.search(line) is not None
+        line_start = previous
+    return False
+
+
+_POST_WORD_IN_LEAD: Final = re.compile(r"(?i)\b(?:checkpoints?|crossings?|border posts?|crossing points?|points? of entry"
+                                       r"|пункты пропуска|пунктов пропуска|мапп|кпп|өткізу бекеттері)\b")
 
 
 def _crossing_words_in(segment: str) -> bool:
@@ -4765,8 +4821,10 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # of Polle and Gōda, which anchor no text, see _anchor; nor is such a place read where the text's places
         # lie far from it: "the Karkara crossing (Kegen – Karkara)" is no Greek village's other name because a
         # review names Istanbul too)
-        if best_d > STRAY_NEAR_KM and _stray(best, best_p, best_own):
-            return None, 0.0
+        if best_d > STRAY_NEAR_KM and (_stray(best, best_p, best_own) or not best_own and best_p < VILLAGE_PRIOR
+                                       and not named and not name.given and demonym_hint != best.country):
+            return None, 0.0  # (nor a village of the field that carries the name only as another, in a country the
+            # text names by nothing else: "Valeryanovka" in a Kazakh decree is no Ukrainian Valeryanivka 700 km off)
     if name.twins and not country_hint and not demonym_hint and not best_areal:
         best = _twin_of_the_text(name, best, ctx)
     if rival is not None and rival is not best and best_d >= RIVAL_FAR_KM and rival_p >= best_p - RIVAL_PRIOR_GAP \
@@ -5070,15 +5128,17 @@ def _is_word_char(ch: str) -> bool:
 
 def _anchor(entries: tuple[Entry, ...], contenders: tuple[tuple[Entry, float, bool, bool], ...],
             own: tuple[bool, ...]) -> Entry | None:
-    """The place a name means whatever the text, if any: its one place, or the one that can win; not a small place
-    outside the field's countries that carries it only as another name ("Karkara", a Greek village's)."""
+    """The place a name means whatever the text, if any: its one place, or the one that can win; not a place smaller
+    than a city that carries it only as another name ("Karkara", a Greek village's; "Valeryanovka", the Russian
+    name of a Ukrainian village, in a Kazakh decree that means its own village, which GeoNames lacks: it had drawn
+    the decree's Uspenka, Komsomolskoye and Podstepnoye to Ukraine)."""
     if len(entries) == 1:
         entry, p, is_own = entries[0], prior(entries[0]), own[0]
     elif len(contenders) == 1 and not contenders[0][2]:
         entry, p, _, is_own = contenders[0]
     else:
         return None
-    return None if _stray(entry, p, is_own) else entry
+    return None if _stray(entry, p, is_own) or not is_own and p < VILLAGE_PRIOR and not entry.curated else entry
 
 
 def _stray(entry: Entry, p: float, own: bool) -> bool:

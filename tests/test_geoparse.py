@@ -3027,3 +3027,28 @@ def test_round_71_a_turkish_copula_after_an_apostrophe(parser):
     Türkiye); had been unread."""
     text = "Orta Koridor'un en önemli ülkesi Türkiye'dir ve bu yol için önemli bir hat, Kars'tır."
     assert [(m.text, m.name) for m in parser.parse(text, "t")] == [("Türkiye'dir", "Türkiye"), ("Kars'tır", "Kars")]
+
+
+def test_round_72_a_decree_s_villages_seats_and_lists_of_checkpoints(parser):
+    """Round 72 (a Kazakh decree): a village known only by another name, the Russian one of a Ukrainian village
+    ("Valeryanovka"), anchors no text (it had drawn the decree's Uspenka and Komsomolskoye to Ukraine); a bare name
+    of a district the text names is the district's seat ("Uspenka district … Uspenka", not a bigger Uspenka in
+    Tyumen oblast); the names opening the items of a list of checkpoints are the posts ("Checkpoints to be
+    reconstructed:\\n2) Taskala, …"), while the town stays the town in running text."""
+    decree = ("Chapter 6. Pavlodar region\n\nArticle 12. Checkpoints to be reconstructed:\n"
+              "1) Kosak, Uspenka district, on the border with the Novosibirsk region;\n"
+              "2) Taskala, Taskala district, opposite Ozinki (Saratov region);\n"
+              "3) Aksay, Burlin district: expansion of the cargo terminal.\n\n"
+              "Article 13. Roads: Pavlodar – Uspenka – Kosak checkpoint; Kostanay – Denisovka – Komsomolskoye; "
+              "Lisakovsk – Valeryanovka. Parking in Taskala and Aksay.\n")
+    read = {(m.start, m.text): m for m in parser.parse(decree, "t")}
+    by_text = lambda text: [m for (_, t), m in sorted(read.items()) if t == text]  # noqa: E731
+    assert [m.country for m in by_text("Uspenka")] == ["KZ"]
+    assert all(m.country != "UA" for m in read.values())
+    assert [m.place_id.startswith("post:") for m in by_text("Taskala")] == [True, False]
+    assert [m.place_id.startswith("post:") for m in by_text("Aksay")] == [True, False]
+    assert by_text("Valeryanovka") == []  # (no Ukrainian village 700 km off)
+    # a Turkish name in a case before another is no given name before a surname
+    turkish = ("Çin'in Sincan Uygur Özerk Bölgesi'ndeki Horgos sınır kapısından Kazakistan'a giren trenler, Almatı ve "
+               "Şımkent üzerinden ilerliyor ve bu yol için önemli.")
+    assert "Horgos" in [m.text for m in parser.parse(turkish, "t")]
