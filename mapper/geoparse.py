@@ -1491,8 +1491,9 @@ class Geoparser:
                 for j in range(min(end, i + _HAN_NAME_MAX), i + 1, -1):
                     key = folded[i - at: j - at]
                     if key in names and key not in self.lexicon.never:
-                        if _HAN_NAMED_AFTER.match(folded, j - at):
-                            i = j - 1  # a firm's, a body's or a person's name: "德国铁路公司", "阿斯塔纳耶夫"
+                        if _HAN_NAMED_AFTER.match(folded, j - at) or _HAN_BYLINE_BEFORE.search(folded, 0, i - at):
+                            i = j - 1  # a firm's, a body's or a person's name: "德国铁路公司", "阿斯塔纳耶夫", a
+                            # reporter's after the family name ("记者王海林": no Hailin)
                             break
                         name = self._name(key)
                         suffix, pair = folded[j - at: j - at + 1] in _HAN_SUFFIXES, j - i == 2
@@ -3955,8 +3956,9 @@ _HAN_NAME_MAX: Final = 8  # characters of the longest Chinese place name read ("
 # ("阿斯塔纳耶夫", Astanayev)
 _HAN_NAMED_AFTER: Final = re.compile(
     r"(?:(?:国家|国际|铁路|航空|石油|天然气|港口|物流|商务|交通|运输|投资|开发|建设|电力|能源|海关|陆港区|港区|开发区|自贸区|"
-    r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
+    r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|海关|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
     r"|(?:耶夫|耶娃|诺夫|诺娃|洛夫|洛娃|科夫|科娃|维奇|斯基|斯卡娅)")
+_HAN_BYLINE_BEFORE: Final = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)[\u3400-\u9fff]{1,2}$")  # ... and the family name
 _HAN_SUFFIXES: Final = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION: Final = 10_000  # a Chinese name of two characters alone names a place this big
 HAN_CITY_POPULATION: Final = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
@@ -4366,10 +4368,13 @@ def _numbered_thing(text: str, c: _Candidate) -> bool:
     1,900 km off), or a region's name numbered ("Zhetysu-2"); but not a town's numbered station, plant or block,
     which lie at it ("Kokshetau-1", "Iletsk-1", "Koksu-2 HPP"), nor a country's ("Kazakhstan-2050")."""
     name = c[2].name
-    if name.country_name:
-        return False
+    if name.country_name or "\u3400" <= text[c[1] - 1] <= "\u9fff" and _HAN_DATE_AFTER.match(text, c[1]):
+        return False  # (nor a Chinese dateline's place before the date: "新华社乌鲁木齐10月16日电", Urumqi)
     return text[c[1]].isdigit() or any(name.areal) and not any(e.feature_class == "P" for e in name.entries) \
         or _MICRODISTRICT_AFTER.match(text, c[1]) is not None
+
+
+_HAN_DATE_AFTER: Final = re.compile(r"\d{1,4}[年月日]")  # a date written after a Chinese name
 
 
 # a vehicle's model number and its kind after its make's name ("Ural 4320 timber truck", "Kamaz 5511 dump truck")

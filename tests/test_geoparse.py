@@ -3052,3 +3052,11 @@ def test_round_72_a_decree_s_villages_seats_and_lists_of_checkpoints(parser):
     turkish = ("Çin'in Sincan Uygur Özerk Bölgesi'ndeki Horgos sınır kapısından Kazakistan'a giren trenler, Almatı ve "
                "Şımkent üzerinden ilerliyor ve bu yol için önemli.")
     assert "Horgos" in [m.text for m in parser.parse(turkish, "t")]
+
+
+def test_round_72_a_chinese_dateline_a_byline_and_customs(parser):
+    """Round 72 (Xinhua in Chinese): the place of a dateline before its date is read ("新华社乌鲁木齐10月16日电":
+    Urumqi had been taken for a numbered thing); a reporter's name after the family name is no place ("记者王海林":
+    no Hailin); a customs office is a body, not its place ("阿拉山口海关"), while the port of entry stays."""
+    text = "新华社乌鲁木齐10月16日电（记者王海林）阿拉山口海关数据显示，经阿拉山口口岸出境的中欧班列数量增长。"
+    assert [(m.start, m.name) for m in parser.parse(text, "t")] == [(3, "Ürümqi"), (text.index("经阿拉山口") + 1, "Alashankou")]
