@@ -456,6 +456,9 @@ def check_record(kind: str, rec: Any, path: Path, ident: str | None = None) -> N
     for key in _NON_EMPTY.get(kind, ()):
         if not rec.get(key):  # (a route of no leg stopped every command with an IndexError)
             raise DataError(f"{loc}: {key} must not be empty")
+    if kind == "crossing" and (len(rec["countries"]) != 2 or len(rec["posts"]) != 2 or not all(
+            isinstance(x, str) and x for x in rec["posts"])):  # (three had stopped every command: an IndexError)
+        raise DataError(f"{loc}: a crossing needs two countries and two post names")
     other = rec.get("post_names")
     if other is not None and (len(other) != 2 or not all(
             isinstance(names, list) and all(isinstance(n, str) and n for n in names) for names in other)):

@@ -587,9 +587,6 @@ def _check_crossing(rec: dict, path: Path) -> None:
         raise DataError(f"{loc}: mode must be rail, road or 'rail,road', not {rec['mode']!r}")
     if rec["status"] not in datafiles.CROSSING_STATUSES:
         raise DataError(f"{loc}: status must be one of {sorted(datafiles.CROSSING_STATUSES)}")
-    cs, posts = rec["countries"], rec["posts"]
-    if len(cs) != 2 or len(posts) != 2 or not all(isinstance(x, str) and x for x in posts):
-        raise DataError(f"{loc}: a crossing needs two countries and two post names")
     position = rec.get("position")
     if position is not None and (position not in datafiles.CROSSING_POSITIONS
                                  or position != datafiles.crossing_position(rec)):
@@ -597,6 +594,7 @@ def _check_crossing(rec: dict, path: Path) -> None:
     if "estimated_from" in rec and (rec.get("confidence") != "low" or not 1 <= len(rec["estimated_from"]) <= 2):
         raise DataError(f"{loc}: an estimated position needs confidence = \"low\" and one or two places in "
                         "estimated_from")
+    cs = rec["countries"]  # (two, and two posts: see datafiles)
     if cs != sorted(cs) or not all(datafiles.ISO2.match(c) for c in cs) or cs[0] == cs[1]:
         raise DataError(f"{loc}: countries must be two different ISO-2 codes in alphabetical order, got {cs}")
 

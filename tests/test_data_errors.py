@@ -89,6 +89,12 @@ CASES = {
     "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
     "estimate not marked low": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'confidence = "low"\nestimated_from = ["geonames:1484943"]', 'confidence = "high"\nestimated_from = ["geonames:1484943"]'), ["ubagan-zverinogolovskoe-road", "estimated"]),
     "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
+    # (hostile pass 28, E1: three of each stopped every command with an IndexError, geocode too)
+    "three posts of three countries": (_sub(CN_KZ, 'countries = ["CN", "KZ"]\nposts = ["Alashankou", "Dostyk"]\n'
+                                            'post_names = [["Алашанькоу"], []]',
+                                            'countries = ["CN", "KZ", "RU"]\nposts = ["Alashankou", "Dostyk", "Zz"]\n'
+                                            'post_names = [["Алашанькоу"], [], []]'),
+                                       ["dostyk-alashankou-rail", "two countries and two post"]),
     "post names shaped wrong": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'post_names = [["Kayrak", "Кайрак", "Қайрақ"], ["Bugristoye", "Бугристое"]]',
                                      'post_names = ["Kayrak", "Bugristoye"]'), ["kairak-bugristoe-road", "post_names"]),
     "post names of one post": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'post_names = [["Kayrak", "Кайрак", "Қайрақ"], ["Bugristoye", "Бугристое"]]',
