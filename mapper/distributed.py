@@ -103,7 +103,13 @@ def _connect(scheduler: str):
 def run(paths: list[Path], out_dir: Path, *, data_dir: Path | None = None, scheduler: str | None = None,
         partitions: int | None = None, encoding: str | None = None) -> list[Path]:
     """Geoparse *paths* with Dask and write ``out_dir/part-*.jsonl``; return the part files."""
-    import dask.bag as db
+    try:
+        import dask.bag as db
+        if scheduler:
+            import distributed  # noqa: F401 - (a Client needs it)
+    except ImportError as exc:  # (an optional extra: "internal error: ModuleNotFoundError" had said so)
+        raise InputError(f"--engine dask needs Dask, which is not installed ({exc.name}): pip install "
+                         "'corridor-mapper[dask]'") from None
 
     from mapper.pipeline import make_parser
 

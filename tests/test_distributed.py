@@ -156,3 +156,27 @@ def test_parts_and_a_build_keep_to_folders_of_their_own(tmp_path, built):
     proc = run_cli("mentions", "--engine", "dask", "--out", str(out), str(next(SEEDS.glob("*.txt"))))
     assert proc.returncode == 2 and "holds the outputs of a build or an export" in proc.stderr, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_the_dask_engine_without_dask_installed_is_one_line(tmp_path):
+    """Dask is an optional extra: without it, --engine dask says how to install it, exit 2 (it had been "internal
+    error: ModuleNotFoundError", exit 1; hostile pass 28, E3)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    blocked = ("import sys\n"
+               "class NoDask:\n"
+               "    def find_spec(self, name, path=None, target=None):\n"
+               "        if name.partition('.')[0] in ('dask', 'distributed'):\n"
+               "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+               "sys.meta_path.insert(0, NoDask())\n"
+               "from mapper.__main__ import run\n"
+               "sys.argv = ['corridor-mapper', *sys.argv[1:]]\n"
+               "run()\n")
+    proc = subprocess.run([sys.executable, "-c", blocked, "mentions", "--engine", "dask", "--out",
+                           str(tmp_path / "parts"), str(SEEDS / "000_dda4d801d8b380c5.txt")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "corridor-mapper[dask]" in proc.stderr and "internal error" not in proc.stderr
