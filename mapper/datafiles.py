@@ -117,6 +117,9 @@ def data_root(path: Path | str | None = None) -> Path:
 def _a_project(root: Path, given_by: str) -> Path:
     """*root*, named by *given_by*, if it is a project folder (holding geodata/ or corridors/); else one line
     that says so (not "run scripts/build_country_outlines.py" of a folder that is no project at all)."""
+    if not root.exists():  # (check had said "countries.geojson missing", exit 1)
+        raise InputError(f"no such folder ({given_by} names the project folder, with geodata/ and corridors/)",
+                         path=root)
     if root.is_dir() and not (root / "geodata").is_dir() and not (root / "corridors").is_dir():
         raise InputError(f"is no project folder (it holds no geodata/ or corridors/), as {given_by} must be",
                          path=root)

@@ -1942,6 +1942,8 @@ def test_nineteenth_hostile_pass_cut_writes_races_and_kml_markup(tmp_path, gazet
 
     proc = run_cli("--data", "/", "check")
     assert proc.returncode == 2 and "is no project folder" in proc.stderr, proc.stderr
+    proc = run_cli("--data", str(tmp_path / "nowhere"), "check")  # (pass 28, E7: "countries.geojson missing", 1)
+    assert proc.returncode == 2 and "no such folder" in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
     (tmp_path / "a").mkdir()
     shutil.copy(SEEDS / "000_dda4d801d8b380c5.txt", tmp_path / "x.txt")
     proc = run_cli("mentions", "--format", "csv", "x.txt", "a/../x.txt", "./x.txt", cwd=tmp_path)
