@@ -890,22 +890,24 @@ def _same_file_key(path: Path) -> Path:
 
 
 def _documents_under(folder: Path) -> list[Path]:
-    """The files with a document suffix under *folder* (but macOS's "._" files), walked with a stack rather than
-    recursion (a tree nested thousands deep, as an unpacked archive may be, is read too), not into linked folders
-    nor into a build's output folder below it (one with a build stamp: its ``map.html`` is no document, "--docs .
-    --out output")."""
+    """The files with a document suffix under *folder*, walked with a stack rather than recursion (a tree nested
+    thousands deep, as an unpacked archive may be, is read too), not into linked folders nor into a build's output
+    folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output"), and
+    neither hidden files nor hidden folders: "--docs ." had published ``.private/notes.txt`` in the map and read
+    ``.venv``'s and ``.git``'s files (as a link to a hidden file is not read; macOS's "._" files are hidden too)."""
     found, stack = [], [folder]
     while stack:
         current = stack.pop()
         try:
             with os.scandir(current) as entries:
                 for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
                     if _is_folder(entry):
                         if not entry.is_symlink() and not os.path.lexists(os.path.join(entry.path, STAMP)):
                             stack.append(Path(entry.path))
-                    elif entry.name.lower().endswith(DOCUMENT_SUFFIXES) and not entry.name.startswith("._"):
-                        found.append(Path(entry.path))  # (a broken link or a loop too: reported when read; not
-                        # the "._name.txt" beside each file that macOS leaves in a folder it copied, no text)
+                    elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+                        found.append(Path(entry.path))  # (a broken link or a loop too: reported when read)
         except OSError as exc:
             raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
                              path=current) from None

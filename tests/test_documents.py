@@ -99,6 +99,19 @@ def test_symlink_loop_and_unreadable(tmp_path):
     assert [p.name for p in iter_document_paths([d])] == ["a.txt"]
 
 
+def test_a_folder_s_hidden_files_and_folders_are_no_documents(tmp_path):
+    """"--docs ." read ``.private/notes.txt`` into the map, and ``.venv``'s and ``.git``'s files (hostile pass 28,
+    E4); a hidden file named on the command line is still read, as any file named so."""
+    (tmp_path / ".private").mkdir()
+    (tmp_path / ".private" / "notes.txt").write_text("My PIN is 4321, Almaty.")
+    (tmp_path / ".hidden.txt").write_text("Astana")
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07")  # (macOS's resource fork beside a copied file)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Aktau")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_document_paths([tmp_path])] == ["sub/a.txt"]
+    assert list(iter_document_paths([tmp_path / ".hidden.txt"])) == [tmp_path / ".hidden.txt"]
+
+
 def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
     import mapper.documents as documents
 
