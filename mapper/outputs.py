@@ -390,6 +390,11 @@ def check_gdal_path(path: Path) -> None:
     if any(ch in str(path) for ch in "\t\n\r"):
         raise InputError("a path with a tab or line break cannot be written (GDAL drops them from file "
                          "names): choose another", path=path)
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # (bytes no encoding reads, as a name from another system's disk may hold)
+        raise InputError("a path with bytes that are not UTF-8 cannot be written (GDAL takes names as UTF-8 "
+                         "text): choose another", path=path) from None
 
 
 def file_kind(path: Path) -> str:

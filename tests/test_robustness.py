@@ -350,6 +350,14 @@ def test_a_tab_or_line_break_in_an_output_path_is_refused_before_anything_is_wri
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "tab or line break cannot be written" in proc.stderr and "a\\x09b" in proc.stderr
     assert sorted(os.listdir(tmp_path)) == []  # nothing written, nothing left behind
+    # nor bytes that are not UTF-8, which GDAL cannot take ("internal error: UnicodeEncodeError", and build left a
+    # folder with its lock: hostile pass 28, E2)
+    out = os.fsencode(tmp_path) + b"/a\xffb." + fmt.encode()
+    args = ["build", "--out", os.fsdecode(out)] if fmt == "build" else ["export", "--format", fmt, "--out",
+                                                                       os.fsdecode(out)]
+    proc = subprocess.run([sys.executable, "-m", "mapper", *args], cwd=ROOT, capture_output=True, timeout=300)
+    assert proc.returncode == 2 and b"not UTF-8 cannot be written" in proc.stderr, proc.stderr
+    assert proc.stderr.count(b"\n") == 1 and sorted(os.listdir(tmp_path)) == []
 
 
 def test_write_layers_itself_refuses_the_wrong_kind_of_target(tmp_path):
