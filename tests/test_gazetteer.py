@@ -387,7 +387,35 @@ SOURCED_PROBE_PLACES = [
      "bağlayacak.",
      {"Sincan Uygur Özerk Bölgesi'ndeki": "Xinjiang", "Kafkasya": "Caucasus", "Çek Cumhuriyeti'ne": "Czechia",
       "Habur Sınır Kapısı'nda": "Habur Border Gate", "Basra Körfezi'ni": "Persian Gulf"}),
+    # round 72: Chinese names of provinces (湖南, 海南 and 青海 are Japanese towns' names too) and border towns, the
+    # Azerbaijani names of a Middle Corridor text, Mongolia's eastern railway, Georgia's coast and the Caspian
+    ("中欧班列从满洲里口岸出境，经后贝加尔斯克前往莫斯科。浙江、内蒙古、宁夏、青海、广西、湖南和海南的企业也发货，"
+     "经扎门乌德和凭祥出境。",
+     {"满洲里": "Manzhouli", "后贝加尔斯克": "Zabaykal’sk", "浙江": "Zhejiang Sheng", "内蒙古": "Inner Mongolia",
+      "宁夏": "Ningxia Huizu Zizhiqu", "青海": "Qinghai Sheng", "广西": "Guangxi Zhuangzu Zizhiqu", "湖南": "Hunan",
+      "海南": "Hainan", "扎门乌德": "Zamiin Uud", "凭祥": "Pingxiang"}),
+    ("Yüklər Axalkalaki üzərindən Duysburq şəhərinə göndəriləcək. Dağıstan və Qara dəniz limanları da iştirak edir. "
+     "Bakı Beynəlxalq Dəniz Ticarət Limanı Ələt qəsəbəsində yerləşir.",
+     {"Axalkalaki": "Akhalkalaki", "Duysburq": "Duisburg", "Dağıstan": "Dagestan", "Qara dəniz": "Black Sea",
+      "Bakı Beynəlxalq Dəniz Ticarət Limanı": "Alat (Baku International Sea Trade Port)"}),
+    ("Coal trains run through Dornod aimag to Ereentsav and Solovyovsk; Govisümber and Sükhbaatar aimag lie south. "
+     "Tourists go from Batumi to Gonio and Kvariati. Trucks wait at the Psou. Tankers avoid Komsomolets Bay; Ogurja "
+     "Ada lies off Cheleken. Darinskoye and Taipak are West Kazakhstan villages.",
+     {"Dornod aimag": "East Aimak", "Ereentsav": "Ereentsav", "Solovyovsk": "Solovyovsk",
+      "Govisümber": "Govi-Sumber", "Sükhbaatar aimag": "Suhbaatar", "Gonio": "Gonio", "Kvariati": "Kvariati",
+      "Psou": "Psou River", "Komsomolets Bay": "Dead Kultuk", "Ogurja Ada": "Ogurja Ada",
+      "Darinskoye": "Darinskoye", "Taipak": "Taipak"}),
 ]
+
+
+def test_round_72_names_that_stay_their_namesakes(parser):
+    # Kuryk is 库鲁克港 only: bare 库鲁克 would read the Kuruktag range (库鲁克塔格山) as the port; the Amur village
+    # Solovyevsk keeps its Russian name (the border village has only its Latin names); bare 黑龙江 stays the Amur's
+    got = {m.text: m.name for m in parser.parse("库鲁克塔格山在新疆。阿克套港或库鲁克港装船。黑龙江省的货物。", "t")}
+    assert "库鲁克" not in got and got.get("库鲁克港") == "Kuryk" and got.get("黑龙江省") == "Heilongjiang Sheng"
+    got = {m.text: m.name for m in parser.parse(
+        "Золотодобыча в селе Соловьевск Тындинского района Амурской области выросла.", "t")}
+    assert got.get("Соловьевск") == "Solovjevsk"
 
 
 @pytest.mark.parametrize("text,expected", SOURCED_PROBE_PLACES)
