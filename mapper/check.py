@@ -174,6 +174,18 @@ def not_name_problems(net: Network) -> Iterator[str]:
             seen.add(normalize(name))
 
 
+#: the corridors the outside contract (CONTRACT.md) requires in the corridors layer
+REQUIRED_CORRIDORS = ("north-south-eastern", "east-west", "middle-corridor", "xian-selyatino")
+
+
+def required_problems(net: Network) -> Iterator[str]:
+    """The corridors the contract requires that no file of ``corridors/routes`` holds."""
+    held = {rec["id"] for rec, _ in net.routes}
+    for ident in REQUIRED_CORRIDORS:
+        if ident not in held:
+            yield f"corridors/routes: no corridor {ident!r} (the layer must hold {', '.join(REQUIRED_CORRIDORS)})"
+
+
 def manifest_problems(docs_dir: Path) -> Iterator[str]:
     """What is wrong with ``manifest.toml`` beside the documents (syntax, fields, a ``file`` that is no
     document there: see :func:`mapper.datafiles.manifest`)."""
@@ -186,7 +198,7 @@ def manifest_problems(docs_dir: Path) -> Iterator[str]:
 def problems(net: Network, docs_dir: Path) -> list[str]:
     """Every problem with the data, as one line each."""
     return [*citation_problems(net, docs_dir), *position_problems(net), *admin1_code_problems(net),
-            *shown_name_problems(net), *not_name_problems(net), *manifest_problems(docs_dir)]
+            *shown_name_problems(net), *not_name_problems(net), *required_problems(net), *manifest_problems(docs_dir)]
 
 
 def refuse_problems(net: Network, docs_dir: Path) -> None:

@@ -47,6 +47,19 @@ def _append(rel, text):
     return mutate
 
 
+def _file_for_folder(rel):
+    def mutate(root: Path):
+        shutil.rmtree(root / rel)
+        (root / rel).write_text("")
+    return mutate
+
+
+def _remove(rel):
+    def mutate(root: Path):
+        (root / rel).unlink()
+    return mutate
+
+
 def _truncate(rel):
     def mutate(root: Path):
         data = (root / rel).read_bytes()
@@ -88,6 +101,9 @@ CASES = {
     "bad leg mode": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace('mode = "road"', 'mode = "train"')), ["test-route", "mode"]),
     "countries not alphabetical": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "CN"]'), ["dostyk-alashankou-rail", "alphabetical"]),
     "estimate not marked low": (_sub("corridors/crossings/russia-kazakhstan-road.toml", 'confidence = "low"\nestimated_from = ["geonames:1484943"]', 'confidence = "high"\nestimated_from = ["geonames:1484943"]'), ["ubagan-zverinogolovskoe-road", "estimated"]),
+    # (hostile pass 28, E6: check said "ok: 0 corridors", and build made a map of none)
+    "a file where the routes' folder goes": (_file_for_folder("corridors/routes"), ["corridors/routes", "is not a folder"]),
+    "a required corridor missing": (_remove("corridors/routes/xian-selyatino.toml"), ["no corridor 'xian-selyatino'"]),
     "one post": (_sub(CN_KZ, 'posts = ["Alashankou", "Dostyk"]', 'posts = ["Alashankou"]'), ["dostyk-alashankou-rail", "two post"]),
     # (hostile pass 28, E1: three of each stopped every command with an IndexError, geocode too)
     "three posts of three countries": (_sub(CN_KZ, 'countries = ["CN", "KZ"]\nposts = ["Alashankou", "Dostyk"]\n'
