@@ -525,12 +525,13 @@ def _similar(a: str, b: str) -> bool:
 
 def _files(folder: Path) -> list[Path]:
     """The TOML files of *folder*, not hidden ones: an editor's lock (".#hubs.toml", a link while hubs.toml is
-    edited) or a hidden copy (".old.toml") is no data (hostile pass 27, S8). A data folder that is missing, or a file
-    in its place, is refused (``check`` had said "ok: 0 corridors": hostile pass 28, E6)."""
+    edited) or a hidden copy (".old.toml") is no data (hostile pass 27, S8). A file where a data folder goes is
+    refused (``check`` had said "ok: 0 corridors": hostile pass 28, E6); a missing folder holds nothing (the
+    corridors the contract requires are missing then: ``check`` says so)."""
     if not folder.is_dir():
-        raise DataError("missing: a data folder of the project (its .toml files hold the data)" if not
-                        os.path.lexists(folder) else "is not a folder (a data folder of .toml files goes here)",
-                        path=folder)
+        if os.path.lexists(folder):
+            raise DataError("is not a folder (a data folder of .toml files goes here)", path=folder)
+        return []
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 

@@ -1,12 +1,14 @@
 """Load documents: decode bytes to text, find the files of a corpus, read their manifest.
 
-Offsets everywhere in corridor-mapper are Python ``str`` offsets into the text
-this module returns. For a saved web page (``.html``) that text is the article
-trafilatura extracts from it: menus, scripts and footers are not the document.
+The parser reads the text this module returns, composed (:func:`composed`); the offsets corridor-mapper
+reports are Python ``str`` offsets into the text as decoded, before composing (:class:`Offsets` maps one to
+the other). For a saved web page (``.html``) the text is the article trafilatura extracts from it: menus,
+scripts and footers are not the document.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import re
@@ -16,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -58,6 +60,18 @@ class Document:
     encoding: str
     guessed: bool = False  # True when the encoding was detected, not UTF-8, a BOM or declared
     replaced: int = 0  # bytes no character of the encoding, read as U+FFFD (a damaged or cut file)
+    offsets: Offsets | None = None  # where the positions of *text*, composed, were in the text as decoded
+
+
+class Chunk(NamedTuple):
+    """A part of a large document (see :func:`iter_chunks`): where it starts in the text as decoded, its text
+    composed, the encoding, the bytes read as U+FFFD so far, and where its positions were before composing."""
+
+    offset: int
+    text: str
+    encoding: str
+    replaced: int
+    offsets: Offsets
 
 
 def _too_large(path: Path) -> InputError:
@@ -386,16 +400,85 @@ def composed(text: str) -> str:
     """*text* in Unicode's composed form (NFC: a "ü" typed as "u" and a combining diaeresis, as macOS and PDF
     extraction write it, is one letter again), without the stress marks of Cyrillic words ("Досты́к") and
     without invisible characters (a soft hyphen or zero-width joiner inside "Alma‍ty"), so names read letter
-    by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there.
-    Offsets are into this text. (Each pass runs only if the text holds what it changes: a scan for a
-    character is far faster than a regular expression's pass.)"""
+    by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there."""
+    return composed_with_offsets(text)[0]
+
+
+class Offsets:
+    """Where each position of a :func:`composed` text was in the text it was composed from: the steps that
+    changed lengths (composing letters, leaving characters out), each a list of the positions after a change and
+    how far the text as given lies ahead there."""
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[list[int], list[int]]] = []
+
+    def add(self, at: list[int], ahead: list[int]) -> None:
+        """A step, applied after those added before."""
+        if at:
+            self._steps.append((at, ahead))
+
+    def __bool__(self) -> bool:
+        return bool(self._steps)
+
+    def __call__(self, pos: int) -> int:
+        """The position in the text as given of *pos* in the composed text (inside a composed letter: its
+        start)."""
+        for at, ahead in reversed(self._steps):
+            i = bisect.bisect_right(at, pos) - 1
+            pos += ahead[i] if i >= 0 else 0
+        return pos
+
+
+def composed_with_offsets(text: str) -> tuple[str, Offsets]:
+    """:func:`composed` *text*, and where its positions were in *text*: offsets are reported into the text as
+    decoded (the outside contract), though the parser reads the composed one. (Each pass runs only if the text
+    holds what it changes: a scan for a character is far faster than a regular expression's pass; a rarer line
+    end is swapped one for one.)"""
+    offsets = Offsets()
     if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = _nfc_with_offsets(text, offsets)
     if any(c in text for c in _NOT_READ_CHARS):
-        text = _NOT_READ.sub("", text)
+        text = _replaced_with_offsets(text, _NOT_READ.finditer(text), lambda m: "", offsets)
     if any(c in text for c in _RARE_LINE_ENDS) and _RARE_LINE_END.search(text):
         text = _RARE_LINE_END.sub("\n", text)
-    return text
+    return text, offsets
+
+
+# a run of letters beyond ASCII with the ASCII character before it (a base letter its combining marks follow):
+# composition never joins an ASCII character to the one before it, so each run composes alone
+_BEYOND_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+def _nfc_with_offsets(text: str, offsets: Offsets) -> str:
+    """*text* in NFC, the runs it changes noted in *offsets*."""
+    def nfc(m: re.Match) -> str | None:
+        run = m.group()
+        composed_run = unicodedata.normalize("NFC", run)
+        return composed_run if composed_run != run else None
+
+    return _replaced_with_offsets(text, _BEYOND_ASCII_RUN.finditer(text), nfc, offsets)
+
+
+def _replaced_with_offsets(text: str, matches: Iterator[re.Match], replacement, offsets: Offsets) -> str:
+    """*text* with each match replaced by ``replacement(match)`` (None: left), the changes of length noted in
+    *offsets*: after a replacement, the text as given lies as far ahead as the replaced runs were longer."""
+    out, at, ahead, last, delta = [], [], [], 0, 0
+    for m in matches:
+        new = replacement(m)
+        if new is None:
+            continue
+        out += (text[last: m.start()], new)
+        last = m.end()
+        if len(new) != m.end() - m.start():
+            end = m.start() - delta + len(new)  # (where the replacement ends in the new text)
+            delta += m.end() - m.start() - len(new)
+            at.append(end)
+            ahead.append(delta)
+    if not out:
+        return text
+    out.append(text[last:])
+    offsets.add(at, ahead)
+    return "".join(out)
 
 
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
@@ -436,8 +519,9 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
         raise InputError(f"binary content (NUL characters after decoding as {encoding})", path=path)
     if page or _PAGE_TEXT_START.match(text):  # (a page in UTF-16, or after an XML prolog, is told by its text)
         text = article_text(text, path)
-    return Document(document_name(path), path, composed(text), encoding,
-                    guessed=declared is None and encoding not in GIVEN, replaced=_replaced_since(counted))
+    text, offsets = composed_with_offsets(text)
+    return Document(document_name(path), path, text, encoding, guessed=declared is None and encoding not in GIVEN,
+                    replaced=_replaced_since(counted), offsets=offsets)
 
 
 # what a web page opens with, whatever its file's name ("<!DOCTYPE html>", "<html lang=…>"), after a byte-order mark
@@ -726,14 +810,12 @@ def _large_page_text(html: str, path: Path) -> str:
     return text
 
 
-def iter_chunks(path: str | os.PathLike[str],
-                encoding: str | None = None) -> Iterator[tuple[int, str, str, int]]:
-    """Yield ``(offset, text, encoding, replaced)`` chunks of a large document, or of standard input, decoding as
-    it reads (with *encoding* if declared, else the detected one; *replaced*: the bytes so far read as U+FFFD,
-    see :func:`_lenient`).
+def iter_chunks(path: str | os.PathLike[str], encoding: str | None = None) -> Iterator[Chunk]:
+    """Yield the :class:`Chunk` s of a large document, or of standard input, decoding as it reads (with *encoding*
+    if declared, else the detected one; *replaced*: the bytes so far read as U+FFFD, see :func:`_lenient`).
 
-    Chunks end at a line break where possible (else between words) so that no name is cut; offsets
-    are ``str`` offsets into the whole decoded text. Memory stays bounded by
+    Chunks end at a line break where possible (else between words) so that no name is cut; a chunk's offset
+    is a ``str`` offset into the whole decoded text, its text composed. Memory stays bounded by
     the chunk size whatever the file size; a NUL character stops the reading (binary data).
     """
     path = Path(path)
@@ -760,8 +842,7 @@ class _AsOpened:
         return data
 
 
-def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
-                    chunk_chars: int) -> Iterator[tuple[int, str, str, int]]:
+def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None, chunk_chars: int) -> Iterator[Chunk]:
     read = [fh.read(SAMPLE_BYTES)]  # ... and on, where detection wants more bytes beyond ASCII (see sample)
     other, size = _other_bytes(read[0]), len(read[0])
     while other < SAMPLE_OTHER_BYTES and size < LOOKAHEAD_BYTES and read[-1]:
@@ -805,19 +886,25 @@ def _decoded_chunks(fh: BinaryIO, path: Path, encoding: str | None,
         if len(pending) >= chunk_chars:
             chunk, pending = _chunk_and_rest(pending)
             blank = blank and not chunk.strip()
-            yield offset, chunk, encoding, _replaced_since(counted)
+            yield _chunk(offset, chunk, encoding, counted)
             offset += len(chunk)
     if blank and not pending.strip():
         raise InputError("empty document (only white space)", path=path)
     if pending:
-        yield offset, composed(pending), encoding, _replaced_since(counted)
+        yield _chunk(offset, pending, encoding, counted)
+
+
+def _chunk(offset: int, raw: str, encoding: str, counted: int) -> Chunk:
+    """The :class:`Chunk` of the decoded text *raw* at *offset*, composed."""
+    text, offsets = composed_with_offsets(raw)
+    return Chunk(offset, text, encoding, _replaced_since(counted), offsets)
 
 
 def _chunk_and_rest(pending: str) -> tuple[str, str]:
     """*pending*, a large document's text read so far, cut where no name can run on, in its second half: after a
     blank line, else after a sentence's end (a name may run on over a line's end mid-sentence: "Қарағанды\\nоблысы",
     "Kara-\\nganda"; not after an abbreviation's dot: "St. Petersburg"), else at a line's end, else between words
-    (a line longer than a chunk); the chunk composed (NFC), the rest as it was."""
+    (a line longer than a chunk); both as decoded (the chunk is composed by its reader)."""
     end, half = len(pending) - 1, len(pending) // 2  # (not at the very end: a "\r\n" stays whole)
     cut = pending.rfind("\n\n", half, end) + 2
     if cut < 2:
@@ -828,7 +915,7 @@ def _chunk_and_rest(pending: str) -> tuple[str, str]:
                                                    or _quiet_break(pending, half, end, " ")
                                                    or pending.rfind("\n", 0, end) + 1 or pending.rfind(" ", 0, end) + 1
                                                    or len(pending) - pending.endswith("\r"))
-    return composed(pending[:cut]), pending[cut:]  # (cut at a space: no letter is split)
+    return pending[:cut], pending[cut:]  # (cut at a space: no letter is split)
 
 
 def _quiet_break(text: str, low: int, high: int, sep: str) -> int:

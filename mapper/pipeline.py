@@ -12,10 +12,11 @@ import contextlib
 import errno
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
-from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, document_name, document_names, iter_chunks,
+from mapper.documents import (DOCUMENT_SUFFIXES, GIVEN, STDIN, Offsets, document_name, document_names, iter_chunks,
                                iter_document_paths, read_document, streamed)
 from mapper.errors import STOP_SIGNALS, InputError
 from mapper.geoparse import Geoparser, Mention
@@ -42,13 +43,22 @@ def parse_path(parser: Geoparser, path: Path, encoding: str | None = None,
     if streamed(path, encoding):
         out = SpilledMentions()
         guessed, codec, replaced = None, encoding or "utf-8", 0
-        for offset, chunk, codec, replaced in iter_chunks(path, encoding):
-            out.extend(parser.parse(chunk, name, offset))
+        for chunk in iter_chunks(path, encoding):
+            out.extend(as_decoded(parser.parse(chunk.text, name, chunk.offset), chunk.offsets, chunk.offset))
+            codec, replaced = chunk.encoding, chunk.replaced
             guessed = guessed or (codec if encoding is None and codec not in GIVEN else None)
         return out, decoding_note(guessed, replaced, codec)
     doc = read_document(path, encoding)
-    return parser.parse(doc.text, name), decoding_note(doc.encoding if doc.guessed else None, doc.replaced,
-                                                       doc.encoding)
+    return as_decoded(parser.parse(doc.text, name), doc.offsets), decoding_note(
+        doc.encoding if doc.guessed else None, doc.replaced, doc.encoding)
+
+
+def as_decoded(mentions: list[Mention], offsets: Offsets | None, base: int = 0) -> list[Mention]:
+    """*mentions* of a composed text that starts at *base*, their offsets put into the text as decoded (the
+    contract's; a soft hyphen or a decomposed letter before had shifted every one after it)."""
+    if not offsets:
+        return mentions
+    return [replace(m, start=base + offsets(m.start - base), end=base + offsets(m.end - base)) for m in mentions]
 
 
 def decoding_note(guessed: str | None, replaced: int, encoding: str) -> str | None:

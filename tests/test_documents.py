@@ -121,13 +121,14 @@ def test_chunks_cover_the_text_exactly(tmp_path, monkeypatch):
     p.write_text(text, encoding="utf-8")
     chunks = list(iter_chunks(p))
     assert len(chunks) > 10
-    assert "".join(c for _, c, _, _ in chunks) == text
-    assert all(text[off: off + len(c)] == c for off, c, _, _ in chunks)
+    assert "".join(c.text for c in chunks) == text
+    assert all(text[c.offset: c.offset + len(c.text)] == c.text for c in chunks)
 
 
 def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, monkeypatch):
     """Text in Unicode's decomposed form (macOS, PDF extraction: "u" + a combining diaeresis) and Russian with
-    stress marks ("Досты́к") is read composed and unstressed, whole or in chunks, offsets into that text."""
+    stress marks ("Досты́к") is read composed and unstressed, whole or in chunks; a chunk's offset is into the text
+    as decoded."""
     import unicodedata
 
     import mapper.documents as documents
@@ -140,8 +141,35 @@ def test_decomposed_letters_and_stress_marks_are_read_as_the_letters(tmp_path, m
     assert read_document(p).text == plain * 800
     monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
     chunks = list(iter_chunks(p))
-    assert len(chunks) > 10 and "".join(c for _, c, _, _ in chunks) == plain * 800
-    assert all((plain * 800)[off: off + len(c)] == c for off, c, _, _ in chunks)
+    assert len(chunks) > 10 and "".join(c.text for c in chunks) == plain * 800
+    ends = [c.offset for c in chunks[1:]] + [len(written * 800)]
+    assert all(documents.composed((written * 800)[c.offset: end]) == c.text for c, end in zip(chunks, ends))
+
+
+def test_offsets_are_into_the_text_as_decoded(tmp_path, monkeypatch, parser):
+    """A mention's start and end are offsets into the text as decoded (the outside contract), though it is read
+    composed: after a soft hyphen, a letter written decomposed, a stress mark or a zero-width space inside a word,
+    every later offset had been shifted ("raw[12:18]" was "Alma\\xadt"; hostile pass 28, E9); whole or in chunks."""
+    import unicodedata
+
+    import mapper.documents as documents
+    from mapper.pipeline import parse_path
+
+    line = ("Trains from Alma\u00adty go to Mos\u00adcow, " + unicodedata.normalize("NFD", "Türkiye and Qarağandy")
+            + ", then Досты\u0301к and Ak\u200btau.\n")
+    p = tmp_path / "marks.txt"
+    p.write_text(line * 40, encoding="utf-8")
+    raw = p.read_text(encoding="utf-8")
+    for streamed in (False, True):
+        if streamed:  # (read in chunks of about 1,000 characters)
+            monkeypatch.setattr(documents, "STREAM_THRESHOLD", 100)
+            monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
+        got = list(parse_path(parser, p)[0])
+        assert [m.text for m in got[:6]] == ["Almaty", "Moscow", "Türkiye", "Qarağandy", "Достык", "Aktau"]
+        assert len(got) == 240
+        for m in got:
+            assert documents.composed(raw[m.start: m.end]) == m.text, (m, raw[m.start: m.end])
+        assert raw[got[0].start: got[0].end] == "Alma\u00adty"
 
 
 
@@ -163,7 +191,7 @@ def test_every_kind_of_line_end_ends_a_line_and_keeps_the_offsets(tmp_path, monk
     assert read == written.replace("\r\n", "\0").replace("\r", "\n").replace("\f", "\n") \
         .replace("\u2028", "\n").replace("\0", "\r\n")
     monkeypatch.setattr(documents, "CHUNK_CHARS", 1000)
-    assert "".join(c for _, c, _, _ in iter_chunks(p)) == read
+    assert "".join(c.text for c in iter_chunks(p)) == read
     got = [json.loads(line) for line in run_cli("mentions", str(p), "--format", "jsonl").stdout.splitlines()]
     assert [(m["text"], m["context"]) for m in got[:6]] == [
         ("Almaty", "Trains from Almaty to Aktau."), ("Aktau", "Trains from Almaty to Aktau."),
