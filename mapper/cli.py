@@ -407,6 +407,48 @@ def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # (so a build removes its staging folder, as on Ctrl-C)
 
 
+class _Advisory(io.TextIOBase):
+    """Standard error as this tool writes it: messages and progress are advisory, so a write that fails (a full
+    disk, "2>&1 | head -1", a closed stream) is dropped, and the work and its exit code go on (a warning written to
+    "2>/dev/full" had stopped a build, and a progress bar the first index build; hostile pass 28, E8)."""
+
+    def __init__(self, stream) -> None:
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:  # (click writes text to a stream of the right encoding as it is)
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str:
+        return getattr(self._stream, "errors", None) or "backslashreplace"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError, AttributeError):  # (full, a reader gone, closed: "2>&-")
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (OSError, ValueError, AttributeError):
+            return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+
 def main() -> None:
     """Console-script entry point: usage errors, like bad input, are one line and exit 2; SIGTERM and SIGHUP
     stop a run as Ctrl-C does."""
@@ -419,6 +461,7 @@ def main() -> None:
         # an escape for it, not a crash
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    sys.stderr = _Advisory(sys.stderr)
     try:
         code = cli.main(prog_name="corridor-mapper", standalone_mode=False)
     except OSError as exc:  # writing --help or a usage message to a full disk

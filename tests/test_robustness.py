@@ -2140,3 +2140,27 @@ def test_twenty_fifth_hostile_pass_footnote_marks_georgian_capitals_and_azerbaij
                    "Bakıdan Gəncədə və Ələtdən Qazaxıstana göndərilir, bu il də artıq daha çox.")
     assert [m.text for m in parser.parse(azerbaijani, "t")] == ["Bakı", "Gəncə", "Bakıdan", "Gəncədə", "Ələtdən",
                                                                 "Qazaxıstana"]
+
+
+def test_standard_error_that_cannot_be_written_stops_nothing(tmp_path, gazetteer):
+    """Messages and progress are advisory: with standard error on a full disk a build writes its outputs and exits
+    as it would (2 for a skipped document), and a first index build whose progress bar goes to a reader gone is
+    built whole (a warning had stopped the build, exit 1, and the progress bar the index; hostile pass 28, E8)."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    shutil.copy(SEEDS / "000_dda4d801d8b380c5.txt", docs)
+    (docs / "empty.txt").write_text("")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "mapper", "build", "--docs", str(docs), "--out", str(out)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=full, timeout=600)
+    assert proc.returncode == 2 and (out / "map.html").is_file() and (out / "layers.gpkg").is_file()
+    read, write = os.pipe()
+    os.close(read)  # (no reader: each write to standard error fails)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "mapper", "geocode", "Almaty", "--limit", "1"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=write, timeout=600, text=True,
+                              env={**os.environ, "CORRIDOR_MAPPER_CACHE": str(tmp_path / "cache")})
+    finally:
+        os.close(write)
+    assert proc.returncode == 0 and proc.stdout.startswith("0.") and "Almaty" in proc.stdout
+    assert list((tmp_path / "cache").glob("gazetteer-*.sqlite"))
