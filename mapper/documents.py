@@ -349,12 +349,17 @@ def document_name(path: Path) -> str:
     return "stdin" if str(path) == STDIN else shown(path.name)
 
 
-def document_names(paths: list[Path]) -> list[str]:
-    """The names mentions give these documents: their file names, or where two share one ("a/same.txt",
-    "b/same.txt") their paths below the folder all of them are in; and where two still print alike (a file
-    name with a line break and one with a backslash and "n"; "café" composed and decomposed) the second is
-    "name [2]", so that no two documents' ids clash and none is taken for the other."""
-    names = [document_name(p) for p in paths]
+def document_names(paths: list[Path], under: Path | None = None) -> list[str]:
+    """The names mentions give these documents: their paths below the folder *under* if given (a build's
+    documents: a name that stays whatever other documents come or go, and that a citation's ``doc`` gives; the
+    file name of each in a flat folder such as ``seeds/``), else their file names, or where two share one
+    ("a/same.txt", "b/same.txt") their paths below the folder all of them are in; and where two still print
+    alike (a file name with a line break and one with a backslash and "n"; "café" composed and decomposed) the
+    second is "name [2]", so that no two documents' ids clash and none is taken for the other."""
+    if under is not None:
+        names = [shown(p.relative_to(under).as_posix()) for p in paths]
+    else:
+        names = [document_name(p) for p in paths]
     if len({unicodedata.normalize("NFC", n) for n in names}) == len(names):
         return names
     full = [Path(os.path.normpath(p.absolute())) for p in paths]  # (no "..": "../x/a.txt")

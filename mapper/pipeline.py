@@ -133,14 +133,17 @@ def _progress(paths: list[Path]):
 def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | None, reporter,
                   *, encoding: str | None = None, jobs: int = 1, expand_dirs: bool = True,
                   encode: Callable[[Mention], str] | None = None,
-                  parser: Geoparser | None = None) -> Iterator[Mention | str]:
+                  parser: Geoparser | None = None, under: Path | None = None) -> Iterator[Mention | str]:
     """Mentions of every document under *inputs*, in order; bad files go to *reporter*.
 
     With ``expand_dirs=False`` a directory is reported as bad input instead of
     being read (the ``mentions`` command takes files). With *encode* (a
     module-level function), ``encode(mention)`` is yielded instead, computed
     in the worker processes when ``jobs > 1``. *parser* is used if the caller
-    already has one (otherwise one is made for *data_dir*).
+    already has one (otherwise one is made for *data_dir*). Documents of the folder
+    *under* (a build's) are named by their paths below it, so a document's name and
+    its mentions' ids stay whatever other documents come or go (see
+    :func:`mapper.documents.document_names`).
     """
     inputs = list(inputs)
     if not expand_dirs:
@@ -148,7 +151,7 @@ def iter_mentions(inputs: Iterable[str | os.PathLike[str]], data_dir: Path | Non
             reporter.skip(InputError("is a directory, not a document (pass its files, e.g. DIR/*.txt)", path=p))
         inputs = [i for i in inputs if not Path(i).is_dir()]
     paths = list(iter_document_paths(inputs))
-    names = document_names(paths)
+    names = document_names(paths, under)
     jobs = min(jobs, len(paths), os.cpu_count() or 1)  # (more workers than documents or cores only cost memory)
     if jobs > 1 and STDIN not in map(str, paths):  # standard input is the parent's
         if parser is None:
@@ -223,7 +226,8 @@ def make_layers(docs_dir: Path, data_dir: Path | None, reporter, *, encoding: st
         if not documents:
             reporter.warn(f"{docs_dir}: no documents ({', '.join(DOCUMENT_SUFFIXES)}) to geoparse: the layers hold "
                           "the corridors, crossings and hubs only")
-        mentions = list(iter_mentions(documents, root, reporter, encoding=encoding, jobs=jobs, parser=parser))
+        mentions = list(iter_mentions(documents, root, reporter, encoding=encoding, jobs=jobs, parser=parser,
+                                      under=Path(docs_dir)))
     return build_layers(network, mentions, datafiles.figures(root), manifest)
 
 

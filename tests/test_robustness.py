@@ -481,6 +481,30 @@ def test_hostile_documents_and_names(tmp_path):
 
 
 
+def test_a_build_s_document_names_stay_whatever_other_documents_come(tmp_path, gazetteer):
+    """A build names its documents by their paths below the documents' folder, so a document's mentions keep their
+    ids when another of the same file name is added elsewhere ("one.txt:12-18" had become "sub/one.txt:12-18";
+    hostile pass 28, E5)."""
+    from click.testing import CliRunner
+
+    from mapper.cli import cli
+
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "sub" / "one.txt").write_text("Trains from Almaty.\n", encoding="utf-8")
+
+    def ids() -> list[str]:
+        result = CliRunner().invoke(cli, ["build", "--docs", str(docs), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        layer = json.loads((out / "layers" / "mentions.geojson").read_text(encoding="utf-8"))
+        return [f["id"] for f in layer["features"]]
+
+    assert ids() == ["sub/one.txt:12-18"]
+    (docs / "other").mkdir()
+    (docs / "other" / "one.txt").write_text("Trains from Almaty.\n", encoding="utf-8")
+    assert ids() == ["other/one.txt:12-18", "sub/one.txt:12-18"]
+
+
 def test_documents_whose_names_print_alike_keep_distinct_ids(tmp_path):
     """A file name with a line break prints as one with a backslash and "n", and "café" decomposed as
     "café" composed: the second of each pair is "name [2]", so that no feature id is given twice and no
