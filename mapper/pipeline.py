@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
@@ -414,7 +415,8 @@ class _MapRenderer:
                 ok, value = self._conn.recv()
             except EOFError:
                 self._proc.join(timeout=5)
-                raise RuntimeError(f"the map renderer stopped (exit code {self._proc.exitcode})") from None
+                # (a process that died, as a --jobs worker may: one line, not "internal error"; hostile pass 28, S1)
+                raise BrokenProcessPool(f"the map renderer stopped (exit code {self._proc.exitcode})") from None
             if not ok:
                 raise value
             self._page = value

@@ -2188,3 +2188,23 @@ def test_standard_error_that_cannot_be_written_stops_nothing(tmp_path, gazetteer
         os.close(write)
     assert proc.returncode == 0 and proc.stdout.startswith("0.") and "Almaty" in proc.stdout
     assert list((tmp_path / "cache").glob("gazetteer-*.sqlite"))
+
+
+def test_a_killed_map_renderer_is_one_line(tmp_path, gazetteer, monkeypatch):
+    """The forked map renderer killed from outside (here: it dies at once) stops the build as a killed --jobs
+    worker does, one line, no output replaced (it had said "internal error: RuntimeError"; hostile pass 28, S1)."""
+    import multiprocessing
+
+    from click.testing import CliRunner
+
+    from mapper import pipeline
+    from mapper.cli import cli
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the renderer runs in this process where fork is missing")
+    monkeypatch.setattr(pipeline, "_render_in_child", lambda *args: os._exit(9))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--docs", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
+    assert "worker process died" in result.stderr and "internal error" not in result.stderr
+    assert not (out / "map.html").exists()
