@@ -208,10 +208,21 @@ def detect_encoding(head: bytes, path: Path) -> str:
     return best.encoding
 
 
+# what a file of another kind opens with (its "magic number")
+_FILE_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                    (b"GIF8", "a GIF image"), (b"%PDF-", "a PDF file (extract its text first)"),
+                    (b"PK\x03\x04", "a ZIP archive (or a Word or Excel file)"), (b"\x1f\x8b", "a gzip archive"),
+                    (b"\xd0\xcf\x11\xe0", "an old Office file"), (b"SQLite format 3\x00", "an SQLite database"),
+                    (b"\x7fELF", "a program"))
+
+
 def _wide_hint(head: bytes) -> str:
     """What bytes with NULs may be, said after "binary file": UTF-32 text without a byte-order mark (in any
     script: a character below U+10000 has two NUL bytes), or UTF-16 text (the other byte of each Latin letter,
     space or digit NUL, in one lane), with the ``--encoding`` to declare; else no text document."""
+    kind = next((kind for magic, kind in _FILE_SIGNATURES if head.startswith(magic)), None)
+    if kind is not None:  # (a PNG's bytes had been "UTF-16 without a byte-order mark?"; hostile pass 28, S6)
+        return f": {kind}, not a text document"
     quarter = len(head) // 4 * 4
     lanes = [head[i:quarter:4].count(0) for i in range(4)]  # (NULs at each of a 4-byte unit's places)
     n = quarter // 4

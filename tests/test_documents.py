@@ -352,3 +352,11 @@ def test_a_footnote_number_in_sup_after_a_name_is_read_as_its_mark(tmp_path, par
     text = documents.article_text(page, tmp_path / "p.html")
     assert "Pavlodar¹" in text and "Semey²" in text
     assert [m.name for m in parser.parse(text, "p")] == ["Pavlodar", "Semey"]
+
+
+def test_a_file_of_another_kind_is_named_so(tmp_path):
+    """A PNG image saved as .txt is "a PNG image", not "UTF-16 without a byte-order mark?" (hostile pass 28, S6)."""
+    p = tmp_path / "picture.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="binary file .*: a PNG image, not a text document"):
+        read_document(p)
