@@ -4168,16 +4168,17 @@ def _club_before_city(text: str, first: _Candidate, city: _Candidate) -> bool:
                         for e in name.entries))  # "In Mangystau Aktau port handles …": the city's own region
 
 
-_LIST_ITEM_LEAD: Final = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]*$")  # "\n2) ", "\n- " before a name
-_LIST_ITEM_LINE: Final = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]")
+_LIST_ITEM_LINE: Final = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")  # "2) ", "- " opening an item's line
 _LIST_LEAD_LINES: Final = 30  # items read back to a list's lead line
+_ITEM_LEAD_MAX: Final = 8  # characters of an item's number or bullet before its first name, at most
 
 
 def _item_of_a_list_of_crossings(text: str, start: int) -> bool:
     """Whether the name at *start* opens an item of a list whose lead line speaks of crossings ("Checkpoints to be
     reconstructed:\n1) Syrym, …\n2) Taskala, Taskala district, …": the posts, as a decree lists them)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _LIST_ITEM_LEAD.search(text, max(0, line_start - 1), start):
+    line_start = text.rfind("\n", max(0, start - _ITEM_LEAD_MAX), start) + 1  # (a quick test first: this runs
+    # for many a post's name)
+    if not line_start or (lead := _LIST_ITEM_LINE.match(text, line_start, start)) is None or lead.end() != start:
         return False
     for _ in range(_LIST_LEAD_LINES):
         if line_start == 0:
