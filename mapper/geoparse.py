@@ -203,6 +203,7 @@ _ROAD_NAMED: Final = re.compile(r"(?:\b(highway|road|motorway|route|трасс[�
                          r"|\d{2,4}) [\"«“]?$")  # ("трасса Р-254 «Иртыш»": Cyrillic Р)
 _ROAD_AFTER: Final = (" highway", " road", " motorway", " route")
 _PIPELINE_AFTER: Final = (" pipeline", " oil pipeline", " gas pipeline", " Pipeline")
+_DASH_BEFORE: Final = re.compile(r"[-‐‑–—] ?$")  # a route's dash before its end ("the Baku–Novorossiysk pipeline")
 _PLACE_NOUNS: Final = "station|checkpoint|crossing|port|seaport|terminal|border|post|airport|region|district"
 _QUOTED_PLACE: Final = re.compile(rf"[\"»”] (?:[a-z]+ ){{0,2}}(?:{_PLACE_NOUNS})"
                            r"|\s?[-–—‐‑]\s?[A-Z]")  # ('the "Kazakhstan – China" pipeline')
@@ -1385,8 +1386,7 @@ class Geoparser:
                 elif follower == " " and text.startswith(" in ", end):
                     hint = self._country_after(text, end, m.name)  # "Mary in Turkmenistan"
                 elif follower == " " and text.startswith(_PIPELINE_AFTER, end) and m.name.obscure \
-                        and not m.name.holds_area and text[start - 1: start] not in _HYPHENS \
-                        and not text.startswith(_HYPHENS, end):
+                        and not m.name.holds_area and not _DASH_BEFORE.search(text, max(0, start - 3), start):
                     continue  # a pipeline's own name: "the Druzhba pipeline" (Friendship), no village Druzhba; not a
                     # route's end ("the Atasu–Alashankou pipeline") nor a field's ("the Tengiz pipeline")
                 elif follower == " " and text.startswith(" et al", end):
@@ -3958,7 +3958,8 @@ _HAN_NAMED_AFTER: Final = re.compile(
     r"(?:(?:国家|国际|铁路|航空|石油|天然气|港口|物流|商务|交通|运输|投资|开发|建设|电力|能源|海关|陆港区|港区|开发区|自贸区|"
     r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|海关|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
     r"|(?:耶夫|耶娃|诺夫|诺娃|洛夫|洛娃|科夫|科娃|维奇|斯基|斯卡娅)")
-_HAN_BYLINE_BEFORE: Final = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)[\u3400-\u9fff]{1,2}$")  # ... and the family name
+_HAN_BYLINE_BEFORE: Final = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)(?![经从往至到在由向自与和及])[\u3400-\u9fff]{1,2}$")
+# (... and the family name, not a preposition: "记者从霍尔果斯铁路口岸获悉", the reporter learned at Horgos)
 _HAN_SUFFIXES: Final = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION: Final = 10_000  # a Chinese name of two characters alone names a place this big
 HAN_CITY_POPULATION: Final = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
@@ -4863,8 +4864,11 @@ def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
     """*best*, or its twin across a border (a place of the name beside it, :data:`TWIN_DEGREES`) in a country the
     text names at least twice as often, the most named of those: "Khorgos" in a Kazakh court report is Khorgos,
     Kazakhstan, not Horgos in China 3 km away, even where the text names Russia more (but "Sarakhs" in a text that
-    names Turkmenistan and Iran about as often stays)."""
-    twin = max((e for e, _, areal, _ in name.contenders if not areal and _twins(e, best)),
+    names Turkmenistan and Iran about as often stays); not a place across the border that carries the name only as
+    another where *best* has it as its own ("Kyakhta" in a text about Mongolia is the Russian town, not Altanbulag
+    beside it)."""
+    best_own = any(own for e, _, _, own in name.contenders if e is best)
+    twin = max((e for e, _, areal, own in name.contenders if not areal and _twins(e, best) and (own or not best_own)),
                key=lambda e: ctx[e.country], default=None)
     return twin if twin is not None and ctx[twin.country] >= 2 * max(1, ctx[best.country]) else best
 
