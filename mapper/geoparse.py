@@ -4868,7 +4868,8 @@ def _twin_of_the_text(name: _Name, best: Entry, ctx: Counter[str]) -> Entry:
     another where *best* has it as its own ("Kyakhta" in a text about Mongolia is the Russian town, not Altanbulag
     beside it)."""
     best_own = any(own for e, _, _, own in name.contenders if e is best)
-    twin = max((e for e, _, areal, own in name.contenders if not areal and _twins(e, best) and (own or not best_own)),
+    twin = max((e for e, _, areal, own in name.contenders if not areal and _twins(e, best)
+                and (own or not best_own or _spelt_alike(e, name.key))),  # ("Sarakhs": Turkmen Sarahs, spelt so)
                key=lambda e: ctx[e.country], default=None)
     return twin if twin is not None and ctx[twin.country] >= 2 * max(1, ctx[best.country]) else best
 
