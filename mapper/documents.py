@@ -417,7 +417,7 @@ def composed(text: str) -> str:
     extraction write it, is one letter again), without the stress marks of Cyrillic words ("Досты́к") and
     without invisible characters (a soft hyphen or zero-width joiner inside "Alma‍ty"), so names read letter
     by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there."""
-    return composed_with_offsets(text)[0]
+    return _composed(text, None)
 
 
 class Offsets:
@@ -451,13 +451,20 @@ def composed_with_offsets(text: str) -> tuple[str, Offsets]:
     holds what it changes: a scan for a character is far faster than a regular expression's pass; a rarer line
     end is swapped one for one.)"""
     offsets = Offsets()
+    return _composed(text, offsets), offsets
+
+
+def _composed(text: str, offsets: Offsets | None) -> str:
+    """:func:`composed` *text*, its changes of length noted in *offsets* if given (a data file's strings and a
+    citation's quote need none: composed in one pass each)."""
     if not unicodedata.is_normalized("NFC", text):
-        text = _nfc_with_offsets(text, offsets)
+        text = unicodedata.normalize("NFC", text) if offsets is None else _nfc_with_offsets(text, offsets)
     if any(c in text for c in _NOT_READ_CHARS):
-        text = _replaced_with_offsets(text, _NOT_READ.finditer(text), lambda m: "", offsets)
+        text = _NOT_READ.sub("", text) if offsets is None else \
+            _replaced_with_offsets(text, _NOT_READ.finditer(text), lambda m: "", offsets)
     if any(c in text for c in _RARE_LINE_ENDS) and _RARE_LINE_END.search(text):
         text = _RARE_LINE_END.sub("\n", text)
-    return text, offsets
+    return text
 
 
 # a run of letters beyond ASCII with the ASCII character before it (a base letter its combining marks follow):

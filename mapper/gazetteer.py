@@ -175,6 +175,7 @@ NEUTER = (("ого", "ому", "ым", "им", "ом"), "ое", ("",))
 MASCULINE = (("ого", "ому", "им", "ом"), "ии", ("ск", "цк"))
 HARD_MASCULINE = (("ого", "ому", "ым", "ом"), "ыи", ("н",))  # "Северного Кавказа": северныи кавказ
 SOFT_MASCULINE = (("его", "ему", "им", "ем"), "ии", ("н",))  # "Дальнего Востока": дальнии восток
+_GENDERS = (FEMININE, SOFT_FEMININE, MASCULINE, HARD_MASCULINE, SOFT_MASCULINE, NEUTER)
 
 
 def case_nominatives(key: str) -> list[str]:
@@ -204,8 +205,7 @@ def case_nominatives(key: str) -> list[str]:
                     or o.endswith("я") or o.endswith("ь") or o.endswith("а")]  # (a feminine noun's nominative)
     if head:  # "Алтайского края", "в Красноярском крае", "в Таскалинском районе"; an indeclinable noun after a
         # masculine adjective: "Джунгарского Алатау"
-        masculine = " ".join(adjective_nominative(adjective_nominative(adjective_nominative(
-            w, MASCULINE), HARD_MASCULINE), SOFT_MASCULINE) for w in head.split(" "))
+        masculine = " ".join(map(_masculine_nominative, head.split(" ")))
         if last in _MASCULINE_HEADS:
             out.append(f"{masculine} {_MASCULINE_HEADS[last]}")
         elif masculine != head and last.endswith(("ау", "ту", "тау")):
@@ -242,6 +242,16 @@ def adjective_nominative(word: str, gender: tuple[tuple[str, ...], str, tuple[st
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 2 and stem.endswith(stem_end) and CYRILLIC.match(word[-1]):
             return stem + nominative
+    return word
+
+
+def _masculine_nominative(word: str) -> str:
+    """A Russian masculine adjective in another case in its nominative, as keys write it ("алтаиского": алтаискии,
+    "северного": северныи, "дальнего": дальнии); other words as they are."""
+    for gender in (MASCULINE, HARD_MASCULINE, SOFT_MASCULINE):
+        nominative = adjective_nominative(word, gender)
+        if nominative != word:
+            return nominative
     return word
 
 
@@ -1009,7 +1019,7 @@ class Gazetteer:
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
         nominatives = {adjective_nominative(first, gender)
-                       for gender in (FEMININE, SOFT_FEMININE, MASCULINE, HARD_MASCULINE, SOFT_MASCULINE, NEUTER)} - {first}
+                       for gender in _GENDERS} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:

@@ -155,15 +155,15 @@ _CUISINE_RESTAURANT: Final = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|i) restaur
 _POSSESSIVE_AFTER: Final = ("'s", "’s")
 _EMPHASIS_CLOSERS: Final = frozenset("*_")  # Markdown's emphasis closed after a name ("**Akmola** region")
 _EMPHASIS: Final = '"«»“”*_'  # quotes and emphasis around a list's names
-# Russian street abbreviations before a street's name, which is often a place's ("ul. Malysheva", "pr. Lenina"):
-# the quick test's endings, then the pattern with its word boundary
-# ... and the Russian words, in any case ("на улицу Ленина": no village Lenina; "проспект Абая")
-_STREET_ABBREVIATIONS: Final = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ", "ул. ", "Ул. ",
-                                *(w + e + " " for w in ("улиц", "Улиц") for e in ("а", "ы", "е", "у", "ей")),
-                                *(w + e + " " for w in ("проспект", "Проспект", "бульвар", "Бульвар") for e in ("", "а", "е")),
-                                "переулок ", "переулка ", "Переулок ")
-_STREET_ABBREVIATION: Final = re.compile(r"(?<![^\W\d_])(?:(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl|[Уу]л)\.|[Уу]лиц(?:[аыеу]|ей)"
-                                         r"|[Пп]роспект[ае]?|[Пп]ереул(?:ок|ка)|[Бб]ульвар[ае]?) $")
+# a street's word or its abbreviation before a street's name, which is often a place's ("ul. Malysheva", "pr.
+# Lenina", «на улицу Ленина»: no village Lenina; «проспект Абая»), in Russian in any case: the quick test's
+# endings, then the pattern with its word boundary
+_STREET_WORDS: Final = ("ul. ", "Ul. ", "pr. ", "Pr. ", "prosp. ", "Prosp. ", "per. ", "pl. ", "ул. ", "Ул. ",
+                        *(w + e + " " for w in ("улиц", "Улиц") for e in ("а", "ы", "е", "у", "ей")),
+                        *(w + e + " " for w in ("проспект", "Проспект", "бульвар", "Бульвар") for e in ("", "а", "е")),
+                        "переулок ", "переулка ", "Переулок ")
+_STREET_WORD_BEFORE: Final = re.compile(r"(?<![^\W\d_])(?:(?:[Uu]l|[Pp]r|[Pp]rosp|per|pl|[Уу]л)\.|[Уу]лиц(?:[аыеу]|ей)"
+                                        r"|[Пп]роспект[ае]?|[Пп]ереул(?:ок|ка)|[Бб]ульвар[ае]?) $")
 _THE_QUOTED: Final = ('the "', "the «", "the “", 'The "', "The «", "The “")  # 'the "Yenisei" to Moscow': a train's name
 # "the river Ayat", "by river Ural", "the bridge over the Tobol"; a list after a plural names rivers all ("its
 # tributaries Ilek, Sakmara and Or")
@@ -194,7 +194,7 @@ _SHIP_PREDICATE: Final = re.compile(rf" (?:is|are|was|were) (?:a |an |the |our |
 # field have one, "shipping": this spares the rest a pass over their names)
 _SHIP_NOUNS: Final = tuple(f" {w[:-1] if w == 'ferry' else w}" for w in _SHIPS)
 # what may make the name after it a thing's, a street's, a port's or a river's (and Lexicon.venues_before)
-_WORDS_BEFORE_NAME: Final = (*_SHIP_WORDS, *_CALLED, *_STREET_ABBREVIATIONS, *_PORT_BEFORE, *_RIVER_BEFORE,
+_WORDS_BEFORE_NAME: Final = (*_SHIP_WORDS, *_CALLED, *_STREET_WORDS, *_PORT_BEFORE, *_RIVER_BEFORE,
                       *_LAKE_BEFORE, *_THE_QUOTED)
 # a road's number before its name ("the R-254 Irtysh highway"; not "the M-32 Samara–Shymkent highway", whose
 # names are its ends)
@@ -574,8 +574,9 @@ _STATION_SUFFIXES: Final = frozenset({"severny", "severnyy", "yuzhny", "yuzhnyy"
                                "westbahnhof", "gbf", "rbf", "sortirovochny", "passazhirskiy",
                                # Russian, in the cases a station's name takes ("на станцию Брест-Северный", "из
                                # Брест-Северного", "на Челябинске-Главном")
-                               *(normalize(stem + ending) for stem in ("северн", "южн", "восточн", "западн", "центральн", "главн",
-                                                            "товарн", "пассажирск", "сортировочн")
+                               *(normalize(stem + ending)
+                                 for stem in ("северн", "южн", "восточн", "западн", "центральн", "главн", "товарн",
+                                              "пассажирск", "сортировочн")
                                  for ending in ("ый", "ий", "ого", "ому", "ым", "ом", "ая", "ой", "ую"))})
 _ROUTE_AFTER_PAIR: Final = re.compile(r"(?:[-‐‑–—][A-Z]| (?:line|railway|rail|road|highway|motorway|section|stage|route"
                                r"|corridor|stretch|pipeline|border|link|branch)\b)")
@@ -656,7 +657,8 @@ _NOUN_QUALIFIED: Final = re.compile(r" (?!(?:is|was|are|were|has|had|in|on|at|to
 _PRONOUN_US_BEFORE: Final = re.compile(r"\b(?:ABOUT|FIND|CONTACT|JOIN|CALL|LET|VISIT|EMAIL|FOLLOW|HELP|WRITE|MEET|TELL|GIVE"
                                 r"|SHOW|ASK|PHONE|TEXT) $")
 # after a name and a comma, what makes it a person's: "Shevchenko, the Little Russian poet"
-_PERSON_APPOSITIVE: Final = re.compile(r", the (?:(?!of )[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|playwright|"
+_PERSON_APPOSITIVE: Final = re.compile(r", the (?:(?!of )[A-Za-z-]+ ){0,3}?(?:poet|writer|novelist|painter|composer|"
+                                r"playwright|"
                                 r"philosopher|explorer|traveller|traveler|scholar|statesman|khan|sultan|tsar"
                                 r"|czar|emperor|ruler|hero|singer|actor|actress|footballer|boxer|wrestler|cyclist)\b")
 _CLOCK: Final = re.compile(r"\d[:.]\d\d")  # a time of day near "Moscow time": the name is the time zone's
@@ -2813,8 +2815,8 @@ class Geoparser:
         goes before it or a hyphened place after it ("from Mary to Serhetabat", "via Tejen and Mary", "the
         Mary-Serakhs highway", in a text about Turkmenistan: a route's word before its list, see :class:`_Lists`),
         or a country cue after it names the city's ("Mary in Turkmenistan"), or a settlement's word goes before it
-        ("the city of Mary"), or the text reads it so elsewhere and it is no given name ("near Oral … Oral is"; not "Mary said"): then the city, by a country cue. The kept ones'
-        points join *points*."""
+        ("the city of Mary"), or the text reads it so elsewhere and it is no given name ("near Oral … Oral is"; not
+        "Mary said"): then the city, by a country cue. The kept ones' points join *points*."""
         read: set[str] = set()  # the common words a route's word or a hyphened place makes a city somewhere
         routed: set[int] = set()  # where
         lists = _Lists(text, cands)
@@ -3402,7 +3404,7 @@ class Geoparser:
                     continue
                 elif text.endswith(_CALLED, 0, start) and (
                             _names_a_thing(text, start, lex.named_things) or self._thing_name_runs_on(text, c[1])) \
-                        or _STREET_ABBREVIATION.search(text, max(0, start - 10), start) \
+                        or _STREET_WORD_BEFORE.search(text, max(0, start - 10), start) \
                         or lex.venues_before.before_line(text, lead) and (
                             lead < start and text[c[1]: c[1] + 1] in _CLOSING_QUOTES or not (
                             c[2].name.country_name or c[2].name.noted and not text.endswith(_CAFE_WORDS, 0, lead)
@@ -3799,7 +3801,7 @@ def _former_names_of_places_named(cands: list[_Candidate], results: list[tuple[E
                 break
 
 
-_DIVISION_TAILS: Final = (" district", " region", " oblast", " province", " raion", " rayon", " audany", " aimag")
+_DIVISION_TAILS: Final = tuple(f" {word}" for word in (*_DIVISION_WORDS, "audany", "aimag"))  # "Uspenka district"
 SEAT_KM: Final = 30.0  # a division's point is its seat's: a town of the division's name this near it is the seat
 
 
@@ -3958,8 +3960,11 @@ _HAN_NAMED_AFTER: Final = re.compile(
     r"(?:(?:国家|国际|铁路|航空|石油|天然气|港口|物流|商务|交通|运输|投资|开发|建设|电力|能源|海关|陆港区|港区|开发区|自贸区|"
     r"口岸|有限|股份)*(?:集团|公司|委员会|管委会|银行|大学|协会|商会|海关|(?:局|厅)(?=[^\u3400-\u9fff]|集团|公司|$)))"
     r"|(?:耶夫|耶娃|诺夫|诺娃|洛夫|洛娃|科夫|科娃|维奇|斯基|斯卡娅)")
-_HAN_BYLINE_BEFORE: Final = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)(?![经从往至到在由向自与和及])[\u3400-\u9fff]{1,2}$")
-# (... and the family name, not a preposition: "记者从霍尔果斯铁路口岸获悉", the reporter learned at Horgos)
+_HAN_PREPOSITIONS: Final = frozenset("经从往至到在由向自与和及")  # via, from, to, at, by, and
+# a reporter's word and the family name before a name (not a preposition: "记者从霍尔果斯铁路口岸获悉", the reporter
+# learned at Horgos)
+_HAN_BYLINE_BEFORE: Final = re.compile(rf"(?:记者|通讯员|实习生|编辑|摄影)(?![{''.join(sorted(_HAN_PREPOSITIONS))}])"
+                                       r"[\u3400-\u9fff]{1,2}$")
 _HAN_SUFFIXES: Final = frozenset("县市州区镇乡港站口")  # a division's, port's or station's character after a name
 HAN_PAIR_POPULATION: Final = 10_000  # a Chinese name of two characters alone names a place this big
 HAN_CITY_POPULATION: Final = 1_000_000  # a Chinese name of two characters names a city this big though a common word (西安)
@@ -4056,9 +4061,6 @@ def _han_word_bounds(run: str, offset: int) -> frozenset[int]:
         offset += len(word)
         bounds.add(offset)
     return frozenset(bounds)
-
-
-_HAN_PREPOSITIONS: Final = frozenset("经从往至到在由向自与和及")  # via, from, to, at, by, and
 
 
 
@@ -4187,8 +4189,7 @@ def _item_of_a_list_of_crossings(text: str, start: int) -> bool:
         previous = text.rfind("\n", 0, line_start - 1) + 1
         line = text[previous: line_start - 1]
         if not _LIST_ITEM_LINE.match(line):  # the lead line, before the first item
-            return line.rstrip().endswith(":") and _crossing_words_in(line) \
-                and _POST_WORD_IN_LEAD.search(line) is not None
+            return line.rstrip().endswith(":") and _POST_WORD_IN_LEAD.search(line) is not None
         line_start = previous
     return False
 
@@ -4352,7 +4353,7 @@ def _on_a_route(text: str, cands: list[_Candidate], i: int, lists: _Lists,
 _MICRODISTRICT_AFTER: Final = re.compile(r"[-‐‑]\d{1,2}\b,? (?:micro-?district|mkr|mikrorayon|md)\b", re.IGNORECASE)
 
 
-_STATION_AFTER: Final = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-ZА-ЯЁ][a-zа-яё]+))\b")  # "-1", "-Glavny", "-Северный"
+_STATION_AFTER: Final = re.compile(r"[-‐‑](?:[1-9](?![\d.,:/]?\d)|([A-ZА-ЯЁ][a-zа-яё]+))\b")  # "-1", "-Glavny", "-Южный"
 
 
 def _station_end(text: str, end: int) -> int:
@@ -4792,18 +4793,15 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
     if best is None:
         return None, 0.0
     city = name.city
-    if city is not None and city_s >= 0 and best is not city and city.country == best.country \
-            and not best_areal and not best.curated and not country_hint and best_p <= name.top_prior - RENAMED_PRIOR_GAP:
+    if city is not None and city_s >= 0 and best is not city and not best_areal and not best.curated \
+            and not country_hint and best_p <= name.top_prior - RENAMED_PRIOR_GAP and (
+            city.country == best.country or demonym_hint != best.country
+            and (city_d := distance.get(city.id, 1e9)) <= RIVAL_NEAR_KM and 2 * city_d <= best_d):
         # a city of 100,000 or more goes by its name in its own country: a namesake there ten times smaller is
         # meant on a cue ("Aktau, Karaganda region"), not because it lies nearer the text's places ("Karaganda
-        # … the port of Aktau" is the Caspian port, not the village near Temirtau)
-        return city, round(min(1.0, city_s), 3)
-    if city is not None and city_s >= 0 and city.country != best.country and not best_areal and not best.curated \
-            and not country_hint and demonym_hint != best.country and best_p <= name.top_prior - RENAMED_PRIOR_GAP \
-            and (city_d := distance.get(city.id, 1e9)) <= RIVAL_NEAR_KM and 2 * city_d <= best_d:
-        # nor does a namesake ten times smaller win only because the text names its country, where the city lies
-        # across a border and twice as near the text's places ("Smolensk and Orsha" is Belarus's railway junction,
-        # 115 km from Smolensk, not a Russian village of 2,000 near Tver)
+        # … the port of Aktau" is the Caspian port, not the village near Temirtau); nor does such a namesake win
+        # only because the text names its country where the city lies across a border and twice as near the text's
+        # places ("Smolensk and Orsha" is Belarus's railway junction, not a Russian village of 2,000 near Tver)
         return city, round(min(1.0, city_s), 3)
     if not best_areal and not best.curated and not name.posts and best.country != country_hint:
         # (a town that names a border post near it is the field's, like the post: "Dostyk", "Saryagash")
@@ -4828,8 +4826,9 @@ def _best_entry(name: _Name, hint: str, demonym_hint: str, ctx: Counter[str],
         # of Polle and Gōda, which anchor no text, see _anchor; nor is such a place read where the text's places
         # lie far from it: "the Karkara crossing (Kegen – Karkara)" is no Greek village's other name because a
         # review names Istanbul too)
-        if best_d > STRAY_NEAR_KM and (_stray(best, best_p, best_own) or not best_own and best_p < VILLAGE_PRIOR
-                                       and not named and not name.given and demonym_hint != best.country):
+        if best_d > STRAY_NEAR_KM and (
+                _stray(best, best_p, best_own) or _village_by_another_name(best, best_p, best_own)
+                and not named and not name.given and demonym_hint != best.country):
             return None, 0.0  # (nor a village of the field that carries the name only as another, in a country the
             # text names by nothing else: "Valeryanovka" in a Kazakh decree is no Ukrainian Valeryanivka 700 km off)
     if name.twins and not country_hint and not demonym_hint and not best_areal:
@@ -5139,8 +5138,9 @@ def _is_word_char(ch: str) -> bool:
 
 def _anchor(entries: tuple[Entry, ...], contenders: tuple[tuple[Entry, float, bool, bool], ...],
             own: tuple[bool, ...]) -> Entry | None:
-    """The place a name means whatever the text, if any: its one place, or the one that can win; not a place smaller
-    than a city that carries it only as another name ("Karkara", a Greek village's; "Valeryanovka", the Russian
+    """The place a name means whatever the text, if any: its one place, or the one that can win; not a place that
+    carries it only as another name, a small one outside the field's countries or a village in them (:func:`_stray`,
+    :func:`_village_by_another_name`: "Karkara", a Greek village's; "Valeryanovka", the Russian
     name of a Ukrainian village, in a Kazakh decree that means its own village, which GeoNames lacks: it had drawn
     the decree's Uspenka, Komsomolskoye and Podstepnoye to Ukraine)."""
     if len(entries) == 1:
@@ -5149,7 +5149,13 @@ def _anchor(entries: tuple[Entry, ...], contenders: tuple[tuple[Entry, float, bo
         entry, p, _, is_own = contenders[0]
     else:
         return None
-    return None if _stray(entry, p, is_own) or not is_own and p < VILLAGE_PRIOR and not entry.curated else entry
+    return None if _stray(entry, p, is_own) or _village_by_another_name(entry, p, is_own) else entry
+
+
+def _village_by_another_name(entry: Entry, p: float, own: bool) -> bool:
+    """Whether *entry* (of prominence *p*), not curated, carries a name only as another one and is smaller than a
+    village of about 3,000 (:data:`VILLAGE_PRIOR`): a text may well mean a place of the name GeoNames lacks."""
+    return not own and p < VILLAGE_PRIOR and not entry.curated
 
 
 def _stray(entry: Entry, p: float, own: bool) -> bool:
