@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import json
 import os
@@ -74,7 +75,10 @@ def _place_name(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(f"{shown(value)!r}: not valid text in the terminal's encoding (UTF-8)") from None
+        try:  # (bytes the C locale's ASCII could not read, kept as surrogates: UTF-8 as the tool's own text is)
+            value = os.fsencode(value).decode("utf-8")
+        except UnicodeError:
+            raise InputError(f"{shown(value)!r}: not valid text (not UTF-8)") from None
     if not value.isascii():  # read as a document's name is: composed, without invisible characters ("Alma\u200bty",
         # a direction mark or a variation selector at its end)
         import unicodedata
@@ -92,7 +96,10 @@ def _place_name(value: str) -> str:
 
 
 def _refused(exc: OSError) -> str:
-    """The one line for a read or write the system refused (a full or read-only disk, a closed stdout)."""
+    """The one line for a read or write the system refused (a full or read-only disk, a closed stdout); with no
+    file descriptor left, no file's name (it may be a module's the tool was importing, not the user's)."""
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        return f"cannot read or write ({exc.strerror}: raise the limit of open files, ulimit -n)"
     return (f"{exc.filename}: " if exc.filename else "") + f"cannot read or write ({exc.strerror or exc})"
 
 

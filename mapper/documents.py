@@ -971,30 +971,37 @@ def iter_document_paths(inputs: list[str | os.PathLike[str]]) -> Iterator[Path]:
 
     Directories are walked (symlinked directories are not followed, so a
     symlink loop cannot trap the walk); only files with a document suffix are
-    taken from them. Files named explicitly are always taken. A folder that
-    cannot be read raises :class:`InputError` (its documents would be missing).
+    taken from them. Files named explicitly are always taken. A file under two
+    names (a link, a hard link) is read once, under its own name where a link
+    beside it names it too. A folder that cannot be read raises
+    :class:`InputError` (its documents would be missing).
     """
-    seen: set[Path] = set()
+    seen: set = set()
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            candidates = sorted(_documents_under(path))
+            keyed = [(_same_file_key(c), c) for c in sorted(_documents_under(path))]
+            named: dict = {}  # one file's name in a folder: its own, not a link's beside it ("a_alias.txt ->
+            for key, cand in sorted(keyed, key=lambda kc: kc[1].is_symlink()):  # report.txt" hid report.txt)
+                named.setdefault(key, cand)
+            keyed = [(k, c) for k, c in keyed if named[k] == c]
         else:
-            candidates = [path]
-        for cand in candidates:
-            key = _same_file_key(cand)
+            keyed = [(_same_file_key(path), path)]
+        for key, cand in keyed:
             if key not in seen:
                 seen.add(key)
                 yield cand
 
 
-def _same_file_key(path: Path) -> Path:
-    """What *path* is, for telling one file under two names: its real path ("a/../x.txt" and a link to it are
-    "x.txt"), or its absolute one where that cannot be told (a link loop: the reading then says so)."""
+def _same_file_key(path: Path) -> tuple | Path:
+    """What *path* is, for telling one file under two names: its device and inode (a link to it, "a/../x.txt"
+    and a hard link are one file), or its absolute path where that cannot be told (a link loop, a file gone:
+    the reading then says so)."""
     if str(path) == STDIN:
         return path
     try:
-        return path.resolve()
+        st = path.stat()
+        return st.st_dev, st.st_ino
     except (OSError, RuntimeError):
         return Path(os.path.normpath(path.absolute()))
 

@@ -15,6 +15,7 @@ import errno
 import html
 import json
 import math
+import os
 import re
 import shutil
 import warnings
@@ -29,7 +30,7 @@ from mapper import datafiles
 from mapper.errors import InputError
 from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX, atomic_path,
                             check_gdal_path, file_kind, gdal_writes, output_lock, publish, refuse_foreign_outputs,
-                            spreadsheet_safe, stamp_listing, staging, write_stamp)
+                            spreadsheet_safe, stamp_listing, stamped_outputs, staging, write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}
@@ -152,6 +153,9 @@ def check_target(path: Path, fmt: str, named_as_folder: bool = False) -> None:
                          "stamp, a staging folder): choose another --out", path=path)
     if fmt != "geojson":  # (written by GDAL)
         check_gdal_path(path.absolute())
+    if (folder := _export_folder_above(path)) is not None:  # (that folder could no longer be exported again: it
+        # would hold a file or folder that is none of its layers, hostile pass 28 S5)
+        raise InputError(f"is inside a folder of exported layers ({folder}): choose another --out", path=path)
     kind = file_kind(path)
     if fmt in ("gpkg", "kml"):
         if named_as_folder:
@@ -183,6 +187,12 @@ def check_target(path: Path, fmt: str, named_as_folder: bool = False) -> None:
         if other is not None:
             raise InputError(f"holds {other.name!r}, which is no {FORMATS[fmt]} layer: layers go into a new "
                              "folder or one of layers only (choose another --out)", path=path)
+
+
+def _export_folder_above(path: Path) -> Path | None:
+    """The folder of exported layers (one whose stamp lists an export's files) *path* is below, if any."""
+    return next((folder for folder in Path(os.path.abspath(path)).parents
+                 if any(EXPORT_FILES.fullmatch(rel) for rel in stamped_outputs(folder))), None)
 
 
 def _refuse_a_build_s_folder(path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -322,14 +323,32 @@ def writes_refused(out: Path) -> Iterator[None]:
         if not isinstance(exc, (OSError, DataSourceError, FeatureError)):
             raise
         where = getattr(exc, "filename", None) or out
+        if not _of_output(Path(where), out):  # (a module's file when an import failed: no file descriptor left)
+            where = out
         if Path(where).name.startswith(f".{out.name}.") or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT) \
                 or any(part.startswith(STAGE_PREFIX) for part in Path(where).parts):  # (the temporary file an atomic
             # write makes beside it, or one of the staging folder: a full disk is the output folder's, hostile pass
             # 26 S2)
             where = out
         hint = ": move it away" if getattr(exc, "errno", None) in (errno.EEXIST, errno.ENOTDIR) else ""
-        raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or exc}){hint}",
+        raise InputError(f"cannot write the output ({getattr(exc, 'strerror', None) or _gdal_reason(exc)}){hint}",
                          path=where) from None
+
+
+def _of_output(path: Path, out: Path) -> bool:
+    """Whether *path* is the output folder *out*, a file below it or a folder it is in."""
+    path, out = Path(os.path.abspath(path)), Path(os.path.abspath(out))
+    return path == out or out in path.parents or path in out.parents
+
+
+_SQL_FAILED = re.compile(r"sqlite3_\w+\(.*\) failed: ", re.S)  # GDAL's: the statement it ran, then the reason
+
+
+def _gdal_reason(exc: Exception) -> str:
+    """GDAL's message for a failed write, without the SQL statement it quotes (the GeoPackage's whole schema, 5.7 KB,
+    before "unable to open database file" when file descriptors ran out: hostile pass 28, S3)."""
+    reason = _SQL_FAILED.sub("", str(exc))
+    return reason if len(reason) <= 300 else f"{reason[:300]}…"
 
 
 def _build_inputs(docs_dir: Path, mentions_from: Path | None) -> tuple[list[Path] | None,

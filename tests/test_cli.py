@@ -36,6 +36,22 @@ def test_geocode_json():
     assert best["name"] == "Oral" and best["country"] == "KZ"
 
 
+def test_geocode_reads_a_utf8_name_in_the_c_locale():
+    """In the C locale (ASCII, UTF-8 mode off) a valid UTF-8 argument had been called "not valid text in the
+    terminal's encoding (UTF-8)" (hostile pass 28, S4): it is read; bytes that are no UTF-8 are one line, exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    for name, code, said in (("Алматы".encode(), 0, b"Almaty, KZ"), (b"\xff\xfeAlmaty", 2, b"not valid text")):
+        proc = subprocess.run([sys.executable, "-m", "mapper", "geocode", name, "--limit", "1"], cwd=ROOT, env=env,
+                              capture_output=True, timeout=120)
+        assert proc.returncode == code and said in proc.stdout + proc.stderr, proc.stderr
+
+
 def test_geocode_country_and_near_filters():
     proc = run_cli("geocode", "Aktau", "--near", "50.2,73.1", "--limit", "1", "--json")
     hit = json.loads(proc.stdout)[0]

@@ -360,3 +360,17 @@ def test_a_file_of_another_kind_is_named_so(tmp_path):
     p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     with pytest.raises(InputError, match="binary file .*: a PNG image, not a text document"):
         read_document(p)
+
+
+def test_a_file_under_two_names_is_read_once_under_its_own(tmp_path):
+    """A link beside a document had hidden the document's own name (the one citations give) and a hard link
+    doubled its every mention (hostile pass 28, S2): each file is read once, under its own name."""
+    (tmp_path / "report.txt").write_text("Astana", encoding="utf-8")
+    (tmp_path / "a_alias.txt").symlink_to("report.txt")
+    os.link(tmp_path / "report.txt", tmp_path / "hard.txt")
+    (tmp_path / "other.txt").write_text("Aktau", encoding="utf-8")
+    assert [p.name for p in iter_document_paths([tmp_path])] == ["hard.txt", "other.txt"]
+    os.unlink(tmp_path / "hard.txt")
+    assert [p.name for p in iter_document_paths([tmp_path])] == ["other.txt", "report.txt"]
+    assert [p.name for p in iter_document_paths([tmp_path / "a_alias.txt", tmp_path])] == ["a_alias.txt",
+                                                                                            "other.txt"]

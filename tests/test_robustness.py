@@ -1046,6 +1046,12 @@ def test_export_replaces_only_its_own_kind_of_file(tmp_path):
             proc = run_cli("export", "--format", fmt, "--out", str(out), "--docs", str(docs))
             assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "l.gpkg").read_bytes()[68:72] == b"GPKG"
+    for fmt, out in (("gpkg", tmp_path / "csv" / "l.gpkg"), ("kml", tmp_path / "csv" / "sub" / "l.kml"),
+                     ("geojson", tmp_path / "csv" / "sub")):  # (inside a folder of exported layers, which could
+        # then no longer be exported again: hostile pass 28, S5)
+        proc = run_cli("export", "--format", fmt, "--out", str(out), "--docs", str(docs))
+        assert proc.returncode == 2 and "inside a folder of exported layers" in proc.stderr, proc.stderr
+    assert run_cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), "--docs", str(docs)).returncode == 0
 
 
 def test_twenty_sixth_hostile_pass_names_over_short_lines_chunk_cuts_and_cut_contexts(parser):
@@ -2208,3 +2214,31 @@ def test_a_killed_map_renderer_is_one_line(tmp_path, gazetteer, monkeypatch):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.output
     assert "worker process died" in result.stderr and "internal error" not in result.stderr
     assert not (out / "map.html").exists()
+
+
+def test_running_out_of_file_descriptors_is_one_short_line(built, tmp_path):
+    """A build that runs out of file descriptors, wherever it does, is one short line naming the output folder
+    (it had been 5.7 KB, GDAL quoting the GeoPackage's whole schema before "unable to open database file", or had
+    named pyogrio's module file: hostile pass 28, S3), exit 2, the previous output kept."""
+    import resource
+
+    out = _copy(built, tmp_path / "output")
+    before = output_digest(out)
+    failed = []
+    for limit in range(15, 7, -1):
+        def few_files(limit=limit):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+        proc = subprocess.run([sys.executable, "-m", "mapper", "build", "--docs", str(SEEDS), "--out", str(out),
+                               "--force"], cwd=ROOT, capture_output=True, text=True, preexec_fn=few_files,
+                              timeout=300)
+        if proc.returncode == 0:
+            continue
+        lines = proc.stderr.splitlines()
+        assert proc.returncode == 2 and len(lines) == 1 and len(lines[0]) < 300, proc.stderr[-2000:]
+        assert "site-packages" not in lines[0] and "CREATE" not in lines[0], lines[0]
+        failed.append(lines[0])
+        if len(failed) == 3:
+            break
+    assert len(failed) == 3 and any(str(out) in line for line in failed), failed
+    assert output_digest(out) == before
