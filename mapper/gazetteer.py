@@ -150,7 +150,10 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     "нон", "нөн", "га", "го", "гө", "ка", "ко", "кө", "до", "дө", "то", "тө", "дагы", "деги", "догу", "дөгү",
     "тагы", "теги", "тогу", "төгү",
     "нинг", "гача", "даги", "ни",  # (Uzbek in Cyrillic: "Покистоннинг", "Термизгача")
-    "ды", "ді", "ны", "ні"}, key=lambda e: (-len(e), e)))  # (Kazakh accusative: "Қостанайды", "Семейді")
+    "ды", "ді", "ны", "ні",  # (Kazakh accusative: "Қостанайды", "Семейді")
+    # after a vowel Kazakh puts between a Russian name's last consonants and the ending: "Рубцовскіге", "Томскіде"
+    "іге", "ыға", "іке", "ықа", "іде", "ыда", "іте", "ыта", "іден", "ыдан", "інің", "ының", "ідегі", "ыдағы"},
+    key=lambda e: (-len(e), e)))
 _REPUBLIC_CASES = tuple(f"республик{e} " for e in ("и", "е", "у", "ои", "ою"))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with

@@ -130,14 +130,18 @@ _CLOSING_QUOTES: Final = frozenset('"»”')
 # before a water's adjective read alone: "the Caspian", "our Caspian and Black Sea feeder network"
 _WATER_DETERMINER: Final = re.compile(r"(?<![\w'’])(?:[Tt][Hh][Ee]|[Oo]ur|[Ii]ts|[Tt]heir) $")
 _QUOTED_WORDS_OPENED: Final = re.compile(r"[\"«“](?:[A-Z][\w'’-]* )+$")  # capitalised words after a quote: 'MV "Meridian '
-# after a quoted name, what makes it a thing's: '"Chang'an" trains', 'the "Volga-Balt" type', '"Nomad" express'
-_QUOTED_THING: Final = re.compile(r"[\"»”] ?-?(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
+# after a quoted name (or two: '"Tobol" and "Ishim" trains'), what makes it a thing's: '"Chang'an" trains', 'the
+# "Volga-Balt" type', '"Nomad" express'
+_QUOTED_THING: Final = re.compile(r"[\"»”](?:(?:,| and| или| и| және| мен) [\"«“][^\"«»“”\n]{1,40}[\"»”])* ?-?"
+                           r"(?:type|class|trains?|express(?:es)?|sleepers?|brand|models?|beers?|vodka"
                            r"|wines?"
                            r"|cigarettes|cars?|tractors?|combines?|harvesters?|carpets?|rugs?|patterns?"
                            r"|(?:mineral )?water"
                            r"|(?:dark |milk |white )?chocolates?|sweets|cand(?:y|ies)|cognac|brand(?:y|ies)|lager"
                            r"|liqueur|white|red|restaurant|caf[eé]|bar|hotel|resort|is a trademark"
-                           r"|LLP|LLC|Ltd|GmbH)\b")  # a firm's form after its name: '"Kazakhstan Border
+                           r"|LLP|LLC|Ltd|GmbH"
+                           r"|атты|деп аталатын)\b")  # (Kazakh "named": «Тобыл» атты кеме, the ship named Tobol)
+# a firm's form after its name: '"Kazakhstan Border
 # Infrastructure" LLP' (not a joint-stock company's: '"Aktau Port" JSC' is often the port's own)
 _TO_BE: Final = frozenset({"is", "was", "are", "were", "be", "been"})
 # an article just before a name that ends a clause: a thing of that make ("rented a Lada and drove", 'drove a
@@ -585,8 +589,9 @@ _CITY_DISTRICT_OF: Final = re.compile(r" of (the (?:capital|city)\b|[A-Z][^\W\d_
                                r"(?! (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Cc]ounty|[Dd]istrict))")
 CITY_DISTRICT_KM = 40  # how far a place of a city's district's name may lie from the city to be that district's
 _SPEAKER_BEFORE: Final = frozenset((", ", '" ', "” ", ". ", "' ", "’ "))  # where a sentence's speaker goes
-_DOLLAR_AFTER: Final = re.compile(r"\$|\.?[ -]dollar(s)?\b")  # after a country's name: its currency
-_DOLLAR_STARTS: Final = ("$", " dollar", "-dollar", ". dollar", ".-dollar")  # (a quick test first)
+_DOLLAR_AFTER: Final = re.compile(r"\$|\.?[ -]dollar(s)?\b|-Dollar\b")  # after a country's name: its currency
+_DOLLAR_STARTS: Final = ("$", " dollar", "-dollar", ". dollar", ".-dollar", "-Dollar")  # (a quick test first; German
+# "US-Dollar")
 _MODEL_NUMBER: Final = re.compile(r"-\d{3,}")  # after a name: a vehicle's model ("Ural-4320"); a station's is shorter
 _QUALIFIER: Final = re.compile(r" \([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?\)")  # "(Oder)", "(Mansfelder Land)" after a name
 _PAIR_GLUE: Final = frozenset({" and ", " (", ", ", " or "})  # between a common word that names a city and another name
@@ -1332,6 +1337,9 @@ class Geoparser:
                     continue
                 if (text[end: end + 1] in ",;" or text[end: end + 2] == " (") and page.in_reference_authors(start):
                     continue  # a reference's author: "# Kazan, Ahmet; Ural, Emre (2019)." (quick test first)
+                if text[end: end + 1] in ", " and _among_authors(text, start, end, m.name, self.lexicon):
+                    continue  # "(Laruelle, 2018; Jordan, 2021)", "(Lincoln & Jordan, 2023)", "Sydney and Adelaide
+                    # (2020)": authors, a country or a city of note too
                 while oi < len(outlets) and outlets[oi][0] <= start:
                     reach = max(reach, outlets[oi][1])
                     oi += 1
@@ -2794,6 +2802,18 @@ class Geoparser:
                             return f"{e.country}.{e.admin1}"
         return own[0][1].country
 
+    def _side_named(self, text: str, start: int, end: int) -> str:
+        """The country whose side of a border the text puts the name at, a cue as a demonym is: "the Khorgos station
+        on the Chinese side", "the Khorgos port on the Kazakh side", «Қытай тарапындағы Қорғас» (on China's side),
+        «на китайской стороне»; "" if none."""
+        if (after := _SIDE_AFTER.match(text, end)) is not None:
+            english, russian = after.groups()
+            return self.lexicon.demonyms.get(english.lower(), "") if english else \
+                self.lexicon.russian_demonyms.get(russian[:-2], "")
+        if (before := _SIDE_BEFORE.search(text, max(0, start - 40), start)) is not None:
+            return self._country_named(before.group(1))
+        return ""
+
     def _country_in(self, phrase: str) -> str:
         """The country named by the longest leading words of *phrase*, or ""."""
         words = phrase.split()
@@ -3503,7 +3523,8 @@ class Geoparser:
         results = []
         demonyms = bool(page.demonyms)
         for start, end, match, hint in cands:
-            demonym = (page.demonym_before(start) if demonyms else "") or lex.russian_demonym(text, start)
+            demonym = (page.demonym_before(start) if demonyms else "") or lex.russian_demonym(text, start) \
+                or self._side_named(text, start, end)
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
@@ -3512,6 +3533,7 @@ class Geoparser:
         self._read_again(text, cands, results)
         _same_place_by_other_name(text, cands, results, self._water_meant)
         _places_near(text, cands, results)
+        _parts_in_brackets(text, cands, results)
         _joined_pairs(text, cands, results)
         _places_of_a_list(text, cands, results)
         _former_names_of_places_named(cands, results)
@@ -3858,6 +3880,30 @@ def _stations_of_towns(text: str, cands: list[_Candidate], results: list[tuple[E
 
 
 _STATION_WORDS: Final = (" station", " junction", " railway station")
+# a side of a border after the name, in its clause ("the Khorgos station on the Chinese side", "Khorgos, on the
+# Kazakh side,", «Хоргос на китайской стороне», «Хоргос с казахстанской стороны»), or before it in Kazakh («Қытай
+# тарапындағы Қорғас», the Khorgos on China's side)
+_SIDE_AFTER: Final = re.compile(r"(?: [a-z]+){0,3},? on the ([A-Z][a-z]+) side\b"
+                                r"|(?: [а-яё]+){0,3},? (?:на|с|со) ([а-яё]+ой) сторон[еыу]\b")
+_SIDE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([А-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
+
+
+def _parts_in_brackets(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
+    """A town's or station's name in brackets after a town's ("Chengdu (Chengxiang)", "Urumqi (Sanping)", a rate
+    sheet's terminal) is a part of it: the one of its name within :data:`NEAR_KM` of the town, the most prominent
+    if several, or none (not Chengxiang, Taicang's other name 1,650 km off; not a Sanping 270 km off). In
+    *results*, in place."""
+    for i in range(1, len(cands)):
+        start, end = cands[i][0], cands[i][1]
+        if text[cands[i - 1][1]: start] != " (" or text[end: end + 1] != ")":
+            continue  # (quick tests first)
+        town, read = results[i - 1][0], results[i][0]
+        if town is None or town.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
+                or distance_km((read.lat, read.lon), (town.lat, town.lon)) <= NEAR_KM:
+            continue
+        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS"
+                and distance_km((e.lat, e.lon), (town.lat, town.lon)) <= NEAR_KM]
+        results[i] = (max(near, key=prior) if near else None, results[i][1])
 
 
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
@@ -3883,11 +3929,56 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
 _NARRATIVE_STARTS: Final = (" (1", " (2", " and ", " et al")  # (a quick test of what follows an author first)
 _REPORTING_VERBS: Final = ("argu|compar|conclud|describ|discuss|examin|explor|investigat|not|observ|propos|suggest|test|"
                     "stress|identifi|highlight|demonstrat|document|emphasi[sz]|analy[sz]|measur|review|assess|warn|"
-                    "predict|criticis|criticiz|defin|trac|survey|show|claim|find|report|stud|estimat|model")
+                    "predict|criticis|criticiz|defin|trac|survey|show|claim|find|report|stud|estimat|model|add|mak|"
+                    "point|contend|writ|maintain|caution|explain|recall|insist|offer|present|question|challeng|"
+                    "conced|acknowledg|reject|interpret|focus|develop|characteri[sz]|recommend|attribut|outlin|"
+                    "detail|consider|agre|disagre|doubt")
 _NARRATIVE_AFTER: Final = re.compile(rf"(?: and [A-Z][\w'’-]+| et al\.?)? \((?:19|20)\d\d[a-z]?\),? (?:(?:{_REPORTING_VERBS})"
                               r"(?:e[sd]|ed|es|s|d|ied|ies|led|ling|ing|n|e)?|found|wrote|writes|saw|sees)\b")
 # before the author: a sentence's start (see _narrative_citation), a citing word, or the first of two authors
 _NARRATIVE_BEFORE: Final = re.compile(r"(?:\b(?:[Aa]s|by|[Ss]ee|[Ff]ollowing|[Ll]ike)|(?:^|[.!?] |\n)[A-Z][\w'’-]+ and) $")
+
+
+# after an author: a second author or "et al.", then the year, in a citation's brackets (", 2021;", ", 2021)") or
+# after the names ("Lincoln and Jordan (2023)")
+_AUTHORS_YEAR: Final = re.compile(r"( (?:&|and) [A-Z][\w'’-]+| et al\.?)?(?:(, )| \()(?:19|20)\d\d[a-z]?"
+                                  r"(, p+\. ?\d+(?:[-–]\d+)?)?([;)])")
+_FIRST_AUTHOR_BEFORE: Final = re.compile(r"(?:[(]|(?:19|20)\d\d[a-z]?\)?; )$")  # a citation's bracket, its last year
+_SECOND_AUTHOR_BEFORE: Final = re.compile(r"(?:^|[^\w'’-])([A-Z][\w'’-]+) (&|and) $")  # "Lincoln & ", "Sydney and "
+_PLACES_PREPOSITION: Final = re.compile(r"(?<![^\W\d_])(?:in|at|from|to|into|via|near|between|of|through|across|"
+                                        r"towards?|around|outside|and|or) $", re.I)
+
+
+def _among_authors(text: str, start: int, end: int, name: _Name, lex: Lexicon) -> bool:
+    """Whether the name at *start*..*end* is one of a citation's authors, whatever place it also names (a country
+    too: "Jordan"): one of two joined by "&" or with "et al." in brackets ("(Lincoln & Jordan, 2023)"), one of a list
+    in brackets if no city of note that is no surname ("(Laruelle, 2018; Jordan, 2021)", but "(Baku, 2023; Astana,
+    2024)"), or one of two before the year in brackets and more of the sentence ("Sydney and Adelaide (2020),
+    writing", "see also Lincoln and Jordan (2023) on"), not after a place's preposition ("between Aralsk and
+    Kazalinsk (2019) grew"); the second of two as the first."""
+    after = _AUTHORS_YEAR.match(text, end)
+    if after is None:
+        return False
+    pair, bracketed, pages, closer = after.groups()
+    if pages and not bracketed:  # "see Jordan (2022, pp. 88-91)"
+        return True
+    if not pair and not bracketed and text.endswith(");", 0, start - 1):  # "Kenderdine & Bucsky (2021); Jordan
+        return _FIRST_AUTHOR_BEFORE.search(text, max(0, start - 9), start) is not None  # (2022)"
+    first = start
+    if not pair and (second := _SECOND_AUTHOR_BEFORE.search(text, max(0, start - 42), start)) is not None:
+        first, pair = second.start(1), f" {second.group(2)} "  # (the second of two: as the two are)
+    if bracketed:
+        if _FIRST_AUTHOR_BEFORE.search(text, max(0, first - 8), first) is None:
+            return False
+        if pair and pair[1] != "a":  # ("&", "et al.")
+            return True
+        return (closer == ";" or text[first - 2: first] == "; ") and (
+            not name.noted or name.key in lex.surnames_after_given)
+    return bool(pair) and _SENTENCE_GOES_ON.match(text, after.end()) is not None \
+        and not _PLACES_PREPOSITION.search(text, max(0, first - 12), first)
+
+
+_SENTENCE_GOES_ON: Final = re.compile(r",? [a-z]")  # after a narrative citation's year: "(2020), writing", "(2023) on"
 
 
 def _narrative_citation(text: str, start: int, end: int) -> bool:

@@ -3075,3 +3075,45 @@ def test_round_71_and_72_mends_keep_what_they_should(parser):
                 "Altanbulag, in Mongolia, for Kyakhta, while Mongolian coal goes to Zamyn-Uud.")
     assert ("Kyakhta", "Kyakhta") in read(mongolia)
     assert ("霍尔果斯", "Horgos") in read("记者从霍尔果斯铁路口岸获悉，班列数量增长。")
+
+
+def test_round_73_authors_cited_are_no_places(parser):
+    """Round 73 (an academic review): the authors of a citation are people whatever place they name, a country
+    too ("(Laruelle, 2018; Jordan, 2021)", "(Lincoln & Jordan, 2023)", "Sydney and Adelaide (2020), writing",
+    "Jordan (2022) adds", "see Jordan (2022, pp. 88-91)"); a place's event in brackets or a pair of places after a
+    preposition stays ("(Baku, 2023)", "between Almaty and Astana (2019) grew")."""
+    review = ("Ships avoid the Suez Canal (Cooley, 2016; Lincoln, 2017). Beijing courts its partners (Laruelle, "
+              "2018; Jordan, 2021). By contrast, Chester and Hale (2021) find that Almaty grew. Jordan (2022) adds "
+              "that Nurkent is empty. Sydney and Adelaide (2020), writing from afar, compare Aktau. The draught at "
+              "Aktau fell (Lincoln & Jordan, 2023). See also Lincoln and Jordan (2023) on the port. | Dostyk | "
+              "Kenderdine & Bucsky (2021); Jordan (2022) |\nNurkent lies by Altynkol; see Jordan (2022, pp. 88-91).\n")
+    assert [m.text for m in parser.parse(review, "t")] == ["Suez Canal", "Beijing", "Almaty", "Aktau", "Aktau",
+                                                           "Dostyk", "Altynkol"]
+    places = ("The TransCaspian Forum (Baku, 2023) met in Aktau. Forums (Baku, 2023; Astana, 2024) met. Trade "
+              "between Almaty and Astana (2019) grew.")
+    assert [m.text for m in parser.parse(places, "t")] == ["Baku", "Aktau", "Baku", "Astana", "Almaty", "Astana"]
+
+
+def test_round_73_people_parts_of_towns_sides_and_kazakh(parser):
+    """Round 73: German given names before a town's name make a person ("sagt Sabine Wittenberg", "Thomas Lindau",
+    "Frank Hagen"), as Cyrillic ones do ("Мадина"); "US-Dollar" is a currency; a station in brackets after its
+    town is near it or none ("Chengdu (Chengxiang)": not Taicang 1,650 km off; "Urumqi (Sanping)"); a side of a
+    border named is the side's twin ("the Khorgos station on the Chinese side", «Қытай тарапындағы Қорғас»,
+    «на китайской стороне»); Kazakh case endings after a vowel put between a Russian name's consonants
+    («Рубцовскіге»); «Вице-» no German village; ships named in Kazakh («Тобыл» және «Есіл» атты кемелер)."""
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.country) for m in parser.parse(text, "t")]
+
+    assert read("Die Route ist gut, sagt Sabine Wittenberg, Leiterin bei einem Spediteur in Duisburg. Das rechnet "
+                "Thomas Lindau vor. Von Frank Hagen. Der Preis: 4.200 US-Dollar je FEU.") == [("Duisburg", "DE")]
+    assert read("From Hagen to Lindau by train.") == [("Hagen", "DE"), ("Lindau", "DE")]
+    rates = read("Chengdu (Chengxiang) – Malaszewicze: USD 4,200. Urumqi (Sanping) – Almaty-1. Aktau (Kuryk) and Baku.")
+    assert rates == [("Chengdu", "CN"), ("Malaszewicze", "PL"), ("Urumqi", "CN"), ("Almaty-1", "KZ"),
+                     ("Aktau", "KZ"), ("Kuryk", "KZ"), ("Baku", "AZ")]
+    for text in ("Trains reach the Khorgos station on the Chinese side.", "Қытай тарапындағы Қорғас порты.",
+                 "Поезда прибывают в Хоргос на китайской стороне."):
+        assert read(text)[-1][1] == "CN", text
+    assert read("Khorgos, on the Kazakh side, is quiet.") == [("Khorgos", "KZ")]
+    kazakh = read("Вице-министрдің айтуынша, жүк Рубцовскіге жетті. «Тобыл» және «Есіл» атты контейнер кемелері "
+                  "Ақтаудан шықты. Кәсіпкер Мадина айтты.")
+    assert kazakh == [("Рубцовскіге", "RU"), ("Ақтаудан", "KZ")]
