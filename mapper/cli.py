@@ -36,6 +36,17 @@ def say(message: object) -> None:
     click.echo(f"corridor-mapper: {shown(message)}", err=True)
 
 
+def _out(text: str) -> None:
+    """Print *text* on standard output; a write the system refuses (a full disk) is said of standard output, as
+    `mentions` says it (hostile pass 29, S1)."""
+    try:
+        click.echo(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, "standard output") from None
+
+
 class Reporter:
     """Collects per-file problems so one bad file never stops the others."""
 
@@ -126,8 +137,10 @@ class Group(click.Group):
                 raise
             say(exc)
             ctx.exit(EXIT_PROBLEMS if isinstance(exc, NoAnswer) else EXIT_BAD_INPUT)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:  # (as an abort here: click writes a blank line before its own, hostile pass 29 S4)
+            raise click.Abort() from None
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
@@ -389,15 +402,15 @@ def geocode(ctx: click.Context, name: str, country: str | None, near: str | None
             ctx.exit(EXIT_BAD_INPUT)
     if not results:  # nothing found: exit 1, as check does for problems; JSON readers still get a list
         if as_json:
-            click.echo("[]")
+            _out("[]")
         say(f"no match for {name!r}" + (f" in {country}" if country else ""))
         ctx.exit(EXIT_PROBLEMS)
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=1))
+        _out(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         for r in results:
             local = f"  [{r['local_names']}]" if r.get("local_names") else ""
-            click.echo(shown(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, "
+            _out(shown(f"{r['score']:.3f}  {r['name']}, {r['country'] or '-'}  ({r['lat']:.5f}, "
                              f"{r['lon']:.5f})  {r['feature_class']}/{r['feature_code'] or '-'}  "
                              f"pop {r['population']:,}  {r['id']}{local}"))
     if unanswered is not None:
@@ -580,7 +593,7 @@ def export(ctx: click.Context, fmt: str, out_path: Path | None, docs_dir: Path |
     with writes_refused(out_path):
         written = write_layers(layers.frames, out_path, fmt)
     for path in written:
-        click.echo(shown(path))  # (as build names its folder: control characters escaped)
+        _out(shown(path))  # (as build names its folder: control characters escaped)
     if reporter.problems:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -601,7 +614,7 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
         raise InputError(f"--avoid {shown(' '.join(avoid))!r} names no country (give ISO-2 codes: --avoid RU,CN)")
     result = _network(ctx).route(origin, destination, codes)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        _out(json.dumps(result, ensure_ascii=False, indent=1))
         return
     def listed(label: str, items: list[str]) -> str:
         return f"  {label} ({len(items)}): " + ("; ".join(items) or "—")
@@ -620,7 +633,7 @@ def route(ctx: click.Context, origin: str, destination: str, avoid: tuple[str, .
     if unbuilt:  # (a route over a lock or a line not yet built says so: "Pavlodar – Semey (planned)")
         lines.insert(-1, listed("not yet operational", unbuilt))
     for line in lines:  # (names from data files: no control character reaches the terminal)
-        click.echo(shown(line))
+        _out(shown(line))
 
 
 @cli.command()

@@ -496,7 +496,7 @@ def check_source(src: Any, loc: str) -> None:
 
         if not (isinstance(doc, str) and _relative_inside(doc) and doc.lower().endswith(DOCUMENT_SUFFIXES)):
             raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
-                            f"'..', of a document's suffix: {', '.join(DOCUMENT_SUFFIXES)}), not {doc!r}")
+                            f"'..' or a hidden folder, of a document's suffix: {', '.join(DOCUMENT_SUFFIXES)}), not {doc!r}")
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")
@@ -995,10 +995,12 @@ def _word_where(path: Path, table: str, key: str) -> str:
 
 
 def _relative_inside(name: str) -> bool:
-    """Whether *name* is a path relative to a folder that stays inside it (not absolute, no '..', no '\\'):
-    how a manifest's ``file`` and a citation's ``doc`` name a document of the seeds."""
+    """Whether *name* is a path relative to a folder that stays inside it (not absolute, no '..', no '\\') and
+    that a build reads (no hidden folder or file: ".hid/a.txt" had been cited, though never read; hostile pass 29,
+    S2): how a manifest's ``file`` and a citation's ``doc`` name a document of the seeds."""
     rel = Path(name)
-    return bool(name.strip()) and not rel.is_absolute() and ".." not in rel.parts and "\\" not in name
+    return bool(name.strip()) and not rel.is_absolute() and ".." not in rel.parts and "\\" not in name \
+        and not any(part.startswith(".") for part in rel.parts)
 
 
 def manifest_path(docs_dir: Path) -> Path:
@@ -1019,7 +1021,7 @@ def manifest(docs_dir: Path) -> dict[str, dict]:
         name, loc = rec["file"], Where(path, rec["file"])
         if not _relative_inside(name):
             raise DataError(f"{loc}: file must name a document inside {docs_dir}/ (a path relative to it, "
-                            "without '..')")
+                            "without '..' or a hidden folder: builds do not read those)")
         rel = on_disk(Path(docs_dir), name).relative_to(Path(docs_dir))  # (as the file is named: see on_disk)
         if not (Path(docs_dir) / rel).is_file():
             raise DataError(f"{loc}: no such document in {docs_dir}/")

@@ -28,8 +28,8 @@ from shapely.geometry import mapping
 
 from mapper import datafiles
 from mapper.errors import InputError
-from mapper.outputs import (EXPORT_FILES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX, atomic_path,
-                            check_gdal_path, file_kind, gdal_writes, output_lock, publish, refuse_foreign_outputs,
+from mapper.outputs import (EXPORT_FILES, GEOMETRY_TYPES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX,
+                            atomic_path, check_gdal_path, file_kind, gdal_writes, output_lock, publish, refuse_foreign_outputs,
                             spreadsheet_safe, stamp_listing, stamped_outputs, staging, write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
@@ -270,7 +270,7 @@ def _write_layers(layers: dict[str, gpd.GeoDataFrame], path: Path, fmt: str, sta
                 gpkg = fmt == "gpkg"
                 # GeoPackage 1.2: GDAL 3.6 (Debian 12) warns on the 1.4 files newer GDAL writes
                 pyogrio.write_dataframe(_gdal_frame(gdf, fmt), tmp, layer=name, driver=_DRIVERS[fmt],
-                                        append=tmp.exists(),
+                                        append=tmp.exists(), geometry_type=GEOMETRY_TYPES.get(name),
                                         layer_options={"SPATIAL_INDEX": "NO"} if gpkg else None,
                                         dataset_options={"VERSION": "1.2"} if gpkg and not tmp.exists() else None)
                 _check_whole(tmp, {name: gdf}, path)  # (before the next layer opens the file again)
@@ -304,6 +304,7 @@ def _write_folder(layers: dict[str, gpd.GeoDataFrame], folder: Path, fmt: str) -
         else:
             with gdal_writes(file):
                 pyogrio.write_dataframe(_gdal_frame(gdf, fmt), file, layer=name, driver=_DRIVERS[fmt],
+                                        geometry_type=GEOMETRY_TYPES.get(name),
                                         layer_options={"GEOMETRY": "AS_WKT"} if fmt == "csv" else None)
             _check_whole(file, {name: gdf}, file)
         files.append(file)
@@ -317,7 +318,8 @@ def _check_whole(file: Path, layers: dict[str, gpd.GeoDataFrame], target: Path) 
     from pyogrio.errors import DataLayerError, DataSourceError
 
     try:
-        whole = all(pyogrio.read_info(file, layer=name)["features"] == len(gdf) for name, gdf in layers.items())
+        whole = all(pyogrio.read_info(file, layer=name, force_feature_count=True)["features"] == len(gdf)
+                    for name, gdf in layers.items())  # (counted: FlatGeobuf's header gives an empty layer's as -1)
     except (DataSourceError, DataLayerError):
         whole = False
     if not whole:

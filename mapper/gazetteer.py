@@ -43,7 +43,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import WRITE_REFUSED, DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "18"
+INDEX_VERSION = "19"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -626,7 +626,9 @@ def discard_damaged_index(exc: sqlite3.DatabaseError) -> Path | None:
 
 
 def _index_usable(path: Path) -> bool:
-    """Whether the index at *path* opens and has the tables and columns this code reads."""
+    """Whether the index at *path* opens, has the tables and columns this code reads, its one key filter, and the
+    entries and names it was built with (a file that still opens as SQLite but lost rows had answered "no match"
+    for Almaty, or without its filter stopped every command: hostile pass 29, E1)."""
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -634,11 +636,14 @@ def _index_usable(path: Path) -> bool:
                                    ("first_words", "word"), ("and_heads", "word"), ("words", "zipf"),
                                    ("key_filter", "bits")):
                 con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
+            built = con.execute("SELECT entries, names FROM counts").fetchall()
+            held = con.execute("SELECT (SELECT count(*) FROM entries), (SELECT max(rowid) FROM names),"
+                               " (SELECT count(*) FROM key_filter WHERE length(bits) > 0)").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError:
         return False
-    return True
+    return len(built) == 1 and tuple(built[0]) == held[:2] and held[2] == 1
 
 
 def build_index(target: Path, *, cities: str = "cities500", progress: bool = True) -> Path:
@@ -695,6 +700,8 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.executemany("INSERT INTO and_heads VALUES (?)", ((w,) for w in _and_heads(keys)))
         con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
         con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows(progress))
+        con.execute("CREATE TABLE counts(entries INTEGER, names INTEGER)")  # (what _index_usable checks)
+        con.execute("INSERT INTO counts SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM names)")
         con.commit()
         con.close()
         os.replace(tmp, target)
@@ -890,6 +897,14 @@ class Overlay:
                 ids.append(entry_id)
 
 
+def _entry_of(row: tuple) -> Entry:
+    """The entry of an index row (id, name, lat, lon, country, fclass, fcode, population, curated, local, source,
+    admin1); a row whose point is no number is damage (an error that removes the index, as SQLite's own do)."""
+    if not (isinstance(row[2], float) and isinstance(row[3], float)):
+        raise sqlite3.DatabaseError(f"the point of {row[0]!r} is no number")
+    return Entry(*row[:8], bool(row[8]), *row[9:])
+
+
 class Gazetteer:
     """Look up places by name in the cached index.
 
@@ -1067,8 +1082,7 @@ class Gazetteer:
             " e.curated, e.local, e.source, e.admin1 FROM names n JOIN entries e ON e.idx = n.idx"
             f" WHERE n.key = ?{' AND NOT n.romanised' if found else ''} ORDER BY e.idx", (key,))
         seen |= self.overlay.not_meant.get(key, frozenset())  # ("Talas", Taraz's medieval name)
-        found += [e for e in (Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), r[9], r[10], r[11])
-                              for r in rows) if e.id not in seen]
+        found += [e for e in map(_entry_of, rows) if e.id not in seen]
         return found
 
     def geonames_gives(self, name: str, entry_id: str) -> bool:
@@ -1084,7 +1098,7 @@ class Gazetteer:
         row = self._con.execute(
             "SELECT id, name, lat, lon, country, fclass, fcode, population, curated, local, source, admin1"
             " FROM entries WHERE id = ?", (entry_id,)).fetchone()
-        return Entry(*row[:8], bool(row[8]), *row[9:]) if row else None
+        return _entry_of(row) if row else None
 
     def lookup(self, name: str, country: str | None = None) -> list[Entry]:
         """Entries named *name* (any spelling), optionally within ISO-2 *country*."""

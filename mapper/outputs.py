@@ -43,6 +43,9 @@ PREVIOUS = ".previous"  # in a staging folder: the outputs a publication replace
 STAGE_MARK = ".corridor-mapper-stage"  # in each staging folder: only those are removed (not a user's ".build-mine")
 #: the layers of a build or an export (see mapper.layers.build_layers)
 LAYER_NAMES = ("corridors", "segments", "crossings", "hubs", "places", "mentions")
+#: each layer's geometry type, as GDAL writes it whether or not the layer has features (hostile pass 29, E3)
+GEOMETRY_TYPES = {"corridors": "MultiLineString", "segments": "LineString", "crossings": "Point", "hubs": "Point",
+                  "places": "Point", "mentions": "Point"}
 #: the files each kind of publication moves in, relative to its folder (a journal naming any other file was
 #: planted: "notes.txt", "www/index.html", or a page in a parts folder): a build's, an export's, a Dask run's
 BUILD_FILES = re.compile(rf"map\.html|layers\.gpkg|layers/(?:{'|'.join(LAYER_NAMES)})\.geojson")

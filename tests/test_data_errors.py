@@ -133,6 +133,9 @@ CASES = {
     "manifest broken": (_write("seeds/manifest.toml", "[[document]\nfile = 1"), ["manifest.toml", "invalid TOML"]),
     "citation of a file outside the seeds": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "/etc/passwd"'),
                                              ["hubs.toml", "selyatino-logistics-centre", "/etc/passwd", "without '..'"]),
+    # (hostile pass 29, S2: a hidden folder's document, which builds never read, had been cited)
+    "citation of a hidden folder's document": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = ".hid/a.txt"'),
+                                               ["hubs.toml", ".hid/a.txt", "hidden folder"]),
     "citation climbing out of the seeds": (_sub(HUBS, 'doc = "000_dda4d801d8b380c5.txt"', 'doc = "../../etc/passwd"'),
                                            ["hubs.toml", "../../etc/passwd", "relative to seeds/"]),
     "crossing of one country": (_sub(CN_KZ, 'countries = ["CN", "KZ"]', 'countries = ["KZ", "KZ"]'),

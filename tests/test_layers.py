@@ -193,6 +193,31 @@ def test_export_formats_open_in_gdal(tmp_path, fmt, suffix):
         assert pyogrio.read_info(target / f"crossings{suffix}")["features"] >= 31
 
 
+@pytest.mark.parametrize("fmt", ["gpkg", "fgb"])
+def test_a_layer_s_layout_is_the_same_when_no_document_names_a_place(tmp_path, fmt):
+    """GDAL reads the same geometry type and field types in the mentions and places layers whether the documents
+    name places or none (hostile pass 29: an empty layer had been "Unknown (any)" with its start, end, score and
+    mentions fields text, and a FlatGeobuf export of it had failed as "is the disk full?")."""
+    layouts = []
+    for text in ("Trains run from Almaty to Moscow via Kostanay.", "hello world, nothing here."):
+        docs = tmp_path / f"docs{len(layouts)}"
+        docs.mkdir()
+        (docs / "a.txt").write_text(text, encoding="utf-8")
+        target = tmp_path / f"out{len(layouts)}{'.gpkg' if fmt == 'gpkg' else ''}"
+        proc = run_cli("export", "--format", fmt, "--docs", str(docs), "--out", str(target))
+        assert proc.returncode == 0, proc.stderr
+        layout = {}
+        for layer in ("mentions", "places"):
+            info = pyogrio.read_info(target if fmt == "gpkg" else target / f"{layer}.fgb", layer=layer,
+                                     force_feature_count=True)
+            layout[layer] = (info["geometry_type"], dict(zip(info["fields"], info["dtypes"])))
+            assert info["features"] == (0 if "nothing" in text else 3)
+        layouts.append(layout)
+    assert layouts[0] == layouts[1]
+    assert layouts[1]["mentions"][0] == "Point" and layouts[1]["mentions"][1]["start"] == "int64"
+    assert layouts[1]["mentions"][1]["score"] == "float64" and layouts[1]["places"][1]["mentions"] == "int64"
+
+
 def test_route_xian_selyatino():
     r = json.loads(run_cli("route", "Xi'an", "Selyatino", "--json").stdout)
     assert r["countries"][:3] == ["CN", "KZ", "RU"]
