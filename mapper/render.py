@@ -120,7 +120,9 @@ class PlainSearchTips(MacroElement):
     stay plain, so "Road & Rail" is found as typed and shown as written, and no name is ever read as markup; what is
     typed is matched as written ("St. Petersburg", "Almaty (KZ)"; leaflet-search dropped ".()[]|*+?" from it); and
     keeps its names in objects without a prototype, so that a place named "hasOwnProperty" breaks no search
-    and one named "__proto__" adds no entries of its own ("lat", "clone"; it is itself not found)."""
+    and one named "__proto__" adds no entries of its own ("lat", "clone"; it is itself not found); and shows what
+    is chosen: the marker's popup, zoomed to (out of the places' clusters), or the corridor fitted and a leg's popup
+    (leaflet-search only panned to the search layer's point, which has no popup)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
 (function (control) {
@@ -146,13 +148,38 @@ class PlainSearchTips(MacroElement):
   control._getLocation = function (name) {
     return Object.prototype.hasOwnProperty.call(this._recordsCache, name) ? this._recordsCache[name] : false;
   };
+  control.on("search:locationfound", function (e) {  // (the search layer's points have no popup: the map's
+    // marker at the point found opens its own, zoomed to; a corridor is fitted, its leg's popup open)
+    var props = (e.layer && e.layer.feature && e.layer.feature.properties) || {}, map = {{ this.map.get_name() }};
+    var groups = {crossing: {{ this.crossings.get_name() }}, hub: {{ this.hubs.get_name() }}, place: {{ this.places.get_name() }}};
+    var found = null, group = groups[props.kind];
+    if (props.kind === "corridor") {
+      var bounds = null, at = null;
+      {{ this.corridors.get_name() }}.eachLayer(function (leg) {
+        if ((" " + (leg.options.className || "") + " ").indexOf(" cm-corridor-" + props.id + " ") < 0) return;
+        bounds = bounds ? bounds.extend(leg.getBounds()) : L.latLngBounds([leg.getBounds()]);
+        if (!at || leg.getBounds().contains(e.latlng)) at = leg;
+      });
+      if (bounds) map.fitBounds(bounds);
+      if (at) at.openPopup(e.latlng);
+      return;
+    }
+    if (!group) return;
+    group.eachLayer(function (marker) {
+      if (!found && marker.getLatLng && marker.getPopup() && marker.getLatLng().distanceTo(e.latlng) < 5) found = marker;
+    });
+    if (!found) return;
+    map.setView(found.getLatLng(), Math.max(map.getZoom(), 8), {animate: false});  // (out of any cluster there;
+    setTimeout(function () { found.openPopup(); }, 0);  // stops leaflet-search's pan, which had kept the zoom)
+  });
 })({{ this.layer.get_name() }}searchControl);
 {% endmacro %}""")
 
-    def __init__(self, layer) -> None:
+    def __init__(self, layer, m, crossings, hubs, places, corridors) -> None:
         super().__init__()
         self._name = "PlainSearchTips"
         self.layer = layer
+        self.map, self.crossings, self.hubs, self.places, self.corridors = m, crossings, hubs, places, corridors
 
 
 class InitialView(MacroElement):
@@ -351,7 +378,7 @@ def _search_layer(layers: Layers) -> dict:
                           "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
     for _, c in layers.frames["corridors"].iterrows():
         pt = c.geometry.interpolate(0.5, normalized=True)
-        feats.append({"type": "Feature", "properties": {"name": str(c["name"]), "kind": "corridor"},
+        feats.append({"type": "Feature", "properties": {"name": str(c["name"]), "kind": "corridor", "id": str(c["id"])},
                       "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
     return {"type": "FeatureCollection", "features": feats}
 
@@ -547,7 +574,7 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     search_data.add_to(m)
     Search(layer=search_data, search_label="name", placeholder="Search places, crossings, hubs…",
            collapsed=False, position="topleft").add_to(m)
-    PlainSearchTips(search_data).add_to(m)
+    PlainSearchTips(search_data, m, crossings, hubs, places, corridors).add_to(m)
     Fullscreen(position="topleft").add_to(m)
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)

@@ -126,6 +126,27 @@ def test_search_finds_a_place(built):
             assert ("Almaty" in tips) == found and (found or not tips), (typed, tips)
 
 
+def test_choosing_a_search_result_shows_it(built):
+    """Choosing a result opens the popup of what was found, a place out of its cluster, and zooms to it; a
+    corridor is fitted and one of its legs' popups opened (hostile pass 29, S5: the map only moved there)."""
+    first = {layer: json.loads((built / "layers" / f"{layer}.geojson").read_text())["features"][0]["properties"]
+             for layer in ("places", "crossings", "hubs", "corridors")}
+    with open_page(built / "map.html") as (page, log):
+        search = page.locator(".leaflet-control-search input")
+        for layer, props in first.items():
+            page.evaluate("window.corridorMapper.map.closePopup(); window.corridorMapper.map.setZoom(3)")
+            search.fill("")
+            search.press_sequentially(props["name"], delay=20)
+            page.wait_for_timeout(600)
+            page.locator(".leaflet-control-search .search-tip", has_text=props["name"]).first.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=5000)
+            assert props["name"] in popup.inner_text(), (layer, popup.inner_text()[:200])
+            zoom = page.evaluate("window.corridorMapper.map.getZoom()")
+            assert zoom >= (7 if layer != "corridors" else 4), (layer, zoom)
+        assert not log["errors"] and not log["requests"], log
+
+
 # markup, and Jinja syntax: the map is rendered with Jinja templates, which must never evaluate document text
 PAYLOAD_DOC = ("Containers reached Astana <script>window.__pwned = 1</script> and then Aktau "
                "<img src=x onerror=\"window.__pwned = 2\"> {{ 7*7 }} {% if %} {# before the ferry left for Baku.\n")
