@@ -2806,11 +2806,13 @@ class Geoparser:
         """The country whose side of a border the text puts the name at, a cue as a demonym is: "the Khorgos station
         on the Chinese side", "the Khorgos port on the Kazakh side", «Қытай тарапындағы Қорғас» (on China's side),
         «на китайской стороне»; "" if none."""
-        if (after := _SIDE_AFTER.match(text, end)) is not None:
-            english, russian = after.groups()
+        ahead = text[end: end + 60]
+        if (" side" in ahead or " сторон" in ahead) and (after := _SIDE_AFTER.match(text, end)) is not None:
+            english, russian = after.groups()  # (quick tests first: this runs for every name)
             return self.lexicon.demonyms.get(english.lower(), "") if english else \
                 self.lexicon.russian_demonyms.get(russian[:-2], "")
-        if (before := _SIDE_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        if text.endswith(" ", 0, start) and "тарап" in text[max(0, start - 14): start] \
+                and (before := _SIDE_BEFORE.search(text, max(0, start - 40), start)) is not None:
             return self._country_named(before.group(1))
         return ""
 
