@@ -416,7 +416,8 @@ def composed(text: str) -> str:
     """*text* in Unicode's composed form (NFC: a "ü" typed as "u" and a combining diaeresis, as macOS and PDF
     extraction write it, is one letter again), without the stress marks of Cyrillic words ("Досты́к") and
     without invisible characters (a soft hyphen or zero-width joiner inside "Alma‍ty"), so names read letter
-    by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there."""
+    by letter; each rarer line end (a lone "\r", a page break) is a "\n", so lines and sentences end there; a
+    backtick between letters is the Uzbek apostrophe it stands for ("Qozog`iston")."""
     return _composed(text, None)
 
 
@@ -464,7 +465,14 @@ def _composed(text: str, offsets: Offsets | None) -> str:
             _replaced_with_offsets(text, _NOT_READ.finditer(text), lambda m: "", offsets)
     if any(c in text for c in _RARE_LINE_ENDS) and _RARE_LINE_END.search(text):
         text = _RARE_LINE_END.sub("\n", text)
+    if "`" in text:  # (one character for another: the offsets stay)
+        text = _BACKTICK_APOSTROPHE.sub("\u2018", text)
     return text
+
+
+# a backtick between letters: Uzbek typed on a keyboard without ʻ ("Qozog`iston", "Qizilo`rda"), read as the
+# U+2018 it stands for (round 74: sixteen names lost); a backtick opening or closing Markdown's code stays
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 
 
 # a run of letters beyond ASCII with the ASCII character before it (a base letter its combining marks follow):

@@ -671,13 +671,18 @@ _ONE_FARM: Final = re.compile(r" [Ff]arm\b")  # (not " farms")
 _FARM_WORDS: Final = ("collective", "kolkhoz", "sovkhoz")  # after which a name is a Soviet farm's ("the Kirov collective farm")
 # the lower-case words after a name that may make it something else's (and Lexicon.venue_nouns)
 # (and "station": "Emba station" is Embi, whose station has the name, where the gazetteer has "Emba station")
+# Uzbek's region, one or several, in its cases ("Sirdaryo viloyatidagi", "Andijon va Namangan viloyatlaridan"): read
+# as "region" and "regions" are (round 74: the towns had been read)
+_UZBEK_REGION_WORDS: Final = {f"viloyat{number}{case}": english for number, english in (("i", "region"),
+                                                                                      ("lari", "regions"))
+                              for case in ("", "da", "dagi", "dan", "ga", "gacha", "ni", "ning")}
 _NAME_WORDS: Final = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_THING_NOUNS, *_FARM_WORDS,
-               "time", "station")
+               *_UZBEK_REGION_WORDS, "time", "station")
 _HEAD_NOUNS: Final = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
 _SINGULAR: Final = {plural: plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
              for plural in _PLURAL_NAME_WORDS}  # "districts": district; "counties": county
 _PLURAL_ENDED: Final = tuple(f" {singular}" for singular in _SINGULAR.values())  # a name read from a capitalised plural
-_LIST_GLUE: Final = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ")  # between the names of a list
+_LIST_GLUE: Final = (", ", " and ", ", and ", " or ", ", or ", " и ", " или ", " va ")  # between the names of a list
 _LIST_GLUE_MAX: Final = max(map(len, _LIST_GLUE))
 _NUMBERLESS_DIVISION_WORDS: Final = frozenset(("obl", "r-n"))  # abbreviations a list's plural writes too
 _PLURAL_LIST_GLUE: Final = (*_LIST_GLUE, "-", "–", "—")  # ... before a plural noun: "the Tobol-Ishim basins"
@@ -1653,7 +1658,7 @@ class Geoparser:
         word = self.lexicon.name_word.match(text, end)
         if word is None:
             return m, end
-        noun = word.group(1)
+        noun = _UZBEK_REGION_WORDS.get(word.group(1), word.group(1))
         if noun in _PRODUCT_WORDS:
             return None if m.name.key in self.lexicon.crude_grades else (m, end)
         if noun in _THING_NOUNS:

@@ -3117,3 +3117,29 @@ def test_round_73_people_parts_of_towns_sides_and_kazakh(parser):
     kazakh = read("Вице-министрдің айтуынша, жүк Рубцовскіге жетті. «Тобыл» және «Есіл» атты контейнер кемелері "
                   "Ақтаудан шықты. Кәсіпкер Мадина айтты.")
     assert kazakh == [("Рубцовскіге", "RU"), ("Ақтаудан", "KZ")]
+
+
+def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
+    """Round 74 (an Uzbek news article): a backtick between letters is the Uzbek apostrophe it stands for
+    ("Qozog`istonga", "Qizilo`rda": lost before; the offsets stay the text's); "X viloyati" in its cases, and "X va
+    Y viloyatlari", are the regions, not their towns; an "Authority" or a "Hostel" is a body or a house, no place
+    ("Qatar Investment Authority", "Osh Central Hostel")."""
+    import json
+
+    from tests.conftest import run_cli
+
+    uzbek = ("Toshkentdan Qozog`istonga poyezdlar Qizilo`rda orqali boradi. O‘zbekiston temir yo‘llari ma’lumotiga "
+             "ko‘ra, yuklar Sirdaryo viloyatidagi va Jizzax viloyatida joylashgan terminallardan jo‘natiladi. "
+             "Andijon va Namangan viloyatlaridan ham yuk keladi. Toshkent shahri va Samarqand orqali yo‘l o‘tadi.\n")
+    doc = tmp_path / "uz.txt"
+    doc.write_text(uzbek * 3, encoding="utf-8")
+    proc = run_cli("mentions", "--format", "jsonl", str(doc))
+    assert proc.returncode == 0, proc.stderr
+    read = [json.loads(line) for line in proc.stdout.splitlines()][:9]
+    raw = [uzbek[m["start"]:m["end"]] for m in read]
+    assert raw[:3] == ["Toshkentdan", "Qozog`istonga", "Qizilo`rda"] and read[1]["country"] == "KZ", raw
+    regions = [(text, m["place_id"].partition(":")[0]) for text, m in zip(raw, read)]
+    assert ("Sirdaryo viloyatidagi", "place") in regions and ("Jizzax viloyatida", "admin1") in regions, regions
+    assert ("Andijon", "admin1") in regions and ("Namangan", "admin1") in regions, regions
+    english = "The Qatar Investment Authority bought a stake; we stayed at the Osh Central Hostel. Trains to Osh."
+    assert [m.text for m in parser.parse(english, "t")] == ["Osh"]
