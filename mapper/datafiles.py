@@ -496,7 +496,8 @@ def check_source(src: Any, loc: str) -> None:
 
         if not (isinstance(doc, str) and _relative_inside(doc) and doc.lower().endswith(DOCUMENT_SUFFIXES)):
             raise DataError(f"{loc}: doc must name a document of the seeds (a path relative to seeds/, without "
-                            f"'..' or a hidden folder, of a document's suffix: {', '.join(DOCUMENT_SUFFIXES)}), not {doc!r}")
+                            f"'..' or a hidden folder, of a document's suffix: {', '.join(DOCUMENT_SUFFIXES)}), not "
+                            f"{doc!r}")
     elif "url" in src:
         if not web_address(src["url"]):
             raise DataError(f"{loc}: source url must be a web address (http:// or https:// and a host)")

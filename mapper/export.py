@@ -29,8 +29,9 @@ from shapely.geometry import mapping
 from mapper import datafiles
 from mapper.errors import InputError
 from mapper.outputs import (EXPORT_FILES, GEOMETRY_TYPES, JOURNAL, LAYER_NAMES, LOCK, NAME, NOT_XML, STAGE_PREFIX,
-                            atomic_path, check_gdal_path, file_kind, gdal_writes, output_lock, publish, refuse_foreign_outputs,
-                            spreadsheet_safe, stamp_listing, stamped_outputs, staging, write_stamp)
+                            atomic_path, check_gdal_path, file_kind, gdal_writes, output_lock, publish,
+                            refuse_foreign_outputs, spreadsheet_safe, stamp_listing, stamped_outputs, staging,
+                            write_stamp)
 
 FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "fgb": ".fgb", "csv": ".csv"}
 _DRIVERS = {"gpkg": "GPKG", "kml": "KML", "fgb": "FlatGeobuf", "csv": "CSV"}

@@ -151,7 +151,8 @@ class PlainSearchTips(MacroElement):
   control.on("search:locationfound", function (e) {  // (the search layer's points have no popup: the map's
     // marker at the point found opens its own, zoomed to; a corridor is fitted, its leg's popup open)
     var props = (e.layer && e.layer.feature && e.layer.feature.properties) || {}, map = {{ this.map.get_name() }};
-    var groups = {crossing: {{ this.crossings.get_name() }}, hub: {{ this.hubs.get_name() }}, place: {{ this.places.get_name() }}};
+    var groups = {crossing: {{ this.crossings.get_name() }}, hub: {{ this.hubs.get_name() }},
+                  place: {{ this.places.get_name() }}};
     var found = null, group = groups[props.kind];
     if (props.kind === "corridor") {
       var bounds = null, at = null;
@@ -166,7 +167,9 @@ class PlainSearchTips(MacroElement):
     }
     if (!group) return;
     group.eachLayer(function (marker) {
-      if (!found && marker.getLatLng && marker.getPopup() && marker.getLatLng().distanceTo(e.latlng) < 5) found = marker;
+      if (!found && marker.getLatLng && marker.getPopup() && marker.getLatLng().distanceTo(e.latlng) < 5) {
+        found = marker;
+      }
     });
     if (!found) return;
     map.setView(found.getLatLng(), Math.max(map.getZoom(), 8), {animate: false});  // (out of any cluster there;
