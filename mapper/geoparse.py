@@ -1458,6 +1458,9 @@ class Geoparser:
         informal = page.informal or len(found) * SPARSE_NAMES_CHARS < len(text) and self._writes_names_lower(text)
         if informal:
             found = self._lower_case_names(text, found)
+        else:  # a part written all in lower case, in a text that is not (a bulletin's region typed so: round 74)
+            for a, b in _lower_case_parts(text):
+                found = self._lower_case_names(text, found, a, b)
         if "#" in text:  # a channel's posts: hashtags, and readers' words in lower case
             found = self._posts_names(text, found, echo=not informal)
         han, arabic, georgian = _scripts_held(text)
@@ -1624,20 +1627,36 @@ class Geoparser:
                     return True
         return False
 
-    def _lower_case_names(self, text: str, found: list[_Candidate]) -> list[_Candidate]:
-        """*found* and, in text order, the names an informal text writes in lower case ("loading in ekb
-        tomorrow", "kurgan-petropavl", "queue at kairak"): those of curated places and of cities of 100,000
-        people or more in the field's countries (:attr:`Gazetteer.lower_case_names`), not English words (see
-        :meth:`_lower_case_place`)."""
+    def _lower_case_names(self, text: str, found: list[_Candidate], start: int = 0,
+                          end: int | None = None) -> list[_Candidate]:
+        """*found* and, in text order, the names an informal text (or its part from *start* to *end*) writes in
+        lower case ("loading in ekb tomorrow", "kurgan-petropavl", "queue at kairak"): those of curated places and
+        of cities of 100,000 people or more in the field's countries (:attr:`Gazetteer.lower_case_names`), not
+        English words (see :meth:`_lower_case_place`)."""
         names, extra, demonyms = self.gazetteer.lower_case_names, [], self.lexicon.demonyms
-        for word in _LOWER_WORD.finditer(text):
+        for word in _LOWER_WORD.finditer(text, start, len(text) if end is None else end):
             key = _lower_key(word.group())
             if key not in names or key in demonyms:
                 continue  # (a country's adjective: "the kazakh side", no Petropavl, which GeoNames also calls so)
             name = self._name(key)
             if self._lower_case_place(name):
-                extra.append(_loose(word.start(), word.end(), name))
+                extra.append(self._lower_case_division(text, word.start(), word.end(), key) or
+                             _loose(word.start(), word.end(), name))
         return _merged(found, extra)
+
+    def _lower_case_division(self, text: str, start: int, end: int, key: str) -> _Candidate | None:
+        """The division a lower-case name and the division's word after it name, with the word before it if that
+        makes the name ("aktobe region", "north kazakhstan region": not Kazakhstan), if the gazetteer has it."""
+        noun = _LOWER_DIVISION_AFTER.match(text, end)
+        if noun is None:
+            return None
+        lead = _LOWER_LEADING_WORD.search(text, max(0, start - 12), start)
+        for first, joined in ((lead.start(1), f"{_norm(lead.group(1))} {key}") if lead else (start, key),
+                              (start, key)):
+            found = self._key_with_noun(joined, noun.group(1))
+            if found is not None:
+                return _loose(first, noun.end(), self._name(found))
+        return None
 
     def _lower_case_place(self, name: _Name) -> bool:
         """Whether *name* (of :attr:`Gazetteer.lower_case_names`), written in lower case, may mean its place: no
@@ -3893,6 +3912,31 @@ _STATION_WORDS: Final = (" station", " junction", " railway station")
 _SIDE_AFTER: Final = re.compile(r"(?: [a-z]+){0,3},? on the ([A-Z][a-z]+) side\b"
                                 r"|(?: [а-яё]+){0,3},? (?:на|с|со) ([а-яё]+ой) сторон[еыу]\b")
 _SIDE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([А-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
+
+
+def _lower_case_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of *text*'s parts (between blank lines) of :data:`LOWER_PART_MIN` characters or more that open in
+    lower case and hold hardly a capital letter: a section typed in lower case in a text that is not ("north
+    kazakhstan region\n– r-15 petropavl – kyzylzhar", a stray "Sol-Iletsk" in it), whose names are read as an
+    informal text's are."""
+    if len(text) < LOWER_PART_MIN:
+        return []
+    parts, at = [], 0
+    for gap in (*_BLANK_LINE.finditer(text), None):
+        end = gap.start() if gap is not None else len(text)
+        if end - at >= LOWER_PART_MIN and text[at].islower() \
+                and len(_CAPITAL.findall(text, at, end)) * LOWER_PART_CAPITALS <= end - at:  # (a quick test first)
+            parts.append((at, end))
+        at = gap.end() if gap is not None else end
+    return parts
+
+
+_LOWER_DIVISION_AFTER: Final = re.compile(r" (region|oblast|province|district)\b")  # after a lower-case name
+_LOWER_LEADING_WORD: Final = re.compile(r"(?<![^\W\d_])([a-z]+) $")  # ... and the word before it
+LOWER_PART_MIN: Final = 160  # characters of a part in lower case (a line or two of a bulletin)
+LOWER_PART_CAPITALS: Final = 100  # ... which holds a capital letter in this many characters at most
+_CAPITAL: Final = re.compile(r"[A-ZА-ЯЁ]")
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")
 
 
 def _parts_in_brackets(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:

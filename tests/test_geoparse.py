@@ -3143,3 +3143,19 @@ def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
     assert ("Andijon", "admin1") in regions and ("Namangan", "admin1") in regions, regions
     english = "The Qatar Investment Authority bought a stake; we stayed at the Osh Central Hostel. Trains to Osh."
     assert [m.text for m in parser.parse(english, "t")] == ["Osh"]
+
+
+def test_round_74_a_part_typed_in_lower_case(parser):
+    """Round 74 (a road bulletin): a part of a text typed in lower case, between blank lines, a stray capital or
+    two aside, has its names read as an informal text's are, a division with its word ("north kazakhstan region":
+    not Kazakhstan; "aktobe region"); the parts in capitals around it, and common words, stay as they are."""
+    bulletin = ("KOSTANAY REGION\n– A-21 Kostanay – Denisovka – Zhitikara, km 0 – km 185: closed for all vehicles "
+                "because of drifting snow.\n\nnorth kazakhstan region\n– r-15 petropavl – kyzylzhar – zhana zhol "
+                "(border with russia), km 0 – km 42: closed. the checkpoint is working for cars only; lorries wait "
+                "at the parking areas.\n– sergeyevka – taiynsha: restricted.\n\naktobe region\n– aktobe – orsk "
+                "(a-24), km 55 – km 110: closed for buses; lorries in convoy, speed 40 km/h.\n– the road to "
+                "Sol-Iletsk is restricted and a sale of salt goes on in the male ward of the hospital.\n")
+    read = [(m.text, m.name) for m in parser.parse(bulletin, "t")]
+    assert ("north kazakhstan region", "North Kazakhstan Region") in read and ("kazakhstan", "Kazakhstan") not in read
+    assert [t for t, _ in read if t.islower()] == ["north kazakhstan region", "petropavl", "russia", "aktobe region",
+                                                   "aktobe", "orsk"], read
