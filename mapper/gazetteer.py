@@ -136,6 +136,7 @@ _RUSSIAN_CASE_ENDINGS = (
     ("е", ("", "а", "я", "о", "ь")), ("у", ("", "а")), ("ю", ("я", "ь")), ("ы", ("а",)), ("и", ("а", "я", "ь")),
     ("а", ("", "о")), ("я", ("ь",)),  # ("в Исилькуле", "из Исилькуля": Исилькуль)
     ("ами", ("и", "ы")), ("ах", ("и", "ы")),  # a plural name: "под Озинками", "в Озинках" (Озинки)
+    ("ек", ("ки",)), ("ок", ("ки",)), ("ов", ("ы",)),  # ... in the genitive: "из Наушек", "Набережных Челнов"
     ("ца", ("ец",)), ("цу", ("ец",)), ("це", ("ец",)), ("цом", ("ец",)),  # the fleeting e: "из Череповца" (Череповец)
 )
 
@@ -154,6 +155,10 @@ TURKIC_CASE_ENDINGS = tuple(sorted({
     # after a vowel Kazakh puts between a Russian name's last consonants and the ending: "Рубцовскіге", "Томскіде"
     "іге", "ыға", "іке", "ықа", "іде", "ыда", "іте", "ыта", "іден", "ыдан", "інің", "ының", "ідегі", "ыдағы"},
     key=lambda e: (-len(e), e)))
+_PLURAL_CASE_ENDINGS = ("ами", "ах", "ек", "ок", "ов")  # a plural name's case endings (see _RUSSIAN_CASE_ENDINGS)
+# a plural adjective in another case, and its nominative ("набережных", "набережным": набережные; "великих": великие)
+_PLURAL_NOMINATIVE = {"ых": "ые", "ым": "ые", "ыми": "ые", "их": "ие", "им": "ие", "ими": "ие"}
+_PLURAL_ADJECTIVE = re.compile(r"(?<=[а-яё]{3})(?:ыми|ими|ых|их|ым|им)$")
 _REPUBLIC_CASES = tuple(f"республик{e} " for e in ("и", "е", "у", "ои", "ою"))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
@@ -215,6 +220,10 @@ def case_nominatives(key: str) -> list[str]:
             out.append(f"{masculine} {last}")
         elif masculine != head and last.endswith("а"):  # a masculine noun's genitive: "Дальнего Востока"
             out.append(f"{masculine} {last[:-1]}")
+    if head and last.endswith(_PLURAL_CASE_ENDINGS):  # a plural name's adjective too: "в Набережных Челнах"
+        plural = " ".join(_PLURAL_ADJECTIVE.sub(lambda m: _PLURAL_NOMINATIVE[m.group()], w) for w in head.split(" "))
+        if plural != head:
+            out += [f"{plural} {o.rpartition(' ')[2]}" for o in out if o.endswith(("ы", "и"))]
     if key.startswith(_REPUBLIC_CASES):  # "в Республике Бурятия", "Республики Алтай": the noun before the name
         out.append(f"республика {key.partition(' ')[2]}")
     if head and last in _NEUTER_HEADS:  # "Каспийского моря", "в Чёрном море", "Бухтарминским водохранилищем"
@@ -1036,8 +1045,8 @@ class Gazetteer:
             if KeyFilter.FIRST + first in self._filter else None
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
-        nominatives = {adjective_nominative(first, gender)
-                       for gender in _GENDERS} - {first}
+        nominatives = {*(adjective_nominative(first, gender) for gender in _GENDERS),
+                       _PLURAL_ADJECTIVE.sub(lambda m: _PLURAL_NOMINATIVE[m.group()], first)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:

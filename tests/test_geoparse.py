@@ -3159,3 +3159,12 @@ def test_round_74_a_part_typed_in_lower_case(parser):
     assert ("north kazakhstan region", "North Kazakhstan Region") in read and ("kazakhstan", "Kazakhstan") not in read
     assert [t for t, _ in read if t.islower()] == ["north kazakhstan region", "petropavl", "russia", "aktobe region",
                                                    "aktobe", "orsk"], read
+
+
+def test_round_74_russian_plural_names_in_their_cases(parser):
+    """Round 74 (a forwarder's Telegram channel): a plural name in the genitive («из Наушек», Наушки), and with its
+    plural adjective in any case («в Набережных Челнах», «из Набережных Челнов»: Набережные Челны)."""
+    text = "Завод в Набережных Челнах ждёт. Грузы из Наушек идут в Улан-Удэ. Фура из Набережных Челнов ушла."
+    assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
+        ("Набережных Челнах", "Naberezhnyye Chelny"), ("Наушек", "Naushki"), ("Улан-Удэ", "Ulan-Ude"),
+        ("Набережных Челнов", "Naberezhnyye Chelny")]
