@@ -1127,7 +1127,7 @@ class Lexicon:
     def add_name_words(self, more: Iterable[str]) -> None:
         """Read the lower-case words *more* after a name as :attr:`name_word` too (the data files' names end
         with some: "Asie centrale", "Toshkent viloyati")."""
-        self._name_words |= set(more)
+        self._name_words |= {variant for word in more for variant in _apostrophe_variants(word)}
         name_words = sorted(self._name_words)
         #: a lower-case word after a name that may make it a division's, a feature's, a venue's, a product's, a
         #: farm's or a time zone's ("Atyrau region", "the Dostyk main canal", "the Pugachev museum"), and the
@@ -2073,7 +2073,7 @@ class Geoparser:
         a district's word, a Russian adjective is its town's name ("Martukskiy r-n": Martuk District)."""
         words = (noun, *_DIVISION_SYNONYMS.get(noun, ()))
         for word in words:
-            joined = f"{key} {word}"
+            joined = f"{key} {_norm(word) if _APOSTROPHE_LIKE.search(word) else word}"  # ("koʻprigi" as keys write it)
             if self.gazetteer.has_key(joined):
                 return joined
         if noun in _WATER_PARTS and key in self.lexicon.seas_by_key:
@@ -3912,6 +3912,16 @@ _STATION_WORDS: Final = (" station", " junction", " railway station")
 _SIDE_AFTER: Final = re.compile(r"(?: [a-z]+){0,3},? on the ([A-Z][a-z]+) side\b"
                                 r"|(?: [а-яё]+){0,3},? (?:на|с|со) ([а-яё]+ой) сторон[еыу]\b")
 _SIDE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([А-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
+
+
+_APOSTROPHE_LIKE: Final = re.compile("[ʻʼ‘’']")  # how Uzbek writes o‘ and g‘ ("koʻprigi", "ko‘prigi", "ko'prigi")
+
+
+def _apostrophe_variants(word: str) -> set[str]:
+    """*word*, and with each other apostrophe Uzbek texts write for its own ("koʻprigi": "ko‘prigi", "ko’prigi"…)."""
+    if not _APOSTROPHE_LIKE.search(word):
+        return {word}
+    return {_APOSTROPHE_LIKE.sub(mark, word) for mark in "ʻʼ‘’'"} | {word}
 
 
 def _lower_case_parts(text: str) -> list[tuple[int, int]]:

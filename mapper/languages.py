@@ -96,7 +96,8 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
              countries=frozenset(("TR",)), nouns_capitalised=True),
     # "Toshkentdan", "Samarqandga", "Eronga", "Buxoroda"
     Language("uz", frozenset("va bilan uchun ham esa yil yilda hamda orqali tomonidan mumkin qilish yangi shu bu temir"
-                             .split()),
+                             " bir ikki uch ichki tashqi katta asosiy xalqaro davlat umumiy"  # ("Bir kun": no Beed;
+                             .split()),  # "Ichki bozor", the home market: no Ichki, Crimea; round 74)
              countries=frozenset(("UZ",)),
              case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni"),
              organisation_tails=frozenset(("banki", "jamg'armasi", "kombinati", "universiteti", "instituti", "zavodi",

@@ -3122,15 +3122,16 @@ def test_round_73_people_parts_of_towns_sides_and_kazakh(parser):
 def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
     """Round 74 (an Uzbek news article): a backtick between letters is the Uzbek apostrophe it stands for
     ("Qozog`istonga", "Qizilo`rda": lost before; the offsets stay the text's); "X viloyati" in its cases, and "X va
-    Y viloyatlari", are the regions, not their towns; an "Authority" or a "Hostel" is a body or a house, no place
-    ("Qatar Investment Authority", "Osh Central Hostel")."""
+    Y viloyatlari", are the regions, not their towns; common Uzbek words are none ("Bir", "Ichki"); an "Authority"
+    or a "Hostel" is a body or a house, no place ("Qatar Investment Authority", "Osh Central Hostel")."""
     import json
 
     from tests.conftest import run_cli
 
     uzbek = ("Toshkentdan Qozog`istonga poyezdlar Qizilo`rda orqali boradi. O‘zbekiston temir yo‘llari ma’lumotiga "
              "ko‘ra, yuklar Sirdaryo viloyatidagi va Jizzax viloyatida joylashgan terminallardan jo‘natiladi. "
-             "Andijon va Namangan viloyatlaridan ham yuk keladi. Toshkent shahri va Samarqand orqali yo‘l o‘tadi.\n")
+             "Andijon va Namangan viloyatlaridan ham yuk keladi. Toshkent shahri va Samarqand orqali yo‘l o‘tadi. "
+             "Bir kunda Ichki bozor uchun yuk keladi. Termiz yaqinidagi Do`stlik ko`prigi va Do’stlik ko’prigi.\n")
     doc = tmp_path / "uz.txt"
     doc.write_text(uzbek * 3, encoding="utf-8")
     proc = run_cli("mentions", "--format", "jsonl", str(doc))
@@ -3141,6 +3142,10 @@ def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
     regions = [(text, m["place_id"].partition(":")[0]) for text, m in zip(raw, read)]
     assert ("Sirdaryo viloyatidagi", "place") in regions and ("Jizzax viloyatida", "admin1") in regions, regions
     assert ("Andijon", "admin1") in regions and ("Namangan", "admin1") in regions, regions
+    every = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert not {"Bir", "Ichki"} & {m["text"] for m in every}  # (Uzbek words: no Beed, India, nor Ichki, Crimea)
+    bridges = [m["name"] for m in every if m["text"].startswith("Do")][:2]  # (a data name's lower-case word with
+    assert bridges == ["Afghanistan–Uzbekistan Friendship Bridge"] * 2, bridges  # any apostrophe: not Do'stlik town)
     english = "The Qatar Investment Authority bought a stake; we stayed at the Osh Central Hostel. Trains to Osh."
     assert [m.text for m in parser.parse(english, "t")] == ["Osh"]
 
