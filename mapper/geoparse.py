@@ -2532,7 +2532,7 @@ class Geoparser:
             # a surname after a given name: a rare word's, or a listed given name's that is no place's name nor
             # a word, whatever carries it ("Igor Kirov", "Dmitry Chapayev", "Hannah Kingston"), or a Russian
             # surname after a given name some place also bears ("Nikolai Chekhov")
-            if (single and not country_name and (self._name_like(text, prev) and not apostrophe_stem(prev.key)
+            if (single and not country_name and (self._name_like(text, prev) and not _in_a_case(prev.key)
                                                  or self._given_name(prev) or (
                     prev.key in lex.given_names and key.endswith(_RUSSIAN_SURNAME_ENDINGS) and not any(name.areal)))
                     or obscure and self._pairs_as_name(first, prev) and not (joined and joined.raw[0].isupper())
@@ -3914,6 +3914,14 @@ _SIDE_AFTER: Final = re.compile(r"(?: [a-z]+){0,3},? on the ([A-Z][a-z]+) side\b
 _SIDE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([А-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
 
 
+def _in_a_case(key: str) -> bool:
+    """Whether *key*, a capitalised word, is a name in a case no given name is in before a surname: Turkish's after
+    an apostrophe ("Bölgesi'ndeki Horgos"), or Uzbek's after a word written with o‘ or g‘ ("Qashg‘ardan Torugart",
+    from Kashgar by the Torugart pass: round 74)."""
+    return bool(apostrophe_stem(key)) or "'" in key and _UZBEK_CASE_FORM.search(key) is not None
+
+
+_UZBEK_CASE_FORM: Final = re.compile(r"[og]'[a-z]+(?:gacha|dagi|ning|dan|ga|da|ni)$")  # (keys write ‘ as ')
 _APOSTROPHE_LIKE: Final = re.compile("[ʻʼ‘’']")  # how Uzbek writes o‘ and g‘ ("koʻprigi", "ko‘prigi", "ko'prigi")
 
 

@@ -3131,7 +3131,8 @@ def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
     uzbek = ("Toshkentdan Qozog`istonga poyezdlar Qizilo`rda orqali boradi. O‘zbekiston temir yo‘llari ma’lumotiga "
              "ko‘ra, yuklar Sirdaryo viloyatidagi va Jizzax viloyatida joylashgan terminallardan jo‘natiladi. "
              "Andijon va Namangan viloyatlaridan ham yuk keladi. Toshkent shahri va Samarqand orqali yo‘l o‘tadi. "
-             "Bir kunda Ichki bozor uchun yuk keladi. Termiz yaqinidagi Do`stlik ko`prigi va Do’stlik ko’prigi.\n")
+             "Bir kunda Ichki bozor uchun yuk keladi. Termiz yaqinidagi Do`stlik ko`prigi va Do’stlik ko’prigi. "
+             "Yo‘l Qashg‘ardan Torugart dovoni orqali o‘tadi.\n")
     doc = tmp_path / "uz.txt"
     doc.write_text(uzbek * 3, encoding="utf-8")
     proc = run_cli("mentions", "--format", "jsonl", str(doc))
@@ -3146,6 +3147,7 @@ def test_round_74_uzbek_apostrophes_and_regions_and_bodies(parser, tmp_path):
     assert not {"Bir", "Ichki"} & {m["text"] for m in every}  # (Uzbek words: no Beed, India, nor Ichki, Crimea)
     bridges = [m["name"] for m in every if m["text"].startswith("Do")][:2]  # (a data name's lower-case word with
     assert bridges == ["Afghanistan–Uzbekistan Friendship Bridge"] * 2, bridges  # any apostrophe: not Do'stlik town)
+    assert "Torugart" in {m["text"] for m in every}  # (after a name in a case, no given name: "Qashg‘ardan")
     english = "The Qatar Investment Authority bought a stake; we stayed at the Osh Central Hostel. Trains to Osh."
     assert [m.text for m in parser.parse(english, "t")] == ["Osh"]
 
