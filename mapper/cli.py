@@ -123,6 +123,8 @@ class GivenPath(click.Path):
             self.fail("is empty (an unset variable?): name a file or folder", param, ctx)
         if isinstance(value, str) and ctx is not None and param is not None and value.endswith(("/", os.sep)):
             ctx.meta[f"{param.name}:folder"] = True  # ("out.kml/" names a folder; Path drops the slash)
+        if isinstance(value, str) and value != "-" and os.path.normpath(value) == "-":  # "./-" is the file named
+            value = os.path.abspath(value)  # "-" (Path drops the "./", and "-" is standard input: hostile pass 30 E5)
         return super().convert(value, param, ctx)
 
 

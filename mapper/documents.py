@@ -23,7 +23,7 @@ from typing import BinaryIO, Iterator, NamedTuple
 from charset_normalizer import from_bytes
 
 from mapper.errors import InputError, shown
-from mapper.outputs import NAME as STAMP, NOT_XML
+from mapper.outputs import NAME as STAMP, NOT_XML, stamped_outputs
 
 #: Suffixes of saved web pages, whose article text is extracted.
 HTML_SUFFIXES = (".html", ".htm")
@@ -1017,16 +1017,20 @@ def _same_file_key(path: Path) -> tuple | Path:
 def _documents_under(folder: Path) -> list[Path]:
     """The files with a document suffix under *folder*, walked with a stack rather than recursion (a tree nested
     thousands deep, as an unpacked archive may be, is read too), not into linked folders nor into a build's output
-    folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output"), and
+    folder below it (one with a build stamp: its ``map.html`` is no document, "--docs . --out output"), nor the
+    outputs a build wrote into one of the folders itself ("--out seeds" of another build), and
     neither hidden files nor hidden folders: "--docs ." had published ``.private/notes.txt`` in the map and read
     ``.venv``'s and ``.git``'s files (as a link to a hidden file is not read; macOS's "._" files are hidden too)."""
     found, stack = [], [folder]
     while stack:
         current = stack.pop()
         try:
+            stamped = os.path.lexists(os.path.join(current, STAMP))
+            outputs = set(stamped_outputs(current)) if stamped else set()  # (a build's into the documents' own
+            # folder: its map.html is no document, hostile pass 30 E4)
             with os.scandir(current) as entries:
                 for entry in entries:
-                    if entry.name.startswith("."):
+                    if entry.name.startswith(".") or entry.name in outputs:
                         continue
                     if _is_folder(entry):
                         if not entry.is_symlink() and not os.path.lexists(os.path.join(entry.path, STAMP)):

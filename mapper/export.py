@@ -130,13 +130,13 @@ def _gdal_frame(gdf: gpd.GeoDataFrame, fmt: str) -> gpd.GeoDataFrame:
     for col in out.columns:
         if col == out.geometry.name:
             continue
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+        if col in datafiles.NULLABLE_INTEGERS:  # (first: a column of none but unknown years is of objects, and
+            out[col] = out[col].astype("Int64")  # had been written as text: hostile pass 30, E2)
+        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             safe = _SAFE_TEXT.get((fmt, col)) or _SAFE_TEXT.get((fmt, ""))
             if safe is not None:
                 out[col] = out[col].map(lambda v: safe(v) if isinstance(v, str) else v)
             out[col] = out[col].astype("string")
-        elif col in datafiles.NULLABLE_INTEGERS:
-            out[col] = out[col].astype("Int64")
     return out
 
 

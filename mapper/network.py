@@ -416,8 +416,11 @@ class Network:
         # (a country avoided is one a step travels, not one the outlines give a station at the border: "Almaty –
         # Khorgos --avoid CN" stays in Kazakhstan, though the outline puts Khorgos station in China)
         view = nx.subgraph_view(self.graph, filter_edge=lambda u, v: avoid.isdisjoint(self.graph[u][v]["travelled"]))
-        try:  # (a border crossed weighs as BORDER_KM more: Aktogay – Zharkent stays in Kazakhstan, 118 km longer)
-            path = nx.shortest_path(view, src, dst, weight=lambda u, v, d: d["km"] + BORDER_KM * (len(d["travelled"]) - 1))
+        try:  # (a border crossed weighs as BORDER_KM more: Aktogay – Zharkent stays in Kazakhstan, 118 km longer;
+            # a step over the sea alone travels no country, and weighs its km: a negative weight had stopped
+            # Dijkstra, hostile pass 30 E1)
+            path = nx.shortest_path(view, src, dst,
+                                    weight=lambda u, v, d: d["km"] + BORDER_KM * max(len(d["travelled"]) - 1, 0))
         except nx.NetworkXNoPath:
             raise NoAnswer(f"no route from {origin!r} to {destination!r}"
                              + (f" avoiding {', '.join(sorted(avoid))}" if avoid else "")) from None

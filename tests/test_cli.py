@@ -52,6 +52,14 @@ def test_geocode_reads_a_utf8_name_in_the_c_locale():
         assert proc.returncode == code and said in proc.stdout + proc.stderr, proc.stderr
 
 
+def test_a_file_named_dash_is_read_when_named_as_a_path(tmp_path):
+    """"./-" names the file "-" (it had read standard input: hostile pass 30, E5); "-" alone is standard input."""
+    (tmp_path / "-").write_text("Trains from Almaty to Aktau.", encoding="utf-8")
+    for arg, places in (("./-", ["Almaty", "Aktau"]), ("-", ["Baku"])):
+        proc = run_cli("mentions", "--format", "jsonl", arg, cwd=tmp_path, input="Buses from Baku.")
+        assert proc.returncode == 0 and [json.loads(x)["text"] for x in proc.stdout.splitlines()] == places, arg
+
+
 def test_geocode_country_and_near_filters():
     proc = run_cli("geocode", "Aktau", "--near", "50.2,73.1", "--limit", "1", "--json")
     hit = json.loads(proc.stdout)[0]

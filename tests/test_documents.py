@@ -374,3 +374,18 @@ def test_a_file_under_two_names_is_read_once_under_its_own(tmp_path):
     assert [p.name for p in iter_document_paths([tmp_path])] == ["other.txt", "report.txt"]
     assert [p.name for p in iter_document_paths([tmp_path / "a_alias.txt", tmp_path])] == ["a_alias.txt",
                                                                                             "other.txt"]
+
+
+def test_a_build_s_outputs_in_the_documents_folder_are_no_documents(tmp_path):
+    """A build written into a folder of documents ("build --docs other --out seeds") had its map.html read as a
+    document by the next build of that folder: 17 mentions from the legend (hostile pass 30, E4)."""
+    from tests.conftest import run_cli
+
+    seeds, other = tmp_path / "seeds", tmp_path / "other"
+    seeds.mkdir()
+    other.mkdir()
+    (seeds / "a.txt").write_text("Trains run from Aktau to Baku.", encoding="utf-8")
+    (other / "b.txt").write_text("Trucks run from Almaty to Bishkek.", encoding="utf-8")
+    proc = run_cli("build", "--docs", str(other), "--out", str(seeds))
+    assert proc.returncode == 0 and (seeds / "map.html").is_file(), proc.stderr
+    assert [p.name for p in iter_document_paths([seeds])] == ["a.txt"]

@@ -218,6 +218,53 @@ def test_a_layer_s_layout_is_the_same_when_no_document_names_a_place(tmp_path, f
     assert layouts[1]["mentions"][1]["score"] == "float64" and layouts[1]["places"][1]["mentions"] == "int64"
 
 
+def test_a_year_no_record_gives_is_still_a_whole_number_field(tmp_path):
+    """A layer whose records give no year, none of them (no hub with a year), writes its year field as a whole
+    number, as when some do (it had been text in the GeoPackage and FlatGeobuf: hostile pass 30, E2)."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from mapper.export import write_layers
+
+    for n, years in enumerate(([None, None], [2027, None])):
+        hubs = gpd.GeoDataFrame({"id": ["a", "b"], "year": years}, geometry=[Point(70, 50), Point(71, 51)],
+                                crs="EPSG:4326")
+        target = tmp_path / f"hubs{n}.gpkg"
+        write_layers({"hubs": hubs}, target, "gpkg")
+        info = pyogrio.read_info(target, layer="hubs")
+        assert dict(zip(info["fields"], info["dtypes"]))["year"] == "int64", (years, info["dtypes"])
+
+
+def test_a_route_over_a_chain_of_points_at_sea(tmp_path):
+    """A sea leg through points at sea that are in no country (hubs with country ""): each step travels no country,
+    and had weighed minus a border's km, stopping the shortest path ("internal error: … negative weights?",
+    hostile pass 30 E1); both ways are routed."""
+    import shutil
+
+    root = tmp_path / "project"
+    for folder in ("geodata", "corridors", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    source = '[ { url = "https://example.com/", title = "t", accessed = "2026-11-21" } ]'
+    with open(root / "corridors" / "hubs" / "hubs.toml", "a", encoding="utf-8") as hubs:
+        for key, lon in (("a", 50.0), ("m", 50.5), ("b", 51.0)):
+            hubs.write(f'\n[[hub]]\nid = "sea-{key}"\nname = "Sea point {key.upper()}"\nkind = "sea_port"\n'
+                       f'status = "planned"\ncountry = ""\nlat = 43.0\nlon = {lon}\nalt_names = []\n'
+                       f'confidence = "low"\nnote = "test"\nsources = {source}\n')
+    (root / "corridors" / "routes" / "sea-chain.toml").write_text(
+        f'[[corridor]]\nid = "sea-chain"\nname = "Sea chain"\nstatus = "planned"\nsources = {source}\n\n'
+        '[[corridor.leg]]\nmode = "sea"\nstatus = "planned"\nnodes = ["hub:sea-a", "hub:sea-m", "hub:sea-b"]\n',
+        encoding="utf-8")
+    km = {}
+    for a, b in (("hub:sea-m", "hub:sea-b"), ("hub:sea-a", "hub:sea-b"), ("hub:sea-b", "hub:sea-a")):
+        proc = run_cli("--data", str(root), "route", a, b, "--json")
+        assert proc.returncode == 0, proc.stderr
+        result = json.loads(proc.stdout)
+        assert set(result["km_by_mode"]) == {"sea"} and not result["border_crossings"], result
+        km[a, b] = result["length_km"]
+    assert 35 < km["hub:sea-m", "hub:sea-b"] < 45 and km["hub:sea-a", "hub:sea-b"] == km["hub:sea-b", "hub:sea-a"]
+    assert abs(km["hub:sea-a", "hub:sea-b"] - 2 * km["hub:sea-m", "hub:sea-b"]) < 1, km
+
+
 def test_route_xian_selyatino():
     r = json.loads(run_cli("route", "Xi'an", "Selyatino", "--json").stdout)
     assert r["countries"][:3] == ["CN", "KZ", "RU"]
