@@ -894,7 +894,8 @@ def gauges(root: Path) -> dict[str, int]:
 
 def _past_date(text: object, parts: tuple[int, ...] = (1, 2, 3)) -> bool:
     """Whether *text* is a date written YYYY-MM-DD, YYYY-MM or YYYY (as many parts as *parts* allows) that the
-    calendar has and that has come (a day's grace for time zones): not 30 February, not a page read in 2999."""
+    calendar has and that has begun somewhere on Earth (UTC+14, whatever the local time zone: hostile pass 30
+    S6): not 30 February, not a page read in 2999."""
     import datetime as dt
 
     if not (isinstance(text, str) and _DATE.fullmatch(text) and text.count("-") + 1 in parts):
@@ -904,7 +905,7 @@ def _past_date(text: object, parts: tuple[int, ...] = (1, 2, 3)) -> bool:
         day = dt.date(*parts, *(1,) * (3 - len(parts)))
     except ValueError:
         return False
-    return dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1)
+    return dt.date(1900, 1, 1) <= day <= (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=14)).date()
 
 
 _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")  # (ASCII digits: not "２０２５")

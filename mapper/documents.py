@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import errno
 import os
 import re
 import stat
@@ -1038,6 +1039,11 @@ def _documents_under(folder: Path) -> list[Path]:
                     elif entry.name.lower().endswith(DOCUMENT_SUFFIXES):
                         found.append(Path(entry.path))  # (a broken link or a loop too: reported when read)
         except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # (named from the folder given: the path itself is 4 KB or more,
+                # hostile pass 30 S7)
+                raise InputError(f"holds folders nested {len(current.relative_to(folder).parts):,} deep, past the "
+                                 "length of path the system opens: their documents would be left out",
+                                 path=folder) from None
             raise InputError(f"cannot read this folder ({exc.strerror or exc}): its documents would be left out",
                              path=current) from None
     return found

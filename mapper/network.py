@@ -537,9 +537,16 @@ def rounded_parts(parts: dict[str, float], ndigits: int) -> dict[str, float]:
     return {k: round(v / scale, ndigits) if ndigits else float(v) for k, v in floors.items()}
 
 
+MIN_LEG_KM = 0.1  # a leg shorter than this joins no two places
+
+
 def _check_medium(leg: Leg, loc: object) -> None:
-    """A rail or road leg runs over land and a sea leg over the sea, each mostly (hostile pass 26, S9: a rail leg
-    from Aktau straight to Baku, 354 of its 380 km at sea, and a sea leg from Almaty to Bishkek had passed)."""
+    """A leg has a length, and a rail or road leg runs over land and a sea leg over the sea, each mostly (hostile
+    pass 26, S9: a rail leg from Aktau straight to Baku, 354 of its 380 km at sea, and a sea leg from Almaty to
+    Bishkek had passed)."""
+    if leg.length_km < MIN_LEG_KM:  # (a hub at its city's point after the city: route had printed an empty
+        # "by country:" line, hostile pass 30 S11)
+        raise DataError(f"{loc}: a leg of {leg.length_km:.2f} km, its nodes at one point (a node named twice?)")
     at_sea = leg.km_by_country.get(SEA, 0.0)
     if leg.mode in ("rail", "road") and at_sea > leg.length_km / 2:
         raise DataError(f"{loc}: a {leg.mode} leg with {at_sea:,.0f} of its {leg.length_km:,.0f} km over the sea "

@@ -137,17 +137,30 @@ class PlainSearchTips(MacroElement):
   control._filterData = function (text, records) {  // (the names it keeps, likewise; what is typed is matched as
     // written, spaces around it aside: leaflet-search drops ".()[]|*+?" from it, so "Alm.ty" found "Almty" and
     // "x|" every name with an x)
-    var typed = String(text).trim(), own = Object.create(null), opts = this.options;
-    if (!opts.casesensitive) typed = typed.toLowerCase();
+    var typed = fold(text), own = Object.create(null), opts = this.options;
     if (typed) Object.keys(records).forEach(function (name) {
-      var at = (opts.casesensitive ? name : name.toLowerCase()).indexOf(typed);
+      var at = fold(name).indexOf(typed);
       if (opts.initial ? at === 0 : at >= 0) own[name] = records[name];
     });
     return own;
   };
-  control._getLocation = function (name) {
-    return Object.prototype.hasOwnProperty.call(this._recordsCache, name) ? this._recordsCache[name] : false;
+  control._getLocation = function (name) {  // (Enter on what is typed: the name as written, or the one name it
+    // folds to, or the one name it is part of: "almaty", "Almaty " had found nothing, hostile pass 30 S2)
+    var records = this._recordsCache, has = Object.prototype.hasOwnProperty;
+    if (has.call(records, name)) return records[name];
+    var keys = Object.keys(records), same = keys.filter(function (k) { return fold(k) === fold(name); });
+    if (same.length === 1) return records[same[0]];
+    var found = Object.keys(this._filterData(name, records));
+    return found.length === 1 ? records[found[0]] : false;
   };
+  function fold(text) {  // what is typed and the names, compared without case, accents and apostrophes' kinds
+    // ("urumqi" finds "Ürümqi", "Xi'an" "Xi’an"), spaces around aside
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘ʼʻ`´]/g, "'")
+      .toLowerCase().trim();
+  }
+  document.addEventListener("keydown", function (e) {  // (Escape closes a popup wherever the focus is)
+    if (e.key === "Escape") {{ this.map.get_name() }}.closePopup();
+  });
   control.on("search:locationfound", function (e) {  // (the search layer's points have no popup: the map's
     // marker at the point found opens its own, zoomed to; a corridor is fitted, its leg's popup open)
     var props = (e.layer && e.layer.feature && e.layer.feature.properties) || {}, map = {{ this.map.get_name() }};
@@ -331,13 +344,20 @@ def _add_places(group, layers: Layers) -> int:
         extra = f'<ul class="cm-sources">{quotes}</ul>' + (f"<p>… and {more} more mentions.</p>" if more > 0 else "")
         body = _popup(p["name"], [("Local names", p["local_names"]), ("Country", p["country"]),
                                   ("GeoNames class", p["feature_class"]), ("Mentions", p["mentions"]),
-                                  ("Spellings", p["spellings"]), ("Documents", p["docs"]), ("Gazetteer id", p["id"])],
+                                  ("Spellings", _listed(p["spellings"])), ("Documents", _listed(p["docs"])),
+                                  ("Gazetteer id", p["id"])],
                       extra)
         radius = 4 + 3 * min(6, int(p["mentions"])) ** 0.5
         m = folium.CircleMarker((p.geometry.y, p.geometry.x), radius=radius, color="#333", weight=1,
                                 fill=True, fill_color="#F0E442", fill_opacity=0.85, class_name="cm-place")
         _place(m, group, body, f"{p['name']} — {p['mentions']} mention(s)")
     return len(layers.frames["places"])
+
+
+def _listed(joined: str) -> str:
+    """A layer's comma-joined list as a popup shows it, a space after each comma, so that it wraps (300 documents'
+    names had run 22,000 px wide: hostile pass 30, S10)."""
+    return ", ".join(joined.split(","))
 
 
 def _outlines(root: Path, bounds: tuple[float, float, float, float]) -> dict:
@@ -373,16 +393,29 @@ def _clip_outlines(root: Path, bounds: tuple[float, float, float, float]) -> dic
 
 
 def _search_layer(layers: Layers) -> dict:
-    """Points to search by name, as plain text (:class:`PlainSearchTips` shows them as text)."""
-    feats = []
-    for layer, label in (("crossings", "crossing"), ("hubs", "hub"), ("places", "place")):
+    """Points to search by name, as plain text (:class:`PlainSearchTips` shows them as text), and by the other
+    names the layers give them where no point is so named: a place by the documents' spellings ("Urumqi" for
+    Ürümqi), a crossing by its posts, a hub by its local name (hostile pass 30, S3)."""
+    feats, others = [], []
+
+    def point(name: str, kind: str, x: float, y: float, **more: str) -> dict:
+        return {"type": "Feature", "properties": {"name": name, "kind": kind, **more},
+                "geometry": {"type": "Point", "coordinates": [round(x, 5), round(y, 5)]}}
+
+    for layer, label, column in (("crossings", "crossing", "posts"), ("hubs", "hub", "local_name"),
+                                 ("places", "place", "spellings")):
         for _, r in layers.frames[layer].iterrows():
-            feats.append({"type": "Feature", "properties": {"name": str(r["name"]), "kind": label},
-                          "geometry": {"type": "Point", "coordinates": [round(r.geometry.x, 5), round(r.geometry.y, 5)]}})
+            feats.append(point(str(r["name"]), label, r.geometry.x, r.geometry.y))
+            others += [point(other, label, r.geometry.x, r.geometry.y)
+                       for other in str(r[column] or "").split(",") if other.strip()]
     for _, c in layers.frames["corridors"].iterrows():
         pt = c.geometry.interpolate(0.5, normalized=True)
-        feats.append({"type": "Feature", "properties": {"name": str(c["name"]), "kind": "corridor", "id": str(c["id"])},
-                      "geometry": {"type": "Point", "coordinates": [round(pt.x, 5), round(pt.y, 5)]}})
+        feats.append(point(str(c["name"]), "corridor", pt.x, pt.y, id=str(c["id"])))
+    named = {f["properties"]["name"] for f in feats}
+    for f in others:
+        if f["properties"]["name"] not in named:
+            named.add(f["properties"]["name"])
+            feats.append(f)
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -413,12 +446,13 @@ def _legend(layers: Layers, colours: dict[str, str]) -> str:
 
 def _figures_panel(layers: Layers) -> str:
     """An inline SVG chart of the bilateral trade turnover the documents state, by source."""
-    figs = [f for f in layers.figures if f["metric"] == "trade_turnover_kz_ru" and f["unit"].startswith("USD")
+    figs = [{**f, "bn": f["value"] * USD_BN[f["unit"]]} for f in layers.figures
+            if f["metric"] == "trade_turnover_kz_ru" and f["unit"] in USD_BN
             and f["value"] > 0]  # (a turnover is positive: a bar of another is no bar)
     if not figs:
         return ""
     years = sorted({f["year"] for f in figs})
-    top = max(f["value"] for f in figs)  # (the tallest bar at 1/1.15 of the height: scaled without overflow)
+    top = max(f["bn"] for f in figs)  # (the tallest bar at 1/1.15 of the height: scaled without overflow)
     groups = {year: [f for f in figs if f["year"] == year] for year in years}
     # a year's slot: the panel's width shared, but no bar narrower than CHART_MIN_BAR_PX (the chart scrolls)
     left, h, bottom = 34, 160, 24
@@ -427,11 +461,11 @@ def _figures_panel(layers: Layers) -> str:
     every = math.ceil(CHART_YEAR_LABEL_PX / step)  # (a year's label for every so many slots: no two overlap)
     bars, labels = [], []
     for yi, (year, group) in enumerate(groups.items()):
-        conflict = len({f["value"] for f in group}) > 1
+        conflict = len({round(f["bn"], 6) for f in group}) > 1
         bw = step * 0.8 / len(group)
         for k, f in enumerate(group):
             x = left + yi * step + step * 0.1 + k * bw
-            bh = (h - bottom - 10) * (f["value"] / top) / 1.15
+            bh = (h - bottom - 10) * (f["bn"] / top) / 1.15
             src = next((s.get("doc") or s.get("url") for s in f["sources"]), "")
             colour = "#D55E00" if conflict else "#0072B2"
             bars.append(f'<rect x="{x:.1f}" y="{h - bottom - bh:.1f}" width="{max(bw - 1, 1):.1f}" height="{bh:.1f}" '
@@ -439,7 +473,7 @@ def _figures_panel(layers: Layers) -> str:
                         f'{esc(" (" + f["period"] + ")") if f.get("period") else ""}</title></rect>')
             if bw >= CHART_VALUE_LABEL_PX:  # (a value's label only over a bar wide enough for it)
                 bars.append(f'<text x="{x + bw / 2:.1f}" y="{h - bottom - bh - 2:.1f}" font-size="8" '
-                            f'text-anchor="middle">{esc(f["value"])}</text>')
+                            f'text-anchor="middle">{esc(format(f["bn"], "g"))}</text>')
         if yi % every == 0:
             labels.append(f'<text x="{left + yi * step + step / 2:.1f}" y="{h - 8}" font-size="9" '
                           f'text-anchor="middle">{esc(year)}</text>')
@@ -451,6 +485,9 @@ def _figures_panel(layers: Layers) -> str:
 
 
 CHART_WIDTH = 300  # the turnover chart's width in the panel (px)
+# the chart's units, as billions of US dollars (its axis): a "USD m" figure had been drawn as so many billions,
+# a thousand times too tall (hostile pass 30, E3); a figure of another unit is not drawn
+USD_BN = {"USD bn": 1.0, "USD billion": 1.0, "USD m": 1e-3, "USD mn": 1e-3, "USD million": 1e-3}
 CHART_MIN_BAR_PX = 3  # no bar narrower (more years than fit: the chart scrolls)
 CHART_YEAR_LABEL_PX = 26  # a year's label's width at font size 9
 CHART_VALUE_LABEL_PX = 14  # the narrowest bar a value's label goes over

@@ -121,6 +121,8 @@ CASES = {
     "no sources": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"').replace("sources = " + SRC, "sources = []")), ["test-route", "sources"]),
     "crossing far from its border": (_sub(CN_KZ, "lat = 45.20139\nlon = 82.55306", "lat = 43.25\nlon = 76.95"), ["dostyk-alashankou-rail", "border"]),
     "unknown crossing in chain": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "crossing:nowhere"')), ["test-route", "nowhere"]),
+    # (a hub at its city's point after the city: hostile pass 30, S11)
+    "leg of 0 km": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"hub:wildberries-almaty", "Almaty|KZ"')), ["test-route", "a leg of 0.00 km"]),
     "legs not connected": (_write("corridors/routes/test.toml", ROUTE.replace("{nodes}", '"Astana|KZ", "Karaganda|KZ"') + '[[corridor.leg]]\nmode = "road"\nstatus = "operational"\nnodes = ["Pavlodar|KZ", "Semey|KZ"]\n'), ["test-route", "previous leg"]),
     "data file not UTF-8": (_write("corridors/hubs/zz.toml", '# Ürümqi\n[[hub]]\n', encoding="latin-1"), ["zz.toml", "UTF-8"]),
     "unknown table": (_write("corridors/hubs/zz.toml", '[[hubz]]\nid = "x"\n'), ["zz.toml", "hubz"]),
@@ -540,3 +542,17 @@ def test_a_not_name_geonames_does_not_give_the_place_is_a_problem(tmp_path, gaze
                      f"{where} 1516905: not_names 'Talas' is written with spaces around it, or twice",
                      f"{where} 1516905: not_names ' Talas' is written with spaces around it, or twice",
                      f"{where} 1527299: not_names 'Talas' is the place's own name: it would be found by none"], found
+
+
+def test_a_date_that_has_begun_is_judged_alike_in_every_time_zone():
+    """A manifest's or source's date is accepted once it has begun somewhere on Earth (UTC+14), whatever the
+    machine's time zone: it had passed under TZ=Pacific/Kiritimati and failed under UTC (hostile pass 30, S6)."""
+    import datetime as dt
+
+    latest = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=14)).date()
+    days = [str(latest), str(latest + dt.timedelta(days=1))]
+    script = f"from mapper.datafiles import _past_date; print([_past_date(d) for d in {days!r}])"
+    said = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "TZ": tz}).stdout.strip()
+            for tz in ("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Almaty")}
+    assert said == {"[True, False]"}, said

@@ -296,6 +296,28 @@ def test_a_folder_nested_thousands_deep_is_walked(tmp_path):
             level.rmdir()
 
 
+def test_a_folder_nested_past_the_system_s_path_length_is_one_short_line(tmp_path):
+    """Folders nested so deep that a path to them is over the system's limit (4 KB) stop the walk with one short
+    line naming the folder given (it had been a 4,200-character line holding the whole path: hostile pass 30, S7),
+    not silently, as their documents would be left out."""
+    top, step = tmp_path / "docs", tmp_path / "step"
+    top.mkdir()
+    for _ in range(2200):  # (a level added on top at a time: no path made is long, nor a file left open)
+        step.mkdir()
+        os.rename(top, step / "d")
+        os.rename(step, top)
+    try:
+        with pytest.raises(InputError) as caught:
+            list(iter_document_paths([top]))
+        said = str(caught.value)
+        assert len(said) < 300 and str(top) in said and "nested" in said, said[:400]
+    finally:  # (taken apart from the top likewise)
+        while (top / "d").exists():
+            os.rename(top / "d", step)
+            os.rmdir(top)
+            os.rename(step, top)
+
+
 def test_what_a_browser_does_not_show_is_not_read(tmp_path, monkeypatch):
     """Text in a hidden element or a template is no article text (a page can hide place names there), in a
     page read by trafilatura or, past LARGE_PAGE_CHARS, by the linear extraction (fourth hostile pass, E11)."""

@@ -411,3 +411,23 @@ def test_a_failed_export_leaves_no_folder_where_there_was_none(tmp_path, monkeyp
     with pytest.raises(OSError):
         export.write_layers(layers, tmp_path / "kept", "geojson")
     assert (tmp_path / "kept").is_dir() and not [p for p in (tmp_path / "kept").iterdir() if p.name != ".lock"]
+
+
+def test_the_turnover_chart_draws_each_figure_in_billions():
+    """A figure in millions is drawn as the billions it is on the chart's "USD bn" axis (25,000 USD m had been a
+    bar as tall as 25,000 bn: hostile pass 30, E3), and two sources that agree once so converted do not
+    conflict; a figure of a unit the chart does not draw is left out."""
+    import re
+    from types import SimpleNamespace
+
+    from mapper import render
+
+    def bars(figures):
+        panel = render._figures_panel(SimpleNamespace(figures=[
+            {"metric": "trade_turnover_kz_ru", "year": year, "value": value, "unit": unit,
+             "sources": [{"url": "https://example.org/"}]} for year, value, unit in figures]))
+        return [(float(h), fill) for h, fill in re.findall(r'<rect [^>]*height="([^"]+)" fill="([^"]+)"', panel)]
+
+    drawn = bars([(2023, 25.0, "USD bn"), (2024, 25000, "USD m"), (2024, 25.0, "USD bn"), (2022, 99, "RUB trn")])
+    assert len(drawn) == 3 and len({h for h, _ in drawn}) == 1, drawn
+    assert {fill for _, fill in drawn} == {"#0072B2"}  # (no conflict: 25,000 USD m is 25 USD bn)

@@ -144,6 +144,24 @@ def test_choosing_a_search_result_shows_it(built):
             assert props["name"] in popup.inner_text(), (layer, popup.inner_text()[:200])
             zoom = page.evaluate("window.corridorMapper.map.getZoom()")
             assert zoom >= (7 if layer != "corridors" else 4), (layer, zoom)
+        page.keyboard.press("Escape")  # (Escape closes a popup: hostile pass 30, S5)
+        page.wait_for_timeout(300)
+        assert page.locator(".leaflet-popup-content").count() == 0
+        # Enter on a name typed in another case, with a space after, or with other accents or apostrophes finds it;
+        # a place is found by the documents' spellings too (hostile pass 30, S2, S3)
+        places = [f["properties"] for f in json.loads((built / "layers" / "places.geojson").read_text())["features"]]
+        names = " ".join(p["name"].lower() for p in places)
+        spelt, other = next((p, s) for p in places for s in p["spellings"].split(",")
+                            if len(s) > 4 and s.isalpha() and s.lower() not in names)  # ("Uralsk" for Oral)
+        for typed, shown in (("almaty ", "Almaty"), (other.lower(), spelt["name"]), ("xi'an", "Xi’an")):
+            search.fill("")
+            search.press_sequentially(typed, delay=20)
+            page.wait_for_timeout(600)
+            search.press("Enter")
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=5000)
+            assert shown in popup.inner_text(), (typed, popup.inner_text()[:100])
+            page.keyboard.press("Escape")
         assert not log["errors"] and not log["requests"], log
 
 
