@@ -200,23 +200,30 @@ class PlainSearchTips(MacroElement):
 
 class InitialView(MacroElement):
     """Fits the map to *bounds* beside the open legend, so no line starts hidden under it; on a narrow
-    screen the legend starts closed instead."""
+    screen the legend starts closed instead, and on a phone the layer panel is a button that opens it (open, it
+    had covered most of the search box at 320–375 px: hostile pass 30, S4)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-(function (map, bounds) {
+(function (map, bounds, layers) {
   var legend = document.getElementById("cm-legend");
   if (legend && map.getSize().x < {{ this.NARROW_PX }}) legend.open = false;
+  if (map.getSize().x < {{ this.PHONE_PX }}) {
+    layers.collapse();
+    L.DomEvent.on(layers._layersLink, "click", function (e) { L.DomEvent.preventDefault(e); layers.expand(); });
+    map.on("click", function () { layers.collapse(); });
+  }
   var right = legend && legend.open ? legend.offsetWidth + 20 : 10;
   map.fitBounds(bounds, {paddingTopLeft: [10, 10], paddingBottomRight: [right, 10]});
-})({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+})({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.layers.get_name() }});
 {% endmacro %}""")
 
     NARROW_PX = 720  # a window narrower than this starts with the legend closed
+    PHONE_PX = 600  # ... and narrower than this with the layer panel closed
 
-    def __init__(self, bounds: list[list[float]]) -> None:
+    def __init__(self, bounds: list[list[float]], layers) -> None:
         super().__init__()
         self._name = "InitialView"
-        self.bounds = bounds
+        self.bounds, self.layers = bounds, layers
 
 
 class Registry(MacroElement):
@@ -498,6 +505,7 @@ PANEL_CSS = """<style>
  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 sans-serif;max-width:320px}
 #cm-legend{bottom:28px;right:10px;max-width:210px;max-height:60vh;overflow:auto;font-size:11px}
 #cm-figures{bottom:70px;left:10px}
+@media (max-width:599px){.leaflet-control-search .search-input{max-width:calc(100vw - 130px)!important}}
 .cm-swatch{display:inline-block;width:22px;height:5px;margin-right:5px;vertical-align:middle}
 .cm-dot{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;border:1px solid #222}
 .cm-small{color:#555;font-size:10px;margin-top:3px}
@@ -618,10 +626,10 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     Fullscreen(position="topleft").add_to(m)
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    layer_control = folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.get_root().header.add_child(Verbatim(PANEL_CSS))
     m.get_root().html.add_child(Verbatim(_legend(layers, colours) + _figures_panel(layers)))
-    m.add_child(InitialView([[float(miny), float(minx)], [float(maxy), float(maxx)]]))
+    m.add_child(InitialView([[float(miny), float(minx)], [float(maxy), float(maxx)]], layer_control))
     m.get_root().title = "corridor-mapper"
     m.add_child(Registry([("Corridors", corridors), ("Border crossings", crossings), ("Hubs and projects", hubs),
                           ("Places mentioned", places), ("Country outlines", outline)], counts))

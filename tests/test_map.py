@@ -76,6 +76,21 @@ def test_first_view_shows_every_corridor(built, width, height):
         assert page.locator("#cm-legend summary").is_visible()
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_layer_panel_leaves_the_search_box_free(built, width):
+    """On a phone the layer panel starts as its button, beside the search box, not over it (open, it had covered
+    254 of the search box's 281 px at 320 px: hostile pass 30, S4); a tap opens it and a layer is toggled there."""
+    with open_page(built / "map.html", width=width, height=700) as (page, log):
+        panel = page.locator(".leaflet-control-layers").bounding_box()
+        search = page.locator(".leaflet-control-search").bounding_box()
+        assert search["x"] + search["width"] <= panel["x"] + 1, (search, panel)
+        page.locator(".leaflet-control-layers-toggle").click()
+        page.locator(".leaflet-control-layers-overlays label", has_text="Border crossings").click()
+        page.wait_for_timeout(300)
+        shown = "window.corridorMapper.map.hasLayer(window.corridorMapper.groups['Border crossings'])"
+        assert page.evaluate(shown) is False and not log["errors"], log
+
+
 def test_toggling_a_group_hides_it(built):
     with open_page(built / "map.html") as (page, log):
         assert page.locator(".cm-crossing").count() > 0
