@@ -838,6 +838,7 @@ _AWAY_TEAM_AFTER: Final = re.compile(rf" {_SCORE}")
 _MONTH_AFTER: Final = (" айы", " айын", " айда", " айна", " айына", " айынан", " айының")  # Kazakh "month" after a month's name
 _KAZAKH_REGIONS_PLURAL: Final = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
 _KAZAKH_LIST_GLUE: Final = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
+_LAST_CAPITALISED: Final = re.compile(r"(?<![^\W\d_])[А-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+$")  # a Cyrillic name just before
 # a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
 # Kurchatov, named after the physicist Igor Kurchatov")
 _SETTLEMENT_OF: Final = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
@@ -3097,9 +3098,18 @@ class Geoparser:
         """*cands* with each name of a Kazakh list before the plural «облыстары» (in any case) read as its region,
         with the word before it where the two name one ("Ақтөбе, Атырау және Батыс Қазақстан облыстарымен": the
         Aktobe, Atyrau and West Kazakhstan regions, not the cities and the country)."""
-        ends = {c[1]: i for i, c in enumerate(cands)}
         cands = list(cands)
-        for plural in _KAZAKH_REGIONS_PLURAL.finditer(text):
+        for plural in _KAZAKH_REGIONS_PLURAL.finditer(text):  # (a region's name no place has alone, "Ақмола", is
+            # read with the noun: «Қостанай мен Ақмола облыстарының», round 73)
+            at, ends = plural.start(), {c[1]: i for i, c in enumerate(cands)}
+            while at not in ends and (bare := _LAST_CAPITALISED.search(text, max(0, at - 40), at)) is not None \
+                    and self.gazetteer.has_key(key := _norm(f"{bare.group()} облысы")):
+                cands = _merged(cands, [_loose(bare.start(), at, self._name(key))])
+                glue = next((g for g in _KAZAKH_LIST_GLUE if text.endswith(g, 0, bare.start())), None)
+                if glue is None:
+                    break
+                at = bare.start() - len(glue)
+            ends = {c[1]: i for i, c in enumerate(cands)}
             i = ends.get(plural.start())
             while i is not None:
                 start, end, m, hint = cands[i]

@@ -3175,3 +3175,15 @@ def test_round_74_russian_plural_names_in_their_cases(parser):
     assert [(m.text, m.name) for m in parser.parse(text, "t")] == [
         ("Набережных Челнах", "Naberezhnyye Chelny"), ("Наушек", "Naushki"), ("Улан-Удэ", "Ulan-Ude"),
         ("Набережных Челнов", "Naberezhnyye Chelny")]
+
+
+def test_a_kazakh_list_of_regions_with_a_name_no_place_has_alone(parser):
+    """«Қостанай мен Ақмола облыстарының» (of the Kostanay and Akmola regions): «Ақмола», a name no place has alone
+    (Astana's old one in Latin only), is read with the plural noun as its region, and the list before it as theirs
+    (round 73: Kostanay had been the city, Akmola missed)."""
+    text = ("Биыл Қостанай мен Ақмола облыстарының әкімдері Астанада жиналды және астық экспорты бойынша "
+            "келісімге қол қойды деп хабарлады. Қарағанды мен Ұлытау облыстарын байланыстыратын темір жол бұл "
+            "жылы салынады, оның ұзындығы бір мың шақырым болып отыр. Сондай жоба үшін фермерлер Астанаға келді "
+            "және жаңа жол туралы айтты.")
+    read = {m.text: m.name for m in parser.parse(text, "t")}
+    assert read["Қостанай"] == "Kostanay Region" and read["Ақмола"] == "Akmola Region", read
