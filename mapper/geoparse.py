@@ -2831,12 +2831,12 @@ class Geoparser:
         """The country whose side of a border the text puts the name at, a cue as a demonym is: "the Khorgos station
         on the Chinese side", "the Khorgos port on the Kazakh side", «Қытай тарапындағы Қорғас» (on China's side),
         «на китайской стороне»; "" if none."""
-        ahead = text[end: end + 60]
-        if (" side" in ahead or " сторон" in ahead) and (after := _SIDE_AFTER.match(text, end)) is not None:
+        if (text.find(" side", end, end + 60) >= 0 or text.find(" сторон", end, end + 60) >= 0) \
+                and (after := _SIDE_AFTER.match(text, end)) is not None:
             english, russian = after.groups()  # (quick tests first: this runs for every name)
             return self.lexicon.demonyms.get(english.lower(), "") if english else \
                 self.lexicon.russian_demonyms.get(russian[:-2], "")
-        if text.endswith(" ", 0, start) and "тарап" in text[max(0, start - 14): start] \
+        if text.endswith(" ", 0, start) and text.find("тарап", max(0, start - 14), start) >= 0 \
                 and (before := _SIDE_BEFORE.search(text, max(0, start - 40), start)) is not None:
             return self._country_named(before.group(1))
         return ""
@@ -3558,9 +3558,10 @@ class Geoparser:
         resolved: dict[tuple[str, str, str], tuple[Entry | None, float]] = {}
         results = []
         demonyms = bool(page.demonyms)
+        sides = " side" in text or " сторон" in text or "тарап" in text  # (a quick test first, once a text)
         for start, end, match, hint in cands:
             demonym = (page.demonym_before(start) if demonyms else "") or lex.russian_demonym(text, start) \
-                or self._side_named(text, start, end)
+                or (self._side_named(text, start, end) if sides else "")
             rkey = (match.name.key, hint, demonym)
             found = resolved.get(rkey)
             if found is None:
@@ -3974,7 +3975,7 @@ def _parts_in_brackets(text: str, cands: list[_Candidate], results: list[tuple[E
     *results*, in place."""
     for i in range(1, len(cands)):
         start, end = cands[i][0], cands[i][1]
-        if text[cands[i - 1][1]: start] != " (" or text[end: end + 1] != ")":
+        if start - cands[i - 1][1] != 2 or not text.startswith(" (", start - 2) or not text.startswith(")", end):
             continue  # (quick tests first)
         town, read = results[i - 1][0], results[i][0]
         if town is None or town.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
