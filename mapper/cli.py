@@ -36,6 +36,11 @@ def say(message: object) -> None:
     click.echo(f"corridor-mapper: {shown(message)}", err=True)
 
 
+def _of_stdout(exc: OSError) -> OSError:
+    """The system's refusal *exc* of a write, said of standard output (which has no file name to give)."""
+    return OSError(exc.errno, exc.strerror, "standard output")
+
+
 def _out(text: str) -> None:
     """Print *text* on standard output; a write the system refuses (a full disk) is said of standard output, as
     `mentions` says it (hostile pass 29, S1)."""
@@ -44,7 +49,7 @@ def _out(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, "standard output") from None
+        raise _of_stdout(exc) from None
 
 
 class Reporter:
@@ -336,7 +341,7 @@ class _MentionWriter:
             while data:
                 data = data[os.write(self.fd, data):]
         except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, "standard output") from None
+            raise _of_stdout(exc) from None
 
     def close(self, if_any: bool = False) -> None:
         """Write what is pending and the end: nothing at all if *if_any* and there were no records."""
@@ -513,7 +518,7 @@ def _exit_now(code: int) -> None:
             stream.flush()
         except OSError as exc:  # a full disk (not a reader that went away: "| head")
             if stream is sys.stdout and not isinstance(exc, BrokenPipeError) and not code:
-                say(_refused(OSError(exc.errno, exc.strerror, "standard output")))
+                say(_refused(_of_stdout(exc)))
                 code = EXIT_BAD_INPUT
         except (ValueError, AttributeError):  # closed
             pass

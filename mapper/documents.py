@@ -1023,15 +1023,14 @@ def _documents_under(folder: Path) -> list[Path]:
     neither hidden files nor hidden folders: "--docs ." had published ``.private/notes.txt`` in the map and read
     ``.venv``'s and ``.git``'s files (as a link to a hidden file is not read; macOS's "._" files are hidden too)."""
     found, stack = [], [folder]
+    outputs = {str(folder / rel) for rel in stamped_outputs(folder)}  # (a build's into the documents' own folder:
+    # its map.html is no document, hostile pass 30 E4; a stamped folder below is not walked at all)
     while stack:
         current = stack.pop()
         try:
-            stamped = os.path.lexists(os.path.join(current, STAMP))
-            outputs = set(stamped_outputs(current)) if stamped else set()  # (a build's into the documents' own
-            # folder: its map.html is no document, hostile pass 30 E4)
             with os.scandir(current) as entries:
                 for entry in entries:
-                    if entry.name.startswith(".") or entry.name in outputs:
+                    if entry.name.startswith(".") or entry.path in outputs:
                         continue
                     if _is_folder(entry):
                         if not entry.is_symlink() and not os.path.lexists(os.path.join(entry.path, STAMP)):

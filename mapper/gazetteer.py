@@ -43,7 +43,7 @@ from mapper.cache import cache_dir, memo, prune
 from mapper.errors import WRITE_REFUSED, DataError, InputError, shown
 from mapper.geo import distance_km
 
-INDEX_VERSION = "19"
+INDEX_VERSION = "20"
 SAME_PLACE_KM = 5.0  # two points of one name and country this close are one place GeoNames lists twice
 LOWER_CASE_POPULATION = 100_000  # a place this big may be written in lower case in a chat ("almaty")
 INDEXES_KEPT = 2  # the index in use and the one another version used last
@@ -159,6 +159,12 @@ _PLURAL_CASE_ENDINGS = ("ами", "ах", "ек", "ок", "ов")  # a plural na
 # a plural adjective in another case, and its nominative ("набережных", "набережным": набережные; "великих": великие)
 _PLURAL_NOMINATIVE = {"ых": "ые", "ым": "ые", "ыми": "ые", "их": "ие", "им": "ие", "ими": "ие"}
 _PLURAL_ADJECTIVE = re.compile(r"(?<=[а-яё]{3})(?:ыми|ими|ых|их|ым|им)$")
+def _plural_nominative(word: str) -> str:
+    """A Russian plural adjective in another case in its nominative ("набережных": набережные); other words as
+    they are."""
+    return _PLURAL_ADJECTIVE.sub(lambda m: _PLURAL_NOMINATIVE[m.group()], word)
+
+
 _REPUBLIC_CASES = tuple(f"республик{e} " for e in ("и", "е", "у", "ои", "ою"))
 _AFTER_A_VOWEL_ENDINGS = ("ем", "я", "ю", "е")  # the case endings of a name in -й after a vowel (keys write й as и)
 _FEMININE_HEADS = ("область", "республика")  # nouns a feminine adjective names a region with
@@ -221,7 +227,7 @@ def case_nominatives(key: str) -> list[str]:
         elif masculine != head and last.endswith("а"):  # a masculine noun's genitive: "Дальнего Востока"
             out.append(f"{masculine} {last[:-1]}")
     if head and last.endswith(_PLURAL_CASE_ENDINGS):  # a plural name's adjective too: "в Набережных Челнах"
-        plural = " ".join(_PLURAL_ADJECTIVE.sub(lambda m: _PLURAL_NOMINATIVE[m.group()], w) for w in head.split(" "))
+        plural = " ".join(map(_plural_nominative, head.split(" ")))
         if plural != head:
             out += [f"{plural} {o.rpartition(' ')[2]}" for o in out if o.endswith(("ы", "и"))]
     if key.startswith(_REPUBLIC_CASES):  # "в Республике Бурятия", "Республики Алтай": the noun before the name
@@ -646,8 +652,8 @@ def _index_usable(path: Path) -> bool:
                                    ("key_filter", "bits")):
                 con.execute(f"SELECT {columns} FROM {table} LIMIT 1").fetchall()
             built = con.execute("SELECT entries, names FROM counts").fetchall()
-            held = con.execute("SELECT (SELECT count(*) FROM entries), (SELECT max(rowid) FROM names),"
-                               " (SELECT count(*) FROM key_filter WHERE length(bits) > 0)").fetchone()
+            held = con.execute("SELECT (SELECT max(rowid) FROM entries), (SELECT max(rowid) FROM names),"  # (each read
+                               " (SELECT count(*) FROM key_filter WHERE length(bits) > 0)").fetchone()  # at once)
         finally:
             con.close()
     except sqlite3.DatabaseError:
@@ -709,8 +715,8 @@ def build_index(target: Path, *, cities: str = "cities500", progress: bool = Tru
         con.executemany("INSERT INTO and_heads VALUES (?)", ((w,) for w in _and_heads(keys)))
         con.execute("CREATE TABLE words(word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
         con.executemany("INSERT OR REPLACE INTO words VALUES (?,?)", _word_rows(progress))
-        con.execute("CREATE TABLE counts(entries INTEGER, names INTEGER)")  # (what _index_usable checks)
-        con.execute("INSERT INTO counts SELECT (SELECT count(*) FROM entries), (SELECT count(*) FROM names)")
+        con.execute("CREATE TABLE counts(entries INTEGER, names INTEGER)")  # (their last rows: _index_usable)
+        con.execute("INSERT INTO counts SELECT (SELECT max(rowid) FROM entries), (SELECT max(rowid) FROM names)")
         con.commit()
         con.close()
         os.replace(tmp, target)
@@ -1046,7 +1052,7 @@ class Gazetteer:
         most = max(row[0] if row else 1, self._overlay_max.get(first, 1))
         # "Костанайской области" starts as "Костанайская область", "Алтайского края" as "Алтайский край"
         nominatives = {*(adjective_nominative(first, gender) for gender in _GENDERS),
-                       _PLURAL_ADJECTIVE.sub(lambda m: _PLURAL_NOMINATIVE[m.group()], first)} - {first}
+                       _plural_nominative(first)} - {first}
         return max([most, *map(self.max_words, nominatives)])
 
     def _zipf(self, word: str) -> float:

@@ -42,7 +42,8 @@ from mapper.errors import DataError
 from mapper.gazetteer import (ARABIC_WORD, CURATED_BONUS, GEORGIAN_WORD, FIELD_COUNTRIES, HAN, TURKIC_CASE_ENDINGS, SAME_PLACE_KM, Entry,
                               Gazetteer, apostrophe_stem, case_nominatives, fold_saint, han_simplified, is_area, normalize, prior)
 from mapper.geo import EARTH_RADIUS_KM, distance_km
-from mapper.languages import LANGUAGES, case_forms_nominatives, common_words, language_zipf, text_language
+from mapper.languages import (KAZAKH_CAPITALS, LANGUAGES, UZBEK_CASE_SUFFIXES, case_forms_nominatives, common_words,
+                              language_zipf, text_language)
 
 MAX_TOKENS: Final = 6
 # a word: letters, with an apostrophe between two ("Xi'an"); written so that the regular expression engine keeps no
@@ -675,7 +676,7 @@ _FARM_WORDS: Final = ("collective", "kolkhoz", "sovkhoz")  # after which a name 
 # as "region" and "regions" are (round 74: the towns had been read)
 _UZBEK_REGION_WORDS: Final = {f"viloyat{number}{case}": english for number, english in (("i", "region"),
                                                                                       ("lari", "regions"))
-                              for case in ("", "da", "dagi", "dan", "ga", "gacha", "ni", "ning")}
+                              for case in ("", *UZBEK_CASE_SUFFIXES)}
 _NAME_WORDS: Final = (*_PLURAL_NAME_WORDS, *_DIVISION_WORDS, *_FEATURE_WORDS, *_PRODUCT_WORDS, *_THING_NOUNS, *_FARM_WORDS,
                *_UZBEK_REGION_WORDS, "time", "station")
 _HEAD_NOUNS: Final = frozenset((*_DIVISION_WORDS, *_FEATURE_WORDS))  # lower-case nouns that end a name: see _features_after
@@ -838,7 +839,7 @@ _AWAY_TEAM_AFTER: Final = re.compile(rf" {_SCORE}")
 _MONTH_AFTER: Final = (" айы", " айын", " айда", " айна", " айына", " айынан", " айының")  # Kazakh "month" after a month's name
 _KAZAKH_REGIONS_PLURAL: Final = re.compile(r" облыстар")  # Kazakh "regions", in any case, after a list of their names
 _KAZAKH_LIST_GLUE: Final = (", ", " және ", " мен ", " пен ", " бен ", " және де ")
-_LAST_CAPITALISED: Final = re.compile(r"(?<![^\W\d_])[А-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+$")  # a Cyrillic name just before
+_LAST_CAPITALISED: Final = re.compile(rf"(?<![^\W\d_])[{KAZAKH_CAPITALS}][^\W\d_]+$")  # a Kazakh name just before
 # a settlement's noun before its name: the place, though a person of the text bears the name ("the secret town of
 # Kurchatov, named after the physicist Igor Kurchatov")
 _SETTLEMENT_OF: Final = ("town of ", "city of ", "village of ", "settlement of ", "port of ", "Town of ", "City of ")
@@ -885,7 +886,7 @@ _INITIAL_OPENERS: Final = ("\n", "— ", "– ", "- ", "(", ", ", " by ", " and 
 # Zhansugurov")
 _SURNAME_SUFFIX: Final = re.compile(r"-(?:zade|zadeh|oglu|ogly|oğlu|uly|uulu|kyzy|qizi)\b", re.I)  # "Ganja-zade"
 # a patronymic after a given name: Kazakh, Kyrgyz and Russian ("Алматы Ержанұлы", "Arman Serikuly", "Ивановна")
-_PATRONYMIC_AFTER: Final = re.compile(r" [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:ұлы|улы|қызы|кызы|уулу|ович|евич|овна|евна|ична|uly|uulu|"
+_PATRONYMIC_AFTER: Final = re.compile(rf" [A-Z{KAZAKH_CAPITALS}][^\W\d_]+(?:ұлы|улы|қызы|кызы|уулу|ович|евич|овна|евна|ична|uly|uulu|"
                                r"qyzy|kyzy|ovich|evich|ovna|evna)\b")
 _NUMBER_BEFORE: Final = re.compile(r"(?:\d ?|per |/)$")  # a unit's abbreviation: "20 KG", "som per KG"
 _UNITS: Final = frozenset(("kg",))  # the country abbreviations that are also units (not RF: "12 RF regions")
@@ -964,8 +965,9 @@ def _word_before(words: Iterable[str]) -> re.Pattern:
 # a route's words, which put a place after them: a common word that names a city is the city there ("from
 # Mary to Serhetabat", "past Mary"), and so is the surname of a person met in the text ("Daniyar Semey ...
 # trains in Semey", "from Karaganda")
-_ROUTE_PREPOSITION: Final = _word_before({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
-                                   "between"})
+_ROUTE_WORDS: Final = frozenset({"in", "at", "near", "via", "into", "from", "to", "past", "through", "towards",
+                                  "between"})
+_ROUTE_PREPOSITION: Final = _word_before(_ROUTE_WORDS)
 _LOCATIVE_BEFORE: Final = _word_before(_LOCATIVES)
 # a capitalised word (or "Dr.") just before a name, not one in capitals ("POTI AND BATUMI", a heading)
 _CAPITAL_WORD_BEFORE: Final = re.compile(r"(?<![^\W\d_])[A-Z](?:[^\W\d_]*[a-z])?\.? $")
@@ -3922,7 +3924,7 @@ _STATION_WORDS: Final = (" station", " junction", " railway station")
 # тарапындағы Қорғас», the Khorgos on China's side)
 _SIDE_AFTER: Final = re.compile(r"(?: [a-z]+){0,3},? on the ([A-Z][a-z]+) side\b"
                                 r"|(?: [а-яё]+){0,3},? (?:на|с|со) ([а-яё]+ой) сторон[еыу]\b")
-_SIDE_BEFORE: Final = re.compile(r"(?<![^\W\d_])([А-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
+_SIDE_BEFORE: Final = re.compile(rf"(?<![^\W\d_])([{KAZAKH_CAPITALS}][^\W\d_]+) тарап(?:ындағы|ында|тағы) $")
 
 
 def _in_a_case(key: str) -> bool:
@@ -3932,7 +3934,7 @@ def _in_a_case(key: str) -> bool:
     return bool(apostrophe_stem(key)) or "'" in key and _UZBEK_CASE_FORM.search(key) is not None
 
 
-_UZBEK_CASE_FORM: Final = re.compile(r"[og]'[a-z]+(?:gacha|dagi|ning|dan|ga|da|ni)$")  # (keys write ‘ as ')
+_UZBEK_CASE_FORM: Final = re.compile(rf"[og]'[a-z]+(?:{'|'.join(UZBEK_CASE_SUFFIXES)})$")  # (keys write ‘ as ')
 _APOSTROPHE_LIKE: Final = re.compile("[ʻʼ‘’']")  # how Uzbek writes o‘ and g‘ ("koʻprigi", "ko‘prigi", "ko'prigi")
 
 
@@ -3960,7 +3962,7 @@ def _lower_case_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-_LOWER_DIVISION_AFTER: Final = re.compile(r" (region|oblast|province|district)\b")  # after a lower-case name
+_LOWER_DIVISION_AFTER: Final = re.compile(rf" ({'|'.join(map(re.escape, _DIVISION_WORDS))})\b")  # after a lower-case name
 _LOWER_LEADING_WORD: Final = re.compile(r"(?<![^\W\d_])([a-z]+) $")  # ... and the word before it
 LOWER_PART_MIN: Final = 160  # characters of a part in lower case (a line or two of a bulletin)
 LOWER_PART_CAPITALS: Final = 100  # ... which holds a capital letter in this many characters at most
@@ -3981,9 +3983,14 @@ def _parts_in_brackets(text: str, cands: list[_Candidate], results: list[tuple[E
         if town is None or town.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
                 or distance_km((read.lat, read.lon), (town.lat, town.lon)) <= NEAR_KM:
             continue
-        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS"
-                and distance_km((e.lat, e.lon), (town.lat, town.lon)) <= NEAR_KM]
-        results[i] = (max(near, key=prior) if near else None, results[i][1])
+        results[i] = (_most_prominent_near(cands[i][2].name, town), results[i][1])
+
+
+def _most_prominent_near(name: _Name, there: Entry) -> Entry | None:
+    """The most prominent town or station of *name* within :data:`NEAR_KM` of *there*, if any."""
+    near = [e for e in name.entries if e.feature_class in "PS" and distance_km((e.lat, e.lon), (there.lat, there.lon))
+            <= NEAR_KM]
+    return max(near, key=prior) if near else None
 
 
 def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry | None, float]]) -> None:
@@ -3999,10 +4006,9 @@ def _places_near(text: str, cands: list[_Candidate], results: list[tuple[Entry |
         if there is None or there.feature_class not in "PS" or read is None or read.feature_class not in "PS" \
                 or distance_km((read.lat, read.lon), (there.lat, there.lon)) <= NEAR_FAR_KM:
             continue
-        near = [e for e in cands[i][2].name.entries if e.feature_class in "PS"
-                and distance_km((e.lat, e.lon), (there.lat, there.lon)) <= NEAR_KM]
-        if near:
-            results[i] = (max(near, key=prior), results[i][1])
+        near = _most_prominent_near(cands[i][2].name, there)
+        if near is not None:
+            results[i] = (near, results[i][1])
 
 
 # a narrative citation: the year in brackets after the author (or two, or "et al."), then a verb of the author's
@@ -4025,8 +4031,7 @@ _AUTHORS_YEAR: Final = re.compile(r"( (?:&|and) [A-Z][\w'’-]+| et al\.?)?(?:(,
                                   r"(, p+\. ?\d+(?:[-–]\d+)?)?([;)])")
 _FIRST_AUTHOR_BEFORE: Final = re.compile(r"(?:[(]|(?:19|20)\d\d[a-z]?\)?; )$")  # a citation's bracket, its last year
 _SECOND_AUTHOR_BEFORE: Final = re.compile(r"(?:^|[^\w'’-])([A-Z][\w'’-]+) (&|and) $")  # "Lincoln & ", "Sydney and "
-_PLACES_PREPOSITION: Final = re.compile(r"(?<![^\W\d_])(?:in|at|from|to|into|via|near|between|of|through|across|"
-                                        r"towards?|around|outside|and|or) $", re.I)
+_PLACES_PREPOSITION: Final = _word_before(_ROUTE_WORDS | {"of", "across", "toward", "around", "outside", "and", "or"})
 
 
 def _among_authors(text: str, start: int, end: int, name: _Name, lex: Lexicon) -> bool:

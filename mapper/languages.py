@@ -24,6 +24,8 @@ _LOWER_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+(?![^\W\d_])")
 CaseEndings = tuple[tuple[str, tuple[str, ...]], ...]
 LATIN_CAPITALS = "A-ZĄĆĘŁŃÓŚŹŻƏÇŞÖÜİĞ"  # (Polish, Azerbaijani, Turkish ones too: "Ələtdən", "Çindən")
 CYRILLIC_CAPITALS = "А-ЯЁӨҮҶҒҚҲӮӢ"  # (Mongolian's and Tajik's too)
+KAZAKH_CAPITALS = "А-ЯЁӘҒҚҢӨҰҮҺІ"  # Kazakh's in Cyrillic
+UZBEK_CASE_SUFFIXES = ("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni")  # which join a name as it is
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ LANGUAGES: dict[str, Language] = {language.code: language for language in (
                              " bir ikki uch ichki tashqi katta asosiy xalqaro davlat umumiy"  # ("Bir kun": no Beed;
                              .split()),  # "Ichki bozor", the home market: no Ichki, Crimea; round 74)
              countries=frozenset(("UZ",)),
-             case_endings=_joined_endings("gacha", "dagi", "ning", "dan", "ga", "ka", "qa", "da", "ni"),
+             case_endings=_joined_endings(*UZBEK_CASE_SUFFIXES),
              organisation_tails=frozenset(("banki", "jamg'armasi", "kombinati", "universiteti", "instituti", "zavodi",
                                            "fabrikasi", "kompaniyasi", "korporatsiyasi", "agentligi", "qo'mitasi",
                                            "assotsiatsiyasi", "birlashmasi", "jamiyati", "akademiyasi"))),

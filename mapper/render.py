@@ -159,11 +159,11 @@ class PlainSearchTips(MacroElement):
       .toLowerCase().trim();
   }
   document.addEventListener("keydown", function (e) {  // (Escape closes a popup wherever the focus is)
-    if (e.key === "Escape") {{ this.map.get_name() }}.closePopup();
+    if (e.key === "Escape") {{ this._parent.get_name() }}.closePopup();
   });
   control.on("search:locationfound", function (e) {  // (the search layer's points have no popup: the map's
     // marker at the point found opens its own, zoomed to; a corridor is fitted, its leg's popup open)
-    var props = (e.layer && e.layer.feature && e.layer.feature.properties) || {}, map = {{ this.map.get_name() }};
+    var props = (e.layer && e.layer.feature && e.layer.feature.properties) || {}, map = {{ this._parent.get_name() }};
     var groups = {crossing: {{ this.crossings.get_name() }}, hub: {{ this.hubs.get_name() }},
                   place: {{ this.places.get_name() }}};
     var found = null, group = groups[props.kind];
@@ -191,11 +191,11 @@ class PlainSearchTips(MacroElement):
 })({{ this.layer.get_name() }}searchControl);
 {% endmacro %}""")
 
-    def __init__(self, layer, m, crossings, hubs, places, corridors) -> None:
+    def __init__(self, layer, crossings, hubs, places, corridors) -> None:
         super().__init__()
         self._name = "PlainSearchTips"
         self.layer = layer
-        self.map, self.crossings, self.hubs, self.places, self.corridors = m, crossings, hubs, places, corridors
+        self.crossings, self.hubs, self.places, self.corridors = crossings, hubs, places, corridors
 
 
 class InitialView(MacroElement):
@@ -622,7 +622,7 @@ def render_map(layers: Layers, root: Path, *, cdn: bool = False) -> str:
     search_data.add_to(m)
     Search(layer=search_data, search_label="name", placeholder="Search places, crossings, hubs…",
            collapsed=False, position="topleft").add_to(m)
-    PlainSearchTips(search_data, m, crossings, hubs, places, corridors).add_to(m)
+    PlainSearchTips(search_data, crossings, hubs, places, corridors).add_to(m)
     Fullscreen(position="topleft").add_to(m)
     MeasureControl(position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles",
                    primary_area_unit="sqkilometers").add_to(m)
